@@ -1,0 +1,100 @@
+# examcheck: see README.md. GNU make.
+#   make            build build/libexamcheck.a and build/examcheck
+#   make test       unit tests (cmocka) and golden CLI tests
+#   make sanitize   the whole test suite under ASan + UBSan (in build-san/)
+#   make bench      benchmarks under bench/
+#   make install    PREFIX (default /usr/local) and DESTDIR honoured
+#   make format     clang-format the sources
+#   make clean
+
+CC ?= cc
+PREFIX ?= /usr/local
+BUILD ?= build
+OPT ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
+CFLAGS ?=
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L
+ifneq ($(WERROR),)
+WARN += -Werror
+endif
+ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS)
+LDLIBS = -lm
+
+LIB_SRC := $(sort $(wildcard src/lib/*.c))
+ANS_SRC := $(sort $(wildcard src/answers/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+EMBED := $(sort $(wildcard data/*.graph data/*.figure data/rubric))
+
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+APP_OBJ := $(ANS_SRC:src/%.c=$(BUILD)/%.o) $(CLI_SRC:src/%.c=$(BUILD)/%.o) \
+	$(BUILD)/gen/embedded.o
+TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+HEADERS := $(wildcard include/examcheck/*.h src/answers/*.h src/cli/*.h)
+
+LIB := $(BUILD)/libexamcheck.a
+BIN := $(BUILD)/examcheck
+
+.PHONY: all test unit cli-test sanitize bench install uninstall format clean check-cmocka
+.DELETE_ON_ERROR:
+
+all: $(LIB) $(BIN)
+
+$(BUILD)/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/embedded.c: $(EMBED) src/answers/embed.sh
+	@mkdir -p $(@D)
+	sh src/answers/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(APP_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
+
+CMOCKA_HINT = cmocka is not installed. Install it with: apt-get install libcmocka-dev
+
+check-cmocka:
+	@printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\nint main(void){return 0;}\n' \
+	  | $(CC) -x c - -o /dev/null -lcmocka >/dev/null 2>&1 \
+	  || { echo "$(CMOCKA_HINT)" >&2; exit 1; }
+
+$(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) tests/ec_test.h | check-cmocka
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+
+test: all check-cmocka $(TESTS)
+	@sh tests/run-tests.sh $(BUILD) $(TESTS)
+
+sanitize:
+	$(MAKE) BUILD=build-san OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		LDFLAGS="-fsanitize=address,undefined" test
+
+bench: all
+	sh bench/run.sh $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+		$(DESTDIR)$(PREFIX)/include/examcheck $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/examcheck
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libexamcheck.a
+	install -m 644 include/examcheck/*.h $(DESTDIR)$(PREFIX)/include/examcheck/
+	install -m 644 src/cli/examcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/examcheck.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/examcheck $(DESTDIR)$(PREFIX)/lib/libexamcheck.a \
+		$(DESTDIR)$(PREFIX)/share/man/man1/examcheck.1
+	rm -rf $(DESTDIR)$(PREFIX)/include/examcheck
+
+format:
+	clang-format -i $(LIB_SRC) $(ANS_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS)
+
+clean:
+	rm -rf build build-san

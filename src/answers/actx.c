@@ -1,0 +1,50 @@
+#include "answers.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void ec_say(ec_actx *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!a->out)
+		return;
+	va_start(ap, fmt);
+	vfprintf(a->out, fmt, ap);
+	va_end(ap);
+}
+
+void ec_answer(ec_actx *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!a->out)
+		return;
+	fputs("Answer: ", a->out);
+	va_start(ap, fmt);
+	vfprintf(a->out, fmt, ap);
+	va_end(ap);
+	fputc('\n', a->out);
+	if (a->q)
+		fprintf(a->out, "Q%s. %s (%g point%s)\n\n", a->q->id, a->q->title,
+			a->q->points, a->q->points == 1 ? "" : "s");
+}
+
+int ec_keyf(ec_actx *a, const char *id, ec_key_kind kind, double points,
+	    const char *fmt, ...)
+{
+	char answer[sizeof(((ec_key_item *)0)->answer) + 1];
+	va_list ap;
+	int n;
+
+	if (!a->key)
+		return 0;
+	va_start(ap, fmt);
+	n = vsnprintf(answer, sizeof(answer), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(answer) - 1) {
+		ec_error_set(&a->err, EC_ERR_INVALID, "key answer of '%s' is too long", id);
+		return -1;
+	}
+	return ec_key_add(a->key, id, kind, points, answer, &a->err) == EC_OK ? 0 : -1;
+}

@@ -1,0 +1,94 @@
+/*
+ * answers.h: worked answers. Each question module formats numbers it gets
+ * from libexamcheck; it never types an answer in by hand. The same function
+ * prints the worked answer (when a->out is set) and adds its key items
+ * (when a->key is set), so the key is the output of the same code.
+ */
+#ifndef EC_ANSWERS_H
+#define EC_ANSWERS_H
+
+#include <stdio.h>
+
+#include "examcheck/ec_common.h"
+#include "examcheck/ec_key.h"
+
+struct ec_question;
+
+/** What a worked-answer function writes to. */
+typedef struct ec_actx {
+	FILE *out;                    /**< worked text; NULL when only the key is wanted */
+	ec_key *key;                  /**< key items; NULL when only text is wanted */
+	const struct ec_question *q;  /**< the leaf question being answered */
+	ec_error err;                 /**< set when the function returns non-zero */
+} ec_actx;
+
+typedef int (*ec_answer_fn)(ec_actx *a);
+
+/**
+ * One entry of the question table. Groups ("1", "3.2") have fn == NULL and
+ * stand for every leaf whose id starts with "<id>.".
+ */
+typedef struct ec_question {
+	const char *id;     /**< "1.1", "3.2.1", ... */
+	const char *title;  /**< short paraphrase in the project's own words */
+	double points;
+	ec_answer_fn fn;    /**< NULL for a group */
+} ec_question;
+
+extern const ec_question ec_questions[];
+extern const size_t ec_question_count;
+
+/** The entry with exactly this id (already normalised: "3.2"), or NULL. */
+const ec_question *ec_question_find(const char *id);
+
+/**
+ * Normalise a user's id ("q3.2", "Q3.2", "3.2") into `buf` ("3.2").
+ * Returns false when it has no digits or does not fit.
+ */
+int ec_question_normalise(const char *in, char *buf, size_t size);
+
+/** Run one leaf: 0 on success, else non-zero with a->err set. */
+int ec_question_run(const ec_question *q, ec_actx *a);
+
+/** printf to the worked text; does nothing when a->out is NULL. */
+void ec_say(ec_actx *a, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/**
+ * Print the leaf's first lines: "Answer: <answer>", then a heading naming
+ * the question, its title and points, then a blank line. Call it once, first.
+ */
+void ec_answer(ec_actx *a, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/**
+ * Add a key item (ignored when a->key is NULL). Returns 0, or non-zero with
+ * a->err set when the item cannot be added.
+ */
+int ec_keyf(ec_actx *a, const char *id, ec_key_kind kind, double points,
+	    const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+/**
+ * The text of a shipped data file such as "q3.3.figure". When the
+ * environment variable EXAMCHECK_DATA names a directory, the file is read
+ * from there; otherwise the copy of data/<name> built into the binary is
+ * used. On success *text is the NUL-terminated content (free it with
+ * ec_data_free()) and *origin names where it came from, e.g.
+ * "data/q3.3.figure (built in)". Returns 0, or non-zero with a->err set.
+ */
+int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin);
+
+/** Release text returned by ec_data_load(). */
+void ec_data_free(char *text);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * cli.h: what the examcheck command's parts share: exit statuses, the
+ * command handlers and small argument helpers.
+ */
+#ifndef EC_CLI_H
+#define EC_CLI_H
+
+#include <stdio.h>
+
+#include "examcheck/ec_common.h"
+
+/* Exit statuses (documented in --help, README and the man page). */
+enum {
+	EC_EXIT_OK = 0,        /* success */
+	EC_EXIT_DIFF = 1,      /* key --check found a difference */
+	EC_EXIT_USAGE = 2,     /* bad command line, unknown question, bad spec */
+	EC_EXIT_DATAERR = 65,  /* malformed input file (sheet, roster, figure) */
+	EC_EXIT_NOINPUT = 66,  /* an input file cannot be opened */
+	EC_EXIT_SOFTWARE = 70, /* internal error */
+	EC_EXIT_IOERR = 74     /* read or write error, e.g. a full disk */
+};
+
+/** Output formats shared by the commands that offer --format. */
+typedef enum ec_format {
+	EC_FORMAT_TEXT,
+	EC_FORMAT_TSV,
+	EC_FORMAT_CSV,
+	EC_FORMAT_JSON,
+	EC_FORMAT_GRADESCOPE
+} ec_format;
+
+/** A subcommand handler: argv[0] is the command's name. Returns an exit status. */
+typedef int (*ec_cmd_fn)(int argc, char **argv);
+
+int cmd_all(int argc, char **argv);
+int cmd_backprop(int argc, char **argv);
+int cmd_grade(int argc, char **argv);
+int cmd_graphconv(int argc, char **argv);
+int cmd_key(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_net(int argc, char **argv);
+int cmd_rf(int argc, char **argv);
+
+/** Print "examcheck: <message>\n" to stderr. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/** Print an ec_error as "examcheck: file:line:col: msg" to stderr. */
+void cli_report(const ec_error *err);
+
+/**
+ * If argv[*i] is the option `name` ("--format"), either as "--format=x" or
+ * as "--format x", store the value in *value, advance *i past it and
+ * return 1. Return 0 when argv[*i] is another argument and -1 (after an
+ * error message) when the value is missing.
+ */
+int cli_option(int argc, char **argv, int *i, const char *name, const char **value);
+
+/**
+ * Parse a --format value. `allowed` is a mask of (1 << EC_FORMAT_x).
+ * Returns 0, or -1 after an error message naming the allowed values.
+ */
+int cli_format(const char *value, unsigned allowed, ec_format *format);
+
+/** True when s is "-h" or "--help". */
+int cli_is_help(const char *s);
+
+#endif

@@ -1,0 +1,74 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("examcheck: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_report(const ec_error *err)
+{
+	char buf[512];
+
+	cli_error("%s", ec_error_format(err, buf, sizeof(buf)));
+}
+
+int cli_option(int argc, char **argv, int *i, const char *name, const char **value)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(arg, name, n) != 0)
+		return 0;
+	if (arg[n] == '=') {
+		*value = arg + n + 1;
+		return 1;
+	}
+	if (arg[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_error("option %s needs a value", name);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 1;
+}
+
+static const char *const format_names[] = {
+	[EC_FORMAT_TEXT] = "text", [EC_FORMAT_TSV] = "tsv",
+	[EC_FORMAT_CSV] = "csv",   [EC_FORMAT_JSON] = "json",
+	[EC_FORMAT_GRADESCOPE] = "gradescope",
+};
+
+int cli_format(const char *value, unsigned allowed, ec_format *format)
+{
+	char names[128] = "";
+	size_t i;
+
+	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+		if (!(allowed & (1u << i)))
+			continue;
+		if (strcmp(value, format_names[i]) == 0) {
+			*format = (ec_format)i;
+			return 0;
+		}
+		if (names[0])
+			strcat(names, ", ");
+		strcat(names, format_names[i]);
+	}
+	cli_error("unknown format '%s' (use one of: %s)", value, names);
+	return -1;
+}
+
+int cli_is_help(const char *s)
+{
+	return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
+}

@@ -1,0 +1,112 @@
+#include "examcheck/ec_common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *ec_strerror(ec_status status)
+{
+	switch (status) {
+	case EC_OK:
+		return "success";
+	case EC_ERR_INVALID:
+		return "invalid argument";
+	case EC_ERR_PARSE:
+		return "parse error";
+	case EC_ERR_OVERFLOW:
+		return "overflow";
+	case EC_ERR_NOMEM:
+		return "out of memory";
+	case EC_ERR_IO:
+		return "input/output error";
+	case EC_ERR_RANGE:
+		return "out of range";
+	case EC_ERR_NOTFOUND:
+		return "not found";
+	}
+	return "unknown error";
+}
+
+void ec_error_clear(ec_error *err)
+{
+	if (!err)
+		return;
+	memset(err, 0, sizeof(*err));
+}
+
+static void set_msg(ec_error *err, const char *fmt, va_list ap)
+{
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+}
+
+ec_status ec_error_set(ec_error *err, ec_status status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return status;
+	err->status = status;
+	va_start(ap, fmt);
+	set_msg(err, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+ec_status ec_error_at(ec_error *err, ec_status status, const char *file,
+		      long line, long column, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return status;
+	err->status = status;
+	err->file = file;
+	err->line = line;
+	err->column = column;
+	va_start(ap, fmt);
+	set_msg(err, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+char *ec_error_format(const ec_error *err, char *buf, size_t size)
+{
+	size_t n = 0;
+	int w;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (err->file) {
+		w = snprintf(buf, size, "%s:", err->file);
+		n = w > 0 ? (size_t)w : 0;
+	}
+	if (err->line > 0 && n < size) {
+		w = snprintf(buf + n, size - n, "%ld:", err->line);
+		n += w > 0 ? (size_t)w : 0;
+	}
+	if (err->column > 0 && n < size) {
+		w = snprintf(buf + n, size - n, "%ld:", err->column);
+		n += w > 0 ? (size_t)w : 0;
+	}
+	if (n < size)
+		snprintf(buf + n, size - n, "%s%s", n ? " " : "",
+			 err->msg[0] ? err->msg : ec_strerror(err->status));
+	return buf;
+}
+
+bool ec_u64_mul(uint64_t a, uint64_t b, uint64_t *out)
+{
+	if (a != 0 && b > UINT64_MAX / a)
+		return false;
+	*out = a * b;
+	return true;
+}
+
+bool ec_u64_add(uint64_t a, uint64_t b, uint64_t *out)
+{
+	if (b > UINT64_MAX - a)
+		return false;
+	*out = a + b;
+	return true;
+}

@@ -1,0 +1,1 @@
+$EC list q1

@@ -1,0 +1,67 @@
+#!/bin/sh
+# run-tests.sh BUILD TEST...: run the cmocka test executables, then every
+# golden CLI case under tests/cli/, and print "N passed, N failed".
+#
+# A CLI case is tests/cli/NAME.sh, run by sh from the top of the tree with
+# $EC set to the examcheck binary. Its standard output must equal
+# NAME.out (when that file exists), its standard error NAME.err (when that
+# exists) and its exit status NAME.status (0 when absent).
+# UPDATE=1 rewrites the .out files of failing cases (review the diff!).
+build=$1
+shift
+pass=0
+fail=0
+failed=""
+for t in "$@"; do
+	if "$t"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		failed="$failed $t"
+	fi
+done
+
+EC=$build/examcheck
+export EC
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for case in tests/cli/*.sh; do
+	[ -e "$case" ] || continue
+	name=${case%.sh}
+	want_status=0
+	[ -f "$name.status" ] && want_status=$(cat "$name.status")
+	sh "$case" >"$tmp/out" 2>"$tmp/err" </dev/null
+	status=$?
+	ok=1
+	why=""
+	if [ "$status" != "$want_status" ]; then
+		ok=0
+		why="exit status $status, expected $want_status"
+	fi
+	if [ -f "$name.out" ] && ! cmp -s "$tmp/out" "$name.out"; then
+		if [ -n "$UPDATE" ]; then
+			cp "$tmp/out" "$name.out"
+		else
+			ok=0
+			why="$why; stdout differs:
+$(diff "$name.out" "$tmp/out" | head -n 20)"
+		fi
+	fi
+	if [ -f "$name.err" ] && ! cmp -s "$tmp/err" "$name.err"; then
+		ok=0
+		why="$why; stderr differs:
+$(diff "$name.err" "$tmp/err" | head -n 10)"
+	fi
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		failed="$failed $case"
+		echo "FAIL $case: $why"
+		[ -s "$tmp/err" ] && [ ! -f "$name.err" ] && sed 's/^/  stderr: /' "$tmp/err" | head -n 5
+	fi
+done
+echo
+[ $fail -gt 0 ] && echo "failed:$failed"
+echo "tests: $pass passed, $fail failed"
+[ $fail -eq 0 ]
