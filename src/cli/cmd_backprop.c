@@ -1,9 +1,192 @@
+/*
+ * cmd_backprop.c: examcheck backprop EXPR NAME=VALUE... prints the forward
+ * value and the gradient of every node of a scalar expression.
+ */
+#include <stdio.h>
+#include <string.h>
+
 #include "cli.h"
+#include "examcheck/ec_expr.h"
+
+static void help(void)
+{
+	puts("usage: examcheck backprop [--format text|tsv] EXPR NAME=VALUE...\n"
+	     "\n"
+	     "Evaluate the scalar expression EXPR with the given input values, then\n"
+	     "backpropagate a gradient of 1 from its output. Text output lists every\n"
+	     "node in evaluation order (label, operator, value, gradient, text), then\n"
+	     "the gradient of each input. Inputs are named n1, n2, ... are the other\n"
+	     "activations; constant nodes have no gradient ('-').\n"
+	     "\n"
+	     "Operators, loosest first: + -, * /, unary -, ** (right-associative,\n"
+	     "binds tighter than unary minus: -2**2 = -4). Functions: clamp(x, a, b),\n"
+	     "max(a, b), min(a, b), exp, log (natural), relu, sigmoid, tanh.\n"
+	     "\n"
+	     "Conventions where there is no derivative: clamp passes the gradient to x\n"
+	     "when a <= x <= b (bounds included); max and min pass it to the first\n"
+	     "argument on a tie; relu'(0) = 0. Such nodes are flagged in a note.\n"
+	     "\n"
+	     "Options:\n"
+	     "  --format text|tsv  tsv prints 'value<TAB>OUTPUT' and then one line\n"
+	     "                     'grad<TAB>NAME<TAB>GRADIENT' per input, in the order\n"
+	     "                     the inputs first appear in EXPR\n"
+	     "  --                 end of options (for an EXPR such as '--x')\n"
+	     "  -h, --help         print this help and exit\n"
+	     "\n"
+	     "Numbers are printed in the shortest form that reads back exactly.\n"
+	     "\n"
+	     "Exit status: 0 success; 2 malformed expression, missing, unknown or\n"
+	     "repeated input value, or a domain error (log of x <= 0, division by\n"
+	     "zero, overflow); 74 write error.\n"
+	     "\n"
+	     "Example: examcheck backprop 'clamp(2**(x*y), 1, 10)' x=3 y=1");
+}
+
+static int fail(const ec_error *err, const char *what)
+{
+	if (err->column > 0)
+		cli_error("backprop: %s, column %ld: %s", what, err->column, err->msg);
+	else
+		cli_error("backprop: %s: %s", what, err->msg);
+	return err->status == EC_ERR_NOMEM ? EC_EXIT_SOFTWARE : EC_EXIT_USAGE;
+}
+
+static void print_text(const ec_expr *e)
+{
+	char value[32], grad[32];
+	int wl = 4, wo = 2, wv = 5, wg = 8;
+	size_t i;
+	int kinks = 0;
+
+	for (i = 0; i < e->count; i++) {
+		const ec_expr_node *n = &e->nodes[i];
+		int l = n->label[0] ? (int)strlen(n->label) : 1;
+		int o = (int)strlen(ec_expr_op_name(n->op));
+		int v = (int)strlen(ec_expr_format_number(n->value, value, sizeof(value)));
+		int g = (int)strlen(ec_expr_format_number(n->grad, grad, sizeof(grad)));
+
+		wl = l > wl ? l : wl;
+		wo = o > wo ? o : wo;
+		wv = v > wv ? v : wv;
+		wg = g > wg ? g : wg;
+	}
+	printf("Forward values and gradients (d output / d node), in evaluation order:\n\n");
+	printf("%-*s  %-*s  %-*s  %-*s  %s\n", wl, "node", wo, "op", wv, "value", wg,
+	       "gradient", "expression");
+	for (i = 0; i < e->count; i++) {
+		const ec_expr_node *n = &e->nodes[i];
+		bool has_grad = !n->constant || i + 1 == e->count;
+
+		ec_expr_format_number(n->value, value, sizeof(value));
+		if (has_grad)
+			ec_expr_format_number(n->grad, grad, sizeof(grad));
+		else
+			strcpy(grad, "-");
+		printf("%-*s  %-*s  %-*s  %-*s  %.*s\n", wl, n->label[0] ? n->label : "-", wo,
+		       ec_expr_op_name(n->op), wv, value, wg, grad, (int)(n->end - n->start),
+		       e->text + n->start);
+		kinks += n->at_kink;
+	}
+	printf("\nInput gradients:\n");
+	if (e->input_count == 0)
+		printf("(none: the expression has no inputs)\n");
+	for (i = 0; i < e->input_count; i++)
+		printf("d%s = %s\n", e->inputs[i].name,
+		       ec_expr_format_number(e->nodes[e->inputs[i].node].grad, grad,
+					     sizeof(grad)));
+	if (kinks)
+		printf("\nNotes (points without a derivative, see --help):\n");
+	for (i = 0; i < e->count; i++) {
+		const ec_expr_node *n = &e->nodes[i];
+		const char *label = n->label[0] ? n->label : "a constant node";
+
+		if (!n->at_kink)
+			continue;
+		switch (n->op) {
+		case EC_EXPR_CLAMP:
+			printf("%s: clamp's input is at a bound; the gradient goes to the input in "
+			       "full (reading the bound as outside the range would give it 0)\n",
+			       label);
+			break;
+		case EC_EXPR_MAX:
+		case EC_EXPR_MIN:
+			printf("%s: %s of two equal values; the gradient goes to the first "
+			       "argument (splitting it would give each half)\n",
+			       label, ec_expr_op_name(n->op));
+			break;
+		case EC_EXPR_RELU:
+			printf("%s: relu at 0; its derivative is taken as 0 (1 from the right)\n",
+			       label);
+			break;
+		default:
+			printf("%s: power at base 0; one-sided derivative used\n", label);
+			break;
+		}
+	}
+}
 
 int cmd_backprop(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error("backprop: not implemented yet");
-	return EC_EXIT_SOFTWARE;
+	ec_format format = EC_FORMAT_TEXT;
+	const char *value;
+	ec_expr e = {0};
+	ec_error err;
+	char num[32], what[80];
+	int i, options = 1, parsed = 0, rc = EC_EXIT_OK;
+	size_t k;
+
+	ec_error_clear(&err);
+	for (i = 1; i < argc && rc == EC_EXIT_OK; i++) {
+		if (options && cli_is_help(argv[i])) {
+			ec_expr_free(&e);
+			help();
+			return EC_EXIT_OK;
+		}
+		if (options && strcmp(argv[i], "--") == 0) {
+			options = 0;
+		} else if (options && (rc = cli_option(argc, argv, &i, "--format", &value)) != 0) {
+			rc = rc < 0 || cli_format(value, 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_TSV,
+						  &format) != 0
+				     ? EC_EXIT_USAGE
+				     : EC_EXIT_OK;
+		} else if (options && strncmp(argv[i], "--", 2) == 0) {
+			cli_error("backprop: unknown option '%s' (see 'examcheck backprop --help')",
+				  argv[i]);
+			rc = EC_EXIT_USAGE;
+		} else if (!parsed) {
+			if (ec_expr_parse(argv[i], &e, &err) != EC_OK)
+				return fail(&err, "expression");
+			parsed = 1;
+		} else if (ec_expr_assign(&e, argv[i], &err) != EC_OK) {
+			snprintf(what, sizeof(what), "argument '%.40s'", argv[i]);
+			rc = fail(&err, what);
+		}
+	}
+	if (rc == EC_EXIT_OK && !parsed) {
+		cli_error("backprop: missing expression (see 'examcheck backprop --help')");
+		rc = EC_EXIT_USAGE;
+	}
+	for (k = 0; rc == EC_EXIT_OK && k < e.input_count; k++) {
+		if (!e.inputs[k].given) {
+			cli_error("backprop: expression, column %ld: input '%s' has no value "
+				  "(add %s=VALUE)",
+				  e.inputs[k].column, e.inputs[k].name, e.inputs[k].name);
+			rc = EC_EXIT_USAGE;
+		}
+	}
+	if (rc == EC_EXIT_OK &&
+	    (ec_expr_forward(&e, &err) != EC_OK || ec_expr_backward(&e, &err) != EC_OK))
+		rc = fail(&err, "expression");
+	if (rc == EC_EXIT_OK && format == EC_FORMAT_TSV) {
+		printf("value\t%s\n",
+		       ec_expr_format_number(e.nodes[e.count - 1].value, num, sizeof(num)));
+		for (k = 0; k < e.input_count; k++)
+			printf("grad\t%s\t%s\n", e.inputs[k].name,
+			       ec_expr_format_number(e.nodes[e.inputs[k].node].grad, num,
+						     sizeof(num)));
+	} else if (rc == EC_EXIT_OK) {
+		print_text(&e);
+	}
+	ec_expr_free(&e);
+	return rc;
 }

@@ -1,0 +1,195 @@
+/*
+ * ec_expr.h: a scalar computational graph. An expression such as
+ * "clamp(2**(x*y), 1, 10)" is parsed into a list of nodes in topological
+ * order (every node after its operands, the output last); a forward pass
+ * fills in each node's value and its local partial derivatives, and a
+ * reverse-mode pass fills in the gradient of the output with respect to
+ * every node (backpropagation).
+ *
+ * Grammar, loosest binding first (as in Python):
+ *
+ *   sum     := product (('+' | '-') product)*          left-associative
+ *   product := unary (('*' | '/') unary)*               left-associative
+ *   unary   := ('-' | '+') unary | power
+ *   power   := primary ('**' unary)?                    right-associative
+ *   primary := NUMBER | NAME | NAME '(' args ')' | '(' sum ')'
+ *
+ * so "**" binds tighter than unary minus ("-2**2" is -4), "2**-x" is
+ * 2**(-x) and "2**3**2" is 2**9. NUMBER is decimal: digits, an optional
+ * fraction and an optional exponent ("3", "0.5", ".5", "1e-3"). NAME is a
+ * letter or '_' followed by letters, digits or '_', at most
+ * EC_EXPR_NAME_MAX characters. Functions: clamp(x, a, b), max(a, b),
+ * min(a, b), exp(x), log(x) (natural), relu(x), sigmoid(x), tanh(x). Any
+ * other NAME is an input; the names of the functions and names of the form
+ * n<digits> (kept for node labels) cannot be inputs.
+ *
+ * Conventions where a function has no derivative:
+ *   - clamp(x, a, b) follows the case definition a <= x <= b -> x: at a
+ *     bound (x == a or x == b) the gradient goes to x in full (derivative
+ *     1), nothing to the bound. Below a the output is a (the gradient goes
+ *     to a), above b it is b (the gradient goes to b). a > b is an error.
+ *   - max(a, b) and min(a, b) on a tie (a == b) pass the whole gradient to
+ *     the first argument a.
+ *   - relu(x) at x == 0 has derivative 0.
+ *   - a**b at a == 0: d/da is b * 0**(b-1) (0 for b > 1, 1 for b == 1; an
+ *     error for 0 < b < 1 when a depends on an input); d/db is 0 for b > 0.
+ *     A negative base has no derivative with respect to the exponent: an
+ *     error when the exponent depends on an input.
+ * A node evaluated at such a point has `at_kink` set.
+ *
+ * Constant nodes (numbers and sub-expressions without an input) are not
+ * activations: they get no gradient (`constant` is set, `grad` is 0).
+ */
+#ifndef EC_EXPR_H
+#define EC_EXPR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "examcheck/ec_common.h"
+
+/** Longest input name, in characters. */
+#define EC_EXPR_NAME_MAX 32
+/** Most nodes an expression may have. */
+#define EC_EXPR_MAX_NODES 10000
+/** Deepest nesting of parentheses, unary signs, powers and calls. */
+#define EC_EXPR_MAX_DEPTH 200
+/** Most characters an expression's text may have. */
+#define EC_EXPR_MAX_TEXT 100000
+
+/** What a node computes. */
+typedef enum ec_expr_op {
+	EC_EXPR_NUMBER,  /**< a literal number */
+	EC_EXPR_INPUT,   /**< a named input; one node per distinct name */
+	EC_EXPR_ADD,     /**< a + b */
+	EC_EXPR_SUB,     /**< a - b */
+	EC_EXPR_MUL,     /**< a * b */
+	EC_EXPR_DIV,     /**< a / b */
+	EC_EXPR_NEG,     /**< -a */
+	EC_EXPR_POW,     /**< a ** b */
+	EC_EXPR_CLAMP,   /**< clamp(x, a, b) */
+	EC_EXPR_MAX,     /**< max(a, b) */
+	EC_EXPR_MIN,     /**< min(a, b) */
+	EC_EXPR_EXP,     /**< e ** x */
+	EC_EXPR_LOG,     /**< natural logarithm */
+	EC_EXPR_RELU,    /**< max(x, 0) */
+	EC_EXPR_SIGMOID, /**< 1 / (1 + e ** -x) */
+	EC_EXPR_TANH     /**< hyperbolic tangent */
+} ec_expr_op;
+
+/** One node of the graph. Operands always come earlier in the list. */
+typedef struct ec_expr_node {
+	ec_expr_op op;
+	size_t nargs;      /**< number of operands, 0 to 3 */
+	size_t arg[3];     /**< indices of the operand nodes */
+	double number;     /**< the literal, for EC_EXPR_NUMBER */
+	size_t input;      /**< index in ec_expr.inputs, for EC_EXPR_INPUT */
+	size_t start, end; /**< the node's text is ec_expr.text[start, end) */
+	long column;       /**< 1-based column of the operator or token */
+	bool constant;     /**< no input below this node */
+	char label[EC_EXPR_NAME_MAX + 1]; /**< input name, "n1", ... or "" (constant) */
+	double value;      /**< forward value (after ec_expr_forward) */
+	double partial[3]; /**< d value / d arg[k], 0 towards a constant operand */
+	bool at_kink;      /**< evaluated where a convention above applied */
+	double grad;       /**< d output / d value (after ec_expr_backward) */
+} ec_expr_node;
+
+/** A named input: its node, where it first appears and its value. */
+typedef struct ec_expr_input {
+	char name[EC_EXPR_NAME_MAX + 1];
+	size_t node;   /**< index of its EC_EXPR_INPUT node */
+	long column;   /**< 1-based column of its first appearance */
+	double value;  /**< set by ec_expr_set_input() */
+	bool given;    /**< whether a value was set */
+} ec_expr_input;
+
+/**
+ * A parsed expression. Non-constant nodes that are not inputs are labelled
+ * "n1", "n2", ... in list order; the output is nodes[count - 1].
+ */
+typedef struct ec_expr {
+	char *text;            /**< a copy of the source text */
+	ec_expr_node *nodes;   /**< topological order, output last */
+	size_t count;
+	ec_expr_input *inputs; /**< in order of first appearance */
+	size_t input_count;
+} ec_expr;
+
+/**
+ * Parse `text` into `*out` (whose previous contents are ignored). On
+ * failure returns EC_ERR_PARSE (malformed text, with err->column the
+ * 1-based column of the offending character), EC_ERR_RANGE (more than
+ * EC_EXPR_MAX_NODES nodes, deeper than EC_EXPR_MAX_DEPTH, longer than
+ * EC_EXPR_MAX_TEXT) or EC_ERR_NOMEM, and leaves *out empty.
+ */
+ec_status ec_expr_parse(const char *text, ec_expr *out, ec_error *err);
+
+/** Release an expression's memory and empty it (safe on an empty one). */
+void ec_expr_free(ec_expr *e);
+
+/** The index of the input called `name` in e->inputs, or EC_ERR_NOTFOUND. */
+ec_status ec_expr_find_input(const ec_expr *e, const char *name, size_t *index);
+
+/**
+ * Give input `name` the value `value`. EC_ERR_NOTFOUND (naming the
+ * expression's inputs) when the expression has no such input,
+ * EC_ERR_INVALID when it already has a value or the value is not finite.
+ */
+ec_status ec_expr_set_input(ec_expr *e, const char *name, double value, ec_error *err);
+
+/**
+ * Parse an assignment "name=value" (blanks allowed around both) and set
+ * the input as ec_expr_set_input() does. A malformed assignment is
+ * EC_ERR_PARSE with err->column its 1-based column within `text`.
+ */
+ec_status ec_expr_assign(ec_expr *e, const char *text, ec_error *err);
+
+/**
+ * Read a real number: an optional sign, then a NUMBER as in the grammar
+ * above, and nothing else. EC_ERR_PARSE when `text` is not one,
+ * EC_ERR_RANGE when it does not fit in a double.
+ */
+ec_status ec_expr_parse_number(const char *text, double *value, ec_error *err);
+
+/**
+ * The forward pass: every node's value, local partials and at_kink, from
+ * the inputs' values. EC_ERR_INVALID (naming the input and its column)
+ * when an input has no value; EC_ERR_RANGE naming the node (label, text
+ * and column) on a domain error: division by zero, log of x <= 0,
+ * 0 ** negative, negative ** non-integer, clamp with a > b, a non-finite
+ * value, or a non-finite local partial towards a non-constant operand.
+ */
+ec_status ec_expr_forward(ec_expr *e, ec_error *err);
+
+/**
+ * The reverse pass after ec_expr_forward(): the output's gradient is 1 and
+ * every non-constant node's grad is the sum over its users of
+ * user.grad * user.partial. EC_ERR_RANGE when a gradient is not finite.
+ */
+ec_status ec_expr_backward(ec_expr *e, ec_error *err);
+
+/** The operator's symbol or function name: "+", "**", "clamp", "input", "number". */
+const char *ec_expr_op_name(ec_expr_op op);
+
+/**
+ * Read a graph file and run both passes. Format: '#' starts a comment,
+ * blank lines are skipped, one line "expr EXPRESSION" and one line
+ * "NAME = VALUE" per input of the expression. On failure returns
+ * EC_ERR_PARSE (malformed file, missing or unknown input) or EC_ERR_RANGE
+ * (a domain error of a pass), with err->file = `filename` (kept as a
+ * pointer), err->line and err->column (within the line) set, and leaves
+ * *out empty.
+ */
+ec_status ec_expr_file_load(const char *text, const char *filename, ec_expr *out,
+			     ec_error *err);
+
+/**
+ * Write `value` into `buf` with the fewest significant digits that read
+ * back (strtod) as the same double: fixed notation when the decimal
+ * exponent is -5 to 16 ("10", "0.00001", "5.545177444479562"), otherwise
+ * "1e+20", "1.5e-300". -0 is written "0". 32 bytes always suffice.
+ * Returns `buf`.
+ */
+char *ec_expr_format_number(double value, char *buf, size_t size);
+
+#endif
