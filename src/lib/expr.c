@@ -744,7 +744,7 @@ ec_status ec_expr_assign(ec_expr *e, const char *text, ec_error *err)
 	n = scan_name(text + name_pos);
 	eq = skip_blanks(text, name_pos + n);
 	if (n == 0 || text[eq] != '=')
-		return ec_error_at(err, EC_ERR_PARSE, NULL, 0, col(n ? eq : name_pos),
+		return ec_error_at(err, EC_ERR_PARSE, NULL, 0, col(name_pos),
 				   "'%.40s' is not NAME=VALUE", text);
 	if (n > EC_EXPR_NAME_MAX)
 		return ec_error_at(err, EC_ERR_NOTFOUND, NULL, 0, col(name_pos),
@@ -981,9 +981,9 @@ ec_status ec_expr_backward(ec_expr *e, ec_error *err)
 struct file_line {
 	char *text;   /* NUL-terminated, comment removed */
 	long number;  /* 1-based */
-	size_t start; /* column offset of text within the original line */
 };
 
+/* Put a line-relative error of an expression or assignment in the file at `line`. */
 static ec_status relocate(ec_error *err, const char *filename, long line, size_t offset,
 			  ec_status st)
 {
@@ -1015,7 +1015,7 @@ ec_status ec_expr_file_load(const char *text, const char *filename, ec_expr *out
 			    ec_error *err)
 {
 	char *copy = NULL, *cursor;
-	struct file_line expr_line = {NULL, 0, 0};
+	struct file_line expr_line = {NULL, 0};
 	long number = 0;
 	size_t i;
 	ec_status st = EC_OK;
@@ -1049,15 +1049,15 @@ ec_status ec_expr_file_load(const char *text, const char *filename, ec_expr *out
 					 expr_line.number);
 			break;
 		}
+		memset(body, ' ', 4); /* parse the whole line so columns are the line's */
 		expr_line.number = number;
-		expr_line.start = lead + 4;
-		expr_line.text = body + 4;
+		expr_line.text = line;
 	}
 	if (st == EC_OK && !expr_line.text)
 		st = ec_error_at(err, EC_ERR_PARSE, filename, 0, 0,
 				 "no 'expr EXPRESSION' line");
 	if (st == EC_OK && (st = ec_expr_parse(expr_line.text, out, err)) != EC_OK)
-		st = relocate(err, filename, expr_line.number, expr_line.start, st);
+		st = relocate(err, filename, expr_line.number, 0, st);
 	/* Second pass over a fresh copy: the assignments. */
 	if (st == EC_OK)
 		strcpy(copy, text);
@@ -1081,13 +1081,13 @@ ec_status ec_expr_file_load(const char *text, const char *filename, ec_expr *out
 	for (i = 0; st == EC_OK && i < out->input_count; i++)
 		if (!out->inputs[i].given)
 			st = ec_error_at(err, EC_ERR_PARSE, filename, expr_line.number,
-					 (long)expr_line.start + out->inputs[i].column,
+					 out->inputs[i].column,
 					 "input '%s' has no value (add a line '%s = VALUE')",
 					 out->inputs[i].name, out->inputs[i].name);
 	if (st == EC_OK && (st = ec_expr_forward(out, err)) != EC_OK)
-		st = relocate(err, filename, expr_line.number, expr_line.start, st);
+		st = relocate(err, filename, expr_line.number, 0, st);
 	if (st == EC_OK && (st = ec_expr_backward(out, err)) != EC_OK)
-		st = relocate(err, filename, expr_line.number, expr_line.start, st);
+		st = relocate(err, filename, expr_line.number, 0, st);
 	free(copy);
 	if (st != EC_OK)
 		ec_expr_free(out);
