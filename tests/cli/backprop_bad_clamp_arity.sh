@@ -1,0 +1,1 @@
+$EC backprop 'clamp(x,1)' x=1

@@ -1,0 +1,1 @@
+$EC backprop '2**' x=1

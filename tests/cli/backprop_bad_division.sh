@@ -1,0 +1,1 @@
+$EC backprop 'x / (y - 2)' x=1 y=2

@@ -1,0 +1,1 @@
+$EC backprop '1 + log(x)' x=0

@@ -1,0 +1,1 @@
+$EC backprop 'x + 1)' x=1

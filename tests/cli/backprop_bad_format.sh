@@ -1,0 +1,1 @@
+$EC backprop --format json 'x' x=1

@@ -1,0 +1,1 @@
+$EC backprop 'x * y' x=1

@@ -1,0 +1,1 @@
+$EC backprop --frobnicate 'x' x=1

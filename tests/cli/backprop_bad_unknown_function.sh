@@ -1,0 +1,1 @@
+$EC backprop 'foo(x) + 1' x=1
