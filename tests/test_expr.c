@@ -404,6 +404,7 @@ static void test_expr_parse_malformed_columns(void **state)
 		{"2x", 2, "expected an operator before 'x' (write '*' to multiply)"},
 		{"x $ y", 3, "expected an operator, found '$'"},
 		{"$", 1, "expected a number, a name or '(', found '$'"},
+		{"x \xc3\x97 y", 3, "expected an operator, found byte 0xC3 (only ASCII is allowed)"},
 		{"1.2.3", 4, "expected an operator, found '.3'"},
 		{"x + 1e", 5, "malformed number '1e': its exponent has no digits"},
 		{"n1 + x", 1, "'n1' cannot be an input: n1, n2, ... name the graph's nodes"},

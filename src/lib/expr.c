@@ -220,6 +220,10 @@ static void describe_token(const char *s, char *buf, size_t size)
 		snprintf(buf, size, "end of expression");
 		return;
 	}
+	if ((unsigned char)*s >= 0x80 || iscntrl((unsigned char)*s)) {
+		snprintf(buf, size, "byte 0x%02X (only ASCII is allowed)", (unsigned)(unsigned char)*s);
+		return;
+	}
 	n = scan_name(s);
 	if (n == 0)
 		n = scan_number(s, &bad);

@@ -1,0 +1,1 @@
+$EC backprop 'x' x=1 --format

@@ -1,0 +1,1 @@
+$EC backprop 'n1 + x' x=1
