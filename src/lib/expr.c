@@ -659,7 +659,7 @@ ec_status ec_expr_parse(const char *text, ec_expr *out, ec_error *err)
 			st = ec_error_at(err, EC_ERR_PARSE, NULL, 0, col(p.pos),
 					 "expected an operator, found %s", found);
 	}
-	(void)root; /* always the last node: operands come before their users */
+	(void)root; /* the output: always the last node, as operands precede users */
 	if (st == EC_OK && !(out->text = malloc(len + 1)))
 		st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	if (st != EC_OK) {
