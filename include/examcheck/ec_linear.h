@@ -30,6 +30,18 @@ ec_status ec_linear_init(ec_linear *m, size_t classes, size_t dim, ec_error *err
 /** Release a classifier and zero it. Safe on a zeroed classifier. */
 void ec_linear_free(ec_linear *m);
 
+/**
+ * Make `dst` (zeroed or freed) an independent copy of `src`. Errors as
+ * ec_linear_init().
+ */
+ec_status ec_linear_copy(ec_linear *dst, const ec_linear *src, ec_error *err);
+
+/**
+ * Multiply the weights by c in place: W = c W, and b = c b as well when
+ * with_bias is true (as when the bias is stored as a column of W).
+ */
+void ec_linear_scale(ec_linear *m, double c, bool with_bias);
+
 /** Scores of x: scores[c] = W[c] . x + b[c] for each of m->classes classes. */
 void ec_linear_scores(const ec_linear *m, const double *x, double *scores);
 

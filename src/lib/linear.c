@@ -36,6 +36,28 @@ void ec_linear_free(ec_linear *m)
 	memset(m, 0, sizeof(*m));
 }
 
+ec_status ec_linear_copy(ec_linear *dst, const ec_linear *src, ec_error *err)
+{
+	ec_status st = ec_linear_init(dst, src->classes, src->dim, err);
+
+	if (st != EC_OK)
+		return st;
+	memcpy(dst->W, src->W, src->classes * src->dim * sizeof(double));
+	memcpy(dst->b, src->b, src->classes * sizeof(double));
+	return EC_OK;
+}
+
+void ec_linear_scale(ec_linear *m, double c, bool with_bias)
+{
+	size_t j;
+
+	for (j = 0; j < m->classes * m->dim; j++)
+		m->W[j] *= c;
+	if (with_bias)
+		for (j = 0; j < m->classes; j++)
+			m->b[j] *= c;
+}
+
 void ec_linear_scores(const ec_linear *m, const double *x, double *scores)
 {
 	size_t c, j;
