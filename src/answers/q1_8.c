@@ -32,6 +32,7 @@ int ec_ans_1_8(ec_actx *a)
 	static const double shifts[] = {10, -5};
 	double base[N], in[N], out[N], worst_scale = 0, worst_shift = 0;
 	size_t i, j;
+	int claim;
 
 	if (ec_softmax(z, N, base, &a->err) != EC_OK)
 		return -1;
@@ -52,7 +53,7 @@ int ec_ans_1_8(ec_actx *a)
 			worst_shift = max_diff(out, base, N);
 	}
 	/* The claim holds only if no scaling moved any probability beyond rounding. */
-	int claim = worst_scale <= 1e-12;
+	claim = worst_scale <= 1e-12;
 
 	ec_answer(a, "%s", claim ? "True" : "False");
 	ec_say(a, "Claim: since softmax outputs a probability distribution, multiplying its\n"

@@ -8,24 +8,33 @@
 
 #define SIZES 4
 
-enum growth { GROWTH_CONSTANT, GROWTH_LINEAR, GROWTH_OTHER };
+enum growth { GROWTH_CONSTANT, GROWTH_LOG, GROWTH_LINEAR, GROWTH_OTHER };
 
-static const char *const growth_names[] = {"O(1)", "O(n)", "neither O(1) nor O(n)"};
+static const char *const growth_names[] = {"O(1)", "O(log n)", "O(n)", "none of these"};
 
-/* How costs c[i] follow sizes n[i]: equal (constant) or proportional (linear). */
+/*
+ * How costs c[i] follow sizes n[i] (a geometric series, n[i+1] = 10 n[i]):
+ * all equal is constant, proportional to n is linear, equal positive steps
+ * from one size to the next is logarithmic.
+ */
 static enum growth classify(const uint64_t *c, const size_t *n, size_t count)
 {
-	int constant = 1, linear = 1;
+	int constant = 1, linear = 1, logarithmic = 1;
 	size_t i;
 
 	for (i = 1; i < count; i++) {
 		if (c[i] != c[0])
 			constant = 0;
-		/* c[i] / n[i] == c[0] / n[0], cross-multiplied in floating point (exact here). */
+		/* c[i] / n[i] == c[0] / n[0], cross-multiplied (exact for these sizes). */
 		if ((double)c[i] * (double)n[0] != (double)c[0] * (double)n[i])
 			linear = 0;
+		if (c[i] <= c[i - 1] || c[i] - c[i - 1] != c[1] - c[0])
+			logarithmic = 0;
 	}
-	return constant ? GROWTH_CONSTANT : linear ? GROWTH_LINEAR : GROWTH_OTHER;
+	return constant ? GROWTH_CONSTANT
+	       : linear ? GROWTH_LINEAR
+	       : logarithmic ? GROWTH_LOG
+			     : GROWTH_OTHER;
 }
 
 static int measure(ec_actx *a, size_t n, const double *query, ec_knn_cost *knn,
@@ -61,7 +70,7 @@ int ec_ans_2_3(ec_actx *a)
 		char letter;
 		enum growth knn, svm;
 	} options[] = {
-		{'A', GROWTH_CONSTANT, GROWTH_CONSTANT}, {'B', GROWTH_OTHER, GROWTH_CONSTANT},
+		{'A', GROWTH_CONSTANT, GROWTH_CONSTANT}, {'B', GROWTH_LOG, GROWTH_CONSTANT},
 		{'C', GROWTH_LINEAR, GROWTH_LINEAR},     {'D', GROWTH_CONSTANT, GROWTH_LINEAR},
 		{'E', GROWTH_LINEAR, GROWTH_CONSTANT},
 	};
@@ -110,7 +119,7 @@ int ec_ans_2_3(ec_actx *a)
 	       (unsigned long long)svm[0], growth_names[gs]);
 	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++)
 		ec_say(a, "%c: kNN %s, SVM %s: %s.\n", options[i].letter,
-		       options[i].knn == GROWTH_OTHER ? "O(log n)" : growth_names[options[i].knn],
+		       growth_names[options[i].knn],
 		       growth_names[options[i].svm],
 		       options[i].knn == gk && options[i].svm == gs ? "matches" : "does not match");
 	ec_say(a, "\nO(log n) for kNN would need an index such as a k-d tree, whose exact\n"
