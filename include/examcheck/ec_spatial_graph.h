@@ -197,4 +197,23 @@ ec_status ec_sg_make_snake(ec_sg_figure *fig, size_t n, ec_error *err);
  */
 ec_status ec_sg_make_full(ec_sg_figure *fig, size_t n, ec_error *err);
 
+/**
+ * Draw the graph as text into a new NUL-terminated string (*text, release
+ * with free()). Each pixel shows its value (printf "%g", right-aligned to a
+ * common width); "-" joins horizontal neighbours, "|" vertical ones, "\\"
+ * and "/" diagonal ones, "X" both diagonals of a 2x2 square. Edges longer
+ * than one step (filters above 3x3) are listed after the grid as
+ * "longer edges: (r,c)-(r,c) ...". Lines end in "\n". EC_ERR_NOMEM.
+ */
+ec_status ec_sg_render(const ec_sg_figure *fig, char **text, ec_error *err);
+
+/**
+ * Write the terms of a (masked) dot product, e.g. "3*1 + 3*2 + 2*(-1)",
+ * into buf: one "x*w" per position where mask is 1 (every position when
+ * mask is NULL), negative numbers in parentheses, "0" when there is no
+ * term. EC_ERR_RANGE when buf (size bytes) is too small.
+ */
+ec_status ec_sg_format_terms(const double *patch, const double *w, const unsigned char *mask,
+			     size_t n, char *buf, size_t size, ec_error *err);
+
 #endif

@@ -885,3 +885,151 @@ ec_status ec_sg_make_full(ec_sg_figure *fig, size_t n, ec_error *err)
 	}
 	return EC_OK;
 }
+
+/* ---- text ---- */
+
+struct sbuf {
+	char *s;
+	size_t len, cap;
+	bool failed;
+};
+
+static void sb_put(struct sbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+static void sb_put(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->failed)
+		return;
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			b->failed = true;
+			return;
+		}
+		if (b->s && (size_t)n < b->cap - b->len) {
+			b->len += (size_t)n;
+			return;
+		}
+		{
+			size_t cap = b->cap ? b->cap * 2 : 1024;
+			char *grown;
+
+			while (cap < b->len + (size_t)n + 1)
+				cap *= 2;
+			grown = realloc(b->s, cap);
+			if (!grown) {
+				b->failed = true;
+				return;
+			}
+			b->s = grown;
+			b->cap = cap;
+		}
+	}
+}
+
+static void format_number(double v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%g", v == 0.0 ? 0.0 : v);
+}
+
+ec_status ec_sg_render(const ec_sg_figure *fig, char **text, ec_error *err)
+{
+	struct sbuf b = {NULL, 0, 0, false};
+	size_t r, c, width = 1, longer = 0;
+	char num[32];
+
+	*text = NULL;
+	for (r = 0; r < fig->rows * fig->cols; r++) {
+		format_number(fig->image[r], num, sizeof(num));
+		if (strlen(num) > width)
+			width = strlen(num);
+	}
+	for (r = 1; r <= fig->rows; r++) {
+		for (c = 1; c <= fig->cols; c++) {
+			format_number(fig->image[pix(fig, r, c)], num, sizeof(num));
+			sb_put(&b, "%*s", (int)width, num);
+			if (c < fig->cols)
+				sb_put(&b, "%s", ec_sg_has_edge(fig, r, c, r, c + 1) ? " - " : "   ");
+		}
+		sb_put(&b, "\n");
+		if (r == fig->rows)
+			break;
+		for (c = 1; c <= fig->cols; c++) {
+			bool down = ec_sg_has_edge(fig, r, c, r + 1, c);
+
+			sb_put(&b, "%*s", (int)width, down ? "|" : "");
+			if (c < fig->cols) {
+				bool back = ec_sg_has_edge(fig, r, c, r + 1, c + 1);
+				bool fwd = ec_sg_has_edge(fig, r, c + 1, r + 1, c);
+
+				sb_put(&b, " %c ", back && fwd ? 'X' : back ? '\\' : fwd ? '/' : ' ');
+			}
+		}
+		/* trim the trailing blanks of the connector line */
+		while (b.s && b.len > 0 && b.s[b.len - 1] == ' ')
+			b.s[--b.len] = '\0';
+		sb_put(&b, "\n");
+	}
+	for (r = 1; r <= fig->rows; r++) {
+		for (c = 1; c <= fig->cols; c++) {
+			size_t nb[EC_SG_MAX_FILTER * EC_SG_MAX_FILTER], i, m;
+
+			m = neighbours(fig, pix(fig, r, c), nb);
+			for (i = 0; i < m; i++) {
+				size_t r2 = nb[i] / fig->cols + 1, c2 = nb[i] % fig->cols + 1;
+				size_t dr = r2 > r ? r2 - r : r - r2, dc = c2 > c ? c2 - c : c - c2;
+
+				if (nb[i] < pix(fig, r, c) || (dr <= 1 && dc <= 1))
+					continue;
+				sb_put(&b, "%s(%zu,%zu)-(%zu,%zu)", longer++ ? " " : "longer edges: ",
+				       r, c, r2, c2);
+			}
+		}
+	}
+	if (longer)
+		sb_put(&b, "\n");
+	if (b.failed || !b.s) {
+		free(b.s);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	*text = b.s;
+	return EC_OK;
+}
+
+ec_status ec_sg_format_terms(const double *patch, const double *w, const unsigned char *mask,
+			     size_t n, char *buf, size_t size, ec_error *err)
+{
+	size_t k, len = 0, terms = 0;
+
+	if (size == 0)
+		return ec_error_set(err, EC_ERR_RANGE, "no room for the terms");
+	buf[0] = '\0';
+	for (k = 0; k < n; k++) {
+		char x[32], y[32];
+		int m;
+
+		if (mask && !mask[k])
+			continue;
+		format_number(patch[k], x, sizeof(x));
+		format_number(w[k], y, sizeof(y));
+		m = snprintf(buf + len, size - len, "%s%s%s%s*%s%s%s", terms++ ? " + " : "",
+			     patch[k] < 0 ? "(" : "", x, patch[k] < 0 ? ")" : "",
+			     w[k] < 0 ? "(" : "", y, w[k] < 0 ? ")" : "");
+		if (m < 0 || (size_t)m >= size - len)
+			return ec_error_set(err, EC_ERR_RANGE, "%zu bytes are too few for the terms",
+					    size);
+		len += (size_t)m;
+	}
+	if (terms == 0)
+		snprintf(buf, size, "0");
+	return EC_OK;
+}
