@@ -662,6 +662,61 @@ static void test_coarsen_snake(void **state)
 	ec_sg_figure_free(&fig);
 }
 
+/* ---- text ---- */
+
+static void test_render_small_grid(void **state)
+{
+	ec_sg_figure fig;
+	ec_error err;
+	char *text;
+
+	(void)state;
+	small_figure(&fig);
+	assert_int_equal(ec_sg_add_edge(&fig, 1, 1, 1, 2, &err), EC_OK);
+	assert_int_equal(ec_sg_add_edge(&fig, 1, 1, 2, 1, &err), EC_OK);
+	assert_int_equal(ec_sg_add_edge(&fig, 1, 2, 2, 1, &err), EC_OK);
+	assert_int_equal(ec_sg_add_edge(&fig, 2, 2, 3, 3, &err), EC_OK);
+	assert_int_equal(ec_sg_render(&fig, &text, &err), EC_OK);
+	/* drawn by hand: nodes 4 columns apart, connectors in the middle of the gaps */
+	assert_string_equal(text, "1 - 2   3\n"
+				  "| /\n"
+				  "4   5   6\n"
+				  "      \\\n"
+				  "7   8   9\n");
+	free(text);
+	ec_sg_figure_free(&fig);
+
+	assert_int_equal(ec_sg_figure_init(&fig, 5, 5, 5, 5, &err), EC_OK);
+	fig.image[0] = -1.5;
+	assert_int_equal(ec_sg_add_edge(&fig, 3, 3, 1, 1, &err), EC_OK);
+	assert_int_equal(ec_sg_add_edge(&fig, 3, 3, 4, 4, &err), EC_OK);
+	assert_int_equal(ec_sg_render(&fig, &text, &err), EC_OK);
+	/* values padded to the width of "-1.5"; the 2-step edge is listed */
+	assert_true(strncmp(text, "-1.5      0      0      0      0\n", 33) == 0);
+	assert_non_null(strstr(text, "\nlonger edges: (1,1)-(3,3)\n"));
+	/* (3,3)-(4,4): "\\" in the gap after column 3, 3 fields of 4 and 2 gaps of 3 + 1 */
+	assert_non_null(strstr(text, "\n                   \\\n"));
+	free(text);
+	ec_sg_figure_free(&fig);
+}
+
+static void test_format_terms_parentheses(void **state)
+{
+	double p[3] = {1, -2, 3}, w[3] = {-1, 2, 0.5};
+	unsigned char none[3] = {0, 0, 0}, last[3] = {0, 0, 1};
+	char buf[64];
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(ec_sg_format_terms(p, w, NULL, 3, buf, sizeof(buf), &err), EC_OK);
+	assert_string_equal(buf, "1*(-1) + (-2)*2 + 3*0.5");
+	assert_int_equal(ec_sg_format_terms(p, w, none, 3, buf, sizeof(buf), &err), EC_OK);
+	assert_string_equal(buf, "0");
+	assert_int_equal(ec_sg_format_terms(p, w, last, 3, buf, sizeof(buf), &err), EC_OK);
+	assert_string_equal(buf, "3*0.5");
+	assert_int_equal(ec_sg_format_terms(p, w, NULL, 3, buf, 10, &err), EC_ERR_RANGE);
+}
+
 /* ---- bad arguments ---- */
 
 static void test_figure_init_bad_sizes(void **state)
@@ -864,6 +919,8 @@ int main(void)
 		cmocka_unit_test(test_reach_compute_disconnected),
 		cmocka_unit_test(test_reach_compute_matches_brute_force),
 		cmocka_unit_test(test_coarsen_snake),
+		cmocka_unit_test(test_render_small_grid),
+		cmocka_unit_test(test_format_terms_parentheses),
 		cmocka_unit_test(test_figure_init_bad_sizes),
 		cmocka_unit_test(test_add_edge_rejects),
 		cmocka_unit_test(test_parse_good),

@@ -47,16 +47,53 @@ static int load(ec_actx *a, struct fig_ctx *f)
 	return 0;
 }
 
-static void say_source(ec_actx *a, const struct fig_ctx *f)
+/* "x_11 x_21 x_22": the nodes of `set` not in `skip`, in row-major order. */
+static void say_set(ec_actx *a, const ec_sg_figure *fig, const unsigned char *set,
+		    const unsigned char *skip)
 {
-	ec_say(a, "The exam's Figure 1 was lost in transcription. This answer uses the file\n"
-		  "  %s\n"
-		  "a RECONSTRUCTION of the figure: it satisfies everything the exam's text says \n"
-		  "about Figure 1 (y_11 depends only on x_21 and x_22; after a second layer\n"
-		  "z_11 also depends on x_31, x_32 and x_13), but its pixel values, weights,\n"
-		  "other edges and dotted location are invented.\n"
+	size_t p, shown = 0;
+
+	for (p = 0; p < fig->rows * fig->cols; p++)
+		if (set[p] && !(skip && skip[p]))
+			ec_say(a, "%sx_%zu%zu", shown++ ? " " : "", p / fig->cols + 1,
+			       p % fig->cols + 1);
+	if (!shown)
+		ec_say(a, "none");
+}
+
+/* Name the figure and check what the exam says about y_11 and z_11 against it. */
+static int say_source(ec_actx *a, const struct fig_ctx *f)
+{
+	size_t n = f->fig.rows * f->fig.cols;
+	unsigned char *one = malloc(2 * n), *two = one ? one + n : NULL;
+
+	if (!one) {
+		ec_error_set(&a->err, EC_ERR_NOMEM, "out of memory");
+		return -1;
+	}
+	if (ec_sg_influence(&f->fig, 1, 1, 1, one, &a->err) != EC_OK ||
+	    ec_sg_influence(&f->fig, 1, 1, 2, two, &a->err) != EC_OK) {
+		free(one);
+		return -1;
+	}
+	if (strstr(f->origin, "(built in"))
+		ec_say(a, "The exam's Figure 1 was lost in transcription. This answer uses the file\n"
+			  "  %s\n"
+			  "a RECONSTRUCTION of the figure: its pixel values, weights, edges and dotted\n"
+			  "location are invented, chosen to agree with what the exam's text says\n"
+			  "about Figure 1.\n",
+		       f->origin);
+	else
+		ec_say(a, "This answer uses the figure file %s (from EXAMCHECK_DATA).\n", f->origin);
+	ec_say(a, "Check against the exam's text: y_11 depends on ");
+	say_set(a, &f->fig, one, NULL);
+	ec_say(a, "\n(exam: x_21 and x_22 besides x_11 itself); after a second layer z_11 also\ndepends on ");
+	say_set(a, &f->fig, two, one);
+	ec_say(a, " (exam: x_13 x_31 x_32).\n"
 		  "Rows and columns are 1-indexed; the dotted filter is centred on x_%zu%zu.\n\n",
-	       f->origin, f->r, f->c);
+	       f->r, f->c);
+	free(one);
+	return 0;
 }
 
 static void say_matrix(ec_actx *a, const double *v, size_t rows, size_t cols)
@@ -115,7 +152,8 @@ int ec_ans_3_3_1(ec_actx *a)
 	    ec_sg_render(&f.fig, &art, &a->err) != EC_OK)
 		return fail(a, &f);
 	ec_answer(a, "%g", plain);
-	say_source(a, &f);
+	if (say_source(a, &f) != 0)
+		return fail(a, &f);
 	ec_say(a, "The graph (pixel values of X; - | \\ / X mark edges):\n\n%s\n", art);
 	free(art);
 	ec_say(a, "The patch X~ under the dotted %zux%zu filter (rows %zu-%zu, columns %zu-%zu):\n",
@@ -154,7 +192,8 @@ int ec_ans_3_3_2(ec_actx *a)
 		return fail(a, &f);
 	mask_digits(f.mask, f.n, digits);
 	ec_answer(a, "%g", masked);
-	say_source(a, &f);
+	if (say_source(a, &f) != 0)
+		return fail(a, &f);
 	ec_say(a, "M_%zu%zu has a 1 where the pixel under the filter is joined to x_%zu%zu by an\n"
 		  "edge, and at the centre (every node is connected to itself%s):\n",
 	       f.r, f.c, f.r, f.c, f.fig.self ? "" : "; here 'self 0' turns that off");
@@ -195,7 +234,8 @@ int ec_ans_3_3_3(ec_actx *a)
 		return fail(a, &f);
 	mask_digits(left, f.n, digits);
 	ec_answer(a, "%s", digits);
-	say_source(a, &f);
+	if (say_source(a, &f) != 0)
+		return fail(a, &f);
 	ec_say(a, "Moved one pixel to the left, the filter is centred on x_%zu%zu. Its mask has\n"
 		  "a 1 at the centre (self-connection) and wherever an edge of x_%zu%zu ends:\n",
 	       f.r, f.c - 1, f.r, f.c - 1);
@@ -397,7 +437,8 @@ int ec_ans_3_3_7(ec_actx *a)
 		return fail(a, &f);
 	}
 	ec_answer(a, "%llu", (unsigned long long)reach.layers);
-	say_source(a, &f);
+	if (say_source(a, &f) != 0)
+		return fail(a, &f);
 	ec_say(a, "Each layer lets a feature reach one more hop along the edges (the\n"
 		  "self-connection keeps what it already had), so after k layers a node has\n"
 		  "seen every node within k hops. Every node sees the whole graph once k\n"
