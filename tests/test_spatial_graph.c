@@ -839,6 +839,7 @@ static const struct bad_case bad_cases[] = {
 	{"image 3 3\n1 2 3\n4 5 6 7\n", 3, "image row 2 has 4 number(s), expected 3"},
 	{"image 3 3\n1 2 x\n", 2, "image row 1, column 3: 'x' is not a finite number"},
 	{"image 3 3\n1 2 1e999\n", 2, "image row 1, column 3: '1e999' is not a finite number"},
+	{"image 3 3\n1 2 nan\n", 2, "image row 1, column 3: 'nan' is not a finite number"},
 	{"image 3 3\n1 2 3\n4 5 6\n", 3, "image has 2 row(s), expected 3 at the end of the file"},
 	{"image 3 3\n1 2 3\nfilter 3 3\n", 3, "image has 1 row(s), expected 3 before 'filter'"},
 	{IMG3 "1 2 3\n", 5, "image has only 3 row(s) but '1' follows"},

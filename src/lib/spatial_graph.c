@@ -202,6 +202,13 @@ static bool token_is(const char *tok, size_t len, const char *word)
 	return strlen(word) == len && strncmp(tok, word, len) == 0;
 }
 
+static bool is_keyword(const char *tok, size_t len)
+{
+	return token_is(tok, len, "image") || token_is(tok, len, "filter") ||
+	       token_is(tok, len, "edges") || token_is(tok, len, "at") ||
+	       token_is(tok, len, "self");
+}
+
 /* A positive decimal integer of at most 4 digits. */
 static bool parse_index(const char *tok, size_t len, size_t *out)
 {
@@ -274,8 +281,7 @@ ec_status ec_sg_parse(const char *text, const char *file, ec_sg_figure *fig, ec_
 			size_t want = is_image ? img_cols : tmp.fcols;
 			const char *what = is_image ? "image" : "filter";
 
-			if (!isdigit((unsigned char)tok[0][0]) && tok[0][0] != '-' &&
-			    tok[0][0] != '+' && tok[0][0] != '.') {
+			if (is_keyword(tok[0], len[0])) {
 				st = perr(&ps, "%s has %zu row(s), expected %zu before '%.*s'", what,
 					  row, is_image ? img_rows : tmp.frows, (int)len[0],
 					  tok[0]);
