@@ -1,0 +1,2 @@
+# A malformed figure file is a data error: FILE:LINE: message, exit 65.
+$EC graphconv tests/cli/data/unknown_keyword.figure

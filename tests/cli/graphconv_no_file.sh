@@ -1,0 +1,1 @@
+$EC graphconv tests/cli/data/no-such.figure

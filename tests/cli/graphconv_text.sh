@@ -1,0 +1,2 @@
+# The text output of the shipped figure.
+$EC graphconv data/q3.3.figure
