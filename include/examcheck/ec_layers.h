@@ -90,6 +90,14 @@ typedef struct ec_layer_stats {
  */
 ec_status ec_layers_walk(const ec_layer_list *list, ec_layer_stats *stats, ec_error *err);
 
+/**
+ * Column sums of stats[0..n-1] into *total: weights, biases, bn_params,
+ * macs and flops (the shape fields are left 0). EC_ERR_OVERFLOW when a sum
+ * does not fit.
+ */
+ec_status ec_layers_totals(const ec_layer_stats *stats, size_t n, ec_layer_stats *total,
+			   ec_error *err);
+
 /** The receptive field after one layer. */
 typedef struct ec_layer_rf {
 	size_t nspatial;                  /**< spatial axes */

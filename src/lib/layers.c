@@ -430,6 +430,25 @@ ec_status ec_layers_walk(const ec_layer_list *list, ec_layer_stats *stats, ec_er
 	return EC_OK;
 }
 
+ec_status ec_layers_totals(const ec_layer_stats *stats, size_t n, ec_layer_stats *total,
+			   ec_error *err)
+{
+	ec_layer_stats t;
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < n; i++)
+		if (!ec_u64_add(t.weights, stats[i].weights, &t.weights) ||
+		    !ec_u64_add(t.biases, stats[i].biases, &t.biases) ||
+		    !ec_u64_add(t.bn_params, stats[i].bn_params, &t.bn_params) ||
+		    !ec_u64_add(t.macs, stats[i].macs, &t.macs) ||
+		    !ec_u64_add(t.flops, stats[i].flops, &t.flops))
+			return ec_error_set(err, EC_ERR_OVERFLOW,
+					    "a total over the layers does not fit in 64 bits");
+	*total = t;
+	return EC_OK;
+}
+
 ec_status ec_layers_rf(const ec_layer_list *list, ec_layer_rf *out, ec_error *err)
 {
 	struct shape sh;
