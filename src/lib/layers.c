@@ -463,10 +463,8 @@ ec_status ec_layers_rf(const ec_layer_list *list, ec_layer_rf *out, ec_error *er
 	for (i = 0; i < list->count; i++) {
 		const ec_layer *l = &list->layers[i];
 		ec_layer_rf *r = &out[i];
-		uint64_t in_size[EC_MAX_SPATIAL];
 
 		memset(r, 0, sizeof(*r));
-		memcpy(in_size, sh.size, sizeof(in_size));
 		if (l->type == EC_LAYER_INPUT) {
 			if (i != 0)
 				return first_input(list, i, err);
@@ -479,7 +477,7 @@ ec_status ec_layers_rf(const ec_layer_list *list, ec_layer_rf *out, ec_error *er
 						   "the filter size of an FC layer is the size of "
 						   "its input: start the list with INPUT");
 			for (k = 0; k < sh.nspatial; k++) {
-				r->window[k].kernel = in_size[k];
+				r->window[k].kernel = sh.size[k];
 				r->window[k].stride = 1;
 				r->window[k].dilation = 1;
 				sh.size[k] = 1;
