@@ -1,0 +1,1 @@
+$EC net --format json 'INPUT 3x4x4'

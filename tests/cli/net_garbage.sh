@@ -1,0 +1,1 @@
+$EC net 'INPUT 3x64x64; banana'

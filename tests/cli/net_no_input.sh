@@ -1,0 +1,1 @@
+$EC net conv3-16

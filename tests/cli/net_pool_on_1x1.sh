@@ -1,0 +1,1 @@
+$EC net 'INPUT 3x1x1; POOL2'

@@ -1,0 +1,1 @@
+$EC net --width 3 'INPUT 3x4x4'

@@ -1,0 +1,1 @@
+$EC rf 'conv3 x7'

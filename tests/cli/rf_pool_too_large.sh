@@ -1,0 +1,1 @@
+$EC rf 'INPUT 1x3x3 conv3 pool2'
