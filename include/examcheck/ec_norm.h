@@ -96,10 +96,11 @@ ec_status ec_norm_block_nonzeros(ec_norm_shape shape, const double *J, size_t i,
 
 /**
  * The number of entries of the block dy_i / dx_j that the analytic
- * Jacobian makes structurally nonzero for generic input: batch norm
+ * Jacobian makes nonzero for generic input and eps > 0: batch norm
  * H^2 W^2 C (pairs of positions within one channel), for any i, j; layer
- * norm (H W C)^2 when i == j and 0 when i != j. EC_ERR_OVERFLOW when the
- * count does not fit in 64 bits.
+ * norm (H W C)^2 when i == j and 0 when i != j; 0 when a statistics group
+ * has a single element (its output is the constant beta). EC_ERR_OVERFLOW
+ * when the count does not fit in 64 bits.
  */
 ec_status ec_norm_block_nonzeros_formula(ec_norm_kind kind, ec_norm_shape shape,
 					 size_t i, size_t j, uint64_t *count,

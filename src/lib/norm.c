@@ -292,13 +292,11 @@ ec_status ec_norm_block_nonzeros_formula(ec_norm_kind kind, ec_norm_shape s, siz
 	if (i >= s.n || j >= s.n)
 		return ec_error_set(err, EC_ERR_RANGE, "sample pair (%zu, %zu) is outside 0..%zu",
 				    i, j, s.n - 1);
-	if (kind == EC_NORM_BATCH)
-		return ec_norm_monomial(s, 2, 1, count, err);
-	if (i != j) {
+	if (total / group_count(kind, s) == 1 || (kind == EC_NORM_LAYER && i != j)) {
 		*count = 0;
 		return EC_OK;
 	}
-	return ec_norm_monomial(s, 2, 2, count, err);
+	return ec_norm_monomial(s, 2, kind == EC_NORM_BATCH ? 1 : 2, count, err);
 }
 
 ec_status ec_norm_fit_affine(ec_norm_shape s, const double *y, const double *x, double *gamma,
