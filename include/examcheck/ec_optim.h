@@ -19,6 +19,12 @@ double ec_optim_abs_deriv(double x, void *ctx);
 /** Derivative of L(x) = x^2: 2x. ctx is unused. */
 double ec_optim_square_deriv(double x, void *ctx);
 
+/** L(x) = |x|, in the form of an ec_deriv_fn so traces can be mapped through it. */
+double ec_optim_abs_value(double x, void *ctx);
+
+/** L(x) = x^2, in the form of an ec_deriv_fn. */
+double ec_optim_square_value(double x, void *ctx);
+
 /**
  * Gradient descent x_{k+1} = x_k - step * L'(x_k) from x0 for `iters`
  * steps; trace[0..iters] receives x_0 .. x_iters (iters + 1 values).

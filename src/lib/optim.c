@@ -14,6 +14,18 @@ double ec_optim_square_deriv(double x, void *ctx)
 	return 2 * x;
 }
 
+double ec_optim_abs_value(double x, void *ctx)
+{
+	(void)ctx;
+	return fabs(x);
+}
+
+double ec_optim_square_value(double x, void *ctx)
+{
+	(void)ctx;
+	return x * x;
+}
+
 ec_status ec_optim_gd_trace(ec_deriv_fn deriv, void *ctx, double x0, double step,
 			    size_t iters, double *trace, ec_error *err)
 {
