@@ -172,8 +172,9 @@ int ec_ans_2_4(ec_actx *a)
 		else if (opts[o].kind == EC_NORM_LAYER)
 			ec_say(a, "false, layer norm has no nonzero cross-sample entry\n");
 		else
-			ec_say(a, "false, e.g. %llu for shape 1 where the count is %llu\n",
-			       (unsigned long long)f[0][o],
+			ec_say(a, "false, it gives %llu for (%zu,%zu,%zu,%zu), the count is %llu\n",
+			       (unsigned long long)f[0][o], shapes[0].n, shapes[0].h, shapes[0].w,
+			       shapes[0].c,
 			       (unsigned long long)counts[0][opts[o].kind][0]);
 	}
 	ec_say(a, "\nOther reading: if \"up to N\" only promised an upper bound (at most N),\n"
