@@ -307,6 +307,28 @@ static void test_norm_fit_affine_undoes_fixed_batch_norm(void **state)
 	assert_near(rms, 0, 1e-12);
 }
 
+/* mean (2, -1), var (3, 0), eps 1: gamma (2, 1), beta (2, -1); undoes batch_apply. */
+static void test_norm_batch_inverse_hand(void **state)
+{
+	const ec_norm_shape s = {2, 1, 1, 2};
+	const double mean[] = {2, -1}, var[] = {3, 0}, x[] = {5, 7, -4, 0.5};
+	double g[2], b[2], y[4], rms;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(ec_norm_batch_inverse(2, mean, var, 1, g, b, NULL), EC_OK);
+	assert_near(g[0], 2, 1e-15);
+	assert_near(g[1], 1, 1e-15);
+	assert_near(b[0], 2, 0);
+	assert_near(b[1], -1, 0);
+	assert_int_equal(ec_norm_batch_apply(s, x, mean, var, NULL, NULL, 1, y, NULL), EC_OK);
+	assert_int_equal(ec_norm_affine_residual(s, y, x, g, b, &rms, NULL), EC_OK);
+	assert_near(rms, 0, 1e-12);
+	ec_error_clear(&err);
+	assert_int_equal(ec_norm_batch_inverse(2, mean, var, 0, g, b, &err), EC_ERR_RANGE);
+	assert_string_equal(err.msg, "batch norm: channel 1 has variance 0 + eps 0 <= 0");
+}
+
 /*
  * Layer norm of x = samples (1, 10), (3, 30) gives y = (-1, 1), (-1, 1):
  * each channel of y is constant, so the best fit is gamma 0, beta = channel
@@ -359,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_norm_forward_zero_variance_and_bad_eps),
 		cmocka_unit_test(test_norm_block_nonzeros_bad_pair),
 		cmocka_unit_test(test_norm_fit_affine_undoes_fixed_batch_norm),
+		cmocka_unit_test(test_norm_batch_inverse_hand),
 		cmocka_unit_test(test_norm_fit_affine_cannot_undo_layer_norm),
 		cmocka_unit_test(test_norm_affine_residual_hand),
 	};

@@ -66,6 +66,14 @@ ec_status ec_norm_batch_apply(ec_norm_shape shape, const double *x, const double
 			      double eps, double *y, ec_error *err);
 
 /**
+ * The per-channel parameters that invert test-time batch norm with fixed
+ * statistics: gamma[c] = sqrt(var[c] + eps), beta[c] = mean[c] (C values).
+ * EC_ERR_RANGE when var[c] + eps is not positive.
+ */
+ec_status ec_norm_batch_inverse(size_t channels, const double *mean, const double *var,
+				double eps, double *gamma, double *beta, ec_error *err);
+
+/**
  * The full Jacobian of ec_norm_forward() at x, analytically:
  * J[k * T + l] = dy_k / dx_l with T = N*H*W*C (J holds T*T doubles).
  * For k, l in the same statistics group of size m (with xh = normalised x,

@@ -1,6 +1,5 @@
 #include "answers.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "examcheck/ec_norm.h"
@@ -46,8 +45,8 @@ int ec_ans_1_5(ec_actx *a)
 	const ec_norm_shape elem = {N, 1, 1, PER};
 	double xa[TOTAL], xb[TOTAL], ya[TOTAL], yb[TOTAL], x2[2 * TOTAL], y2[2 * TOTAL];
 	double zeros[TOTAL] = {0};
-	double mean[C], var[C], tg[C], tb[C], gamma[PER], beta[PER];
-	double r_test, r_a, r_b, r_both, r_ln_c, r_ln_e, spread;
+	double mean[C], var[C], tg[C], tb[C], ig[C], ib[C], gamma[PER], beta[PER];
+	double r_inv, r_test, r_a, r_b, r_both, r_ln_c, r_ln_e, spread;
 	ec_error *e = &a->err;
 	ec_xorshift g;
 	size_t c;
@@ -58,7 +57,9 @@ int ec_ans_1_5(ec_actx *a)
 	/* Test time: batch A's statistics play the running statistics; batch B is new data. */
 	if (ec_norm_batch_stats(s, xa, mean, var, e) != EC_OK ||
 	    ec_norm_batch_apply(s, xb, mean, var, NULL, NULL, EPS, yb, e) != EC_OK ||
-	    ec_norm_fit_affine(s, yb, xb, tg, tb, &r_test, e) != EC_OK)
+	    ec_norm_fit_affine(s, yb, xb, tg, tb, &r_test, e) != EC_OK ||
+	    ec_norm_batch_inverse(C, mean, var, EPS, ig, ib, e) != EC_OK ||
+	    ec_norm_affine_residual(s, yb, xb, ig, ib, &r_inv, e) != EC_OK)
 		return -1;
 	/* Training time: each batch normalised with its own statistics. */
 	if (ec_norm_forward(EC_NORM_BATCH, s, xa, NULL, NULL, EPS, ya, e) != EC_OK ||
@@ -98,10 +99,11 @@ int ec_ans_1_5(ec_actx *a)
 		  "rms %.4f.\n\n",
 	       N, H, W, C, EPS, SEED, spread);
 	ec_say(a, "Batch norm at test time (A's statistics fixed, applied to batch B):\n");
-	say_rms(a, "best per-channel gamma, beta on B", r_test);
+	say_rms(a, "gamma = sqrt(var + eps), beta = mean", r_inv);
+	say_rms(a, "best per-channel gamma, beta on B (fitted)", r_test);
 	for (c = 0; c < C; c++)
-		ec_say(a, "    channel %zu: gamma %.6f = sqrt(var + eps) %.6f, beta %.6f = mean %.6f\n",
-		       c, tg[c], sqrt(var[c] + EPS), tb[c], mean[c]);
+		ec_say(a, "    channel %zu: fitted gamma %.6f vs sqrt(var + eps) %.6f, beta %.6f vs mean %.6f\n",
+		       c, tg[c], ig[c], tb[c], ib[c]);
 	ec_say(a, "Batch norm at training time (each batch uses its own statistics):\n");
 	say_rms(a, "best gamma, beta for batch A, on A", r_a);
 	say_rms(a, "the same gamma, beta on batch B", r_b);

@@ -156,6 +156,27 @@ ec_status ec_norm_batch_apply(ec_norm_shape s, const double *x, const double *me
 	return EC_OK;
 }
 
+ec_status ec_norm_batch_inverse(size_t channels, const double *mean, const double *var,
+				double eps, double *gamma, double *beta, ec_error *err)
+{
+	size_t c;
+	ec_status st;
+
+	if (!mean || !var || !gamma || !beta)
+		return ec_error_set(err, EC_ERR_INVALID, "missing statistics array");
+	if ((st = check_eps(eps, err)) != EC_OK)
+		return st;
+	for (c = 0; c < channels; c++) {
+		if (!(var[c] + eps > 0))
+			return ec_error_set(err, EC_ERR_RANGE,
+					    "batch norm: channel %zu has variance %g + eps %g <= 0",
+					    c, var[c], eps);
+		gamma[c] = sqrt(var[c] + eps);
+		beta[c] = mean[c];
+	}
+	return EC_OK;
+}
+
 static ec_status square_count(size_t total, ec_error *err)
 {
 	uint64_t t2;
