@@ -150,6 +150,44 @@ static void test_gradflow_rnn_scalar_linear_hand(void **state)
 	assert_near(dh[2], 2.25, 1e-12);
 }
 
+static void test_gradflow_rnn_scalar_bad_inputs(void **state)
+{
+	const double x[2] = {1, 1};
+	double h[3], dh[3];
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_gradflow_rnn_scalar(EC_ACT_TANH, INFINITY, 1, 0, x, 2, h, dh, &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "recurrent weight, input weight and h0 must be finite");
+	assert_int_equal(ec_gradflow_rnn_scalar(EC_ACT_TANH, 1, 1, 0, NULL, 2, h, dh, &err),
+			 EC_ERR_INVALID);
+	/* No steps: no input needed, dh_0/dh_0 = 1. */
+	assert_int_equal(ec_gradflow_rnn_scalar(EC_ACT_TANH, 1, 1, 0.3, NULL, 0, h, dh, &err), EC_OK);
+	assert_near(dh[0], 1, 0);
+	assert_near(h[0], 0.3, 0);
+}
+
+static void test_gradflow_logistic_bad_inputs(void **state)
+{
+	const double x[] = {1}, y[] = {1}, theta[] = {0, 0};
+	double v, grad[2];
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_gradflow_logistic(EC_SCORE_BCE, x, y, 0, 1, theta, 0, &v, grad, &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "logistic model with 0 points of dimension 1");
+	assert_int_equal(ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, 1, 1, theta, 0, &v, grad,
+					      &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "finite-difference step 0 is not positive");
+	assert_int_equal(ec_gradflow_logistic(EC_SCORE_BCE, x, NULL, 1, 1, theta, 0, &v, grad, &err),
+			 EC_ERR_INVALID);
+}
+
 /* tanh RNN: dh_T/dh_0 against a central difference in h0. */
 static void test_gradflow_rnn_scalar_tanh_finite_differences(void **state)
 {
@@ -326,6 +364,8 @@ int main(void)
 		cmocka_unit_test(test_gradflow_chain_bad_inputs),
 		cmocka_unit_test(test_gradflow_rnn_scalar_linear_hand),
 		cmocka_unit_test(test_gradflow_rnn_scalar_tanh_finite_differences),
+		cmocka_unit_test(test_gradflow_rnn_scalar_bad_inputs),
+		cmocka_unit_test(test_gradflow_logistic_bad_inputs),
 		cmocka_unit_test(test_gradflow_clip_by_norm_hand),
 		cmocka_unit_test(test_gradflow_act_stats_hand),
 		cmocka_unit_test(test_gradflow_accuracy_and_bce_hand),

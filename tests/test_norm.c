@@ -366,6 +366,23 @@ static void test_norm_affine_residual_hand(void **state)
 	assert_int_equal(ec_norm_affine_residual(s, y, x, NULL, b, &rms, NULL), EC_ERR_INVALID);
 }
 
+static void test_norm_missing_arrays(void **state)
+{
+	const ec_norm_shape s = {1, 1, 2, 2};
+	const double x[] = {1, 2, 3, 4};
+	double g[2], b[2], rms, m[2];
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_norm_fit_affine(s, NULL, x, g, b, &rms, &err), EC_ERR_INVALID);
+	assert_string_equal(err.msg, "missing data array");
+	assert_int_equal(ec_norm_fit_affine(s, x, x, g, b, NULL, &err), EC_ERR_INVALID);
+	assert_int_equal(ec_norm_batch_stats(s, x, m, NULL, &err), EC_ERR_INVALID);
+	assert_string_equal(err.msg, "missing statistics array");
+	assert_int_equal(ec_norm_batch_inverse(2, m, NULL, 0, g, b, &err), EC_ERR_INVALID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -384,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_norm_batch_inverse_hand),
 		cmocka_unit_test(test_norm_fit_affine_cannot_undo_layer_norm),
 		cmocka_unit_test(test_norm_affine_residual_hand),
+		cmocka_unit_test(test_norm_missing_arrays),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

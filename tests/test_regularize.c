@@ -154,6 +154,24 @@ static void test_reg_select_prefers_no_penalty_without_noise(void **state)
 	assert_near(mse, 0, 1e-10);
 }
 
+static void test_reg_make_data_select_mse_bad_inputs(void **state)
+{
+	const double wt[] = {1}, lambdas[] = {0.1};
+	double X[2] = {1, 1}, y[2] = {1, 1}, w[1], best, mse;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_reg_make_data(2, 1, wt, -1, 1, X, y, &err), EC_ERR_INVALID);
+	assert_string_equal(err.msg, "noise -1 is not a number >= 0");
+	assert_int_equal(ec_reg_select(EC_REG_L1, X, y, 2, X, y, 2, 1, lambdas, 0, 10, &best, &mse, w,
+				       &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "no lambda to try");
+	assert_int_equal(ec_reg_mse(X, y, 2, 1, w, NULL, &err), EC_ERR_INVALID);
+	assert_int_equal(ec_reg_mse(X, y, 2, 0, w, &mse, &err), EC_ERR_INVALID);
+}
+
 /*
  * f(t) = (t - 1)^2 / 2 + 0.6 |t|^p on [-1, 3] (401 points, 0 on the grid).
  * p = 0.5: f(0) = 0.5 is a local minimum (f' -> +inf just right of 0), f
@@ -197,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_reg_fit_bad_inputs),
 		cmocka_unit_test(test_reg_make_data_exact_and_repeatable),
 		cmocka_unit_test(test_reg_select_prefers_no_penalty_without_noise),
+		cmocka_unit_test(test_reg_make_data_select_mse_bad_inputs),
 		cmocka_unit_test(test_reg_count_local_minima_hand),
 	};
 

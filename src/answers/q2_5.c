@@ -28,8 +28,10 @@ static void add_letter(char *key, char *shown, char letter)
 {
 	size_t k = strlen(key), s = strlen(shown);
 
-	if (s)
-		memcpy(shown + s, ", ", 3), s += 2;
+	if (s) {
+		memcpy(shown + s, ", ", 3);
+		s += 2;
+	}
 	shown[s] = letter;
 	shown[s + 1] = '\0';
 	key[k] = letter;
