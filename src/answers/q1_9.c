@@ -75,8 +75,9 @@ int ec_ans_1_9(ec_actx *a)
 	ec_say(a, "Demonstration: %d samples of %d inputs in [-1, 1] and a %d x %d weight\n"
 		  "matrix W in [-1, 1] (xorshift, seed %d), tanh units. A unit counts as\n"
 		  "saturated when tanh'(z) < %g (tanh'(0) = 1). Batch norm over the %d\n"
-		  "samples, gamma 1, beta 0, eps %g; the same W in every row.\n\n",
-	       NS, IN, UNITS, IN, SEED, THRESHOLD, NS, EPS);
+		  "samples, gamma 1, beta 0, eps %g. The weights %g W (too large) and\n"
+		  "%g W (too small) stay as they are; batch norm is only inserted after them.\n\n",
+	       NS, IN, UNITS, IN, SEED, THRESHOLD, NS, EPS, BIG, TINY);
 	ec_say(a, "  pre-activation                    saturated  mean tanh'  std of output\n");
 	say_stats(a, "z = %g W x", BIG, &big);
 	say_stats(a, "batch norm of z = %g W x", BIG, &big_n);
