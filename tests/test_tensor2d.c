@@ -53,10 +53,11 @@ static void check_xcorr_backward(size_t rows, size_t cols, size_t kr, size_t kc,
 	ec_mat x = {rows, cols, xv}, k = {kr, kc, kv};
 	ec_mat y = {(rows + 2 * pad - kr) / stride + 1, (cols + 2 * pad - kc) / stride + 1, yv};
 	ec_mat g = {y.rows, y.cols, gv}, dx = {rows, cols, dxv};
-	uint64_t s = seed;
+	ec_xorshift s;
 	size_t i, j;
 	const double h = 1e-3;
 
+	ec_xorshift_seed(&s, seed);
 	assert_int_equal(ec_mat_fill_ints(&x, &s, -5, 5, NULL), EC_OK);
 	assert_int_equal(ec_mat_fill_ints(&k, &s, -3, 3, NULL), EC_OK);
 	assert_int_equal(ec_mat_fill_ints(&g, &s, -2, 2, NULL), EC_OK);
@@ -155,7 +156,7 @@ static void test_pool2d_backward_finite_differences(void **state)
 	double xv[36], yv[9], gv[9], dmv[36], dav[36];
 	ec_mat x = {6, 6, xv}, y = {3, 3, yv}, g = {3, 3, gv}, dm = {6, 6, dmv}, da = {6, 6, dav};
 	ec_mat y2 = {2, 2, yv}, g2 = {2, 2, gv};
-	uint64_t s = 42;
+	ec_xorshift s = {42};
 	const double h = 1e-4;
 	size_t i, j, pass;
 
@@ -254,27 +255,15 @@ static void test_conv_maxpool_chain_exam(void **state)
 	assert_near((fp - fm) / (2 * h), -0.25, 1e-9);
 }
 
-static void test_xorshift64_first_value(void **state)
-{
-	uint64_t s = 1;
-
-	(void)state;
-	/*
-	 * x = 1; x ^= x << 13 -> 8193; x ^= x >> 7 -> 8193 ^ 64 = 8257;
-	 * x ^= x << 17 -> 8257 + 8257 * 2^17 = 1082269761 (no bits overlap).
-	 */
-	assert_true(ec_xorshift64(&s) == UINT64_C(1082269761));
-	assert_true(s == UINT64_C(1082269761));
-}
-
 static void test_mat_fill_ints_range_and_errors(void **state)
 {
 	double v[100];
 	ec_mat m = {10, 10, v};
-	uint64_t s = 3;
+	ec_xorshift s;
 	size_t i, seen_lo = 0, seen_hi = 0;
 
 	(void)state;
+	ec_xorshift_seed(&s, 3);
 	assert_int_equal(ec_mat_fill_ints(&m, &s, -2, 2, NULL), EC_OK);
 	for (i = 0; i < 100; i++) {
 		assert_true(v[i] >= -2 && v[i] <= 2 && v[i] == (double)(int)v[i]);
@@ -302,7 +291,6 @@ int main(void)
 		cmocka_unit_test(test_avgpool2d_forward_values),
 		cmocka_unit_test(test_pool2d_errors),
 		cmocka_unit_test(test_conv_maxpool_chain_exam),
-		cmocka_unit_test(test_xorshift64_first_value),
 		cmocka_unit_test(test_mat_fill_ints_range_and_errors),
 	};
 

@@ -6,6 +6,7 @@
 #define EC_TENSOR_H
 
 #include "examcheck/ec_common.h"
+#include "examcheck/ec_xorshift.h"
 
 /** A rows x cols matrix of doubles stored row-major in v (not owned). */
 typedef struct ec_mat {
@@ -68,15 +69,8 @@ ec_status ec_avgpool2d(const ec_mat *x, size_t size, size_t stride, ec_mat *y,
 ec_status ec_avgpool2d_backward(const ec_mat *dy, size_t size, size_t stride,
 				ec_mat *dx, ec_error *err);
 
-/**
- * Next value of a xorshift64 generator (Marsaglia's 13, 7, 17 variant) whose
- * state is *state (any non-zero seed; 0 is replaced by a fixed constant).
- * Deterministic: the same seed gives the same sequence everywhere.
- */
-uint64_t ec_xorshift64(uint64_t *state);
-
-/** Fill m with integers lo..hi (inclusive, lo <= hi) drawn from ec_xorshift64(). */
-ec_status ec_mat_fill_ints(ec_mat *m, uint64_t *state, int lo, int hi, ec_error *err);
+/** Fill m with integers lo..hi (inclusive, lo <= hi) drawn from the generator g. */
+ec_status ec_mat_fill_ints(ec_mat *m, ec_xorshift *g, int lo, int hi, ec_error *err);
 
 /** Number of entries of m that are exactly 0. */
 size_t ec_mat_count_zeros(const ec_mat *m);

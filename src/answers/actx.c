@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void ec_say(ec_actx *a, const char *fmt, ...)
 {
@@ -47,4 +48,20 @@ int ec_keyf(ec_actx *a, const char *id, ec_key_kind kind, double points,
 		return -1;
 	}
 	return ec_key_add(a->key, id, kind, points, answer, &a->err) == EC_OK ? 0 : -1;
+}
+
+void ec_option_add(char key[static 11], char shown[static 31], char letter)
+{
+	size_t k = strlen(key), s = strlen(shown);
+
+	if (k >= 10)
+		return;
+	if (s) {
+		memcpy(shown + s, ", ", 3);
+		s += 2;
+	}
+	shown[s] = letter;
+	shown[s + 1] = '\0';
+	key[k] = letter;
+	key[k + 1] = '\0';
 }

@@ -88,6 +88,13 @@ int ec_keyf(ec_actx *a, const char *id, ec_key_kind kind, double points,
  */
 int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin);
 
+/**
+ * Append an option letter to a multiple-choice answer kept in two forms:
+ * `key` as the key writes it ("AB") and `shown` as the Answer line does
+ * ("A, B"). Both start as "". Room for the ten letters A-J is needed.
+ */
+void ec_option_add(char key[static 11], char shown[static 31], char letter);
+
 /** Release text returned by ec_data_load(). */
 void ec_data_free(char *text);
 

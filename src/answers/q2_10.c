@@ -15,25 +15,11 @@
 static const double ws[2] = {0.5, 1.5};
 static const size_t lengths[3] = {3, 5, 8};
 
-static void add_letter(char *key, char *shown, char letter)
-{
-	size_t k = strlen(key), s = strlen(shown);
-
-	if (s) {
-		memcpy(shown + s, ", ", 3);
-		s += 2;
-	}
-	shown[s] = letter;
-	shown[s + 1] = '\0';
-	key[k] = letter;
-	key[k + 1] = '\0';
-}
-
 int ec_ans_2_10(ec_actx *a)
 {
 	double x[T], h[T + 1], dh[2][T + 1], dv[T + 1], clipped[2], before[2], last[3];
 	int explodes = 0, vanishes = 0, clip_grows_small = 0;
-	char key[8] = "", shown[24] = "";
+	char key[11] = "", shown[31] = "";
 	ec_xorshift g;
 	size_t k, t;
 
@@ -60,12 +46,12 @@ int ec_ans_2_10(ec_actx *a)
 		last[k] = h[lengths[k]];
 	}
 	if (explodes)
-		add_letter(key, shown, 'A');
-	add_letter(key, shown, 'B'); /* every length above was processed by the same weights */
+		ec_option_add(key, shown, 'A');
+	ec_option_add(key, shown, 'B'); /* every length above was processed by the same weights */
 	if (vanishes && clip_grows_small)
-		add_letter(key, shown, 'C');
+		ec_option_add(key, shown, 'C');
 	if (!key[0])
-		add_letter(key, shown, 'D');
+		ec_option_add(key, shown, 'D');
 
 	ec_answer(a, "%s", shown);
 	ec_say(a, "The question asks which statements about recurrent networks hold:\n"

@@ -92,25 +92,11 @@ static int measure(ec_actx *a, uint64_t counts[NSHAPES][2][2])
 	return rc;
 }
 
-static void add_letter(char *key, char *shown, char letter)
-{
-	size_t k = strlen(key), s = strlen(shown);
-
-	if (s) {
-		memcpy(shown + s, ", ", 3);
-		s += 2;
-	}
-	shown[s] = letter;
-	shown[s + 1] = '\0';
-	key[k] = letter;
-	key[k + 1] = '\0';
-}
-
 int ec_ans_2_4(ec_actx *a)
 {
 	uint64_t counts[NSHAPES][2][2], f[NSHAPES][NOPTS];
 	int exact[NOPTS], bound[NOPTS];
-	char key[8] = "", shown[24] = "", alt_key[8] = "", alt_shown[24] = "";
+	char key[11] = "", shown[31] = "", alt_key[11] = "", alt_shown[31] = "";
 	size_t si, o;
 
 	if (measure(a, counts) != 0)
@@ -128,9 +114,9 @@ int ec_ans_2_4(ec_actx *a)
 				bound[o] = 0;
 		}
 		if (exact[o])
-			add_letter(key, shown, opts[o].letter);
+			ec_option_add(key, shown, opts[o].letter);
 		if (bound[o])
-			add_letter(alt_key, alt_shown, opts[o].letter);
+			ec_option_add(alt_key, alt_shown, opts[o].letter);
 	}
 	ec_answer(a, "%s", shown[0] ? shown : "none");
 	ec_say(a, "A normalisation layer maps inputs x_1..x_N (each H x W x C) to outputs\n"

@@ -24,25 +24,11 @@ static const struct run runs[] = {
 #define NRUNS (sizeof(runs) / sizeof(runs[0]))
 
 /* Append letter to both the key form ("AB") and the answer form ("A, B"). */
-static void add_letter(char *key, char *shown, char letter)
-{
-	size_t k = strlen(key), s = strlen(shown);
-
-	if (s) {
-		memcpy(shown + s, ", ", 3);
-		s += 2;
-	}
-	shown[s] = letter;
-	shown[s + 1] = '\0';
-	key[k] = letter;
-	key[k + 1] = '\0';
-}
-
 int ec_ans_2_5(ec_actx *a)
 {
 	static double trace[ITERS + 1], loss[ITERS + 1];
 	ec_gd_behaviour bx[NRUNS], bl[NRUNS];
-	char key[8] = "", shown[24] = "", alt_key[8] = "", alt_shown[24] = "";
+	char key[11] = "", shown[31] = "", alt_key[11] = "", alt_shown[31] = "";
 	size_t r, k;
 
 	for (r = 0; r < NRUNS; r++) {
@@ -55,9 +41,9 @@ int ec_ans_2_5(ec_actx *a)
 		if (ec_optim_classify(loss, ITERS + 1, RATIO, &bl[r], &a->err) != EC_OK)
 			return -1;
 		if (bx[r] == EC_GD_CONVERGING)
-			add_letter(key, shown, runs[r].letter);
+			ec_option_add(key, shown, runs[r].letter);
 		if (bl[r] == EC_GD_CONVERGING)
-			add_letter(alt_key, alt_shown, runs[r].letter);
+			ec_option_add(alt_key, alt_shown, runs[r].letter);
 	}
 	ec_answer(a, "%s", shown[0] ? shown : "none");
 	ec_say(a, "The question runs plain gradient descent, x <- x - step * L'(x), on two\n"

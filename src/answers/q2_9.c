@@ -80,7 +80,8 @@ int ec_ans_2_9(ec_actx *a)
 	ec_mat x = {N, N, xv}, ym = {P, P, ymv}, ya = {P, P, yav}, ones = {P, P, onesv};
 	ec_mat dm = {N, N, dmv}, da = {N, N, dav};
 	ec_layer_stats pool[2], same[2];
-	uint64_t state = q29_seed, params;
+	ec_xorshift gen;
+	uint64_t params;
 	size_t zeros_max, zeros_avg, i;
 	int a_max, a_avg, opt_a, opt_b, opt_c, opt_d;
 	char letters[8] = "", shown[16], alt[16];
@@ -89,7 +90,8 @@ int ec_ans_2_9(ec_actx *a)
 	ec_error_clear(&err);
 	for (i = 0; i < P * P; i++)
 		onesv[i] = 1;
-	if (ec_mat_fill_ints(&x, &state, 0, 99, &err) != EC_OK ||
+	ec_xorshift_seed(&gen, q29_seed);
+	if (ec_mat_fill_ints(&x, &gen, 0, 99, &err) != EC_OK ||
 	    ec_maxpool2d(&x, P, P, &ym, NULL, &err) != EC_OK ||
 	    ec_maxpool2d_backward(&x, P, P, &ones, &dm, &err) != EC_OK ||
 	    ec_avgpool2d(&x, P, P, &ya, &err) != EC_OK ||

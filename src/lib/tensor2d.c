@@ -215,18 +215,7 @@ ec_status ec_avgpool2d_backward(const ec_mat *dy, size_t size, size_t stride,
 	return EC_OK;
 }
 
-uint64_t ec_xorshift64(uint64_t *state)
-{
-	uint64_t x = *state ? *state : UINT64_C(0x9E3779B97F4A7C15);
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	*state = x;
-	return x;
-}
-
-ec_status ec_mat_fill_ints(ec_mat *m, uint64_t *state, int lo, int hi, ec_error *err)
+ec_status ec_mat_fill_ints(ec_mat *m, ec_xorshift *g, int lo, int hi, ec_error *err)
 {
 	uint64_t span;
 	size_t i;
@@ -238,7 +227,7 @@ ec_status ec_mat_fill_ints(ec_mat *m, uint64_t *state, int lo, int hi, ec_error 
 		return ec_error_set(err, EC_ERR_INVALID, "range %d..%d is empty", lo, hi);
 	span = (uint64_t)((int64_t)hi - (int64_t)lo) + 1;
 	for (i = 0; i < m->rows * m->cols; i++)
-		m->v[i] = (double)((int64_t)lo + (int64_t)(ec_xorshift64(state) % span));
+		m->v[i] = (double)((int64_t)lo + (int64_t)(ec_xorshift_next(g) % span));
 	return EC_OK;
 }
 
