@@ -88,7 +88,13 @@ int ec_keyf(ec_actx *a, const char *id, ec_key_kind kind, double points,
  */
 int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin);
 
-/** Release text returned by ec_data_load(). */
+/**
+ * ec_data_load() for code that has no ec_actx (the CLI's key and grade
+ * commands): the same lookup, failures reported in `err`.
+ */
+int ec_data_lookup(const char *name, char **text, const char **origin, ec_error *err);
+
+/** Release text returned by ec_data_load() or ec_data_lookup(). */
 void ec_data_free(char *text);
 
 #endif
