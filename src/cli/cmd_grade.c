@@ -646,7 +646,7 @@ static int grade_roster(const options *op, const ec_grader *g)
 		cli_report(&err);
 		rc = gio_exit_for(err.status);
 	} else if (!more) {
-		cli_error("grade: %s: file is empty (expected a header 'student,<id>,...')",
+		cli_error("%s: file is empty (expected a header 'student,<id>,...')",
 			  op->roster);
 		rc = EC_EXIT_DATAERR;
 	} else if (ec_grade_roster_header(g, rd.fields, rd.nfields, rd.file, rd.record_line,

@@ -122,20 +122,20 @@ static int check(const ec_key *want, const char *file, const char *source)
 			       d->want->answer);
 			break;
 		case EC_KEY_DIFF_EXTRA:
-			printf("%s: in %s ('%s') but not in the %s key\n", d->have->id, file,
+			printf("%s: in %s ('%s') but not in %s\n", d->have->id, file,
 			       d->have->answer, source);
 			break;
 		case EC_KEY_DIFF_ANSWER:
-			printf("%s: answer '%s' in %s, '%s' in the %s key\n", d->want->id,
+			printf("%s: answer '%s' in %s, '%s' in %s\n", d->want->id,
 			       d->have->answer, file, d->want->answer, source);
 			break;
 		case EC_KEY_DIFF_POINTS:
-			printf("%s: points %s in %s, %s in the %s key\n", d->want->id,
+			printf("%s: points %s in %s, %s in %s\n", d->want->id,
 			       ec_points_format_exact(d->have->points, a), file,
 			       ec_points_format_exact(d->want->points, b), source);
 			break;
 		case EC_KEY_DIFF_KIND:
-			printf("%s: kind %s in %s, %s in the %s key\n", d->want->id,
+			printf("%s: kind %s in %s, %s in %s\n", d->want->id,
 			       ec_key_kind_name(d->have->kind), file,
 			       ec_key_kind_name(d->want->kind), source);
 			break;
@@ -144,10 +144,11 @@ static int check(const ec_key *want, const char *file, const char *source)
 	free(diffs);
 	ec_key_free(&have);
 	if (n) {
-		cli_error("key: %s: %zu difference%s from the %s key", file, n,
-			  n == 1 ? "" : "s", source);
+		cli_error("key: %s: %zu difference%s from %s", file, n, n == 1 ? "" : "s", source);
 		return EC_EXIT_DIFF;
 	}
+	printf("%s: same as %s (%zu item%s)\n", file, source, want->count,
+	       want->count == 1 ? "" : "s");
 	return EC_EXIT_OK;
 }
 
@@ -188,7 +189,7 @@ int cmd_key(int argc, char **argv)
 	rc = gio_load_key("key", key_file, &key);
 	if (rc == EC_EXIT_OK) {
 		if (check_file)
-			rc = check(&key, check_file, key_file ? key_file : "computed");
+			rc = check(&key, check_file, key_file ? key_file : "the computed key");
 		else
 			print_key(&key, format);
 	}

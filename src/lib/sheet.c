@@ -102,6 +102,7 @@ typedef struct factor {
 	bool whole;
 	uint64_t u;
 	bool u_ok;
+	bool too_big; /* whole digits that do not fit in 64 bits */
 } factor;
 
 /* Scan an unsigned decimal "12", "1.5", ".5", "2e-3" at s[*i]; 0 if none. */
@@ -182,6 +183,7 @@ static int scan_factor(const char *s, size_t n, size_t *i, factor *f)
 		return 0;
 	f->value = to_double(s + start, j - start);
 	f->u_ok = plain && to_u64(s + start, j - start, &f->u);
+	f->too_big = plain && !f->u_ok;
 	if (j < n && s[j] == '/') {
 		size_t dstart = ++j;
 		double d;
@@ -193,6 +195,7 @@ static int scan_factor(const char *s, size_t n, size_t *i, factor *f)
 			return 0;
 		f->value /= d;
 		f->u_ok = false;
+		f->too_big = false;
 	}
 	if (neg) {
 		f->value = -f->value;
@@ -238,6 +241,9 @@ static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 
 		if (!scan_factor(s, n, &i, &f))
 			return unreadable(err, s, n, what);
+		if (f.too_big && kind != EC_KEY_NUMBER)
+			return ec_error_set(err, EC_ERR_OVERFLOW, "'%.*s' does not fit in 64 bits",
+					    (int)(n > SHOW_MAX ? SHOW_MAX : n), s);
 		if (kind == EC_KEY_DIMS) {
 			if (!f.u_ok)
 				return unreadable(err, s, n, what);

@@ -30,7 +30,9 @@ ec_status ec_stats_init(ec_stats *s, size_t nitems, const double *max_points,
 	s->bin_width = nice_width(hi - lo);
 	s->lo = floor(lo / s->bin_width) * s->bin_width;
 	s->hi = hi;
-	s->nbins = (size_t)floor((hi - s->lo) / s->bin_width) + 1;
+	s->nbins = (size_t)ceil((hi - s->lo) / s->bin_width - 1e-9);
+	if (s->nbins == 0)
+		s->nbins = 1;
 	s->nitems = nitems;
 	s->items = calloc(nitems ? nitems : 1, sizeof(*s->items));
 	s->bins = calloc(s->nbins, sizeof(*s->bins));
