@@ -369,6 +369,7 @@ static void test_grade_roster_row_cases(void **state)
 	char *nameless[] = {" ", "T", "A"};
 	char *bad_option[] = {"cat", "T", "AZ"};
 	ec_value values[NITEMS];
+	ec_grade_result res[NITEMS];
 	long cols[3];
 	ec_grader g;
 	ec_error err;
@@ -376,18 +377,18 @@ static void test_grade_roster_row_cases(void **state)
 	(void)state;
 	assert_int_equal(make_grader(&g, "", &err), EC_OK);
 	assert_int_equal(ec_grade_roster_header(&g, header, 3, "r.csv", 1, cols, &err), EC_OK);
-	assert_int_equal(ec_grade_roster_row(&g, cols, 3, good, 3, "r.csv", 2, values, &err), EC_OK);
+	assert_int_equal(ec_grade_roster_row(&g, cols, 3, good, NULL, 3, "r.csv", 2, NULL, values, res, &err), EC_OK);
 	assert_true(values[T11].truth);
 	assert_int_equal(values[MC_AB].letters, 3);
 	assert_true(values[NUM].blank); /* not in the roster: blank */
-	assert_int_equal(ec_grade_roster_row(&g, cols, 3, short_row, 2, "r.csv", 3, values, &err),
+	assert_int_equal(ec_grade_roster_row(&g, cols, 3, short_row, NULL, 2, "r.csv", 3, NULL, values, res, &err),
 			 EC_ERR_PARSE);
 	assert_string_equal(err.msg, "row has 2 fields, the header 3");
 	assert_int_equal(err.line, 3);
-	assert_int_equal(ec_grade_roster_row(&g, cols, 3, nameless, 3, "r.csv", 4, values, &err),
+	assert_int_equal(ec_grade_roster_row(&g, cols, 3, nameless, NULL, 3, "r.csv", 4, NULL, values, res, &err),
 			 EC_ERR_PARSE);
 	assert_string_equal(err.msg, "student name is empty");
-	assert_int_equal(ec_grade_roster_row(&g, cols, 3, bad_option, 3, "r.csv", 17, values, &err),
+	assert_int_equal(ec_grade_roster_row(&g, cols, 3, bad_option, NULL, 3, "r.csv", 17, NULL, values, res, &err),
 			 EC_ERR_PARSE);
 	assert_string_equal(err.msg, "column 3 ('2.1'): 'AZ' is not an option of 2.1");
 	ec_grader_free(&g);

@@ -31,6 +31,7 @@ typedef struct ec_csv_reader {
 	size_t rec_len, rec_cap;
 	char **fields;          /**< pointers into rec */
 	size_t *offsets;        /**< where each field starts in rec */
+	size_t *lens;           /**< each field's length in bytes */
 	size_t nfields, fields_cap;
 	bool io_error;
 } ec_csv_reader;
@@ -43,7 +44,8 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
 
 /**
  * Read the next record into r->fields[0..r->nfields) (NUL-terminated,
- * quotes removed), its first line in r->record_line. Empty lines are
+ * quotes removed; lengths in r->lens; valid until the next call), its
+ * first line in r->record_line. Empty lines are
  * skipped. Sets *more to false at the end of the input. Returns EC_OK; or
  * EC_ERR_PARSE at file:line for an unterminated quote (reported at the
  * line where the field opened), a quote inside an unquoted field, text

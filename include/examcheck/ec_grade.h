@@ -23,6 +23,13 @@ typedef enum ec_verdict {
 /** The lower-case name of a verdict: "right", "partial", "wrong", "blank", "manual". */
 const char *ec_verdict_name(ec_verdict verdict);
 
+/** An item's score and verdict. */
+typedef struct ec_grade_result {
+	double points;
+	ec_verdict verdict;
+	uint32_t letters;   /**< mc: the options chosen (bit k = 'A' + k), 0 when blank */
+} ec_grade_result;
+
 /** One key item with its rule and every answer that earns full points. */
 typedef struct ec_grade_item {
 	ec_key_item key;        /**< copy of the key's item (id, answer, kind, points) */
@@ -30,6 +37,7 @@ typedef struct ec_grade_item {
 	ec_value *accepted;     /**< [0] is the key's answer, then the alternatives */
 	size_t naccepted;
 	size_t section;         /**< index into ec_grader.sections */
+	ec_grade_result blank;  /**< what a blank answer gets */
 } ec_grade_item;
 
 /** A key joined with a rubric. Fill with ec_grader_init(), free with ec_grader_free(). */
@@ -84,11 +92,6 @@ ec_status ec_grader_read(const ec_grader *g, size_t i, const char *text,
 double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 		       ec_verdict *verdict);
 
-/** An item's score and verdict. */
-typedef struct ec_grade_result {
-	double points;
-	ec_verdict verdict;
-} ec_grade_result;
 
 /**
  * Score a whole set of answers: `values[i]` answers item i (g->count of
@@ -116,15 +119,54 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 size_t nfields, const char *file, long line,
 				 long *cols, ec_error *err);
 
+/** Slots per item of an ec_grade_memo. */
+#define EC_GRADE_MEMO_SLOTS 8
+
+/** One remembered answer: its text (up to 27 bytes) and what it reads as. */
+typedef struct ec_grade_memo_slot {
+	uint32_t len;       /**< text length + 1; 0 = empty slot */
+	char text[28];
+	ec_value value;
+	ec_grade_result result;
+} ec_grade_memo_slot;
+
 /**
- * Read one roster row (`fields[0..nfields)`, NUL-terminated, cols from
- * ec_grade_roster_header() of `ncols` fields) into values[0..g->count).
+ * Answers already read, EC_GRADE_MEMO_SLOTS per item: a roster repeats the
+ * same few spellings, so most fields are found here instead of parsed.
+ * Fixed size; results are identical with or without it.
+ */
+typedef struct ec_grade_memo {
+	ec_grade_memo_slot *slots;
+	size_t nitems;
+} ec_grade_memo;
+
+/** Allocate an empty memo for `g`'s items. EC_ERR_NOMEM. */
+ec_status ec_grade_memo_init(ec_grade_memo *m, const ec_grader *g, ec_error *err);
+
+/** Release a memo. */
+void ec_grade_memo_free(ec_grade_memo *m);
+
+/**
+ * Read and score one roster row (`fields[0..nfields)`, NUL-terminated,
+ * their lengths in `lens` or NULL to measure them; cols from
+ * ec_grade_roster_header() of `ncols` fields): values[0..g->count) (may be
+ * NULL when not wanted) and results[0..g->count) as ec_grade_values() gives
+ * them (items without a column are blank), looking answers up in `memo`
+ * first (may be NULL).
+ * Add them up with ec_grade_sum().
  * EC_ERR_PARSE at file:line naming the column and item when the row has
  * the wrong number of fields, an empty student name or an unreadable answer.
  */
 ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols,
-			      char *const *fields, size_t nfields, const char *file,
-			      long line, ec_value *values, ec_error *err);
+			      char *const *fields, const size_t *lens, size_t nfields,
+			      const char *file, long line, ec_grade_memo *memo,
+			      ec_value *values, ec_grade_result *results, ec_error *err);
+
+/**
+ * The total of results[0..g->count), with section subtotals in `sections`
+ * (g->nsections of them; may be NULL).
+ */
+double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections);
 
 /**
  * Points as a decimal with at most 6 decimals and no trailing zeros,

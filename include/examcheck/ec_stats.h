@@ -35,7 +35,7 @@ typedef struct ec_stats {
 	double lo, hi;        /**< range of possible totals */
 	double bin_width;     /**< of the coarse histogram */
 	size_t nbins;
-	uint64_t *bins;       /**< coarse histogram: [lo + k w, lo + (k+1) w) */
+	uint64_t *bins;       /**< coarse histogram: [lo + k w, lo + (k+1) w), the last bin closed */
 	uint64_t *fine;       /**< EC_STATS_FINE_BINS bins over [lo, hi] */
 	int64_t *keys;        /**< distinct totals in micro-points (hash table) */
 	uint64_t *counts;

@@ -388,6 +388,9 @@ typedef struct roster {
 	uint32_t *choices;
 	long *cols;
 	points_cache *cache;
+	char *row;
+	size_t row_cap;
+	ec_grade_memo memo;
 	ec_stats stats;
 	bool want_stats;
 	uint64_t graded, bad;
@@ -409,26 +412,61 @@ static void write_header(FILE *f, const ec_grader *g)
 	putc('\n', f);
 }
 
-static void write_row(FILE *f, roster *ro, const char *student, double total)
+/* Append s (n bytes) to the row buffer; the caller made room. */
+static char *put(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* One output row, built in memory and written with one fwrite. */
+static int write_row(FILE *f, roster *ro, const char *student, size_t student_len,
+		     double total)
 {
 	const ec_grader *g = ro->g;
-	char buf[32];
-	size_t i;
+	size_t need = 2 * student_len + 3 + 32 * (g->nsections + 1) + 24 * g->count + 2, i;
+	char buf[32], *p;
 
-	gio_csv_field(f, student);
-	putc(',', f);
-	fputs(ec_points_format(total, buf), f);
+	if (need > ro->row_cap) {
+		char *grown = realloc(ro->row, need);
+
+		if (!grown)
+			return -1;
+		ro->row = grown;
+		ro->row_cap = need;
+	}
+	p = ro->row;
+	if (student[strcspn(student, ",\"\r\n")]) {
+		*p++ = '"';
+		for (i = 0; i < student_len; i++) {
+			if (student[i] == '"')
+				*p++ = '"';
+			*p++ = student[i];
+		}
+		*p++ = '"';
+	} else {
+		p = put(p, student, student_len);
+	}
+	*p++ = ',';
+	ec_points_format(total, buf);
+	p = put(p, buf, strlen(buf));
 	for (i = 0; i < g->nsections; i++) {
-		putc(',', f);
-		fputs(ec_points_format(ro->sections[i], buf), f);
+		*p++ = ',';
+		ec_points_format(ro->sections[i], buf);
+		p = put(p, buf, strlen(buf));
 	}
 	for (i = 0; i < g->count; i++) {
+		const char *t;
+
 		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
 			continue;
-		putc(',', f);
-		fputs(cached_points(&ro->cache[i], ro->results[i].points), f);
+		*p++ = ',';
+		t = cached_points(&ro->cache[i], ro->results[i].points);
+		p = put(p, t, strlen(t));
 	}
-	putc('\n', f);
+	*p++ = '\n';
+	fwrite(ro->row, 1, (size_t)(p - ro->row), f);
+	return 0;
 }
 
 static void print_stats(FILE *f, const roster *ro)
@@ -535,6 +573,12 @@ static int roster_alloc(roster *ro, const ec_grader *g, bool stats)
 		mc[k++] = g->items[i].rule.scheme == EC_SCHEME_MC;
 	}
 	ec_error_clear(&err);
+	if (ec_grade_memo_init(&ro->memo, g, &err) != EC_OK) {
+		free(pts);
+		free(mc);
+		cli_error("grade: out of memory");
+		return EC_EXIT_SOFTWARE;
+	}
 	if (stats && ec_stats_init(&ro->stats, k, pts, mc, g->min_auto,
 				   g->max_auto > g->min_auto ? g->max_auto : g->min_auto + 1,
 				   &err) != EC_OK) {
@@ -557,6 +601,8 @@ static void roster_free(roster *ro)
 	free(ro->choices);
 	free(ro->cols);
 	free(ro->cache);
+	free(ro->row);
+	ec_grade_memo_free(&ro->memo);
 	if (ro->want_stats)
 		ec_stats_free(&ro->stats);
 }
@@ -570,7 +616,7 @@ static void add_to_stats(roster *ro, double total)
 		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
 			continue;
 		ro->scores[k] = ro->results[i].points;
-		ro->choices[k++] = ro->values[i].blank ? 0 : ro->values[i].letters;
+		ro->choices[k++] = ro->results[i].letters;
 	}
 	ec_stats_add(&ro->stats, ro->scores, ro->choices, total);
 }
@@ -590,8 +636,9 @@ static int grade_rows(roster *ro, ec_csv_reader *rd, FILE *out, bool progress)
 		if (st == EC_OK && !more)
 			return EC_EXIT_OK;
 		if (st == EC_OK)
-			st = ec_grade_roster_row(ro->g, ro->cols, ncols, rd->fields, rd->nfields,
-						 rd->file, rd->record_line, ro->values, &err);
+			st = ec_grade_roster_row(ro->g, ro->cols, ncols, rd->fields, rd->lens, rd->nfields,
+						 rd->file, rd->record_line, &ro->memo, NULL,
+						 ro->results, &err);
 		if (st == EC_ERR_IO || st == EC_ERR_NOMEM) {
 			cli_report(&err);
 			return gio_exit_for(st);
@@ -601,8 +648,11 @@ static int grade_rows(roster *ro, ec_csv_reader *rd, FILE *out, bool progress)
 			cli_report(&err);
 			continue;
 		}
-		total = ec_grade_values(ro->g, ro->values, ro->results, ro->sections);
-		write_row(out, ro, rd->fields[0], total);
+		total = ec_grade_sum(ro->g, ro->results, ro->sections);
+		if (write_row(out, ro, rd->fields[0], rd->lens[0], total) != 0) {
+			cli_error("grade: out of memory");
+			return EC_EXIT_SOFTWARE;
+		}
 		if (ro->want_stats)
 			add_to_stats(ro, total);
 		ro->graded++;

@@ -5,6 +5,8 @@
 
 #define IN_SIZE (1u << 16)
 
+static bool grow_fields(ec_csv_reader *r, size_t need);
+
 ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err)
 {
 	memset(r, 0, sizeof(*r));
@@ -23,6 +25,7 @@ void ec_csv_close(ec_csv_reader *r)
 	free(r->rec);
 	free(r->fields);
 	free(r->offsets);
+	free(r->lens);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -106,20 +109,8 @@ static bool start_field(ec_csv_reader *r, bad *b)
 		mark(b, "record has more than 4096 fields", r->record_line);
 		return true;
 	}
-	if (r->nfields == r->fields_cap) {
-		size_t cap = r->fields_cap ? 2 * r->fields_cap : 64;
-		size_t *grown = realloc(r->offsets, cap * sizeof(*grown));
-		char **fgrown;
-
-		if (!grown)
-			return false;
-		r->offsets = grown;
-		fgrown = realloc(r->fields, cap * sizeof(*fgrown));
-		if (!fgrown)
-			return false;
-		r->fields = fgrown;
-		r->fields_cap = cap;
-	}
+	if (r->nfields == r->fields_cap && !grow_fields(r, r->nfields + 1))
+		return false;
 	r->offsets[r->nfields++] = r->rec_len;
 	return true;
 }
@@ -183,6 +174,80 @@ static int quoted(ec_csv_reader *r, bad *b, bool *nomem)
 	}
 }
 
+static bool grow_fields(ec_csv_reader *r, size_t need)
+{
+	while (r->fields_cap < need) {
+		size_t cap = r->fields_cap ? 2 * r->fields_cap : 64;
+		size_t *off = realloc(r->offsets, cap * sizeof(*off));
+		size_t *lens;
+		char **fields;
+
+		if (!off)
+			return false;
+		r->offsets = off;
+		fields = realloc(r->fields, cap * sizeof(*fields));
+		if (!fields)
+			return false;
+		r->fields = fields;
+		lens = realloc(r->lens, cap * sizeof(*lens));
+		if (!lens)
+			return false;
+		r->lens = lens;
+		r->fields_cap = cap;
+	}
+	return true;
+}
+
+/*
+ * The common case: the whole record is in the input buffer on one line,
+ * without NUL bytes, its quoted fields free of doubled quotes. Split it
+ * where it lies. Returns 1 when done, 0 to take the general path (nothing
+ * changed), -1 when memory runs out.
+ */
+static int split_in_place(ec_csv_reader *r)
+{
+	char *start = r->in + r->in_pos, *end = r->in + r->in_len, *nl, *stop, *p;
+	size_t n = 0, i;
+
+	nl = memchr(start, '\n', (size_t)(end - start));
+	if (!nl || (size_t)(nl - start) > EC_CSV_RECORD_MAX ||
+	    memchr(start, '\0', (size_t)(nl - start)))
+		return 0;
+	stop = nl > start && nl[-1] == '\r' ? nl - 1 : nl;
+	for (p = start;; p++) {
+		char *q;
+
+		if (n == EC_CSV_FIELDS_MAX)
+			return 0;
+		if (n == r->fields_cap && !grow_fields(r, n + 1))
+			return -1;
+		if (p < stop && *p == '"') {
+			q = memchr(p + 1, '"', (size_t)(stop - p - 1));
+			if (!q || (q + 1 < stop && q[1] != ','))
+				return 0;
+			r->fields[n] = p + 1;
+			r->lens[n] = (size_t)(q - p - 1);
+			p = q + 1;
+		} else {
+			r->fields[n] = p;
+			while (p < stop && *p != ',' && *p != '"')
+				p++;
+			if (p < stop && *p == '"')
+				return 0;
+			r->lens[n] = (size_t)(p - r->fields[n]);
+		}
+		n++;
+		if (p == stop)
+			break;
+	}
+	for (i = 0; i < n; i++)
+		r->fields[i][r->lens[i]] = '\0';
+	r->nfields = n;
+	r->record_line = r->line++;
+	r->in_pos = (size_t)(nl + 1 - r->in);
+	return 1;
+}
+
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 {
 	bad b = {NULL, 0};
@@ -217,6 +282,14 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 		if (r->io_error)
 			return ec_error_at(err, EC_ERR_IO, r->file, 0, 0, "read error");
 		return EC_OK;
+	}
+	switch (split_in_place(r)) {
+	case 1:
+		return EC_OK;
+	case -1:
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	default:
+		break;
 	}
 	r->rec_len = 0;
 	r->nfields = 0;
@@ -268,7 +341,11 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 		return ec_error_at(err, EC_ERR_IO, r->file, 0, 0, "read error");
 	if (b.what)
 		return ec_error_at(err, EC_ERR_PARSE, r->file, b.line, 0, "%s", b.what);
-	for (i = 0; i < r->nfields; i++)
+	for (i = 0; i < r->nfields; i++) {
+		size_t end = i + 1 < r->nfields ? r->offsets[i + 1] : r->rec_len;
+
 		r->fields[i] = r->rec + r->offsets[i];
+		r->lens[i] = end - r->offsets[i] - 1;
+	}
 	return EC_OK;
 }

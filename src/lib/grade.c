@@ -151,6 +151,7 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 		st = init_item(g, it, &key->items[i], r, err);
 		if (st != EC_OK)
 			break;
+		it->blank.points = ec_grader_score(g, i, NULL, &it->blank.verdict);
 		if (it->rule.scheme == EC_SCHEME_MANUAL) {
 			g->max_manual += it->key.points;
 		} else {
@@ -298,8 +299,7 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 	return best;
 }
 
-double ec_grade_values(const ec_grader *g, const ec_value *values,
-		       ec_grade_result *results, double *sections)
+double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections)
 {
 	double total = 0;
 	size_t i;
@@ -308,14 +308,23 @@ double ec_grade_values(const ec_grader *g, const ec_value *values,
 		for (i = 0; i < g->nsections; i++)
 			sections[i] = 0;
 	for (i = 0; i < g->count; i++) {
-		double p = ec_grader_score(g, i, &values[i], &results[i].verdict);
-
-		results[i].points = p;
-		total += p;
+		total += results[i].points;
 		if (sections)
-			sections[g->items[i].section] += p;
+			sections[g->items[i].section] += results[i].points;
 	}
 	return total;
+}
+
+double ec_grade_values(const ec_grader *g, const ec_value *values,
+		       ec_grade_result *results, double *sections)
+{
+	size_t i;
+
+	for (i = 0; i < g->count; i++) {
+		results[i].points = ec_grader_score(g, i, &values[i], &results[i].verdict);
+		results[i].letters = values[i].blank ? 0 : values[i].letters;
+	}
+	return ec_grade_sum(g, results, sections);
 }
 
 static void set_blank(const ec_grader *g, ec_value *values)
@@ -398,10 +407,75 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 	return EC_OK;
 }
 
-ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols,
-			      char *const *fields, size_t nfields, const char *file,
-			      long line, ec_value *values, ec_error *err)
+ec_status ec_grade_memo_init(ec_grade_memo *m, const ec_grader *g, ec_error *err)
 {
+	m->nitems = g->count;
+	m->slots = calloc(g->count ? g->count * EC_GRADE_MEMO_SLOTS : 1, sizeof(*m->slots));
+	if (!m->slots)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	return EC_OK;
+}
+
+void ec_grade_memo_free(ec_grade_memo *m)
+{
+	free(m->slots);
+	m->slots = NULL;
+	m->nitems = 0;
+}
+
+static ec_status memo_read(ec_grade_memo *m, const ec_grader *g, size_t i,
+			   const char *text, size_t len, ec_value *v, ec_grade_result *r,
+			   ec_error *err)
+{
+	ec_grade_memo_slot *slot;
+	size_t h;
+	ec_status st;
+
+	if (len >= sizeof(slot->text)) {
+		ec_value tmp;
+
+		if (!v)
+			v = &tmp;
+		st = ec_grader_read(g, i, text, len, v, err);
+		if (st == EC_OK) {
+			r->points = ec_grader_score(g, i, v, &r->verdict);
+			r->letters = v->blank ? 0 : v->letters;
+		}
+		return st;
+	}
+	h = len ? len + 3u * (unsigned char)text[0] + 5u * (unsigned char)text[len - 1] +
+			  7u * (unsigned char)text[len / 2]
+		: 0;
+	slot = &m->slots[i * EC_GRADE_MEMO_SLOTS + (h & (EC_GRADE_MEMO_SLOTS - 1))];
+	if (slot->len == len + 1 && memcmp(slot->text, text, len) == 0) {
+		if (v)
+			*v = slot->value;
+		*r = slot->result;
+		return EC_OK;
+	}
+	if (!v) {
+		slot->len = 0;
+		v = &slot->value;
+	}
+	st = ec_grader_read(g, i, text, len, v, err);
+	if (st == EC_OK) {
+		r->points = ec_grader_score(g, i, v, &r->verdict);
+		r->letters = v->blank ? 0 : v->letters;
+		slot->len = (uint32_t)len + 1;
+		memcpy(slot->text, text, len);
+		if (v != &slot->value)
+			slot->value = *v;
+		slot->result = *r;
+	}
+	return st;
+}
+
+ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols,
+			      char *const *fields, const size_t *lens, size_t nfields,
+			      const char *file, long line, ec_grade_memo *memo,
+			      ec_value *values, ec_grade_result *results, ec_error *err)
+{
+	ec_error sub;
 	size_t c;
 
 	if (nfields != ncols)
@@ -409,14 +483,29 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 				   "row has %zu fields, the header %zu", nfields, ncols);
 	if (fields[0][strspn(fields[0], " \t")] == '\0')
 		return ec_error_at(err, EC_ERR_PARSE, file, line, 0, "student name is empty");
-	set_blank(g, values);
+	if (values)
+		set_blank(g, values);
+	for (c = 0; c < g->count; c++)
+		results[c] = g->items[c].blank;
+	sub.msg[0] = '\0';
 	for (c = 1; c < ncols; c++) {
 		size_t i = (size_t)cols[c];
-		ec_error sub;
+		size_t len = lens ? lens[c] : strlen(fields[c]);
 		ec_status st;
 
-		ec_error_clear(&sub);
-		st = ec_grader_read(g, i, fields[c], strlen(fields[c]), &values[i], &sub);
+		if (memo) {
+			st = memo_read(memo, g, i, fields[c], len, values ? &values[i] : NULL,
+				       &results[i], &sub);
+		} else {
+			ec_value tmp, *v = values ? &values[i] : &tmp;
+
+			st = ec_grader_read(g, i, fields[c], len, v, &sub);
+			if (st == EC_OK) {
+				results[i].points = ec_grader_score(g, i, v, &results[i].verdict);
+				results[i].letters = v->blank ? 0 : v->letters;
+			}
+		}
+
 		if (st != EC_OK)
 			return ec_error_at(err, st, file, line, 0, "column %zu ('%s'): %s",
 					   c + 1, g->items[i].key.id, sub.msg);

@@ -143,10 +143,38 @@ static int scan_decimal(const char *s, size_t n, size_t *i, bool *plain)
 	return 1;
 }
 
+static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+				     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/*
+ * The value of the decimal s[0..n). With at most 15 significant digits and
+ * a power of ten up to 22 the result is one exact integer multiplied or
+ * divided by an exact power of ten, hence correctly rounded (the same as
+ * strtod); anything else goes to strtod.
+ */
 static double to_double(const char *s, size_t n)
 {
+	uint64_t m = 0;
+	int digits = 0, scale = 0, e = 0, esign = 1;
+	size_t i = 0;
 	char buf[80];
 
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		m = m * 10 + (uint64_t)(s[i] - '0');
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++, scale++)
+			m = m * 10 + (uint64_t)(s[i] - '0');
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			esign = s[i++] == '-' ? -1 : 1;
+		for (; i < n && s[i] >= '0' && s[i] <= '9' && e < 10000; i++)
+			e = e * 10 + (s[i] - '0');
+	}
+	e = esign * e - scale;
+	if (i == n && digits <= 15 && e >= -22 && e <= 22)
+		return e < 0 ? (double)m / pow10_exact[-e] : (double)m * pow10_exact[e];
 	if (n >= sizeof(buf))
 		n = sizeof(buf) - 1;
 	memcpy(buf, s, n);
@@ -291,8 +319,14 @@ static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 ec_status ec_value_parse(ec_key_kind kind, const char *text, size_t len,
 			 ec_value *v, ec_error *err)
 {
-	memset(v, 0, sizeof(*v));
 	v->kind = kind;
+	v->blank = false;
+	v->truth = false;
+	v->letters = 0;
+	v->number = 0;
+	v->count = 0;
+	v->ndims = 0;
+	v->mask[0] = '\0';
 	trim(&text, &len);
 	if (len == 0 || kind == EC_KEY_MANUAL) {
 		v->blank = true;

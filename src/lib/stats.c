@@ -92,13 +92,13 @@ static void count_distinct(ec_stats *s, double total)
 void ec_stats_add(ec_stats *s, const double *scores, const uint32_t *choices,
 		  double total)
 {
-	double dy, n;
-	size_t i, k;
+	double dy, inv_n;
+	size_t i;
 
 	s->n++;
-	n = (double)s->n;
+	inv_n = 1.0 / (double)s->n;
 	dy = total - s->mean;
-	s->mean += dy / n;
+	s->mean += dy * inv_n;
 	s->m2 += dy * (total - s->mean);
 	if (s->n == 1 || total < s->min)
 		s->min = total;
@@ -108,15 +108,21 @@ void ec_stats_add(ec_stats *s, const double *scores, const uint32_t *choices,
 		ec_stats_item *it = &s->items[i];
 		double dx = scores[i] - it->mean;
 
-		it->mean += dx / n;
+		it->mean += dx * inv_n;
 		it->m2 += dx * (scores[i] - it->mean);
 		it->cxy += dx * (total - s->mean);
 		if (it->mc && choices) {
-			if (!choices[i])
+			uint32_t set = choices[i] & ((UINT32_C(1) << 26) - 1);
+
+			if (!set)
 				it->blank++;
-			for (k = 0; k < 26; k++)
-				if (choices[i] & (UINT32_C(1) << k))
-					it->chosen[k]++;
+			for (; set; set &= set - 1) {
+				unsigned k = 0;
+
+				while (!(set & (UINT32_C(1) << k)))
+					k++;
+				it->chosen[k]++;
+			}
 		}
 	}
 	s->bins[clamp_bin((total - s->lo) / s->bin_width, s->nbins)]++;
