@@ -394,6 +394,52 @@ static void test_grade_roster_row_cases(void **state)
 	ec_grader_free(&g);
 }
 
+/* Rows read through the memo score exactly as rows read without it (a second method). */
+static void test_grade_roster_row_memo_same(void **state)
+{
+	static char *answers[] = {"T", "F", "", "t", "AB", "ab", "A", "C", "b,a", "CD", "x",
+				  "-1/4", "0.25", "-0.25", "7", "16x8x64x64", "8x16x64x64",
+				  "6000", "6e3", "1", "010111010", "000000000", "yes", "AZ"};
+	char *header[] = {"student", "1.1", "2.1", "2.2", "3.1.2", "3.2.1.1.dims",
+			  "3.2.1.1.weights", "3.3.3"};
+	char *row[8];
+	ec_grade_result with[NITEMS], without[NITEMS];
+	ec_grade_memo memo;
+	long cols[8];
+	ec_grader g;
+	ec_error err;
+	uint64_t x = 88172645463325252u;
+	size_t n, c, i;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(ec_grade_memo_init(&memo, &g, &err), EC_OK);
+	assert_int_equal(ec_grade_roster_header(&g, header, 8, "r", 1, cols, &err), EC_OK);
+	row[0] = "s";
+	for (n = 0; n < 3000; n++) {
+		ec_status a, b;
+
+		for (c = 1; c < 8; c++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			row[c] = answers[x % (sizeof(answers) / sizeof(answers[0]))];
+		}
+		a = ec_grade_roster_row(&g, cols, 8, row, NULL, 8, "r", 2, &memo, NULL, with, &err);
+		b = ec_grade_roster_row(&g, cols, 8, row, NULL, 8, "r", 2, NULL, NULL, without, &err);
+		assert_int_equal(a, b);
+		if (a != EC_OK)
+			continue;
+		for (i = 0; i < NITEMS; i++) {
+			assert_true(with[i].points == without[i].points);
+			assert_int_equal(with[i].verdict, without[i].verdict);
+			assert_int_equal(with[i].letters, without[i].letters);
+		}
+	}
+	ec_grade_memo_free(&memo);
+	ec_grader_free(&g);
+}
+
 static void test_points_format_cases(void **state)
 {
 	char buf[32];
@@ -449,6 +495,7 @@ int main(void)
 		cmocka_unit_test(test_grade_sheet_missing_is_blank),
 		cmocka_unit_test(test_grade_roster_header_cases),
 		cmocka_unit_test(test_grade_roster_row_cases),
+		cmocka_unit_test(test_grade_roster_row_memo_same),
 		cmocka_unit_test(test_points_format_cases),
 		cmocka_unit_test(test_points_format_exact_round_trips),
 	};
