@@ -122,13 +122,11 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 /** Slots per item of an ec_grade_memo. */
 #define EC_GRADE_MEMO_SLOTS 8
 
-/** One remembered answer: its text (up to 27 bytes) and what it reads as. */
-typedef struct ec_grade_memo_slot {
+/** The text of one remembered answer (up to 27 bytes). */
+typedef struct ec_grade_memo_key {
 	uint32_t len;       /**< text length + 1; 0 = empty slot */
 	char text[28];
-	ec_value value;
-	ec_grade_result result;
-} ec_grade_memo_slot;
+} ec_grade_memo_key;
 
 /**
  * Answers already read, EC_GRADE_MEMO_SLOTS per item: a roster repeats the
@@ -136,7 +134,9 @@ typedef struct ec_grade_memo_slot {
  * Fixed size; results are identical with or without it.
  */
 typedef struct ec_grade_memo {
-	ec_grade_memo_slot *slots;
+	ec_grade_memo_key *keys;      /**< item i's slots at i * EC_GRADE_MEMO_SLOTS */
+	ec_grade_result *results;     /**< what each slot's text scores */
+	ec_value *values;             /**< what each slot's text reads as */
 	size_t nitems;
 } ec_grade_memo;
 

@@ -360,24 +360,26 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 /* A few formatted scores per item: each item takes only a handful of values. */
 typedef struct points_cache {
 	double value[4];
-	char text[4][24];
+	char text[4][32];
+	size_t len[4];
 	unsigned n, next;
 } points_cache;
 
-static const char *cached_points(points_cache *c, double v)
+/* Append the text of v to p; returns the new end. */
+static char *cached_points(points_cache *c, double v, char *p)
 {
-	char buf[32];
 	unsigned k;
 
 	for (k = 0; k < c->n; k++)
 		if (c->value[k] == v)
-			return c->text[k];
-	k = c->n < 4 ? c->n++ : c->next++ % 4;
-	c->value[k] = v;
-	ec_points_format(v, buf);
-	memcpy(c->text[k], buf, sizeof(c->text[k]) - 1);
-	c->text[k][sizeof(c->text[k]) - 1] = '\0';
-	return c->text[k];
+			break;
+	if (k == c->n) {
+		k = c->n < 4 ? c->n++ : c->next++ % 4;
+		c->value[k] = v;
+		c->len[k] = strlen(ec_points_format(v, c->text[k]));
+	}
+	memcpy(p, c->text[k], c->len[k]);
+	return p + c->len[k];
 }
 
 typedef struct roster {
@@ -456,13 +458,10 @@ static int write_row(FILE *f, roster *ro, const char *student, size_t student_le
 		p = put(p, buf, strlen(buf));
 	}
 	for (i = 0; i < g->count; i++) {
-		const char *t;
-
 		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
 			continue;
 		*p++ = ',';
-		t = cached_points(&ro->cache[i], ro->results[i].points);
-		p = put(p, t, strlen(t));
+		p = cached_points(&ro->cache[i], ro->results[i].points, p);
 	}
 	*p++ = '\n';
 	fwrite(ro->row, 1, (size_t)(p - ro->row), f);

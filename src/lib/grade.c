@@ -409,65 +409,77 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 
 ec_status ec_grade_memo_init(ec_grade_memo *m, const ec_grader *g, ec_error *err)
 {
+	size_t n = g->count ? g->count * EC_GRADE_MEMO_SLOTS : 1;
+
 	m->nitems = g->count;
-	m->slots = calloc(g->count ? g->count * EC_GRADE_MEMO_SLOTS : 1, sizeof(*m->slots));
-	if (!m->slots)
+	m->keys = calloc(n, sizeof(*m->keys));
+	m->results = calloc(n, sizeof(*m->results));
+	m->values = calloc(n, sizeof(*m->values));
+	if (!m->keys || !m->results || !m->values) {
+		ec_grade_memo_free(m);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
 	return EC_OK;
 }
 
 void ec_grade_memo_free(ec_grade_memo *m)
 {
-	free(m->slots);
-	m->slots = NULL;
-	m->nitems = 0;
+	free(m->keys);
+	free(m->results);
+	free(m->values);
+	memset(m, 0, sizeof(*m));
+}
+
+static ec_status read_scored(const ec_grader *g, size_t i, const char *text, size_t len,
+			     ec_value *v, ec_grade_result *r, ec_error *err)
+{
+	ec_status st = ec_grader_read(g, i, text, len, v, err);
+
+	if (st == EC_OK) {
+		r->points = ec_grader_score(g, i, v, &r->verdict);
+		r->letters = v->blank ? 0 : v->letters;
+	}
+	return st;
 }
 
 static ec_status memo_read(ec_grade_memo *m, const ec_grader *g, size_t i,
 			   const char *text, size_t len, ec_value *v, ec_grade_result *r,
 			   ec_error *err)
 {
-	ec_grade_memo_slot *slot;
-	size_t h;
+	ec_grade_memo_key *key;
+	size_t h, slot, k;
 	ec_status st;
 
-	if (len >= sizeof(slot->text)) {
+	if (len >= sizeof(key->text)) {
 		ec_value tmp;
 
-		if (!v)
-			v = &tmp;
-		st = ec_grader_read(g, i, text, len, v, err);
-		if (st == EC_OK) {
-			r->points = ec_grader_score(g, i, v, &r->verdict);
-			r->letters = v->blank ? 0 : v->letters;
-		}
-		return st;
+		return read_scored(g, i, text, len, v ? v : &tmp, r, err);
 	}
 	h = len ? len + 3u * (unsigned char)text[0] + 5u * (unsigned char)text[len - 1] +
 			  7u * (unsigned char)text[len / 2]
 		: 0;
-	slot = &m->slots[i * EC_GRADE_MEMO_SLOTS + (h & (EC_GRADE_MEMO_SLOTS - 1))];
-	if (slot->len == len + 1 && memcmp(slot->text, text, len) == 0) {
-		if (v)
-			*v = slot->value;
-		*r = slot->result;
-		return EC_OK;
+	slot = i * EC_GRADE_MEMO_SLOTS + (h & (EC_GRADE_MEMO_SLOTS - 1));
+	key = &m->keys[slot];
+	if (key->len == len + 1) {
+		for (k = 0; k < len && key->text[k] == text[k]; k++)
+			;
+		if (k == len) {
+			if (v)
+				*v = m->values[slot];
+			*r = m->results[slot];
+			return EC_OK;
+		}
 	}
-	if (!v) {
-		slot->len = 0;
-		v = &slot->value;
-	}
-	st = ec_grader_read(g, i, text, len, v, err);
-	if (st == EC_OK) {
-		r->points = ec_grader_score(g, i, v, &r->verdict);
-		r->letters = v->blank ? 0 : v->letters;
-		slot->len = (uint32_t)len + 1;
-		memcpy(slot->text, text, len);
-		if (v != &slot->value)
-			slot->value = *v;
-		slot->result = *r;
-	}
-	return st;
+	key->len = 0;
+	st = read_scored(g, i, text, len, &m->values[slot], &m->results[slot], err);
+	if (st != EC_OK)
+		return st;
+	key->len = (uint32_t)len + 1;
+	memcpy(key->text, text, len);
+	if (v)
+		*v = m->values[slot];
+	*r = m->results[slot];
+	return EC_OK;
 }
 
 ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols,
@@ -497,13 +509,10 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 			st = memo_read(memo, g, i, fields[c], len, values ? &values[i] : NULL,
 				       &results[i], &sub);
 		} else {
-			ec_value tmp, *v = values ? &values[i] : &tmp;
+			ec_value tmp;
 
-			st = ec_grader_read(g, i, fields[c], len, v, &sub);
-			if (st == EC_OK) {
-				results[i].points = ec_grader_score(g, i, v, &results[i].verdict);
-				results[i].letters = v->blank ? 0 : v->letters;
-			}
+			st = read_scored(g, i, fields[c], len, values ? &values[i] : &tmp,
+					 &results[i], &sub);
 		}
 
 		if (st != EC_OK)
