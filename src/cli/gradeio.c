@@ -92,7 +92,9 @@ static int compute_key(const char *what, ec_key *key)
 
 			cli_error("%s: computing the key, q%s: %s", what, ec_questions[i].id,
 				  ec_error_format(&a.err, buf, sizeof(buf)));
-			return a.err.status == EC_ERR_IO ? EC_EXIT_IOERR : EC_EXIT_SOFTWARE;
+			if (a.err.status == EC_ERR_IO)
+				return a.err.line == 0 ? EC_EXIT_NOINPUT : EC_EXIT_IOERR;
+			return gio_exit_for(a.err.status);
 		}
 	}
 	return EC_EXIT_OK;
