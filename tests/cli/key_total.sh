@@ -10,6 +10,6 @@ printf '%s\n' "$key" | awk -F'\t' -v want="$total" '
 $EC list | while IFS='	' read -r q pts title; do
 	id=${q#q}
 	printf '%s\n' "$key" | awk -F'\t' -v id="$id" -v want="$pts" '
-		$1 == id || index($1, id ".") == 1 { n = split($3, f, "/"); s += (n == 2) ? f[1] / f[2] : f[1] }
+		($1 "") == (id "") || index($1, id ".") == 1 { n = split($3, f, "/"); s += (n == 2) ? f[1] / f[2] : f[1] }
 		END { if (s < want - 1e-9 || s > want + 1e-9) { printf "q%s: key items add up to %.10g points, the question has %s\n", id, s, want; exit 1 } }' || exit 1
 done
