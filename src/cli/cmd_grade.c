@@ -704,6 +704,7 @@ static int grade_roster(const options *op, const ec_grader *g)
 		rc = gio_exit_for(err.status);
 	} else if ((rc = out_open(&out, op->out_path)) == EC_EXIT_OK) {
 		progress = isatty(fileno(stderr));
+		setvbuf(out.f, NULL, _IOFBF, 1 << 16);
 		write_header(out.f, g);
 		rc = grade_rows(&ro, &rd, out.f, progress);
 		if (progress && ro.graded >= 0x10000)
