@@ -120,7 +120,7 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 long *cols, ec_error *err);
 
 /** Slots per item of an ec_grade_memo. */
-#define EC_GRADE_MEMO_SLOTS 8
+#define EC_GRADE_MEMO_SLOTS 16
 
 /** The text of one remembered answer (up to 27 bytes). */
 typedef struct ec_grade_memo_key {
