@@ -89,13 +89,19 @@ int ec_keyf(ec_actx *a, const char *id, ec_key_kind kind, double points,
 int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin);
 
 /**
+ * ec_data_load() for code that has no ec_actx (the CLI's key and grade
+ * commands): the same lookup, failures reported in `err`.
+ */
+int ec_data_lookup(const char *name, char **text, const char **origin, ec_error *err);
+
+/** Release text returned by ec_data_load() or ec_data_lookup(). */
+void ec_data_free(char *text);
+
+/**
  * Append an option letter to a multiple-choice answer kept in two forms:
  * `key` as the key writes it ("AB") and `shown` as the Answer line does
  * ("A, B"). Both start as "". Room for the ten letters A-J is needed.
  */
 void ec_option_add(char key[static 11], char shown[static 31], char letter);
-
-/** Release text returned by ec_data_load(). */
-void ec_data_free(char *text);
 
 #endif

@@ -14,14 +14,14 @@ extern const struct ec_embedded ec_embedded[];
 
 static char origin_buf[512];
 
-static int load_file(ec_actx *a, const char *path, char **text)
+static int load_file(ec_error *err, const char *path, char **text)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t len = 0, cap = 0, n;
 
 	if (!f) {
-		ec_error_at(&a->err, EC_ERR_IO, path, 0, 0, "cannot open");
+		ec_error_at(err, EC_ERR_IO, path, 0, 0, "cannot open");
 		return -1;
 	}
 	do {
@@ -32,7 +32,7 @@ static int load_file(ec_actx *a, const char *path, char **text)
 			if (cap > (16u << 20) || !(grown = realloc(buf, cap))) {
 				free(buf);
 				fclose(f);
-				ec_error_at(&a->err, EC_ERR_IO, path, 0, 0,
+				ec_error_at(err, EC_ERR_IO, path, 0, 0,
 					    "file too large (16 MiB at most)");
 				return -1;
 			}
@@ -44,13 +44,13 @@ static int load_file(ec_actx *a, const char *path, char **text)
 	if (ferror(f)) {
 		free(buf);
 		fclose(f);
-		ec_error_at(&a->err, EC_ERR_IO, path, 0, 0, "read error");
+		ec_error_at(err, EC_ERR_IO, path, 0, 0, "read error");
 		return -1;
 	}
 	fclose(f);
 	if (memchr(buf, '\0', len)) {
 		free(buf);
-		ec_error_at(&a->err, EC_ERR_PARSE, path, 0, 0, "contains a NUL byte");
+		ec_error_at(err, EC_ERR_PARSE, path, 0, 0, "contains a NUL byte");
 		return -1;
 	}
 	buf[len] = '\0';
@@ -58,7 +58,7 @@ static int load_file(ec_actx *a, const char *path, char **text)
 	return 0;
 }
 
-int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin)
+int ec_data_lookup(const char *name, char **text, const char **origin, ec_error *err)
 {
 	const char *dir = getenv("EXAMCHECK_DATA");
 	size_t i;
@@ -66,14 +66,14 @@ int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin)
 	if (dir && *dir) {
 		snprintf(origin_buf, sizeof(origin_buf), "%s/%s", dir, name);
 		*origin = origin_buf;
-		return load_file(a, origin_buf, text);
+		return load_file(err, origin_buf, text);
 	}
 	for (i = 0; ec_embedded[i].name; i++) {
 		if (strcmp(ec_embedded[i].name, name) == 0) {
 			char *copy = malloc(ec_embedded[i].size + 1);
 
 			if (!copy) {
-				ec_error_set(&a->err, EC_ERR_NOMEM, "out of memory");
+				ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 				return -1;
 			}
 			memcpy(copy, ec_embedded[i].text, ec_embedded[i].size + 1);
@@ -85,7 +85,7 @@ int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin)
 			return 0;
 		}
 	}
-	ec_error_set(&a->err, EC_ERR_NOTFOUND, "no data file '%s' is built in", name);
+	ec_error_set(err, EC_ERR_NOTFOUND, "no data file '%s' is built in", name);
 	return -1;
 }
 

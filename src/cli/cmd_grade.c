@@ -1,9 +1,809 @@
+/*
+ * cmd_grade.c: `examcheck grade`: score one answer sheet, or stream a class
+ * roster (CSV) into a CSV of points with optional class statistics.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "examcheck/ec_csv.h"
+#include "examcheck/ec_grade.h"
+#include "examcheck/ec_stats.h"
+#include "gradeio.h"
+
+static const char grade_help[] =
+	"usage: examcheck grade [options] SHEET\n"
+	"       examcheck grade [options] --roster FILE [-o OUT] [--stats]\n"
+	"\n"
+	"Score an answer sheet (one '<id> <answer>' per line; blank lines and '#'\n"
+	"comments allowed; a missing id is a blank answer), or every student of a\n"
+	"roster: CSV with a header 'student,<id>,<id>,...' and one row per student.\n"
+	"FILE or SHEET '-' is standard input.\n"
+	"\n"
+	"Options:\n"
+	"  --key FILE        the key in the format of 'examcheck key --format tsv'\n"
+	"                    (default: the key computed by the worked answers)\n"
+	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
+	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
+	"  --format F        sheet: text (default), json, gradescope (results.json);\n"
+	"                    roster: csv (the only one)\n"
+	"  -o FILE           write the result to FILE: it appears whole or not at all\n"
+	"  --stats           roster: also print mean, median, standard deviation, a\n"
+	"                    histogram of totals and per item the facility, the\n"
+	"                    point-biserial discrimination and the options chosen;\n"
+	"                    to standard output with -o, else to standard error\n"
+	"\n"
+	"Answers: T/F/True/False (any case); option letters in any order or case,\n"
+	"with or without separators (b,a  A B  ab); numbers as integers, decimals,\n"
+	"fractions (-1/4), scientific notation and products (16x8x64x64, 16*8,\n"
+	"16 \xC3\x97 8); shapes compare factor by factor, counts by value.\n"
+	"\n"
+	"Roster output (CSV): student,total,section.1,section.2,...,<item>,... with\n"
+	"the points of every auto-graded item in key order. A bad row is reported\n"
+	"as FILE:LINE: message and left out; the other students are still graded.\n"
+	"\n"
+	"Exit status: 0 ok, 2 usage, 65 malformed sheet, roster, key or rubric\n"
+	"(including any bad roster row), 66 a file cannot be opened, 74 read or\n"
+	"write error.\n";
+
+typedef struct options {
+	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
+	bool stats;
+	char **accepts;
+	int naccepts;
+} options;
+
+/* Output that appears whole or not at all: a temporary file renamed at the end. */
+typedef struct output {
+	FILE *f;
+	const char *path;
+	char *tmp;
+} output;
+
+static int out_open(output *o, const char *path)
+{
+	size_t n;
+	mode_t mask;
+	int fd;
+
+	o->path = path;
+	o->tmp = NULL;
+	o->f = stdout;
+	if (!path)
+		return EC_EXIT_OK;
+	n = strlen(path);
+	o->tmp = malloc(n + 8);
+	if (!o->tmp) {
+		cli_error("grade: out of memory");
+		return EC_EXIT_SOFTWARE;
+	}
+	memcpy(o->tmp, path, n);
+	memcpy(o->tmp + n, ".XXXXXX", 8);
+	fd = mkstemp(o->tmp);
+	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+		cli_error("grade: cannot create '%s': %s", o->tmp, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+		return EC_EXIT_IOERR;
+	}
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	return EC_EXIT_OK;
+}
+
+static void out_abort(output *o)
+{
+	if (!o->tmp)
+		return;
+	fclose(o->f);
+	unlink(o->tmp);
+	free(o->tmp);
+	o->tmp = NULL;
+}
+
+static int out_commit(output *o)
+{
+	int failed;
+
+	if (!o->tmp)
+		return EC_EXIT_OK;
+	failed = fflush(o->f) != 0 || ferror(o->f);
+	if (fclose(o->f) != 0)
+		failed = 1;
+	if (failed || rename(o->tmp, o->path) != 0) {
+		cli_error("grade: write error on '%s': %s", o->path, strerror(errno));
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+		return EC_EXIT_IOERR;
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	return EC_EXIT_OK;
+}
+
+static int setup(const options *op, ec_grader *g)
+{
+	ec_key key = {0};
+	ec_rubric r = {0};
+	char *rubric_text = NULL;
+	ec_error err;
+	int i, rc;
+
+	ec_error_clear(&err);
+	rc = gio_load_key("grade", op->key_file, &key);
+	if (rc == EC_EXIT_OK)
+		rc = gio_load_rubric("grade", op->rubric_file, &r, &rubric_text);
+	for (i = 0; i < op->naccepts && rc == EC_EXIT_OK; i++) {
+		if (ec_rubric_accept(&r, op->accepts[i], "--accept", &err) != EC_OK) {
+			cli_error("grade: %s", err.msg);
+			rc = EC_EXIT_USAGE;
+		}
+	}
+	if (rc == EC_EXIT_OK && key.count == 0) {
+		cli_error("grade: the answer key has no items%s",
+			  op->key_file ? "" : " (no worked answer adds one yet; use --key FILE)");
+		rc = EC_EXIT_DATAERR;
+	}
+	if (rc == EC_EXIT_OK && ec_grader_init(g, &key, &r, &err) != EC_OK) {
+		cli_report(&err);
+		rc = err.file && strcmp(err.file, "--accept") == 0 ? EC_EXIT_USAGE
+								      : gio_exit_for(err.status);
+	}
+	ec_rubric_free(&r);
+	free(rubric_text);
+	ec_key_free(&key);
+	return rc;
+}
+
+/* ---- one sheet ---- */
+
+static void correct_text(const ec_grade_item *it, char *buf, size_t size)
+{
+	size_t k, n;
+
+	snprintf(buf, size, "%s", it->key.answer);
+	for (k = 1; k < it->naccepted; k++) {
+		char alt[64];
+
+		n = strlen(buf);
+		snprintf(buf + n, size - n, " or %s",
+			 ec_value_format(&it->accepted[k], alt, sizeof(alt)));
+	}
+}
+
+typedef struct sheet_result {
+	ec_value *values;
+	ec_grade_result *results;
+	double *sections, *section_max;
+	double total;
+} sheet_result;
+
+static void print_sheet_text(FILE *f, const ec_grader *g, const sheet_result *s,
+			     const char *file)
+{
+	char a[32], b[32], ans[96], corr[200];
+	size_t i, wid = 4, pending = 0;
+
+	for (i = 0; i < g->count; i++)
+		if (strlen(g->items[i].key.id) > wid)
+			wid = strlen(g->items[i].key.id);
+	fprintf(f, "Sheet %s\n\n", file);
+	fprintf(f, "%-*s  %-12s  %-8s  %-14s  %s\n", (int)wid, "item", "answer", "verdict",
+		"points", "correct");
+	for (i = 0; i < g->count; i++) {
+		const ec_grade_item *it = &g->items[i];
+		char pts[64];
+
+		if (s->results[i].verdict == EC_VERDICT_MANUAL) {
+			pending++;
+			continue;
+		}
+		ec_value_format(&s->values[i], ans, sizeof(ans));
+		correct_text(it, corr, sizeof(corr));
+		snprintf(pts, sizeof(pts), "%s/%s", ec_points_format(s->results[i].points, a),
+			 ec_points_format(it->key.points, b));
+		fprintf(f, "%-*s  %-12s  %-8s  %-14s  %s\n", (int)wid, it->key.id,
+			ans[0] ? ans : "-", ec_verdict_name(s->results[i].verdict), pts, corr);
+	}
+	fputc('\n', f);
+	for (i = 0; i < g->nsections; i++)
+		if (s->section_max[i] > 0)
+			fprintf(f, "Section %s: %s/%s\n", g->sections[i],
+				ec_points_format(s->sections[i], a),
+				ec_points_format(s->section_max[i], b));
+	fprintf(f, "Total: %s/%s (auto-graded items)\n", ec_points_format(s->total, a),
+		ec_points_format(g->max_auto, b));
+	if (pending) {
+		fprintf(f, "\nTo grade by hand (%s point%s):\n", ec_points_format(g->max_manual, a),
+			g->max_manual == 1 ? "" : "s");
+		for (i = 0; i < g->count; i++)
+			if (s->results[i].verdict == EC_VERDICT_MANUAL)
+				fprintf(f, "  %-*s  %s pt  %s\n", (int)wid, g->items[i].key.id,
+					ec_points_format(g->items[i].key.points, a),
+					g->items[i].key.answer);
+	}
+}
+
+static void print_sheet_json(FILE *f, const ec_grader *g, const sheet_result *s,
+			     const char *file)
+{
+	char a[32], ans[96], corr[200];
+	size_t i, n = 0;
+
+	fputs("{\"sheet\": ", f);
+	gio_json_string(f, file);
+	fprintf(f, ", \"total\": %s", ec_points_format(s->total, a));
+	fprintf(f, ", \"max\": %s", ec_points_format(g->max_auto, a));
+	fprintf(f, ", \"manual_max\": %s,\n \"sections\": [", ec_points_format(g->max_manual, a));
+	for (i = 0; i < g->nsections; i++) {
+		if (!(s->section_max[i] > 0))
+			continue;
+		fputs(n++ ? ", {\"section\": " : "{\"section\": ", f);
+		gio_json_string(f, g->sections[i]);
+		fprintf(f, ", \"points\": %s", ec_points_format(s->sections[i], a));
+		fprintf(f, ", \"max\": %s}", ec_points_format(s->section_max[i], a));
+	}
+	fputs("],\n \"items\": [", f);
+	for (i = 0; i < g->count; i++) {
+		const ec_grade_item *it = &g->items[i];
+
+		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", f);
+		gio_json_string(f, it->key.id);
+		fprintf(f, ", \"kind\": \"%s\", \"answer\": ", ec_key_kind_name(it->key.kind));
+		gio_json_string(f, ec_value_format(&s->values[i], ans, sizeof(ans)));
+		fprintf(f, ", \"verdict\": \"%s\", \"points\": ", ec_verdict_name(s->results[i].verdict));
+		if (s->results[i].verdict == EC_VERDICT_MANUAL)
+			fputs("null", f);
+		else
+			fputs(ec_points_format(s->results[i].points, a), f);
+		fprintf(f, ", \"max\": %s, \"correct\": ", ec_points_format(it->key.points, a));
+		correct_text(it, corr, sizeof(corr));
+		gio_json_string(f, corr);
+		fputc('}', f);
+	}
+	fputs("\n ]}\n", f);
+}
+
+static void print_sheet_gradescope(FILE *f, const ec_grader *g, const sheet_result *s)
+{
+	char a[32], ans[96], corr[200], out[400];
+	size_t i, n = 0;
+
+	fprintf(f, "{\"score\": %s,\n \"output\": ", ec_points_format(s->total, a));
+	snprintf(out, sizeof(out), "Auto-graded items: %s of ", ec_points_format(s->total, a));
+	strcat(out, ec_points_format(g->max_auto, a));
+	strcat(out, " points. Graded by hand later, worth: ");
+	strcat(out, ec_points_format(g->max_manual, a));
+	strcat(out, ".");
+	gio_json_string(f, out);
+	fputs(",\n \"tests\": [", f);
+	for (i = 0; i < g->count; i++) {
+		const ec_grade_item *it = &g->items[i];
+
+		if (s->results[i].verdict == EC_VERDICT_MANUAL)
+			continue;
+		fputs(n++ ? ",\n  {\"name\": " : "\n  {\"name\": ", f);
+		gio_json_string(f, it->key.id);
+		fputs(", \"number\": ", f);
+		gio_json_string(f, it->key.id);
+		fprintf(f, ", \"score\": %s", ec_points_format(s->results[i].points, a));
+		fprintf(f, ", \"max_score\": %s, \"output\": ", ec_points_format(it->key.points, a));
+		ec_value_format(&s->values[i], ans, sizeof(ans));
+		correct_text(it, corr, sizeof(corr));
+		snprintf(out, sizeof(out), "%s: answer %s, correct %s",
+			 ec_verdict_name(s->results[i].verdict), ans[0] ? ans : "(blank)", corr);
+		gio_json_string(f, out);
+		fputc('}', f);
+	}
+	fputs("\n ]}\n", f);
+}
+
+static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
+{
+	sheet_result s;
+	ec_sheet sheet = {0};
+	char *text = NULL;
+	size_t len, i;
+	ec_error err;
+	output out;
+	int rc;
+
+	rc = gio_read_file("grade", op->sheet, &text, &len);
+	if (rc != EC_EXIT_OK)
+		return rc;
+	ec_error_clear(&err);
+	s.values = calloc(g->count, sizeof(*s.values));
+	s.results = calloc(g->count, sizeof(*s.results));
+	s.sections = calloc(g->nsections, sizeof(*s.sections));
+	s.section_max = calloc(g->nsections, sizeof(*s.section_max));
+	if (!s.values || !s.results || !s.sections || !s.section_max) {
+		cli_error("grade: out of memory");
+		rc = EC_EXIT_SOFTWARE;
+	} else if (ec_sheet_parse(text, len, op->sheet, &sheet, &err) != EC_OK ||
+		   ec_grade_sheet(g, &sheet, op->sheet, s.values, &err) != EC_OK) {
+		cli_report(&err);
+		rc = gio_exit_for(err.status);
+	} else if ((rc = out_open(&out, op->out_path)) == EC_EXIT_OK) {
+		for (i = 0; i < g->count; i++)
+			if (g->items[i].rule.scheme != EC_SCHEME_MANUAL)
+				s.section_max[g->items[i].section] += g->items[i].key.points;
+		s.total = ec_grade_values(g, s.values, s.results, s.sections);
+		if (format == EC_FORMAT_JSON)
+			print_sheet_json(out.f, g, &s, op->sheet);
+		else if (format == EC_FORMAT_GRADESCOPE)
+			print_sheet_gradescope(out.f, g, &s);
+		else
+			print_sheet_text(out.f, g, &s, op->sheet);
+		rc = out_commit(&out);
+	}
+	ec_sheet_free(&sheet);
+	free(s.values);
+	free(s.results);
+	free(s.sections);
+	free(s.section_max);
+	free(text);
+	return rc;
+}
+
+/* ---- a roster ---- */
+
+/* A few formatted scores per item: each item takes only a handful of values. */
+typedef struct points_cache {
+	double value[4];
+	char text[4][32];
+	size_t len[4];
+	unsigned n, next;
+} points_cache;
+
+/* Append the text of v to p; returns the new end. */
+static char *cached_points(points_cache *c, double v, char *p)
+{
+	unsigned k;
+
+	for (k = 0; k < c->n; k++)
+		if (c->value[k] == v)
+			break;
+	if (k == c->n) {
+		k = c->n < 4 ? c->n++ : c->next++ % 4;
+		c->value[k] = v;
+		c->len[k] = strlen(ec_points_format(v, c->text[k]));
+	}
+	memcpy(p, c->text[k], c->len[k]);
+	return p + c->len[k];
+}
+
+typedef struct roster {
+	const ec_grader *g;
+	ec_value *values;
+	ec_grade_result *results;
+	double *sections, *scores;
+	uint32_t *choices;
+	long *cols;
+	points_cache *cache;
+	char *row;
+	size_t row_cap;
+	ec_grade_memo memo;
+	ec_stats stats;
+	bool want_stats;
+	uint64_t graded, bad;
+} roster;
+
+static void write_header(FILE *f, const ec_grader *g)
+{
+	size_t i;
+
+	fputs("student,total", f);
+	for (i = 0; i < g->nsections; i++)
+		fprintf(f, ",section.%s", g->sections[i]);
+	for (i = 0; i < g->count; i++) {
+		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
+			continue;
+		putc(',', f);
+		gio_csv_field(f, g->items[i].key.id);
+	}
+	putc('\n', f);
+}
+
+/* Append s (n bytes) to the row buffer; the caller made room. */
+static char *put(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* One output row, built in memory and written with one fwrite. */
+static int write_row(FILE *f, roster *ro, const char *student, size_t student_len,
+		     double total)
+{
+	const ec_grader *g = ro->g;
+	size_t need = 2 * student_len + 3 + 32 * (g->nsections + 1) + 24 * g->count + 2, i;
+	char buf[32], *p;
+
+	if (need > ro->row_cap) {
+		char *grown = realloc(ro->row, need);
+
+		if (!grown)
+			return -1;
+		ro->row = grown;
+		ro->row_cap = need;
+	}
+	p = ro->row;
+	if (student[strcspn(student, ",\"\r\n")]) {
+		*p++ = '"';
+		for (i = 0; i < student_len; i++) {
+			if (student[i] == '"')
+				*p++ = '"';
+			*p++ = student[i];
+		}
+		*p++ = '"';
+	} else {
+		p = put(p, student, student_len);
+	}
+	*p++ = ',';
+	ec_points_format(total, buf);
+	p = put(p, buf, strlen(buf));
+	for (i = 0; i < g->nsections; i++) {
+		*p++ = ',';
+		ec_points_format(ro->sections[i], buf);
+		p = put(p, buf, strlen(buf));
+	}
+	for (i = 0; i < g->count; i++) {
+		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
+			continue;
+		*p++ = ',';
+		p = cached_points(&ro->cache[i], ro->results[i].points, p);
+	}
+	*p++ = '\n';
+	fwrite(ro->row, 1, (size_t)(p - ro->row), f);
+	return 0;
+}
+
+static void print_stats(FILE *f, const roster *ro)
+{
+	const ec_grader *g = ro->g;
+	const ec_stats *st = &ro->stats;
+	ec_stats_summary sum;
+	ec_error err;
+	char a[32], b[32];
+	uint64_t most = 1;
+	size_t i, k;
+
+	ec_error_clear(&err);
+	if (ec_stats_summarise(st, &sum, &err) != EC_OK) {
+		fprintf(f, "students\t0\n");
+		return;
+	}
+	fprintf(f, "students\t%llu\n", (unsigned long long)sum.n);
+	fprintf(f, "mean\t%.4f\n", sum.mean);
+	fprintf(f, "median\t%.4f%s\n", sum.median, sum.median_exact ? "" : "\t(estimated)");
+	fprintf(f, "sd\t%.4f\n", sum.sd);
+	fprintf(f, "min\t%s\n", ec_points_format(sum.min, a));
+	fprintf(f, "max\t%s\n", ec_points_format(sum.max, a));
+	fprintf(f, "\nhistogram of totals (bin width %s)\n", ec_points_format(st->bin_width, a));
+	for (i = 0; i < st->nbins; i++)
+		if (st->bins[i] > most)
+			most = st->bins[i];
+	for (i = 0; i < st->nbins; i++) {
+		double lo = st->lo + (double)i * st->bin_width;
+		size_t bar = (size_t)((double)st->bins[i] * 50 / (double)most + 0.5);
+
+		fprintf(f, "[%s, %s%s\t%llu\t", ec_points_format(lo, a),
+			ec_points_format(lo + st->bin_width, b), i + 1 == st->nbins ? "]" : ")",
+			(unsigned long long)st->bins[i]);
+		for (k = 0; k < bar; k++)
+			putc('#', f);
+		putc('\n', f);
+	}
+	fputs("\nitem\tfacility\tdiscrimination\toptions chosen\n", f);
+	for (i = 0, k = 0; i < g->count; i++) {
+		const ec_stats_item *si;
+		double fac, dis;
+		size_t c;
+
+		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
+			continue;
+		si = &st->items[k];
+		fac = ec_stats_facility(st, k);
+		dis = ec_stats_discrimination(st, k);
+		k++;
+		fprintf(f, "%s\t", g->items[i].key.id);
+		if (isnan(fac))
+			fputs("-\t", f);
+		else
+			fprintf(f, "%.4f\t", fac);
+		if (isnan(dis))
+			fputs("-", f);
+		else
+			fprintf(f, "%.4f", dis);
+		if (si->mc) {
+			uint32_t shown = g->items[i].rule.options;
+
+			putc('\t', f);
+			for (c = 0; c < 26; c++)
+				if ((shown & (UINT32_C(1) << c)) || si->chosen[c])
+					fprintf(f, "%c=%llu ", (char)('A' + c),
+						(unsigned long long)si->chosen[c]);
+			fprintf(f, "blank=%llu", (unsigned long long)si->blank);
+		}
+		putc('\n', f);
+	}
+}
+
+static int roster_alloc(roster *ro, const ec_grader *g, bool stats)
+{
+	size_t i, k = 0;
+	double *pts;
+	bool *mc;
+	ec_error err;
+
+	memset(ro, 0, sizeof(*ro));
+	ro->g = g;
+	ro->want_stats = stats;
+	ro->values = calloc(g->count, sizeof(*ro->values));
+	ro->results = calloc(g->count, sizeof(*ro->results));
+	ro->sections = calloc(g->nsections, sizeof(*ro->sections));
+	ro->scores = calloc(g->count, sizeof(*ro->scores));
+	ro->choices = calloc(g->count, sizeof(*ro->choices));
+	ro->cols = calloc(EC_CSV_FIELDS_MAX, sizeof(*ro->cols));
+	ro->cache = calloc(g->count, sizeof(*ro->cache));
+	pts = calloc(g->count, sizeof(*pts));
+	mc = calloc(g->count, sizeof(*mc));
+	if (!ro->values || !ro->results || !ro->sections || !ro->scores || !ro->choices ||
+	    !ro->cols || !ro->cache || !pts || !mc) {
+		free(pts);
+		free(mc);
+		cli_error("grade: out of memory");
+		return EC_EXIT_SOFTWARE;
+	}
+	for (i = 0; i < g->count; i++) {
+		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
+			continue;
+		pts[k] = g->items[i].key.points;
+		mc[k++] = g->items[i].rule.scheme == EC_SCHEME_MC;
+	}
+	ec_error_clear(&err);
+	if (ec_grade_memo_init(&ro->memo, g, &err) != EC_OK) {
+		free(pts);
+		free(mc);
+		cli_error("grade: out of memory");
+		return EC_EXIT_SOFTWARE;
+	}
+	if (stats && ec_stats_init(&ro->stats, k, pts, mc, g->min_auto,
+				   g->max_auto > g->min_auto ? g->max_auto : g->min_auto + 1,
+				   &err) != EC_OK) {
+		free(pts);
+		free(mc);
+		cli_error("grade: %s", err.msg);
+		return EC_EXIT_SOFTWARE;
+	}
+	free(pts);
+	free(mc);
+	return EC_EXIT_OK;
+}
+
+static void roster_free(roster *ro)
+{
+	free(ro->values);
+	free(ro->results);
+	free(ro->sections);
+	free(ro->scores);
+	free(ro->choices);
+	free(ro->cols);
+	free(ro->cache);
+	free(ro->row);
+	ec_grade_memo_free(&ro->memo);
+	if (ro->want_stats)
+		ec_stats_free(&ro->stats);
+}
+
+static void add_to_stats(roster *ro, double total)
+{
+	const ec_grader *g = ro->g;
+	size_t i, k = 0;
+
+	for (i = 0; i < g->count; i++) {
+		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
+			continue;
+		ro->scores[k] = ro->results[i].points;
+		ro->choices[k++] = ro->results[i].letters;
+	}
+	ec_stats_add(&ro->stats, ro->scores, ro->choices, total);
+}
+
+static int grade_rows(roster *ro, ec_csv_reader *rd, FILE *out, bool progress)
+{
+	size_t ncols = rd->nfields;
+	ec_error err;
+	bool more;
+
+	for (;;) {
+		ec_status st;
+		double total;
+
+		ec_error_clear(&err);
+		st = ec_csv_next(rd, &more, &err);
+		if (st == EC_OK && !more)
+			return EC_EXIT_OK;
+		if (st == EC_OK)
+			st = ec_grade_roster_row(ro->g, ro->cols, ncols, rd->fields, rd->lens, rd->nfields,
+						 rd->file, rd->record_line, &ro->memo, NULL,
+						 ro->results, &err);
+		if (st == EC_ERR_IO || st == EC_ERR_NOMEM) {
+			cli_report(&err);
+			return gio_exit_for(st);
+		}
+		if (st != EC_OK) {
+			ro->bad++;
+			cli_report(&err);
+			continue;
+		}
+		total = ec_grade_sum(ro->g, ro->results, ro->sections);
+		if (write_row(out, ro, rd->fields[0], rd->lens[0], total) != 0) {
+			cli_error("grade: out of memory");
+			return EC_EXIT_SOFTWARE;
+		}
+		if (ro->want_stats)
+			add_to_stats(ro, total);
+		ro->graded++;
+		if (progress && (ro->graded & 0xFFFF) == 0)
+			fprintf(stderr, "\rexamcheck: grade: %llu students, %.0f MB read",
+				(unsigned long long)ro->graded, (double)rd->bytes / 1e6);
+		if (ferror(out)) {
+			cli_error("grade: write error: %s", strerror(errno));
+			return EC_EXIT_IOERR;
+		}
+	}
+}
+
+static int grade_roster(const options *op, const ec_grader *g)
+{
+	FILE *in = strcmp(op->roster, "-") == 0 ? stdin : fopen(op->roster, "rb");
+	ec_csv_reader rd;
+	ec_error err;
+	output out;
+	roster ro;
+	bool more, progress;
+	int rc;
+
+	if (!in) {
+		cli_error("grade: cannot open '%s': %s", op->roster, strerror(errno));
+		return EC_EXIT_NOINPUT;
+	}
+	ec_error_clear(&err);
+	rc = roster_alloc(&ro, g, op->stats);
+	if (rc == EC_EXIT_OK && ec_csv_open(&rd, in, op->roster, &err) != EC_OK) {
+		cli_report(&err);
+		rc = EC_EXIT_SOFTWARE;
+	}
+	if (rc != EC_EXIT_OK) {
+		roster_free(&ro);
+		if (in != stdin)
+			fclose(in);
+		return rc;
+	}
+	if (ec_csv_next(&rd, &more, &err) != EC_OK) {
+		cli_report(&err);
+		rc = gio_exit_for(err.status);
+	} else if (!more) {
+		cli_error("%s: file is empty (expected a header 'student,<id>,...')",
+			  op->roster);
+		rc = EC_EXIT_DATAERR;
+	} else if (ec_grade_roster_header(g, rd.fields, rd.nfields, rd.file, rd.record_line,
+					  ro.cols, &err) != EC_OK) {
+		cli_report(&err);
+		rc = gio_exit_for(err.status);
+	} else if ((rc = out_open(&out, op->out_path)) == EC_EXIT_OK) {
+		progress = isatty(fileno(stderr));
+		setvbuf(out.f, NULL, _IOFBF, 1 << 16);
+		write_header(out.f, g);
+		rc = grade_rows(&ro, &rd, out.f, progress);
+		if (progress && ro.graded >= 0x10000)
+			fputc('\n', stderr);
+		if (rc == EC_EXIT_OK)
+			rc = out_commit(&out);
+		else
+			out_abort(&out);
+		if (rc == EC_EXIT_OK && op->stats)
+			print_stats(op->out_path ? stdout : stderr, &ro);
+		if (rc == EC_EXIT_OK && ro.bad) {
+			cli_error("grade: %s: %llu row%s not graded (listed above); %llu graded",
+				  op->roster, (unsigned long long)ro.bad, ro.bad == 1 ? "" : "s",
+				  (unsigned long long)ro.graded);
+			rc = EC_EXIT_DATAERR;
+		}
+	}
+	ec_csv_close(&rd);
+	roster_free(&ro);
+	if (in != stdin)
+		fclose(in);
+	return rc;
+}
 
 int cmd_grade(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error("grade: not implemented yet");
-	return EC_EXIT_SOFTWARE;
+	options op;
+	ec_grader g;
+	ec_format format = EC_FORMAT_TEXT;
+	const char *accept;
+	int i, rc;
+
+	memset(&op, 0, sizeof(op));
+	op.accepts = calloc((size_t)argc, sizeof(*op.accepts));
+	if (!op.accepts) {
+		cli_error("grade: out of memory");
+		return EC_EXIT_SOFTWARE;
+	}
+	for (i = 1; i < argc; i++) {
+		int r;
+
+		if (cli_is_help(argv[i])) {
+			fputs(grade_help, stdout);
+			free(op.accepts);
+			return EC_EXIT_OK;
+		}
+		if (strcmp(argv[i], "--stats") == 0) {
+			op.stats = true;
+			continue;
+		}
+		if ((r = cli_option(argc, argv, &i, "--key", &op.key_file)) ||
+		    (r = cli_option(argc, argv, &i, "--rubric", &op.rubric_file)) ||
+		    (r = cli_option(argc, argv, &i, "--roster", &op.roster)) ||
+		    (r = cli_option(argc, argv, &i, "--format", &op.format_name)) ||
+		    (r = cli_option(argc, argv, &i, "-o", &op.out_path))) {
+			if (r < 0)
+				goto usage;
+			continue;
+		}
+		if ((r = cli_option(argc, argv, &i, "--accept", &accept))) {
+			if (r < 0)
+				goto usage;
+			op.accepts[op.naccepts++] = (char *)accept;
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			cli_error("grade: unknown option '%s' (see 'examcheck grade --help')", argv[i]);
+			goto usage;
+		}
+		if (op.sheet) {
+			cli_error("grade: more than one sheet ('%s', '%s'); use --roster for a class",
+				  op.sheet, argv[i]);
+			goto usage;
+		}
+		op.sheet = argv[i];
+	}
+	if (!op.sheet == !op.roster) {
+		cli_error("grade: give one SHEET or --roster FILE (see 'examcheck grade --help')");
+		goto usage;
+	}
+	if (op.format_name &&
+	    cli_format(op.format_name,
+		       op.roster ? 1u << EC_FORMAT_CSV
+				 : 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON |
+					   1u << EC_FORMAT_GRADESCOPE,
+		       &format) != 0)
+		goto usage;
+	if (op.stats && !op.roster) {
+		cli_error("grade: --stats needs --roster");
+		goto usage;
+	}
+	rc = setup(&op, &g);
+	if (rc == EC_EXIT_OK) {
+		rc = op.roster ? grade_roster(&op, &g) : grade_sheet(&op, &g, format);
+		ec_grader_free(&g);
+	}
+	free(op.accepts);
+	return rc;
+usage:
+	free(op.accepts);
+	return EC_EXIT_USAGE;
 }

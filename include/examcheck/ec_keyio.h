@@ -1,0 +1,49 @@
+/*
+ * ec_keyio.h: the answer key as a file. A key file is what
+ * `examcheck key --format tsv` writes: one item per line,
+ * "id<TAB>answer<TAB>points<TAB>kind", points as an integer, a fraction
+ * ("2/7") or a decimal, kind one of ec_key_kind_name()'s names. Blank
+ * lines and lines starting with '#' are skipped.
+ */
+#ifndef EC_KEYIO_H
+#define EC_KEYIO_H
+
+#include "examcheck/ec_common.h"
+#include "examcheck/ec_key.h"
+
+/**
+ * Append the items of key-file text (`len` bytes) named `file` to `key`.
+ * Returns EC_OK (an empty text is an empty key); EC_ERR_PARSE at file:line
+ * for a line without exactly four tab-separated fields, an empty id, an
+ * unknown kind, points that are not a finite number >= 0, a repeated id,
+ * a NUL byte; EC_ERR_NOMEM.
+ */
+ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
+			   const char *file, ec_error *err);
+
+/** How two keys differ on one id. */
+typedef enum ec_key_diff_kind {
+	EC_KEY_DIFF_MISSING, /**< in `want` only */
+	EC_KEY_DIFF_EXTRA,   /**< in `have` only */
+	EC_KEY_DIFF_ANSWER,  /**< answers differ (as text) */
+	EC_KEY_DIFF_POINTS,  /**< points differ by more than 1e-9 */
+	EC_KEY_DIFF_KIND     /**< kinds differ */
+} ec_key_diff_kind;
+
+/** One difference; `want`/`have` are NULL where the item is absent. */
+typedef struct ec_key_diff {
+	ec_key_diff_kind kind;
+	const ec_key_item *want;
+	const ec_key_item *have;
+} ec_key_diff;
+
+/**
+ * Compare key `have` (e.g. a file) with key `want` (e.g. computed): every
+ * item of `want` in its order, then the items only `have` holds. Writes up
+ * to `max` differences to `out` (may be NULL when max is 0) and their
+ * total number to *count. An item whose kind differs reports only that.
+ */
+void ec_key_compare(const ec_key *want, const ec_key *have, ec_key_diff *out,
+		    size_t max, size_t *count);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * gradeio.h: what the key and grade commands share: reading files, the
+ * key (computed or from a file), the rubric, and writing JSON and CSV text.
+ */
+#ifndef EC_GRADEIO_H
+#define EC_GRADEIO_H
+
+#include <stdio.h>
+
+#include "examcheck/ec_common.h"
+#include "examcheck/ec_key.h"
+#include "examcheck/ec_rubric.h"
+
+/** Largest sheet, key or rubric file read whole, in bytes. */
+#define GRADEIO_FILE_MAX (16u << 20)
+
+/**
+ * Read all of `path` ("-" = standard input) into *text (NUL-terminated,
+ * free() it) and *len. Returns EC_EXIT_OK, or an exit status after an
+ * error message naming `what` ("grade", "key"): 66 when it cannot be
+ * opened, 74 on a read error, 65 when it is larger than GRADEIO_FILE_MAX.
+ */
+int gio_read_file(const char *what, const char *path, char **text, size_t *len);
+
+/** The exit status that fits a library failure (65, 66, 70 or 74). */
+int gio_exit_for(ec_status status);
+
+/**
+ * Fill `key`: from the key file `path` when it is not NULL, else computed
+ * by running every worked answer. Returns an exit status (after a message).
+ */
+int gio_load_key(const char *what, const char *path, ec_key *key);
+
+/**
+ * Fill `r` from the rubric file `path`, or from the built-in data/rubric
+ * (EXAMCHECK_DATA/rubric when set) when `path` is NULL. `*text` keeps the
+ * text the rubric's names point into; free() it after the rubric.
+ */
+int gio_load_rubric(const char *what, const char *path, ec_rubric *r, char **text);
+
+/** Write `s` as a JSON string with its quotes. */
+void gio_json_string(FILE *f, const char *s);
+
+/** Write `s` as one CSV field, quoted when it holds ',', '"', CR or LF. */
+void gio_csv_field(FILE *f, const char *s);
+
+#endif

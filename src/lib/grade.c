@@ -1,0 +1,581 @@
+#include "examcheck/ec_grade.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *ec_verdict_name(ec_verdict verdict)
+{
+	switch (verdict) {
+	case EC_VERDICT_RIGHT:
+		return "right";
+	case EC_VERDICT_PARTIAL:
+		return "partial";
+	case EC_VERDICT_WRONG:
+		return "wrong";
+	case EC_VERDICT_BLANK:
+		return "blank";
+	case EC_VERDICT_MANUAL:
+		return "manual";
+	}
+	return "unknown";
+}
+
+static bool scheme_fits(ec_scheme scheme, ec_key_kind kind)
+{
+	switch (scheme) {
+	case EC_SCHEME_TF:
+		return kind == EC_KEY_TF;
+	case EC_SCHEME_MC:
+		return kind == EC_KEY_MC;
+	case EC_SCHEME_EXACT:
+		return kind == EC_KEY_NUMBER || kind == EC_KEY_COUNT ||
+		       kind == EC_KEY_DIMS || kind == EC_KEY_MASK;
+	case EC_SCHEME_MANUAL:
+		return true;
+	}
+	return false;
+}
+
+static ec_status section_of(ec_grader *g, const char *id, size_t *section, ec_error *err)
+{
+	size_t n = strcspn(id, "."), i;
+	char (*grown)[16];
+
+	if (n >= sizeof(g->sections[0]))
+		n = sizeof(g->sections[0]) - 1;
+	for (i = 0; i < g->nsections; i++) {
+		if (strlen(g->sections[i]) == n && strncmp(g->sections[i], id, n) == 0) {
+			*section = i;
+			return EC_OK;
+		}
+	}
+	grown = realloc(g->sections, (g->nsections + 1) * sizeof(*grown));
+	if (!grown)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	g->sections = grown;
+	memcpy(g->sections[g->nsections], id, n);
+	g->sections[g->nsections][n] = '\0';
+	*section = g->nsections++;
+	return EC_OK;
+}
+
+static ec_status check_options(const ec_grade_item *it, const ec_value *v,
+			       const char *text, size_t len, ec_error *err)
+{
+	if (it->key.kind == EC_KEY_MC && !v->blank && it->rule.options &&
+	    (v->letters & ~it->rule.options))
+		return ec_error_set(err, EC_ERR_PARSE, "'%.*s' is not an option of %s",
+				    (int)(len > 40 ? 40 : len), text, it->key.id);
+	return EC_OK;
+}
+
+static ec_status add_accepted(ec_grade_item *it, const char *answer, const char *file,
+			      long line, ec_error *err)
+{
+	ec_value *grown = realloc(it->accepted, (it->naccepted + 1) * sizeof(*grown));
+	ec_value *v;
+	ec_error sub;
+	size_t len = strlen(answer);
+
+	if (!grown)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	it->accepted = grown;
+	v = &it->accepted[it->naccepted];
+	ec_error_clear(&sub);
+	if (ec_value_parse(it->key.kind, answer, len, v, &sub) != EC_OK ||
+	    check_options(it, v, answer, len, &sub) != EC_OK)
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 0, "item '%s': %s",
+				   it->key.id, sub.msg);
+	if (v->blank)
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
+				   "item '%s': the accepted answer is empty", it->key.id);
+	it->naccepted++;
+	return EC_OK;
+}
+
+static double lowest_score(const ec_grade_item *it)
+{
+	if (it->rule.scheme == EC_SCHEME_TF)
+		return fmin(0, fmin(it->rule.wrong, it->rule.blank));
+	return 0;
+}
+
+static ec_status init_item(ec_grader *g, ec_grade_item *it, const ec_key_item *k,
+			   const ec_rubric *r, ec_error *err)
+{
+	const ec_rubric_rule *rule = ec_rubric_rule_for(r, k->id);
+	ec_status st;
+
+	it->key = *k;
+	st = section_of(g, k->id, &it->section, err);
+	if (st != EC_OK)
+		return st;
+	if (k->kind == EC_KEY_MANUAL) {
+		memset(&it->rule, 0, sizeof(it->rule));
+		it->rule.scheme = EC_SCHEME_MANUAL;
+		return EC_OK;
+	}
+	if (!rule)
+		return ec_error_at(err, EC_ERR_PARSE, r->file, 0, 0,
+				   "no rule matches item '%s' (kind %s)", k->id,
+				   ec_key_kind_name(k->kind));
+	if (!scheme_fits(rule->scheme, k->kind))
+		return ec_error_at(err, EC_ERR_PARSE, r->file, rule->line, 0,
+				   "rule '%s' scores with %s, which does not fit item '%s' of kind %s",
+				   rule->pattern, ec_scheme_name(rule->scheme), k->id,
+				   ec_key_kind_name(k->kind));
+	it->rule = *rule;
+	if (rule->scheme == EC_SCHEME_MANUAL)
+		return EC_OK;
+	return add_accepted(it, k->answer, "key", 0, err);
+}
+
+ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
+			 ec_error *err)
+{
+	ec_status st = EC_OK;
+	size_t i;
+
+	memset(g, 0, sizeof(*g));
+	if (key->count) {
+		g->items = calloc(key->count, sizeof(*g->items));
+		if (!g->items)
+			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	for (i = 0; i < key->count && st == EC_OK; i++) {
+		ec_grade_item *it = &g->items[i];
+
+		g->count = i + 1;
+		st = init_item(g, it, &key->items[i], r, err);
+		if (st != EC_OK)
+			break;
+		it->blank.points = ec_grader_score(g, i, NULL, &it->blank.verdict);
+		if (it->rule.scheme == EC_SCHEME_MANUAL) {
+			g->max_manual += it->key.points;
+		} else {
+			g->max_auto += it->key.points;
+			g->min_auto += lowest_score(it);
+		}
+	}
+	for (i = 0; i < r->nalts && st == EC_OK; i++) {
+		const ec_rubric_alt *alt = &r->alts[i];
+		long at = ec_grader_find(g, alt->id, strlen(alt->id));
+
+		if (at < 0)
+			st = ec_error_at(err, EC_ERR_PARSE, alt->file, alt->line, 0,
+					 "alternative for unknown item '%s'", alt->id);
+		else if (g->items[at].rule.scheme == EC_SCHEME_MANUAL)
+			st = ec_error_at(err, EC_ERR_PARSE, alt->file, alt->line, 0,
+					 "item '%s' is graded by hand; it takes no alternative",
+					 alt->id);
+		else
+			st = add_accepted(&g->items[at], alt->answer, alt->file, alt->line, err);
+	}
+	if (st != EC_OK)
+		ec_grader_free(g);
+	return st;
+}
+
+void ec_grader_free(ec_grader *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->count; i++)
+		free(g->items[i].accepted);
+	free(g->items);
+	free(g->sections);
+	memset(g, 0, sizeof(*g));
+}
+
+long ec_grader_find(const ec_grader *g, const char *id, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < g->count; i++)
+		if (strncmp(g->items[i].key.id, id, len) == 0 && g->items[i].key.id[len] == '\0')
+			return (long)i;
+	return -1;
+}
+
+ec_status ec_grader_read(const ec_grader *g, size_t i, const char *text,
+			 size_t len, ec_value *v, ec_error *err)
+{
+	const ec_grade_item *it = &g->items[i];
+	ec_status st = ec_value_parse(it->key.kind, text, len, v, err);
+
+	if (st != EC_OK)
+		return st;
+	return check_options(it, v, text, len, err);
+}
+
+static int popcount32(uint32_t x)
+{
+	int n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+static bool same_value(const ec_rubric_rule *rule, const ec_value *a, const ec_value *k)
+{
+	size_t i;
+
+	switch (k->kind) {
+	case EC_KEY_TF:
+		return a->truth == k->truth;
+	case EC_KEY_MC:
+		return a->letters == k->letters;
+	case EC_KEY_NUMBER:
+		return fabs(a->number - k->number) <= fmax(rule->abs, rule->rel * fabs(k->number));
+	case EC_KEY_COUNT:
+		return a->count == k->count;
+	case EC_KEY_DIMS:
+		if (a->ndims != k->ndims)
+			return false;
+		for (i = 0; i < k->ndims; i++)
+			if (a->dims[i] != k->dims[i])
+				return false;
+		return true;
+	case EC_KEY_MASK:
+		return strcmp(a->mask, k->mask) == 0;
+	case EC_KEY_MANUAL:
+		break;
+	}
+	return false;
+}
+
+static double mc_score(const ec_grade_item *it, uint32_t chosen, uint32_t correct)
+{
+	int errors = popcount32(chosen ^ correct);
+	double left;
+
+	if (errors == 0)
+		return it->key.points;
+	if (popcount32(correct) == 1)
+		return 0;
+	left = it->key.points - it->rule.per_error * errors;
+	return left > 0 ? left : 0;
+}
+
+double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
+		       ec_verdict *verdict)
+{
+	const ec_grade_item *it = &g->items[i];
+	ec_verdict dummy;
+	double best = -INFINITY;
+	size_t k;
+
+	if (!verdict)
+		verdict = &dummy;
+	if (it->rule.scheme == EC_SCHEME_MANUAL) {
+		*verdict = EC_VERDICT_MANUAL;
+		return 0;
+	}
+	if (!v || v->blank) {
+		*verdict = EC_VERDICT_BLANK;
+		return it->rule.scheme == EC_SCHEME_TF ? it->rule.blank : 0;
+	}
+	for (k = 0; k < it->naccepted; k++) {
+		double s;
+
+		if (it->rule.scheme == EC_SCHEME_MC)
+			s = mc_score(it, v->letters, it->accepted[k].letters);
+		else if (same_value(&it->rule, v, &it->accepted[k]))
+			s = it->key.points;
+		else
+			s = it->rule.scheme == EC_SCHEME_TF ? it->rule.wrong : 0;
+		if (s > best)
+			best = s;
+	}
+	if (best >= it->key.points)
+		*verdict = EC_VERDICT_RIGHT;
+	else if (best > 0)
+		*verdict = EC_VERDICT_PARTIAL;
+	else
+		*verdict = EC_VERDICT_WRONG;
+	return best;
+}
+
+double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections)
+{
+	double total = 0;
+	size_t i;
+
+	if (sections)
+		for (i = 0; i < g->nsections; i++)
+			sections[i] = 0;
+	for (i = 0; i < g->count; i++) {
+		total += results[i].points;
+		if (sections)
+			sections[g->items[i].section] += results[i].points;
+	}
+	return total;
+}
+
+double ec_grade_values(const ec_grader *g, const ec_value *values,
+		       ec_grade_result *results, double *sections)
+{
+	size_t i;
+
+	for (i = 0; i < g->count; i++) {
+		results[i].points = ec_grader_score(g, i, &values[i], &results[i].verdict);
+		results[i].letters = values[i].blank ? 0 : values[i].letters;
+	}
+	return ec_grade_sum(g, results, sections);
+}
+
+static void set_blank(const ec_grader *g, ec_value *values)
+{
+	size_t i;
+
+	for (i = 0; i < g->count; i++) {
+		values[i].kind = g->items[i].key.kind;
+		values[i].blank = true;
+	}
+}
+
+ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
+			 const char *file, ec_value *values, ec_error *err)
+{
+	size_t i;
+
+	set_blank(g, values);
+	for (i = 0; i < sheet->count; i++) {
+		const ec_sheet_entry *e = &sheet->entries[i];
+		long at = ec_grader_find(g, e->id, e->id_len);
+		ec_error sub;
+		ec_status st;
+
+		if (at < 0)
+			return ec_error_at(err, EC_ERR_PARSE, file, e->line, 0,
+					   "unknown item id '%.*s'",
+					   (int)(e->id_len > 40 ? 40 : e->id_len), e->id);
+		ec_error_clear(&sub);
+		st = ec_grader_read(g, (size_t)at, e->answer, e->answer_len, &values[at], &sub);
+		if (st != EC_OK)
+			return ec_error_at(err, st, file, e->line, 0, "item %s: %s",
+					   g->items[at].key.id, sub.msg);
+	}
+	return EC_OK;
+}
+
+static bool is_student(const char *s)
+{
+	const char *want = "student";
+	size_t i;
+
+	for (i = 0; want[i]; i++)
+		if (s[i] != want[i] && s[i] != want[i] - 'a' + 'A')
+			return false;
+	return s[i] == '\0';
+}
+
+ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
+				 size_t nfields, const char *file, long line,
+				 long *cols, ec_error *err)
+{
+	size_t c, d;
+
+	if (nfields == 0 || !is_student(fields[0]))
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 1,
+				   "the header's first field must be 'student', not '%.40s'",
+				   nfields ? fields[0] : "");
+	cols[0] = -1;
+	for (c = 1; c < nfields; c++) {
+		size_t n = strlen(fields[c]);
+		const char *id = fields[c];
+
+		while (n > 0 && (id[n - 1] == ' ' || id[n - 1] == '\t'))
+			n--;
+		while (n > 0 && (*id == ' ' || *id == '\t')) {
+			id++;
+			n--;
+		}
+		cols[c] = ec_grader_find(g, id, n);
+		if (cols[c] < 0)
+			return ec_error_at(err, EC_ERR_PARSE, file, line, (long)c + 1,
+					   "unknown item id '%.*s'", (int)(n > 40 ? 40 : n), id);
+		for (d = 1; d < c; d++)
+			if (cols[d] == cols[c])
+				return ec_error_at(err, EC_ERR_PARSE, file, line, (long)c + 1,
+						   "item '%s' is also column %zu",
+						   g->items[cols[c]].key.id, d + 1);
+	}
+	return EC_OK;
+}
+
+ec_status ec_grade_memo_init(ec_grade_memo *m, const ec_grader *g, ec_error *err)
+{
+	size_t n = g->count ? g->count * EC_GRADE_MEMO_SLOTS : 1;
+
+	m->nitems = g->count;
+	m->keys = calloc(n, sizeof(*m->keys));
+	m->results = calloc(n, sizeof(*m->results));
+	m->values = calloc(n, sizeof(*m->values));
+	if (!m->keys || !m->results || !m->values) {
+		ec_grade_memo_free(m);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	return EC_OK;
+}
+
+void ec_grade_memo_free(ec_grade_memo *m)
+{
+	free(m->keys);
+	free(m->results);
+	free(m->values);
+	memset(m, 0, sizeof(*m));
+}
+
+static ec_status read_scored(const ec_grader *g, size_t i, const char *text, size_t len,
+			     ec_value *v, ec_grade_result *r, ec_error *err)
+{
+	ec_status st = ec_grader_read(g, i, text, len, v, err);
+
+	if (st == EC_OK) {
+		r->points = ec_grader_score(g, i, v, &r->verdict);
+		r->letters = v->blank ? 0 : v->letters;
+	}
+	return st;
+}
+
+static ec_status memo_read(ec_grade_memo *m, const ec_grader *g, size_t i,
+			   const char *text, size_t len, ec_value *v, ec_grade_result *r,
+			   ec_error *err)
+{
+	ec_grade_memo_key *key;
+	size_t h, slot, k;
+	ec_status st;
+
+	if (len >= sizeof(key->text)) {
+		ec_value tmp;
+
+		return read_scored(g, i, text, len, v ? v : &tmp, r, err);
+	}
+	h = len ? len + 3u * (unsigned char)text[0] + 5u * (unsigned char)text[len - 1] +
+			  7u * (unsigned char)text[len / 2]
+		: 0;
+	slot = i * EC_GRADE_MEMO_SLOTS + (h & (EC_GRADE_MEMO_SLOTS - 1));
+	key = &m->keys[slot];
+	if (key->len == len + 1) {
+		for (k = 0; k < len && key->text[k] == text[k]; k++)
+			;
+		if (k == len) {
+			if (v)
+				*v = m->values[slot];
+			*r = m->results[slot];
+			return EC_OK;
+		}
+	}
+	key->len = 0;
+	st = read_scored(g, i, text, len, &m->values[slot], &m->results[slot], err);
+	if (st != EC_OK)
+		return st;
+	key->len = (uint32_t)len + 1;
+	memcpy(key->text, text, len);
+	if (v)
+		*v = m->values[slot];
+	*r = m->results[slot];
+	return EC_OK;
+}
+
+ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols,
+			      char *const *fields, const size_t *lens, size_t nfields,
+			      const char *file, long line, ec_grade_memo *memo,
+			      ec_value *values, ec_grade_result *results, ec_error *err)
+{
+	ec_error sub;
+	size_t c;
+
+	if (nfields != ncols)
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
+				   "row has %zu fields, the header %zu", nfields, ncols);
+	if (fields[0][strspn(fields[0], " \t")] == '\0')
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 0, "student name is empty");
+	if (values)
+		set_blank(g, values);
+	for (c = 0; c < g->count; c++)
+		results[c] = g->items[c].blank;
+	sub.msg[0] = '\0';
+	for (c = 1; c < ncols; c++) {
+		size_t i = (size_t)cols[c];
+		size_t len = lens ? lens[c] : strlen(fields[c]);
+		ec_status st;
+
+		if (memo) {
+			st = memo_read(memo, g, i, fields[c], len, values ? &values[i] : NULL,
+				       &results[i], &sub);
+		} else {
+			ec_value tmp;
+
+			st = read_scored(g, i, fields[c], len, values ? &values[i] : &tmp,
+					 &results[i], &sub);
+		}
+
+		if (st != EC_OK)
+			return ec_error_at(err, st, file, line, 0, "column %zu ('%s'): %s",
+					   c + 1, g->items[i].key.id, sub.msg);
+	}
+	return EC_OK;
+}
+
+char *ec_points_format(double points, char buf[32])
+{
+	char tmp[32];
+	long long micro;
+	unsigned long long whole, frac;
+	size_t n = 0, t = 0;
+	int d;
+
+	if (!isfinite(points) || fabs(points) > 1e12) {
+		snprintf(buf, 32, "%g", points);
+		return buf;
+	}
+	micro = llround(points * 1e6);
+	if (micro < 0) {
+		buf[n++] = '-';
+		micro = -micro;
+	}
+	whole = (unsigned long long)micro / 1000000u;
+	frac = (unsigned long long)micro % 1000000u;
+	do {
+		tmp[t++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole);
+	while (t)
+		buf[n++] = tmp[--t];
+	if (frac) {
+		buf[n++] = '.';
+		for (d = 100000; d > 0 && frac; d /= 10) {
+			buf[n++] = (char)('0' + frac / (unsigned long long)d);
+			frac %= (unsigned long long)d;
+		}
+	}
+	if (n == 2 && buf[0] == '-' && buf[1] == '0')
+		n = 0, buf[n++] = '0';
+	buf[n] = '\0';
+	return buf;
+}
+
+char *ec_points_format_exact(double points, char buf[32])
+{
+	int d;
+
+	if (points == floor(points) && fabs(points) < 1e15) {
+		snprintf(buf, 32, "%.0f", points);
+		return buf;
+	}
+	for (d = 2; d <= 1000; d++) {
+		double num = nearbyint(points * d);
+
+		if (fabs(num) < 1e15 && num / d == points) {
+			snprintf(buf, 32, "%.0f/%d", num, d);
+			return buf;
+		}
+	}
+	snprintf(buf, 32, "%.17g", points);
+	return buf;
+}

@@ -1,0 +1,286 @@
+#include "examcheck/ec_rubric.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WORDS_MAX 12
+
+static const char *const scheme_names[] = {
+	[EC_SCHEME_TF] = "tf",
+	[EC_SCHEME_MC] = "mc",
+	[EC_SCHEME_EXACT] = "exact",
+	[EC_SCHEME_MANUAL] = "manual",
+};
+
+const char *ec_scheme_name(ec_scheme scheme)
+{
+	if ((size_t)scheme < sizeof(scheme_names) / sizeof(scheme_names[0]))
+		return scheme_names[scheme];
+	return "unknown";
+}
+
+bool ec_rubric_pattern_matches(const char *pattern, const char *id)
+{
+	size_t n = strlen(pattern);
+
+	if (strcmp(pattern, "*") == 0)
+		return true;
+	if (n >= 2 && pattern[n - 2] == '.' && pattern[n - 1] == '*')
+		return strncmp(pattern, id, n - 1) == 0 && id[n - 1] != '\0';
+	return strcmp(pattern, id) == 0;
+}
+
+const ec_rubric_rule *ec_rubric_rule_for(const ec_rubric *r, const char *id)
+{
+	size_t i = r->nrules;
+
+	while (i-- > 0)
+		if (ec_rubric_pattern_matches(r->rules[i].pattern, id))
+			return &r->rules[i];
+	return NULL;
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int parse_number(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!*s)
+		return 0;
+	v = strtod(s, &end);
+	if (*end || !isfinite(v))
+		return 0;
+	*out = v;
+	return 1;
+}
+
+static int parse_options(const char *s, uint32_t *out)
+{
+	uint32_t set = 0;
+	size_t n = strlen(s), i;
+
+	if (n == 3 && s[1] == '-' && s[0] >= 'A' && s[0] <= 'Z' && s[2] >= s[0] && s[2] <= 'Z') {
+		for (i = (size_t)(s[0] - 'A'); i <= (size_t)(s[2] - 'A'); i++)
+			set |= UINT32_C(1) << i;
+		*out = set;
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+		set |= UINT32_C(1) << (s[i] - 'A');
+	}
+	*out = set;
+	return set != 0;
+}
+
+static ec_status parse_rule(ec_rubric *r, char **w, size_t nw, long line,
+			    ec_rubric_rule *rule, ec_error *err)
+{
+	size_t i;
+
+	memset(rule, 0, sizeof(*rule));
+	rule->line = line;
+	rule->per_error = INFINITY;
+	rule->rel = 1e-6;
+	if (nw < 3)
+		return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+				   "rule needs a pattern and a scheme");
+	if (strlen(w[1]) >= sizeof(rule->pattern))
+		return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+				   "pattern '%s' is too long", w[1]);
+	if (strchr(w[1], '*') && strcmp(w[1], "*") != 0 &&
+	    !(strchr(w[1], '*') == w[1] + strlen(w[1]) - 1 && strlen(w[1]) >= 2 &&
+	      w[1][strlen(w[1]) - 2] == '.'))
+		return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+				   "pattern '%s': '*' may only end a pattern, after a '.'", w[1]);
+	strcpy(rule->pattern, w[1]);
+	for (i = 0; i < sizeof(scheme_names) / sizeof(scheme_names[0]); i++)
+		if (strcmp(w[2], scheme_names[i]) == 0)
+			break;
+	if (i == sizeof(scheme_names) / sizeof(scheme_names[0]))
+		return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+				   "unknown scheme '%s' (use tf, mc, exact or manual)", w[2]);
+	rule->scheme = (ec_scheme)i;
+	for (i = 3; i < nw; i++) {
+		char *eq = strchr(w[i], '=');
+		const char *name = w[i], *value;
+		int ok;
+
+		if (!eq)
+			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+					   "setting '%s' is not NAME=VALUE", w[i]);
+		*eq = '\0';
+		value = eq + 1;
+		if (rule->scheme == EC_SCHEME_TF && strcmp(name, "wrong") == 0)
+			ok = parse_number(value, &rule->wrong);
+		else if (rule->scheme == EC_SCHEME_TF && strcmp(name, "blank") == 0)
+			ok = parse_number(value, &rule->blank);
+		else if (rule->scheme == EC_SCHEME_MC && strcmp(name, "per-error") == 0)
+			ok = parse_number(value, &rule->per_error) && rule->per_error >= 0;
+		else if (rule->scheme == EC_SCHEME_MC && strcmp(name, "options") == 0)
+			ok = parse_options(value, &rule->options);
+		else if (rule->scheme == EC_SCHEME_EXACT && strcmp(name, "rel") == 0)
+			ok = parse_number(value, &rule->rel) && rule->rel >= 0;
+		else if (rule->scheme == EC_SCHEME_EXACT && strcmp(name, "abs") == 0)
+			ok = parse_number(value, &rule->abs) && rule->abs >= 0;
+		else
+			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+					   "scheme %s has no setting '%s'", w[2], name);
+		if (!ok)
+			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+					   "setting %s: '%s' is not a valid value", name, value);
+	}
+	return EC_OK;
+}
+
+static ec_status add_alt(ec_rubric *r, const char *id, size_t id_len,
+			 const char *answer, size_t answer_len, const char *file,
+			 long line, ec_error *err)
+{
+	ec_rubric_alt *alt, *grown;
+
+	if (id_len == 0 || answer_len == 0)
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
+				   "an alternative needs an item id and an answer");
+	if (id_len >= sizeof(alt->id) || answer_len >= sizeof(alt->answer))
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
+				   "alternative for '%.*s' is too long", (int)(id_len > 39 ? 39 : id_len), id);
+	grown = realloc(r->alts, (r->nalts + 1) * sizeof(*grown));
+	if (!grown)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	r->alts = grown;
+	alt = &r->alts[r->nalts++];
+	memset(alt, 0, sizeof(*alt));
+	memcpy(alt->id, id, id_len);
+	memcpy(alt->answer, answer, answer_len);
+	alt->file = file;
+	alt->line = line;
+	return EC_OK;
+}
+
+static ec_status parse_line(ec_rubric *r, char *s, long line, ec_error *err)
+{
+	char *w[WORDS_MAX];
+	size_t nw = 0;
+
+	if (strncmp(s, "alt", 3) == 0 && is_blank(s[3])) {
+		char *id = s + 3, *answer, *end;
+
+		while (is_blank(*id))
+			id++;
+		answer = id;
+		while (*answer && !is_blank(*answer))
+			answer++;
+		end = answer;
+		while (is_blank(*answer))
+			answer++;
+		id[end - id] = '\0';
+		end = answer + strlen(answer);
+		while (end > answer && is_blank(end[-1]))
+			end--;
+		return add_alt(r, id, strlen(id), answer, (size_t)(end - answer), r->file,
+			       line, err);
+	}
+	while (*s) {
+		while (is_blank(*s))
+			s++;
+		if (!*s)
+			break;
+		if (nw == WORDS_MAX)
+			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+					   "too many words (%d at most)", WORDS_MAX);
+		w[nw++] = s;
+		while (*s && !is_blank(*s))
+			s++;
+		if (*s)
+			*s++ = '\0';
+	}
+	if (nw == 0)
+		return EC_OK;
+	if (strcmp(w[0], "total") == 0) {
+		if (nw != 2 || !parse_number(w[1], &r->total) || r->total <= 0)
+			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+					   "total needs one positive number");
+		return EC_OK;
+	}
+	if (strcmp(w[0], "rule") == 0) {
+		ec_rubric_rule rule, *grown;
+		ec_status st = parse_rule(r, w, nw, line, &rule, err);
+
+		if (st != EC_OK)
+			return st;
+		grown = realloc(r->rules, (r->nrules + 1) * sizeof(*grown));
+		if (!grown)
+			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		r->rules = grown;
+		r->rules[r->nrules++] = rule;
+		return EC_OK;
+	}
+	return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+			   "unknown directive '%s' (use total, rule or alt)", w[0]);
+}
+
+ec_status ec_rubric_parse(ec_rubric *r, const char *text, size_t len,
+			  const char *file, ec_error *err)
+{
+	const char *p = text, *end = text + len;
+	char buf[512];
+	long line = 0;
+
+	r->file = file;
+	if (memchr(text, '\0', len))
+		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "contains a NUL byte");
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n;
+		const char *s;
+		ec_status st;
+
+		if (!eol)
+			eol = end;
+		line++;
+		s = p;
+		n = (size_t)(eol - p);
+		p = eol < end ? eol + 1 : end;
+		while (n > 0 && is_blank(*s)) {
+			s++;
+			n--;
+		}
+		if (n == 0 || *s == '#')
+			continue;
+		if (n >= sizeof(buf))
+			return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
+					   "line is too long (%zu bytes at most)", sizeof(buf) - 1);
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		st = parse_line(r, buf, line, err);
+		if (st != EC_OK)
+			return st;
+	}
+	return EC_OK;
+}
+
+ec_status ec_rubric_accept(ec_rubric *r, const char *spec, const char *origin,
+			   ec_error *err)
+{
+	const char *eq = strchr(spec, '=');
+
+	if (!eq)
+		return ec_error_at(err, EC_ERR_PARSE, origin, 0, 0,
+				   "'%s' is not ID=ANSWER", spec);
+	return add_alt(r, spec, (size_t)(eq - spec), eq + 1, strlen(eq + 1), origin, 0, err);
+}
+
+void ec_rubric_free(ec_rubric *r)
+{
+	free(r->rules);
+	free(r->alts);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,507 @@
+#include "examcheck/ec_sheet.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHOW_MAX 48
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+static void trim(const char **text, size_t *len)
+{
+	const char *s = *text;
+	size_t n = *len;
+
+	while (n > 0 && is_blank(s[0])) {
+		s++;
+		n--;
+	}
+	while (n > 0 && is_blank(s[n - 1]))
+		n--;
+	*text = s;
+	*len = n;
+}
+
+static int lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int word_is(const char *s, size_t n, const char *word)
+{
+	size_t i;
+
+	if (strlen(word) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (lower(s[i]) != word[i])
+			return 0;
+	return 1;
+}
+
+static ec_status unreadable(ec_error *err, const char *s, size_t n, const char *what)
+{
+	return ec_error_set(err, EC_ERR_PARSE, "'%.*s%s' is not %s",
+			    (int)(n > SHOW_MAX ? SHOW_MAX : n), s,
+			    n > SHOW_MAX ? "..." : "", what);
+}
+
+static ec_status parse_tf(const char *s, size_t n, ec_value *v, ec_error *err)
+{
+	if (word_is(s, n, "t") || word_is(s, n, "true"))
+		v->truth = true;
+	else if (word_is(s, n, "f") || word_is(s, n, "false"))
+		v->truth = false;
+	else
+		return unreadable(err, s, n, "true or false (T, F, True, False)");
+	return EC_OK;
+}
+
+static ec_status parse_mc(const char *s, size_t n, ec_value *v, ec_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int c = lower(s[i]);
+
+		if (c >= 'a' && c <= 'z')
+			v->letters |= UINT32_C(1) << (c - 'a');
+		else if (!is_blank(s[i]) && !strchr(",;/+", s[i]))
+			return unreadable(err, s, n, "a set of option letters");
+	}
+	if (!v->letters)
+		return unreadable(err, s, n, "a set of option letters");
+	return EC_OK;
+}
+
+static ec_status parse_mask(const char *s, size_t n, ec_value *v, ec_error *err)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '0' || s[i] == '1') {
+			if (k == EC_MASK_MAX)
+				return unreadable(err, s, n, "a mask (too many digits)");
+			v->mask[k++] = s[i];
+		} else if (!is_blank(s[i]) && !strchr(",;/", s[i])) {
+			return unreadable(err, s, n, "a mask of 0 and 1 digits");
+		}
+	}
+	v->mask[k] = '\0';
+	return EC_OK;
+}
+
+/* One factor of a product: its value, and whether it is a plain whole number. */
+typedef struct factor {
+	double value;
+	bool whole;
+	uint64_t u;
+	bool u_ok;
+	bool too_big; /* whole digits that do not fit in 64 bits */
+} factor;
+
+/* Scan an unsigned decimal "12", "1.5", ".5", "2e-3" at s[*i]; 0 if none. */
+static int scan_decimal(const char *s, size_t n, size_t *i, bool *plain)
+{
+	size_t j = *i, digits = 0;
+
+	*plain = true;
+	while (j < n && s[j] >= '0' && s[j] <= '9') {
+		j++;
+		digits++;
+	}
+	if (j < n && s[j] == '.') {
+		*plain = false;
+		j++;
+		while (j < n && s[j] >= '0' && s[j] <= '9') {
+			j++;
+			digits++;
+		}
+	}
+	if (digits == 0)
+		return 0;
+	if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+		size_t k = j + 1, ed = 0;
+
+		if (k < n && (s[k] == '+' || s[k] == '-'))
+			k++;
+		while (k < n && s[k] >= '0' && s[k] <= '9') {
+			k++;
+			ed++;
+		}
+		if (ed == 0)
+			return 0;
+		*plain = false;
+		j = k;
+	}
+	*i = j;
+	return 1;
+}
+
+static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+				     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/*
+ * The value of the decimal s[0..n). With at most 15 significant digits and
+ * a power of ten up to 22 the result is one exact integer multiplied or
+ * divided by an exact power of ten, hence correctly rounded (the same as
+ * strtod); anything else goes to strtod.
+ */
+static double to_double(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	int digits = 0, scale = 0, e = 0, esign = 1;
+	size_t i = 0;
+	char buf[80];
+
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		m = m * 10 + (uint64_t)(s[i] - '0');
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++, scale++)
+			m = m * 10 + (uint64_t)(s[i] - '0');
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			esign = s[i++] == '-' ? -1 : 1;
+		for (; i < n && s[i] >= '0' && s[i] <= '9' && e < 10000; i++)
+			e = e * 10 + (s[i] - '0');
+	}
+	e = esign * e - scale;
+	if (i == n && digits <= 15 && e >= -22 && e <= 22)
+		return e < 0 ? (double)m / pow10_exact[-e] : (double)m * pow10_exact[e];
+	if (n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return strtod(buf, NULL);
+}
+
+static int to_u64(const char *s, size_t n, uint64_t *out)
+{
+	uint64_t u = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!ec_u64_mul(u, 10, &u) || !ec_u64_add(u, (uint64_t)(s[i] - '0'), &u))
+			return 0;
+	*out = u;
+	return 1;
+}
+
+/* A factor "[-+]decimal[/decimal]" at s[*i]; returns 0 when there is none. */
+static int scan_factor(const char *s, size_t n, size_t *i, factor *f)
+{
+	size_t j = *i, start;
+	bool neg = false, plain, plain2;
+
+	f->u = 0;
+
+	if (j < n && (s[j] == '-' || s[j] == '+')) {
+		neg = s[j] == '-';
+		j++;
+	}
+	start = j;
+	if (!scan_decimal(s, n, &j, &plain))
+		return 0;
+	f->value = to_double(s + start, j - start);
+	f->u_ok = plain && to_u64(s + start, j - start, &f->u);
+	f->too_big = plain && !f->u_ok;
+	if (j < n && s[j] == '/') {
+		size_t dstart = ++j;
+		double d;
+
+		if (!scan_decimal(s, n, &j, &plain2))
+			return 0;
+		d = to_double(s + dstart, j - dstart);
+		if (d == 0)
+			return 0;
+		f->value /= d;
+		f->u_ok = false;
+		f->too_big = false;
+	}
+	if (neg) {
+		f->value = -f->value;
+		f->u_ok = f->u_ok && f->u == 0;
+	}
+	f->whole = f->value == floor(f->value);
+	*i = j;
+	return 1;
+}
+
+/* Skip a product sign with the blanks around it; 0 when there is none. */
+static int scan_times(const char *s, size_t n, size_t *i)
+{
+	size_t j = *i;
+
+	while (j < n && is_blank(s[j]))
+		j++;
+	if (j < n && (s[j] == 'x' || s[j] == 'X' || s[j] == '*'))
+		j++;
+	else if (j + 1 < n && (unsigned char)s[j] == 0xC3 && (unsigned char)s[j + 1] == 0x97)
+		j += 2;
+	else
+		return 0;
+	while (j < n && is_blank(s[j]))
+		j++;
+	*i = j;
+	return 1;
+}
+
+static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
+			       ec_value *v, ec_error *err)
+{
+	const char *what = kind == EC_KEY_NUMBER ? "a number"
+			   : kind == EC_KEY_COUNT ? "a whole number"
+						  : "a product of whole numbers";
+	size_t i = 0, nf = 0;
+	double value = 1;
+	uint64_t count = 1;
+	bool exact = true;
+
+	for (;;) {
+		factor f;
+
+		if (!scan_factor(s, n, &i, &f))
+			return unreadable(err, s, n, what);
+		if (f.too_big && kind != EC_KEY_NUMBER)
+			return ec_error_set(err, EC_ERR_OVERFLOW, "'%.*s' does not fit in 64 bits",
+					    (int)(n > SHOW_MAX ? SHOW_MAX : n), s);
+		if (kind == EC_KEY_DIMS) {
+			if (!f.u_ok)
+				return unreadable(err, s, n, what);
+			if (nf == EC_DIMS_MAX)
+				return unreadable(err, s, n, "a shape (too many factors)");
+			v->dims[nf] = f.u;
+		}
+		nf++;
+		value *= f.value;
+		if (exact && f.u_ok) {
+			if (!ec_u64_mul(count, f.u, &count))
+				return ec_error_set(err, EC_ERR_OVERFLOW,
+						    "'%.*s' does not fit in 64 bits",
+						    (int)(n > SHOW_MAX ? SHOW_MAX : n), s);
+		} else {
+			exact = false;
+		}
+		if (i == n)
+			break;
+		if (!scan_times(s, n, &i))
+			return unreadable(err, s, n, what);
+	}
+	if (!isfinite(value))
+		return unreadable(err, s, n, "a finite number");
+	switch (kind) {
+	case EC_KEY_NUMBER:
+		v->number = value;
+		break;
+	case EC_KEY_COUNT:
+		if (exact) {
+			v->count = count;
+		} else {
+			if (value < 0 || value != floor(value) || value > 9007199254740992.0)
+				return unreadable(err, s, n, what);
+			v->count = (uint64_t)value;
+		}
+		break;
+	default:
+		v->ndims = nf;
+		break;
+	}
+	return EC_OK;
+}
+
+ec_status ec_value_parse(ec_key_kind kind, const char *text, size_t len,
+			 ec_value *v, ec_error *err)
+{
+	v->kind = kind;
+	v->blank = false;
+	v->truth = false;
+	v->letters = 0;
+	v->number = 0;
+	v->count = 0;
+	v->ndims = 0;
+	v->mask[0] = '\0';
+	trim(&text, &len);
+	if (len == 0 || kind == EC_KEY_MANUAL) {
+		v->blank = true;
+		return EC_OK;
+	}
+	if (memchr(text, '\0', len))
+		return ec_error_set(err, EC_ERR_PARSE, "answer contains a NUL byte");
+	switch (kind) {
+	case EC_KEY_TF:
+		return parse_tf(text, len, v, err);
+	case EC_KEY_MC:
+		return parse_mc(text, len, v, err);
+	case EC_KEY_MASK:
+		return parse_mask(text, len, v, err);
+	case EC_KEY_NUMBER:
+	case EC_KEY_COUNT:
+	case EC_KEY_DIMS:
+		return parse_product(kind, text, len, v, err);
+	case EC_KEY_MANUAL:
+		break;
+	}
+	return ec_error_set(err, EC_ERR_INVALID, "unknown answer kind %d", (int)kind);
+}
+
+char *ec_value_format(const ec_value *v, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (v->blank)
+		return buf;
+	switch (v->kind) {
+	case EC_KEY_TF:
+		snprintf(buf, size, "%s", v->truth ? "T" : "F");
+		break;
+	case EC_KEY_MC:
+		for (i = 0; i < 26 && n + 1 < size; i++)
+			if (v->letters & (UINT32_C(1) << i))
+				buf[n++] = (char)('A' + i);
+		buf[n] = '\0';
+		break;
+	case EC_KEY_NUMBER:
+		snprintf(buf, size, "%.10g", v->number);
+		break;
+	case EC_KEY_COUNT:
+		snprintf(buf, size, "%llu", (unsigned long long)v->count);
+		break;
+	case EC_KEY_DIMS:
+		for (i = 0; i < v->ndims && n < size; i++) {
+			int w = snprintf(buf + n, size - n, "%s%llu", i ? "x" : "",
+					 (unsigned long long)v->dims[i]);
+			n += w > 0 ? (size_t)w : 0;
+		}
+		break;
+	case EC_KEY_MASK:
+		snprintf(buf, size, "%s", v->mask);
+		break;
+	case EC_KEY_MANUAL:
+		break;
+	}
+	return buf;
+}
+
+static long line_of(const char *text, const char *at)
+{
+	long line = 1;
+
+	for (; text < at; text++)
+		if (*text == '\n')
+			line++;
+	return line;
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+	const ec_sheet_entry *a = pa, *b = pb;
+	size_t n = a->id_len < b->id_len ? a->id_len : b->id_len;
+	int c = memcmp(a->id, b->id, n);
+
+	if (c)
+		return c;
+	if (a->id_len != b->id_len)
+		return a->id_len < b->id_len ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static ec_status check_repeats(const ec_sheet *sheet, const char *file, ec_error *err)
+{
+	ec_sheet_entry *sorted;
+	ec_status st = EC_OK;
+	size_t i;
+
+	if (sheet->count < 2)
+		return EC_OK;
+	sorted = malloc(sheet->count * sizeof(*sorted));
+	if (!sorted)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	memcpy(sorted, sheet->entries, sheet->count * sizeof(*sorted));
+	qsort(sorted, sheet->count, sizeof(*sorted), cmp_entry);
+	for (i = 1; i < sheet->count; i++) {
+		const ec_sheet_entry *a = &sorted[i - 1], *b = &sorted[i];
+
+		if (a->id_len == b->id_len && memcmp(a->id, b->id, a->id_len) == 0) {
+			st = ec_error_at(err, EC_ERR_PARSE, file, b->line, 0,
+					 "item '%.*s' is answered twice (first on line %ld)",
+					 (int)b->id_len, b->id, a->line);
+			break;
+		}
+	}
+	free(sorted);
+	return st;
+}
+
+ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
+			 ec_sheet *sheet, ec_error *err)
+{
+	const char *p = text, *end = text + len, *nul;
+	size_t cap = 0;
+	long line = 0;
+
+	sheet->entries = NULL;
+	sheet->count = 0;
+	if (len == 0)
+		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "file is empty");
+	nul = memchr(text, '\0', len);
+	if (nul)
+		return ec_error_at(err, EC_ERR_PARSE, file, line_of(text, nul), 0,
+				   "contains a NUL byte");
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *s = p, *id;
+		size_t n, id_len;
+
+		if (!eol)
+			eol = end;
+		line++;
+		n = (size_t)(eol - p);
+		p = eol < end ? eol + 1 : end;
+		trim(&s, &n);
+		if (n == 0 || s[0] == '#')
+			continue;
+		id = s;
+		id_len = 0;
+		while (id_len < n && !is_blank(s[id_len]))
+			id_len++;
+		if (sheet->count == cap) {
+			size_t ncap = cap ? 2 * cap : 64;
+			ec_sheet_entry *grown = realloc(sheet->entries, ncap * sizeof(*grown));
+
+			if (!grown) {
+				ec_sheet_free(sheet);
+				return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+			}
+			sheet->entries = grown;
+			cap = ncap;
+		}
+		s += id_len;
+		n -= id_len;
+		trim(&s, &n);
+		sheet->entries[sheet->count++] = (ec_sheet_entry){id, id_len, s, n, line};
+	}
+	if (check_repeats(sheet, file, err) != EC_OK) {
+		ec_status st = err ? err->status : EC_ERR_PARSE;
+
+		ec_sheet_free(sheet);
+		return st;
+	}
+	return EC_OK;
+}
+
+void ec_sheet_free(ec_sheet *sheet)
+{
+	free(sheet->entries);
+	sheet->entries = NULL;
+	sheet->count = 0;
+}

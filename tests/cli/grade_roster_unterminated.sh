@@ -1,0 +1,5 @@
+case $EC in /*) ;; *) EC=$PWD/$EC ;; esac
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d"' EXIT
+printf "student,1.1\nann,T\n\"bob,T\ncat,F\n" > "$d/r.csv"
+cd "$d" && $EC grade --key "$OLDPWD/tests/cli/data/key.tsv" --roster r.csv

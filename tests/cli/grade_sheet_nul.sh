@@ -1,0 +1,5 @@
+case $EC in /*) ;; *) EC=$PWD/$EC ;; esac
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d"' EXIT
+printf "1.1 T\n2.1 A\000B\n" > "$d/s.txt"
+cd "$d" && $EC grade --key "$OLDPWD/tests/cli/data/key.tsv" s.txt

@@ -1,0 +1,1 @@
+$EC key --format yaml

@@ -1,0 +1,1 @@
+$EC key --key tests/cli/data/key.tsv --check tests/cli/data/key.tsv

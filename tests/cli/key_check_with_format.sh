@@ -1,0 +1,1 @@
+$EC key --format tsv --check data/answer-key.tsv

@@ -1,0 +1,1 @@
+$EC key --check tests/cli/data/no-such-key.tsv

@@ -1,0 +1,210 @@
+#include "ec_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "examcheck/ec_csv.h"
+
+typedef struct fixture {
+	FILE *f;
+	ec_csv_reader r;
+	ec_error err;
+	bool more;
+} fixture;
+
+static void open_text(fixture *x, const char *text, size_t len)
+{
+	x->f = fmemopen((void *)text, len, "rb");
+	assert_non_null(x->f);
+	ec_error_clear(&x->err);
+	assert_int_equal(ec_csv_open(&x->r, x->f, "r.csv", &x->err), EC_OK);
+}
+
+static void close_text(fixture *x)
+{
+	ec_csv_close(&x->r);
+	fclose(x->f);
+}
+
+static ec_status next(fixture *x)
+{
+	ec_error_clear(&x->err);
+	return ec_csv_next(&x->r, &x->more, &x->err);
+}
+
+static void test_csv_next_plain_records(void **state)
+{
+	const char text[] = "student,1.1,2.1\nann,T,AB\nbob,,C";
+	fixture x;
+
+	(void)state;
+	open_text(&x, text, strlen(text));
+	assert_int_equal(next(&x), EC_OK);
+	assert_true(x.more);
+	assert_int_equal(x.r.nfields, 3);
+	assert_string_equal(x.r.fields[2], "2.1");
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[0], "ann");
+	assert_int_equal(x.r.record_line, 2);
+	assert_int_equal(next(&x), EC_OK); /* last line without a newline */
+	assert_int_equal(x.r.nfields, 3);
+	assert_string_equal(x.r.fields[1], "");
+	assert_string_equal(x.r.fields[2], "C");
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+}
+
+static void test_csv_next_quotes_crlf_bom(void **state)
+{
+	const char text[] = "\xEF\xBB\xBFstudent,2.1\r\n"
+			    "\"Smith, Carol\",\"b,a\"\r\n"
+			    "\r\n"
+			    "\"say \"\"hi\"\"\",\"A\r\nB\"\r\n"
+			    "\"\",x\r\n";
+	fixture x;
+
+	(void)state;
+	open_text(&x, text, strlen(text));
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[0], "student"); /* BOM dropped */
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[0], "Smith, Carol");
+	assert_string_equal(x.r.fields[1], "b,a");
+	assert_int_equal(next(&x), EC_OK); /* the empty line 3 is skipped */
+	assert_int_equal(x.r.record_line, 4);
+	assert_string_equal(x.r.fields[0], "say \"hi\"");
+	assert_string_equal(x.r.fields[1], "A\r\nB");
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(x.r.record_line, 6); /* the quoted line break counted */
+	assert_string_equal(x.r.fields[0], "");
+	assert_string_equal(x.r.fields[1], "x");
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+}
+
+static void test_csv_next_empty_input(void **state)
+{
+	fixture x;
+
+	(void)state;
+	open_text(&x, "\n", 1);
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+}
+
+/* Each error names its line; the reader then goes on with the next record. */
+static void test_csv_next_errors_recover(void **state)
+{
+	const char text[] = "a,b\n"
+			    "ab\"c,d\n"
+			    "\"ab\"c,d\n"
+			    "x,y\0z\n"
+			    "ok,1\n";
+	fixture x;
+
+	(void)state;
+	open_text(&x, text, sizeof(text) - 1);
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(next(&x), EC_ERR_PARSE);
+	assert_int_equal(x.err.line, 2);
+	assert_string_equal(x.err.msg, "quote inside an unquoted field");
+	assert_true(x.more);
+	assert_int_equal(next(&x), EC_ERR_PARSE);
+	assert_int_equal(x.err.line, 3);
+	assert_string_equal(x.err.msg, "text after a closing quote");
+	assert_int_equal(next(&x), EC_ERR_PARSE);
+	assert_int_equal(x.err.line, 4);
+	assert_string_equal(x.err.msg, "contains a NUL byte");
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[0], "ok");
+	assert_int_equal(x.r.record_line, 5);
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+}
+
+static void test_csv_next_unterminated_quote(void **state)
+{
+	const char text[] = "a,b\nann,\"AB\nbob,C\n";
+	fixture x;
+
+	(void)state;
+	open_text(&x, text, strlen(text));
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(next(&x), EC_ERR_PARSE);
+	assert_int_equal(x.err.line, 2); /* where the quote opened */
+	assert_string_equal(x.err.msg, "quoted field is not closed");
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+}
+
+static void test_csv_next_record_too_long(void **state)
+{
+	size_t big = EC_CSV_RECORD_MAX + 10, n;
+	char *text = malloc(big + 16);
+	fixture x;
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, 'a', big);
+	n = big;
+	memcpy(text + n, "\nb,c\n", 5);
+	n += 5;
+	open_text(&x, text, n);
+	assert_int_equal(next(&x), EC_ERR_PARSE);
+	assert_string_equal(x.err.msg, "record is longer than 1 MiB");
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[1], "c");
+	assert_int_equal(x.r.record_line, 2);
+	close_text(&x);
+	free(text);
+}
+
+/* Many records crossing the 64 KiB input buffer: every field comes back intact. */
+static void test_csv_next_across_buffers(void **state)
+{
+	size_t rows = 20000, i, n = 0;
+	char *text = malloc(rows * 40);
+	fixture x;
+	char want[32];
+
+	(void)state;
+	assert_non_null(text);
+	for (i = 0; i < rows; i++)
+		n += (size_t)sprintf(text + n, "s%zu,\"q,%zu\"\"\",%zu\r\n", i, i, i * 7);
+	open_text(&x, text, n);
+	for (i = 0; i < rows; i++) {
+		assert_int_equal(next(&x), EC_OK);
+		assert_int_equal(x.r.nfields, 3);
+		sprintf(want, "q,%zu\"", i);
+		assert_string_equal(x.r.fields[1], want);
+		sprintf(want, "%zu", i * 7);
+		assert_string_equal(x.r.fields[2], want);
+		assert_int_equal(x.r.record_line, (long)i + 1);
+	}
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	assert_true(x.r.bytes == n);
+	close_text(&x);
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_next_plain_records),
+		cmocka_unit_test(test_csv_next_quotes_crlf_bom),
+		cmocka_unit_test(test_csv_next_empty_input),
+		cmocka_unit_test(test_csv_next_errors_recover),
+		cmocka_unit_test(test_csv_next_unterminated_quote),
+		cmocka_unit_test(test_csv_next_record_too_long),
+		cmocka_unit_test(test_csv_next_across_buffers),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,305 @@
+#include "ec_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "examcheck/ec_sheet.h"
+
+static ec_status parse(ec_key_kind kind, const char *text, ec_value *v, ec_error *err)
+{
+	ec_error_clear(err);
+	return ec_value_parse(kind, text, strlen(text), v, err);
+}
+
+static void test_value_parse_tf_forms(void **state)
+{
+	const char *yes[] = {"T", "t", "True", "TRUE", "  true\r\n"};
+	const char *no[] = {"F", "f", "False", "false", "\tFaLsE "};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(parse(EC_KEY_TF, yes[i], &v, &err), EC_OK);
+		assert_true(v.truth && !v.blank);
+		assert_int_equal(parse(EC_KEY_TF, no[i], &v, &err), EC_OK);
+		assert_false(v.truth);
+	}
+	assert_int_equal(parse(EC_KEY_TF, "yes", &v, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'yes' is not true or false (T, F, True, False)");
+	assert_int_equal(parse(EC_KEY_TF, "Tr", &v, &err), EC_ERR_PARSE);
+}
+
+static void test_value_parse_mc_forms(void **state)
+{
+	/* every spelling of "A and B": bits 0 and 1 = 3 */
+	const char *ab[] = {"AB", "ab", "b,a", "A B", "B;A", "a/b", "A+B", " b , a ", "ABA"};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ab) / sizeof(ab[0]); i++) {
+		assert_int_equal(parse(EC_KEY_MC, ab[i], &v, &err), EC_OK);
+		assert_int_equal(v.letters, 3);
+	}
+	assert_int_equal(parse(EC_KEY_MC, "e", &v, &err), EC_OK);
+	assert_int_equal(v.letters, 16);
+	assert_int_equal(parse(EC_KEY_MC, "A1", &v, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'A1' is not a set of option letters");
+	assert_int_equal(parse(EC_KEY_MC, ",", &v, &err), EC_ERR_PARSE);
+}
+
+static void test_value_parse_number_forms(void **state)
+{
+	static const struct {
+		const char *text;
+		double value;
+	} ok[] = {
+		{"3", 3},          {"-0.25", -0.25},   {"-1/4", -0.25},     {"+7", 7},
+		{".5", 0.5},       {"2.5e-3", 0.0025}, {"1E2", 100},        {"3/1.5", 2},
+		/* 16*8*64*64 = 2^4 * 2^3 * 2^6 * 2^6 = 2^19 = 524288 */
+		{"16x8x64x64", 524288}, {"16 \xC3\x97 8 \xC3\x97 64 \xC3\x97 64", 524288},
+		{"16*8*64*64", 524288}, {"2 X -3", -6},  {"1/2x4", 2},
+	};
+	const char *bad[] = {"12x", "1/0", "abc", "1..2", "--3", "1e", "inf", "nan",
+			     "1e400", "x3", "1 2", "1/"};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(parse(EC_KEY_NUMBER, ok[i].text, &v, &err), EC_OK);
+		assert_near(v.number, ok[i].value, 1e-12);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(parse(EC_KEY_NUMBER, bad[i], &v, &err), EC_ERR_PARSE);
+	parse(EC_KEY_NUMBER, "12x", &v, &err);
+	assert_string_equal(err.msg, "'12x' is not a number");
+}
+
+/* The fast decimal reader agrees bit for bit with strtod (a second method). */
+static void test_value_parse_number_matches_strtod(void **state)
+{
+	uint64_t x = 0x2545F4914F6CDD1Du;
+	char text[64];
+	ec_value v;
+	ec_error err;
+	int k;
+
+	(void)state;
+	for (k = 0; k < 20000; k++) {
+		unsigned long long m;
+		int scale, e;
+
+		x ^= x >> 12;
+		x ^= x << 25;
+		x ^= x >> 27;
+		m = (unsigned long long)((x * 2685821657736338717u) >> (11 + k % 40));
+		scale = (int)(x % 19);
+		e = (int)(x >> 40) % 50 - 25;
+		if (k % 3 == 0)
+			snprintf(text, sizeof(text), "%llu", m);
+		else if (k % 3 == 1)
+			snprintf(text, sizeof(text), "%llu.%0*llu", m % 100000, scale,
+				 (unsigned long long)(x % 1000000007u));
+		else
+			snprintf(text, sizeof(text), "%llue%d", m, e);
+		assert_int_equal(parse(EC_KEY_NUMBER, text, &v, &err), EC_OK);
+		if (v.number != strtod(text, NULL))
+			fail_msg("'%s' read as %.17g, strtod gives %.17g", text, v.number,
+				 strtod(text, NULL));
+	}
+}
+
+static void test_value_parse_count_forms(void **state)
+{
+	ec_value v;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(parse(EC_KEY_COUNT, "6000", &v, &err), EC_OK);
+	assert_true(v.count == 6000);
+	assert_int_equal(parse(EC_KEY_COUNT, "6e3", &v, &err), EC_OK);
+	assert_true(v.count == 6000);
+	assert_int_equal(parse(EC_KEY_COUNT, "12/4", &v, &err), EC_OK);
+	assert_true(v.count == 3);
+	/* 5*5*5*3*16 = 6000 */
+	assert_int_equal(parse(EC_KEY_COUNT, "5x5x5x3x16", &v, &err), EC_OK);
+	assert_true(v.count == 6000);
+	/* 2^64 - 1 read exactly, digit by digit */
+	assert_int_equal(parse(EC_KEY_COUNT, "18446744073709551615", &v, &err), EC_OK);
+	assert_true(v.count == UINT64_MAX);
+	assert_int_equal(parse(EC_KEY_COUNT, "18446744073709551616", &v, &err), EC_ERR_OVERFLOW);
+	/* 2^32 * 2^32 = 2^64 does not fit */
+	assert_int_equal(parse(EC_KEY_COUNT, "4294967296x4294967296", &v, &err), EC_ERR_OVERFLOW);
+	assert_string_equal(err.msg, "'4294967296x4294967296' does not fit in 64 bits");
+	assert_int_equal(parse(EC_KEY_COUNT, "2.5", &v, &err), EC_ERR_PARSE);
+	assert_int_equal(parse(EC_KEY_COUNT, "-3", &v, &err), EC_ERR_PARSE);
+	assert_int_equal(parse(EC_KEY_COUNT, "12x", &v, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'12x' is not a whole number");
+}
+
+static void test_value_parse_dims_forms(void **state)
+{
+	const char *forms[] = {"16x8x64x64", "16 x 8 x 64 x 64", "16X8X64X64", "16*8*64*64",
+			       "16\xC3\x97" "8\xC3\x97" "64\xC3\x97" "64"};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		assert_int_equal(parse(EC_KEY_DIMS, forms[i], &v, &err), EC_OK);
+		assert_int_equal(v.ndims, 4);
+		assert_true(v.dims[0] == 16 && v.dims[1] == 8 && v.dims[2] == 64 && v.dims[3] == 64);
+	}
+	assert_int_equal(parse(EC_KEY_DIMS, "256", &v, &err), EC_OK);
+	assert_int_equal(v.ndims, 1);
+	assert_int_equal(parse(EC_KEY_DIMS, "12x", &v, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'12x' is not a product of whole numbers");
+	assert_int_equal(parse(EC_KEY_DIMS, "16x8.5", &v, &err), EC_ERR_PARSE);
+	assert_int_equal(parse(EC_KEY_DIMS, "-16x8", &v, &err), EC_ERR_PARSE);
+	assert_int_equal(parse(EC_KEY_DIMS, "1x2x3x4x5x6x7x8x9", &v, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'1x2x3x4x5x6x7x8x9' is not a shape (too many factors)");
+}
+
+static void test_value_parse_mask_forms(void **state)
+{
+	ec_value v;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(parse(EC_KEY_MASK, "010111010", &v, &err), EC_OK);
+	assert_string_equal(v.mask, "010111010");
+	assert_int_equal(parse(EC_KEY_MASK, "0 1 0, 1 1 1/0 1 0", &v, &err), EC_OK);
+	assert_string_equal(v.mask, "010111010");
+	assert_int_equal(parse(EC_KEY_MASK, "0102", &v, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'0102' is not a mask of 0 and 1 digits");
+}
+
+static void test_value_parse_blank(void **state)
+{
+	ec_value v;
+	ec_error err;
+	int k;
+
+	(void)state;
+	for (k = EC_KEY_TF; k <= EC_KEY_MANUAL; k++) {
+		assert_int_equal(parse((ec_key_kind)k, "", &v, &err), EC_OK);
+		assert_true(v.blank);
+		assert_int_equal(parse((ec_key_kind)k, " \t ", &v, &err), EC_OK);
+		assert_true(v.blank);
+	}
+	/* prose is never read */
+	assert_int_equal(parse(EC_KEY_MANUAL, "anything at all", &v, &err), EC_OK);
+	assert_true(v.blank);
+}
+
+static void test_value_format_canonical(void **state)
+{
+	ec_value v;
+	ec_error err;
+	char buf[64];
+
+	(void)state;
+	parse(EC_KEY_MC, "c, a", &v, &err);
+	assert_string_equal(ec_value_format(&v, buf, sizeof(buf)), "AC");
+	parse(EC_KEY_TF, "false", &v, &err);
+	assert_string_equal(ec_value_format(&v, buf, sizeof(buf)), "F");
+	parse(EC_KEY_DIMS, "16 * 8", &v, &err);
+	assert_string_equal(ec_value_format(&v, buf, sizeof(buf)), "16x8");
+	parse(EC_KEY_NUMBER, "-1/4", &v, &err);
+	assert_string_equal(ec_value_format(&v, buf, sizeof(buf)), "-0.25");
+	parse(EC_KEY_COUNT, "2x3", &v, &err);
+	assert_string_equal(ec_value_format(&v, buf, sizeof(buf)), "6");
+	parse(EC_KEY_TF, "", &v, &err);
+	assert_string_equal(ec_value_format(&v, buf, sizeof(buf)), "");
+}
+
+static void test_sheet_parse_lines(void **state)
+{
+	const char text[] = "# my sheet\r\n\n1.1 True\r\n  2.1   b, a  \n3.3.4\n\t# indented comment\n3.1.2 -1/4";
+	ec_sheet sheet;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_sheet_parse(text, strlen(text), "s.txt", &sheet, &err), EC_OK);
+	assert_int_equal(sheet.count, 4);
+	assert_int_equal(sheet.entries[0].line, 3);
+	assert_int_equal(sheet.entries[0].id_len, 3);
+	assert_memory_equal(sheet.entries[0].answer, "True", 4);
+	assert_int_equal(sheet.entries[0].answer_len, 4);
+	assert_memory_equal(sheet.entries[1].answer, "b, a", 4);
+	assert_int_equal(sheet.entries[1].answer_len, 4);
+	assert_int_equal(sheet.entries[2].answer_len, 0); /* id alone: blank */
+	assert_int_equal(sheet.entries[2].line, 5);
+	assert_int_equal(sheet.entries[3].line, 7);
+	assert_memory_equal(sheet.entries[3].answer, "-1/4", 4);
+	ec_sheet_free(&sheet);
+}
+
+static void test_sheet_parse_rejects_repeats(void **state)
+{
+	const char text[] = "1.1 T\n2.1 A\n1.1 F\n";
+	ec_sheet sheet;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_sheet_parse(text, strlen(text), "s.txt", &sheet, &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "item '1.1' is answered twice (first on line 1)");
+	assert_null(sheet.entries);
+}
+
+static void test_sheet_parse_rejects_empty_file(void **state)
+{
+	ec_sheet sheet;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_sheet_parse("", 0, "s.txt", &sheet, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "file is empty");
+	assert_string_equal(err.file, "s.txt");
+}
+
+static void test_sheet_parse_rejects_nul(void **state)
+{
+	const char text[] = "1.1 T\n2.1 \0A\n";
+	ec_sheet sheet;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_sheet_parse(text, sizeof(text) - 1, "s.txt", &sheet, &err),
+			 EC_ERR_PARSE);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "contains a NUL byte");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_value_parse_tf_forms),
+		cmocka_unit_test(test_value_parse_mc_forms),
+		cmocka_unit_test(test_value_parse_number_forms),
+		cmocka_unit_test(test_value_parse_number_matches_strtod),
+		cmocka_unit_test(test_value_parse_count_forms),
+		cmocka_unit_test(test_value_parse_dims_forms),
+		cmocka_unit_test(test_value_parse_mask_forms),
+		cmocka_unit_test(test_value_parse_blank),
+		cmocka_unit_test(test_value_format_canonical),
+		cmocka_unit_test(test_sheet_parse_lines),
+		cmocka_unit_test(test_sheet_parse_rejects_repeats),
+		cmocka_unit_test(test_sheet_parse_rejects_empty_file),
+		cmocka_unit_test(test_sheet_parse_rejects_nul),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
