@@ -93,3 +93,8 @@ void ec_data_free(char *text)
 {
 	free(text);
 }
+
+int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin)
+{
+	return ec_data_lookup(name, text, origin, &a->err);
+}
