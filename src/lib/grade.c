@@ -409,24 +409,26 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 
 ec_status ec_grade_memo_init(ec_grade_memo *m, const ec_grader *g, ec_error *err)
 {
-	size_t n = g->count ? g->count * EC_GRADE_MEMO_SLOTS : 1;
+	size_t n = g->count ? g->count * EC_GRADE_MEMO_SLOTS : 1, i;
 
 	m->nitems = g->count;
-	m->keys = calloc(n, sizeof(*m->keys));
-	m->results = calloc(n, sizeof(*m->results));
+	m->slots = calloc(n, sizeof(*m->slots));
 	m->values = calloc(n, sizeof(*m->values));
-	if (!m->keys || !m->results || !m->values) {
+	m->blank = calloc(g->count ? g->count : 1, sizeof(*m->blank));
+	if (!m->slots || !m->values || !m->blank) {
 		ec_grade_memo_free(m);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
+	for (i = 0; i < g->count; i++)
+		m->blank[i] = g->items[i].blank;
 	return EC_OK;
 }
 
 void ec_grade_memo_free(ec_grade_memo *m)
 {
-	free(m->keys);
-	free(m->results);
+	free(m->slots);
 	free(m->values);
+	free(m->blank);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -442,43 +444,93 @@ static ec_status read_scored(const ec_grader *g, size_t i, const char *text, siz
 	return st;
 }
 
+/* Probes before a full neighbourhood gives up its first slot. */
+#define MEMO_PROBES 8
+#define MEMO_WORDS (EC_GRADE_MEMO_TEXT / 8)
+
+/*
+ * The text (at most EC_GRADE_MEMO_TEXT bytes) packed into words that two
+ * texts of the same length share only when they are equal: whole 8-byte
+ * pieces, then the last 1-7 bytes from two overlapping loads.
+ */
+static void text_words(const char *text, size_t len, uint64_t w[MEMO_WORDS])
+{
+	size_t full = len / 8, tail = len % 8, k;
+	uint32_t a, b;
+	uint16_t c, d;
+
+	for (k = 0; k < MEMO_WORDS; k++)
+		w[k] = 0;
+	for (k = 0; k < full; k++)
+		memcpy(&w[k], text + 8 * k, 8);
+	text += 8 * full;
+	if (tail >= 4) {
+		memcpy(&a, text, 4);
+		memcpy(&b, text + tail - 4, 4);
+		w[full] = a | (uint64_t)b << 32;
+	} else if (tail >= 2) {
+		memcpy(&c, text, 2);
+		memcpy(&d, text + tail - 2, 2);
+		w[full] = c | (uint64_t)d << 16;
+	} else if (tail) {
+		w[full] = (unsigned char)text[0];
+	}
+}
+
+/* Item i's slot for the text's words, or NULL: where a new one may go in *at. */
+static ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, const uint64_t w[MEMO_WORDS],
+				     size_t len, size_t *at)
+{
+	ec_grade_memo_slot *items = &m->slots[i * EC_GRADE_MEMO_SLOTS];
+	size_t home = (size_t)(((w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ (w[2] + len)) *
+				UINT64_C(0x9E3779B97F4A7C15)) >>
+			       58);
+	size_t k;
+
+	*at = home;
+	for (k = 0; k < MEMO_PROBES; k++) {
+		ec_grade_memo_slot *s = &items[(home + k) & (EC_GRADE_MEMO_SLOTS - 1)];
+
+		if (s->len == len + 1 && s->text[0] == w[0] && s->text[1] == w[1] &&
+		    s->text[2] == w[2])
+			return s;
+		if (s->len == 0) {
+			*at = (home + k) & (EC_GRADE_MEMO_SLOTS - 1);
+			break;
+		}
+	}
+	return NULL;
+}
+
 static ec_status memo_read(ec_grade_memo *m, const ec_grader *g, size_t i,
 			   const char *text, size_t len, ec_value *v, ec_grade_result *r,
 			   ec_error *err)
 {
-	ec_grade_memo_key *key;
-	size_t h, slot, k;
+	ec_grade_memo_slot *s;
+	ec_value *values = &m->values[i * EC_GRADE_MEMO_SLOTS];
+	uint64_t w[MEMO_WORDS];
+	size_t at;
 	ec_status st;
 
-	if (len >= sizeof(key->text)) {
+	if (len > EC_GRADE_MEMO_TEXT) {
 		ec_value tmp;
 
 		return read_scored(g, i, text, len, v ? v : &tmp, r, err);
 	}
-	h = len ? len + 3u * (unsigned char)text[0] + 5u * (unsigned char)text[len - 1] +
-			  7u * (unsigned char)text[len / 2]
-		: 0;
-	slot = i * EC_GRADE_MEMO_SLOTS + (h & (EC_GRADE_MEMO_SLOTS - 1));
-	key = &m->keys[slot];
-	if (key->len == len + 1) {
-		for (k = 0; k < len && key->text[k] == text[k]; k++)
-			;
-		if (k == len) {
-			if (v)
-				*v = m->values[slot];
-			*r = m->results[slot];
-			return EC_OK;
-		}
+	text_words(text, len, w);
+	s = memo_find(m, i, w, len, &at);
+	if (!s) {
+		s = &m->slots[i * EC_GRADE_MEMO_SLOTS + at];
+		s->len = 0;
+		st = read_scored(g, i, text, len, &values[at], &s->result, err);
+		if (st != EC_OK)
+			return st;
+		s->len = (uint32_t)len + 1;
+		memcpy(s->text, w, sizeof(w));
 	}
-	key->len = 0;
-	st = read_scored(g, i, text, len, &m->values[slot], &m->results[slot], err);
-	if (st != EC_OK)
-		return st;
-	key->len = (uint32_t)len + 1;
-	memcpy(key->text, text, len);
 	if (v)
-		*v = m->values[slot];
-	*r = m->results[slot];
+		*v = values[s - &m->slots[i * EC_GRADE_MEMO_SLOTS]];
+	*r = s->result;
 	return EC_OK;
 }
 
@@ -497,14 +549,28 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 		return ec_error_at(err, EC_ERR_PARSE, file, line, 0, "student name is empty");
 	if (values)
 		set_blank(g, values);
-	for (c = 0; c < g->count; c++)
-		results[c] = g->items[c].blank;
+	if (memo)
+		memcpy(results, memo->blank, g->count * sizeof(*results));
+	else
+		for (c = 0; c < g->count; c++)
+			results[c] = g->items[c].blank;
 	sub.msg[0] = '\0';
 	for (c = 1; c < ncols; c++) {
 		size_t i = (size_t)cols[c];
+		uint64_t w[MEMO_WORDS];
+		const ec_grade_memo_slot *found;
+		size_t at;
 		size_t len = lens ? lens[c] : strlen(fields[c]);
 		ec_status st;
 
+		if (memo && !values && lens && lens[c] <= EC_GRADE_MEMO_TEXT) {
+			text_words(fields[c], lens[c], w);
+			found = memo_find(memo, i, w, lens[c], &at);
+			if (found) {
+				results[i] = found->result;
+				continue;
+			}
+		}
 		if (memo) {
 			st = memo_read(memo, g, i, fields[c], len, values ? &values[i] : NULL,
 				       &results[i], &sub);
