@@ -120,15 +120,17 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 long *cols, ec_error *err);
 
 /** Slots per item of an ec_grade_memo (a power of two). */
-#define EC_GRADE_MEMO_SLOTS 64
+#define EC_GRADE_MEMO_SLOTS 32
 /** Longest answer an ec_grade_memo remembers, in bytes; longer ones are read each time. */
-#define EC_GRADE_MEMO_TEXT 24
+#define EC_GRADE_MEMO_TEXT 16
 
-/** One remembered answer: its text and what it scores. */
+/** One remembered answer (32 bytes): its text and what it scores. */
 typedef struct ec_grade_memo_slot {
-	uint64_t text[EC_GRADE_MEMO_TEXT / 8]; /**< the text packed into words */
-	uint32_t len;                          /**< text length + 1; 0 = empty slot */
-	ec_grade_result result;                /**< what the text scores */
+	uint64_t text[2];  /**< the text's first and last 8 bytes (fewer: packed, zero-padded) */
+	double points;     /**< what the text scores, */
+	uint32_t letters;  /**< the options it chooses */
+	uint8_t verdict;   /**< and its ec_verdict */
+	uint8_t len;       /**< text length + 1; 0 = empty slot */
 } ec_grade_memo_slot;
 
 /**

@@ -446,53 +446,57 @@ static ec_status read_scored(const ec_grader *g, size_t i, const char *text, siz
 
 /* Probes before a full neighbourhood gives up its first slot. */
 #define MEMO_PROBES 8
-#define MEMO_WORDS (EC_GRADE_MEMO_TEXT / 8)
 
-/*
- * The text (at most EC_GRADE_MEMO_TEXT bytes) packed into words that two
- * texts of the same length share only when they are equal: whole 8-byte
- * pieces, then the last 1-7 bytes from two overlapping loads.
- */
-static void text_words(const char *text, size_t len, uint64_t w[MEMO_WORDS])
+/* The 1-8 bytes at s as a word that two texts of the same length share only when equal. */
+static uint64_t tail_word(const char *s, size_t n)
 {
-	size_t full = len / 8, tail = len % 8, k;
 	uint32_t a, b;
 	uint16_t c, d;
 
-	for (k = 0; k < MEMO_WORDS; k++)
-		w[k] = 0;
-	for (k = 0; k < full; k++)
-		memcpy(&w[k], text + 8 * k, 8);
-	text += 8 * full;
-	if (tail >= 4) {
-		memcpy(&a, text, 4);
-		memcpy(&b, text + tail - 4, 4);
-		w[full] = a | (uint64_t)b << 32;
-	} else if (tail >= 2) {
-		memcpy(&c, text, 2);
-		memcpy(&d, text + tail - 2, 2);
-		w[full] = c | (uint64_t)d << 16;
-	} else if (tail) {
-		w[full] = (unsigned char)text[0];
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return a | (uint64_t)b << 32;
+	}
+	if (n >= 2) {
+		memcpy(&c, s, 2);
+		memcpy(&d, s + n - 2, 2);
+		return c | (uint64_t)d << 16;
+	}
+	return n ? (unsigned char)s[0] : 0;
+}
+
+/*
+ * A text of at most EC_GRADE_MEMO_TEXT bytes as two words that, with the
+ * length, only equal texts share: up to 8 bytes packed in w[0], else the
+ * first 8 bytes and the last 8 (overlapping).
+ */
+static void text_words(const char *text, size_t len, uint64_t w[2])
+{
+	if (len > 8) {
+		memcpy(&w[0], text, 8);
+		memcpy(&w[1], text + len - 8, 8);
+	} else {
+		w[0] = tail_word(text, len);
+		w[1] = 0;
 	}
 }
 
-/* Item i's slot for the text's words, or NULL: where a new one may go in *at. */
-static ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, const uint64_t w[MEMO_WORDS],
+/* Item i's slot for the text, or NULL: where a new one may go in *at. */
+static ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, const uint64_t w[2],
 				     size_t len, size_t *at)
 {
 	ec_grade_memo_slot *items = &m->slots[i * EC_GRADE_MEMO_SLOTS];
-	size_t home = (size_t)(((w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ (w[2] + len)) *
+	size_t home = (size_t)(((w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) *
 				UINT64_C(0x9E3779B97F4A7C15)) >>
-			       58);
+			       59);
 	size_t k;
 
 	*at = home;
 	for (k = 0; k < MEMO_PROBES; k++) {
 		ec_grade_memo_slot *s = &items[(home + k) & (EC_GRADE_MEMO_SLOTS - 1)];
 
-		if (s->len == len + 1 && s->text[0] == w[0] && s->text[1] == w[1] &&
-		    s->text[2] == w[2])
+		if (s->len == len + 1 && s->text[0] == w[0] && s->text[1] == w[1])
 			return s;
 		if (s->len == 0) {
 			*at = (home + k) & (EC_GRADE_MEMO_SLOTS - 1);
@@ -502,13 +506,21 @@ static ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, const uin
 	return NULL;
 }
 
+/* What the slot's text scores. */
+static void slot_result(const ec_grade_memo_slot *s, ec_grade_result *r)
+{
+	r->points = s->points;
+	r->verdict = (ec_verdict)s->verdict;
+	r->letters = s->letters;
+}
+
 static ec_status memo_read(ec_grade_memo *m, const ec_grader *g, size_t i,
 			   const char *text, size_t len, ec_value *v, ec_grade_result *r,
 			   ec_error *err)
 {
 	ec_grade_memo_slot *s;
 	ec_value *values = &m->values[i * EC_GRADE_MEMO_SLOTS];
-	uint64_t w[MEMO_WORDS];
+	uint64_t w[2];
 	size_t at;
 	ec_status st;
 
@@ -520,17 +532,23 @@ static ec_status memo_read(ec_grade_memo *m, const ec_grader *g, size_t i,
 	text_words(text, len, w);
 	s = memo_find(m, i, w, len, &at);
 	if (!s) {
+		ec_grade_result fresh;
+
 		s = &m->slots[i * EC_GRADE_MEMO_SLOTS + at];
 		s->len = 0;
-		st = read_scored(g, i, text, len, &values[at], &s->result, err);
+		st = read_scored(g, i, text, len, &values[at], &fresh, err);
 		if (st != EC_OK)
 			return st;
-		s->len = (uint32_t)len + 1;
-		memcpy(s->text, w, sizeof(w));
+		s->text[0] = w[0];
+		s->text[1] = w[1];
+		s->points = fresh.points;
+		s->letters = fresh.letters;
+		s->verdict = (uint8_t)fresh.verdict;
+		s->len = (uint8_t)(len + 1);
 	}
 	if (v)
 		*v = values[s - &m->slots[i * EC_GRADE_MEMO_SLOTS]];
-	*r = s->result;
+	slot_result(s, r);
 	return EC_OK;
 }
 
@@ -557,7 +575,7 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 	sub.msg[0] = '\0';
 	for (c = 1; c < ncols; c++) {
 		size_t i = (size_t)cols[c];
-		uint64_t w[MEMO_WORDS];
+		uint64_t w[2];
 		const ec_grade_memo_slot *found;
 		size_t at;
 		size_t len = lens ? lens[c] : strlen(fields[c]);
@@ -567,7 +585,7 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 			text_words(fields[c], lens[c], w);
 			found = memo_find(memo, i, w, lens[c], &at);
 			if (found) {
-				results[i] = found->result;
+				slot_result(found, &results[i]);
 				continue;
 			}
 		}
