@@ -304,12 +304,12 @@ double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *
 	double total = 0;
 	size_t i;
 
-	if (sections)
+	for (i = 0; i < g->count; i++)
+		total += results[i].points;
+	if (sections) {
 		for (i = 0; i < g->nsections; i++)
 			sections[i] = 0;
-	for (i = 0; i < g->count; i++) {
-		total += results[i].points;
-		if (sections)
+		for (i = 0; i < g->count; i++)
 			sections[g->items[i].section] += results[i].points;
 	}
 	return total;
@@ -448,7 +448,7 @@ static ec_status read_scored(const ec_grader *g, size_t i, const char *text, siz
 #define MEMO_PROBES 8
 
 /* The 1-8 bytes at s as a word that two texts of the same length share only when equal. */
-static uint64_t tail_word(const char *s, size_t n)
+static inline uint64_t tail_word(const char *s, size_t n)
 {
 	uint32_t a, b;
 	uint16_t c, d;
@@ -471,7 +471,7 @@ static uint64_t tail_word(const char *s, size_t n)
  * length, only equal texts share: up to 8 bytes packed in w[0], else the
  * first 8 bytes and the last 8 (overlapping).
  */
-static void text_words(const char *text, size_t len, uint64_t w[2])
+static inline void text_words(const char *text, size_t len, uint64_t w[2])
 {
 	if (len > 8) {
 		memcpy(&w[0], text, 8);
@@ -483,7 +483,7 @@ static void text_words(const char *text, size_t len, uint64_t w[2])
 }
 
 /* Item i's slot for the text, or NULL: where a new one may go in *at. */
-static ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, const uint64_t w[2],
+static inline ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, const uint64_t w[2],
 				     size_t len, size_t *at)
 {
 	ec_grade_memo_slot *items = &m->slots[i * EC_GRADE_MEMO_SLOTS];
@@ -507,7 +507,7 @@ static ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, const uin
 }
 
 /* What the slot's text scores. */
-static void slot_result(const ec_grade_memo_slot *s, ec_grade_result *r)
+static inline void slot_result(const ec_grade_memo_slot *s, ec_grade_result *r)
 {
 	r->points = s->points;
 	r->verdict = (ec_verdict)s->verdict;
@@ -552,6 +552,29 @@ static ec_status memo_read(ec_grade_memo *m, const ec_grader *g, size_t i,
 	return EC_OK;
 }
 
+/*
+ * Score columns [c, ncols) from the memo alone while their texts are
+ * found there; returns the first column that is not, or ncols.
+ */
+static size_t memo_run(const ec_grade_memo *m, const long *cols, size_t c, size_t ncols,
+		       char *const *fields, const size_t *lens, ec_grade_result *results)
+{
+	for (; c < ncols; c++) {
+		size_t i = (size_t)cols[c], at;
+		const ec_grade_memo_slot *found;
+		uint64_t w[2];
+
+		if (lens[c] > EC_GRADE_MEMO_TEXT)
+			break;
+		text_words(fields[c], lens[c], w);
+		found = memo_find(m, i, w, lens[c], &at);
+		if (!found)
+			break;
+		slot_result(found, &results[i]);
+	}
+	return c;
+}
+
 ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols,
 			      char *const *fields, const size_t *lens, size_t nfields,
 			      const char *file, long line, ec_grade_memo *memo,
@@ -574,21 +597,16 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 			results[c] = g->items[c].blank;
 	sub.msg[0] = '\0';
 	for (c = 1; c < ncols; c++) {
-		size_t i = (size_t)cols[c];
-		uint64_t w[2];
-		const ec_grade_memo_slot *found;
-		size_t at;
-		size_t len = lens ? lens[c] : strlen(fields[c]);
+		size_t i, len;
 		ec_status st;
 
-		if (memo && !values && lens && lens[c] <= EC_GRADE_MEMO_TEXT) {
-			text_words(fields[c], lens[c], w);
-			found = memo_find(memo, i, w, lens[c], &at);
-			if (found) {
-				slot_result(found, &results[i]);
-				continue;
-			}
+		if (memo && lens && !values) {
+			c = memo_run(memo, cols, c, ncols, fields, lens, results);
+			if (c == ncols)
+				break;
 		}
+		i = (size_t)cols[c];
+		len = lens ? lens[c] : strlen(fields[c]);
 		if (memo) {
 			st = memo_read(memo, g, i, fields[c], len, values ? &values[i] : NULL,
 				       &results[i], &sub);
@@ -598,7 +616,6 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 			st = read_scored(g, i, fields[c], len, values ? &values[i] : &tmp,
 					 &results[i], &sub);
 		}
-
 		if (st != EC_OK)
 			return ec_error_at(err, st, file, line, 0, "column %zu ('%s'): %s",
 					   c + 1, g->items[i].key.id, sub.msg);
@@ -606,19 +623,32 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 	return EC_OK;
 }
 
+/* x rounded to the nearest integer, halves away from zero, as llround() (|x| < 2^63). */
+static long long round_half_away(double x)
+{
+	long long t = (long long)x;
+	double f = x - (double)t; /* exact: t is x without its fraction */
+
+	if (f >= 0.5)
+		t++;
+	else if (f <= -0.5)
+		t--;
+	return t;
+}
+
 char *ec_points_format(double points, char buf[32])
 {
 	char tmp[32];
 	long long micro;
 	unsigned long long whole, frac;
-	size_t n = 0, t = 0;
+	size_t n = 0, t = sizeof(tmp);
 	int d;
 
 	if (!isfinite(points) || fabs(points) > 1e12) {
 		snprintf(buf, 32, "%g", points);
 		return buf;
 	}
-	micro = llround(points * 1e6);
+	micro = round_half_away(points * 1e6);
 	if (micro < 0) {
 		buf[n++] = '-';
 		micro = -micro;
@@ -626,11 +656,11 @@ char *ec_points_format(double points, char buf[32])
 	whole = (unsigned long long)micro / 1000000u;
 	frac = (unsigned long long)micro % 1000000u;
 	do {
-		tmp[t++] = (char)('0' + whole % 10);
+		tmp[--t] = (char)('0' + whole % 10);
 		whole /= 10;
 	} while (whole);
-	while (t)
-		buf[n++] = tmp[--t];
+	memcpy(buf + n, tmp + t, sizeof(tmp) - t);
+	n += sizeof(tmp) - t;
 	if (frac) {
 		buf[n++] = '.';
 		for (d = 100000; d > 0 && frac; d /= 10) {
