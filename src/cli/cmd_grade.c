@@ -357,33 +357,48 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 
 /* ---- a roster ---- */
 
+/* Longest points text kept by a points_cache; texts are copied POINTS_TEXT bytes at a time. */
+#define POINTS_TEXT 16
+
 /* A few formatted scores per item: each item takes only a handful of values. */
 typedef struct points_cache {
 	double value[4];
-	char text[4][32];
-	size_t len[4];
+	char text[4][POINTS_TEXT];
+	unsigned char len[4];
 	unsigned n, next;
 } points_cache;
 
-/* Append the text of v to p; returns the new end. */
+/*
+ * Append the text of v to p, which has room for POINTS_TEXT bytes more
+ * than the text; returns the new end.
+ */
 static char *cached_points(points_cache *c, double v, char *p)
 {
+	char buf[32];
+	size_t len;
 	unsigned k;
 
-	for (k = 0; k < c->n; k++)
-		if (c->value[k] == v)
-			break;
-	if (k == c->n) {
+	for (k = 0; k < c->n; k++) {
+		if (c->value[k] == v) {
+			memcpy(p, c->text[k], POINTS_TEXT);
+			return p + c->len[k];
+		}
+	}
+	len = strlen(ec_points_format(v, buf));
+	if (len < POINTS_TEXT) {
 		k = c->n < 4 ? c->n++ : c->next++ % 4;
 		c->value[k] = v;
-		c->len[k] = strlen(ec_points_format(v, c->text[k]));
+		memcpy(c->text[k], buf, len + 1);
+		c->len[k] = (unsigned char)len;
 	}
-	memcpy(p, c->text[k], c->len[k]);
-	return p + c->len[k];
+	memcpy(p, buf, len);
+	return p + len;
 }
 
 typedef struct roster {
 	const ec_grader *g;
+	size_t *scored;     /* the auto-graded items, in key order */
+	size_t nscored;
 	ec_value *values;
 	ec_grade_result *results;
 	double *sections, *scores;
@@ -426,7 +441,9 @@ static int write_row(FILE *f, roster *ro, const char *student, size_t student_le
 		     double total)
 {
 	const ec_grader *g = ro->g;
-	size_t need = 2 * student_len + 3 + 32 * (g->nsections + 1) + 24 * g->count + 2, i;
+	size_t need = 2 * student_len + 3 + 32 * (g->nsections + 1) +
+		      (32 + POINTS_TEXT) * ro->nscored + 2,
+	       i;
 	char buf[32], *p;
 
 	if (need > ro->row_cap) {
@@ -457,11 +474,9 @@ static int write_row(FILE *f, roster *ro, const char *student, size_t student_le
 		ec_points_format(ro->sections[i], buf);
 		p = put(p, buf, strlen(buf));
 	}
-	for (i = 0; i < g->count; i++) {
-		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
-			continue;
+	for (i = 0; i < ro->nscored; i++) {
 		*p++ = ',';
-		p = cached_points(&ro->cache[i], ro->results[i].points, p);
+		p = cached_points(&ro->cache[i], ro->results[ro->scored[i]].points, p);
 	}
 	*p++ = '\n';
 	fwrite(ro->row, 1, (size_t)(p - ro->row), f);
@@ -556,10 +571,11 @@ static int roster_alloc(roster *ro, const ec_grader *g, bool stats)
 	ro->choices = calloc(g->count, sizeof(*ro->choices));
 	ro->cols = calloc(EC_CSV_FIELDS_MAX, sizeof(*ro->cols));
 	ro->cache = calloc(g->count, sizeof(*ro->cache));
+	ro->scored = calloc(g->count, sizeof(*ro->scored));
 	pts = calloc(g->count, sizeof(*pts));
 	mc = calloc(g->count, sizeof(*mc));
 	if (!ro->values || !ro->results || !ro->sections || !ro->scores || !ro->choices ||
-	    !ro->cols || !ro->cache || !pts || !mc) {
+	    !ro->cols || !ro->cache || !ro->scored || !pts || !mc) {
 		free(pts);
 		free(mc);
 		cli_error("grade: out of memory");
@@ -569,8 +585,10 @@ static int roster_alloc(roster *ro, const ec_grader *g, bool stats)
 		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
 			continue;
 		pts[k] = g->items[i].key.points;
-		mc[k++] = g->items[i].rule.scheme == EC_SCHEME_MC;
+		mc[k] = g->items[i].rule.scheme == EC_SCHEME_MC;
+		ro->scored[k++] = i;
 	}
+	ro->nscored = k;
 	ec_error_clear(&err);
 	if (ec_grade_memo_init(&ro->memo, g, &err) != EC_OK) {
 		free(pts);
@@ -600,6 +618,7 @@ static void roster_free(roster *ro)
 	free(ro->choices);
 	free(ro->cols);
 	free(ro->cache);
+	free(ro->scored);
 	free(ro->row);
 	ec_grade_memo_free(&ro->memo);
 	if (ro->want_stats)
@@ -608,14 +627,11 @@ static void roster_free(roster *ro)
 
 static void add_to_stats(roster *ro, double total)
 {
-	const ec_grader *g = ro->g;
-	size_t i, k = 0;
+	size_t k;
 
-	for (i = 0; i < g->count; i++) {
-		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
-			continue;
-		ro->scores[k] = ro->results[i].points;
-		ro->choices[k++] = ro->results[i].letters;
+	for (k = 0; k < ro->nscored; k++) {
+		ro->scores[k] = ro->results[ro->scored[k]].points;
+		ro->choices[k] = ro->results[ro->scored[k]].letters;
 	}
 	ec_stats_add(&ro->stats, ro->scores, ro->choices, total);
 }
