@@ -361,34 +361,33 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 /* Longest points text kept by a points_cache; texts are copied POINTS_TEXT bytes at a time. */
 #define POINTS_TEXT 16
 
-/* A few formatted scores per item: each item takes only a handful of values. */
+/*
+ * An item's formatted scores, one per verdict: right, wrong and blank
+ * always score the same on an item, so the text is found without a search.
+ */
 typedef struct points_cache {
-	double value[4];
-	char text[4][POINTS_TEXT];
-	unsigned char len[4];
-	unsigned n, next;
+	double value[EC_VERDICT_MANUAL + 1];
+	char text[EC_VERDICT_MANUAL + 1][POINTS_TEXT];
+	unsigned char len[EC_VERDICT_MANUAL + 1]; /* 0: nothing kept */
 } points_cache;
 
 /*
- * Append the text of v to p, which has room for POINTS_TEXT bytes more
- * than the text; returns the new end.
+ * Append the text of r's points to p, which has room for POINTS_TEXT bytes
+ * more than the text; returns the new end.
  */
-static char *cached_points(points_cache *c, double v, char *p)
+static char *cached_points(points_cache *c, const ec_grade_result *r, char *p)
 {
+	unsigned k = (unsigned)r->verdict;
 	char buf[32];
 	size_t len;
-	unsigned k;
 
-	for (k = 0; k < c->n; k++) {
-		if (c->value[k] == v) {
-			memcpy(p, c->text[k], POINTS_TEXT);
-			return p + c->len[k];
-		}
+	if (c->len[k] && c->value[k] == r->points) {
+		memcpy(p, c->text[k], POINTS_TEXT);
+		return p + c->len[k];
 	}
-	len = strlen(ec_points_format(v, buf));
+	len = strlen(ec_points_format(r->points, buf));
 	if (len < POINTS_TEXT) {
-		k = c->n < 4 ? c->n++ : c->next++ % 4;
-		c->value[k] = v;
+		c->value[k] = r->points;
 		memcpy(c->text[k], buf, len + 1);
 		c->len[k] = (unsigned char)len;
 	}
@@ -475,7 +474,7 @@ static int write_row(FILE *f, roster *ro, const ec_grade_result *results,
 	}
 	for (i = 0; i < ro->nscored; i++) {
 		*p++ = ',';
-		p = cached_points(&ro->cache[i], results[ro->scored[i]].points, p);
+		p = cached_points(&ro->cache[i], &results[ro->scored[i]], p);
 	}
 	*p++ = '\n';
 	fwrite(ro->row, 1, (size_t)(p - ro->row), f);

@@ -301,16 +301,25 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 
 double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections)
 {
-	double total = 0;
-	size_t i;
+	double total = 0, run = 0;
+	size_t i, at = 0;
 
 	for (i = 0; i < g->count; i++)
 		total += results[i].points;
 	if (sections) {
+		/* add in item order, in a register along each run of one section */
 		for (i = 0; i < g->nsections; i++)
 			sections[i] = 0;
-		for (i = 0; i < g->count; i++)
-			sections[g->items[i].section] += results[i].points;
+		for (i = 0; i < g->count; i++) {
+			if (g->items[i].section != at) {
+				sections[at] = run;
+				at = g->items[i].section;
+				run = sections[at];
+			}
+			run += results[i].points;
+		}
+		if (g->count)
+			sections[at] = run;
 	}
 	return total;
 }
