@@ -199,27 +199,43 @@ static bool grow_fields(ec_csv_reader *r, size_t need)
 	return true;
 }
 
+/* Put back the separators that split_in_place() turned into NULs after fields [0, n). */
+static void unsplit(ec_csv_reader *r, const char *start, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		bool quoted = r->fields[i] > start && r->fields[i][-1] == '"';
+
+		r->fields[i][r->lens[i]] = quoted ? '"' : ',';
+	}
+}
+
 /*
  * The common case: the whole record is in the input buffer on one line,
  * without NUL bytes, its quoted fields free of doubled quotes and line
  * breaks. Split it where it lies, in one pass. Returns 1 when done, 0 to
- * take the general path (nothing changed), 2 when the buffer ends inside
- * the record (nothing changed), -1 when memory runs out.
+ * take the general path, 2 when the buffer ends inside the record, -1
+ * when memory runs out (the buffer as it was in all three cases).
  */
 static int split_in_place(ec_csv_reader *r)
 {
 	char *start = r->in + r->in_pos, *end = r->in + r->in_len, *p = start;
-	size_t n = 0, i;
+	size_t n = 0;
 
 	for (;;) {
-		if (n == r->fields_cap && !grow_fields(r, n + 1))
+		if (n == r->fields_cap && !grow_fields(r, n + 1)) {
+			unsplit(r, start, n);
 			return -1;
+		}
 		if (*p == '"') {
 			r->fields[n] = ++p;
 			while (*p != '"' && *p != '\n' && *p != '\0')
 				p++;
-			if (*p != '"')
+			if (*p != '"') {
+				unsplit(r, start, n);
 				return p == end ? 2 : 0;
+			}
 			r->lens[n] = (size_t)(p - r->fields[n]);
 			p++;
 		} else {
@@ -228,21 +244,23 @@ static int split_in_place(ec_csv_reader *r)
 				p++;
 			r->lens[n] = (size_t)(p - r->fields[n]);
 		}
-		if (++n == EC_CSV_FIELDS_MAX && *p == ',')
-			return 0;
-		if (*p == ',') {
+		n++;
+		if (*p == ',' && n < EC_CSV_FIELDS_MAX) {
+			r->fields[n - 1][r->lens[n - 1]] = '\0';
 			p++;
 			continue;
 		}
 		if (*p == '\n' || (*p == '\r' && p[1] == '\n'))
 			break;
+		unsplit(r, start, n - 1);
 		return p == end || (*p == '\r' && p + 1 == end) ? 2 : 0;
 	}
-	if ((size_t)(p - start) > EC_CSV_RECORD_MAX)
+	if ((size_t)(p - start) > EC_CSV_RECORD_MAX) {
+		unsplit(r, start, n - 1);
 		return 0;
+	}
 	r->in_pos = (size_t)(p + (*p == '\r' ? 2 : 1) - r->in);
-	for (i = 0; i < n; i++)
-		r->fields[i][r->lens[i]] = '\0';
+	r->fields[n - 1][r->lens[n - 1]] = '\0';
 	r->nfields = n;
 	r->record_line = r->line++;
 	return 1;
