@@ -643,7 +643,7 @@ typedef struct batch {
 	size_t nrows;
 	bool end;                  /* the input ends after these rows */
 	ec_status *status;         /* per row: EC_OK or why it was not graded */
-	ec_error *errs;            /* per row: the message when not EC_OK */
+	ec_error *errs;            /* per row: the message when not EC_OK (then cleared by the writer) */
 	ec_grade_result *results;  /* per row: g->count results */
 	size_t *name_at, *name_len;/* per row: the student name in names */
 	char *names;
@@ -721,7 +721,6 @@ static void fill_batch(reader *r, batch *b)
 		ec_error *err = &b->errs[k];
 		ec_status st;
 
-		ec_error_clear(err);
 		st = ec_csv_next(rd, &more, err);
 		if (st == EC_OK && !more) {
 			b->end = true;
@@ -770,7 +769,7 @@ static void *read_ahead(void *arg)
 }
 
 /* Add up, write and count the rows of b. Returns an exit status. */
-static int drain_batch(roster *ro, const batch *b, FILE *out, bool progress)
+static int drain_batch(roster *ro, batch *b, FILE *out, bool progress)
 {
 	size_t k;
 
@@ -785,6 +784,7 @@ static int drain_batch(roster *ro, const batch *b, FILE *out, bool progress)
 		if (b->status[k] != EC_OK) {
 			ro->bad++;
 			cli_report(&b->errs[k]);
+			ec_error_clear(&b->errs[k]);
 			continue;
 		}
 		total = ec_grade_sum(ro->g, results, ro->sections);
