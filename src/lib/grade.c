@@ -455,6 +455,9 @@ static ec_status read_scored(const ec_grader *g, size_t i, const char *text, siz
 
 /* Probes before a full neighbourhood gives up its first slot. */
 #define MEMO_PROBES 8
+/* A slot's index: the top bits of a multiplicative hash. */
+#define MEMO_SLOT_BITS 5
+_Static_assert(EC_GRADE_MEMO_SLOTS == 1 << MEMO_SLOT_BITS, "memo slots are 2^MEMO_SLOT_BITS");
 
 /* The 1-8 bytes at s as a word that two texts of the same length share only when equal. */
 static inline uint64_t tail_word(const char *s, size_t n)
@@ -496,9 +499,8 @@ static inline ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, co
 				     size_t len, size_t *at)
 {
 	ec_grade_memo_slot *items = &m->slots[i * EC_GRADE_MEMO_SLOTS];
-	size_t home = (size_t)(((w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) *
-				UINT64_C(0x9E3779B97F4A7C15)) >>
-			       59);
+	uint64_t h = (w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	size_t home = (size_t)(h >> (64 - MEMO_SLOT_BITS));
 	size_t k;
 
 	*at = home;
