@@ -194,6 +194,37 @@ static void test_csv_next_across_buffers(void **state)
 	free(text);
 }
 
+/* A record that needs the general path after some fields were split keeps them intact. */
+static void test_csv_next_general_path_after_split(void **state)
+{
+	const char text[] = "ann,b b,\"c,d\",\"say \"\"hi\"\"\",x\n"
+			    "bob,1,\"2\",3\r4,5\r\n"
+			    "cy,1,2\n";
+	fixture x;
+
+	(void)state;
+	open_text(&x, text, sizeof(text) - 1);
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(x.r.nfields, 5);
+	assert_string_equal(x.r.fields[0], "ann");
+	assert_string_equal(x.r.fields[1], "b b");
+	assert_string_equal(x.r.fields[2], "c,d");
+	assert_string_equal(x.r.fields[3], "say \"hi\"");
+	assert_string_equal(x.r.fields[4], "x");
+	assert_int_equal(next(&x), EC_OK); /* a lone CR inside a field is kept */
+	assert_int_equal(x.r.nfields, 5);
+	assert_string_equal(x.r.fields[2], "2");
+	assert_string_equal(x.r.fields[3], "3\r4");
+	assert_string_equal(x.r.fields[4], "5");
+	assert_int_equal(x.r.record_line, 2);
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[2], "2");
+	assert_int_equal(x.r.record_line, 3);
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_csv_next_unterminated_quote),
 		cmocka_unit_test(test_csv_next_record_too_long),
 		cmocka_unit_test(test_csv_next_across_buffers),
+		cmocka_unit_test(test_csv_next_general_path_after_split),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,10 @@
 #include "ec_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "examcheck/ec_csv.h"
 #include "examcheck/ec_grade.h"
 
 static const char rubric_text[] = "rule 1.* tf wrong=-1 blank=0\n"
@@ -440,6 +442,206 @@ static void test_grade_roster_row_memo_same(void **state)
 	ec_grader_free(&g);
 }
 
+/* Reference for ec_points_format(): llround() of micro-points, then the digits. */
+static void points_reference(double points, char *buf)
+{
+	long long micro = llround(points * 1e6);
+	unsigned long long m = (unsigned long long)(micro < 0 ? -micro : micro);
+	int n;
+
+	n = sprintf(buf, "%s%llu", micro < 0 ? "-" : "", m / 1000000u);
+	if (m % 1000000u) {
+		n += sprintf(buf + n, ".%06llu", m % 1000000u);
+		while (buf[n - 1] == '0')
+			buf[--n] = '\0';
+	}
+}
+
+/* Halves of a micro-point round away from zero, as llround() does. */
+static void test_points_format_matches_llround(void **state)
+{
+	uint64_t x = 0x2545F4914F6CDD1Du;
+	char got[32], want[32];
+	size_t n;
+
+	(void)state;
+	for (n = 0; n < 200000; n++) {
+		double v;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		switch (n % 4) {
+		case 0: /* exact halves of a micro-point, either sign */
+			v = ((double)(long long)(x % 2000001u) - 1000000.0 + 0.5) / 1e6;
+			break;
+		case 1: /* thirds, sevenths and such */
+			v = (double)(long long)(x % 4001u - 2000u) / (double)(1 + (x >> 40) % 97);
+			break;
+		case 2: /* wide range */
+			v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * pow(10, (double)((x >> 3) % 13));
+			break;
+		default: /* next to a half */
+			v = nextafter(((double)(x % 1000u) + 0.5) / 1e6, (x & 1) ? 1 : -1);
+			break;
+		}
+		ec_points_format(v, got);
+		points_reference(v, want);
+		if (strcmp(want, "-0") == 0)
+			strcpy(want, "0");
+		if (strcmp(got, want) != 0)
+			fail_msg("%.17g: got %s, llround gives %s", v, got, want);
+	}
+}
+
+/* The answers a generated roster picks from: every form, blanks, padding, long and bad texts. */
+static const char *const roster_answers[NITEMS][14] = {
+	[T11] = {"T", "F", "", "t", "True", "false", " T ", "x", "FALSE", "true ", NULL},
+	[MC_AB] = {"AB", "ab", "A", "B", "b,a", "A B C", "CD", "", "AZ", "A;B;C;D", "abcd",
+		   "  a , b  ,  c , d    ", NULL},
+	[MC_C] = {"C", "c", "D", "A,C", "", "BCD", "E", NULL},
+	[NUM] = {"-0.25", "-1/4", "-2.5e-1", "0.25", "", "7", "-0.2500000001", "1/0", "abc",
+		 "-0.250000000000000000000000", "-0.2500001", "-0.2500000", NULL},
+	[DIMS] = {"16x8x64x64", "16 x 8 x 64 x 64", "16*8*64*64", "8x16x64x64", "", "16x8x64",
+		  "16x8x64x64 x 2", "12x", "16 \xC3\x97 8 \xC3\x97 64 \xC3\x97 64", "16x8x64x32",
+		  "16x8x64x64x1", NULL},
+	[COUNT] = {"6000", "6e3", "6000.0", "", "5999", "60x100", "-1", "6000 ", "99999999999999999999",
+		   NULL},
+	[MASK] = {"010111010", "0 1 0 1 1 1 0 1 0", "010,111,010", "", "000000000", "0101110101", "012",
+		  NULL},
+	[MANUAL] = {"", "centre", "a long prose answer, with a comma", "say \"hi\"", NULL},
+};
+
+/* Append `s` to the CSV text at *n as one field, quoted when it must be (or, now and then, when not). */
+static void put_field(char *text, size_t *n, const char *s, bool quote)
+{
+	if (!quote && !s[strcspn(s, ",\"\r\n")]) {
+		*n += (size_t)sprintf(text + *n, "%s", s);
+		return;
+	}
+	text[(*n)++] = '"';
+	for (; *s; s++) {
+		if (*s == '"')
+			text[(*n)++] = '"';
+		text[(*n)++] = *s;
+	}
+	text[(*n)++] = '"';
+}
+
+/*
+ * A generated roster of 6000 rows graded two ways gives the same numbers:
+ * through the CSV reader, the memo and ec_grade_sum() (the fast path of
+ * 'grade --roster'), and row by row as a sheet: ec_grade_sheet() reads
+ * each answer with ec_value_parse() and ec_grade_values() scores and adds
+ * them up. Bad rows are bad both ways.
+ */
+static void test_grade_roster_generated_matches_sheets(void **state)
+{
+	static const char *const header[] = {"student", "3.3.3", "1.1", "2.1", "3.3.4", "3.1.2",
+					     "2.2", "3.2.1.1.weights", "3.2.1.1.dims"};
+	enum { NCOLS = 9, ROWS = 6000 };
+	const char *picked[ROWS][NCOLS];
+	ec_grade_result fast[NITEMS], slow[NITEMS];
+	ec_value values[NITEMS];
+	double fast_sections[8], slow_sections[8];
+	ec_sheet_entry entries[NCOLS];
+	ec_csv_reader rd;
+	ec_grade_memo memo;
+	ec_grader g;
+	ec_error err;
+	long cols[NCOLS];
+	uint64_t x = 0x9E3779B97F4A7C15u;
+	size_t cap = (size_t)ROWS * 400, n = 0, row, c, i, bad = 0;
+	char *text = malloc(cap);
+	bool more;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(text);
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	for (c = 0; c < NCOLS; c++) {
+		n += (size_t)sprintf(text + n, "%s%s", c ? "," : "", header[c]);
+	}
+	text[n++] = '\n';
+	for (row = 0; row < ROWS; row++) {
+		n += (size_t)sprintf(text + n, "s%zu", row);
+		picked[row][0] = NULL;
+		for (c = 1; c < NCOLS; c++) {
+			long item = ec_grader_find(&g, header[c], strlen(header[c]));
+			const char *const *list = roster_answers[item];
+			size_t k = 0;
+
+			while (list[k])
+				k++;
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* the first answer (the key's) three times in five, else any */
+			picked[row][c] = x % 5 < 3 ? list[0] : list[(x >> 8) % k];
+			text[n++] = ',';
+			put_field(text, &n, picked[row][c], (x >> 20) % 16 == 0);
+		}
+		n += (size_t)sprintf(text + n, "%s", (x >> 30) % 8 == 0 ? "\r\n" : "\n");
+		assert_true(n + 400 < cap);
+	}
+
+	f = fmemopen(text, n, "rb");
+	assert_non_null(f);
+	ec_error_clear(&err);
+	assert_int_equal(ec_csv_open(&rd, f, "gen.csv", &err), EC_OK);
+	assert_int_equal(ec_grade_memo_init(&memo, &g, &err), EC_OK);
+	assert_int_equal(ec_csv_next(&rd, &more, &err), EC_OK);
+	assert_int_equal(ec_grade_roster_header(&g, rd.fields, rd.nfields, "gen.csv", 1, cols, &err),
+			 EC_OK);
+	for (row = 0; row < ROWS; row++) {
+		ec_sheet sheet = {entries, NCOLS - 1};
+		ec_status a, b;
+		double fast_total, slow_total;
+
+		assert_int_equal(ec_csv_next(&rd, &more, &err), EC_OK);
+		assert_true(more);
+		assert_int_equal(rd.nfields, NCOLS);
+		a = ec_grade_roster_row(&g, cols, NCOLS, rd.fields, rd.lens, rd.nfields, "gen.csv",
+					rd.record_line, &memo, NULL, fast, &err);
+		for (c = 1; c < NCOLS; c++) {
+			entries[c - 1].id = header[c];
+			entries[c - 1].id_len = strlen(header[c]);
+			entries[c - 1].answer = picked[row][c];
+			entries[c - 1].answer_len = strlen(picked[row][c]);
+			entries[c - 1].line = (long)row + 2;
+			assert_string_equal(rd.fields[c], picked[row][c]);
+		}
+		ec_error_clear(&err);
+		b = ec_grade_sheet(&g, &sheet, "sheet", values, &err);
+		assert_int_equal(a != EC_OK, b != EC_OK);
+		if (a != EC_OK) {
+			bad++;
+			continue;
+		}
+		fast_total = ec_grade_sum(&g, fast, fast_sections);
+		slow_total = ec_grade_values(&g, values, slow, slow_sections);
+		for (i = 0; i < NITEMS; i++) {
+			if (fast[i].points != slow[i].points || fast[i].verdict != slow[i].verdict ||
+			    fast[i].letters != slow[i].letters)
+				fail_msg("row %zu item %zu: %.17g %d %u, sheet %.17g %d %u", row, i,
+					 fast[i].points, (int)fast[i].verdict, (unsigned)fast[i].letters,
+					 slow[i].points, (int)slow[i].verdict, (unsigned)slow[i].letters);
+		}
+		assert_true(fast_total == slow_total);
+		for (i = 0; i < g.nsections; i++)
+			assert_true(fast_sections[i] == slow_sections[i]);
+	}
+	assert_int_equal(ec_csv_next(&rd, &more, &err), EC_OK);
+	assert_false(more);
+	/* the lists hold bad answers, so some rows are bad, most are not */
+	assert_true(bad > 100 && bad < ROWS / 2);
+	ec_csv_close(&rd);
+	fclose(f);
+	ec_grade_memo_free(&memo);
+	ec_grader_free(&g);
+	free(text);
+}
+
 static void test_points_format_cases(void **state)
 {
 	char buf[32];
@@ -496,7 +698,9 @@ int main(void)
 		cmocka_unit_test(test_grade_roster_header_cases),
 		cmocka_unit_test(test_grade_roster_row_cases),
 		cmocka_unit_test(test_grade_roster_row_memo_same),
+		cmocka_unit_test(test_grade_roster_generated_matches_sheets),
 		cmocka_unit_test(test_points_format_cases),
+		cmocka_unit_test(test_points_format_matches_llround),
 		cmocka_unit_test(test_points_format_exact_round_trips),
 	};
 

@@ -119,24 +119,30 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 size_t nfields, const char *file, long line,
 				 long *cols, ec_error *err);
 
-/** Slots per item of an ec_grade_memo. */
-#define EC_GRADE_MEMO_SLOTS 16
+/** Slots per item of an ec_grade_memo (a power of two). */
+#define EC_GRADE_MEMO_SLOTS 32
+/** Longest answer an ec_grade_memo remembers, in bytes; longer ones are read each time. */
+#define EC_GRADE_MEMO_TEXT 16
 
-/** The text of one remembered answer (up to 27 bytes). */
-typedef struct ec_grade_memo_key {
-	uint32_t len;       /**< text length + 1; 0 = empty slot */
-	char text[28];
-} ec_grade_memo_key;
+/** One remembered answer (32 bytes): its text and what it scores. */
+typedef struct ec_grade_memo_slot {
+	uint64_t text[2];  /**< the text's first and last 8 bytes (fewer: packed, zero-padded) */
+	double points;     /**< what the text scores, */
+	uint32_t letters;  /**< the options it chooses */
+	uint8_t verdict;   /**< and its ec_verdict */
+	uint8_t len;       /**< text length + 1; 0 = empty slot */
+} ec_grade_memo_slot;
 
 /**
- * Answers already read, EC_GRADE_MEMO_SLOTS per item: a roster repeats the
- * same few spellings, so most fields are found here instead of parsed.
- * Fixed size; results are identical with or without it.
+ * Answers already read, EC_GRADE_MEMO_SLOTS per item (an open-addressing
+ * table): a roster repeats the same few spellings, so most fields are
+ * found here instead of parsed. Fixed size; results are identical with or
+ * without it.
  */
 typedef struct ec_grade_memo {
-	ec_grade_memo_key *keys;      /**< item i's slots at i * EC_GRADE_MEMO_SLOTS */
-	ec_grade_result *results;     /**< what each slot's text scores */
+	ec_grade_memo_slot *slots;    /**< item i's slots at i * EC_GRADE_MEMO_SLOTS */
 	ec_value *values;             /**< what each slot's text reads as */
+	ec_grade_result *blank;       /**< g->count results of a row of blanks */
 	size_t nitems;
 } ec_grade_memo;
 

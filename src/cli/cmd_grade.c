@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -357,35 +358,47 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 
 /* ---- a roster ---- */
 
-/* A few formatted scores per item: each item takes only a handful of values. */
+/* Longest points text kept by a points_cache; texts are copied POINTS_TEXT bytes at a time. */
+#define POINTS_TEXT 16
+
+/*
+ * An item's formatted scores, one per verdict: right, wrong and blank
+ * always score the same on an item, so the text is found without a search.
+ */
 typedef struct points_cache {
-	double value[4];
-	char text[4][32];
-	size_t len[4];
-	unsigned n, next;
+	double value[EC_VERDICT_MANUAL + 1];
+	char text[EC_VERDICT_MANUAL + 1][POINTS_TEXT];
+	unsigned char len[EC_VERDICT_MANUAL + 1]; /* 0: nothing kept */
 } points_cache;
 
-/* Append the text of v to p; returns the new end. */
-static char *cached_points(points_cache *c, double v, char *p)
+/*
+ * Append the text of r's points to p, which has room for POINTS_TEXT bytes
+ * more than the text; returns the new end.
+ */
+static char *cached_points(points_cache *c, const ec_grade_result *r, char *p)
 {
-	unsigned k;
+	unsigned k = (unsigned)r->verdict;
+	char buf[32];
+	size_t len;
 
-	for (k = 0; k < c->n; k++)
-		if (c->value[k] == v)
-			break;
-	if (k == c->n) {
-		k = c->n < 4 ? c->n++ : c->next++ % 4;
-		c->value[k] = v;
-		c->len[k] = strlen(ec_points_format(v, c->text[k]));
+	if (c->len[k] && c->value[k] == r->points) {
+		memcpy(p, c->text[k], POINTS_TEXT);
+		return p + c->len[k];
 	}
-	memcpy(p, c->text[k], c->len[k]);
-	return p + c->len[k];
+	len = strlen(ec_points_format(r->points, buf));
+	if (len < POINTS_TEXT) {
+		c->value[k] = r->points;
+		memcpy(c->text[k], buf, len + 1);
+		c->len[k] = (unsigned char)len;
+	}
+	memcpy(p, buf, len);
+	return p + len;
 }
 
 typedef struct roster {
 	const ec_grader *g;
-	ec_value *values;
-	ec_grade_result *results;
+	size_t *scored;     /* the auto-graded items, in key order */
+	size_t nscored;
 	double *sections, *scores;
 	uint32_t *choices;
 	long *cols;
@@ -422,11 +435,13 @@ static char *put(char *p, const char *s, size_t n)
 }
 
 /* One output row, built in memory and written with one fwrite. */
-static int write_row(FILE *f, roster *ro, const char *student, size_t student_len,
-		     double total)
+static int write_row(FILE *f, roster *ro, const ec_grade_result *results,
+		     const char *student, size_t student_len, double total)
 {
 	const ec_grader *g = ro->g;
-	size_t need = 2 * student_len + 3 + 32 * (g->nsections + 1) + 24 * g->count + 2, i;
+	size_t need = 2 * student_len + 3 + 32 * (g->nsections + 1) +
+		      (32 + POINTS_TEXT) * ro->nscored + 2,
+	       i;
 	char buf[32], *p;
 
 	if (need > ro->row_cap) {
@@ -457,11 +472,9 @@ static int write_row(FILE *f, roster *ro, const char *student, size_t student_le
 		ec_points_format(ro->sections[i], buf);
 		p = put(p, buf, strlen(buf));
 	}
-	for (i = 0; i < g->count; i++) {
-		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
-			continue;
+	for (i = 0; i < ro->nscored; i++) {
 		*p++ = ',';
-		p = cached_points(&ro->cache[i], ro->results[i].points, p);
+		p = cached_points(&ro->cache[i], &results[ro->scored[i]], p);
 	}
 	*p++ = '\n';
 	fwrite(ro->row, 1, (size_t)(p - ro->row), f);
@@ -549,17 +562,16 @@ static int roster_alloc(roster *ro, const ec_grader *g, bool stats)
 	memset(ro, 0, sizeof(*ro));
 	ro->g = g;
 	ro->want_stats = stats;
-	ro->values = calloc(g->count, sizeof(*ro->values));
-	ro->results = calloc(g->count, sizeof(*ro->results));
 	ro->sections = calloc(g->nsections, sizeof(*ro->sections));
 	ro->scores = calloc(g->count, sizeof(*ro->scores));
 	ro->choices = calloc(g->count, sizeof(*ro->choices));
 	ro->cols = calloc(EC_CSV_FIELDS_MAX, sizeof(*ro->cols));
 	ro->cache = calloc(g->count, sizeof(*ro->cache));
+	ro->scored = calloc(g->count, sizeof(*ro->scored));
 	pts = calloc(g->count, sizeof(*pts));
 	mc = calloc(g->count, sizeof(*mc));
-	if (!ro->values || !ro->results || !ro->sections || !ro->scores || !ro->choices ||
-	    !ro->cols || !ro->cache || !pts || !mc) {
+	if (!ro->sections || !ro->scores || !ro->choices ||
+	    !ro->cols || !ro->cache || !ro->scored || !pts || !mc) {
 		free(pts);
 		free(mc);
 		cli_error("grade: out of memory");
@@ -569,8 +581,10 @@ static int roster_alloc(roster *ro, const ec_grader *g, bool stats)
 		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
 			continue;
 		pts[k] = g->items[i].key.points;
-		mc[k++] = g->items[i].rule.scheme == EC_SCHEME_MC;
+		mc[k] = g->items[i].rule.scheme == EC_SCHEME_MC;
+		ro->scored[k++] = i;
 	}
+	ro->nscored = k;
 	ec_error_clear(&err);
 	if (ec_grade_memo_init(&ro->memo, g, &err) != EC_OK) {
 		free(pts);
@@ -593,76 +607,259 @@ static int roster_alloc(roster *ro, const ec_grader *g, bool stats)
 
 static void roster_free(roster *ro)
 {
-	free(ro->values);
-	free(ro->results);
 	free(ro->sections);
 	free(ro->scores);
 	free(ro->choices);
 	free(ro->cols);
 	free(ro->cache);
+	free(ro->scored);
 	free(ro->row);
 	ec_grade_memo_free(&ro->memo);
 	if (ro->want_stats)
 		ec_stats_free(&ro->stats);
 }
 
-static void add_to_stats(roster *ro, double total)
+static void add_to_stats(roster *ro, const ec_grade_result *results, double total)
 {
-	const ec_grader *g = ro->g;
-	size_t i, k = 0;
+	size_t k;
 
-	for (i = 0; i < g->count; i++) {
-		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
-			continue;
-		ro->scores[k] = ro->results[i].points;
-		ro->choices[k++] = ro->results[i].letters;
+	for (k = 0; k < ro->nscored; k++) {
+		ro->scores[k] = results[ro->scored[k]].points;
+		ro->choices[k] = results[ro->scored[k]].letters;
 	}
 	ec_stats_add(&ro->stats, ro->scores, ro->choices, total);
 }
 
-static int grade_rows(roster *ro, ec_csv_reader *rd, FILE *out, bool progress)
+/*
+ * Rows are read and scored in batches, by a second thread when one can be
+ * started, while this one adds them up and writes them: the two halves
+ * take about the same time. The output, messages and exit status are
+ * those of doing it all in order, since only this thread prints.
+ */
+#define BATCH_ROWS 256
+#define BATCHES 4
+
+typedef struct batch {
+	size_t nrows;
+	bool end;                  /* the input ends after these rows */
+	ec_status *status;         /* per row: EC_OK or why it was not graded */
+	ec_error *errs;            /* per row: the message when not EC_OK (then cleared by the writer) */
+	ec_grade_result *results;  /* per row: g->count results */
+	size_t *name_at, *name_len;/* per row: the student name in names */
+	char *names;
+	size_t names_len, names_cap;
+	uint64_t bytes;            /* bytes read after these rows */
+} batch;
+
+typedef struct reader {
+	const ec_grader *g;
+	ec_csv_reader *rd;
+	ec_grade_memo *memo;
+	const long *cols;
+	size_t ncols;
+	batch batches[BATCHES];
+	uint64_t filled, drained;  /* batches so far */
+	bool stop;                 /* the writer gave up */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+} reader;
+
+static bool batch_alloc(batch *b, size_t count)
 {
-	size_t ncols = rd->nfields;
-	ec_error err;
+	memset(b, 0, sizeof(*b));
+	b->status = calloc(BATCH_ROWS, sizeof(*b->status));
+	b->errs = calloc(BATCH_ROWS, sizeof(*b->errs));
+	b->results = calloc(BATCH_ROWS * (count ? count : 1), sizeof(*b->results));
+	b->name_at = calloc(BATCH_ROWS, sizeof(*b->name_at));
+	b->name_len = calloc(BATCH_ROWS, sizeof(*b->name_len));
+	return b->status && b->errs && b->results && b->name_at && b->name_len;
+}
+
+static void batch_free(batch *b)
+{
+	free(b->status);
+	free(b->errs);
+	free(b->results);
+	free(b->name_at);
+	free(b->name_len);
+	free(b->names);
+}
+
+static bool keep_name(batch *b, size_t k, const char *name, size_t len)
+{
+	if (b->names_len + len + 1 > b->names_cap) {
+		size_t cap = b->names_cap ? b->names_cap : 4096;
+		char *grown;
+
+		while (cap < b->names_len + len + 1)
+			cap *= 2;
+		grown = realloc(b->names, cap);
+		if (!grown)
+			return false;
+		b->names = grown;
+		b->names_cap = cap;
+	}
+	memcpy(b->names + b->names_len, name, len + 1);
+	b->name_at[k] = b->names_len;
+	b->name_len[k] = len;
+	b->names_len += len + 1;
+	return true;
+}
+
+/* Read and score up to BATCH_ROWS rows into b. */
+static void fill_batch(reader *r, batch *b)
+{
+	ec_csv_reader *rd = r->rd;
+	size_t count = r->g->count;
 	bool more;
 
-	for (;;) {
+	b->nrows = 0;
+	b->names_len = 0;
+	b->end = false;
+	while (b->nrows < BATCH_ROWS) {
+		size_t k = b->nrows;
+		ec_error *err = &b->errs[k];
 		ec_status st;
+
+		st = ec_csv_next(rd, &more, err);
+		if (st == EC_OK && !more) {
+			b->end = true;
+			break;
+		}
+		if (st == EC_OK)
+			st = ec_grade_roster_row(r->g, r->cols, r->ncols, rd->fields, rd->lens,
+						 rd->nfields, rd->file, rd->record_line, r->memo, NULL,
+						 &b->results[k * count], err);
+		if (st == EC_OK && !keep_name(b, k, rd->fields[0], rd->lens[0]))
+			st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		b->status[k] = st;
+		b->nrows++;
+		if (st == EC_ERR_IO || st == EC_ERR_NOMEM) {
+			b->end = true;
+			break;
+		}
+	}
+	b->bytes = rd->bytes;
+}
+
+static void *read_ahead(void *arg)
+{
+	reader *r = arg;
+
+	for (;;) {
+		batch *b;
+
+		pthread_mutex_lock(&r->lock);
+		while (!r->stop && r->filled - r->drained == BATCHES)
+			pthread_cond_wait(&r->changed, &r->lock);
+		if (r->stop) {
+			pthread_mutex_unlock(&r->lock);
+			return NULL;
+		}
+		b = &r->batches[r->filled % BATCHES];
+		pthread_mutex_unlock(&r->lock);
+		fill_batch(r, b);
+		pthread_mutex_lock(&r->lock);
+		r->filled++;
+		pthread_cond_broadcast(&r->changed);
+		pthread_mutex_unlock(&r->lock);
+		if (b->end)
+			return NULL;
+	}
+}
+
+/* Add up, write and count the rows of b. Returns an exit status. */
+static int drain_batch(roster *ro, batch *b, FILE *out, bool progress)
+{
+	size_t k;
+
+	for (k = 0; k < b->nrows; k++) {
+		const ec_grade_result *results = &b->results[k * ro->g->count];
 		double total;
 
-		ec_error_clear(&err);
-		st = ec_csv_next(rd, &more, &err);
-		if (st == EC_OK && !more)
-			return EC_EXIT_OK;
-		if (st == EC_OK)
-			st = ec_grade_roster_row(ro->g, ro->cols, ncols, rd->fields, rd->lens, rd->nfields,
-						 rd->file, rd->record_line, &ro->memo, NULL,
-						 ro->results, &err);
-		if (st == EC_ERR_IO || st == EC_ERR_NOMEM) {
-			cli_report(&err);
-			return gio_exit_for(st);
+		if (b->status[k] == EC_ERR_IO || b->status[k] == EC_ERR_NOMEM) {
+			cli_report(&b->errs[k]);
+			return gio_exit_for(b->status[k]);
 		}
-		if (st != EC_OK) {
+		if (b->status[k] != EC_OK) {
 			ro->bad++;
-			cli_report(&err);
+			cli_report(&b->errs[k]);
+			ec_error_clear(&b->errs[k]);
 			continue;
 		}
-		total = ec_grade_sum(ro->g, ro->results, ro->sections);
-		if (write_row(out, ro, rd->fields[0], rd->lens[0], total) != 0) {
+		total = ec_grade_sum(ro->g, results, ro->sections);
+		if (write_row(out, ro, results, b->names + b->name_at[k], b->name_len[k], total) != 0) {
 			cli_error("grade: out of memory");
 			return EC_EXIT_SOFTWARE;
 		}
 		if (ro->want_stats)
-			add_to_stats(ro, total);
+			add_to_stats(ro, results, total);
 		ro->graded++;
 		if (progress && (ro->graded & 0xFFFF) == 0)
 			fprintf(stderr, "\rexamcheck: grade: %llu students, %.0f MB read",
-				(unsigned long long)ro->graded, (double)rd->bytes / 1e6);
+				(unsigned long long)ro->graded, (double)b->bytes / 1e6);
 		if (ferror(out)) {
 			cli_error("grade: write error: %s", strerror(errno));
 			return EC_EXIT_IOERR;
 		}
 	}
+	return EC_EXIT_OK;
+}
+
+static int grade_rows(roster *ro, ec_csv_reader *rd, FILE *out, bool progress)
+{
+	reader r;
+	pthread_t helper;
+	bool threaded;
+	size_t i;
+	int rc = EC_EXIT_OK;
+
+	memset(&r, 0, sizeof(r));
+	r.g = ro->g;
+	r.rd = rd;
+	r.memo = &ro->memo;
+	r.cols = ro->cols;
+	r.ncols = rd->nfields;
+	for (i = 0; i < BATCHES; i++) {
+		if (!batch_alloc(&r.batches[i], ro->g->count)) {
+			while (i + 1 > 0)
+				batch_free(&r.batches[i--]);
+			cli_error("grade: out of memory");
+			return EC_EXIT_SOFTWARE;
+		}
+	}
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.changed, NULL);
+	threaded = pthread_create(&helper, NULL, read_ahead, &r) == 0;
+	for (;;) {
+		batch *b = &r.batches[r.drained % BATCHES];
+		bool end;
+
+		if (threaded) {
+			pthread_mutex_lock(&r.lock);
+			while (r.filled == r.drained)
+				pthread_cond_wait(&r.changed, &r.lock);
+			pthread_mutex_unlock(&r.lock);
+		} else {
+			fill_batch(&r, b);
+		}
+		rc = drain_batch(ro, b, out, progress);
+		end = b->end;
+		pthread_mutex_lock(&r.lock);
+		r.drained++;
+		r.stop = rc != EC_EXIT_OK;
+		pthread_cond_broadcast(&r.changed);
+		pthread_mutex_unlock(&r.lock);
+		if (rc != EC_EXIT_OK || end)
+			break;
+	}
+	if (threaded)
+		pthread_join(helper, NULL);
+	pthread_cond_destroy(&r.changed);
+	pthread_mutex_destroy(&r.lock);
+	for (i = 0; i < BATCHES; i++)
+		batch_free(&r.batches[i]);
+	return rc;
 }
 
 static int grade_roster(const options *op, const ec_grader *g)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define IN_SIZE (1u << 16)
+#define IN_SIZE (1u << 18)
 
 static bool grow_fields(ec_csv_reader *r, size_t need);
 
@@ -13,7 +13,7 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
 	r->f = f;
 	r->file = file;
 	r->line = 1;
-	r->in = malloc(IN_SIZE);
+	r->in = malloc(IN_SIZE + 1);
 	if (!r->in)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	return EC_OK;
@@ -37,6 +37,7 @@ static bool refill(ec_csv_reader *r)
 		return false;
 	n = fread(r->in, 1, IN_SIZE, r->f);
 	r->in_len = n;
+	r->in[n] = '\0';
 	r->in_pos = 0;
 	r->bytes += n;
 	if (n == 0) {
@@ -198,61 +199,102 @@ static bool grow_fields(ec_csv_reader *r, size_t need)
 	return true;
 }
 
+/* Put back the separators that split_in_place() turned into NULs after fields [0, n). */
+static void unsplit(ec_csv_reader *r, const char *start, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		bool quoted = r->fields[i] > start && r->fields[i][-1] == '"';
+
+		r->fields[i][r->lens[i]] = quoted ? '"' : ',';
+	}
+}
+
 /*
  * The common case: the whole record is in the input buffer on one line,
- * without NUL bytes, its quoted fields free of doubled quotes. Split it
- * where it lies. Returns 1 when done, 0 to take the general path (nothing
- * changed), -1 when memory runs out.
+ * without NUL bytes, its quoted fields free of doubled quotes and line
+ * breaks. Split it where it lies, in one pass. Returns 1 when done, 0 to
+ * take the general path, 2 when the buffer ends inside the record, -1
+ * when memory runs out (the buffer as it was in all three cases).
  */
 static int split_in_place(ec_csv_reader *r)
 {
-	char *start = r->in + r->in_pos, *end = r->in + r->in_len, *nl, *stop, *p;
-	size_t n = 0, i;
+	char *start = r->in + r->in_pos, *end = r->in + r->in_len, *p = start;
+	size_t n = 0;
 
-	nl = memchr(start, '\n', (size_t)(end - start));
-	if (!nl || (size_t)(nl - start) > EC_CSV_RECORD_MAX ||
-	    memchr(start, '\0', (size_t)(nl - start)))
-		return 0;
-	stop = nl > start && nl[-1] == '\r' ? nl - 1 : nl;
-	for (p = start;; p++) {
-		char *q;
-
-		if (n == EC_CSV_FIELDS_MAX)
-			return 0;
-		if (n == r->fields_cap && !grow_fields(r, n + 1))
+	for (;;) {
+		if (n == r->fields_cap && !grow_fields(r, n + 1)) {
+			unsplit(r, start, n);
 			return -1;
-		if (p < stop && *p == '"') {
-			q = memchr(p + 1, '"', (size_t)(stop - p - 1));
-			if (!q || (q + 1 < stop && q[1] != ','))
-				return 0;
-			r->fields[n] = p + 1;
-			r->lens[n] = (size_t)(q - p - 1);
-			p = q + 1;
+		}
+		if (*p == '"') {
+			r->fields[n] = ++p;
+			while (*p != '"' && *p != '\n' && *p != '\0')
+				p++;
+			if (*p != '"') {
+				unsplit(r, start, n);
+				return p == end ? 2 : 0;
+			}
+			r->lens[n] = (size_t)(p - r->fields[n]);
+			p++;
 		} else {
 			r->fields[n] = p;
-			while (p < stop && *p != ',' && *p != '"')
+			while (!special[(unsigned char)*p])
 				p++;
-			if (p < stop && *p == '"')
-				return 0;
 			r->lens[n] = (size_t)(p - r->fields[n]);
 		}
 		n++;
-		if (p == stop)
+		if (*p == ',' && n < EC_CSV_FIELDS_MAX) {
+			r->fields[n - 1][r->lens[n - 1]] = '\0';
+			p++;
+			continue;
+		}
+		if (*p == '\n' || (*p == '\r' && p[1] == '\n'))
 			break;
+		unsplit(r, start, n - 1);
+		return p == end || (*p == '\r' && p + 1 == end) ? 2 : 0;
 	}
-	for (i = 0; i < n; i++)
-		r->fields[i][r->lens[i]] = '\0';
+	if ((size_t)(p - start) > EC_CSV_RECORD_MAX) {
+		unsplit(r, start, n - 1);
+		return 0;
+	}
+	r->in_pos = (size_t)(p + (*p == '\r' ? 2 : 1) - r->in);
+	r->fields[n - 1][r->lens[n - 1]] = '\0';
 	r->nfields = n;
 	r->record_line = r->line++;
-	r->in_pos = (size_t)(nl + 1 - r->in);
 	return 1;
+}
+
+/*
+ * Move the unread bytes to the front of the buffer and read more after
+ * them. Returns false when nothing more could be read.
+ */
+static bool top_up(ec_csv_reader *r)
+{
+	size_t left = r->in_len - r->in_pos, n;
+
+	if (r->eof || r->in_pos == 0)
+		return false;
+	memmove(r->in, r->in + r->in_pos, left);
+	n = fread(r->in + left, 1, IN_SIZE - left, r->f);
+	r->in_len = left + n;
+	r->in_pos = 0;
+	r->in[r->in_len] = '\0';
+	r->bytes += n;
+	if (n < IN_SIZE - left) {
+		r->eof = true;
+		if (ferror(r->f))
+			r->io_error = true;
+	}
+	return n > 0;
 }
 
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 {
 	bad b = {NULL, 0};
 	bool nomem = false;
-	int c;
+	int c, split;
 	size_t i;
 
 	*more = true;
@@ -283,7 +325,10 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 			return ec_error_at(err, EC_ERR_IO, r->file, 0, 0, "read error");
 		return EC_OK;
 	}
-	switch (split_in_place(r)) {
+	split = split_in_place(r);
+	if (split == 2 && top_up(r))
+		split = split_in_place(r);
+	switch (split) {
 	case 1:
 		return EC_OK;
 	case -1:

@@ -301,16 +301,25 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 
 double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections)
 {
-	double total = 0;
-	size_t i;
+	double total = 0, run = 0;
+	size_t i, at = 0;
 
-	if (sections)
+	for (i = 0; i < g->count; i++)
+		total += results[i].points;
+	if (sections) {
+		/* add in item order, in a register along each run of one section */
 		for (i = 0; i < g->nsections; i++)
 			sections[i] = 0;
-	for (i = 0; i < g->count; i++) {
-		total += results[i].points;
-		if (sections)
-			sections[g->items[i].section] += results[i].points;
+		for (i = 0; i < g->count; i++) {
+			if (g->items[i].section != at) {
+				sections[at] = run;
+				at = g->items[i].section;
+				run = sections[at];
+			}
+			run += results[i].points;
+		}
+		if (g->count)
+			sections[at] = run;
 	}
 	return total;
 }
@@ -409,24 +418,26 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 
 ec_status ec_grade_memo_init(ec_grade_memo *m, const ec_grader *g, ec_error *err)
 {
-	size_t n = g->count ? g->count * EC_GRADE_MEMO_SLOTS : 1;
+	size_t n = g->count ? g->count * EC_GRADE_MEMO_SLOTS : 1, i;
 
 	m->nitems = g->count;
-	m->keys = calloc(n, sizeof(*m->keys));
-	m->results = calloc(n, sizeof(*m->results));
+	m->slots = calloc(n, sizeof(*m->slots));
 	m->values = calloc(n, sizeof(*m->values));
-	if (!m->keys || !m->results || !m->values) {
+	m->blank = calloc(g->count ? g->count : 1, sizeof(*m->blank));
+	if (!m->slots || !m->values || !m->blank) {
 		ec_grade_memo_free(m);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
+	for (i = 0; i < g->count; i++)
+		m->blank[i] = g->items[i].blank;
 	return EC_OK;
 }
 
 void ec_grade_memo_free(ec_grade_memo *m)
 {
-	free(m->keys);
-	free(m->results);
+	free(m->slots);
 	free(m->values);
+	free(m->blank);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -442,44 +453,137 @@ static ec_status read_scored(const ec_grader *g, size_t i, const char *text, siz
 	return st;
 }
 
+/* Probes before a full neighbourhood gives up its first slot. */
+#define MEMO_PROBES 8
+/* A slot's index: the top bits of a multiplicative hash. */
+#define MEMO_SLOT_BITS 5
+_Static_assert(EC_GRADE_MEMO_SLOTS == 1 << MEMO_SLOT_BITS, "memo slots are 2^MEMO_SLOT_BITS");
+
+/* The 1-8 bytes at s as a word that two texts of the same length share only when equal. */
+static inline uint64_t tail_word(const char *s, size_t n)
+{
+	uint32_t a, b;
+	uint16_t c, d;
+
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return a | (uint64_t)b << 32;
+	}
+	if (n >= 2) {
+		memcpy(&c, s, 2);
+		memcpy(&d, s + n - 2, 2);
+		return c | (uint64_t)d << 16;
+	}
+	return n ? (unsigned char)s[0] : 0;
+}
+
+/*
+ * A text of at most EC_GRADE_MEMO_TEXT bytes as two words that, with the
+ * length, only equal texts share: up to 8 bytes packed in w[0], else the
+ * first 8 bytes and the last 8 (overlapping).
+ */
+static inline void text_words(const char *text, size_t len, uint64_t w[2])
+{
+	if (len > 8) {
+		memcpy(&w[0], text, 8);
+		memcpy(&w[1], text + len - 8, 8);
+	} else {
+		w[0] = tail_word(text, len);
+		w[1] = 0;
+	}
+}
+
+/* Item i's slot for the text, or NULL: where a new one may go in *at. */
+static inline ec_grade_memo_slot *memo_find(const ec_grade_memo *m, size_t i, const uint64_t w[2],
+				     size_t len, size_t *at)
+{
+	ec_grade_memo_slot *items = &m->slots[i * EC_GRADE_MEMO_SLOTS];
+	uint64_t h = (w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	size_t home = (size_t)(h >> (64 - MEMO_SLOT_BITS));
+	size_t k;
+
+	*at = home;
+	for (k = 0; k < MEMO_PROBES; k++) {
+		ec_grade_memo_slot *s = &items[(home + k) & (EC_GRADE_MEMO_SLOTS - 1)];
+
+		if (s->len == len + 1 && s->text[0] == w[0] && s->text[1] == w[1])
+			return s;
+		if (s->len == 0) {
+			*at = (home + k) & (EC_GRADE_MEMO_SLOTS - 1);
+			break;
+		}
+	}
+	return NULL;
+}
+
+/* What the slot's text scores. */
+static inline void slot_result(const ec_grade_memo_slot *s, ec_grade_result *r)
+{
+	r->points = s->points;
+	r->verdict = (ec_verdict)s->verdict;
+	r->letters = s->letters;
+}
+
 static ec_status memo_read(ec_grade_memo *m, const ec_grader *g, size_t i,
 			   const char *text, size_t len, ec_value *v, ec_grade_result *r,
 			   ec_error *err)
 {
-	ec_grade_memo_key *key;
-	size_t h, slot, k;
+	ec_grade_memo_slot *s;
+	ec_value *values = &m->values[i * EC_GRADE_MEMO_SLOTS];
+	uint64_t w[2];
+	size_t at;
 	ec_status st;
 
-	if (len >= sizeof(key->text)) {
+	if (len > EC_GRADE_MEMO_TEXT) {
 		ec_value tmp;
 
 		return read_scored(g, i, text, len, v ? v : &tmp, r, err);
 	}
-	h = len ? len + 3u * (unsigned char)text[0] + 5u * (unsigned char)text[len - 1] +
-			  7u * (unsigned char)text[len / 2]
-		: 0;
-	slot = i * EC_GRADE_MEMO_SLOTS + (h & (EC_GRADE_MEMO_SLOTS - 1));
-	key = &m->keys[slot];
-	if (key->len == len + 1) {
-		for (k = 0; k < len && key->text[k] == text[k]; k++)
-			;
-		if (k == len) {
-			if (v)
-				*v = m->values[slot];
-			*r = m->results[slot];
-			return EC_OK;
-		}
+	text_words(text, len, w);
+	s = memo_find(m, i, w, len, &at);
+	if (!s) {
+		ec_grade_result fresh;
+
+		s = &m->slots[i * EC_GRADE_MEMO_SLOTS + at];
+		s->len = 0;
+		st = read_scored(g, i, text, len, &values[at], &fresh, err);
+		if (st != EC_OK)
+			return st;
+		s->text[0] = w[0];
+		s->text[1] = w[1];
+		s->points = fresh.points;
+		s->letters = fresh.letters;
+		s->verdict = (uint8_t)fresh.verdict;
+		s->len = (uint8_t)(len + 1);
 	}
-	key->len = 0;
-	st = read_scored(g, i, text, len, &m->values[slot], &m->results[slot], err);
-	if (st != EC_OK)
-		return st;
-	key->len = (uint32_t)len + 1;
-	memcpy(key->text, text, len);
 	if (v)
-		*v = m->values[slot];
-	*r = m->results[slot];
+		*v = values[s - &m->slots[i * EC_GRADE_MEMO_SLOTS]];
+	slot_result(s, r);
 	return EC_OK;
+}
+
+/*
+ * Score columns [c, ncols) from the memo alone while their texts are
+ * found there; returns the first column that is not, or ncols.
+ */
+static size_t memo_run(const ec_grade_memo *m, const long *cols, size_t c, size_t ncols,
+		       char *const *fields, const size_t *lens, ec_grade_result *results)
+{
+	for (; c < ncols; c++) {
+		size_t i = (size_t)cols[c], at;
+		const ec_grade_memo_slot *found;
+		uint64_t w[2];
+
+		if (lens[c] > EC_GRADE_MEMO_TEXT)
+			break;
+		text_words(fields[c], lens[c], w);
+		found = memo_find(m, i, w, lens[c], &at);
+		if (!found)
+			break;
+		slot_result(found, &results[i]);
+	}
+	return c;
 }
 
 ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols,
@@ -497,14 +601,23 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 		return ec_error_at(err, EC_ERR_PARSE, file, line, 0, "student name is empty");
 	if (values)
 		set_blank(g, values);
-	for (c = 0; c < g->count; c++)
-		results[c] = g->items[c].blank;
+	if (memo)
+		memcpy(results, memo->blank, g->count * sizeof(*results));
+	else
+		for (c = 0; c < g->count; c++)
+			results[c] = g->items[c].blank;
 	sub.msg[0] = '\0';
 	for (c = 1; c < ncols; c++) {
-		size_t i = (size_t)cols[c];
-		size_t len = lens ? lens[c] : strlen(fields[c]);
+		size_t i, len;
 		ec_status st;
 
+		if (memo && lens && !values) {
+			c = memo_run(memo, cols, c, ncols, fields, lens, results);
+			if (c == ncols)
+				break;
+		}
+		i = (size_t)cols[c];
+		len = lens ? lens[c] : strlen(fields[c]);
 		if (memo) {
 			st = memo_read(memo, g, i, fields[c], len, values ? &values[i] : NULL,
 				       &results[i], &sub);
@@ -514,7 +627,6 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 			st = read_scored(g, i, fields[c], len, values ? &values[i] : &tmp,
 					 &results[i], &sub);
 		}
-
 		if (st != EC_OK)
 			return ec_error_at(err, st, file, line, 0, "column %zu ('%s'): %s",
 					   c + 1, g->items[i].key.id, sub.msg);
@@ -522,19 +634,32 @@ ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols
 	return EC_OK;
 }
 
+/* x rounded to the nearest integer, halves away from zero, as llround() (|x| < 2^63). */
+static long long round_half_away(double x)
+{
+	long long t = (long long)x;
+	double f = x - (double)t; /* exact: t is x without its fraction */
+
+	if (f >= 0.5)
+		t++;
+	else if (f <= -0.5)
+		t--;
+	return t;
+}
+
 char *ec_points_format(double points, char buf[32])
 {
 	char tmp[32];
 	long long micro;
 	unsigned long long whole, frac;
-	size_t n = 0, t = 0;
+	size_t n = 0, t = sizeof(tmp);
 	int d;
 
 	if (!isfinite(points) || fabs(points) > 1e12) {
 		snprintf(buf, 32, "%g", points);
 		return buf;
 	}
-	micro = llround(points * 1e6);
+	micro = round_half_away(points * 1e6);
 	if (micro < 0) {
 		buf[n++] = '-';
 		micro = -micro;
@@ -542,11 +667,11 @@ char *ec_points_format(double points, char buf[32])
 	whole = (unsigned long long)micro / 1000000u;
 	frac = (unsigned long long)micro % 1000000u;
 	do {
-		tmp[t++] = (char)('0' + whole % 10);
+		tmp[--t] = (char)('0' + whole % 10);
 		whole /= 10;
 	} while (whole);
-	while (t)
-		buf[n++] = tmp[--t];
+	memcpy(buf + n, tmp + t, sizeof(tmp) - t);
+	n += sizeof(tmp) - t;
 	if (frac) {
 		buf[n++] = '.';
 		for (d = 100000; d > 0 && frac; d /= 10) {

@@ -89,17 +89,28 @@ static void count_distinct(ec_stats *s, double total)
 	s->counts[h]++;
 }
 
+/* Bit position of the lowest set bit of x (x != 0), by a de Bruijn sequence. */
+static unsigned lowest_bit(uint32_t x)
+{
+	static const unsigned char at[32] = {0,  1,  28, 2,  29, 14, 24, 3,  30, 22, 20,
+					     15, 25, 17, 4,  8,  31, 27, 13, 23, 21, 19,
+					     16, 7,  26, 12, 18, 6,  11, 5,  10, 9};
+
+	return at[(uint32_t)((x & (~x + 1)) * UINT32_C(0x077CB531)) >> 27];
+}
+
 void ec_stats_add(ec_stats *s, const double *scores, const uint32_t *choices,
 		  double total)
 {
-	double dy, inv_n;
+	double dy, dt, inv_n;
 	size_t i;
 
 	s->n++;
 	inv_n = 1.0 / (double)s->n;
 	dy = total - s->mean;
 	s->mean += dy * inv_n;
-	s->m2 += dy * (total - s->mean);
+	dt = total - s->mean;
+	s->m2 += dy * dt;
 	if (s->n == 1 || total < s->min)
 		s->min = total;
 	if (s->n == 1 || total > s->max)
@@ -110,19 +121,14 @@ void ec_stats_add(ec_stats *s, const double *scores, const uint32_t *choices,
 
 		it->mean += dx * inv_n;
 		it->m2 += dx * (scores[i] - it->mean);
-		it->cxy += dx * (total - s->mean);
+		it->cxy += dx * dt;
 		if (it->mc && choices) {
 			uint32_t set = choices[i] & ((UINT32_C(1) << 26) - 1);
 
 			if (!set)
 				it->blank++;
-			for (; set; set &= set - 1) {
-				unsigned k = 0;
-
-				while (!(set & (UINT32_C(1) << k)))
-					k++;
-				it->chosen[k]++;
-			}
+			for (; set; set &= set - 1)
+				it->chosen[lowest_bit(set)]++;
 		}
 	}
 	s->bins[clamp_bin((total - s->lo) / s->bin_width, s->nbins)]++;
