@@ -18,7 +18,7 @@ ifneq ($(WERROR),)
 WARN += -Werror
 endif
 ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS)
-LDLIBS = -lm -pthread
+LDLIBS = -lm
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c))
 ANS_SRC := $(sort $(wildcard src/answers/*.c))

@@ -58,7 +58,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "Environment:\n"
 	      "  EXAMCHECK_DATA  a directory whose q3.1.1.graph, q3.3.figure and rubric\n"
-	      "                  replace the copies of data/ built into the program\n",
+	      "                  replace the copies of data/ built into the program\n"
+	      "  EXAMCHECK_SINGLE_THREAD  when set, grade --roster uses one thread\n",
 	      f);
 }
 

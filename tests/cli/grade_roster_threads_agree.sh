@@ -1,0 +1,25 @@
+# The roster is read and scored in a second thread in batches of 256 rows;
+# EXAMCHECK_SINGLE_THREAD=1 does everything in one thread. Both must give
+# the same bytes on stdout, the same messages and the same exit status, on
+# a roster of 3001 rows (several batches) with a bad row in the middle.
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+awk 'BEGIN {
+	print "student,1.1,2.1,2.2,3.1.2,3.2.1.1.dims,3.2.2.1"
+	split("T F true", tf, " "); split("AB ba C abd", mc, " ")
+	for (i = 1; i <= 3001; i++) {
+		if (i == 1500) { print "bad" i ",T,AZ,AB,1,2,3"; continue }
+		printf "s%d,%s,%s,%s,%s,%s,%d\n", i, (i % 7 == 0 ? "" : tf[i % 3 + 1]),
+			mc[i % 4 + 1], mc[(i + 1) % 4 + 1], (i % 2 ? "-1/4" : "0.25"),
+			(i % 5 ? "16x8x64x64" : "16x8x64"), 30 + i % 5
+	}
+}' > "$tmp/roster.csv"
+$EC grade --key tests/cli/data/key.tsv --roster "$tmp/roster.csv" > "$tmp/a" 2> "$tmp/ea"
+sa=$?
+EXAMCHECK_SINGLE_THREAD=1 $EC grade --key tests/cli/data/key.tsv --roster "$tmp/roster.csv" > "$tmp/b" 2> "$tmp/eb"
+sb=$?
+[ "$sa" = 65 ] && [ "$sb" = 65 ] || { echo "statuses $sa $sb, expected 65 (one bad row)"; cat "$tmp/ea"; exit 1; }
+cmp -s "$tmp/a" "$tmp/b" || { echo "outputs differ"; diff "$tmp/a" "$tmp/b" | head; exit 1; }
+cmp -s "$tmp/ea" "$tmp/eb" || { echo "messages differ"; exit 1; }
+[ "$(wc -l < "$tmp/a")" = 3001 ] || { echo "expected a header and 3000 graded rows"; exit 1; }
+grep -q ':1501: ' "$tmp/ea" || { echo "the bad row (line 1501) is not reported"; cat "$tmp/ea"; exit 1; }
