@@ -143,6 +143,28 @@ static void test_value_parse_count_forms(void **state)
 	assert_string_equal(err.msg, "'12x' is not a whole number");
 }
 
+/* A table cell without parameters: none, N/A, NA or - is the count 0. */
+static void test_value_parse_count_none_words(void **state)
+{
+	static const char *const zero[] = {"none", "None", "N/A", "n/a", "NA", "-", " - "};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(zero) / sizeof(zero[0]); i++) {
+		v.count = 99;
+		assert_int_equal(parse(EC_KEY_COUNT, zero[i], &v, &err), EC_OK);
+		assert_false(v.blank);
+		assert_true(v.count == 0);
+	}
+	assert_int_equal(parse(EC_KEY_COUNT, "nonesuch", &v, &err), EC_ERR_PARSE);
+	assert_int_equal(parse(EC_KEY_COUNT, "--", &v, &err), EC_ERR_PARSE);
+	/* only counts: a number or a shape is never 'none' */
+	assert_int_equal(parse(EC_KEY_NUMBER, "none", &v, &err), EC_ERR_PARSE);
+	assert_int_equal(parse(EC_KEY_DIMS, "N/A", &v, &err), EC_ERR_PARSE);
+}
+
 static void test_value_parse_dims_forms(void **state)
 {
 	const char *forms[] = {"16x8x64x64", "16 x 8 x 64 x 64", "16X8X64X64", "16*8*64*64",
@@ -289,6 +311,7 @@ int main(void)
 		cmocka_unit_test(test_value_parse_tf_forms),
 		cmocka_unit_test(test_value_parse_mc_forms),
 		cmocka_unit_test(test_value_parse_number_forms),
+		cmocka_unit_test(test_value_parse_count_none_words),
 		cmocka_unit_test(test_value_parse_number_matches_strtod),
 		cmocka_unit_test(test_value_parse_count_forms),
 		cmocka_unit_test(test_value_parse_dims_forms),

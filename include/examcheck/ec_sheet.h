@@ -41,6 +41,8 @@ typedef struct ec_value {
  *    product;
  *  - count: the same forms; the value must be a whole number in 0..2^64-1
  *    (a product of whole numbers is computed exactly, overflow detected);
+ *    "none", "N/A", "NA" and "-" (any case) mean 0, as a table writes a
+ *    layer without parameters;
  *  - dims: whole positive factors joined as for number ("16x8x64x64");
  *  - mask: digits 0 and 1, optionally separated by blanks, ',', ';' or '/'.
  * A manual item's text is never read (the value is blank).

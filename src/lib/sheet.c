@@ -1,5 +1,6 @@
 #include "examcheck/ec_sheet.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -316,6 +317,24 @@ static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 	return EC_OK;
 }
 
+/* "none", "N/A", "NA" or "-": how a table cell says a layer has no parameters. */
+static bool means_none(const char *text, size_t len)
+{
+	static const char *const words[] = {"none", "n/a", "na", "-"};
+	size_t i, j;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (strlen(words[i]) != len)
+			continue;
+		for (j = 0; j < len; j++)
+			if (tolower((unsigned char)text[j]) != words[i][j])
+				break;
+		if (j == len)
+			return true;
+	}
+	return false;
+}
+
 ec_status ec_value_parse(ec_key_kind kind, const char *text, size_t len,
 			 ec_value *v, ec_error *err)
 {
@@ -334,6 +353,8 @@ ec_status ec_value_parse(ec_key_kind kind, const char *text, size_t len,
 	}
 	if (memchr(text, '\0', len))
 		return ec_error_set(err, EC_ERR_PARSE, "answer contains a NUL byte");
+	if (kind == EC_KEY_COUNT && means_none(text, len))
+		return EC_OK; /* v->count is 0 */
 	switch (kind) {
 	case EC_KEY_TF:
 		return parse_tf(text, len, v, err);
