@@ -20,7 +20,8 @@ typedef enum ec_status {
 	EC_ERR_NOMEM,    /**< an allocation failed */
 	EC_ERR_IO,       /**< reading or writing failed */
 	EC_ERR_RANGE,    /**< a shape or index leaves its valid range */
-	EC_ERR_NOTFOUND  /**< a named thing does not exist */
+	EC_ERR_NOTFOUND, /**< a named thing does not exist */
+	EC_ERR_OPEN      /**< a file cannot be opened */
 } ec_status;
 
 /** A short lower-case description of a status, e.g. "overflow". */

@@ -65,6 +65,22 @@ int cli_option(int argc, char **argv, int *i, const char *name, const char **val
  */
 int cli_format(const char *value, unsigned allowed, ec_format *format);
 
+/**
+ * The exit status that fits a library failure: 65 for malformed data
+ * (parse, invalid, range, overflow), 66 when a file cannot be opened, 74
+ * for a read or write error, 70 otherwise; 0 for EC_OK.
+ */
+int cli_exit_for(ec_status status);
+
+/**
+ * Read the whole file `path` ("-" = standard input, at most `max` bytes)
+ * into *text (NUL-terminated; free() it) and, when `len` is not NULL, *len.
+ * With `len` NULL the text must hold no NUL byte. Returns EC_EXIT_OK, or
+ * an exit status (cli_exit_for()) after the message "examcheck: WHAT:
+ * FILE: why".
+ */
+int cli_read_file(const char *what, const char *path, size_t max, char **text, size_t *len);
+
 /** True when s is "-h" or "--help". */
 int cli_is_help(const char *s);
 

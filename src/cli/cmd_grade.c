@@ -895,7 +895,7 @@ static int grade_roster(const options *op, const ec_grader *g)
 	int rc;
 
 	if (!in) {
-		cli_error("grade: cannot open '%s': %s", op->roster, strerror(errno));
+		cli_error("grade: %s: cannot open: %s", op->roster, strerror(errno));
 		return EC_EXIT_NOINPUT;
 	}
 	ec_error_clear(&err);

@@ -35,49 +35,6 @@ static const char help_text[] =
 	"image), 65 malformed figure file (FILE:LINE: message), 66 FILE cannot be\n"
 	"opened, 74 read error.\n";
 
-static int read_file(const char *path, char **text)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-
-	if (!f) {
-		cli_error("graphconv: cannot open '%s': %s", path, strerror(errno));
-		return EC_EXIT_NOINPUT;
-	}
-	do {
-		if (cap - len < 4096) {
-			char *grown;
-
-			cap = cap ? 2 * cap : 8192;
-			if (cap > (16u << 20) || !(grown = realloc(buf, cap))) {
-				free(buf);
-				fclose(f);
-				cli_error("graphconv: %s: file too large (16 MiB at most)", path);
-				return EC_EXIT_DATAERR;
-			}
-			buf = grown;
-		}
-		n = fread(buf + len, 1, cap - len - 1, f);
-		len += n;
-	} while (n > 0);
-	if (ferror(f)) {
-		cli_error("graphconv: %s: read error", path);
-		free(buf);
-		fclose(f);
-		return EC_EXIT_IOERR;
-	}
-	fclose(f);
-	if (memchr(buf, '\0', len)) {
-		cli_error("graphconv: %s: contains a NUL byte", path);
-		free(buf);
-		return EC_EXIT_DATAERR;
-	}
-	buf[len] = '\0';
-	*text = buf;
-	return EC_EXIT_OK;
-}
-
 /* "ROW,COL" with whole numbers; 0 on success. */
 static int parse_at(const char *s, size_t *row, size_t *col)
 {
@@ -267,7 +224,7 @@ int cmd_graphconv(int argc, char **argv)
 		cli_error("graphconv: --at '%s' is not ROW,COL (for example 3,3)", at);
 		return EC_EXIT_USAGE;
 	}
-	if ((status = read_file(path, &text)) != EC_EXIT_OK)
+	if ((status = cli_read_file("graphconv", path, 16u << 20, &text, NULL)) != EC_EXIT_OK)
 		return status;
 	ec_error_clear(&err);
 	if (ec_sg_parse(text, path, &fig, &err) != EC_OK) {

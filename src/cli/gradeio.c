@@ -10,73 +10,12 @@
 
 int gio_exit_for(ec_status status)
 {
-	switch (status) {
-	case EC_OK:
-		return EC_EXIT_OK;
-	case EC_ERR_PARSE:
-	case EC_ERR_INVALID:
-	case EC_ERR_RANGE:
-	case EC_ERR_OVERFLOW:
-		return EC_EXIT_DATAERR;
-	case EC_ERR_IO:
-		return EC_EXIT_IOERR;
-	case EC_ERR_NOTFOUND:
-	case EC_ERR_NOMEM:
-		break;
-	}
-	return EC_EXIT_SOFTWARE;
+	return cli_exit_for(status);
 }
 
 int gio_read_file(const char *what, const char *path, char **text, size_t *len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t cap = 0, n = 0, got;
-	char *buf = NULL;
-
-	if (!f) {
-		cli_error("%s: cannot open '%s': %s", what, path, strerror(errno));
-		return EC_EXIT_NOINPUT;
-	}
-	do {
-		if (cap - n < 4096) {
-			char *grown;
-
-			cap = cap ? 2 * cap : 8192;
-			if (cap > GRADEIO_FILE_MAX + 8192) {
-				free(buf);
-				if (f != stdin)
-					fclose(f);
-				cli_error("%s: %s: file is larger than 16 MiB", what, path);
-				return EC_EXIT_DATAERR;
-			}
-			grown = realloc(buf, cap);
-			if (!grown) {
-				free(buf);
-				if (f != stdin)
-					fclose(f);
-				cli_error("%s: out of memory reading '%s'", what, path);
-				return EC_EXIT_SOFTWARE;
-			}
-			buf = grown;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		int e = errno;
-
-		free(buf);
-		if (f != stdin)
-			fclose(f);
-		cli_error("%s: read error on '%s': %s", what, path, strerror(e));
-		return EC_EXIT_IOERR;
-	}
-	if (f != stdin)
-		fclose(f);
-	buf[n] = '\0';
-	*text = buf;
-	*len = n;
-	return EC_EXIT_OK;
+	return cli_read_file(what, path, GRADEIO_FILE_MAX, text, len);
 }
 
 static int compute_key(const char *what, ec_key *key)
@@ -92,8 +31,6 @@ static int compute_key(const char *what, ec_key *key)
 
 			cli_error("%s: computing the key, q%s: %s", what, ec_questions[i].id,
 				  ec_error_format(&a.err, buf, sizeof(buf)));
-			if (a.err.status == EC_ERR_IO)
-				return a.err.line == 0 ? EC_EXIT_NOINPUT : EC_EXIT_IOERR;
 			return gio_exit_for(a.err.status);
 		}
 	}

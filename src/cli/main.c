@@ -117,16 +117,7 @@ static int unknown_question(const char *arg, const char *id)
 static int answer_failed(const ec_actx *a)
 {
 	cli_report(&a->err);
-	switch (a->err.status) {
-	case EC_ERR_PARSE:
-	case EC_ERR_RANGE:
-	case EC_ERR_INVALID:
-		return EC_EXIT_DATAERR;
-	case EC_ERR_IO:
-		return a->err.line == 0 ? EC_EXIT_NOINPUT : EC_EXIT_IOERR;
-	default:
-		return EC_EXIT_SOFTWARE;
-	}
+	return cli_exit_for(a->err.status);
 }
 
 /* Print every leaf whose id is `prefix` or starts with "<prefix>."; all leaves when NULL. */

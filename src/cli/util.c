@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "examcheck/ec_file.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -71,4 +73,40 @@ int cli_format(const char *value, unsigned allowed, ec_format *format)
 int cli_is_help(const char *s)
 {
 	return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
+}
+
+int cli_exit_for(ec_status status)
+{
+	switch (status) {
+	case EC_OK:
+		return EC_EXIT_OK;
+	case EC_ERR_PARSE:
+	case EC_ERR_INVALID:
+	case EC_ERR_RANGE:
+	case EC_ERR_OVERFLOW:
+		return EC_EXIT_DATAERR;
+	case EC_ERR_OPEN:
+		return EC_EXIT_NOINPUT;
+	case EC_ERR_IO:
+		return EC_EXIT_IOERR;
+	case EC_ERR_NOTFOUND:
+	case EC_ERR_NOMEM:
+		break;
+	}
+	return EC_EXIT_SOFTWARE;
+}
+
+int cli_read_file(const char *what, const char *path, size_t max, char **text, size_t *len)
+{
+	ec_error err;
+	ec_status st;
+	char buf[512];
+
+	ec_error_clear(&err);
+	st = len ? ec_file_read(path, max, text, len, &err)
+		 : ec_file_read_text(path, max, text, &err);
+	if (st == EC_OK)
+		return EC_EXIT_OK;
+	cli_error("%s: %s", what, ec_error_format(&err, buf, sizeof(buf)));
+	return cli_exit_for(st);
 }

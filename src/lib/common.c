@@ -23,6 +23,8 @@ const char *ec_strerror(ec_status status)
 		return "out of range";
 	case EC_ERR_NOTFOUND:
 		return "not found";
+	case EC_ERR_OPEN:
+		return "cannot open";
 	}
 	return "unknown error";
 }

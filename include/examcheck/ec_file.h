@@ -1,0 +1,25 @@
+/*
+ * ec_file.h: reading a whole (small) file into memory.
+ */
+#ifndef EC_FILE_H
+#define EC_FILE_H
+
+#include "examcheck/ec_common.h"
+
+/**
+ * Read all of `path` ("-" means standard input) into *text, NUL-terminated
+ * (free() it), with its length in *len; at most `max` bytes. Fails with
+ * EC_ERR_OPEN when the file cannot be opened, EC_ERR_IO on a read error,
+ * EC_ERR_RANGE when it is larger than `max`, EC_ERR_NOMEM; `err` then
+ * names the file (err->file = path) and says why, e.g. "cannot open: No
+ * such file or directory".
+ */
+ec_status ec_file_read(const char *path, size_t max, char **text, size_t *len, ec_error *err);
+
+/**
+ * ec_file_read() for text that must not contain a NUL byte (a NUL would
+ * cut it short): also fails with EC_ERR_PARSE "contains a NUL byte".
+ */
+ec_status ec_file_read_text(const char *path, size_t max, char **text, ec_error *err);
+
+#endif

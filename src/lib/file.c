@@ -1,0 +1,76 @@
+#include "examcheck/ec_file.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void close_input(FILE *f)
+{
+	if (f != stdin)
+		fclose(f);
+}
+
+ec_status ec_file_read(const char *path, size_t max, char **text, size_t *len, ec_error *err)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t n = 0, cap = 0, got;
+	char *buf = NULL;
+
+	if (!f)
+		return ec_error_at(err, EC_ERR_OPEN, path, 0, 0, "cannot open: %s", strerror(errno));
+	do {
+		if (cap - n < 4096) {
+			size_t grow = cap ? 2 * cap : 8192;
+			char *grown;
+
+			if (n > max) {
+				free(buf);
+				close_input(f);
+				return ec_error_at(err, EC_ERR_RANGE, path, 0, 0,
+						   "file is larger than %zu bytes", max);
+			}
+			grown = realloc(buf, grow);
+			if (!grown) {
+				free(buf);
+				close_input(f);
+				return ec_error_at(err, EC_ERR_NOMEM, path, 0, 0, "out of memory");
+			}
+			buf = grown;
+			cap = grow;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		int e = errno;
+
+		free(buf);
+		close_input(f);
+		return ec_error_at(err, EC_ERR_IO, path, 0, 0, "read error: %s", strerror(e));
+	}
+	close_input(f);
+	if (n > max) {
+		free(buf);
+		return ec_error_at(err, EC_ERR_RANGE, path, 0, 0, "file is larger than %zu bytes", max);
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return EC_OK;
+}
+
+ec_status ec_file_read_text(const char *path, size_t max, char **text, ec_error *err)
+{
+	size_t len;
+	ec_status st = ec_file_read(path, max, text, &len, err);
+
+	if (st != EC_OK)
+		return st;
+	if (memchr(*text, '\0', len)) {
+		free(*text);
+		*text = NULL;
+		return ec_error_at(err, EC_ERR_PARSE, path, 0, 0, "contains a NUL byte");
+	}
+	return EC_OK;
+}
