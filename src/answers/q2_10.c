@@ -65,7 +65,7 @@ int ec_ans_2_10(ec_actx *a)
 	ec_say(a, "  w     ");
 	for (t = T + 1; t-- > 0;)
 		if (t % 5 == 0) {
-			char label[24];
+			char label[32];
 
 			snprintf(label, sizeof(label), "t = %zu", t);
 			ec_say(a, "  %14s", label);

@@ -67,7 +67,7 @@ ec_status ec_conv_output_shape(size_t nspatial, const uint64_t *in,
 ec_status ec_conv_weight_count(uint64_t c_in, uint64_t c_out, size_t nspatial,
 			       const uint64_t *kernel, uint64_t *out, ec_error *err)
 {
-	uint64_t taps, n;
+	uint64_t taps = 0, n = 0;
 
 	if (nspatial == 0 || nspatial > EC_MAX_SPATIAL)
 		return ec_error_set(err, EC_ERR_INVALID,
@@ -122,7 +122,7 @@ ec_status ec_conv_macs(uint64_t c_in, uint64_t c_out, size_t nspatial,
 		       const uint64_t *kernel, const uint64_t *out_spatial,
 		       uint64_t *macs, ec_error *err)
 {
-	uint64_t weights, positions, n;
+	uint64_t weights = 0, positions = 0, n = 0;
 	ec_status st;
 
 	if ((st = ec_conv_weight_count(c_in, c_out, nspatial, kernel, &weights, err)) != EC_OK)

@@ -110,7 +110,7 @@ ec_status ec_norm_forward(ec_norm_kind kind, ec_norm_shape s, const double *x,
 			  const double *gamma, const double *beta, double eps, double *y,
 			  ec_error *err)
 {
-	size_t total;
+	size_t total = 0;
 	ec_status st;
 
 	if ((st = check_args(s, x, y, &total, err)) != EC_OK || (st = check_eps(eps, err)) != EC_OK)
@@ -121,7 +121,7 @@ ec_status ec_norm_forward(ec_norm_kind kind, ec_norm_shape s, const double *x,
 ec_status ec_norm_batch_stats(ec_norm_shape s, const double *x, double *mean, double *var,
 			      ec_error *err)
 {
-	size_t total;
+	size_t total = 0;
 	ec_status st;
 
 	if (!mean || !var)
@@ -305,7 +305,7 @@ overflow:
 ec_status ec_norm_block_nonzeros_formula(ec_norm_kind kind, ec_norm_shape s, size_t i,
 					 size_t j, uint64_t *count, ec_error *err)
 {
-	size_t total;
+	size_t total = 0;
 	ec_status st;
 
 	if ((st = ec_norm_shape_count(s, &total, err)) != EC_OK)
