@@ -221,32 +221,42 @@ static void unsplit(ec_csv_reader *r, const char *start, size_t n)
 static int split_in_place(ec_csv_reader *r)
 {
 	char *start = r->in + r->in_pos, *end = r->in + r->in_len, *p = start;
-	size_t n = 0;
+	/* locals, not r->...: the NULs stored below may alias any field of r */
+	char **fields = r->fields;
+	size_t *lens = r->lens, cap = r->fields_cap, n = 0;
 
 	for (;;) {
-		if (n == r->fields_cap && !grow_fields(r, n + 1)) {
-			unsplit(r, start, n);
-			return -1;
+		char *field, *stop;
+
+		if (n == cap) {
+			if (!grow_fields(r, n + 1)) {
+				unsplit(r, start, n);
+				return -1;
+			}
+			fields = r->fields;
+			lens = r->lens;
+			cap = r->fields_cap;
 		}
 		if (*p == '"') {
-			r->fields[n] = ++p;
+			field = ++p;
 			while (*p != '"' && *p != '\n' && *p != '\0')
 				p++;
 			if (*p != '"') {
 				unsplit(r, start, n);
 				return p == end ? 2 : 0;
 			}
-			r->lens[n] = (size_t)(p - r->fields[n]);
-			p++;
+			stop = p++;
 		} else {
-			r->fields[n] = p;
+			field = p;
 			while (!special[(unsigned char)*p])
 				p++;
-			r->lens[n] = (size_t)(p - r->fields[n]);
+			stop = p;
 		}
+		fields[n] = field;
+		lens[n] = (size_t)(stop - field);
 		n++;
 		if (*p == ',' && n < EC_CSV_FIELDS_MAX) {
-			r->fields[n - 1][r->lens[n - 1]] = '\0';
+			*stop = '\0';
 			p++;
 			continue;
 		}
@@ -260,7 +270,7 @@ static int split_in_place(ec_csv_reader *r)
 		return 0;
 	}
 	r->in_pos = (size_t)(p + (*p == '\r' ? 2 : 1) - r->in);
-	r->fields[n - 1][r->lens[n - 1]] = '\0';
+	fields[n - 1][lens[n - 1]] = '\0';
 	r->nfields = n;
 	r->record_line = r->line++;
 	return 1;
