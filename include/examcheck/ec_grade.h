@@ -40,12 +40,20 @@ typedef struct ec_grade_item {
 	ec_grade_result blank;  /**< what a blank answer gets */
 } ec_grade_item;
 
+/** Consecutive items of one section: items [previous run's end, end). */
+typedef struct ec_grade_run {
+	size_t section;
+	size_t end;
+} ec_grade_run;
+
 /** A key joined with a rubric. Fill with ec_grader_init(), free with ec_grader_free(). */
 typedef struct ec_grader {
 	ec_grade_item *items;   /**< in key order */
 	size_t count;
 	char (*sections)[16];   /**< "1", "2", "3": an id's part before its first '.' */
 	size_t nsections;
+	ec_grade_run *runs;     /**< the items in key order, cut where the section changes */
+	size_t nruns;
 	double max_auto;        /**< points of the auto-graded items */
 	double max_manual;      /**< points left to a person */
 	double min_auto;        /**< lowest possible auto-graded total (all penalties) */

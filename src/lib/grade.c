@@ -132,6 +132,21 @@ static ec_status init_item(ec_grader *g, ec_grade_item *it, const ec_key_item *k
 	return add_accepted(it, k->answer, "key", 0, err);
 }
 
+static ec_status find_runs(ec_grader *g, ec_error *err)
+{
+	size_t i;
+
+	g->runs = calloc(g->count ? g->count : 1, sizeof(*g->runs));
+	if (!g->runs)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	for (i = 0; i < g->count; i++) {
+		if (g->nruns == 0 || g->items[i].section != g->runs[g->nruns - 1].section)
+			g->runs[g->nruns++].section = g->items[i].section;
+		g->runs[g->nruns - 1].end = i + 1;
+	}
+	return EC_OK;
+}
+
 ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 			 ec_error *err)
 {
@@ -173,6 +188,8 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 		else
 			st = add_accepted(&g->items[at], alt->answer, alt->file, alt->line, err);
 	}
+	if (st == EC_OK)
+		st = find_runs(g, err);
 	if (st != EC_OK)
 		ec_grader_free(g);
 	return st;
@@ -186,6 +203,7 @@ void ec_grader_free(ec_grader *g)
 		free(g->items[i].accepted);
 	free(g->items);
 	free(g->sections);
+	free(g->runs);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -301,25 +319,23 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 
 double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections)
 {
-	double total = 0, run = 0;
-	size_t i, at = 0;
+	double total = 0;
+	size_t i = 0, k;
 
-	for (i = 0; i < g->count; i++)
-		total += results[i].points;
-	if (sections) {
-		/* add in item order, in a register along each run of one section */
-		for (i = 0; i < g->nsections; i++)
-			sections[i] = 0;
-		for (i = 0; i < g->count; i++) {
-			if (g->items[i].section != at) {
-				sections[at] = run;
-				at = g->items[i].section;
-				run = sections[at];
-			}
-			run += results[i].points;
+	if (sections)
+		for (k = 0; k < g->nsections; k++)
+			sections[k] = 0;
+	/* in item order; a section's subtotal in a register along each run */
+	for (k = 0; k < g->nruns; k++) {
+		const ec_grade_run *run = &g->runs[k];
+		double sub = sections ? sections[run->section] : 0;
+
+		for (; i < run->end; i++) {
+			total += results[i].points;
+			sub += results[i].points;
 		}
-		if (g->count)
-			sections[at] = run;
+		if (sections)
+			sections[run->section] = sub;
 	}
 	return total;
 }
