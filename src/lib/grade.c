@@ -689,11 +689,15 @@ char *ec_points_format(double points, char buf[32])
 	memcpy(buf + n, tmp + t, sizeof(tmp) - t);
 	n += sizeof(tmp) - t;
 	if (frac) {
+		/* six digits by constant divisions, then the trailing zeros dropped */
 		buf[n++] = '.';
-		for (d = 100000; d > 0 && frac; d /= 10) {
-			buf[n++] = (char)('0' + frac / (unsigned long long)d);
-			frac %= (unsigned long long)d;
+		for (d = 5; d >= 0; d--) {
+			buf[n + (size_t)d] = (char)('0' + frac % 10);
+			frac /= 10;
 		}
+		n += 6;
+		while (buf[n - 1] == '0')
+			n--;
 	}
 	if (n == 2 && buf[0] == '-' && buf[1] == '0')
 		n = 0, buf[n++] = '0';
