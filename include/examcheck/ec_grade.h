@@ -162,7 +162,9 @@ void ec_grade_memo_free(ec_grade_memo *m);
 
 /**
  * Read and score one roster row (`fields[0..nfields)`, NUL-terminated,
- * their lengths in `lens` or NULL to measure them; cols from
+ * their lengths in `lens` or NULL to measure them; with `lens`, 8 bytes
+ * must be readable from each field's start, as with an ec_csv_reader's
+ * fields, since short texts are loaded a word at a time; cols from
  * ec_grade_roster_header() of `ncols` fields): values[0..g->count) (may be
  * NULL when not wanted) and results[0..g->count) as ec_grade_values() gives
  * them (items without a column are blank), looking answers up in `memo`

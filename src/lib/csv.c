@@ -13,7 +13,7 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
 	r->f = f;
 	r->file = file;
 	r->line = 1;
-	r->in = malloc(IN_SIZE + 1);
+	r->in = calloc(IN_SIZE + 1 + EC_CSV_READABLE, 1);
 	if (!r->in)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	return EC_OK;
@@ -91,7 +91,7 @@ static bool append(ec_csv_reader *r, const char *s, size_t n, bad *b)
 
 		while (cap < r->rec_len + n + 1)
 			cap *= 2;
-		grown = realloc(r->rec, cap);
+		grown = realloc(r->rec, cap + EC_CSV_READABLE);
 		if (!grown)
 			return false;
 		r->rec = grown;

@@ -475,39 +475,37 @@ static ec_status read_scored(const ec_grader *g, size_t i, const char *text, siz
 #define MEMO_SLOT_BITS 5
 _Static_assert(EC_GRADE_MEMO_SLOTS == 1 << MEMO_SLOT_BITS, "memo slots are 2^MEMO_SLOT_BITS");
 
-/* The 1-8 bytes at s as a word that two texts of the same length share only when equal. */
-static inline uint64_t tail_word(const char *s, size_t n)
-{
-	uint32_t a, b;
-	uint16_t c, d;
-
-	if (n >= 4) {
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		return a | (uint64_t)b << 32;
-	}
-	if (n >= 2) {
-		memcpy(&c, s, 2);
-		memcpy(&d, s + n - 2, 2);
-		return c | (uint64_t)d << 16;
-	}
-	return n ? (unsigned char)s[0] : 0;
-}
-
 /*
  * A text of at most EC_GRADE_MEMO_TEXT bytes as two words that, with the
- * length, only equal texts share: up to 8 bytes packed in w[0], else the
- * first 8 bytes and the last 8 (overlapping).
+ * length, only equal texts share: its first 8 bytes (fewer: zero-padded)
+ * and, when longer than 8, its last 8 (overlapping).
  */
 static inline void text_words(const char *text, size_t len, uint64_t w[2])
 {
-	if (len > 8) {
-		memcpy(&w[0], text, 8);
+	w[0] = 0;
+	memcpy(&w[0], text, len < 8 ? len : 8);
+	w[1] = 0;
+	if (len > 8)
 		memcpy(&w[1], text + len - 8, 8);
-	} else {
-		w[0] = tail_word(text, len);
-		w[1] = 0;
-	}
+}
+
+/* Eight 0xFF bytes then eight zeros: 8 bytes from ones + 8 - n keep a word's first n bytes. */
+static const unsigned char ones[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+
+/*
+ * text_words() without branches on the length, for a text followed by
+ * enough readable bytes that 8 can be loaded from its start.
+ */
+static inline void padded_text_words(const char *text, size_t len, uint64_t w[2])
+{
+	size_t head = len < 8 ? len : 8, tail = len > 8 ? len - 8 : 0;
+	uint64_t keep, last;
+
+	memcpy(&w[0], text, 8);
+	memcpy(&keep, ones + 8 - head, 8);
+	w[0] &= keep;
+	memcpy(&last, text + tail, 8);
+	w[1] = len > 8 ? last : 0;
 }
 
 /* Item i's slot for the text, or NULL: where a new one may go in *at. */
@@ -593,7 +591,7 @@ static size_t memo_run(const ec_grade_memo *m, const long *cols, size_t c, size_
 
 		if (lens[c] > EC_GRADE_MEMO_TEXT)
 			break;
-		text_words(fields[c], lens[c], w);
+		padded_text_words(fields[c], lens[c], w);
 		found = memo_find(m, i, w, lens[c], &at);
 		if (!found)
 			break;
