@@ -191,6 +191,9 @@ double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *
  */
 char *ec_points_format(double points, char buf[32]);
 
+/** ec_points_format() returning the text's length instead of `buf`. */
+size_t ec_points_format_len(double points, char buf[32]);
+
 /**
  * Points written so that reading them back gives the same double: an
  * integer ("4"), else a fraction with denominator up to 1000 when one is

@@ -661,7 +661,7 @@ static long long round_half_away(double x)
 	return t;
 }
 
-char *ec_points_format(double points, char buf[32])
+size_t ec_points_format_len(double points, char buf[32])
 {
 	char tmp[32];
 	long long micro;
@@ -671,7 +671,7 @@ char *ec_points_format(double points, char buf[32])
 
 	if (!isfinite(points) || fabs(points) > 1e12) {
 		snprintf(buf, 32, "%g", points);
-		return buf;
+		return strlen(buf);
 	}
 	micro = round_half_away(points * 1e6);
 	if (micro < 0) {
@@ -700,6 +700,12 @@ char *ec_points_format(double points, char buf[32])
 	if (n == 2 && buf[0] == '-' && buf[1] == '0')
 		n = 0, buf[n++] = '0';
 	buf[n] = '\0';
+	return n;
+}
+
+char *ec_points_format(double points, char buf[32])
+{
+	ec_points_format_len(points, buf);
 	return buf;
 }
 
