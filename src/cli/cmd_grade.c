@@ -430,7 +430,7 @@ static void write_header(FILE *f, const ec_grader *g)
 }
 
 /* Rows are gathered in ro->out and handed to stdio OUT_CHUNK bytes or so at a time. */
-#define OUT_CHUNK (1u << 20)
+#define OUT_CHUNK (1u << 18)
 
 /* Append s (n bytes) at p; the caller made room. */
 static char *put(char *p, const char *s, size_t n)
