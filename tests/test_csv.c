@@ -225,6 +225,71 @@ static void test_csv_next_general_path_after_split(void **state)
 	close_text(&x);
 }
 
+/* Check that EC_CSV_READABLE bytes load from each field of the current record and begin with it. */
+static void assert_fields_readable(const fixture *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->r.nfields; i++) {
+		char word[EC_CSV_READABLE];
+
+		memcpy(word, x->r.fields[i], EC_CSV_READABLE);
+		if (x->r.lens[i])
+			assert_memory_equal(word, x->r.fields[i],
+					    x->r.lens[i] < EC_CSV_READABLE ? x->r.lens[i] : EC_CSV_READABLE);
+	}
+}
+
+/*
+ * EC_CSV_READABLE bytes may be loaded from every field's start, even an
+ * empty field at the very end of a buffer: here a record copied by the
+ * general path that fills its first 4096-byte record buffer, and a last
+ * record whose newline is the last byte of a 256 KiB read (the input
+ * buffer's size). The sanitizer build checks the loads stay inside.
+ */
+static void test_csv_next_fields_readable(void **state)
+{
+	const size_t size = (size_t)1 << 18, quoted = 4093;
+	char *text = malloc(size);
+	size_t n = 0, records = 1;
+	fixture x;
+
+	(void)state;
+	assert_non_null(text);
+	/* quoted: 4092 'a', a doubled quote, then ',' and an empty field: 4093 + 1 + 1 bytes kept */
+	text[n++] = '"';
+	memset(text + n, 'a', quoted - 1);
+	n += quoted - 1;
+	memcpy(text + n, "\"\"\",\n", 5);
+	n += 5;
+	while (size - n > 5 + 4) {
+		memcpy(text + n, "x,y\n", 4);
+		n += 4;
+		records++;
+	}
+	memset(text + n, 'z', size - n - 4);
+	memcpy(text + size - 4, ",e,\n", 4);
+	records++;
+	open_text(&x, text, size);
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(x.r.nfields, 2);
+	assert_int_equal(x.r.lens[0], quoted);
+	assert_int_equal(x.r.lens[1], 0);
+	assert_fields_readable(&x);
+	while (--records > 0) {
+		assert_int_equal(next(&x), EC_OK);
+		assert_true(x.more);
+		assert_fields_readable(&x);
+	}
+	assert_int_equal(x.r.nfields, 3);
+	assert_string_equal(x.r.fields[1], "e");
+	assert_string_equal(x.r.fields[2], "");
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_csv_next_record_too_long),
 		cmocka_unit_test(test_csv_next_across_buffers),
 		cmocka_unit_test(test_csv_next_general_path_after_split),
+		cmocka_unit_test(test_csv_next_fields_readable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -287,6 +287,42 @@ static void test_grade_values_totals(void **state)
 	ec_grader_free(&g);
 }
 
+/* A section whose items are not together: its subtotal runs across the gap. */
+static void test_grade_sum_section_in_two_runs(void **state)
+{
+	const char *answers[3] = {"T", "A", "F"};
+	ec_value values[3];
+	ec_grade_result res[3];
+	double sections[2], total;
+	ec_key key = {0};
+	ec_rubric r = {0};
+	ec_grader g;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_key_add(&key, "1.1", EC_KEY_TF, 2, "T", &err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "2.1", EC_KEY_MC, 4, "AB", &err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "1.2", EC_KEY_TF, 2, "T", &err), EC_OK);
+	assert_int_equal(ec_rubric_parse(&r, rubric_text, strlen(rubric_text), "rub", &err), EC_OK);
+	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_OK);
+	assert_int_equal(g.nsections, 2);
+	assert_int_equal(g.nruns, 3);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(ec_grader_read(&g, i, answers[i], strlen(answers[i]), &values[i], &err),
+				 EC_OK);
+	total = ec_grade_values(&g, values, res, sections);
+	/* 1.1 right: 2; 2.1 'A' for 'AB', one option missing: 4 - 2 = 2; 1.2 wrong: -1 */
+	assert_true(sections[0] == 1);
+	assert_true(sections[1] == 2);
+	assert_true(total == 3);
+	assert_true(ec_grade_sum(&g, res, NULL) == 3);
+	ec_grader_free(&g);
+	ec_rubric_free(&r);
+	ec_key_free(&key);
+}
+
 static void test_grade_sheet_errors(void **state)
 {
 	static const struct {
@@ -491,6 +527,8 @@ static void test_points_format_matches_llround(void **state)
 			strcpy(want, "0");
 		if (strcmp(got, want) != 0)
 			fail_msg("%.17g: got %s, llround gives %s", v, got, want);
+		if (ec_points_format_len(v, got) != strlen(want))
+			fail_msg("%.17g: ec_points_format_len() is not the length of %s", v, want);
 	}
 }
 
@@ -693,6 +731,7 @@ int main(void)
 		cmocka_unit_test(test_grader_init_needs_a_rule),
 		cmocka_unit_test(test_grader_read_rejects_options),
 		cmocka_unit_test(test_grade_values_totals),
+		cmocka_unit_test(test_grade_sum_section_in_two_runs),
 		cmocka_unit_test(test_grade_sheet_errors),
 		cmocka_unit_test(test_grade_sheet_missing_is_blank),
 		cmocka_unit_test(test_grade_roster_header_cases),

@@ -16,6 +16,8 @@
 #define EC_CSV_RECORD_MAX (1u << 20)
 /** Most fields in one record. */
 #define EC_CSV_FIELDS_MAX 4096
+/** Bytes that may be read from the start of any field, however short (they lie in the reader's buffers). */
+#define EC_CSV_READABLE 8
 
 /** Reader state; open with ec_csv_open(), release with ec_csv_close(). */
 typedef struct ec_csv_reader {
@@ -44,7 +46,8 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
 
 /**
  * Read the next record into r->fields[0..r->nfields) (NUL-terminated,
- * quotes removed; lengths in r->lens; valid until the next call), its
+ * quotes removed; lengths in r->lens; valid until the next call;
+ * EC_CSV_READABLE bytes readable from each one's start), its
  * first line in r->record_line. Empty lines are
  * skipped. Sets *more to false at the end of the input. Returns EC_OK; or
  * EC_ERR_PARSE at file:line for an unterminated quote (reported at the

@@ -40,12 +40,20 @@ typedef struct ec_grade_item {
 	ec_grade_result blank;  /**< what a blank answer gets */
 } ec_grade_item;
 
+/** Consecutive items of one section: items [previous run's end, end). */
+typedef struct ec_grade_run {
+	size_t section;
+	size_t end;
+} ec_grade_run;
+
 /** A key joined with a rubric. Fill with ec_grader_init(), free with ec_grader_free(). */
 typedef struct ec_grader {
 	ec_grade_item *items;   /**< in key order */
 	size_t count;
 	char (*sections)[16];   /**< "1", "2", "3": an id's part before its first '.' */
 	size_t nsections;
+	ec_grade_run *runs;     /**< the items in key order, cut where the section changes */
+	size_t nruns;
 	double max_auto;        /**< points of the auto-graded items */
 	double max_manual;      /**< points left to a person */
 	double min_auto;        /**< lowest possible auto-graded total (all penalties) */
@@ -154,7 +162,9 @@ void ec_grade_memo_free(ec_grade_memo *m);
 
 /**
  * Read and score one roster row (`fields[0..nfields)`, NUL-terminated,
- * their lengths in `lens` or NULL to measure them; cols from
+ * their lengths in `lens` or NULL to measure them; with `lens`, 8 bytes
+ * must be readable from each field's start, as with an ec_csv_reader's
+ * fields, since short texts are loaded a word at a time; cols from
  * ec_grade_roster_header() of `ncols` fields): values[0..g->count) (may be
  * NULL when not wanted) and results[0..g->count) as ec_grade_values() gives
  * them (items without a column are blank), looking answers up in `memo`
@@ -180,6 +190,9 @@ double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *
  * which needs 32 bytes.
  */
 char *ec_points_format(double points, char buf[32]);
+
+/** ec_points_format() returning the text's length instead of `buf`. */
+size_t ec_points_format_len(double points, char buf[32]);
 
 /**
  * Points written so that reading them back gives the same double: an

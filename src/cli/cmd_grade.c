@@ -359,7 +359,7 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 
 /* ---- a roster ---- */
 
-/* Longest points text kept by a points_cache; texts are copied POINTS_TEXT bytes at a time. */
+/* Longest text kept by a points_cache (a comma and the points); texts are copied POINTS_TEXT bytes at a time. */
 #define POINTS_TEXT 16
 
 /*
@@ -368,25 +368,26 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
  */
 typedef struct points_cache {
 	double value[EC_VERDICT_MANUAL + 1];
-	char text[EC_VERDICT_MANUAL + 1][POINTS_TEXT];
-	unsigned char len[EC_VERDICT_MANUAL + 1]; /* 0: nothing kept */
+	char text[EC_VERDICT_MANUAL + 1][POINTS_TEXT]; /* ",2", ",0.285714" */
+	unsigned char len[EC_VERDICT_MANUAL + 1];       /* 0: nothing kept */
 } points_cache;
 
 /*
- * Append the text of r's points to p, which has room for POINTS_TEXT bytes
- * more than the text; returns the new end.
+ * Append a comma and the text of r's points to p, which has room for
+ * POINTS_TEXT bytes more than that; returns the new end.
  */
 static char *cached_points(points_cache *c, const ec_grade_result *r, char *p)
 {
 	unsigned k = (unsigned)r->verdict;
-	char buf[32];
+	char buf[1 + 32];
 	size_t len;
 
 	if (c->len[k] && c->value[k] == r->points) {
 		memcpy(p, c->text[k], POINTS_TEXT);
 		return p + c->len[k];
 	}
-	len = strlen(ec_points_format(r->points, buf));
+	buf[0] = ',';
+	len = 1 + ec_points_format_len(r->points, buf + 1);
 	if (len < POINTS_TEXT) {
 		c->value[k] = r->points;
 		memcpy(c->text[k], buf, len + 1);
@@ -404,8 +405,8 @@ typedef struct roster {
 	uint32_t *choices;
 	long *cols;
 	points_cache *cache;
-	char *row;
-	size_t row_cap;
+	char *out;          /* rows not yet handed to stdio */
+	size_t out_len, out_cap;
 	ec_grade_memo memo;
 	ec_stats stats;
 	bool want_stats;
@@ -428,14 +429,29 @@ static void write_header(FILE *f, const ec_grader *g)
 	putc('\n', f);
 }
 
-/* Append s (n bytes) to the row buffer; the caller made room. */
+/* Rows are gathered in ro->out and handed to stdio OUT_CHUNK bytes or so at a time. */
+#define OUT_CHUNK (1u << 18)
+
+/* Append s (n bytes) at p; the caller made room. */
 static char *put(char *p, const char *s, size_t n)
 {
 	memcpy(p, s, n);
 	return p + n;
 }
 
-/* One output row, built in memory and written with one fwrite. */
+/* Write out the gathered rows; false on a write error. */
+static bool flush_rows(roster *ro, FILE *f)
+{
+	if (ro->out_len)
+		fwrite(ro->out, 1, ro->out_len, f);
+	ro->out_len = 0;
+	return !ferror(f);
+}
+
+/*
+ * Append one output row to ro->out, writing out the rows before it when
+ * it would not fit. Returns 0, -1 when memory runs out, -2 on a write error.
+ */
 static int write_row(FILE *f, roster *ro, const ec_grade_result *results,
 		     const char *student, size_t student_len, double total)
 {
@@ -443,17 +459,21 @@ static int write_row(FILE *f, roster *ro, const ec_grade_result *results,
 	size_t need = 2 * student_len + 3 + 32 * (g->nsections + 1) +
 		      (32 + POINTS_TEXT) * ro->nscored + 2,
 	       i;
-	char buf[32], *p;
+	char *p;
 
-	if (need > ro->row_cap) {
-		char *grown = realloc(ro->row, need);
+	if (ro->out_len + need > ro->out_cap) {
+		if (!flush_rows(ro, f))
+			return -2;
+		if (need > ro->out_cap) {
+			char *grown = realloc(ro->out, need > OUT_CHUNK ? need : OUT_CHUNK);
 
-		if (!grown)
-			return -1;
-		ro->row = grown;
-		ro->row_cap = need;
+			if (!grown)
+				return -1;
+			ro->out = grown;
+			ro->out_cap = need > OUT_CHUNK ? need : OUT_CHUNK;
+		}
 	}
-	p = ro->row;
+	p = ro->out + ro->out_len;
 	if (student[strcspn(student, ",\"\r\n")]) {
 		*p++ = '"';
 		for (i = 0; i < student_len; i++) {
@@ -466,19 +486,15 @@ static int write_row(FILE *f, roster *ro, const ec_grade_result *results,
 		p = put(p, student, student_len);
 	}
 	*p++ = ',';
-	ec_points_format(total, buf);
-	p = put(p, buf, strlen(buf));
+	p += ec_points_format_len(total, p);
 	for (i = 0; i < g->nsections; i++) {
 		*p++ = ',';
-		ec_points_format(ro->sections[i], buf);
-		p = put(p, buf, strlen(buf));
+		p += ec_points_format_len(ro->sections[i], p);
 	}
-	for (i = 0; i < ro->nscored; i++) {
-		*p++ = ',';
+	for (i = 0; i < ro->nscored; i++)
 		p = cached_points(&ro->cache[i], &results[ro->scored[i]], p);
-	}
 	*p++ = '\n';
-	fwrite(ro->row, 1, (size_t)(p - ro->row), f);
+	ro->out_len = (size_t)(p - ro->out);
 	return 0;
 }
 
@@ -614,7 +630,7 @@ static void roster_free(roster *ro)
 	free(ro->cols);
 	free(ro->cache);
 	free(ro->scored);
-	free(ro->row);
+	free(ro->out);
 	ec_grade_memo_free(&ro->memo);
 	if (ro->want_stats)
 		ec_stats_free(&ro->stats);
@@ -773,6 +789,7 @@ static int read_ahead(void *arg)
 static int drain_batch(roster *ro, batch *b, FILE *out, bool progress)
 {
 	size_t k;
+	int written;
 
 	for (k = 0; k < b->nrows; k++) {
 		const ec_grade_result *results = &b->results[k * ro->g->count];
@@ -789,9 +806,14 @@ static int drain_batch(roster *ro, batch *b, FILE *out, bool progress)
 			continue;
 		}
 		total = ec_grade_sum(ro->g, results, ro->sections);
-		if (write_row(out, ro, results, b->names + b->name_at[k], b->name_len[k], total) != 0) {
+		written = write_row(out, ro, results, b->names + b->name_at[k], b->name_len[k], total);
+		if (written == -1) {
 			cli_error("grade: out of memory");
 			return EC_EXIT_SOFTWARE;
+		}
+		if (written == -2) {
+			cli_error("grade: write error: %s", strerror(errno));
+			return EC_EXIT_IOERR;
 		}
 		if (ro->want_stats)
 			add_to_stats(ro, results, total);
@@ -799,10 +821,6 @@ static int drain_batch(roster *ro, batch *b, FILE *out, bool progress)
 		if (progress && (ro->graded & 0xFFFF) == 0)
 			fprintf(stderr, "\rexamcheck: grade: %llu students, %.0f MB read",
 				(unsigned long long)ro->graded, (double)b->bytes / 1e6);
-		if (ferror(out)) {
-			cli_error("grade: write error: %s", strerror(errno));
-			return EC_EXIT_IOERR;
-		}
 	}
 	return EC_EXIT_OK;
 }
@@ -876,6 +894,10 @@ static int grade_rows(roster *ro, ec_csv_reader *rd, FILE *out, bool progress)
 	}
 	if (threaded)
 		thrd_join(helper, NULL);
+	if (rc == EC_EXIT_OK && !flush_rows(ro, out)) {
+		cli_error("grade: write error: %s", strerror(errno));
+		rc = EC_EXIT_IOERR;
+	}
 	cnd_destroy(&r.changed);
 	mtx_destroy(&r.lock);
 out:

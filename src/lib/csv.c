@@ -13,7 +13,7 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
 	r->f = f;
 	r->file = file;
 	r->line = 1;
-	r->in = malloc(IN_SIZE + 1);
+	r->in = calloc(IN_SIZE + 1 + EC_CSV_READABLE, 1);
 	if (!r->in)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	return EC_OK;
@@ -91,7 +91,7 @@ static bool append(ec_csv_reader *r, const char *s, size_t n, bad *b)
 
 		while (cap < r->rec_len + n + 1)
 			cap *= 2;
-		grown = realloc(r->rec, cap);
+		grown = realloc(r->rec, cap + EC_CSV_READABLE);
 		if (!grown)
 			return false;
 		r->rec = grown;
@@ -221,32 +221,42 @@ static void unsplit(ec_csv_reader *r, const char *start, size_t n)
 static int split_in_place(ec_csv_reader *r)
 {
 	char *start = r->in + r->in_pos, *end = r->in + r->in_len, *p = start;
-	size_t n = 0;
+	/* locals, not r->...: the NULs stored below may alias any field of r */
+	char **fields = r->fields;
+	size_t *lens = r->lens, cap = r->fields_cap, n = 0;
 
 	for (;;) {
-		if (n == r->fields_cap && !grow_fields(r, n + 1)) {
-			unsplit(r, start, n);
-			return -1;
+		char *field, *stop;
+
+		if (n == cap) {
+			if (!grow_fields(r, n + 1)) {
+				unsplit(r, start, n);
+				return -1;
+			}
+			fields = r->fields;
+			lens = r->lens;
+			cap = r->fields_cap;
 		}
 		if (*p == '"') {
-			r->fields[n] = ++p;
+			field = ++p;
 			while (*p != '"' && *p != '\n' && *p != '\0')
 				p++;
 			if (*p != '"') {
 				unsplit(r, start, n);
 				return p == end ? 2 : 0;
 			}
-			r->lens[n] = (size_t)(p - r->fields[n]);
-			p++;
+			stop = p++;
 		} else {
-			r->fields[n] = p;
+			field = p;
 			while (!special[(unsigned char)*p])
 				p++;
-			r->lens[n] = (size_t)(p - r->fields[n]);
+			stop = p;
 		}
+		fields[n] = field;
+		lens[n] = (size_t)(stop - field);
 		n++;
 		if (*p == ',' && n < EC_CSV_FIELDS_MAX) {
-			r->fields[n - 1][r->lens[n - 1]] = '\0';
+			*stop = '\0';
 			p++;
 			continue;
 		}
@@ -260,7 +270,7 @@ static int split_in_place(ec_csv_reader *r)
 		return 0;
 	}
 	r->in_pos = (size_t)(p + (*p == '\r' ? 2 : 1) - r->in);
-	r->fields[n - 1][r->lens[n - 1]] = '\0';
+	fields[n - 1][lens[n - 1]] = '\0';
 	r->nfields = n;
 	r->record_line = r->line++;
 	return 1;

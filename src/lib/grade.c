@@ -132,6 +132,21 @@ static ec_status init_item(ec_grader *g, ec_grade_item *it, const ec_key_item *k
 	return add_accepted(it, k->answer, "key", 0, err);
 }
 
+static ec_status find_runs(ec_grader *g, ec_error *err)
+{
+	size_t i;
+
+	g->runs = calloc(g->count ? g->count : 1, sizeof(*g->runs));
+	if (!g->runs)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	for (i = 0; i < g->count; i++) {
+		if (g->nruns == 0 || g->items[i].section != g->runs[g->nruns - 1].section)
+			g->runs[g->nruns++].section = g->items[i].section;
+		g->runs[g->nruns - 1].end = i + 1;
+	}
+	return EC_OK;
+}
+
 ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 			 ec_error *err)
 {
@@ -173,6 +188,8 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 		else
 			st = add_accepted(&g->items[at], alt->answer, alt->file, alt->line, err);
 	}
+	if (st == EC_OK)
+		st = find_runs(g, err);
 	if (st != EC_OK)
 		ec_grader_free(g);
 	return st;
@@ -186,6 +203,7 @@ void ec_grader_free(ec_grader *g)
 		free(g->items[i].accepted);
 	free(g->items);
 	free(g->sections);
+	free(g->runs);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -301,25 +319,23 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 
 double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections)
 {
-	double total = 0, run = 0;
-	size_t i, at = 0;
+	double total = 0;
+	size_t i = 0, k;
 
-	for (i = 0; i < g->count; i++)
-		total += results[i].points;
-	if (sections) {
-		/* add in item order, in a register along each run of one section */
-		for (i = 0; i < g->nsections; i++)
-			sections[i] = 0;
-		for (i = 0; i < g->count; i++) {
-			if (g->items[i].section != at) {
-				sections[at] = run;
-				at = g->items[i].section;
-				run = sections[at];
-			}
-			run += results[i].points;
+	if (sections)
+		for (k = 0; k < g->nsections; k++)
+			sections[k] = 0;
+	/* in item order; a section's subtotal in a register along each run */
+	for (k = 0; k < g->nruns; k++) {
+		const ec_grade_run *run = &g->runs[k];
+		double sub = sections ? sections[run->section] : 0;
+
+		for (; i < run->end; i++) {
+			total += results[i].points;
+			sub += results[i].points;
 		}
-		if (g->count)
-			sections[at] = run;
+		if (sections)
+			sections[run->section] = sub;
 	}
 	return total;
 }
@@ -459,39 +475,37 @@ static ec_status read_scored(const ec_grader *g, size_t i, const char *text, siz
 #define MEMO_SLOT_BITS 5
 _Static_assert(EC_GRADE_MEMO_SLOTS == 1 << MEMO_SLOT_BITS, "memo slots are 2^MEMO_SLOT_BITS");
 
-/* The 1-8 bytes at s as a word that two texts of the same length share only when equal. */
-static inline uint64_t tail_word(const char *s, size_t n)
-{
-	uint32_t a, b;
-	uint16_t c, d;
-
-	if (n >= 4) {
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		return a | (uint64_t)b << 32;
-	}
-	if (n >= 2) {
-		memcpy(&c, s, 2);
-		memcpy(&d, s + n - 2, 2);
-		return c | (uint64_t)d << 16;
-	}
-	return n ? (unsigned char)s[0] : 0;
-}
-
 /*
  * A text of at most EC_GRADE_MEMO_TEXT bytes as two words that, with the
- * length, only equal texts share: up to 8 bytes packed in w[0], else the
- * first 8 bytes and the last 8 (overlapping).
+ * length, only equal texts share: its first 8 bytes (fewer: zero-padded)
+ * and, when longer than 8, its last 8 (overlapping).
  */
 static inline void text_words(const char *text, size_t len, uint64_t w[2])
 {
-	if (len > 8) {
-		memcpy(&w[0], text, 8);
+	w[0] = 0;
+	memcpy(&w[0], text, len < 8 ? len : 8);
+	w[1] = 0;
+	if (len > 8)
 		memcpy(&w[1], text + len - 8, 8);
-	} else {
-		w[0] = tail_word(text, len);
-		w[1] = 0;
-	}
+}
+
+/* Eight 0xFF bytes then eight zeros: 8 bytes from ones + 8 - n keep a word's first n bytes. */
+static const unsigned char ones[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+
+/*
+ * text_words() without branches on the length, for a text followed by
+ * enough readable bytes that 8 can be loaded from its start.
+ */
+static inline void padded_text_words(const char *text, size_t len, uint64_t w[2])
+{
+	size_t head = len < 8 ? len : 8, tail = len > 8 ? len - 8 : 0;
+	uint64_t keep, last;
+
+	memcpy(&w[0], text, 8);
+	memcpy(&keep, ones + 8 - head, 8);
+	w[0] &= keep;
+	memcpy(&last, text + tail, 8);
+	w[1] = len > 8 ? last : 0;
 }
 
 /* Item i's slot for the text, or NULL: where a new one may go in *at. */
@@ -577,7 +591,7 @@ static size_t memo_run(const ec_grade_memo *m, const long *cols, size_t c, size_
 
 		if (lens[c] > EC_GRADE_MEMO_TEXT)
 			break;
-		text_words(fields[c], lens[c], w);
+		padded_text_words(fields[c], lens[c], w);
 		found = memo_find(m, i, w, lens[c], &at);
 		if (!found)
 			break;
@@ -647,7 +661,7 @@ static long long round_half_away(double x)
 	return t;
 }
 
-char *ec_points_format(double points, char buf[32])
+size_t ec_points_format_len(double points, char buf[32])
 {
 	char tmp[32];
 	long long micro;
@@ -657,7 +671,7 @@ char *ec_points_format(double points, char buf[32])
 
 	if (!isfinite(points) || fabs(points) > 1e12) {
 		snprintf(buf, 32, "%g", points);
-		return buf;
+		return strlen(buf);
 	}
 	micro = round_half_away(points * 1e6);
 	if (micro < 0) {
@@ -673,15 +687,25 @@ char *ec_points_format(double points, char buf[32])
 	memcpy(buf + n, tmp + t, sizeof(tmp) - t);
 	n += sizeof(tmp) - t;
 	if (frac) {
+		/* six digits by constant divisions, then the trailing zeros dropped */
 		buf[n++] = '.';
-		for (d = 100000; d > 0 && frac; d /= 10) {
-			buf[n++] = (char)('0' + frac / (unsigned long long)d);
-			frac %= (unsigned long long)d;
+		for (d = 5; d >= 0; d--) {
+			buf[n + (size_t)d] = (char)('0' + frac % 10);
+			frac /= 10;
 		}
+		n += 6;
+		while (buf[n - 1] == '0')
+			n--;
 	}
 	if (n == 2 && buf[0] == '-' && buf[1] == '0')
 		n = 0, buf[n++] = '0';
 	buf[n] = '\0';
+	return n;
+}
+
+char *ec_points_format(double points, char buf[32])
+{
+	ec_points_format_len(points, buf);
 	return buf;
 }
 
