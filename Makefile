@@ -20,7 +20,7 @@ endif
 ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS)
 LDLIBS = -lm
 
-LIB_SRC := $(sort $(wildcard src/lib/*.c))
+LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/exam/*.c src/lib/grading/*.c))
 ANS_SRC := $(sort $(wildcard src/answers/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
@@ -30,7 +30,8 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 APP_OBJ := $(ANS_SRC:src/%.c=$(BUILD)/%.o) $(CLI_SRC:src/%.c=$(BUILD)/%.o) \
 	$(BUILD)/gen/embedded.o
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-HEADERS := $(wildcard include/examcheck/*.h src/answers/*.h src/cli/*.h)
+HEADERS := $(wildcard include/examcheck/*.h src/lib/*.h src/lib/*/*.h src/answers/*.h src/cli/*.h)
+DEPS := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d)
 
 LIB := $(BUILD)/libexamcheck.a
 BIN := $(BUILD)/examcheck
@@ -40,9 +41,12 @@ BIN := $(BUILD)/examcheck
 
 all: $(LIB) $(BIN)
 
-$(BUILD)/%.o: src/%.c $(HEADERS)
+# Objects depend on the headers they include (-MMD -MP), not on every header.
+$(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(DEPS)
 
 $(BUILD)/gen/embedded.c: $(EMBED) src/answers/embed.sh
 	@mkdir -p $(@D)
