@@ -163,7 +163,7 @@ static int quoted(ec_csv_reader *r, bad *b, bool *nomem)
 				return next_byte(r);
 			r->in_pos++;
 		}
-		if (c == '\n')
+		if (c == '\n' || (c == '\r' && peek_byte(r) != '\n'))
 			r->line++;
 		if (c == 0)
 			mark(b, "contains a NUL byte", r->line);
@@ -239,7 +239,7 @@ static int split_in_place(ec_csv_reader *r)
 		}
 		if (*p == '"') {
 			field = ++p;
-			while (*p != '"' && *p != '\n' && *p != '\0')
+			while (*p != '"' && *p != '\n' && *p != '\r' && *p != '\0')
 				p++;
 			if (*p != '"') {
 				unsplit(r, start, n);
@@ -260,16 +260,16 @@ static int split_in_place(ec_csv_reader *r)
 			p++;
 			continue;
 		}
-		if (*p == '\n' || (*p == '\r' && p[1] == '\n'))
+		if (*p == '\n' || (*p == '\r' && (p + 1 < end || r->eof)))
 			break;
 		unsplit(r, start, n - 1);
-		return p == end || (*p == '\r' && p + 1 == end) ? 2 : 0;
+		return p == end || *p == '\r' ? 2 : 0;
 	}
 	if ((size_t)(p - start) > EC_CSV_RECORD_MAX) {
 		unsplit(r, start, n - 1);
 		return 0;
 	}
-	r->in_pos = (size_t)(p + (*p == '\r' ? 2 : 1) - r->in);
+	r->in_pos = (size_t)(p + (*p == '\r' && p[1] == '\n' ? 2 : 1) - r->in);
 	fields[n - 1][lens[n - 1]] = '\0';
 	r->nfields = n;
 	r->record_line = r->line++;
@@ -321,10 +321,9 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 			r->line++;
 		} else if (c == '\r') {
 			r->in_pos++;
-			if (peek_byte(r) == '\n') {
+			if (peek_byte(r) == '\n')
 				r->in_pos++;
-				r->line++;
-			}
+			r->line++;
 		} else {
 			break;
 		}
@@ -358,7 +357,7 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 			c = quoted(r, &b, &nomem);
 			if (c != EOF && c != ',' && c != '\n' && c != '\r') {
 				mark(&b, "text after a closing quote", r->line);
-				while (c != EOF && c != '\n')
+				while (c != EOF && c != '\n' && c != '\r')
 					c = next_byte(r);
 			}
 		} else {
@@ -368,11 +367,6 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 					mark(&b, "quote inside an unquoted field", r->line);
 				} else if (c == 0) {
 					mark(&b, "contains a NUL byte", r->line);
-				} else if (c == '\r' && peek_byte(r) != '\n') {
-					char cr = '\r';
-
-					if (!append(r, &cr, 1, &b))
-						nomem = true;
 				} else {
 					break;
 				}
@@ -386,9 +380,9 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 		if (c == ',')
 			continue;
-		if (c == '\r')
-			c = next_byte(r);
-		if (c == '\n')
+		if (c == '\r' && peek_byte(r) == '\n')
+			r->in_pos++;
+		if (c == '\n' || c == '\r')
 			r->line++;
 		break;
 	}
