@@ -72,7 +72,7 @@ check-cmocka:
 
 $(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) tests/ec_test.h | check-cmocka
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
 
 test: all check-cmocka $(TESTS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTS)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "examcheck/ec_csv.h"
+#include "csv_internal.h"
 
 typedef struct fixture {
 	FILE *f;

@@ -16,8 +16,6 @@
 #define EC_CSV_RECORD_MAX (1u << 20)
 /** Most fields in one record. */
 #define EC_CSV_FIELDS_MAX 4096
-/** Bytes that may be read from the start of any field, however short (they lie in the reader's buffers). */
-#define EC_CSV_READABLE 8
 
 /** Reader state; open with ec_csv_open(), release with ec_csv_close(). */
 typedef struct ec_csv_reader {
@@ -36,6 +34,7 @@ typedef struct ec_csv_reader {
 	size_t *lens;           /**< each field's length in bytes */
 	size_t nfields, fields_cap;
 	bool io_error;
+	bool borrowed;          /**< `in` belongs to the caller (ec_csv_open_buffer) */
 } ec_csv_reader;
 
 /**
@@ -46,8 +45,7 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
 
 /**
  * Read the next record into r->fields[0..r->nfields) (NUL-terminated,
- * quotes removed; lengths in r->lens; valid until the next call;
- * EC_CSV_READABLE bytes readable from each one's start), its
+ * quotes removed; lengths in r->lens; valid until the next call), its
  * first line in r->record_line. Empty lines are
  * skipped. Sets *more to false at the end of the input. Returns EC_OK; or
  * EC_ERR_PARSE at file:line for an unterminated quote (reported at the
@@ -59,6 +57,20 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
  * (the reader then stops); EC_ERR_NOMEM.
  */
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err);
+
+/**
+ * Start a reader without a FILE, for ec_csv_set_buffer(): it reads
+ * records from memory the caller hands it. Returns EC_OK.
+ */
+ec_status ec_csv_open_buffer(ec_csv_reader *r, const char *file, ec_error *err);
+
+/**
+ * Read the records of buf[start, end) next, the first starting on `line`
+ * (no byte-order mark is looked for). The reader splits fields in place
+ * and stores a NUL at buf[end], so buf must hold end + 1 + 8 bytes (8
+ * past the NUL that it may read). The buffer stays the caller's.
+ */
+void ec_csv_set_buffer(ec_csv_reader *r, char *buf, size_t start, size_t end, long line);
 
 /** Release the reader's buffers (not the FILE). */
 void ec_csv_close(ec_csv_reader *r);

@@ -4,7 +4,6 @@
  */
 #include <errno.h>
 #include <math.h>
-#include <threads.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +12,7 @@
 #include "cli.h"
 #include "examcheck/ec_csv.h"
 #include "examcheck/ec_grade.h"
+#include "examcheck/ec_roster.h"
 #include "examcheck/ec_stats.h"
 #include "gradeio.h"
 
@@ -359,149 +359,8 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 
 /* ---- a roster ---- */
 
-/* Longest text kept by a points_cache (a comma and the points); texts are copied POINTS_TEXT bytes at a time. */
-#define POINTS_TEXT 16
-
-/*
- * An item's formatted scores, one per verdict: right, wrong and blank
- * always score the same on an item, so the text is found without a search.
- */
-typedef struct points_cache {
-	double value[EC_VERDICT_MANUAL + 1];
-	char text[EC_VERDICT_MANUAL + 1][POINTS_TEXT]; /* ",2", ",0.285714" */
-	unsigned char len[EC_VERDICT_MANUAL + 1];       /* 0: nothing kept */
-} points_cache;
-
-/*
- * Append a comma and the text of r's points to p, which has room for
- * POINTS_TEXT bytes more than that; returns the new end.
- */
-static char *cached_points(points_cache *c, const ec_grade_result *r, char *p)
+static void print_stats(FILE *f, const ec_grader *g, const ec_stats *st)
 {
-	unsigned k = (unsigned)r->verdict;
-	char buf[1 + 32];
-	size_t len;
-
-	if (c->len[k] && c->value[k] == r->points) {
-		memcpy(p, c->text[k], POINTS_TEXT);
-		return p + c->len[k];
-	}
-	buf[0] = ',';
-	len = 1 + ec_points_format_len(r->points, buf + 1);
-	if (len < POINTS_TEXT) {
-		c->value[k] = r->points;
-		memcpy(c->text[k], buf, len + 1);
-		c->len[k] = (unsigned char)len;
-	}
-	memcpy(p, buf, len);
-	return p + len;
-}
-
-typedef struct roster {
-	const ec_grader *g;
-	size_t *scored;     /* the auto-graded items, in key order */
-	size_t nscored;
-	double *sections, *scores;
-	uint32_t *choices;
-	long *cols;
-	points_cache *cache;
-	char *out;          /* rows not yet handed to stdio */
-	size_t out_len, out_cap;
-	ec_grade_memo memo;
-	ec_stats stats;
-	bool want_stats;
-	uint64_t graded, bad;
-} roster;
-
-static void write_header(FILE *f, const ec_grader *g)
-{
-	size_t i;
-
-	fputs("student,total", f);
-	for (i = 0; i < g->nsections; i++)
-		fprintf(f, ",section.%s", g->sections[i]);
-	for (i = 0; i < g->count; i++) {
-		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
-			continue;
-		putc(',', f);
-		gio_csv_field(f, g->items[i].key.id);
-	}
-	putc('\n', f);
-}
-
-/* Rows are gathered in ro->out and handed to stdio OUT_CHUNK bytes or so at a time. */
-#define OUT_CHUNK (1u << 18)
-
-/* Append s (n bytes) at p; the caller made room. */
-static char *put(char *p, const char *s, size_t n)
-{
-	memcpy(p, s, n);
-	return p + n;
-}
-
-/* Write out the gathered rows; false on a write error. */
-static bool flush_rows(roster *ro, FILE *f)
-{
-	if (ro->out_len)
-		fwrite(ro->out, 1, ro->out_len, f);
-	ro->out_len = 0;
-	return !ferror(f);
-}
-
-/*
- * Append one output row to ro->out, writing out the rows before it when
- * it would not fit. Returns 0, -1 when memory runs out, -2 on a write error.
- */
-static int write_row(FILE *f, roster *ro, const ec_grade_result *results,
-		     const char *student, size_t student_len, double total)
-{
-	const ec_grader *g = ro->g;
-	size_t need = 2 * student_len + 3 + 32 * (g->nsections + 1) +
-		      (32 + POINTS_TEXT) * ro->nscored + 2,
-	       i;
-	char *p;
-
-	if (ro->out_len + need > ro->out_cap) {
-		if (!flush_rows(ro, f))
-			return -2;
-		if (need > ro->out_cap) {
-			char *grown = realloc(ro->out, need > OUT_CHUNK ? need : OUT_CHUNK);
-
-			if (!grown)
-				return -1;
-			ro->out = grown;
-			ro->out_cap = need > OUT_CHUNK ? need : OUT_CHUNK;
-		}
-	}
-	p = ro->out + ro->out_len;
-	if (student[strcspn(student, ",\"\r\n")]) {
-		*p++ = '"';
-		for (i = 0; i < student_len; i++) {
-			if (student[i] == '"')
-				*p++ = '"';
-			*p++ = student[i];
-		}
-		*p++ = '"';
-	} else {
-		p = put(p, student, student_len);
-	}
-	*p++ = ',';
-	p += ec_points_format_len(total, p);
-	for (i = 0; i < g->nsections; i++) {
-		*p++ = ',';
-		p += ec_points_format_len(ro->sections[i], p);
-	}
-	for (i = 0; i < ro->nscored; i++)
-		p = cached_points(&ro->cache[i], &results[ro->scored[i]], p);
-	*p++ = '\n';
-	ro->out_len = (size_t)(p - ro->out);
-	return 0;
-}
-
-static void print_stats(FILE *f, const roster *ro)
-{
-	const ec_grader *g = ro->g;
-	const ec_stats *st = &ro->stats;
 	ec_stats_summary sum;
 	ec_error err;
 	char a[32], b[32];
@@ -569,405 +428,161 @@ static void print_stats(FILE *f, const roster *ro)
 	}
 }
 
-static int roster_alloc(roster *ro, const ec_grader *g, bool stats)
+
+/* What the CLI does with each graded student: statistics and progress. */
+typedef struct roster_cli {
+	const ec_grader *g;
+	ec_stats stats;
+	bool want_stats, progress;
+	size_t *scored;      /* the auto-graded items, in key order */
+	size_t nscored;
+	double *scores;
+	uint32_t *choices;
+	uint64_t graded;
+} roster_cli;
+
+static bool on_row(void *ctx, const ec_roster_row *row)
+{
+	roster_cli *rc = ctx;
+	size_t k;
+
+	if (rc->want_stats) {
+		for (k = 0; k < rc->nscored; k++) {
+			rc->scores[k] = row->results[rc->scored[k]].points;
+			rc->choices[k] = row->results[rc->scored[k]].letters;
+		}
+		ec_stats_add(&rc->stats, rc->scores, rc->choices, row->total);
+	}
+	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
+		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
+	return true;
+}
+
+static void on_bad(void *ctx, const ec_error *err)
+{
+	(void)ctx;
+	cli_report(err);
+}
+
+static int roster_cli_init(roster_cli *rc, const ec_grader *g, bool stats)
 {
 	size_t i, k = 0;
 	double *pts;
 	bool *mc;
 	ec_error err;
+	int rc_ok;
 
-	memset(ro, 0, sizeof(*ro));
-	ro->g = g;
-	ro->want_stats = stats;
-	ro->sections = calloc(g->nsections, sizeof(*ro->sections));
-	ro->scores = calloc(g->count, sizeof(*ro->scores));
-	ro->choices = calloc(g->count, sizeof(*ro->choices));
-	ro->cols = calloc(EC_CSV_FIELDS_MAX, sizeof(*ro->cols));
-	ro->cache = calloc(g->count, sizeof(*ro->cache));
-	ro->scored = calloc(g->count, sizeof(*ro->scored));
-	pts = calloc(g->count, sizeof(*pts));
-	mc = calloc(g->count, sizeof(*mc));
-	if (!ro->sections || !ro->scores || !ro->choices ||
-	    !ro->cols || !ro->cache || !ro->scored || !pts || !mc) {
-		free(pts);
-		free(mc);
-		cli_error("grade: out of memory");
-		return EC_EXIT_SOFTWARE;
-	}
-	for (i = 0; i < g->count; i++) {
-		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
-			continue;
-		pts[k] = g->items[i].key.points;
-		mc[k] = g->items[i].rule.scheme == EC_SCHEME_MC;
-		ro->scored[k++] = i;
-	}
-	ro->nscored = k;
-	ec_error_clear(&err);
-	if (ec_grade_memo_init(&ro->memo, g, &err) != EC_OK) {
-		free(pts);
-		free(mc);
-		cli_error("grade: out of memory");
-		return EC_EXIT_SOFTWARE;
-	}
-	if (stats && ec_stats_init(&ro->stats, k, pts, mc, g->min_auto,
-				   g->max_auto > g->min_auto ? g->max_auto : g->min_auto + 1,
-				   &err) != EC_OK) {
-		free(pts);
-		free(mc);
-		cli_error("grade: %s", err.msg);
-		return EC_EXIT_SOFTWARE;
+	memset(rc, 0, sizeof(*rc));
+	rc->g = g;
+	rc->want_stats = stats;
+	rc->scored = calloc(g->count ? g->count : 1, sizeof(*rc->scored));
+	rc->scores = calloc(g->count ? g->count : 1, sizeof(*rc->scores));
+	rc->choices = calloc(g->count ? g->count : 1, sizeof(*rc->choices));
+	pts = calloc(g->count ? g->count : 1, sizeof(*pts));
+	mc = calloc(g->count ? g->count : 1, sizeof(*mc));
+	rc_ok = rc->scored && rc->scores && rc->choices && pts && mc;
+	if (rc_ok) {
+		for (i = 0; i < g->count; i++) {
+			if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
+				continue;
+			pts[k] = g->items[i].key.points;
+			mc[k] = g->items[i].rule.scheme == EC_SCHEME_MC;
+			rc->scored[k++] = i;
+		}
+		rc->nscored = k;
+		ec_error_clear(&err);
+		if (stats && ec_stats_init(&rc->stats, k, pts, mc, g->min_auto,
+					   g->max_auto > g->min_auto ? g->max_auto : g->min_auto + 1,
+					   &err) != EC_OK) {
+			rc->want_stats = false;
+			rc_ok = 0;
+		}
 	}
 	free(pts);
 	free(mc);
-	return EC_EXIT_OK;
-}
-
-static void roster_free(roster *ro)
-{
-	free(ro->sections);
-	free(ro->scores);
-	free(ro->choices);
-	free(ro->cols);
-	free(ro->cache);
-	free(ro->scored);
-	free(ro->out);
-	ec_grade_memo_free(&ro->memo);
-	if (ro->want_stats)
-		ec_stats_free(&ro->stats);
-}
-
-static void add_to_stats(roster *ro, const ec_grade_result *results, double total)
-{
-	size_t k;
-
-	for (k = 0; k < ro->nscored; k++) {
-		ro->scores[k] = results[ro->scored[k]].points;
-		ro->choices[k] = results[ro->scored[k]].letters;
-	}
-	ec_stats_add(&ro->stats, ro->scores, ro->choices, total);
-}
-
-/*
- * Rows are read and scored in batches, by a second thread when one can be
- * started, while this one adds them up and writes them: the two halves
- * take about the same time. The output, messages and exit status are
- * those of doing it all in order, since only this thread prints.
- */
-#define BATCH_ROWS 256
-#define BATCHES 4
-
-typedef struct batch {
-	size_t nrows;
-	bool end;                  /* the input ends after these rows */
-	ec_status *status;         /* per row: EC_OK or why it was not graded */
-	ec_error *errs;            /* per row: the message when not EC_OK (then cleared by the writer) */
-	ec_grade_result *results;  /* per row: g->count results */
-	size_t *name_at, *name_len;/* per row: the student name in names */
-	char *names;
-	size_t names_len, names_cap;
-	uint64_t bytes;            /* bytes read after these rows */
-} batch;
-
-typedef struct reader {
-	const ec_grader *g;
-	ec_csv_reader *rd;
-	ec_grade_memo *memo;
-	const long *cols;
-	size_t ncols;
-	batch batches[BATCHES];
-	uint64_t filled, drained;  /* batches so far */
-	bool stop;                 /* the writer gave up */
-	mtx_t lock;
-	cnd_t changed;
-} reader;
-
-static bool batch_alloc(batch *b, size_t count)
-{
-	memset(b, 0, sizeof(*b));
-	b->status = calloc(BATCH_ROWS, sizeof(*b->status));
-	b->errs = calloc(BATCH_ROWS, sizeof(*b->errs));
-	b->results = calloc(BATCH_ROWS * (count ? count : 1), sizeof(*b->results));
-	b->name_at = calloc(BATCH_ROWS, sizeof(*b->name_at));
-	b->name_len = calloc(BATCH_ROWS, sizeof(*b->name_len));
-	return b->status && b->errs && b->results && b->name_at && b->name_len;
-}
-
-static void batch_free(batch *b)
-{
-	free(b->status);
-	free(b->errs);
-	free(b->results);
-	free(b->name_at);
-	free(b->name_len);
-	free(b->names);
-}
-
-static bool keep_name(batch *b, size_t k, const char *name, size_t len)
-{
-	if (b->names_len + len + 1 > b->names_cap) {
-		size_t cap = b->names_cap ? b->names_cap : 4096;
-		char *grown;
-
-		while (cap < b->names_len + len + 1)
-			cap *= 2;
-		grown = realloc(b->names, cap);
-		if (!grown)
-			return false;
-		b->names = grown;
-		b->names_cap = cap;
-	}
-	memcpy(b->names + b->names_len, name, len + 1);
-	b->name_at[k] = b->names_len;
-	b->name_len[k] = len;
-	b->names_len += len + 1;
-	return true;
-}
-
-/* Read and score up to BATCH_ROWS rows into b. */
-static void fill_batch(reader *r, batch *b)
-{
-	ec_csv_reader *rd = r->rd;
-	size_t count = r->g->count;
-	bool more;
-
-	b->nrows = 0;
-	b->names_len = 0;
-	b->end = false;
-	while (b->nrows < BATCH_ROWS) {
-		size_t k = b->nrows;
-		ec_error *err = &b->errs[k];
-		ec_status st;
-
-		st = ec_csv_next(rd, &more, err);
-		if (st == EC_OK && !more) {
-			b->end = true;
-			break;
-		}
-		if (st == EC_OK)
-			st = ec_grade_roster_row(r->g, r->cols, r->ncols, rd->fields, rd->lens,
-						 rd->nfields, rd->file, rd->record_line, r->memo, NULL,
-						 &b->results[k * count], err);
-		if (st == EC_OK && !keep_name(b, k, rd->fields[0], rd->lens[0]))
-			st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-		b->status[k] = st;
-		b->nrows++;
-		if (st == EC_ERR_IO || st == EC_ERR_NOMEM) {
-			b->end = true;
-			break;
-		}
-	}
-	b->bytes = rd->bytes;
-}
-
-static int read_ahead(void *arg)
-{
-	reader *r = arg;
-
-	for (;;) {
-		batch *b;
-
-		mtx_lock(&r->lock);
-		while (!r->stop && r->filled - r->drained == BATCHES)
-			cnd_wait(&r->changed, &r->lock);
-		if (r->stop) {
-			mtx_unlock(&r->lock);
-			return 0;
-		}
-		b = &r->batches[r->filled % BATCHES];
-		mtx_unlock(&r->lock);
-		fill_batch(r, b);
-		mtx_lock(&r->lock);
-		r->filled++;
-		cnd_broadcast(&r->changed);
-		mtx_unlock(&r->lock);
-		if (b->end)
-			return 0;
-	}
-}
-
-/* Add up, write and count the rows of b. Returns an exit status. */
-static int drain_batch(roster *ro, batch *b, FILE *out, bool progress)
-{
-	size_t k;
-	int written;
-
-	for (k = 0; k < b->nrows; k++) {
-		const ec_grade_result *results = &b->results[k * ro->g->count];
-		double total;
-
-		if (b->status[k] == EC_ERR_IO || b->status[k] == EC_ERR_NOMEM) {
-			cli_report(&b->errs[k]);
-			return gio_exit_for(b->status[k]);
-		}
-		if (b->status[k] != EC_OK) {
-			ro->bad++;
-			cli_report(&b->errs[k]);
-			ec_error_clear(&b->errs[k]);
-			continue;
-		}
-		total = ec_grade_sum(ro->g, results, ro->sections);
-		written = write_row(out, ro, results, b->names + b->name_at[k], b->name_len[k], total);
-		if (written == -1) {
-			cli_error("grade: out of memory");
-			return EC_EXIT_SOFTWARE;
-		}
-		if (written == -2) {
-			cli_error("grade: write error: %s", strerror(errno));
-			return EC_EXIT_IOERR;
-		}
-		if (ro->want_stats)
-			add_to_stats(ro, results, total);
-		ro->graded++;
-		if (progress && (ro->graded & 0xFFFF) == 0)
-			fprintf(stderr, "\rexamcheck: grade: %llu students, %.0f MB read",
-				(unsigned long long)ro->graded, (double)b->bytes / 1e6);
+	if (!rc_ok) {
+		cli_error("grade: out of memory");
+		return EC_EXIT_SOFTWARE;
 	}
 	return EC_EXIT_OK;
 }
 
+static void roster_cli_free(roster_cli *rc)
+{
+	free(rc->scored);
+	free(rc->scores);
+	free(rc->choices);
+	if (rc->want_stats)
+		ec_stats_free(&rc->stats);
+}
+
 /*
- * EXAMCHECK_SINGLE_THREAD (any non-empty value) makes grade read, score and
- * write in one thread, the path taken anyway when no thread can be started.
+ * EXAMCHECK_SINGLE_THREAD (any non-empty value) makes grade read and score
+ * in one thread, the path taken anyway when no thread can be started.
  */
-static bool single_thread(void)
+static unsigned threads_wanted(void)
 {
 	const char *v = getenv("EXAMCHECK_SINGLE_THREAD");
 
-	return v && *v;
-}
-
-static int grade_rows(roster *ro, ec_csv_reader *rd, FILE *out, bool progress)
-{
-	reader r;
-	thrd_t helper;
-	bool threaded;
-	size_t i;
-	int rc = EC_EXIT_OK;
-
-	memset(&r, 0, sizeof(r));
-	r.g = ro->g;
-	r.rd = rd;
-	r.memo = &ro->memo;
-	r.cols = ro->cols;
-	r.ncols = rd->nfields;
-	for (i = 0; i < BATCHES; i++) {
-		if (!batch_alloc(&r.batches[i], ro->g->count)) {
-			while (i + 1 > 0)
-				batch_free(&r.batches[i--]);
-			cli_error("grade: out of memory");
-			return EC_EXIT_SOFTWARE;
-		}
-	}
-	if (mtx_init(&r.lock, mtx_plain) != thrd_success) {
-		cli_error("grade: cannot create a lock");
-		rc = EC_EXIT_SOFTWARE;
-		goto out;
-	}
-	if (cnd_init(&r.changed) != thrd_success) {
-		mtx_destroy(&r.lock);
-		cli_error("grade: cannot create a condition variable");
-		rc = EC_EXIT_SOFTWARE;
-		goto out;
-	}
-	threaded = !single_thread() && thrd_create(&helper, read_ahead, &r) == thrd_success;
-	for (;;) {
-		batch *b = &r.batches[r.drained % BATCHES];
-		bool end;
-
-		if (threaded) {
-			mtx_lock(&r.lock);
-			while (r.filled == r.drained)
-				cnd_wait(&r.changed, &r.lock);
-			mtx_unlock(&r.lock);
-		} else {
-			fill_batch(&r, b);
-		}
-		rc = drain_batch(ro, b, out, progress);
-		end = b->end;
-		mtx_lock(&r.lock);
-		r.drained++;
-		r.stop = rc != EC_EXIT_OK;
-		cnd_broadcast(&r.changed);
-		mtx_unlock(&r.lock);
-		if (rc != EC_EXIT_OK || end)
-			break;
-	}
-	if (threaded)
-		thrd_join(helper, NULL);
-	if (rc == EC_EXIT_OK && !flush_rows(ro, out)) {
-		cli_error("grade: write error: %s", strerror(errno));
-		rc = EC_EXIT_IOERR;
-	}
-	cnd_destroy(&r.changed);
-	mtx_destroy(&r.lock);
-out:
-	for (i = 0; i < BATCHES; i++)
-		batch_free(&r.batches[i]);
-	return rc;
+	return v && *v ? 1 : 0;
 }
 
 static int grade_roster(const options *op, const ec_grader *g)
 {
 	FILE *in = strcmp(op->roster, "-") == 0 ? stdin : fopen(op->roster, "rb");
-	ec_csv_reader rd;
+	ec_roster_options ro;
+	ec_roster_summary sum;
+	roster_cli rc;
 	ec_error err;
 	output out;
-	roster ro;
-	bool more, progress;
-	int rc;
+	int status;
 
 	if (!in) {
 		cli_error("grade: %s: cannot open: %s", op->roster, strerror(errno));
 		return EC_EXIT_NOINPUT;
 	}
-	ec_error_clear(&err);
-	rc = roster_alloc(&ro, g, op->stats);
-	if (rc == EC_EXIT_OK && ec_csv_open(&rd, in, op->roster, &err) != EC_OK) {
-		cli_report(&err);
-		rc = EC_EXIT_SOFTWARE;
-	}
-	if (rc != EC_EXIT_OK) {
-		roster_free(&ro);
+	status = roster_cli_init(&rc, g, op->stats);
+	if (status == EC_EXIT_OK)
+		status = out_open(&out, op->out_path);
+	if (status != EC_EXIT_OK) {
+		roster_cli_free(&rc);
 		if (in != stdin)
 			fclose(in);
-		return rc;
+		return status;
 	}
-	if (ec_csv_next(&rd, &more, &err) != EC_OK) {
-		cli_report(&err);
-		rc = gio_exit_for(err.status);
-	} else if (!more) {
-		cli_error("%s: file is empty (expected a header 'student,<id>,...')",
-			  op->roster);
-		rc = EC_EXIT_DATAERR;
-	} else if (ec_grade_roster_header(g, rd.fields, rd.nfields, rd.file, rd.record_line,
-					  ro.cols, &err) != EC_OK) {
-		cli_report(&err);
-		rc = gio_exit_for(err.status);
-	} else if ((rc = out_open(&out, op->out_path)) == EC_EXIT_OK) {
-		progress = isatty(fileno(stderr));
-		setvbuf(out.f, NULL, _IOFBF, 1 << 16);
-		write_header(out.f, g);
-		rc = grade_rows(&ro, &rd, out.f, progress);
-		if (progress && ro.graded >= 0x10000)
-			fputc('\n', stderr);
-		if (rc == EC_EXIT_OK)
-			rc = out_commit(&out);
+	rc.progress = isatty(fileno(stderr));
+	memset(&ro, 0, sizeof(ro));
+	ro.out = out.f;
+	ro.on_row = rc.want_stats || rc.progress ? on_row : NULL;
+	ro.on_bad = on_bad;
+	ro.ctx = &rc;
+	ro.threads = threads_wanted();
+	ec_error_clear(&err);
+	if (ec_roster_grade(g, in, op->roster, &ro, &sum, &err) != EC_OK) {
+		if (err.status == EC_ERR_IO && !err.file)
+			cli_error("grade: %s: %s", op->out_path ? op->out_path : "standard output",
+				  err.msg);
 		else
-			out_abort(&out);
-		if (rc == EC_EXIT_OK && op->stats)
-			print_stats(op->out_path ? stdout : stderr, &ro);
-		if (rc == EC_EXIT_OK && ro.bad) {
-			cli_error("grade: %s: %llu row%s not graded (listed above); %llu graded",
-				  op->roster, (unsigned long long)ro.bad, ro.bad == 1 ? "" : "s",
-				  (unsigned long long)ro.graded);
-			rc = EC_EXIT_DATAERR;
-		}
+			cli_report(&err);
+		status = gio_exit_for(err.status);
+		out_abort(&out);
+	} else {
+		status = out_commit(&out);
 	}
-	ec_csv_close(&rd);
-	roster_free(&ro);
+	if (rc.progress && sum.graded >= 0x10000)
+		fputc('\n', stderr);
+	if (status == EC_EXIT_OK && op->stats)
+		print_stats(op->out_path ? stdout : stderr, g, &rc.stats);
+	if (status == EC_EXIT_OK && sum.bad) {
+		cli_error("grade: %s: %llu row%s not graded (listed above); %llu graded", op->roster,
+			  (unsigned long long)sum.bad, sum.bad == 1 ? "" : "s",
+			  (unsigned long long)sum.graded);
+		status = EC_EXIT_DATAERR;
+	}
+	roster_cli_free(&rc);
 	if (in != stdin)
 		fclose(in);
-	return rc;
+	return status;
 }
 
 int cmd_grade(int argc, char **argv)

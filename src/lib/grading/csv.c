@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_internal.h"
+
 #define IN_SIZE (1u << 18)
 
 static bool grow_fields(ec_csv_reader *r, size_t need);
@@ -19,9 +21,33 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
 	return EC_OK;
 }
 
+ec_status ec_csv_open_buffer(ec_csv_reader *r, const char *file, ec_error *err)
+{
+	(void)err;
+	memset(r, 0, sizeof(*r));
+	r->file = file;
+	r->line = 1;
+	r->borrowed = true;
+	r->started = true;
+	r->eof = true;
+	return EC_OK;
+}
+
+void ec_csv_set_buffer(ec_csv_reader *r, char *buf, size_t start, size_t end, long line)
+{
+	r->in = buf;
+	r->in_pos = start;
+	r->in_len = end;
+	buf[end] = '\0';
+	r->line = line;
+	r->eof = true;
+	r->started = true;
+}
+
 void ec_csv_close(ec_csv_reader *r)
 {
-	free(r->in);
+	if (!r->borrowed)
+		free(r->in);
 	free(r->rec);
 	free(r->fields);
 	free(r->offsets);

@@ -1,0 +1,190 @@
+/*
+ * roster_score.c: answer text -> code -> points, per column and thread.
+ * A roster repeats a few spellings per item, so after the first rows
+ * nearly every field is one table probe; see bench/README.md for what it
+ * buys.
+ */
+#include "roster_score.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_internal.h"
+
+_Static_assert(EC_CSV_READABLE >= 8, "short answers are loaded 8 bytes at a time");
+
+ec_status roster_plan_init(roster_plan *p, const ec_grader *g, const long *item, size_t ncols,
+			   ec_error *err)
+{
+	long *column_of;
+	size_t i, c;
+
+	memset(p, 0, sizeof(*p));
+	p->g = g;
+	p->ncols = ncols;
+	p->item = malloc(ncols * sizeof(*p->item));
+	p->terms = malloc((g->count ? g->count : 1) * sizeof(*p->terms));
+	p->written = malloc((g->count ? g->count : 1) * sizeof(*p->written));
+	column_of = malloc((g->count ? g->count : 1) * sizeof(*column_of));
+	if (!p->item || !p->terms || !p->written || !column_of) {
+		free(column_of);
+		roster_plan_free(p);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	memcpy(p->item, item, ncols * sizeof(*p->item));
+	for (i = 0; i < g->count; i++)
+		column_of[i] = -1;
+	for (c = 1; c < ncols; c++)
+		column_of[item[c]] = (long)c;
+	for (i = 0; i < g->count; i++) {
+		const ec_grade_item *it = &g->items[i];
+		bool manual = it->rule.scheme == EC_SCHEME_MANUAL;
+
+		if (column_of[i] >= 0 && !manual)
+			p->written[p->nwritten++] = (size_t)column_of[i];
+		/* a manual item scores 0 and an absent one its blank score: adding 0 changes no sum */
+		if (manual || (column_of[i] < 0 && it->blank.points == 0))
+			continue;
+		p->terms[p->nterms].column = column_of[i];
+		p->terms[p->nterms].section = it->section;
+		p->terms[p->nterms].points = it->blank.points;
+		p->nterms++;
+	}
+	free(column_of);
+	return EC_OK;
+}
+
+void roster_plan_free(roster_plan *p)
+{
+	free(p->item);
+	free(p->terms);
+	free(p->written);
+	memset(p, 0, sizeof(*p));
+}
+
+ec_status roster_scorer_init(roster_scorer *s, const roster_plan *p, ec_error *err)
+{
+	memset(s, 0, sizeof(*s));
+	s->plan = p;
+	s->tables = calloc(p->ncols, sizeof(*s->tables));
+	if (!s->tables)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	return EC_OK;
+}
+
+void roster_scorer_free(roster_scorer *s)
+{
+	free(s->tables);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Eight 0xFF bytes then eight zeros: 8 bytes from ones + 8 - n keep a word's first n bytes. */
+static const unsigned char ones[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+
+/*
+ * A text of at most ROSTER_TEXT_MAX bytes as two words that, with its
+ * length, only equal texts share: its first 8 bytes (fewer: the rest
+ * zeroed) and, when longer than 8, its last 8. No branch on the length.
+ */
+static inline void text_words(const char *text, size_t len, uint64_t w[2])
+{
+	size_t head = len < 8 ? len : 8, tail = len > 8 ? len - 8 : 0;
+	uint64_t keep, last;
+
+	memcpy(&w[0], text, 8);
+	memcpy(&keep, ones + 8 - head, 8);
+	w[0] &= keep;
+	memcpy(&last, text + tail, 8);
+	w[1] = len > 8 ? last : 0;
+}
+
+static void keep_points_text(roster_table *t, unsigned code, double points)
+{
+	char buf[40];
+	size_t n;
+
+	buf[0] = ',';
+	n = 1 + ec_points_format_len(points, buf + 1);
+	if (n < ROSTER_POINTS_TEXT) {
+		memset(t->text[code], 0, ROSTER_POINTS_TEXT);
+		memcpy(t->text[code], buf, n);
+		t->text_len[code] = (uint8_t)n;
+	}
+}
+
+static ec_status read_scored(roster_scorer *s, size_t item, const char *text, size_t len,
+			     ec_grade_result *r, ec_error *err)
+{
+	const ec_grader *g = s->plan->g;
+	ec_status st = ec_grader_read(g, item, text, len, &s->scratch, err);
+
+	if (st == EC_OK) {
+		r->points = ec_grader_score(g, item, &s->scratch, &r->verdict);
+		r->letters = s->scratch.blank ? 0 : s->scratch.letters;
+	}
+	return st;
+}
+
+ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
+		      uint8_t *code, ec_grade_result *aside, ec_error *err)
+{
+	roster_table *t = &s->tables[c];
+	size_t item = (size_t)s->plan->item[c];
+	uint64_t w[2], h;
+	unsigned k, at;
+	ec_status st;
+
+	if (len > ROSTER_TEXT_MAX) {
+		*code = ROSTER_UNCODED;
+		return read_scored(s, item, text, len, aside, err);
+	}
+	text_words(text, len, w);
+	h = (w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+	at = (unsigned)(h >> (64 - ROSTER_SLOT_BITS));
+	for (k = 0; k < ROSTER_SLOTS; k++, at = (at + 1) & (ROSTER_SLOTS - 1)) {
+		if (t->len[at] == 0)
+			break;
+		if (t->len[at] == len + 1 && t->w0[at] == w[0] && t->w1[at] == w[1]) {
+			*code = t->code[at];
+			return EC_OK;
+		}
+	}
+	if (t->ncodes == ROSTER_CODES) {
+		*code = ROSTER_UNCODED;
+		return read_scored(s, item, text, len, aside, err);
+	}
+	st = read_scored(s, item, text, len, &t->result[t->ncodes], err);
+	if (st != EC_OK)
+		return st;
+	keep_points_text(t, t->ncodes, t->result[t->ncodes].points);
+	t->w0[at] = w[0];
+	t->w1[at] = w[1];
+	t->len[at] = (uint8_t)(len + 1);
+	t->code[at] = (uint8_t)t->ncodes;
+	*code = (uint8_t)t->ncodes++;
+	return EC_OK;
+}
+
+char *roster_put_total(roster_scorer *s, char *p, double v)
+{
+	roster_total_cache *c = &s->totals;
+	uint64_t bits;
+	unsigned at;
+	size_t n;
+
+	memcpy(&bits, &v, sizeof(bits));
+	at = (unsigned)((bits * UINT64_C(0x9E3779B97F4A7C15)) >> 56);
+	if (c->len[at] && c->value[at] == v && memcmp(&c->value[at], &v, sizeof(v)) == 0) {
+		memcpy(p, c->text[at], ROSTER_POINTS_TEXT);
+		return p + c->len[at];
+	}
+	*p = ',';
+	n = 1 + ec_points_format_len(v, p + 1);
+	if (n < ROSTER_POINTS_TEXT) {
+		c->value[at] = v;
+		memset(c->text[at], 0, ROSTER_POINTS_TEXT);
+		memcpy(c->text[at], p, n);
+		c->len[at] = (uint8_t)n;
+	}
+	return p + n;
+}

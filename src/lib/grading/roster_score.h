@@ -1,0 +1,91 @@
+/*
+ * roster_score.h: the private half of roster grading: a plan compiled once
+ * from the roster's header, and per-thread answer tables that turn an
+ * answer's text into a small code, the code into points and the points
+ * into output text.
+ */
+#ifndef EC_ROSTER_SCORE_H
+#define EC_ROSTER_SCORE_H
+
+#include "examcheck/ec_grade.h"
+
+/* Answers longer than this are read every time instead of looked up. */
+#define ROSTER_TEXT_MAX 16
+/* Slots of a column's table (a power of two) and codes it hands out. */
+#define ROSTER_SLOT_BITS 6
+#define ROSTER_SLOTS (1u << ROSTER_SLOT_BITS)
+#define ROSTER_CODES 48
+/* The code of an answer that is not in its table: its result is kept aside. */
+#define ROSTER_UNCODED 255
+/* Longest points text kept with a code: a comma and the points. */
+#define ROSTER_POINTS_TEXT 16
+
+_Static_assert(ROSTER_CODES < ROSTER_UNCODED, "codes fit below ROSTER_UNCODED");
+_Static_assert(ROSTER_CODES < ROSTER_SLOTS, "a table never fills its slots");
+
+/* One term of a row's sums, in key order: a column's answer, or the fixed score of an absent item. */
+typedef struct roster_term {
+	long column;         /* -1: an item without a column, scoring `points` */
+	size_t section;
+	double points;
+} roster_term;
+
+/* What the header says, compiled for the rows. Read-only once built. */
+typedef struct roster_plan {
+	const ec_grader *g;
+	size_t ncols;        /* fields per record */
+	long *item;          /* item of each column; item[0] = -1 (the student) */
+	roster_term *terms;  /* the sums' terms in key order */
+	size_t nterms;
+	size_t *written;     /* columns written, in key order (auto-graded items) */
+	size_t nwritten;
+} roster_plan;
+
+/* One column's answers seen so far by one thread. */
+typedef struct roster_table {
+	uint64_t w0[ROSTER_SLOTS], w1[ROSTER_SLOTS];
+	uint8_t len[ROSTER_SLOTS];   /* text length + 1; 0: empty slot */
+	uint8_t code[ROSTER_SLOTS];
+	ec_grade_result result[ROSTER_CODES];
+	char text[ROSTER_CODES][ROSTER_POINTS_TEXT]; /* ",2" */
+	uint8_t text_len[ROSTER_CODES];              /* 0: format when written */
+	unsigned ncodes;
+} roster_table;
+
+/* A cache of formatted totals: ",57.5" found by the value's bits. */
+#define ROSTER_TOTAL_SLOTS 256
+typedef struct roster_total_cache {
+	double value[ROSTER_TOTAL_SLOTS];
+	char text[ROSTER_TOTAL_SLOTS][ROSTER_POINTS_TEXT];
+	uint8_t len[ROSTER_TOTAL_SLOTS];
+} roster_total_cache;
+
+/* Everything one thread needs to score rows: a table per column. */
+typedef struct roster_scorer {
+	const roster_plan *plan;
+	roster_table *tables;    /* plan->ncols of them (the student's is unused) */
+	roster_total_cache totals;
+	ec_value scratch;
+} roster_scorer;
+
+/* Build the plan from header columns `item[0..ncols)`. EC_ERR_NOMEM. */
+ec_status roster_plan_init(roster_plan *p, const ec_grader *g, const long *item, size_t ncols,
+			   ec_error *err);
+void roster_plan_free(roster_plan *p);
+
+ec_status roster_scorer_init(roster_scorer *s, const roster_plan *p, ec_error *err);
+void roster_scorer_free(roster_scorer *s);
+
+/*
+ * The code of column c's answer (len bytes at text, EC_CSV_READABLE bytes
+ * readable from text), adding it to the table when new. An answer too long
+ * or too many for the table gets ROSTER_UNCODED and its result in *aside.
+ * EC_ERR_PARSE (message without location) when the item cannot read it.
+ */
+ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
+		      uint8_t *code, ec_grade_result *aside, ec_error *err);
+
+/* Append ",<points>" for v to p (room for 33 bytes); returns the new end. */
+char *roster_put_total(roster_scorer *s, char *p, double v);
+
+#endif
