@@ -127,57 +127,6 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 size_t nfields, const char *file, long line,
 				 long *cols, ec_error *err);
 
-/** Slots per item of an ec_grade_memo (a power of two). */
-#define EC_GRADE_MEMO_SLOTS 32
-/** Longest answer an ec_grade_memo remembers, in bytes; longer ones are read each time. */
-#define EC_GRADE_MEMO_TEXT 16
-
-/** One remembered answer (32 bytes): its text and what it scores. */
-typedef struct ec_grade_memo_slot {
-	uint64_t text[2];  /**< the text's first and last 8 bytes (fewer: packed, zero-padded) */
-	double points;     /**< what the text scores, */
-	uint32_t letters;  /**< the options it chooses */
-	uint8_t verdict;   /**< and its ec_verdict */
-	uint8_t len;       /**< text length + 1; 0 = empty slot */
-} ec_grade_memo_slot;
-
-/**
- * Answers already read, EC_GRADE_MEMO_SLOTS per item (an open-addressing
- * table): a roster repeats the same few spellings, so most fields are
- * found here instead of parsed. Fixed size; results are identical with or
- * without it.
- */
-typedef struct ec_grade_memo {
-	ec_grade_memo_slot *slots;    /**< item i's slots at i * EC_GRADE_MEMO_SLOTS */
-	ec_value *values;             /**< what each slot's text reads as */
-	ec_grade_result *blank;       /**< g->count results of a row of blanks */
-	size_t nitems;
-} ec_grade_memo;
-
-/** Allocate an empty memo for `g`'s items. EC_ERR_NOMEM. */
-ec_status ec_grade_memo_init(ec_grade_memo *m, const ec_grader *g, ec_error *err);
-
-/** Release a memo. */
-void ec_grade_memo_free(ec_grade_memo *m);
-
-/**
- * Read and score one roster row (`fields[0..nfields)`, NUL-terminated,
- * their lengths in `lens` or NULL to measure them; with `lens`, 8 bytes
- * must be readable from each field's start, as with an ec_csv_reader's
- * fields, since short texts are loaded a word at a time; cols from
- * ec_grade_roster_header() of `ncols` fields): values[0..g->count) (may be
- * NULL when not wanted) and results[0..g->count) as ec_grade_values() gives
- * them (items without a column are blank), looking answers up in `memo`
- * first (may be NULL).
- * Add them up with ec_grade_sum().
- * EC_ERR_PARSE at file:line naming the column and item when the row has
- * the wrong number of fields, an empty student name or an unreadable answer.
- */
-ec_status ec_grade_roster_row(const ec_grader *g, const long *cols, size_t ncols,
-			      char *const *fields, const size_t *lens, size_t nfields,
-			      const char *file, long line, ec_grade_memo *memo,
-			      ec_value *values, ec_grade_result *results, ec_error *err);
-
 /**
  * The total of results[0..g->count), with section subtotals in `sections`
  * (g->nsections of them; may be NULL).

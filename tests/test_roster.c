@@ -1,0 +1,522 @@
+#include "ec_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "examcheck/ec_csv.h"
+#include "examcheck/ec_roster.h"
+#include "examcheck/ec_sheet.h"
+#include "grade_fixture.h"
+
+/* What a run gave: the output, the bad-row messages, the status and the counts. */
+typedef struct outcome {
+	char *out;
+	size_t out_len;
+	char msgs[1 << 16];
+	size_t msgs_len;
+	ec_status status;
+	ec_error err;
+	ec_roster_summary sum;
+} outcome;
+
+static void collect_bad(void *ctx, const ec_error *err)
+{
+	outcome *o = ctx;
+	char line[600];
+	int n = snprintf(o->msgs + o->msgs_len, sizeof(o->msgs) - o->msgs_len, "%s\n",
+			 ec_error_format(err, line, sizeof(line)));
+
+	/* the first 64 KiB of messages are kept; the count is in o->sum.bad */
+	if (n > 0 && (size_t)n < sizeof(o->msgs) - o->msgs_len)
+		o->msgs_len += (size_t)n;
+	else
+		o->msgs[o->msgs_len] = '\0';
+}
+
+/* Grade `text` with `threads` and `chunk` bytes per read; the caller frees o->out. */
+static void grade_text(const ec_grader *g, const char *text, size_t len, unsigned threads,
+		       size_t chunk, ec_roster_row_fn on_row, void *row_ctx, outcome *o)
+{
+	ec_roster_options opts;
+	FILE *in = fmemopen((void *)text, len ? len : 1, "rb");
+	FILE *out;
+
+	assert_non_null(in);
+	if (len == 0)
+		fgetc(in); /* fmemopen wants a size; an empty input is one read byte */
+	memset(o, 0, sizeof(*o));
+	out = open_memstream(&o->out, &o->out_len);
+	assert_non_null(out);
+	memset(&opts, 0, sizeof(opts));
+	opts.out = out;
+	opts.on_bad = collect_bad;
+	opts.on_row = on_row;
+	opts.ctx = row_ctx ? row_ctx : o; /* a row context starts with its outcome */
+	opts.threads = threads;
+	opts.chunk_bytes = chunk;
+	ec_error_clear(&o->err);
+	o->status = ec_roster_grade(g, in, "r.csv", &opts, &o->sum, &o->err);
+	fclose(out);
+	fclose(in);
+}
+
+/*
+ * The exam's rules by hand (fixture rubric: tf +2 / -1 / 0, mc 4 points
+ * less 2 per wrong or missing option, a one-option mc all or nothing,
+ * numbers within 1e-6 relative):
+ *   ann   T 2, "b a" = AB 4, -1/4 5           total 11, sections 2 4 5
+ *   Smith F -1, A (one missing) 2, 0.25 0     total 1, sections -1 2 0
+ *   multi-line name, all blank                total 0
+ *   dee   true 2, abd (one extra) 2, -0.25 5  total 9, sections 2 2 5
+ * 3.3.4 is graded by hand: read, not written. 2.2 and the others have no
+ * column: blank, 0, and no column in the output.
+ */
+static const char small_roster[] = "student,1.1,2.1,3.1.2,3.3.4\r\n"
+				   "ann,T,b a,-1/4,prose\r\n"
+				   "\"Smith, Carol\",F,A,0.25,\n"
+				   "bob,T\n"
+				   " ,T,AB,1,x\n"
+				   "cat,T,AZ,1,x\n"
+				   "\"multi\nline\",,,,\n"
+				   "dee,true,abd,-0.25,\n";
+static const char small_graded[] = "student,total,section.1,section.2,section.3,1.1,2.1,3.1.2\n"
+				   "ann,11,2,4,5,2,4,5\n"
+				   "\"Smith, Carol\",1,-1,2,0,-1,2,0\n"
+				   "\"multi\nline\",0,0,0,0,0,0,0\n"
+				   "dee,9,2,2,5,2,2,5\n";
+static const char small_messages[] = "r.csv:4: row has 2 fields, the header 5\n"
+				     "r.csv:5: student name is empty\n"
+				     "r.csv:6: column 3 ('2.1'): 'AZ' is not an option of 2.1\n";
+
+static void test_roster_grade_small_by_hand(void **state)
+{
+	static const size_t chunks[] = {0, 1, 2, 3, 5, 8, 13, 40, 100};
+	ec_grader g;
+	ec_error err;
+	size_t c;
+	unsigned t;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	for (t = 1; t <= 2; t++) {
+		for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+			outcome o;
+
+			grade_text(&g, small_roster, sizeof(small_roster) - 1, t, chunks[c], NULL, NULL, &o);
+			assert_int_equal(o.status, EC_OK);
+			assert_string_equal(o.out, small_graded);
+			assert_string_equal(o.msgs, small_messages);
+			assert_int_equal(o.sum.graded, 4);
+			assert_int_equal(o.sum.bad, 3);
+			free(o.out);
+		}
+	}
+	ec_grader_free(&g);
+}
+
+/* The results handed to on_row are the row's, by hand as above. */
+typedef struct seen {
+	outcome o;
+	int rows;
+	double totals[8];
+	long lines[8];
+	double s1[8];
+	ec_grade_result r21[8];
+} seen;
+
+static bool remember(void *ctx, const ec_roster_row *row)
+{
+	seen *s = ctx;
+
+	assert_true(s->rows < 8);
+	s->totals[s->rows] = row->total;
+	s->lines[s->rows] = row->line;
+	s->s1[s->rows] = row->sections[0];
+	s->r21[s->rows] = row->results[MC_AB];
+	assert_int_equal(row->results[MANUAL].verdict, EC_VERDICT_MANUAL);
+	assert_int_equal(row->results[MC_C].verdict, EC_VERDICT_BLANK); /* no column */
+	if (s->rows == 1)
+		assert_string_equal(row->student, "Smith, Carol");
+	s->rows++;
+	return true;
+}
+
+static void test_roster_grade_on_row(void **state)
+{
+	ec_roster_options opts;
+	ec_roster_summary sum;
+	ec_grader g;
+	ec_error err;
+	seen s;
+	FILE *in;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	memset(&s, 0, sizeof(s));
+	in = fmemopen((void *)small_roster, sizeof(small_roster) - 1, "rb");
+	memset(&opts, 0, sizeof(opts));
+	opts.on_row = remember;
+	opts.on_bad = collect_bad;
+	opts.ctx = &s; /* collect_bad writes into s.o, its first member */
+	opts.chunk_bytes = 7;
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+	fclose(in);
+	assert_int_equal(s.rows, 4);
+	assert_true(s.totals[0] == 11 && s.totals[1] == 1 && s.totals[2] == 0 && s.totals[3] == 9);
+	assert_true(s.s1[0] == 2 && s.s1[1] == -1 && s.s1[3] == 2);
+	assert_int_equal(s.lines[0], 2);
+	assert_int_equal(s.lines[1], 3);
+	assert_int_equal(s.lines[2], 7);
+	assert_int_equal(s.lines[3], 9);
+	assert_int_equal(s.r21[0].verdict, EC_VERDICT_RIGHT);
+	assert_int_equal(s.r21[0].letters, 3); /* A and B */
+	assert_int_equal(s.r21[1].verdict, EC_VERDICT_PARTIAL);
+	assert_int_equal(s.r21[2].verdict, EC_VERDICT_BLANK);
+	assert_string_equal(s.o.msgs, small_messages);
+	ec_grader_free(&g);
+}
+
+/*
+ * Every way a record can meet a chunk's end: quoted line breaks, CRLF, a
+ * lone CR, doubled quotes, empty lines, bad rows and, last, a quote that
+ * is never closed. Whatever the chunk size and the number of threads, the
+ * output and the messages are those of one thread reading it whole.
+ */
+static const char tricky_roster[] =
+	"\xEF\xBB\xBFstudent,1.1,2.1,3.1.2\n"
+	"\"a\nb\",T,\"A,B\",-0.25\r\n"
+	"\r\n"
+	"c,F,\"B\",1\r"
+	"\"say \"\"hi\"\"\",true,abd,0.25\n"
+	"d,T,AZ,1\n"
+	"e,T\n"
+	"\n\n"
+	"\"f\r\ng\",,\"\",\n"
+	"h,x,A,1\n"
+	"i,T,A,-1/4\n"
+	"j,\"T\"x,A,1\n"
+	"k,F,D,0\n"
+	"l,T,\"A\nZ\",2\n"
+	"m,\"T,A,1\n"
+	"n,F,A,1\n";
+
+static void test_roster_grade_every_chunk_boundary(void **state)
+{
+	outcome want, got;
+	ec_grader g;
+	ec_error err;
+	size_t chunk;
+	unsigned t;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	grade_text(&g, tricky_roster, sizeof(tricky_roster) - 1, 1, 1 << 20, NULL, NULL, &want);
+	assert_int_equal(want.status, EC_OK);
+	/*
+	 * By hand: a-b, c, say "hi", f-g, i and k are graded; d (AZ), e (two
+	 * fields), h (x), j (text after a quote), l (Z) and m (never closed)
+	 * are not. c: F -1, B (one missing) 2, 1 is not -0.25: 0.
+	 */
+	assert_int_equal(want.sum.graded, 6);
+	assert_int_equal(want.sum.bad, 6);
+	assert_non_null(strstr(want.out, "\"a\nb\",11,2,4,5,2,4,5\n"));
+	assert_non_null(strstr(want.out, "c,1,-1,2,0,-1,2,0\n"));
+	assert_non_null(strstr(want.out, "\"say \"\"hi\"\"\",4,2,2,0,2,2,0\n"));
+	assert_non_null(strstr(want.out, "\"f\r\ng\",0,0,0,0,0,0,0\n"));
+	assert_non_null(strstr(want.out, "i,9,2,2,5,2,2,5\n"));
+	assert_non_null(strstr(want.out, "k,-1,-1,0,0,-1,0,0\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:7: column 3 ('2.1'): 'AZ' is not an option of 2.1\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:8: row has 2 fields, the header 4\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:13: column 2 ('1.1')"));
+	assert_non_null(strstr(want.msgs, "r.csv:15: text after a closing quote\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:17: column 3 ('2.1')"));
+	assert_non_null(strstr(want.msgs, "r.csv:19: quoted field is not closed\n"));
+	for (t = 1; t <= 2; t++) {
+		for (chunk = 1; chunk <= sizeof(tricky_roster) + 1; chunk++) {
+			grade_text(&g, tricky_roster, sizeof(tricky_roster) - 1, t, chunk, NULL, NULL, &got);
+			if (got.status != want.status || strcmp(got.out, want.out) != 0 ||
+			    strcmp(got.msgs, want.msgs) != 0)
+				fail_msg("%u threads, chunks of %zu bytes:\n%s\n%s", t, chunk, got.out, got.msgs);
+			free(got.out);
+		}
+	}
+	free(want.out);
+	ec_grader_free(&g);
+}
+
+/*
+ * A record longer than EC_CSV_RECORD_MAX is one bad row at the line where
+ * it starts; the rows after it keep their line numbers (the long record
+ * holds 300000 quoted line breaks, so the next row is on line 300004).
+ * Padded to 1.05 MB the record still fits in a chunk and the CSV reader
+ * refuses it; padded to 1.2 MB the chunker gives up on it first.
+ */
+static void record_too_long(size_t pad)
+{
+	const size_t breaks = 300000;
+	size_t cap = 200 + 2 * breaks + pad, n = 0, i;
+	char *text = malloc(cap);
+	char want[128];
+	outcome o;
+	ec_grader g;
+	ec_error err;
+	unsigned t;
+
+	assert_non_null(text);
+	n += (size_t)sprintf(text + n, "student,1.1\nann,T\nbob,\"");
+	for (i = 0; i < breaks; i++) {
+		text[n++] = 'x';
+		text[n++] = '\n';
+	}
+	memset(text + n, 'y', pad);
+	n += pad;
+	n += (size_t)sprintf(text + n, "\"\ncy,Z\ndee,F\n");
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	snprintf(want, sizeof(want),
+		 "r.csv:3: record is longer than 1 MiB\n"
+		 "r.csv:%zu: column 2 ('1.1'): ",
+		 3 + breaks + 1);
+	for (t = 1; t <= 2; t++) {
+		grade_text(&g, text, n, t, 0, NULL, NULL, &o);
+		assert_int_equal(o.status, EC_OK);
+		assert_string_equal(o.out, "student,total,section.1,section.2,section.3,1.1\n"
+					   "ann,2,2,0,0,2\n"
+					   "dee,-1,-1,0,0,-1\n");
+		assert_int_equal(o.sum.bad, 2);
+		if (strncmp(o.msgs, want, strlen(want)) != 0)
+			fail_msg("messages: %s", o.msgs);
+		free(o.out);
+	}
+	ec_grader_free(&g);
+	free(text);
+}
+
+static void test_roster_grade_record_too_long(void **state)
+{
+	(void)state;
+	record_too_long(450000);
+	record_too_long(600000);
+}
+
+static void test_roster_grade_bad_input(void **state)
+{
+	outcome o;
+	ec_grader g;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	grade_text(&g, "", 0, 0, 0, NULL, NULL, &o);
+	assert_int_equal(o.status, EC_ERR_PARSE);
+	assert_non_null(strstr(o.err.msg, "file is empty"));
+	assert_string_equal(o.out, ""); /* nothing written */
+	free(o.out);
+	grade_text(&g, "\xEF\xBB\xBF\n\n", 5, 0, 0, NULL, NULL, &o);
+	assert_int_equal(o.status, EC_ERR_PARSE);
+	assert_non_null(strstr(o.err.msg, "file is empty"));
+	free(o.out);
+	grade_text(&g, "name,1.1\nann,T\n", 15, 0, 0, NULL, NULL, &o);
+	assert_int_equal(o.status, EC_ERR_PARSE);
+	assert_string_equal(o.err.msg, "the header's first field must be 'student', not 'name'");
+	assert_int_equal(o.err.line, 1);
+	assert_string_equal(o.out, "");
+	free(o.out);
+	grade_text(&g, "\n\nstudent,9.9\n", 14, 0, 0, NULL, NULL, &o);
+	assert_int_equal(o.status, EC_ERR_PARSE);
+	assert_string_equal(o.err.msg, "unknown item id '9.9'");
+	assert_int_equal(o.err.line, 3);
+	free(o.out);
+	/* a header alone: no rows, no messages */
+	grade_text(&g, "student,1.1", 11, 0, 0, NULL, NULL, &o);
+	assert_int_equal(o.status, EC_OK);
+	assert_string_equal(o.out, "student,total,section.1,section.2,section.3,1.1\n");
+	assert_int_equal(o.sum.graded + o.sum.bad, 0);
+	free(o.out);
+	ec_grader_free(&g);
+}
+
+/* The answers a generated roster picks from: every form, blanks, padding, long and bad texts. */
+static const char *const roster_answers[NITEMS][14] = {
+	[T11] = {"T", "F", "", "t", "True", "false", " T ", "x", "FALSE", "true ", NULL},
+	[MC_AB] = {"AB", "ab", "A", "B", "b,a", "A B C", "CD", "", "AZ", "A;B;C;D", "abcd",
+		   "  a , b  ,  c , d    ", NULL},
+	[MC_C] = {"C", "c", "D", "A,C", "", "BCD", "E", NULL},
+	[NUM] = {"-0.25", "-1/4", "-2.5e-1", "0.25", "", "7", "-0.2500000001", "1/0", "abc",
+		 "-0.250000000000000000000000", "-0.2500001", "-0.2500000", NULL},
+	[DIMS] = {"16x8x64x64", "16 x 8 x 64 x 64", "16*8*64*64", "8x16x64x64", "", "16x8x64",
+		  "16x8x64x64 x 2", "12x", "16 \xC3\x97 8 \xC3\x97 64 \xC3\x97 64", "16x8x64x32",
+		  "16x8x64x64x1", NULL},
+	[COUNT] = {"6000", "6e3", "6000.0", "", "5999", "60x100", "-1", "6000 ", "99999999999999999999",
+		   NULL},
+	[MASK] = {"010111010", "0 1 0 1 1 1 0 1 0", "010,111,010", "", "000000000", "0101110101", "012",
+		  NULL},
+	[MANUAL] = {"", "centre", "a long prose answer, with a comma", "say \"hi\"", NULL},
+};
+
+/* Append `s` to the CSV text at *n as one field, quoted when it must be (or, now and then, when not). */
+static void put_field(char *text, size_t *n, const char *s, bool quote)
+{
+	if (!quote && !s[strcspn(s, ",\"\r\n")]) {
+		*n += (size_t)sprintf(text + *n, "%s", s);
+		return;
+	}
+	text[(*n)++] = '"';
+	for (; *s; s++) {
+		if (*s == '"')
+			text[(*n)++] = '"';
+		text[(*n)++] = *s;
+	}
+	text[(*n)++] = '"';
+}
+
+/*
+ * A generated roster of 6000 rows graded two ways gives the same numbers:
+ * by ec_roster_grade() (answer codes, sums along the plan; in chunks of
+ * several sizes, with one thread and two), and row by row as a sheet:
+ * ec_grade_sheet() reads each answer with ec_value_parse() and
+ * ec_grade_values() scores and adds them up. Bad rows are bad both ways.
+ */
+enum { NCOLS = 9, ROWS = 6000 };
+static const char *const gen_header[NCOLS] = {"student", "3.3.3", "1.1", "2.1", "3.3.4", "3.1.2",
+					      "2.2", "3.2.1.1.weights", "3.2.1.1.dims"};
+
+typedef struct generated {
+	outcome o;                          /* first: collect_bad writes here */
+	const ec_grader *g;
+	const char *picked[ROWS][NCOLS];
+	size_t graded, slow_bad;
+} generated;
+
+/* The sheet way for the row on `line`: EC_OK and its results, or why it is bad. */
+static ec_status grade_as_sheet(generated *x, long line, ec_value *values, ec_grade_result *res,
+				double *total, double *sections)
+{
+	ec_sheet_entry entries[NCOLS];
+	ec_sheet sheet = {entries, NCOLS - 1};
+	size_t row = (size_t)line - 2, c;
+	ec_error err;
+	ec_status st;
+
+	for (c = 1; c < NCOLS; c++) {
+		entries[c - 1].id = gen_header[c];
+		entries[c - 1].id_len = strlen(gen_header[c]);
+		entries[c - 1].answer = x->picked[row][c];
+		entries[c - 1].answer_len = strlen(x->picked[row][c]);
+		entries[c - 1].line = line;
+	}
+	ec_error_clear(&err);
+	st = ec_grade_sheet(x->g, &sheet, "sheet", values, &err);
+	if (st == EC_OK)
+		*total = ec_grade_values(x->g, values, res, sections);
+	return st;
+}
+
+static bool compare_row(void *ctx, const ec_roster_row *row)
+{
+	generated *x = ctx;
+	ec_value values[NITEMS];
+	ec_grade_result slow[NITEMS];
+	double total, sections[8];
+	size_t i;
+
+	assert_int_equal(grade_as_sheet(x, row->line, values, slow, &total, sections), EC_OK);
+	for (i = 0; i < NITEMS; i++) {
+		const ec_grade_result *fast = &row->results[i];
+
+		if (fast->points != slow[i].points || fast->verdict != slow[i].verdict ||
+		    fast->letters != slow[i].letters)
+			fail_msg("line %ld item %zu: %.17g %d %u, sheet %.17g %d %u", row->line, i,
+				 fast->points, (int)fast->verdict, (unsigned)fast->letters,
+				 slow[i].points, (int)slow[i].verdict, (unsigned)slow[i].letters);
+	}
+	assert_true(row->total == total);
+	for (i = 0; i < x->g->nsections; i++)
+		assert_true(row->sections[i] == sections[i]);
+	x->graded++;
+	return true;
+}
+
+static void test_roster_grade_generated_matches_sheets(void **state)
+{
+	static const size_t chunks[] = {0, 100, 4099};
+	generated *x = calloc(1, sizeof(*x));
+	size_t cap = (size_t)ROWS * 400, n = 0, row, c, k;
+	char *text = malloc(cap), *first_out = NULL;
+	uint64_t r = 0x9E3779B97F4A7C15u;
+	ec_grader g;
+	ec_error err;
+	unsigned t;
+
+	(void)state;
+	assert_non_null(text);
+	assert_non_null(x);
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	x->g = &g;
+	for (c = 0; c < NCOLS; c++)
+		n += (size_t)sprintf(text + n, "%s%s", c ? "," : "", gen_header[c]);
+	text[n++] = '\n';
+	for (row = 0; row < ROWS; row++) {
+		n += (size_t)sprintf(text + n, "s%zu", row);
+		for (c = 1; c < NCOLS; c++) {
+			long item = ec_grader_find(&g, gen_header[c], strlen(gen_header[c]));
+			const char *const *list = roster_answers[item];
+
+			k = 0;
+			while (list[k])
+				k++;
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			/* the first answer (the key's) three times in five, else any */
+			x->picked[row][c] = r % 5 < 3 ? list[0] : list[(r >> 8) % k];
+			text[n++] = ',';
+			put_field(text, &n, x->picked[row][c], (r >> 20) % 16 == 0);
+		}
+		n += (size_t)sprintf(text + n, "%s", (r >> 30) % 8 == 0 ? "\r\n" : "\n");
+		assert_true(n + 400 < cap);
+	}
+	for (row = 0; row < ROWS; row++) {
+		ec_value values[NITEMS];
+		ec_grade_result res[NITEMS];
+		double total, sections[8];
+
+		if (grade_as_sheet(x, (long)row + 2, values, res, &total, sections) != EC_OK)
+			x->slow_bad++;
+	}
+	/* the lists hold bad answers, so some rows are bad, most are not */
+	assert_true(x->slow_bad > 100 && x->slow_bad < ROWS / 2);
+	for (t = 1; t <= 2; t++) {
+		for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+			x->graded = 0;
+			grade_text(&g, text, n, t, chunks[c], compare_row, x, &x->o);
+			assert_int_equal(x->o.status, EC_OK);
+			assert_int_equal(x->graded, ROWS - x->slow_bad);
+			assert_int_equal(x->o.sum.bad, x->slow_bad);
+			if (!first_out)
+				first_out = x->o.out;
+			else if (strcmp(first_out, x->o.out) != 0)
+				fail_msg("%u threads, chunks of %zu: the output differs", t, chunks[c]);
+			if (x->o.out != first_out)
+				free(x->o.out);
+		}
+	}
+	free(first_out);
+	free(text);
+	free(x);
+	ec_grader_free(&g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roster_grade_small_by_hand),
+		cmocka_unit_test(test_roster_grade_on_row),
+		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
+		cmocka_unit_test(test_roster_grade_record_too_long),
+		cmocka_unit_test(test_roster_grade_bad_input),
+		cmocka_unit_test(test_roster_grade_generated_matches_sheets),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
