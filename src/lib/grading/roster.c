@@ -460,6 +460,8 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	for (c = 1; c < p->ncols; c++) {
 		ec_status st;
 
+		if (roster_find(&w->sc.tables[c], rd->fields[c], rd->lens[c], &w->codes[c]))
+			continue;
 		e.msg[0] = '\0';
 		st = roster_code(&w->sc, c, rd->fields[c], rd->lens[c], &w->codes[c], &w->aside[c], &e);
 		if (st != EC_OK) {

@@ -78,25 +78,7 @@ void roster_scorer_free(roster_scorer *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* Eight 0xFF bytes then eight zeros: 8 bytes from ones + 8 - n keep a word's first n bytes. */
-static const unsigned char ones[16] = {255, 255, 255, 255, 255, 255, 255, 255};
-
-/*
- * A text of at most ROSTER_TEXT_MAX bytes as two words that, with its
- * length, only equal texts share: its first 8 bytes (fewer: the rest
- * zeroed) and, when longer than 8, its last 8. No branch on the length.
- */
-static inline void text_words(const char *text, size_t len, uint64_t w[2])
-{
-	size_t head = len < 8 ? len : 8, tail = len > 8 ? len - 8 : 0;
-	uint64_t keep, last;
-
-	memcpy(&w[0], text, 8);
-	memcpy(&keep, ones + 8 - head, 8);
-	w[0] &= keep;
-	memcpy(&last, text + tail, 8);
-	w[1] = len > 8 ? last : 0;
-}
+const unsigned char roster_ones[16] = {255, 255, 255, 255, 255, 255, 255, 255};
 
 static void keep_points_text(roster_table *t, unsigned code, double points)
 {
@@ -130,7 +112,7 @@ ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
 {
 	roster_table *t = &s->tables[c];
 	size_t item = (size_t)s->plan->item[c];
-	uint64_t w[2], h;
+	uint64_t w[2];
 	unsigned k, at;
 	ec_status st;
 
@@ -138,9 +120,8 @@ ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
 		*code = ROSTER_UNCODED;
 		return read_scored(s, item, text, len, aside, err);
 	}
-	text_words(text, len, w);
-	h = (w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-	at = (unsigned)(h >> (64 - ROSTER_SLOT_BITS));
+	roster_text_words(text, len, w);
+	at = roster_slot(w, len);
 	for (k = 0; k < ROSTER_SLOTS; k++, at = (at + 1) & (ROSTER_SLOTS - 1)) {
 		if (t->len[at] == 0)
 			break;

@@ -7,6 +7,8 @@
 #ifndef EC_ROSTER_SCORE_H
 #define EC_ROSTER_SCORE_H
 
+#include <string.h>
+
 #include "examcheck/ec_grade.h"
 
 /* Answers longer than this are read every time instead of looked up. */
@@ -84,6 +86,54 @@ void roster_scorer_free(roster_scorer *s);
  */
 ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
 		      uint8_t *code, ec_grade_result *aside, ec_error *err);
+
+/* Eight 0xFF bytes then eight zeros: 8 bytes from here + 8 - n keep a word's first n bytes. */
+extern const unsigned char roster_ones[16];
+
+/*
+ * A text of at most ROSTER_TEXT_MAX bytes as two words that, with its
+ * length, only equal texts share: its first 8 bytes (fewer: the rest
+ * zeroed) and, when longer than 8, its last 8. No branch on the length;
+ * 8 bytes must be readable from text.
+ */
+static inline void roster_text_words(const char *text, size_t len, uint64_t w[2])
+{
+	size_t head = len < 8 ? len : 8, tail = len > 8 ? len - 8 : 0;
+	uint64_t keep, last;
+
+	memcpy(&w[0], text, 8);
+	memcpy(&keep, roster_ones + 8 - head, 8);
+	w[0] &= keep;
+	memcpy(&last, text + tail, 8);
+	w[1] = len > 8 ? last : 0;
+}
+
+/* A text's home slot. */
+static inline unsigned roster_slot(const uint64_t w[2], size_t len)
+{
+	uint64_t h = (w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+
+	return (unsigned)(h >> (64 - ROSTER_SLOT_BITS));
+}
+
+/* The code of a text already in table t, found inline; false when it is not there. */
+static inline bool roster_find(const roster_table *t, const char *text, size_t len, uint8_t *code)
+{
+	uint64_t w[2];
+	unsigned at, k;
+
+	if (len > ROSTER_TEXT_MAX)
+		return false;
+	roster_text_words(text, len, w);
+	at = roster_slot(w, len);
+	for (k = 0; k < ROSTER_SLOTS && t->len[at]; k++, at = (at + 1) & (ROSTER_SLOTS - 1)) {
+		if (t->len[at] == len + 1 && t->w0[at] == w[0] && t->w1[at] == w[1]) {
+			*code = t->code[at];
+			return true;
+		}
+	}
+	return false;
+}
 
 /* Append ",<points>" for v to p (room for 33 bytes); returns the new end. */
 char *roster_put_total(roster_scorer *s, char *p, double v);
