@@ -19,9 +19,15 @@ case $runs in '' | *[!0-9]* | 0) echo "bench: BENCH_RUNS must be a positive inte
 mkdir -p "$out"
 
 cflags="-std=c11 -O2 -Wall -Wextra -Wpedantic -Iinclude -D_POSIX_C_SOURCE=200809L"
-$CC $cflags -o "$out/measure" bench/measure.c
-$CC $cflags -o "$out/floor" bench/floor.c
-$CC $cflags -o "$out/gen" bench/gen.c "$build/libexamcheck.a" -lm
+tool() { # tool NAME [LIBS...]: compile bench/NAME.c into $out/NAME
+	name=$1
+	shift
+	# shellcheck disable=SC2086 # CC and cflags are lists of words
+	$CC $cflags -o "$out/$name" "bench/$name.c" "$@"
+}
+tool measure
+tool floor
+tool gen "$build/libexamcheck.a" -lm
 
 # Rosters are cached; one is made again when bench/gen.c or bench/key.tsv
 # is newer. "tfmc" rosters have only the true/false and multiple-choice
@@ -30,7 +36,7 @@ awk -F '\t' '/^#/ || $4 == "tf" || $4 == "mc"' bench/key.tsv > "$out/key-tfmc.ts
 rm -f "$out/roster-100000.csv" "$out/roster-1000000.csv" # names of the old run.sh
 roster() { # roster KIND STUDENTS: make $out/roster-KIND-STUDENTS.csv if needed
 	r=$out/roster-$1-$2.csv
-	if [ ! -s "$r" ] || [ bench/gen.c -nt "$r" ] || [ bench/key.tsv -nt "$r" ]; then
+	if [ ! -s "$r" ] || [ -n "$(find bench/gen.c bench/key.tsv -newer "$r")" ]; then
 		echo "bench: writing $r" >&2
 		if [ "$1" = tfmc ]; then k=$out/key-tfmc.tsv; else k=bench/key.tsv; fi
 		"$out/gen" "$k" "$2" 1 > "$r.tmp" && mv "$r.tmp" "$r"
