@@ -7,6 +7,8 @@
 # NAME.out (when that file exists), its standard error NAME.err (when that
 # exists) and its exit status NAME.status (0 when absent).
 # UPDATE=1 rewrites the .out files of failing cases (review the diff!).
+# CLI_CASES='tests/cli/grade_roster*.sh' runs only the cases that pattern
+# names (default: every tests/cli/*.sh; 'make tsan' uses it).
 build=$1
 shift
 pass=0
@@ -25,8 +27,10 @@ EC=$build/examcheck
 export EC
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for case in tests/cli/*.sh; do
+# shellcheck disable=SC2086 # the pattern is meant to expand
+for case in ${CLI_CASES:-tests/cli/*.sh}; do
 	[ -e "$case" ] || continue
+	ran=1
 	name=${case%.sh}
 	want_status=0
 	[ -f "$name.status" ] && want_status=$(cat "$name.status")
@@ -61,6 +65,11 @@ $(diff "$name.err" "$tmp/err" | head -n 10)"
 		[ -s "$tmp/err" ] && [ ! -f "$name.err" ] && sed 's/^/  stderr: /' "$tmp/err" | head -n 5
 	fi
 done
+if [ -n "${CLI_CASES:-}" ] && [ -z "${ran:-}" ]; then
+	fail=$((fail + 1))
+	failed="$failed CLI_CASES"
+	echo "FAIL: no CLI case matches CLI_CASES='$CLI_CASES'"
+fi
 echo
 [ $fail -gt 0 ] && echo "failed:$failed"
 echo "tests: $pass passed, $fail failed"
