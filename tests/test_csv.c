@@ -138,9 +138,16 @@ static void test_csv_next_unterminated_quote(void **state)
 	assert_int_equal(next(&x), EC_OK);
 	assert_int_equal(next(&x), EC_ERR_PARSE);
 	assert_int_equal(x.err.line, 2); /* where the quote opened */
-	assert_string_equal(x.err.msg, "quoted field is not closed");
+	/* bob's line, 3, is swallowed */
+	assert_string_equal(x.err.msg,
+			    "quoted field is not closed: it swallows the 1 line after it, to the end of the file");
 	assert_int_equal(next(&x), EC_OK);
 	assert_false(x.more);
+	close_text(&x);
+	open_text(&x, "a,b\nann,\"AB", 10); /* on the last line, it swallows nothing */
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(next(&x), EC_ERR_PARSE);
+	assert_string_equal(x.err.msg, "quoted field is not closed");
 	close_text(&x);
 }
 

@@ -338,26 +338,63 @@ static void test_grade_sheet_missing_is_blank(void **state)
 static void test_grade_roster_header_cases(void **state)
 {
 	char *good[] = {"Student", "2.1", " 1.1 ", "3.3.4"};
-	char *first[] = {"name", "2.1"};
-	char *unknown[] = {"student", "2.1", "2.11"};
-	char *twice[] = {"student", "2.1", "1.1", "2.1"};
-	long cols[4];
+	char *mixed[] = {"id", "email", "Q2.1", "q1.1", "2.11", "", "section", "", " "};
+	char *none[] = {"student", "name", "2.11"};
+	char *twice[] = {"student", "2.1", "1.1", "Q2.1"};
+	long cols[9];
 	ec_grader g;
 	ec_error err;
 
 	(void)state;
 	assert_int_equal(make_grader(&g, "", &err), EC_OK);
 	assert_int_equal(ec_grade_roster_header(&g, good, 4, "r.csv", 1, cols, &err), EC_OK);
+	assert_int_equal(cols[0], EC_ROSTER_COLUMN_DATA);
 	assert_int_equal(cols[1], MC_AB);
 	assert_int_equal(cols[2], T11);
 	assert_int_equal(cols[3], MANUAL);
-	assert_int_equal(ec_grade_roster_header(&g, first, 2, "r.csv", 1, cols, &err), EC_ERR_PARSE);
-	assert_string_equal(err.msg, "the header's first field must be 'student', not 'name'");
-	assert_int_equal(ec_grade_roster_header(&g, unknown, 3, "r.csv", 1, cols, &err), EC_ERR_PARSE);
-	assert_string_equal(err.msg, "unknown item id '2.11'");
-	assert_int_equal(err.column, 3);
+	/* any name for the id; Q/q before an id; other names are data; trailing empties ignored */
+	assert_int_equal(ec_grade_roster_header(&g, mixed, 9, "r.csv", 1, cols, &err), EC_OK);
+	assert_int_equal(cols[1], EC_ROSTER_COLUMN_DATA);
+	assert_int_equal(cols[2], MC_AB);
+	assert_int_equal(cols[3], T11);
+	assert_int_equal(cols[4], EC_ROSTER_COLUMN_DATA);
+	assert_int_equal(cols[5], EC_ROSTER_COLUMN_DATA); /* empty, but a named column follows */
+	assert_int_equal(cols[6], EC_ROSTER_COLUMN_DATA);
+	assert_int_equal(cols[7], EC_ROSTER_COLUMN_IGNORED);
+	assert_int_equal(cols[8], EC_ROSTER_COLUMN_IGNORED);
+	assert_int_equal(ec_grade_roster_header(&g, none, 3, "r.csv", 1, cols, &err), EC_ERR_PARSE);
+	assert_non_null(strstr(err.msg, "no column of the header names an item of the key"));
 	assert_int_equal(ec_grade_roster_header(&g, twice, 4, "r.csv", 1, cols, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "item '2.1' is also column 2");
+	assert_int_equal(err.column, 4);
+	ec_grader_free(&g);
+}
+
+/* Marks given by hand: blank is pending, 0 to the item's points score, anything else is refused. */
+static void test_grader_read_mark_cases(void **state)
+{
+	ec_grade_result r;
+	ec_grader g;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, " ", 1, &r, &err), EC_OK);
+	assert_int_equal(r.verdict, EC_VERDICT_MANUAL);
+	assert_true(r.points == 0);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "1", 1, &r, &err), EC_OK);
+	assert_int_equal(r.verdict, EC_VERDICT_RIGHT);
+	assert_true(r.points == 1);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "1/2", 3, &r, &err), EC_OK);
+	assert_int_equal(r.verdict, EC_VERDICT_PARTIAL);
+	assert_true(r.points == 0.5);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "0", 1, &r, &err), EC_OK);
+	assert_int_equal(r.verdict, EC_VERDICT_WRONG);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "1.5", 3, &r, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'1.5' is not a mark from 0 to 1");
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "-1", 2, &r, &err), EC_ERR_PARSE);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "good", 4, &r, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'good' is not a mark from 0 to 1");
 	ec_grader_free(&g);
 }
 
@@ -470,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_grade_sheet_errors),
 		cmocka_unit_test(test_grade_sheet_missing_is_blank),
 		cmocka_unit_test(test_grade_roster_header_cases),
+		cmocka_unit_test(test_grader_read_mark_cases),
 		cmocka_unit_test(test_points_format_cases),
 		cmocka_unit_test(test_points_format_matches_llround),
 		cmocka_unit_test(test_points_format_exact_round_trips),

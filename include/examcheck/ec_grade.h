@@ -17,10 +17,11 @@ typedef enum ec_verdict {
 	EC_VERDICT_PARTIAL, /**< some points, fewer than full (mc) */
 	EC_VERDICT_WRONG,   /**< an answer that earns no points or a penalty */
 	EC_VERDICT_BLANK,   /**< nothing written */
-	EC_VERDICT_MANUAL   /**< left to a person */
+	EC_VERDICT_MANUAL,  /**< left to a person, no mark given yet */
+	EC_VERDICT_UNREADABLE /**< an answer (or mark) that cannot be read: 0 points, flagged */
 } ec_verdict;
 
-/** The lower-case name of a verdict: "right", "partial", "wrong", "blank", "manual". */
+/** The lower-case name of a verdict: "right", "partial", "wrong", "blank", "manual", "unreadable". */
 const char *ec_verdict_name(ec_verdict verdict);
 
 /** An item's score and verdict. */
@@ -117,15 +118,35 @@ double ec_grade_values(const ec_grader *g, const ec_value *values,
 ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 			 const char *file, ec_value *values, ec_error *err);
 
+/** What a roster column that is not an item holds (ec_grade_roster_header()). */
+enum {
+	EC_ROSTER_COLUMN_DATA = -1,   /**< the student id, or data kept as written (name, email, ...) */
+	EC_ROSTER_COLUMN_IGNORED = -2 /**< an empty header field after the last named one */
+};
+
 /**
  * Map a roster's header fields (`fields[0..nfields)`, each NUL-terminated)
- * to items: the first must be "student" (any case), each other an item id
- * of the key, none twice. On success cols[c] is the item of field c
- * (cols[0] = -1). EC_ERR_PARSE at file:line:column otherwise.
+ * to items. The first field names the student id column, whatever it says.
+ * Each other field is an item id of the key (as in the key, or written
+ * Q1.1 / q1.1, spaces around it ignored), giving cols[c] = its item; or,
+ * when it names no item, data kept as written (cols[c] =
+ * EC_ROSTER_COLUMN_DATA); empty fields after the last non-empty one are
+ * EC_ROSTER_COLUMN_IGNORED. EC_ERR_PARSE at file:line:column when an item
+ * is named twice or no field names an item.
  */
 ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 size_t nfields, const char *file, long line,
 				 long *cols, ec_error *err);
+
+/**
+ * Read a mark given by hand to item `i` (scored by hand): blank (empty or
+ * spaces) leaves it pending (EC_VERDICT_MANUAL, 0 points); a number from 0
+ * to the item's points, written as ec_value_parse() reads numbers, scores
+ * those points (verdict right at full points, wrong at 0, else partial).
+ * EC_ERR_PARSE, with a message naming the range, for anything else.
+ */
+ec_status ec_grader_read_mark(const ec_grader *g, size_t i, const char *text, size_t len,
+			      ec_grade_result *r, ec_error *err);
 
 /**
  * The total of results[0..g->count), with section subtotals in `sections`

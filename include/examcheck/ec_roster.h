@@ -19,25 +19,33 @@
 
 /** One graded student, as handed to ec_roster_options.on_row. */
 typedef struct ec_roster_row {
-	const char *student;                /**< the first field, NUL-terminated */
-	size_t student_len;
+	char *const *fields;                /**< the record as read: the student id first */
+	const size_t *lens;
+	size_t nfields;
 	long line;                          /**< where the record starts */
-	double total;                       /**< auto-graded total */
+	double total;                       /**< total, marks given by hand included */
 	const double *sections;             /**< g->nsections subtotals */
 	const ec_grade_result *results;     /**< g->count results; items without a column are blank */
+	const char *flagged;                /**< what was flagged, as in the output's column ("" when nothing) */
 } ec_roster_row;
 
-/** Called once per graded student; returning false stops the run (EC_ERR_INVALID). */
+/** Called once per student, in input order; returning false stops the run (EC_ERR_INVALID). */
 typedef bool (*ec_roster_row_fn)(void *ctx, const ec_roster_row *row);
 
-/** Called once per row that could not be graded, with its FILE:LINE message. */
-typedef void (*ec_roster_bad_fn)(void *ctx, const ec_error *err);
+/**
+ * Called with each problem found, in input order, its message at
+ * FILE:LINE: a flagged cell or row (the student is graded all the same),
+ * a record that could not be read at all (its student is lost), or, with
+ * status EC_OK, a warning (a repeated student id, a column kept as data
+ * that looks like an item id).
+ */
+typedef void (*ec_roster_report_fn)(void *ctx, const ec_error *err);
 
 /** How to grade a roster. Zero-initialise, then set what is wanted. */
 typedef struct ec_roster_options {
 	FILE *out;              /**< graded CSV goes here; NULL: none */
 	ec_roster_row_fn on_row;/**< may be NULL */
-	ec_roster_bad_fn on_bad;/**< may be NULL */
+	ec_roster_report_fn on_report; /**< may be NULL */
 	void *ctx;              /**< passed to both callbacks */
 	unsigned threads;       /**< 0: the default (2), 1: read and score in this thread only */
 	size_t chunk_bytes;     /**< input read per chunk; 0: the default (64 KiB); for tests */
@@ -45,27 +53,37 @@ typedef struct ec_roster_options {
 
 /** What a run did. */
 typedef struct ec_roster_summary {
-	uint64_t graded;        /**< rows graded (and written) */
-	uint64_t bad;           /**< rows reported to on_bad and left out */
+	uint64_t graded;        /**< students graded (and written) */
+	uint64_t flagged_rows;  /**< of those, students with something flagged */
+	uint64_t flagged_cells; /**< cells flagged (unreadable answers or marks) */
+	uint64_t lost;          /**< records that could not be read at all */
+	uint64_t warnings;      /**< warnings reported */
 	uint64_t bytes;         /**< input bytes read */
 } ec_roster_summary;
 
 /**
  * Grade the roster read from `in` (named `file` in messages) against `g`.
+ * The header's first field names the student id column; fields naming
+ * items (ec_grade_roster_header()) are answers, or marks for items scored
+ * by hand; the others are data kept as written.
  *
- * The output, when opts->out is set, is CSV: a header
- * 'student,total,section.<s>,...,<id>,...' with every section and, in key
- * order, the auto-graded items that the roster has a column for; then one
- * row per graded student with the points written as ec_points_format()
- * does. Items the roster lacks score as blank answers in the totals.
+ * The output, when opts->out is set, is CSV: the student id and data
+ * columns with their headers as written, then total, section.<s> for
+ * every section, the points of each item the roster has a column for (in
+ * key order) and `flagged`; one row per student, points written as
+ * ec_points_format() does. Items the roster lacks score as blank answers.
  *
- * A row with the wrong number of fields, an empty student name or an
- * answer its item cannot read, and a malformed CSV record, goes to
- * opts->on_bad with its line and is left out; the run goes on. Returns
- * EC_OK when the whole input was read (summary->bad counts bad rows);
- * EC_ERR_PARSE for an empty input or a bad header (the message names the
- * file and line); EC_ERR_IO for a read or write error; EC_ERR_NOMEM;
- * EC_ERR_INVALID when on_row stopped the run.
+ * Every student is graded. An answer or mark its item cannot read scores
+ * 0 (EC_VERDICT_UNREADABLE) and is flagged: its id goes in the row's
+ * `flagged` field and a message "FILE:LINE: column 'ID': ..." to
+ * opts->on_report. A record with more or fewer fields than the header
+ * (the missing ones blank; extra empty ones are fine) flags "fields", an
+ * empty student id "student". A record the CSV reader cannot split (a
+ * quote never closed, one over EC_CSV_RECORD_MAX bytes) is reported and
+ * counted in summary->lost. Returns EC_OK when the whole input was read;
+ * EC_ERR_PARSE for an empty input or a bad header (naming file and line);
+ * EC_ERR_IO for a read or write error; EC_ERR_NOMEM; EC_ERR_INVALID when
+ * on_row stopped the run.
  */
 ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 			  const ec_roster_options *opts, ec_roster_summary *summary,

@@ -459,10 +459,15 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 	return true;
 }
 
-static void on_bad(void *ctx, const ec_error *err)
+static void on_report(void *ctx, const ec_error *err)
 {
+	char buf[512];
+
 	(void)ctx;
-	cli_report(err);
+	if (err->status == EC_OK)
+		cli_error("warning: %s", ec_error_format(err, buf, sizeof(buf)));
+	else
+		cli_report(err);
 }
 
 static int roster_cli_init(roster_cli *rc, const ec_grader *g, bool stats)
@@ -555,7 +560,7 @@ static int grade_roster(const options *op, const ec_grader *g)
 	memset(&ro, 0, sizeof(ro));
 	ro.out = out.f;
 	ro.on_row = rc.want_stats || rc.progress ? on_row : NULL;
-	ro.on_bad = on_bad;
+	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
 	ec_error_clear(&err);
@@ -574,10 +579,12 @@ static int grade_roster(const options *op, const ec_grader *g)
 		fputc('\n', stderr);
 	if (status == EC_EXIT_OK && op->stats)
 		print_stats(op->out_path ? stdout : stderr, g, &rc.stats);
-	if (status == EC_EXIT_OK && sum.bad) {
-		cli_error("grade: %s: %llu row%s not graded (listed above); %llu graded", op->roster,
-			  (unsigned long long)sum.bad, sum.bad == 1 ? "" : "s",
-			  (unsigned long long)sum.graded);
+	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
+		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
+			  "record%s unreadable (listed above)",
+			  op->roster, (unsigned long long)sum.graded, sum.graded == 1 ? "" : "s",
+			  (unsigned long long)sum.flagged_rows, (unsigned long long)sum.lost,
+			  sum.lost == 1 ? "" : "s");
 		status = EC_EXIT_DATAERR;
 	}
 	roster_cli_free(&rc);

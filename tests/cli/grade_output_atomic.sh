@@ -2,7 +2,7 @@
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
 k=tests/cli/data/key.tsv
-printf "student,1.1,9.9\nann,T,T\n" > "$d/bad.csv"
+printf "student,1.1,1.1\nann,T,T\n" > "$d/bad.csv"
 $EC grade --key $k --roster "$d/bad.csv" -o "$d/out.csv" 2>/dev/null
 [ $? = 65 ] || { echo "bad header: expected status 65"; exit 1; }
 [ -z "$(ls "$d" | grep -v "^bad.csv$")" ] || { echo "bad header left files:"; ls "$d"; exit 1; }

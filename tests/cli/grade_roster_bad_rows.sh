@@ -1,2 +1,4 @@
-# Bad rows are listed (FILE:LINE) and left out; the others are graded; exit 65.
+# Every student keeps a row: an unreadable cell scores 0 and is flagged, a
+# short row is graded with blanks, an empty id is graded; only the record
+# whose quote never closes is lost. Each problem is listed (FILE:LINE); exit 65.
 $EC grade --key tests/cli/data/key.tsv --roster tests/cli/data/roster-bad.csv

@@ -93,6 +93,7 @@ static int peek_byte(ec_csv_reader *r)
 typedef struct bad {
 	const char *what;
 	long line;
+	long swallowed;   /* for an unclosed quote: the lines after its own that it takes */
 } bad;
 
 static void mark(bad *b, const char *what, long line)
@@ -174,16 +175,19 @@ static int unquoted_run(ec_csv_reader *r, bad *b, bool *nomem)
 static int quoted(ec_csv_reader *r, bad *b, bool *nomem)
 {
 	long opened = r->line;
-	int c;
+	int c, prev = 0;
 
 	for (;;) {
 		char ch;
 
 		c = next_byte(r);
 		if (c == EOF) {
+			if (!b->what)
+				b->swallowed = r->line - (prev == '\n' || prev == '\r') - opened;
 			mark(b, "quoted field is not closed", opened);
 			return EOF;
 		}
+		prev = c;
 		if (c == '"') {
 			if (peek_byte(r) != '"')
 				return next_byte(r);
@@ -328,7 +332,7 @@ static bool top_up(ec_csv_reader *r)
 
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 {
-	bad b = {NULL, 0};
+	bad b = {NULL, 0, 0};
 	bool nomem = false;
 	int c, split;
 	size_t i;
@@ -414,6 +418,10 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 	}
 	if (r->io_error)
 		return ec_error_at(err, EC_ERR_IO, r->file, 0, 0, "read error");
+	if (b.what && b.swallowed > 0)
+		return ec_error_at(err, EC_ERR_PARSE, r->file, b.line, 0,
+				   "%s: it swallows the %ld line%s after it, to the end of the file",
+				   b.what, b.swallowed, b.swallowed == 1 ? "" : "s");
 	if (b.what)
 		return ec_error_at(err, EC_ERR_PARSE, r->file, b.line, 0, "%s", b.what);
 	for (i = 0; i < r->nfields; i++) {

@@ -18,6 +18,8 @@ const char *ec_verdict_name(ec_verdict verdict)
 		return "blank";
 	case EC_VERDICT_MANUAL:
 		return "manual";
+	case EC_VERDICT_UNREADABLE:
+		return "unreadable";
 	}
 	return "unknown";
 }
@@ -387,48 +389,85 @@ ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 	return EC_OK;
 }
 
-static bool is_student(const char *s)
+/* A header's id without its spaces and a Q/q written before it. */
+static const char *header_id(const char *id, size_t *len)
 {
-	const char *want = "student";
-	size_t i;
+	size_t n = strlen(id);
 
-	for (i = 0; want[i]; i++)
-		if (s[i] != want[i] && s[i] != want[i] - 'a' + 'A')
-			return false;
-	return s[i] == '\0';
+	while (n > 0 && (id[n - 1] == ' ' || id[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*id == ' ' || *id == '\t')) {
+		id++;
+		n--;
+	}
+	if (n > 1 && (*id == 'Q' || *id == 'q') && id[1] >= '0' && id[1] <= '9') {
+		id++;
+		n--;
+	}
+	*len = n;
+	return id;
 }
 
 ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 size_t nfields, const char *file, long line,
 				 long *cols, ec_error *err)
 {
-	size_t c, d;
+	size_t c, d, last = 0, items = 0;
 
-	if (nfields == 0 || !is_student(fields[0]))
-		return ec_error_at(err, EC_ERR_PARSE, file, line, 1,
-				   "the header's first field must be 'student', not '%.40s'",
-				   nfields ? fields[0] : "");
-	cols[0] = -1;
+	if (nfields == 0)
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 1, "the header is empty");
+	for (c = 0; c < nfields; c++)
+		if (fields[c][strspn(fields[c], " \t")] != '\0')
+			last = c;
+	cols[0] = EC_ROSTER_COLUMN_DATA;
 	for (c = 1; c < nfields; c++) {
-		size_t n = strlen(fields[c]);
-		const char *id = fields[c];
+		size_t n;
+		const char *id = header_id(fields[c], &n);
 
-		while (n > 0 && (id[n - 1] == ' ' || id[n - 1] == '\t'))
-			n--;
-		while (n > 0 && (*id == ' ' || *id == '\t')) {
-			id++;
-			n--;
+		if (c > last) {
+			cols[c] = EC_ROSTER_COLUMN_IGNORED;
+			continue;
 		}
 		cols[c] = ec_grader_find(g, id, n);
-		if (cols[c] < 0)
-			return ec_error_at(err, EC_ERR_PARSE, file, line, (long)c + 1,
-					   "unknown item id '%.*s'", (int)(n > 40 ? 40 : n), id);
+		if (cols[c] < 0) {
+			cols[c] = EC_ROSTER_COLUMN_DATA;
+			continue;
+		}
+		items++;
 		for (d = 1; d < c; d++)
 			if (cols[d] == cols[c])
 				return ec_error_at(err, EC_ERR_PARSE, file, line, (long)c + 1,
 						   "item '%s' is also column %zu",
 						   g->items[cols[c]].key.id, d + 1);
 	}
+	if (items == 0)
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
+				   "no column of the header names an item of the key "
+				   "(expected e.g. 'student,1.1,1.2,...')");
+	return EC_OK;
+}
+
+ec_status ec_grader_read_mark(const ec_grader *g, size_t i, const char *text, size_t len,
+			      ec_grade_result *r, ec_error *err)
+{
+	const ec_grade_item *it = &g->items[i];
+	char a[32];
+	ec_value v;
+	ec_status st = ec_value_parse(EC_KEY_NUMBER, text, len, &v, err);
+
+	r->letters = 0;
+	r->points = 0;
+	if (st == EC_OK && v.blank) {
+		r->verdict = EC_VERDICT_MANUAL;
+		return EC_OK;
+	}
+	if (st != EC_OK || !(v.number >= 0 && v.number <= it->key.points))
+		return ec_error_set(err, EC_ERR_PARSE, "'%.*s' is not a mark from 0 to %s",
+				    (int)(len > 40 ? 40 : len), text, ec_points_format(it->key.points, a));
+	r->points = v.number;
+	r->verdict = v.number >= it->key.points ? EC_VERDICT_RIGHT
+		   : v.number > 0		 ? EC_VERDICT_PARTIAL
+						 : EC_VERDICT_WRONG;
 	return EC_OK;
 }
 

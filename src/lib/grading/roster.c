@@ -22,12 +22,16 @@
 #define SLOTS 8
 #define MAX_THREADS 2
 
-/* One row of a chunk as the ordered half needs it. */
+/* One record of a chunk as the ordered half needs it. */
 typedef struct row_note {
 	long line;
-	size_t name_at, name_len;   /* the student's name in the chunk's buffer */
 	double total;
-	long err;                   /* index into the chunk's errors, or -1 when graded */
+	uint32_t first_msg, nmsgs;  /* its messages in the chunk's list */
+	uint32_t flagged_cells;
+	bool flagged, lost;         /* lost: the record could not be read */
+	size_t first_field;         /* with callbacks: its fields in the chunk's field list */
+	size_t nfields;
+	size_t flags_at;            /* with callbacks: its flagged text in the chunk's text */
 } row_note;
 
 typedef struct chunk {
@@ -42,11 +46,13 @@ typedef struct chunk {
 	size_t out_len, out_cap;
 	row_note *rows;
 	size_t nrows, rows_cap;
-	ec_error *errs;
-	size_t nerrs, errs_cap;
-	/* with callbacks: each row's names, codes, subtotals and uncoded results */
-	char *names;
-	size_t names_len, names_cap;
+	ec_error *msgs;             /* messages, in order */
+	size_t nmsgs, msgs_cap;
+	/* with callbacks: each row's fields, flagged text, codes, subtotals and uncoded results */
+	char *text;
+	size_t text_len, text_cap;
+	size_t *field_at;           /* each kept field's offset in text */
+	size_t nfields, fields_cap;
 	uint8_t *codes;
 	size_t codes_cap;
 	double *sections;
@@ -65,6 +71,8 @@ typedef struct worker {
 	double *sections;           /* the current row's subtotals */
 	uint8_t *codes;             /* its answers' codes, per column */
 	ec_grade_result *aside;     /* its results of ROSTER_UNCODED answers, per column */
+	char *flags;                /* its flagged field's text */
+	size_t flags_len, flags_cap;
 	struct run *r;
 } worker;
 
@@ -86,7 +94,7 @@ typedef struct run {
 	char *carry;
 	size_t carry_len, carry_cap;
 	long line;
-	uint64_t bytes;
+	uint64_t bytes, warnings;
 	bool eof, io_error;
 } run;
 
@@ -331,26 +339,46 @@ static bool fill_chunk(run *r, chunk *ck, bool *nomem)
 
 /* ---- processing a chunk (any thread) ---- */
 
-static bool note_error(chunk *ck, const ec_error *e, long line)
+/* Add a message to ck (for the row being noted); false when memory runs out. */
+static bool add_msg(chunk *ck, const ec_error *e)
 {
-	row_note *n;
-
-	if (!grow((void **)&ck->rows, &ck->rows_cap, ck->nrows + 1, sizeof(*ck->rows)) ||
-	    !grow((void **)&ck->errs, &ck->errs_cap, ck->nerrs + 1, sizeof(*ck->errs)))
+	if (!grow((void **)&ck->msgs, &ck->msgs_cap, ck->nmsgs + 1, sizeof(*ck->msgs)))
 		return false;
-	n = &ck->rows[ck->nrows++];
-	n->line = line;
-	n->err = (long)ck->nerrs;
-	ck->errs[ck->nerrs++] = *e;
+	ck->msgs[ck->nmsgs++] = *e;
 	return true;
 }
 
-/* Write the student's name as a CSV field at p; returns the new end. */
-static char *put_name(char *p, const char *s, size_t n)
+static row_note *new_row(chunk *ck, long line)
+{
+	row_note *n;
+
+	if (!grow((void **)&ck->rows, &ck->rows_cap, ck->nrows + 1, sizeof(*ck->rows)))
+		return NULL;
+	n = &ck->rows[ck->nrows++];
+	memset(n, 0, sizeof(*n));
+	n->line = line;
+	n->first_msg = (uint32_t)ck->nmsgs;
+	return n;
+}
+
+/* A record that could not be read: its message, and no student. */
+static bool note_lost(chunk *ck, const ec_error *e)
+{
+	row_note *n = new_row(ck, e->line);
+
+	if (!n || !add_msg(ck, e))
+		return false;
+	n->lost = true;
+	n->nmsgs = 1;
+	return true;
+}
+
+/* Write s (n bytes) as a CSV field at p; returns the new end. */
+static char *put_field(char *p, const char *s, size_t n)
 {
 	size_t i;
 
-	if (!s[strcspn(s, ",\"\r\n")]) {
+	if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) && !memchr(s, '\r', n)) {
 		memcpy(p, s, n);
 		return p + n;
 	}
@@ -372,25 +400,51 @@ static inline const ec_grade_result *result_of(const worker *w, size_t c)
 	return code == ROSTER_UNCODED ? &w->aside[c] : &w->sc.tables[c].result[code];
 }
 
-/* Keep what the ordered half needs to rebuild the row's results. */
-static bool keep_row(run *r, worker *w, chunk *ck, row_note *n, const char *name)
+/* Add `what` to the row's flagged text; false when memory runs out. */
+static bool flag(worker *w, const char *what)
+{
+	size_t n = strlen(what);
+
+	if (!grow((void **)&w->flags, &w->flags_cap, w->flags_len + n + 2, 1))
+		return false;
+	if (w->flags_len)
+		w->flags[w->flags_len++] = ' ';
+	memcpy(w->flags + w->flags_len, what, n + 1);
+	w->flags_len += n;
+	return true;
+}
+
+/* Keep what the ordered half needs to hand the row to on_row. */
+static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 {
 	const roster_plan *p = &r->plan;
-	size_t row = ck->nrows - 1, c;
+	const ec_csv_reader *rd = &w->rd;
+	size_t row = ck->nrows - 1, c, need = w->flags_len + 1;
 
-	if (!grow((void **)&ck->names, &ck->names_cap, ck->names_len + n->name_len + 1, 1) ||
+	for (c = 0; c < rd->nfields; c++)
+		need += rd->lens[c] + 1;
+	if (!grow((void **)&ck->text, &ck->text_cap, ck->text_len + need, 1) ||
+	    !grow((void **)&ck->field_at, &ck->fields_cap, ck->nfields + rd->nfields,
+		  sizeof(*ck->field_at)) ||
 	    !grow((void **)&ck->codes, &ck->codes_cap, (row + 1) * p->ncols, 1) ||
 	    !grow((void **)&ck->sections, &ck->sections_cap, (row + 1) * r->g->nsections,
 		  sizeof(*ck->sections)))
 		return false;
-	memcpy(ck->names + ck->names_len, name, n->name_len + 1);
-	n->name_at = ck->names_len;
-	ck->names_len += n->name_len + 1;
+	n->first_field = ck->nfields;
+	n->nfields = rd->nfields;
+	for (c = 0; c < rd->nfields; c++) {
+		ck->field_at[ck->nfields++] = ck->text_len;
+		memcpy(ck->text + ck->text_len, rd->fields[c], rd->lens[c] + 1);
+		ck->text_len += rd->lens[c] + 1;
+	}
+	n->flags_at = ck->text_len;
+	memcpy(ck->text + ck->text_len, w->flags_len ? w->flags : "", w->flags_len + 1);
+	ck->text_len += w->flags_len + 1;
 	memcpy(ck->codes + row * p->ncols, w->codes, p->ncols);
 	memcpy(ck->sections + row * r->g->nsections, w->sections,
 	       r->g->nsections * sizeof(*ck->sections));
 	for (c = 1; c < p->ncols; c++) {
-		if (w->codes[c] != ROSTER_UNCODED)
+		if (p->item[c] < 0 || w->codes[c] != ROSTER_UNCODED)
 			continue;
 		if (!grow((void **)&ck->aside, &ck->aside_cap, ck->naside + 1, sizeof(*ck->aside)))
 			return false;
@@ -400,21 +454,28 @@ static bool keep_row(run *r, worker *w, chunk *ck, row_note *n, const char *name
 }
 
 /* Append the row's output line to ck->out. */
-static bool write_row(run *r, worker *w, chunk *ck, const char *name, size_t name_len,
-		      double total)
+static bool write_row(run *r, worker *w, chunk *ck, double total)
 {
 	const roster_plan *p = &r->plan;
 	const ec_grader *g = r->g;
+	const ec_csv_reader *rd = &w->rd;
 	roster_scorer *sc = &w->sc;
-	size_t k;
+	size_t k, need = 2 * rd->lens[0] + 2 * w->flags_len + 8 +
+			 (ROSTER_POINTS_TEXT + 33) * (g->nsections + 1 + p->nwritten);
 	char *o;
 
-	if (!grow((void **)&ck->out, &ck->out_cap,
-		  ck->out_len + 2 * name_len + 4 +
-			  (ROSTER_POINTS_TEXT + 33) * (g->nsections + 1 + p->nwritten),
-		  1))
+	for (k = 0; k < p->ndata; k++)
+		need += p->data[k] < rd->nfields ? 2 * rd->lens[p->data[k]] + 3 : 1;
+	if (!grow((void **)&ck->out, &ck->out_cap, ck->out_len + need, 1))
 		return false;
-	o = put_name(ck->out + ck->out_len, name, name_len);
+	o = put_field(ck->out + ck->out_len, rd->fields[0], rd->lens[0]);
+	for (k = 0; k < p->ndata; k++) {
+		size_t c = p->data[k];
+
+		*o++ = ',';
+		if (c < rd->nfields)
+			o = put_field(o, rd->fields[c], rd->lens[c]);
+	}
 	o = roster_put_total(sc, o, total);
 	for (k = 0; k < g->nsections; k++)
 		o = roster_put_total(sc, o, w->sections[k]);
@@ -431,8 +492,40 @@ static bool write_row(run *r, worker *w, chunk *ck, const char *name, size_t nam
 			o += ec_points_format_len(result_of(w, c)->points, o);
 		}
 	}
+	*o++ = ',';
+	o = put_field(o, w->flags_len ? w->flags : "", w->flags_len);
 	*o++ = '\n';
 	ck->out_len = (size_t)(o - ck->out);
+	return true;
+}
+
+/* Flag the row's shape (fields, student id); false when memory runs out. */
+static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
+{
+	const ec_csv_reader *rd = &w->rd;
+	size_t ncols = r->plan.ncols, c;
+	bool extra = false;
+	ec_error e;
+
+	for (c = ncols; c < rd->nfields; c++)
+		extra = extra || rd->fields[c][strspn(rd->fields[c], " \t")] != '\0';
+	if (rd->nfields < ncols || extra) {
+		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0,
+			    "row has %zu fields, the header %zu (%s)", rd->nfields, ncols,
+			    rd->nfields < ncols ? "graded with the missing ones blank"
+						: "graded without the extra ones");
+		if (!add_msg(ck, &e) || !flag(w, "fields"))
+			return false;
+		n->nmsgs++;
+	}
+	if ((rd->lens[0] == 0 || rd->fields[0][0] == ' ' || rd->fields[0][0] == '\t') &&
+	    rd->fields[0][strspn(rd->fields[0], " \t")] == '\0') {
+		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0,
+			    "the student id is empty (graded all the same)");
+		if (!add_msg(ck, &e) || !flag(w, "student"))
+			return false;
+		n->nmsgs++;
+	}
 	return true;
 }
 
@@ -442,35 +535,37 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	const roster_plan *p = &r->plan;
 	const ec_grader *g = r->g;
 	ec_csv_reader *rd = &w->rd;
+	size_t c, k, have = rd->nfields < p->ncols ? rd->nfields : p->ncols;
 	double total = 0;
-	size_t c, k;
-	row_note *n;
-	ec_error e;
+	row_note *n = new_row(ck, rd->record_line);
 
-	if (rd->nfields != p->ncols) {
-		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0,
-			    "row has %zu fields, the header %zu", rd->nfields, p->ncols);
-		return note_error(ck, &e, rd->record_line);
-	}
-	if ((rd->lens[0] == 0 || rd->fields[0][0] == ' ' || rd->fields[0][0] == '\t') &&
-	    rd->fields[0][strspn(rd->fields[0], " \t")] == '\0') {
-		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0, "student name is empty");
-		return note_error(ck, &e, rd->record_line);
-	}
+	if (!n)
+		return false;
+	w->flags_len = 0;
+	if ((rd->nfields != p->ncols || rd->lens[0] == 0 || rd->fields[0][0] == ' ' ||
+	     rd->fields[0][0] == '\t') &&
+	    !check_shape(r, w, ck, n))
+		return false;
 	for (c = 1; c < p->ncols; c++) {
-		ec_status st;
+		const char *text = c < have ? rd->fields[c] : roster_empty;
+		size_t len = c < have ? rd->lens[c] : 0;
+		ec_error e, sub;
 
-		if (roster_find(&w->sc.tables[c], rd->fields[c], rd->lens[c], &w->codes[c]))
+		if (p->item[c] < 0 || roster_find(&w->sc.tables[c], text, len, &w->codes[c]))
 			continue;
-		e.msg[0] = '\0';
-		st = roster_code(&w->sc, c, rd->fields[c], rd->lens[c], &w->codes[c], &w->aside[c], &e);
-		if (st != EC_OK) {
-			ec_error sub = e;
-
-			ec_error_at(&e, st, r->file, rd->record_line, 0, "column %zu ('%s'): %s", c + 1,
-				    g->items[p->item[c]].key.id, sub.msg);
-			return note_error(ck, &e, rd->record_line);
-		}
+		sub.msg[0] = '\0';
+		if (roster_code(&w->sc, c, text, len, &w->codes[c], &w->aside[c], &sub) == EC_OK)
+			continue;
+		w->codes[c] = ROSTER_UNCODED;
+		w->aside[c].points = 0;
+		w->aside[c].verdict = EC_VERDICT_UNREADABLE;
+		w->aside[c].letters = 0;
+		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0, "column '%s': %s",
+			    g->items[p->item[c]].key.id, sub.msg);
+		if (!add_msg(ck, &e) || !flag(w, g->items[p->item[c]].key.id))
+			return false;
+		n->nmsgs++;
+		n->flagged_cells++;
 	}
 	/* the sums in key order, as ec_grade_sum() adds them */
 	for (k = 0; k < g->nsections; k++)
@@ -482,16 +577,11 @@ static bool process_row(run *r, worker *w, chunk *ck)
 		total += pts;
 		w->sections[t->section] += pts;
 	}
-	if (!grow((void **)&ck->rows, &ck->rows_cap, ck->nrows + 1, sizeof(*ck->rows)))
-		return false;
-	n = &ck->rows[ck->nrows++];
-	n->line = rd->record_line;
-	n->name_len = rd->lens[0];
 	n->total = total;
-	n->err = -1;
-	if (r->keep_rows && !keep_row(r, w, ck, n, rd->fields[0]))
+	n->flagged = w->flags_len > 0;
+	if (r->keep_rows && !keep_row(r, w, ck, n))
 		return false;
-	return !r->o->out || write_row(r, w, ck, rd->fields[0], rd->lens[0], total);
+	return !r->o->out || write_row(r, w, ck, total);
 }
 
 /* Parse, score and format all of ck's records with w's tools. */
@@ -501,13 +591,14 @@ static void process_chunk(run *r, worker *w, chunk *ck)
 
 	ck->out_len = 0;
 	ck->nrows = 0;
-	ck->nerrs = 0;
+	ck->nmsgs = 0;
 	ck->naside = 0;
-	ck->names_len = 0;
+	ck->text_len = 0;
+	ck->nfields = 0;
 	ck->fatal = EC_OK;
 	ck->by = &w->sc;
 	if (ck->has_error) {
-		if (!note_error(ck, &ck->error, ck->error.line))
+		if (!note_lost(ck, &ck->error))
 			ck->fatal = EC_ERR_NOMEM;
 		return;
 	}
@@ -519,8 +610,7 @@ static void process_chunk(run *r, worker *w, chunk *ck)
 		st = ec_csv_next(&w->rd, &more, &e);
 		if (st == EC_OK && !more)
 			return;
-		if (st == EC_ERR_NOMEM || (st == EC_OK ? !process_row(r, w, ck)
-						       : !note_error(ck, &e, e.line))) {
+		if (st == EC_ERR_NOMEM || (st == EC_OK ? !process_row(r, w, ck) : !note_lost(ck, &e))) {
 			ck->fatal = EC_ERR_NOMEM;
 			return;
 		}
@@ -532,6 +622,8 @@ static void process_chunk(run *r, worker *w, chunk *ck)
 typedef struct emitter {
 	ec_roster_summary *sum;
 	ec_grade_result *results;   /* g->count, for on_row */
+	char **fields;              /* for on_row */
+	size_t *lens;
 	ec_status st;
 	ec_error *err;
 } emitter;
@@ -557,34 +649,45 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		ec_roster_row row;
 		size_t c, i;
 
-		if (n->err >= 0) {
-			em->sum->bad++;
-			if (r->o->on_bad)
-				r->o->on_bad(r->o->ctx, &ck->errs[n->err]);
+		for (i = 0; i < n->nmsgs; i++)
+			if (r->o->on_report)
+				r->o->on_report(r->o->ctx, &ck->msgs[n->first_msg + i]);
+		if (n->lost) {
+			em->sum->lost++;
 			continue;
 		}
 		em->sum->graded++;
+		em->sum->flagged_rows += n->flagged;
+		em->sum->flagged_cells += n->flagged_cells;
 		if (!r->keep_rows)
 			continue;
 		for (i = 0; i < g->count; i++)
 			em->results[i] = g->items[i].blank;
 		for (c = 1; c < p->ncols; c++) {
 			uint8_t code = ck->codes[k * p->ncols + c];
-			size_t item = (size_t)p->item[c];
+			long item = p->item[c];
 
+			if (item < 0)
+				continue;
 			if (code == ROSTER_UNCODED)
 				em->results[item] = ck->aside[aside++];
 			else
 				em->results[item] = ck->by->tables[c].result[code];
-			if (g->items[item].rule.scheme == EC_SCHEME_MANUAL)
-				em->results[item].verdict = EC_VERDICT_MANUAL;
 		}
-		row.student = ck->names + n->name_at;
-		row.student_len = n->name_len;
+		for (i = 0; i < n->nfields; i++) {
+			em->fields[i] = ck->text + ck->field_at[n->first_field + i];
+			em->lens[i] = (i + 1 < n->nfields ? ck->field_at[n->first_field + i + 1]
+							  : n->flags_at) -
+				      ck->field_at[n->first_field + i] - 1;
+		}
+		row.fields = em->fields;
+		row.lens = em->lens;
+		row.nfields = n->nfields;
 		row.line = n->line;
 		row.total = n->total;
 		row.sections = ck->sections + k * g->nsections;
 		row.results = em->results;
+		row.flagged = ck->text + n->flags_at;
 		if (r->o->on_row && !r->o->on_row(r->o->ctx, &row)) {
 			em->st = ec_error_set(em->err, EC_ERR_INVALID, "stopped");
 			return false;
@@ -723,6 +826,7 @@ static void worker_free(worker *w)
 	free(w->sections);
 	free(w->codes);
 	free(w->aside);
+	free(w->flags);
 }
 
 static void chunk_free(chunk *ck)
@@ -730,31 +834,40 @@ static void chunk_free(chunk *ck)
 	free(ck->buf);
 	free(ck->out);
 	free(ck->rows);
-	free(ck->errs);
-	free(ck->names);
+	free(ck->msgs);
+	free(ck->text);
+	free(ck->field_at);
 	free(ck->codes);
 	free(ck->sections);
 	free(ck->aside);
 }
 
-static void write_header(FILE *f, const run *r)
+/* Does a header field look like an item id ("2.11", "Q3.1")? */
+static bool looks_like_id(const char *s)
 {
-	const ec_grader *g = r->g;
-	size_t i;
+	s += strspn(s, " \t");
+	if (*s == 'Q' || *s == 'q')
+		s++;
+	return *s >= '0' && *s <= '9' && strchr(s, '.') != NULL;
+}
 
-	fputs("student,total", f);
-	for (i = 0; i < g->nsections; i++)
-		fprintf(f, ",section.%s", g->sections[i]);
-	for (i = 0; i < r->plan.nwritten; i++) {
-		const char *id = g->items[r->plan.item[r->plan.written[i]]].key.id;
+/* Warn about data columns whose header looks like an item id: a typo would cost points. */
+static void warn_data_columns(run *r, char *const *names, const long *cols, size_t n, long line)
+{
+	size_t c;
 
-		putc(',', f);
-		if (id[strcspn(id, ",\"\r\n")])
-			fprintf(f, "\"%s\"", id); /* ids hold no quotes */
-		else
-			fputs(id, f);
+	for (c = 1; c < n; c++) {
+		ec_error w;
+
+		if (cols[c] != EC_ROSTER_COLUMN_DATA || !looks_like_id(names[c]))
+			continue;
+		ec_error_at(&w, EC_ERR_PARSE, r->file, line, (long)c + 1,
+			    "column '%.40s' names no item of the key; it is kept as data", names[c]);
+		w.status = EC_OK; /* a warning */
+		r->warnings++;
+		if (r->o->on_report)
+			r->o->on_report(r->o->ctx, &w);
 	}
-	putc('\n', f);
 }
 
 /*
@@ -798,7 +911,9 @@ static ec_status read_header(run *r, ec_error *err)
 		st = ec_grade_roster_header(r->g, rd.fields, rd.nfields, r->file, rd.record_line,
 					    cols, err);
 	if (st == EC_OK)
-		st = roster_plan_init(&r->plan, r->g, cols, rd.nfields, err);
+		st = roster_plan_init(&r->plan, r->g, rd.fields, cols, rd.nfields, err);
+	if (st == EC_OK)
+		warn_data_columns(r, rd.fields, cols, rd.nfields, rd.record_line);
 	if (st == EC_OK) {
 		/* the header's fields may have been copied; the rows start where it ended */
 		ck->start = rd.in_pos;
@@ -841,13 +956,15 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	if (st == EC_OK) {
 		r->next_read = 1; /* the header's chunk holds the first rows */
 		em.results = calloc(g->count ? g->count : 1, sizeof(*em.results));
-		if (!em.results)
+		em.fields = calloc(EC_CSV_FIELDS_MAX, sizeof(*em.fields));
+		em.lens = calloc(EC_CSV_FIELDS_MAX, sizeof(*em.lens));
+		if (!em.results || !em.fields || !em.lens)
 			st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
 	for (i = 0; i < MAX_THREADS && st == EC_OK; i++)
 		st = worker_init(r, &r->workers[i], err);
 	if (st == EC_OK && r->o->out)
-		write_header(r->o->out, r);
+		fwrite(r->plan.header, 1, r->plan.header_len, r->o->out);
 	if (st == EC_OK && threads > 1) {
 		if (mtx_init(&r->lock, mtx_plain) == thrd_success) {
 			if (cnd_init(&r->changed) == thrd_success) {
@@ -877,6 +994,7 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	if (st == EC_OK && r->o->out && (fflush(r->o->out) != 0 || ferror(r->o->out)))
 		st = ec_error_set(err, EC_ERR_IO, "write error");
 	summary->bytes = r->bytes;
+	summary->warnings = r->warnings;
 	for (i = 0; i < MAX_THREADS; i++)
 		worker_free(&r->workers[i]);
 	for (i = 0; i < SLOTS; i++)
@@ -884,6 +1002,8 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	roster_plan_free(&r->plan);
 	free(r->carry);
 	free(em.results);
+	free(em.fields);
+	free(em.lens);
 	free(r);
 	return st;
 }

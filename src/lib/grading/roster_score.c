@@ -6,6 +6,7 @@
  */
 #include "roster_score.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,50 +14,108 @@
 
 _Static_assert(EC_CSV_READABLE >= 8, "short answers are loaded 8 bytes at a time");
 
-ec_status roster_plan_init(roster_plan *p, const ec_grader *g, const long *item, size_t ncols,
-			   ec_error *err)
+const char roster_empty[16];
+
+/* Append s as a CSV field to the plan's header line; false when memory runs out. */
+static bool header_field(roster_plan *p, const char *s, bool comma)
 {
+	size_t n = strlen(s), need = p->header_len + 2 * n + 4, i;
+	char *h = realloc(p->header, need);
+
+	if (!h)
+		return false;
+	p->header = h;
+	if (comma)
+		h[p->header_len++] = ',';
+	if (!s[strcspn(s, ",\"\r\n")]) {
+		memcpy(h + p->header_len, s, n);
+		p->header_len += n;
+		return true;
+	}
+	h[p->header_len++] = '"';
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			h[p->header_len++] = '"';
+		h[p->header_len++] = s[i];
+	}
+	h[p->header_len++] = '"';
+	return true;
+}
+
+ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *names,
+			   const long *item, size_t ncols, ec_error *err)
+{
+	size_t n = g->count ? g->count : 1, i, c;
 	long *column_of;
-	size_t i, c;
+	bool ok;
 
 	memset(p, 0, sizeof(*p));
 	p->g = g;
+	while (ncols > 1 && item[ncols - 1] == EC_ROSTER_COLUMN_IGNORED)
+		ncols--;
 	p->ncols = ncols;
 	p->item = malloc(ncols * sizeof(*p->item));
-	p->terms = malloc((g->count ? g->count : 1) * sizeof(*p->terms));
-	p->written = malloc((g->count ? g->count : 1) * sizeof(*p->written));
-	column_of = malloc((g->count ? g->count : 1) * sizeof(*column_of));
-	if (!p->item || !p->terms || !p->written || !column_of) {
-		free(column_of);
+	p->mark = calloc(ncols, sizeof(*p->mark));
+	p->data = malloc(ncols * sizeof(*p->data));
+	p->terms = malloc(n * sizeof(*p->terms));
+	p->written = malloc(n * sizeof(*p->written));
+	column_of = malloc(n * sizeof(*column_of));
+	ok = p->item && p->mark && p->data && p->terms && p->written && column_of;
+	if (ok) {
+		memcpy(p->item, item, ncols * sizeof(*p->item));
+		for (i = 0; i < g->count; i++)
+			column_of[i] = -1;
+		for (c = 1; c < ncols; c++) {
+			if (item[c] >= 0) {
+				column_of[item[c]] = (long)c;
+				p->mark[c] = g->items[item[c]].rule.scheme == EC_SCHEME_MANUAL;
+			} else {
+				p->data[p->ndata++] = c;
+			}
+		}
+		for (i = 0; i < g->count; i++) {
+			const ec_grade_item *it = &g->items[i];
+
+			if (column_of[i] >= 0)
+				p->written[p->nwritten++] = (size_t)column_of[i];
+			/* an absent item scores its blank score: adding 0 changes no sum */
+			if (column_of[i] < 0 && (it->rule.scheme == EC_SCHEME_MANUAL || it->blank.points == 0))
+				continue;
+			p->terms[p->nterms].column = column_of[i];
+			p->terms[p->nterms].section = it->section;
+			p->terms[p->nterms].points = it->blank.points;
+			p->nterms++;
+		}
+		ok = header_field(p, names[0], false);
+		for (c = 0; ok && c < p->ndata; c++)
+			ok = header_field(p, names[p->data[c]], true);
+		ok = ok && header_field(p, "total", true);
+		for (i = 0; ok && i < g->nsections; i++) {
+			char sec[32];
+
+			snprintf(sec, sizeof(sec), "section.%s", g->sections[i]);
+			ok = header_field(p, sec, true);
+		}
+		for (i = 0; ok && i < p->nwritten; i++)
+			ok = header_field(p, g->items[item[p->written[i]]].key.id, true);
+		ok = ok && header_field(p, "flagged", true) && header_field(p, "", false);
+		if (ok)
+			p->header[p->header_len++] = '\n'; /* header_field() left room */
+	}
+	free(column_of);
+	if (!ok) {
 		roster_plan_free(p);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
-	memcpy(p->item, item, ncols * sizeof(*p->item));
-	for (i = 0; i < g->count; i++)
-		column_of[i] = -1;
-	for (c = 1; c < ncols; c++)
-		column_of[item[c]] = (long)c;
-	for (i = 0; i < g->count; i++) {
-		const ec_grade_item *it = &g->items[i];
-		bool manual = it->rule.scheme == EC_SCHEME_MANUAL;
-
-		if (column_of[i] >= 0 && !manual)
-			p->written[p->nwritten++] = (size_t)column_of[i];
-		/* a manual item scores 0 and an absent one its blank score: adding 0 changes no sum */
-		if (manual || (column_of[i] < 0 && it->blank.points == 0))
-			continue;
-		p->terms[p->nterms].column = column_of[i];
-		p->terms[p->nterms].section = it->section;
-		p->terms[p->nterms].points = it->blank.points;
-		p->nterms++;
-	}
-	free(column_of);
 	return EC_OK;
 }
 
 void roster_plan_free(roster_plan *p)
 {
 	free(p->item);
+	free(p->mark);
+	free(p->data);
+	free(p->header);
 	free(p->terms);
 	free(p->written);
 	memset(p, 0, sizeof(*p));
@@ -94,11 +153,16 @@ static void keep_points_text(roster_table *t, unsigned code, double points)
 	}
 }
 
-static ec_status read_scored(roster_scorer *s, size_t item, const char *text, size_t len,
+static ec_status read_scored(roster_scorer *s, size_t c, const char *text, size_t len,
 			     ec_grade_result *r, ec_error *err)
 {
 	const ec_grader *g = s->plan->g;
-	ec_status st = ec_grader_read(g, item, text, len, &s->scratch, err);
+	size_t item = (size_t)s->plan->item[c];
+	ec_status st;
+
+	if (s->plan->mark[c])
+		return ec_grader_read_mark(g, item, text, len, r, err);
+	st = ec_grader_read(g, item, text, len, &s->scratch, err);
 
 	if (st == EC_OK) {
 		r->points = ec_grader_score(g, item, &s->scratch, &r->verdict);
@@ -111,14 +175,13 @@ ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
 		      uint8_t *code, ec_grade_result *aside, ec_error *err)
 {
 	roster_table *t = &s->tables[c];
-	size_t item = (size_t)s->plan->item[c];
 	uint64_t w[2];
 	unsigned k, at;
 	ec_status st;
 
 	if (len > ROSTER_TEXT_MAX) {
 		*code = ROSTER_UNCODED;
-		return read_scored(s, item, text, len, aside, err);
+		return read_scored(s, c, text, len, aside, err);
 	}
 	roster_text_words(text, len, w);
 	at = roster_slot(w, len);
@@ -132,9 +195,9 @@ ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
 	}
 	if (t->ncodes == ROSTER_CODES) {
 		*code = ROSTER_UNCODED;
-		return read_scored(s, item, text, len, aside, err);
+		return read_scored(s, c, text, len, aside, err);
 	}
-	st = read_scored(s, item, text, len, &t->result[t->ncodes], err);
+	st = read_scored(s, c, text, len, &t->result[t->ncodes], err);
 	if (st != EC_OK)
 		return st;
 	keep_points_text(t, t->ncodes, t->result[t->ncodes].points);

@@ -19,6 +19,8 @@
 #define ROSTER_CODES 48
 /* The code of an answer that is not in its table: its result is kept aside. */
 #define ROSTER_UNCODED 255
+/* The 8 readable bytes of an empty text (a field a short record lacks). */
+extern const char roster_empty[16];
 /* Longest points text kept with a code: a comma and the points. */
 #define ROSTER_POINTS_TEXT 16
 
@@ -35,12 +37,17 @@ typedef struct roster_term {
 /* What the header says, compiled for the rows. Read-only once built. */
 typedef struct roster_plan {
 	const ec_grader *g;
-	size_t ncols;        /* fields per record */
-	long *item;          /* item of each column; item[0] = -1 (the student) */
+	size_t ncols;        /* fields a record should have (trailing empty headers left out) */
+	long *item;          /* item of each column, or EC_ROSTER_COLUMN_DATA (item[0]: the student id) */
+	bool *mark;          /* the column holds marks given by hand */
 	roster_term *terms;  /* the sums' terms in key order */
 	size_t nterms;
-	size_t *written;     /* columns written, in key order (auto-graded items) */
+	size_t *written;     /* item columns written, in key order */
 	size_t nwritten;
+	size_t *data;        /* data columns after the student id, in order */
+	size_t ndata;
+	char *header;        /* the output's header line */
+	size_t header_len;
 } roster_plan;
 
 /* One column's answers seen so far by one thread. */
@@ -70,9 +77,12 @@ typedef struct roster_scorer {
 	ec_value scratch;
 } roster_scorer;
 
-/* Build the plan from header columns `item[0..ncols)`. EC_ERR_NOMEM. */
-ec_status roster_plan_init(roster_plan *p, const ec_grader *g, const long *item, size_t ncols,
-			   ec_error *err);
+/*
+ * Build the plan from the header's fields and their columns
+ * (ec_grade_roster_header()). EC_ERR_NOMEM.
+ */
+ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *names,
+			   const long *item, size_t ncols, ec_error *err);
 void roster_plan_free(roster_plan *p);
 
 ec_status roster_scorer_init(roster_scorer *s, const roster_plan *p, ec_error *err);
