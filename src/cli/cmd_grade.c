@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "examcheck/ec_csv.h"
 #include "examcheck/ec_grade.h"
+#include "examcheck/ec_report.h"
 #include "examcheck/ec_stats.h"
 #include "gradeio.h"
 
@@ -169,37 +170,16 @@ static int setup(const options *op, ec_grader *g)
 
 /* ---- one sheet ---- */
 
-static void correct_text(const ec_grade_item *it, char *buf, size_t size)
+static void print_sheet_text(FILE *f, const ec_sheet_report *s)
 {
-	size_t k, n;
-
-	snprintf(buf, size, "%s", it->key.answer);
-	for (k = 1; k < it->naccepted; k++) {
-		char alt[64];
-
-		n = strlen(buf);
-		snprintf(buf + n, size - n, " or %s",
-			 ec_value_format(&it->accepted[k], alt, sizeof(alt)));
-	}
-}
-
-typedef struct sheet_result {
-	ec_value *values;
-	ec_grade_result *results;
-	double *sections, *section_max;
-	double total;
-} sheet_result;
-
-static void print_sheet_text(FILE *f, const ec_grader *g, const sheet_result *s,
-			     const char *file)
-{
+	const ec_grader *g = s->grader;
 	char a[32], b[32], ans[96], corr[200];
 	size_t i, wid = 4, pending = 0;
 
 	for (i = 0; i < g->count; i++)
 		if (strlen(g->items[i].key.id) > wid)
 			wid = strlen(g->items[i].key.id);
-	fprintf(f, "Sheet %s\n\n", file);
+	fprintf(f, "Sheet %s\n\n", s->file);
 	fprintf(f, "%-*s  %-12s  %-8s  %-14s  %s\n", (int)wid, "item", "answer", "verdict",
 		"points", "correct");
 	for (i = 0; i < g->count; i++) {
@@ -211,7 +191,7 @@ static void print_sheet_text(FILE *f, const ec_grader *g, const sheet_result *s,
 			continue;
 		}
 		ec_value_format(&s->values[i], ans, sizeof(ans));
-		correct_text(it, corr, sizeof(corr));
+		ec_grade_item_correct(it, corr, sizeof(corr));
 		snprintf(pts, sizeof(pts), "%s/%s", ec_points_format(s->results[i].points, a),
 			 ec_points_format(it->key.points, b));
 		fprintf(f, "%-*s  %-12s  %-8s  %-14s  %s\n", (int)wid, it->key.id,
@@ -236,14 +216,14 @@ static void print_sheet_text(FILE *f, const ec_grader *g, const sheet_result *s,
 	}
 }
 
-static void print_sheet_json(FILE *f, const ec_grader *g, const sheet_result *s,
-			     const char *file)
+static void print_sheet_json(FILE *f, const ec_sheet_report *s)
 {
+	const ec_grader *g = s->grader;
 	char a[32], ans[96], corr[200];
 	size_t i, n = 0;
 
 	fputs("{\"sheet\": ", f);
-	gio_json_string(f, file);
+	gio_json_string(f, s->file);
 	fprintf(f, ", \"total\": %s", ec_points_format(s->total, a));
 	fprintf(f, ", \"max\": %s", ec_points_format(g->max_auto, a));
 	fprintf(f, ", \"manual_max\": %s,\n \"sections\": [", ec_points_format(g->max_manual, a));
@@ -269,15 +249,16 @@ static void print_sheet_json(FILE *f, const ec_grader *g, const sheet_result *s,
 		else
 			fputs(ec_points_format(s->results[i].points, a), f);
 		fprintf(f, ", \"max\": %s, \"correct\": ", ec_points_format(it->key.points, a));
-		correct_text(it, corr, sizeof(corr));
+		ec_grade_item_correct(it, corr, sizeof(corr));
 		gio_json_string(f, corr);
 		fputc('}', f);
 	}
 	fputs("\n ]}\n", f);
 }
 
-static void print_sheet_gradescope(FILE *f, const ec_grader *g, const sheet_result *s)
+static void print_sheet_gradescope(FILE *f, const ec_sheet_report *s)
 {
+	const ec_grader *g = s->grader;
 	char a[32], ans[96], corr[200], out[400];
 	size_t i, n = 0;
 
@@ -301,7 +282,7 @@ static void print_sheet_gradescope(FILE *f, const ec_grader *g, const sheet_resu
 		fprintf(f, ", \"score\": %s", ec_points_format(s->results[i].points, a));
 		fprintf(f, ", \"max_score\": %s, \"output\": ", ec_points_format(it->key.points, a));
 		ec_value_format(&s->values[i], ans, sizeof(ans));
-		correct_text(it, corr, sizeof(corr));
+		ec_grade_item_correct(it, corr, sizeof(corr));
 		snprintf(out, sizeof(out), "%s: answer %s, correct %s",
 			 ec_verdict_name(s->results[i].verdict), ans[0] ? ans : "(blank)", corr);
 		gio_json_string(f, out);
@@ -312,10 +293,9 @@ static void print_sheet_gradescope(FILE *f, const ec_grader *g, const sheet_resu
 
 static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 {
-	sheet_result s;
-	ec_sheet sheet = {0};
+	ec_sheet_report report;
 	char *text = NULL;
-	size_t len, i;
+	size_t len;
 	ec_error err;
 	output out;
 	int rc;
@@ -324,36 +304,23 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 	if (rc != EC_EXIT_OK)
 		return rc;
 	ec_error_clear(&err);
-	s.values = calloc(g->count, sizeof(*s.values));
-	s.results = calloc(g->count, sizeof(*s.results));
-	s.sections = calloc(g->nsections, sizeof(*s.sections));
-	s.section_max = calloc(g->nsections, sizeof(*s.section_max));
-	if (!s.values || !s.results || !s.sections || !s.section_max) {
-		cli_error("grade: out of memory");
-		rc = EC_EXIT_SOFTWARE;
-	} else if (ec_sheet_parse(text, len, op->sheet, &sheet, &err) != EC_OK ||
-		   ec_grade_sheet(g, &sheet, op->sheet, s.values, &err) != EC_OK) {
+	if (ec_grade_sheet_report(g, text, len, op->sheet, &report, &err) != EC_OK) {
 		cli_report(&err);
-		rc = gio_exit_for(err.status);
-	} else if ((rc = out_open(&out, op->out_path)) == EC_EXIT_OK) {
-		for (i = 0; i < g->count; i++)
-			if (g->items[i].rule.scheme != EC_SCHEME_MANUAL)
-				s.section_max[g->items[i].section] += g->items[i].key.points;
-		s.total = ec_grade_values(g, s.values, s.results, s.sections);
+		free(text);
+		return gio_exit_for(err.status);
+	}
+	free(text);
+	rc = out_open(&out, op->out_path);
+	if (rc == EC_EXIT_OK) {
 		if (format == EC_FORMAT_JSON)
-			print_sheet_json(out.f, g, &s, op->sheet);
+			print_sheet_json(out.f, &report);
 		else if (format == EC_FORMAT_GRADESCOPE)
-			print_sheet_gradescope(out.f, g, &s);
+			print_sheet_gradescope(out.f, &report);
 		else
-			print_sheet_text(out.f, g, &s, op->sheet);
+			print_sheet_text(out.f, &report);
 		rc = out_commit(&out);
 	}
-	ec_sheet_free(&sheet);
-	free(s.values);
-	free(s.results);
-	free(s.sections);
-	free(s.section_max);
-	free(text);
+	ec_sheet_report_free(&report);
 	return rc;
 }
 
