@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "examcheck/ec_common.h"
+#include "examcheck/ec_writer.h" /* ec_format */
 
 /* Exit statuses (documented in --help, README and the man page). */
 enum {
@@ -19,15 +20,6 @@ enum {
 	EC_EXIT_SOFTWARE = 70, /* internal error */
 	EC_EXIT_IOERR = 74     /* read or write error, e.g. a full disk */
 };
-
-/** Output formats shared by the commands that offer --format. */
-typedef enum ec_format {
-	EC_FORMAT_TEXT,
-	EC_FORMAT_TSV,
-	EC_FORMAT_CSV,
-	EC_FORMAT_JSON,
-	EC_FORMAT_GRADESCOPE
-} ec_format;
 
 /** A subcommand handler: argv[0] is the command's name. Returns an exit status. */
 typedef int (*ec_cmd_fn)(int argc, char **argv);
@@ -60,7 +52,8 @@ void cli_report(const ec_error *err);
 int cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 
 /**
- * Parse a --format value. `allowed` is a mask of (1 << EC_FORMAT_x).
+ * Parse a --format value. `allowed` is a mask of (1 << EC_FORMAT_x), such
+ * as ec_format_mask() gives.
  * Returns 0, or -1 after an error message naming the allowed values.
  */
 int cli_format(const char *value, unsigned allowed, ec_format *format);

@@ -12,8 +12,10 @@
 #include "cli.h"
 #include "examcheck/ec_csv.h"
 #include "examcheck/ec_grade.h"
+#include "examcheck/ec_report.h"
 #include "examcheck/ec_roster.h"
 #include "examcheck/ec_stats.h"
+#include "examcheck/ec_writer.h"
 #include "gradeio.h"
 
 static const char grade_help[] =
@@ -170,154 +172,13 @@ static int setup(const options *op, ec_grader *g)
 
 /* ---- one sheet ---- */
 
-static void correct_text(const ec_grade_item *it, char *buf, size_t size)
-{
-	size_t k, n;
-
-	snprintf(buf, size, "%s", it->key.answer);
-	for (k = 1; k < it->naccepted; k++) {
-		char alt[64];
-
-		n = strlen(buf);
-		snprintf(buf + n, size - n, " or %s",
-			 ec_value_format(&it->accepted[k], alt, sizeof(alt)));
-	}
-}
-
-typedef struct sheet_result {
-	ec_value *values;
-	ec_grade_result *results;
-	double *sections, *section_max;
-	double total;
-} sheet_result;
-
-static void print_sheet_text(FILE *f, const ec_grader *g, const sheet_result *s,
-			     const char *file)
-{
-	char a[32], b[32], ans[96], corr[200];
-	size_t i, wid = 4, pending = 0;
-
-	for (i = 0; i < g->count; i++)
-		if (strlen(g->items[i].key.id) > wid)
-			wid = strlen(g->items[i].key.id);
-	fprintf(f, "Sheet %s\n\n", file);
-	fprintf(f, "%-*s  %-12s  %-8s  %-14s  %s\n", (int)wid, "item", "answer", "verdict",
-		"points", "correct");
-	for (i = 0; i < g->count; i++) {
-		const ec_grade_item *it = &g->items[i];
-		char pts[64];
-
-		if (s->results[i].verdict == EC_VERDICT_MANUAL) {
-			pending++;
-			continue;
-		}
-		ec_value_format(&s->values[i], ans, sizeof(ans));
-		correct_text(it, corr, sizeof(corr));
-		snprintf(pts, sizeof(pts), "%s/%s", ec_points_format(s->results[i].points, a),
-			 ec_points_format(it->key.points, b));
-		fprintf(f, "%-*s  %-12s  %-8s  %-14s  %s\n", (int)wid, it->key.id,
-			ans[0] ? ans : "-", ec_verdict_name(s->results[i].verdict), pts, corr);
-	}
-	fputc('\n', f);
-	for (i = 0; i < g->nsections; i++)
-		if (s->section_max[i] > 0)
-			fprintf(f, "Section %s: %s/%s\n", g->sections[i],
-				ec_points_format(s->sections[i], a),
-				ec_points_format(s->section_max[i], b));
-	fprintf(f, "Total: %s/%s (auto-graded items)\n", ec_points_format(s->total, a),
-		ec_points_format(g->max_auto, b));
-	if (pending) {
-		fprintf(f, "\nTo grade by hand (%s point%s):\n", ec_points_format(g->max_manual, a),
-			g->max_manual == 1 ? "" : "s");
-		for (i = 0; i < g->count; i++)
-			if (s->results[i].verdict == EC_VERDICT_MANUAL)
-				fprintf(f, "  %-*s  %s pt  %s\n", (int)wid, g->items[i].key.id,
-					ec_points_format(g->items[i].key.points, a),
-					g->items[i].key.answer);
-	}
-}
-
-static void print_sheet_json(FILE *f, const ec_grader *g, const sheet_result *s,
-			     const char *file)
-{
-	char a[32], ans[96], corr[200];
-	size_t i, n = 0;
-
-	fputs("{\"sheet\": ", f);
-	gio_json_string(f, file);
-	fprintf(f, ", \"total\": %s", ec_points_format(s->total, a));
-	fprintf(f, ", \"max\": %s", ec_points_format(g->max_auto, a));
-	fprintf(f, ", \"manual_max\": %s,\n \"sections\": [", ec_points_format(g->max_manual, a));
-	for (i = 0; i < g->nsections; i++) {
-		if (!(s->section_max[i] > 0))
-			continue;
-		fputs(n++ ? ", {\"section\": " : "{\"section\": ", f);
-		gio_json_string(f, g->sections[i]);
-		fprintf(f, ", \"points\": %s", ec_points_format(s->sections[i], a));
-		fprintf(f, ", \"max\": %s}", ec_points_format(s->section_max[i], a));
-	}
-	fputs("],\n \"items\": [", f);
-	for (i = 0; i < g->count; i++) {
-		const ec_grade_item *it = &g->items[i];
-
-		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", f);
-		gio_json_string(f, it->key.id);
-		fprintf(f, ", \"kind\": \"%s\", \"answer\": ", ec_key_kind_name(it->key.kind));
-		gio_json_string(f, ec_value_format(&s->values[i], ans, sizeof(ans)));
-		fprintf(f, ", \"verdict\": \"%s\", \"points\": ", ec_verdict_name(s->results[i].verdict));
-		if (s->results[i].verdict == EC_VERDICT_MANUAL)
-			fputs("null", f);
-		else
-			fputs(ec_points_format(s->results[i].points, a), f);
-		fprintf(f, ", \"max\": %s, \"correct\": ", ec_points_format(it->key.points, a));
-		correct_text(it, corr, sizeof(corr));
-		gio_json_string(f, corr);
-		fputc('}', f);
-	}
-	fputs("\n ]}\n", f);
-}
-
-static void print_sheet_gradescope(FILE *f, const ec_grader *g, const sheet_result *s)
-{
-	char a[32], ans[96], corr[200], out[400];
-	size_t i, n = 0;
-
-	fprintf(f, "{\"score\": %s,\n \"output\": ", ec_points_format(s->total, a));
-	snprintf(out, sizeof(out), "Auto-graded items: %s of ", ec_points_format(s->total, a));
-	strcat(out, ec_points_format(g->max_auto, a));
-	strcat(out, " points. Graded by hand later, worth: ");
-	strcat(out, ec_points_format(g->max_manual, a));
-	strcat(out, ".");
-	gio_json_string(f, out);
-	fputs(",\n \"tests\": [", f);
-	for (i = 0; i < g->count; i++) {
-		const ec_grade_item *it = &g->items[i];
-
-		if (s->results[i].verdict == EC_VERDICT_MANUAL)
-			continue;
-		fputs(n++ ? ",\n  {\"name\": " : "\n  {\"name\": ", f);
-		gio_json_string(f, it->key.id);
-		fputs(", \"number\": ", f);
-		gio_json_string(f, it->key.id);
-		fprintf(f, ", \"score\": %s", ec_points_format(s->results[i].points, a));
-		fprintf(f, ", \"max_score\": %s, \"output\": ", ec_points_format(it->key.points, a));
-		ec_value_format(&s->values[i], ans, sizeof(ans));
-		correct_text(it, corr, sizeof(corr));
-		snprintf(out, sizeof(out), "%s: answer %s, correct %s",
-			 ec_verdict_name(s->results[i].verdict), ans[0] ? ans : "(blank)", corr);
-		gio_json_string(f, out);
-		fputc('}', f);
-	}
-	fputs("\n ]}\n", f);
-}
-
 static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 {
-	sheet_result s;
-	ec_sheet sheet = {0};
+	ec_sheet_report report;
 	char *text = NULL;
-	size_t len, i;
+	size_t len;
 	ec_error err;
+	ec_status st;
 	output out;
 	int rc;
 
@@ -325,36 +186,24 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 	if (rc != EC_EXIT_OK)
 		return rc;
 	ec_error_clear(&err);
-	s.values = calloc(g->count, sizeof(*s.values));
-	s.results = calloc(g->count, sizeof(*s.results));
-	s.sections = calloc(g->nsections, sizeof(*s.sections));
-	s.section_max = calloc(g->nsections, sizeof(*s.section_max));
-	if (!s.values || !s.results || !s.sections || !s.section_max) {
-		cli_error("grade: out of memory");
-		rc = EC_EXIT_SOFTWARE;
-	} else if (ec_sheet_parse(text, len, op->sheet, &sheet, &err) != EC_OK ||
-		   ec_grade_sheet(g, &sheet, op->sheet, s.values, &err) != EC_OK) {
+	if (ec_grade_sheet_report(g, text, len, op->sheet, &report, &err) != EC_OK) {
 		cli_report(&err);
-		rc = gio_exit_for(err.status);
-	} else if ((rc = out_open(&out, op->out_path)) == EC_EXIT_OK) {
-		for (i = 0; i < g->count; i++)
-			if (g->items[i].rule.scheme != EC_SCHEME_MANUAL)
-				s.section_max[g->items[i].section] += g->items[i].key.points;
-		s.total = ec_grade_values(g, s.values, s.results, s.sections);
-		if (format == EC_FORMAT_JSON)
-			print_sheet_json(out.f, g, &s, op->sheet);
-		else if (format == EC_FORMAT_GRADESCOPE)
-			print_sheet_gradescope(out.f, g, &s);
-		else
-			print_sheet_text(out.f, g, &s, op->sheet);
-		rc = out_commit(&out);
+		free(text);
+		return gio_exit_for(err.status);
 	}
-	ec_sheet_free(&sheet);
-	free(s.values);
-	free(s.results);
-	free(s.sections);
-	free(s.section_max);
 	free(text);
+	rc = out_open(&out, op->out_path);
+	if (rc == EC_EXIT_OK) {
+		st = ec_write_sheet(out.f, ec_writer_get(format), &report, &err);
+		if (st == EC_OK) {
+			rc = out_commit(&out);
+		} else {
+			cli_error("grade: %s", err.msg);
+			out_abort(&out);
+			rc = st == EC_ERR_INVALID ? EC_EXIT_USAGE : gio_exit_for(st);
+		}
+	}
+	ec_sheet_report_free(&report);
 	return rc;
 }
 
@@ -651,9 +500,7 @@ int cmd_grade(int argc, char **argv)
 	}
 	if (op.format_name &&
 	    cli_format(op.format_name,
-		       op.roster ? 1u << EC_FORMAT_CSV
-				 : 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON |
-					   1u << EC_FORMAT_GRADESCOPE,
+		       op.roster ? 1u << EC_FORMAT_CSV : ec_format_mask(EC_DOCUMENT_SHEET),
 		       &format) != 0)
 		goto usage;
 	if (op.stats && !op.roster) {

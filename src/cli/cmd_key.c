@@ -3,11 +3,11 @@
  * answers, or check a key file against it.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_keyio.h"
+#include "examcheck/ec_writer.h"
 #include "gradeio.h"
 
 static const char key_help[] =
@@ -33,64 +33,17 @@ static const char key_help[] =
 	"Exit status: 0 ok, 1 difference found (--check), 2 usage, 65 malformed\n"
 	"key file, 66 a file cannot be opened, 74 read or write error.\n";
 
-static void print_text(const ec_key *key)
+static int print_key(const ec_key *key, ec_format format)
 {
-	char pts[32];
-	size_t i, wid = 2, wans = 6;
+	ec_error err;
+	ec_status st;
 
-	for (i = 0; i < key->count; i++) {
-		if (strlen(key->items[i].id) > wid)
-			wid = strlen(key->items[i].id);
-		if (key->items[i].kind != EC_KEY_MANUAL && strlen(key->items[i].answer) > wans)
-			wans = strlen(key->items[i].answer);
-	}
-	printf("%-*s  %-*s  %-8s  %s\n", (int)wid, "id", (int)wans, "answer", "points", "kind");
-	for (i = 0; i < key->count; i++) {
-		const ec_key_item *it = &key->items[i];
-
-		printf("%-*s  %-*s  %-8s  %s\n", (int)wid, it->id, (int)wans, it->answer,
-		       ec_points_format(it->points, pts), ec_key_kind_name(it->kind));
-	}
-}
-
-static void print_key(const ec_key *key, ec_format format)
-{
-	char pts[32];
-	size_t i;
-
-	switch (format) {
-	case EC_FORMAT_TEXT:
-		print_text(key);
-		break;
-	case EC_FORMAT_TSV:
-		for (i = 0; i < key->count; i++)
-			printf("%s\t%s\t%s\t%s\n", key->items[i].id, key->items[i].answer,
-			       ec_points_format_exact(key->items[i].points, pts),
-			       ec_key_kind_name(key->items[i].kind));
-		break;
-	case EC_FORMAT_CSV:
-		puts("id,answer,points,kind");
-		for (i = 0; i < key->count; i++) {
-			gio_csv_field(stdout, key->items[i].id);
-			putchar(',');
-			gio_csv_field(stdout, key->items[i].answer);
-			printf(",%s,%s\n", ec_points_format(key->items[i].points, pts),
-			       ec_key_kind_name(key->items[i].kind));
-		}
-		break;
-	default:
-		putchar('[');
-		for (i = 0; i < key->count; i++) {
-			fputs(i ? ",\n {\"id\": " : "\n {\"id\": ", stdout);
-			gio_json_string(stdout, key->items[i].id);
-			fputs(", \"answer\": ", stdout);
-			gio_json_string(stdout, key->items[i].answer);
-			printf(", \"points\": %.17g, \"kind\": \"%s\"}", key->items[i].points,
-			       ec_key_kind_name(key->items[i].kind));
-		}
-		puts(key->count ? "\n]" : "]");
-		break;
-	}
+	ec_error_clear(&err);
+	st = ec_write_key(stdout, ec_writer_get(format), key, &err);
+	if (st == EC_OK)
+		return EC_EXIT_OK;
+	cli_error("key: %s", err.msg);
+	return st == EC_ERR_INVALID ? EC_EXIT_USAGE : cli_exit_for(st);
 }
 
 static int check(const ec_key *want, const char *file, const char *source)
@@ -176,11 +129,7 @@ int cmd_key(int argc, char **argv)
 		cli_error("key: unexpected argument '%s' (see 'examcheck key --help')", argv[i]);
 		return EC_EXIT_USAGE;
 	}
-	if (format_name &&
-	    cli_format(format_name,
-		       1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_TSV | 1u << EC_FORMAT_CSV |
-			       1u << EC_FORMAT_JSON,
-		       &format) != 0)
+	if (format_name && cli_format(format_name, ec_format_mask(EC_DOCUMENT_KEY), &format) != 0)
 		return EC_EXIT_USAGE;
 	if (format_name && check_file) {
 		cli_error("key: --format and --check do not go together");
@@ -191,7 +140,7 @@ int cmd_key(int argc, char **argv)
 		if (check_file)
 			rc = check(&key, check_file, key_file ? key_file : "the computed key");
 		else
-			print_key(&key, format);
+			rc = print_key(&key, format);
 	}
 	ec_key_free(&key);
 	return rc;

@@ -1,6 +1,6 @@
 /*
  * gradeio.h: what the key and grade commands share: reading files, the
- * key (computed or from a file), the rubric, and writing JSON and CSV text.
+ * key (computed or from a file) and the rubric.
  */
 #ifndef EC_GRADEIO_H
 #define EC_GRADEIO_H
@@ -10,6 +10,7 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_key.h"
 #include "examcheck/ec_rubric.h"
+#include "examcheck/ec_writer.h"
 
 /** Largest sheet, key or rubric file read whole, in bytes. */
 #define GRADEIO_FILE_MAX (16u << 20)
@@ -38,10 +39,8 @@ int gio_load_key(const char *what, const char *path, ec_key *key);
  */
 int gio_load_rubric(const char *what, const char *path, ec_rubric *r, char **text);
 
-/** Write `s` as a JSON string with its quotes. */
-void gio_json_string(FILE *f, const char *s);
-
-/** Write `s` as one CSV field, quoted when it holds ',', '"', CR or LF. */
-void gio_csv_field(FILE *f, const char *s);
+/* Writing JSON strings and CSV fields moved to the library (ec_writer.h); the old names stay. */
+#define gio_json_string ec_write_json_string
+#define gio_csv_field ec_write_csv_field
 
 #endif

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "examcheck/ec_buf.h"
 #include "examcheck/ec_file.h"
 
 #include <stdarg.h>
@@ -44,29 +45,22 @@ int cli_option(int argc, char **argv, int *i, const char *name, const char **val
 	return 1;
 }
 
-static const char *const format_names[] = {
-	[EC_FORMAT_TEXT] = "text", [EC_FORMAT_TSV] = "tsv",
-	[EC_FORMAT_CSV] = "csv",   [EC_FORMAT_JSON] = "json",
-	[EC_FORMAT_GRADESCOPE] = "gradescope",
-};
-
 int cli_format(const char *value, unsigned allowed, ec_format *format)
 {
-	char names[128] = "";
-	size_t i;
+	ec_buf names = EC_BUF_INIT;
+	ec_format f;
+	int i;
 
-	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
-		if (!(allowed & (1u << i)))
-			continue;
-		if (strcmp(value, format_names[i]) == 0) {
-			*format = (ec_format)i;
-			return 0;
-		}
-		if (names[0])
-			strcat(names, ", ");
-		strcat(names, format_names[i]);
+	if (ec_format_parse(value, &f) == EC_OK && (allowed & (1u << f))) {
+		*format = f;
+		return 0;
 	}
-	cli_error("unknown format '%s' (use one of: %s)", value, names);
+	for (i = 0; i < EC_FORMAT_COUNT; i++)
+		if (allowed & (1u << i))
+			ec_buf_appendf(&names, "%s%s", names.len ? ", " : "",
+				       ec_format_name((ec_format)i));
+	cli_error("unknown format '%s' (use one of: %s)", value, ec_buf_str(&names));
+	ec_buf_free(&names);
 	return -1;
 }
 

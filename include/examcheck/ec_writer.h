@@ -1,0 +1,148 @@
+/*
+ * ec_writer.h: output formats as writers. A writer is one format's set of
+ * callbacks for each kind of document (an answer key, a graded sheet);
+ * ec_write_key() and ec_write_sheet() walk the document and call them, as
+ * cmark walks a tree for each of its renderers. The built-in writers live
+ * one per file in src/lib/grading/write_<format>.c: adding a format is one
+ * such file, one entry in writer.c's table and one ec_format value.
+ */
+#ifndef EC_WRITER_H
+#define EC_WRITER_H
+
+#include <stdio.h>
+
+#include "examcheck/ec_common.h"
+#include "examcheck/ec_key.h"
+#include "examcheck/ec_report.h"
+
+/** The output formats of examcheck's --format. */
+typedef enum ec_format {
+	EC_FORMAT_TEXT,      /**< aligned columns, for people */
+	EC_FORMAT_TSV,       /**< tab-separated lines, no header */
+	EC_FORMAT_CSV,       /**< comma-separated with a header line */
+	EC_FORMAT_JSON,      /**< one JSON value */
+	EC_FORMAT_GRADESCOPE /**< Gradescope's results.json */
+} ec_format;
+
+/** How many formats there are: every ec_format is below this. */
+#define EC_FORMAT_COUNT 5
+
+/**
+ * The format named `name` ("text", "tsv", "csv", "json", "gradescope",
+ * exactly so) into *format. Returns EC_OK or EC_ERR_NOTFOUND.
+ */
+ec_status ec_format_parse(const char *name, ec_format *format);
+
+/** The name of `format` ("text", ...), or NULL when it is not a format. */
+const char *ec_format_name(ec_format format);
+
+/** The kinds of documents a writer may write. */
+typedef enum ec_document {
+	EC_DOCUMENT_KEY,  /**< an answer key (ec_key) */
+	EC_DOCUMENT_SHEET /**< one graded answer sheet (ec_sheet_report) */
+} ec_document;
+
+/**
+ * What a writer's callbacks share while one document is written. The
+ * ec_write_*() call zeroes it and sets `out`; the rest is the writer's.
+ */
+typedef struct ec_write_ctx {
+	FILE *out;     /**< where the document goes */
+	size_t items;  /**< for the writer: items it has written so far */
+	size_t sections; /**< for the writer: sections it has written so far */
+	int width[2];  /**< for the writer: column widths chosen in begin */
+} ec_write_ctx;
+
+/*
+ * Callbacks return EC_OK, or a failure (EC_ERR_NOMEM) that stops the
+ * writing. Write errors are not theirs to report: they stay on the stream.
+ */
+
+/**
+ * Writing an answer key: begin with the whole key (so text can size its
+ * columns), item for each item in key order, then end. A format that
+ * writes no keys leaves item NULL; begin and end may be NULL when the
+ * format has nothing to write there.
+ */
+typedef struct ec_key_writer {
+	ec_status (*begin)(ec_write_ctx *w, const ec_key *key);
+	ec_status (*item)(ec_write_ctx *w, const ec_key_item *item);
+	ec_status (*end)(ec_write_ctx *w, const ec_key *key);
+} ec_key_writer;
+
+/**
+ * Writing a graded sheet: begin with the whole report; item(r, i) for
+ * every item i in key order, manual ones included; section(r, s) for each
+ * section s that has auto-graded points (section_max[s] > 0), in order,
+ * before the items when `sections_first`, else after them; then end. A
+ * format that writes no sheets leaves item NULL; begin, section and end
+ * may be NULL when the format has nothing to write there.
+ */
+typedef struct ec_sheet_writer {
+	ec_status (*begin)(ec_write_ctx *w, const ec_sheet_report *r);
+	ec_status (*item)(ec_write_ctx *w, const ec_sheet_report *r, size_t i);
+	ec_status (*section)(ec_write_ctx *w, const ec_sheet_report *r, size_t s);
+	ec_status (*end)(ec_write_ctx *w, const ec_sheet_report *r);
+	bool sections_first;
+} ec_sheet_writer;
+
+/** One output format: its name and its writer for each kind of document. */
+typedef struct ec_writer {
+	const char *name;
+	ec_key_writer key;
+	ec_sheet_writer sheet;
+} ec_writer;
+
+/** The built-in writer of `format`, or NULL when it is not a format. */
+const ec_writer *ec_writer_get(ec_format format);
+
+/** Whether `w` writes documents of kind `doc` (their item callback is set). */
+bool ec_writer_writes(const ec_writer *w, ec_document doc);
+
+/**
+ * The formats whose built-in writer writes documents of kind `doc`, as a
+ * mask of (1u << format): text, tsv, csv and json for a key; text, json
+ * and gradescope for a sheet.
+ */
+unsigned ec_format_mask(ec_document doc);
+
+/**
+ * Write `key` to `f` with `w`. Returns EC_OK; EC_ERR_INVALID when `w`
+ * writes no keys (nothing is written then); what a callback fails with.
+ * Write errors are left on the stream for the caller (ferror(f)).
+ *
+ * The built-in formats: text, a header "id answer points kind" and one
+ * line per item in columns two spaces apart (id and answer as wide as the
+ * widest, at least 2 and 6, the answers of manual items not counted;
+ * points as ec_points_format(), 8 wide); tsv, "id<TAB>answer<TAB>points
+ * <TAB>kind" per item with points as ec_points_format_exact() (the key-file
+ * format); csv, the header "id,answer,points,kind", then a line per item
+ * with id and answer as ec_write_csv_field() writes them and points as
+ * ec_points_format(); json, an array of {"id", "answer", "points",
+ * "kind"} objects, one per line after the '[', points in %.17g.
+ */
+ec_status ec_write_key(FILE *f, const ec_writer *w, const ec_key *key, ec_error *err);
+
+/**
+ * Write the graded sheet `r` to `f` with `w`. Returns EC_OK;
+ * EC_ERR_INVALID when `w` writes no sheets (nothing is written then);
+ * what a callback fails with (EC_ERR_NOMEM). Write errors are left on
+ * the stream for the caller (ferror(f)).
+ */
+ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
+			 ec_error *err);
+
+/**
+ * Write `s` as one CSV field: as it is, or, when it holds ',', '"', CR or
+ * LF, between double quotes with each '"' doubled.
+ */
+void ec_write_csv_field(FILE *f, const char *s);
+
+/**
+ * Write `s` as a JSON string between double quotes: '"' and '\' get a
+ * backslash, newline and tab are written \n and \t, the other bytes below
+ * 0x20 \u00XX (lower-case hex); every other byte, UTF-8 included, as it is.
+ */
+void ec_write_json_string(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * write_json.c: the json format: one JSON value, an object or array per
+ * line so that a diff of two outputs reads well.
+ */
+#include "writer.h"
+
+/* Key: [{"id", "answer", "points", "kind"}, ...], points to 17 digits. */
+static ec_status key_begin(ec_write_ctx *w, const ec_key *key)
+{
+	(void)key;
+	putc('[', w->out);
+	return EC_OK;
+}
+
+static ec_status key_item(ec_write_ctx *w, const ec_key_item *it)
+{
+	fputs(w->items++ ? ",\n {\"id\": " : "\n {\"id\": ", w->out);
+	ec_write_json_string(w->out, it->id);
+	fputs(", \"answer\": ", w->out);
+	ec_write_json_string(w->out, it->answer);
+	fprintf(w->out, ", \"points\": %.17g, \"kind\": \"%s\"}", it->points,
+		ec_key_kind_name(it->kind));
+	return EC_OK;
+}
+
+static ec_status key_end(ec_write_ctx *w, const ec_key *key)
+{
+	(void)key;
+	fputs(w->items ? "\n]\n" : "]\n", w->out);
+	return EC_OK;
+}
+
+/*
+ * Sheet: {"sheet", "total", "max", "manual_max", "sections": [{"section",
+ * "points", "max"}, ...], "items": [{"id", "kind", "answer", "verdict",
+ * "points" (null for manual), "max", "correct"}, ...]}.
+ */
+static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
+{
+	char a[32], b[32], c[32];
+
+	fputs("{\"sheet\": ", w->out);
+	ec_write_json_string(w->out, r->file);
+	fprintf(w->out, ", \"total\": %s, \"max\": %s, \"manual_max\": %s,\n \"sections\": [",
+		ec_points_format(r->total, a), ec_points_format(r->grader->max_auto, b),
+		ec_points_format(r->grader->max_manual, c));
+	return EC_OK;
+}
+
+static ec_status sheet_section(ec_write_ctx *w, const ec_sheet_report *r, size_t s)
+{
+	char a[32], b[32];
+
+	fputs(w->sections++ ? ", {\"section\": " : "{\"section\": ", w->out);
+	ec_write_json_string(w->out, r->grader->sections[s]);
+	fprintf(w->out, ", \"points\": %s, \"max\": %s}", ec_points_format(r->sections[s], a),
+		ec_points_format(r->section_max[s], b));
+	return EC_OK;
+}
+
+/* The sections come first; the first item closes their list. */
+static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
+{
+	const ec_grade_item *it = &r->grader->items[i];
+	const ec_grade_result *res = &r->results[i];
+	char a[32], ans[WRITE_ANSWER_SIZE], corr[WRITE_CORRECT_SIZE];
+
+	fputs(w->items++ ? ",\n  {\"id\": " : "],\n \"items\": [\n  {\"id\": ", w->out);
+	ec_write_json_string(w->out, it->key.id);
+	fprintf(w->out, ", \"kind\": \"%s\", \"answer\": ", ec_key_kind_name(it->key.kind));
+	ec_write_json_string(w->out, ec_value_format(&r->values[i], ans, sizeof(ans)));
+	fprintf(w->out, ", \"verdict\": \"%s\", \"points\": %s", ec_verdict_name(res->verdict),
+		res->verdict == EC_VERDICT_MANUAL ? "null" : ec_points_format(res->points, a));
+	fprintf(w->out, ", \"max\": %s, \"correct\": ", ec_points_format(it->key.points, a));
+	ec_write_json_string(w->out, ec_grade_item_correct(it, corr, sizeof(corr)));
+	putc('}', w->out);
+	return EC_OK;
+}
+
+static ec_status sheet_end(ec_write_ctx *w, const ec_sheet_report *r)
+{
+	(void)r;
+	if (!w->items)
+		fputs("],\n \"items\": [", w->out);
+	fputs("\n ]}\n", w->out);
+	return EC_OK;
+}
+
+const ec_writer ec_writer_json = {
+	.name = "json",
+	.key = {key_begin, key_item, key_end},
+	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, true},
+};

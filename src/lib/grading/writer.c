@@ -1,0 +1,157 @@
+#include "writer.h"
+
+#include <string.h>
+
+static const ec_writer *const writers[] = {
+	[EC_FORMAT_TEXT] = &ec_writer_text,
+	[EC_FORMAT_TSV] = &ec_writer_tsv,
+	[EC_FORMAT_CSV] = &ec_writer_csv,
+	[EC_FORMAT_JSON] = &ec_writer_json,
+	[EC_FORMAT_GRADESCOPE] = &ec_writer_gradescope,
+};
+_Static_assert(sizeof(writers) / sizeof(writers[0]) == EC_FORMAT_COUNT,
+	       "one writer per ec_format");
+
+const ec_writer *ec_writer_get(ec_format format)
+{
+	return (size_t)format < EC_FORMAT_COUNT ? writers[format] : NULL;
+}
+
+ec_status ec_format_parse(const char *name, ec_format *format)
+{
+	size_t i;
+
+	for (i = 0; i < EC_FORMAT_COUNT; i++) {
+		if (strcmp(name, writers[i]->name) == 0) {
+			*format = (ec_format)i;
+			return EC_OK;
+		}
+	}
+	return EC_ERR_NOTFOUND;
+}
+
+const char *ec_format_name(ec_format format)
+{
+	const ec_writer *w = ec_writer_get(format);
+
+	return w ? w->name : NULL;
+}
+
+bool ec_writer_writes(const ec_writer *w, ec_document doc)
+{
+	switch (doc) {
+	case EC_DOCUMENT_KEY:
+		return w->key.item != NULL;
+	case EC_DOCUMENT_SHEET:
+		return w->sheet.item != NULL;
+	}
+	return false;
+}
+
+unsigned ec_format_mask(ec_document doc)
+{
+	unsigned mask = 0;
+	size_t i;
+
+	for (i = 0; i < EC_FORMAT_COUNT; i++)
+		if (ec_writer_writes(writers[i], doc))
+			mask |= 1u << i;
+	return mask;
+}
+
+static ec_status failed(ec_error *err, const ec_writer *w, ec_status st)
+{
+	return ec_error_set(err, st, "%s writer: %s", w->name, ec_strerror(st));
+}
+
+ec_status ec_write_key(FILE *f, const ec_writer *w, const ec_key *key, ec_error *err)
+{
+	const ec_key_writer *kw = &w->key;
+	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_status st = EC_OK;
+	size_t i;
+
+	if (!kw->item)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write an answer key",
+				    w->name);
+	if (kw->begin)
+		st = kw->begin(&ctx, key);
+	for (i = 0; st == EC_OK && i < key->count; i++)
+		st = kw->item(&ctx, &key->items[i]);
+	if (st == EC_OK && kw->end)
+		st = kw->end(&ctx, key);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+static ec_status write_sections(ec_write_ctx *ctx, const ec_sheet_writer *sw,
+				const ec_sheet_report *r)
+{
+	ec_status st = EC_OK;
+	size_t s;
+
+	if (!sw->section)
+		return EC_OK;
+	for (s = 0; st == EC_OK && s < r->grader->nsections; s++)
+		if (r->section_max[s] > 0)
+			st = sw->section(ctx, r, s);
+	return st;
+}
+
+ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
+			 ec_error *err)
+{
+	const ec_sheet_writer *sw = &w->sheet;
+	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_status st = EC_OK;
+	size_t i;
+
+	if (!sw->item)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write a graded sheet",
+				    w->name);
+	if (sw->begin)
+		st = sw->begin(&ctx, r);
+	if (st == EC_OK && sw->sections_first)
+		st = write_sections(&ctx, sw, r);
+	for (i = 0; st == EC_OK && i < r->grader->count; i++)
+		st = sw->item(&ctx, r, i);
+	if (st == EC_OK && !sw->sections_first)
+		st = write_sections(&ctx, sw, r);
+	if (st == EC_OK && sw->end)
+		st = sw->end(&ctx, r);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+void ec_write_csv_field(FILE *f, const char *s)
+{
+	if (!s[strcspn(s, ",\"\r\n")]) {
+		fputs(s, f);
+		return;
+	}
+	putc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	putc('"', f);
+}
+
+void ec_write_json_string(FILE *f, const char *s)
+{
+	putc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			putc(c, f);
+	}
+	putc('"', f);
+}

@@ -1,0 +1,31 @@
+/*
+ * writer.h: what the built-in writers share (private to the library).
+ */
+#ifndef EC_LIB_WRITER_H
+#define EC_LIB_WRITER_H
+
+#include "examcheck/ec_sheet.h"
+#include "examcheck/ec_writer.h"
+
+/* One per file, write_<name>.c; writer.c's table lists them by ec_format. */
+extern const ec_writer ec_writer_text;
+extern const ec_writer ec_writer_tsv;
+extern const ec_writer ec_writer_csv;
+extern const ec_writer ec_writer_json;
+extern const ec_writer ec_writer_gradescope;
+
+/*
+ * Room for a student's answer in key form (ec_value_format()). Every
+ * answer fits: the longest is a mask of EC_MASK_MAX digits (a shape has
+ * at most 27 digits and 7 'x', its product fitting in 64 bits).
+ */
+#define WRITE_ANSWER_SIZE 96
+_Static_assert(WRITE_ANSWER_SIZE > EC_MASK_MAX, "a mask's digits fit in an answer");
+
+/*
+ * Room for an item's correct answers (ec_grade_item_correct()): the key's
+ * answer and its alternatives are cut at 199 bytes, as they always were.
+ */
+#define WRITE_CORRECT_SIZE 200
+
+#endif

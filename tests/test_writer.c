@@ -1,0 +1,428 @@
+#include "ec_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "examcheck/ec_writer.h"
+
+/*
+ * Expected texts below are written from each format's rules (ec_writer.h
+ * and the comments of src/lib/grading/write_*.c), column by column.
+ */
+
+/* Output gathered in memory (open_memstream). */
+typedef struct capture {
+	FILE *f;
+	char *text;
+	size_t len;
+} capture;
+
+static FILE *capture_open(capture *c)
+{
+	c->text = NULL;
+	c->len = 0;
+	c->f = open_memstream(&c->text, &c->len);
+	assert_non_null(c->f);
+	return c->f;
+}
+
+/* Close the stream and compare what was written with `want`. */
+static void capture_check(capture *c, const char *want)
+{
+	assert_int_equal(fclose(c->f), 0);
+	assert_string_equal(c->text, want);
+	free(c->text);
+}
+
+static void csv_is(const char *s, const char *want)
+{
+	capture c;
+
+	ec_write_csv_field(capture_open(&c), s);
+	capture_check(&c, want);
+}
+
+static void json_is(const char *s, const char *want)
+{
+	capture c;
+
+	ec_write_json_string(capture_open(&c), s);
+	capture_check(&c, want);
+}
+
+static void test_write_csv_field_plain(void **state)
+{
+	(void)state;
+	csv_is("3.2.1.1.dims", "3.2.1.1.dims");
+	csv_is("", "");
+	csv_is("a b;c\td", "a b;c\td");
+}
+
+static void test_write_csv_field_quoted(void **state)
+{
+	(void)state;
+	csv_is("a,b", "\"a,b\"");
+	csv_is("say \"hi\"", "\"say \"\"hi\"\"\"");
+	csv_is("\"", "\"\"\"\"");
+	csv_is("two\nlines", "\"two\nlines\"");
+	csv_is("cr\rhere", "\"cr\rhere\"");
+	csv_is("x,\"y\"\r\n", "\"x,\"\"y\"\"\r\n\"");
+}
+
+static void test_write_json_string_plain(void **state)
+{
+	(void)state;
+	json_is("", "\"\"");
+	json_is("16x8x64x64", "\"16x8x64x64\"");
+	/* UTF-8 (U+00D7) and DEL pass as they are. */
+	json_is("16 \xC3\x97 8\x7f", "\"16 \xC3\x97 8\x7f\"");
+}
+
+static void test_write_json_string_escapes(void **state)
+{
+	(void)state;
+	json_is("say \"hi\"", "\"say \\\"hi\\\"\"");
+	json_is("a\\b", "\"a\\\\b\"");
+	json_is("line\nnext\ttab", "\"line\\nnext\\ttab\"");
+	/* Other control characters: \u00XX, lower-case hex. */
+	json_is("\x01\x1f\r\b\x1b", "\"\\u0001\\u001f\\u000d\\u0008\\u001b\"");
+}
+
+static void test_format_parse_names(void **state)
+{
+	static const char *const names[] = {"text", "tsv", "csv", "json", "gradescope"};
+	ec_format f;
+	int i;
+
+	(void)state;
+	for (i = 0; i < EC_FORMAT_COUNT; i++) {
+		assert_int_equal(ec_format_parse(names[i], &f), EC_OK);
+		assert_int_equal(f, i);
+		assert_string_equal(ec_format_name(f), names[i]);
+		assert_string_equal(ec_writer_get(f)->name, names[i]);
+	}
+	assert_int_equal(ec_format_parse("yaml", &f), EC_ERR_NOTFOUND);
+	assert_int_equal(ec_format_parse("JSON", &f), EC_ERR_NOTFOUND);
+	assert_int_equal(ec_format_parse("", &f), EC_ERR_NOTFOUND);
+	assert_null(ec_format_name((ec_format)EC_FORMAT_COUNT));
+	assert_null(ec_writer_get((ec_format)EC_FORMAT_COUNT));
+}
+
+static void test_format_mask_documents(void **state)
+{
+	(void)state;
+	assert_int_equal(ec_format_mask(EC_DOCUMENT_KEY),
+			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_TSV | 1u << EC_FORMAT_CSV |
+				 1u << EC_FORMAT_JSON);
+	assert_int_equal(ec_format_mask(EC_DOCUMENT_SHEET),
+			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON | 1u << EC_FORMAT_GRADESCOPE);
+	assert_false(ec_writer_writes(ec_writer_get(EC_FORMAT_GRADESCOPE), EC_DOCUMENT_KEY));
+	assert_true(ec_writer_writes(ec_writer_get(EC_FORMAT_GRADESCOPE), EC_DOCUMENT_SHEET));
+}
+
+/* A tiny key: 1.1 tf T 2; 2.10 mc AB 4; 3.3.4 manual 'see "b", c' 1/3. */
+static void tiny_key(ec_key *key)
+{
+	ec_error err;
+
+	memset(key, 0, sizeof(*key));
+	ec_error_clear(&err);
+	assert_int_equal(ec_key_add(key, "1.1", EC_KEY_TF, 2, "T", &err), EC_OK);
+	assert_int_equal(ec_key_add(key, "2.10", EC_KEY_MC, 4, "AB", &err), EC_OK);
+	assert_int_equal(ec_key_add(key, "3.3.4", EC_KEY_MANUAL, 1.0 / 3, "see \"b\", c", &err),
+			 EC_OK);
+}
+
+static void key_is(ec_format format, const ec_key *key, const char *want)
+{
+	capture c;
+	ec_error err;
+
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_key(capture_open(&c), ec_writer_get(format), key, &err), EC_OK);
+	capture_check(&c, want);
+}
+
+/*
+ * Columns two spaces apart: id 5 wide (3.3.4), answer 6 (the minimum: the
+ * manual item's answer does not widen it), points 8, then the kind.
+ */
+static void test_write_key_text(void **state)
+{
+	ec_key key;
+
+	(void)state;
+	tiny_key(&key);
+	key_is(EC_FORMAT_TEXT, &key,
+	       "id     answer  points    kind\n"
+	       "1.1    T       2         tf\n"
+	       "2.10   AB      4         mc\n"
+	       "3.3.4  see \"b\", c  0.333333  manual\n");
+	ec_key_free(&key);
+	/* No items: the header at the least widths, id 2 and answer 6. */
+	key_is(EC_FORMAT_TEXT, &key, "id  answer  points    kind\n");
+}
+
+/* Tab-separated, no header; points exact: 1/3. */
+static void test_write_key_tsv(void **state)
+{
+	ec_key key;
+
+	(void)state;
+	tiny_key(&key);
+	key_is(EC_FORMAT_TSV, &key,
+	       "1.1\tT\t2\ttf\n"
+	       "2.10\tAB\t4\tmc\n"
+	       "3.3.4\tsee \"b\", c\t1/3\tmanual\n");
+	ec_key_free(&key);
+	key_is(EC_FORMAT_TSV, &key, "");
+}
+
+/* A header; the answer with a comma and quotes is quoted, its quotes doubled. */
+static void test_write_key_csv(void **state)
+{
+	ec_key key;
+
+	(void)state;
+	tiny_key(&key);
+	key_is(EC_FORMAT_CSV, &key,
+	       "id,answer,points,kind\n"
+	       "1.1,T,2,tf\n"
+	       "2.10,AB,4,mc\n"
+	       "3.3.4,\"see \"\"b\"\", c\",0.333333,manual\n");
+	ec_key_free(&key);
+	key_is(EC_FORMAT_CSV, &key, "id,answer,points,kind\n");
+}
+
+/* One object per line; 1/3 to 17 significant digits is 0.33333333333333331. */
+static void test_write_key_json(void **state)
+{
+	ec_key key;
+
+	(void)state;
+	tiny_key(&key);
+	key_is(EC_FORMAT_JSON, &key,
+	       "[\n"
+	       " {\"id\": \"1.1\", \"answer\": \"T\", \"points\": 2, \"kind\": \"tf\"},\n"
+	       " {\"id\": \"2.10\", \"answer\": \"AB\", \"points\": 4, \"kind\": \"mc\"},\n"
+	       " {\"id\": \"3.3.4\", \"answer\": \"see \\\"b\\\", c\", \"points\": "
+	       "0.33333333333333331, \"kind\": \"manual\"}\n"
+	       "]\n");
+	ec_key_free(&key);
+	key_is(EC_FORMAT_JSON, &key, "[]\n");
+}
+
+static void test_write_key_unsupported(void **state)
+{
+	ec_key key;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_key(&key);
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_key(capture_open(&c), ec_writer_get(EC_FORMAT_GRADESCOPE), &key,
+				      &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "format 'gradescope' cannot write an answer key");
+	capture_check(&c, "");
+	ec_key_free(&key);
+}
+
+/*
+ * A tiny graded sheet. Key 1.1 tf T (2), 2.1 mc AB (4), 3.9 manual "why"
+ * (1); rubric tf wrong -1, mc 2 per error. Sheet "1.1 F", "2.1 a": 1.1
+ * wrong, -1; 2.1 partial, 4 - 2 = 2; 3.9 manual. Sections 1: -1 of 2,
+ * 2: 2 of 4, 3: no auto-graded points (not written). Total 1 of 6, 1 by hand.
+ */
+static void tiny_report(ec_grader *g, ec_sheet_report *r, const char *file)
+{
+	static const char rubric[] = "rule 1.* tf wrong=-1 blank=0\n"
+				     "rule 2.* mc per-error=2 options=A-D\n";
+	static const char sheet[] = "1.1 F\n2.1 a\n";
+	ec_rubric rb = {0};
+	ec_key key = {0};
+	ec_error err;
+
+	ec_error_clear(&err);
+	assert_int_equal(ec_key_add(&key, "1.1", EC_KEY_TF, 2, "T", &err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "2.1", EC_KEY_MC, 4, "AB", &err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "3.9", EC_KEY_MANUAL, 1, "why", &err), EC_OK);
+	assert_int_equal(ec_rubric_parse(&rb, rubric, strlen(rubric), "rub", &err), EC_OK);
+	assert_int_equal(ec_grader_init(g, &key, &rb, &err), EC_OK);
+	ec_rubric_free(&rb);
+	ec_key_free(&key);
+	assert_int_equal(ec_grade_sheet_report(g, sheet, strlen(sheet), file, r, &err), EC_OK);
+}
+
+static void sheet_is(ec_format format, const char *file, const char *want)
+{
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+	capture c;
+
+	tiny_report(&g, &r, file);
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(format), &r, &err), EC_OK);
+	capture_check(&c, want);
+	ec_sheet_report_free(&r);
+	ec_grader_free(&g);
+}
+
+/* Item column 4 wide (the minimum), answer 12, verdict 8, points 14. */
+static void test_write_sheet_text(void **state)
+{
+	(void)state;
+	sheet_is(EC_FORMAT_TEXT, "s.txt",
+		 "Sheet s.txt\n"
+		 "\n"
+		 "item  answer        verdict   points          correct\n"
+		 "1.1   F             wrong     -1/2            T\n"
+		 "2.1   A             partial   2/4             AB\n"
+		 "\n"
+		 "Section 1: -1/2\n"
+		 "Section 2: 2/4\n"
+		 "Total: 1/6 (auto-graded items)\n"
+		 "\n"
+		 "To grade by hand (1 point):\n"
+		 "  3.9   1 pt  why\n");
+}
+
+static void test_write_sheet_json(void **state)
+{
+	(void)state;
+	sheet_is(EC_FORMAT_JSON, "my \"s\".txt",
+		 "{\"sheet\": \"my \\\"s\\\".txt\", \"total\": 1, \"max\": 6, \"manual_max\": 1,\n"
+		 " \"sections\": [{\"section\": \"1\", \"points\": -1, \"max\": 2}, "
+		 "{\"section\": \"2\", \"points\": 2, \"max\": 4}],\n"
+		 " \"items\": [\n"
+		 "  {\"id\": \"1.1\", \"kind\": \"tf\", \"answer\": \"F\", \"verdict\": \"wrong\", "
+		 "\"points\": -1, \"max\": 2, \"correct\": \"T\"},\n"
+		 "  {\"id\": \"2.1\", \"kind\": \"mc\", \"answer\": \"A\", \"verdict\": \"partial\", "
+		 "\"points\": 2, \"max\": 4, \"correct\": \"AB\"},\n"
+		 "  {\"id\": \"3.9\", \"kind\": \"manual\", \"answer\": \"\", \"verdict\": \"manual\", "
+		 "\"points\": null, \"max\": 1, \"correct\": \"why\"}\n"
+		 " ]}\n");
+}
+
+/* One test per auto-graded item; the manual item is left out. */
+static void test_write_sheet_gradescope(void **state)
+{
+	(void)state;
+	sheet_is(EC_FORMAT_GRADESCOPE, "s.txt",
+		 "{\"score\": 1,\n"
+		 " \"output\": \"Auto-graded items: 1 of 6 points. Graded by hand later, worth: 1.\",\n"
+		 " \"tests\": [\n"
+		 "  {\"name\": \"1.1\", \"number\": \"1.1\", \"score\": -1, \"max_score\": 2, "
+		 "\"output\": \"wrong: answer F, correct T\"},\n"
+		 "  {\"name\": \"2.1\", \"number\": \"2.1\", \"score\": 2, \"max_score\": 4, "
+		 "\"output\": \"partial: answer A, correct AB\"}\n"
+		 " ]}\n");
+}
+
+static void test_write_sheet_unsupported(void **state)
+{
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_report(&g, &r, "s.txt");
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(EC_FORMAT_CSV), &r, &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "format 'csv' cannot write a graded sheet");
+	capture_check(&c, "");
+	ec_sheet_report_free(&r);
+	ec_grader_free(&g);
+}
+
+/* A writer of our own that names each call: the order ec_write_sheet() promises. */
+static ec_status rec_begin(ec_write_ctx *w, const ec_sheet_report *r)
+{
+	(void)r;
+	fputs("begin", w->out);
+	return EC_OK;
+}
+
+static ec_status rec_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
+{
+	(void)r;
+	fprintf(w->out, " item%zu", i);
+	return EC_OK;
+}
+
+static ec_status rec_section(ec_write_ctx *w, const ec_sheet_report *r, size_t s)
+{
+	(void)r;
+	fprintf(w->out, " section%zu", s);
+	return EC_OK;
+}
+
+static ec_status rec_end(ec_write_ctx *w, const ec_sheet_report *r)
+{
+	(void)r;
+	fputs(" end", w->out);
+	return EC_OK;
+}
+
+static ec_status rec_fail(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
+{
+	(void)w;
+	(void)r;
+	return i == 1 ? EC_ERR_NOMEM : EC_OK;
+}
+
+/* Sections 0 and 1 have auto-graded points, section 2 (3.9, manual) none. */
+static void test_write_sheet_call_order(void **state)
+{
+	ec_writer after = {"after", {NULL, NULL, NULL},
+			   {rec_begin, rec_item, rec_section, rec_end, false}};
+	ec_writer before = {"before", {NULL, NULL, NULL},
+			    {rec_begin, rec_item, rec_section, rec_end, true}};
+	ec_writer failing = {"failing", {NULL, NULL, NULL}, {NULL, rec_fail, NULL, rec_end, false}};
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_report(&g, &r, "s.txt");
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_sheet(capture_open(&c), &after, &r, &err), EC_OK);
+	capture_check(&c, "begin item0 item1 item2 section0 section1 end");
+	assert_int_equal(ec_write_sheet(capture_open(&c), &before, &r, &err), EC_OK);
+	capture_check(&c, "begin section0 section1 item0 item1 item2 end");
+	assert_int_equal(ec_write_sheet(capture_open(&c), &failing, &r, &err), EC_ERR_NOMEM);
+	assert_string_equal(err.msg, "failing writer: out of memory");
+	capture_check(&c, "");
+	ec_sheet_report_free(&r);
+	ec_grader_free(&g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_write_csv_field_plain),
+		cmocka_unit_test(test_write_csv_field_quoted),
+		cmocka_unit_test(test_write_json_string_plain),
+		cmocka_unit_test(test_write_json_string_escapes),
+		cmocka_unit_test(test_format_parse_names),
+		cmocka_unit_test(test_format_mask_documents),
+		cmocka_unit_test(test_write_key_text),
+		cmocka_unit_test(test_write_key_tsv),
+		cmocka_unit_test(test_write_key_csv),
+		cmocka_unit_test(test_write_key_json),
+		cmocka_unit_test(test_write_key_unsupported),
+		cmocka_unit_test(test_write_sheet_text),
+		cmocka_unit_test(test_write_sheet_json),
+		cmocka_unit_test(test_write_sheet_gradescope),
+		cmocka_unit_test(test_write_sheet_unsupported),
+		cmocka_unit_test(test_write_sheet_call_order),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
