@@ -174,6 +174,38 @@ static void test_rubric_parse_shipped_default(void **state)
 	ec_rubric_free(&r);
 }
 
+/* A BOM is skipped; CRLF, a lone CR and LF all end lines. */
+static void test_rubric_parse_bom_and_line_ends(void **state)
+{
+	const char text[] = "\xEF\xBB\xBF"
+			    "total 10\r\n"                       /* line 1 */
+			    "rule 1.* tf wrong=-1 blank=0\r"     /* line 2 */
+			    "rule 2.* mc per-error=2 options=A-D\r\n" /* line 3 */
+			    "alt 2.1 B\r";                       /* line 4 */
+	const char bad[] = "total 10\rrule 1.* tf wrong=x\r\n";
+	ec_rubric r;
+	ec_error err;
+	const ec_rubric_rule *rule;
+
+	(void)state;
+	assert_int_equal(parse(&r, text, &err), EC_OK);
+	assert_near(r.total, 10, 0); /* "total" read although the BOM precedes it */
+	assert_int_equal(r.nrules, 2);
+	rule = ec_rubric_rule_for(&r, "1.3");
+	assert_near(rule->wrong, -1, 0);
+	assert_int_equal(rule->line, 2);
+	rule = ec_rubric_rule_for(&r, "2.1");
+	assert_int_equal(rule->options, 0xF); /* "A-D", not "A-D\r" */
+	assert_int_equal(rule->line, 3);
+	assert_int_equal(r.nalts, 1);
+	assert_string_equal(r.alts[0].answer, "B");
+	assert_int_equal(r.alts[0].line, 4);
+	ec_rubric_free(&r);
+	assert_int_equal(parse(&r, bad, &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 2);
+	ec_rubric_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +214,7 @@ int main(void)
 		cmocka_unit_test(test_rubric_pattern_matches_cases),
 		cmocka_unit_test(test_rubric_accept_spec),
 		cmocka_unit_test(test_rubric_parse_errors),
+		cmocka_unit_test(test_rubric_parse_bom_and_line_ends),
 		cmocka_unit_test(test_rubric_parse_shipped_default),
 	};
 

@@ -5,8 +5,9 @@
  * graded by hand) and which alternative answers are also accepted. The
  * points of each item come from the answer key.
  *
- * Text format (one directive per line; blanks separate words; '#' starts a
- * comment line):
+ * Text format (one directive per line, a line ending at LF, CRLF or a lone
+ * CR; an optional UTF-8 byte-order mark first; blanks separate words; '#'
+ * starts a comment line):
  *   total POINTS
  *       the most points the key gives (auto-graded and manual items
  *       together); the test suite checks the computed key against it.

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lines.h"
+
 #define WORDS_MAX 12
 
 static const char *const scheme_names[] = {
@@ -237,18 +239,13 @@ ec_status ec_rubric_parse(ec_rubric *r, const char *text, size_t len,
 	r->file = file;
 	if (memchr(text, '\0', len))
 		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "contains a NUL byte");
+	p += ec_bom_len(text, len);
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		size_t n;
-		const char *s;
+		const char *s = p, *eol = ec_line_end(p, end, &p);
+		size_t n = (size_t)(eol - s);
 		ec_status st;
 
-		if (!eol)
-			eol = end;
 		line++;
-		s = p;
-		n = (size_t)(eol - p);
-		p = eol < end ? eol + 1 : end;
 		while (n > 0 && is_blank(*s)) {
 			s++;
 			n--;
