@@ -242,6 +242,74 @@ static void test_value_format_canonical(void **state)
 	assert_string_equal(ec_value_format(&v, buf, sizeof(buf)), "");
 }
 
+/* Every spelling of an item id the sheets and roster headers accept. */
+static void test_item_id_normalise_forms(void **state)
+{
+	static const struct {
+		const char *written, *id;
+	} cases[] = {
+		{"1.1", "1.1"},      {"Q1.1", "1.1"},          {"q1.1", "1.1"},
+		{"1.1:", "1.1"},     {"1.1)", "1.1"},          {"Q2.8)", "2.8"},
+		{"q3.1.2:", "3.1.2"}, {" Q1.10 ", "1.10"},     {"3.2.1.1.dims", "3.2.1.1.dims"},
+		{"Q3.2.1.1.dims)", "3.2.1.1.dims"},
+		/* not an id prefix: a Q before a letter, a lone ':' or ')' */
+		{"Quiz", "Quiz"},    {"Q", "Q"},               {":", ":"},
+		{"1.1))", "1.1)"},   {"", ""},
+	};
+	char out[40];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(ec_item_id_normalise(cases[i].written, strlen(cases[i].written),
+						      out, sizeof(out)),
+				 EC_OK);
+		assert_string_equal(out, cases[i].id);
+	}
+	/* "1.1" and its NUL need 4 bytes */
+	assert_int_equal(ec_item_id_normalise("Q1.1:", 5, out, 4), EC_OK);
+	assert_string_equal(out, "1.1");
+	assert_int_equal(ec_item_id_normalise("Q1.1:", 5, out, 3), EC_ERR_RANGE);
+	assert_string_equal(out, "");
+	/* not NUL-terminated: only len bytes are read */
+	assert_int_equal(ec_item_id_normalise("Q2.8)xyz", 5, out, sizeof(out)), EC_OK);
+	assert_string_equal(out, "2.8");
+}
+
+/* A sheet's ids in the students' spellings; the answer may follow ':' or ')' directly. */
+static void test_sheet_parse_id_forms(void **state)
+{
+	const char text[] = "Q1.1 T\n"
+			    "q1.2: F\n"
+			    "1.3) true\n"
+			    "Q2.8) b, d\n"
+			    "2.9:AC\n"
+			    "2.10)(A)(B)\n"
+			    "Q3.3.7:\n";
+	static const char *const ids[] = {"1.1", "1.2", "1.3", "2.8", "2.9", "2.10", "3.3.7"};
+	static const char *const answers[] = {"T", "F", "true", "b, d", "AC", "(A)(B)", ""};
+	ec_sheet sheet;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_sheet_parse(text, strlen(text), "s.txt", &sheet, &err), EC_OK);
+	assert_int_equal(sheet.count, 7);
+	for (i = 0; i < 7; i++) {
+		assert_int_equal(sheet.entries[i].id_len, strlen(ids[i]));
+		assert_memory_equal(sheet.entries[i].id, ids[i], strlen(ids[i]));
+		assert_int_equal(sheet.entries[i].answer_len, strlen(answers[i]));
+		assert_memory_equal(sheet.entries[i].answer, answers[i], strlen(answers[i]));
+	}
+	ec_sheet_free(&sheet);
+	/* two spellings of one id are one id answered twice */
+	assert_int_equal(ec_sheet_parse("1.1 T\nQ1.1) F\n", 14, "s.txt", &sheet, &err),
+			 EC_ERR_PARSE);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "item '1.1' is answered twice (first on line 1)");
+}
+
 static void test_sheet_parse_lines(void **state)
 {
 	const char text[] = "# my sheet\r\n\n1.1 True\r\n  2.1   b, a  \n3.3.4\n\t# indented comment\n3.1.2 -1/4";
@@ -305,6 +373,35 @@ static void test_sheet_parse_rejects_nul(void **state)
 	assert_string_equal(err.msg, "contains a NUL byte");
 }
 
+/* A BOM is skipped; CRLF, a lone CR and LF all end lines. */
+static void test_sheet_parse_bom_and_line_ends(void **state)
+{
+	const char text[] = "\xEF\xBB\xBF" "1.1 T\r\n" /* line 1 */
+			    "1.2 F\r"                  /* line 2 */
+			    "\r"                       /* line 3, empty */
+			    "2.1 AB\n"                 /* line 4 */
+			    "2.2 \0C\r";               /* line 5: a NUL */
+	ec_sheet sheet;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_sheet_parse(text, 28, "s.txt", &sheet, &err), EC_OK); /* 3+7+6+1+7+4 bytes, before the NUL */
+	assert_int_equal(sheet.count, 4);
+	assert_int_equal(sheet.entries[0].id_len, 3);
+	assert_memory_equal(sheet.entries[0].id, "1.1", 3);
+	assert_int_equal(sheet.entries[1].line, 2);
+	assert_int_equal(sheet.entries[1].answer_len, 1);
+	assert_int_equal(sheet.entries[2].line, 4);
+	assert_int_equal(sheet.entries[3].line, 5);
+	assert_int_equal(sheet.entries[3].answer_len, 0); /* "2.2 ": an id alone */
+	ec_sheet_free(&sheet);
+	assert_int_equal(ec_sheet_parse(text, sizeof(text) - 1, "s.txt", &sheet, &err),
+			 EC_ERR_PARSE);
+	assert_int_equal(err.line, 5);
+	assert_string_equal(err.msg, "contains a NUL byte");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,10 +415,13 @@ int main(void)
 		cmocka_unit_test(test_value_parse_mask_forms),
 		cmocka_unit_test(test_value_parse_blank),
 		cmocka_unit_test(test_value_format_canonical),
+		cmocka_unit_test(test_item_id_normalise_forms),
+		cmocka_unit_test(test_sheet_parse_id_forms),
 		cmocka_unit_test(test_sheet_parse_lines),
 		cmocka_unit_test(test_sheet_parse_rejects_repeats),
 		cmocka_unit_test(test_sheet_parse_rejects_empty_file),
 		cmocka_unit_test(test_sheet_parse_rejects_nul),
+		cmocka_unit_test(test_sheet_parse_bom_and_line_ends),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,7 +2,8 @@
  * ec_sheet.h: reading a student's answers. An answer is text such as
  * "b,a", "16 x 8 x 64 x 64" or "-1/4"; ec_value_parse() reads it according
  * to the kind of its key item. A sheet is a text file with one
- * "<id> <answer>" per line.
+ * "<id> <answer>" per line; ids may be written as students do ("Q1.1",
+ * "1.1:", "1.1)").
  */
 #ifndef EC_SHEET_H
 #define EC_SHEET_H
@@ -75,13 +76,28 @@ typedef struct ec_sheet {
 } ec_sheet;
 
 /**
+ * Write the item id that the text `s` (`len` bytes, need not be
+ * NUL-terminated) names into `out` (`size` bytes, NUL-terminated):
+ * surrounding blanks, a 'Q' or 'q' before a leading digit and one trailing
+ * ':' or ')' are dropped, so "Q1.1", "q1.1", "1.1:", "1.1)" and "Q2.8)"
+ * name 1.1, 1.1, 1.1, 1.1 and 2.8. The rest is copied as it is (case
+ * kept: "3.2.1.1.dims"). Returns EC_OK, or EC_ERR_RANGE when the id and its
+ * NUL do not fit in `size` bytes (`out` is then "" when size > 0).
+ */
+ec_status ec_item_id_normalise(const char *s, size_t len, char *out, size_t size);
+
+/**
  * Split a sheet's text (`len` bytes) into entries: one "<id> <answer>" per
- * line, id and answer separated by blanks, blank lines and lines starting
- * with '#' skipped, CRLF accepted, an id alone on its line meaning a blank
- * answer. `file` names the sheet in error messages. The entries point into
- * `text`, which must outlive the sheet. Returns EC_OK; EC_ERR_PARSE at
- * file:line for a NUL byte, an empty file (no bytes at all) or an id given
- * twice; EC_ERR_NOMEM. Ids are not checked against a key here.
+ * line, the id ending at a blank or just after a ':' or ')' ("1.1: T",
+ * "1.1)T", "Q2.8) b, d"), blank lines and lines starting with '#' skipped,
+ * an id alone on its line meaning a blank answer. A line ends at LF, CRLF
+ * or a lone CR; a UTF-8 byte-order mark at the start is skipped. Each
+ * entry's id is the written one normalised as by ec_item_id_normalise()
+ * (a part of the written text). `file` names the sheet in error messages.
+ * The entries point into `text`, which must outlive the sheet. Returns
+ * EC_OK; EC_ERR_PARSE at file:line for a NUL byte, an empty file (no bytes
+ * at all) or an id given twice (in any of its spellings); EC_ERR_NOMEM.
+ * Ids are not checked against a key here.
  */
 ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 			 ec_sheet *sheet, ec_error *err);

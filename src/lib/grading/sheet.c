@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lines.h"
+
 #define SHOW_MAX 48
 
 static int is_blank(char c)
@@ -413,16 +415,6 @@ char *ec_value_format(const ec_value *v, char *buf, size_t size)
 	return buf;
 }
 
-static long line_of(const char *text, const char *at)
-{
-	long line = 1;
-
-	for (; text < at; text++)
-		if (*text == '\n')
-			line++;
-	return line;
-}
-
 static int cmp_entry(const void *pa, const void *pb)
 {
 	const ec_sheet_entry *a = pa, *b = pb;
@@ -463,6 +455,50 @@ static ec_status check_repeats(const ec_sheet *sheet, const char *file, ec_error
 	return st;
 }
 
+/* "Q1.1", "q1.1", "1.1:", "1.1)", "Q2.8)": the id inside, "1.1" or "2.8". */
+static void id_core(const char **s, size_t *n)
+{
+	const char *t = *s;
+	size_t k = *n;
+
+	trim(&t, &k);
+	if (k >= 2 && (t[0] == 'Q' || t[0] == 'q') && t[1] >= '0' && t[1] <= '9') {
+		t++;
+		k--;
+	}
+	if (k >= 2 && (t[k - 1] == ':' || t[k - 1] == ')'))
+		k--;
+	*s = t;
+	*n = k;
+}
+
+ec_status ec_item_id_normalise(const char *s, size_t len, char *out, size_t size)
+{
+	if (size == 0)
+		return EC_ERR_RANGE;
+	id_core(&s, &len);
+	if (len >= size) {
+		out[0] = '\0';
+		return EC_ERR_RANGE;
+	}
+	memcpy(out, s, len);
+	out[len] = '\0';
+	return EC_OK;
+}
+
+/* The id that starts a sheet's line: up to a blank, or through a ':' or ')' ("1.1:T"). */
+static size_t id_token_len(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && !is_blank(s[k])) {
+		if (s[k] == ':' || s[k] == ')')
+			return k + 1;
+		k++;
+	}
+	return k;
+}
+
 ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 			 ec_sheet *sheet, ec_error *err)
 {
@@ -476,25 +512,21 @@ ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "file is empty");
 	nul = memchr(text, '\0', len);
 	if (nul)
-		return ec_error_at(err, EC_ERR_PARSE, file, line_of(text, nul), 0,
+		return ec_error_at(err, EC_ERR_PARSE, file, ec_line_number(text, nul), 0,
 				   "contains a NUL byte");
+	p += ec_bom_len(text, len);
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		const char *s = p, *id;
+		const char *eol = ec_line_end(p, end, &p);
 		size_t n, id_len;
 
-		if (!eol)
-			eol = end;
 		line++;
-		n = (size_t)(eol - p);
-		p = eol < end ? eol + 1 : end;
+		n = (size_t)(eol - s);
 		trim(&s, &n);
 		if (n == 0 || s[0] == '#')
 			continue;
+		id_len = id_token_len(s, n);
 		id = s;
-		id_len = 0;
-		while (id_len < n && !is_blank(s[id_len]))
-			id_len++;
 		if (sheet->count == cap) {
 			size_t ncap = cap ? 2 * cap : 64;
 			ec_sheet_entry *grown = realloc(sheet->entries, ncap * sizeof(*grown));
@@ -509,6 +541,7 @@ ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 		s += id_len;
 		n -= id_len;
 		trim(&s, &n);
+		id_core(&id, &id_len);
 		sheet->entries[sheet->count++] = (ec_sheet_entry){id, id_len, s, n, line};
 	}
 	if (check_repeats(sheet, file, err) != EC_OK) {
