@@ -90,7 +90,6 @@ static ec_status parse_rule(ec_rubric *r, char **w, size_t nw, long line,
 	memset(rule, 0, sizeof(*rule));
 	rule->line = line;
 	rule->per_error = INFINITY;
-	rule->rel = 1e-6;
 	if (nw < 3)
 		return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
 				   "rule needs a pattern and a scheme");
@@ -138,6 +137,8 @@ static ec_status parse_rule(ec_rubric *r, char **w, size_t nw, long line,
 		if (!ok)
 			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
 					   "setting %s: '%s' is not a valid value", name, value);
+		if (rule->scheme == EC_SCHEME_EXACT)
+			rule->tolerance = true; /* rel or abs: the only settings of exact */
 	}
 	return EC_OK;
 }
