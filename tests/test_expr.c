@@ -554,6 +554,151 @@ static void test_expr_parse_number_forms(void **state)
 }
 
 /* Expected strings are Python's repr() of the same doubles (shortest round trip). */
+/* Constants as written on answer sheets (EC_EXPR_WRITTEN); each value worked by hand. */
+static void test_expr_eval_constant_written_forms(void **state)
+{
+	const double ln2 = 0.69314718055994530942; /* ln 2 to 20 digits */
+	const struct {
+		const char *text;
+		double value;
+	} cases[] = {
+		{"48 ln 2", 48 * ln2},             /* 33.2710646668773748... */
+		{"48ln2", 48 * ln2},
+		{"48 * log(2)", 48 * ln2},          /* log is natural */
+		{"2ln2", 2 * ln2},                  /* 1.386294361119890618... */
+		{"ln2", ln2},                       /* letters only: ln, then 2 */
+		{"16 ln 2 + 8", 16 * ln2 + 8},      /* 19.0903548889591249... */
+		{"ln 2 * 3", 3 * ln2},              /* a bare call takes only "2" */
+		{"1/2 ln 4", ln2},                  /* (1/2) * ln 4 = ln 2 */
+		{"3(1+1)", 6},
+		{"(1+1)(2+3)", 10},                 /* 2 * 5 */
+		{"6/2(1+2)", 9},                    /* left to right at '*' precedence: 3 * 3 */
+		{"-1/4", -0.25},
+		{"\xE2\x88\x92" "1/4", -0.25},      /* U+2212 minus */
+		{"2**3", 8},
+		{"2**-1", 0.5},
+		{"-2**2", -4},                      /* ** binds tighter than unary minus */
+		{"exp(0)", 1},
+		{"2exp(0)", 2},                     /* "2e" is not a number here: 2 * exp(0) */
+		{"exp -1", 0.36787944117144232160}, /* 1/e */
+		{"sqrt 16", 4},
+		{"sqrt(2.25)", 1.5},
+		{"ln(exp(2))", 2},
+		{"16 x 8 x 64 x 64", 524288},       /* 2^4 * 2^3 * 2^6 * 2^6 = 2^19 */
+		{"16 \xC3\x97 8", 128},             /* U+00D7 */
+		{"2 X -3", -6},
+		{"3 - -1", 4},                      /* a sign after an operator is fine */
+		{"2e-3x2", 0.004},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		double v = NAN;
+		ec_error err;
+
+		ec_error_clear(&err);
+		if (ec_expr_eval_constant(cases[i].text, EC_EXPR_WRITTEN, &v, &err) != EC_OK)
+			fail_msg("'%s': %s", cases[i].text, err.msg);
+		if (!(fabs(v - cases[i].value) <= 1e-15 * fmax(1, fabs(cases[i].value))))
+			fail_msg("'%s' = %.17g, expected %.17g", cases[i].text, v, cases[i].value);
+	}
+}
+
+static void test_expr_eval_constant_written_errors(void **state)
+{
+	static const struct {
+		const char *text;
+		ec_status status;
+		long column;
+		const char *msg;
+	} cases[] = {
+		{"x", EC_ERR_PARSE, 1, "'x' is neither a number nor a function (known: clamp, max, "
+				       "min, exp, log, relu, sigmoid, tanh, ln, sqrt)"},
+		{"inf", EC_ERR_PARSE, 1, "'inf' is neither a number nor a function (known: clamp, "
+					 "max, min, exp, log, relu, sigmoid, tanh, ln, sqrt)"},
+		{"1 2", EC_ERR_PARSE, 3, "expected an operator before '2' (write '*' to multiply)"},
+		{"--3", EC_ERR_PARSE, 2, "two signs in a row"},
+		{"+-3", EC_ERR_PARSE, 2, "two signs in a row"},
+		{"log2(8)", EC_ERR_PARSE, 1, "'log2' reads as a logarithm to base 2; log is the "
+					     "natural logarithm here (write ln or log(x))"},
+		{"max 1", EC_ERR_PARSE, 1, "'max' is a function: write max(a, b)"},
+		{"ln", EC_ERR_PARSE, 3, "expected a number, a name or '(', found end of expression"},
+		{"1/0", EC_ERR_RANGE, 2, "1/0: division by zero"},
+		{"ln 0", EC_ERR_RANGE, 1, "ln 0: log of 0, which is not positive"},
+		{"sqrt(-1)", EC_ERR_RANGE, 1, "sqrt(-1): square root of -1, which is negative"},
+		{"1e999", EC_ERR_RANGE, 1, "number '1e999' is too large"},
+		{"10**400", EC_ERR_RANGE, 3, "10**400: the value is not finite (overflow)"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		double v = 7;
+		ec_error err;
+		ec_status st;
+
+		ec_error_clear(&err);
+		st = ec_expr_eval_constant(cases[i].text, EC_EXPR_WRITTEN, &v, &err);
+		if (st != cases[i].status || strcmp(err.msg, cases[i].msg) != 0 ||
+		    err.column != cases[i].column)
+			fail_msg("'%s': status %d column %ld '%s', expected %d column %ld '%s'",
+				 cases[i].text, st, err.column, err.msg, cases[i].status,
+				 cases[i].column, cases[i].msg);
+		assert_true(v == 7); /* untouched */
+	}
+}
+
+/* The program grammar is unchanged: no ln or sqrt, no implicit multiplication, inputs allowed. */
+static void test_expr_parse_program_syntax_unchanged(void **state)
+{
+	ec_expr e;
+	ec_error err;
+	double v;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_expr_parse("ln(2)", &e, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "unknown function 'ln' (known: clamp, max, min, exp, log, "
+				     "relu, sigmoid, tanh)");
+	assert_int_equal(ec_expr_parse("2ln2", &e, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "expected an operator before 'ln2' (write '*' to multiply)");
+	assert_int_equal(ec_expr_parse("sqrt + 1", &e, &err), EC_OK); /* an input called sqrt */
+	assert_int_equal(e.input_count, 1);
+	assert_string_equal(e.inputs[0].name, "sqrt");
+	ec_expr_free(&e);
+	assert_int_equal(ec_expr_parse_syntax("--3", EC_EXPR_PROGRAM, &e, &err), EC_OK);
+	ec_expr_free(&e);
+	/* a constant in the program grammar: 2 * (3 + 4) = 14; an input is an error */
+	assert_int_equal(ec_expr_eval_constant("2 * (3 + 4)", EC_EXPR_PROGRAM, &v, &err), EC_OK);
+	assert_true(v == 14);
+	assert_int_equal(ec_expr_eval_constant("y + 1", EC_EXPR_PROGRAM, &v, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'y' is an input; a constant has none");
+	assert_int_equal(err.column, 1);
+}
+
+/* The written syntax keeps its nodes: "48 ln 2" is number, number, log, mul. */
+static void test_expr_parse_written_nodes(void **state)
+{
+	ec_expr e;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_expr_parse_syntax("48 ln 2", EC_EXPR_WRITTEN, &e, &err), EC_OK);
+	assert_int_equal(e.count, 4);
+	assert_int_equal(e.nodes[0].op, EC_EXPR_NUMBER);
+	assert_int_equal(e.nodes[1].op, EC_EXPR_NUMBER);
+	assert_int_equal(e.nodes[2].op, EC_EXPR_LOG);
+	assert_int_equal(e.nodes[3].op, EC_EXPR_MUL);
+	assert_int_equal(e.nodes[3].column, 4); /* the implicit product sits where "ln" starts */
+	ec_expr_free(&e);
+	/* U+2212 became '-': the node text is of the translated text */
+	assert_int_equal(ec_expr_parse_syntax("\xE2\x88\x92" "2", EC_EXPR_WRITTEN, &e, &err), EC_OK);
+	assert_string_equal(e.text, "-2");
+	ec_expr_free(&e);
+}
+
 static void test_expr_format_number_shortest(void **state)
 {
 	static const struct {
@@ -591,6 +736,7 @@ static void test_expr_op_name_all(void **state)
 	assert_string_equal(ec_expr_op_name(EC_EXPR_CLAMP), "clamp");
 	assert_string_equal(ec_expr_op_name(EC_EXPR_NEG), "neg");
 	assert_string_equal(ec_expr_op_name(EC_EXPR_TANH), "tanh");
+	assert_string_equal(ec_expr_op_name(EC_EXPR_SQRT), "sqrt");
 }
 
 /*
@@ -679,6 +825,10 @@ int main(void)
 		cmocka_unit_test(test_expr_parse_depth_and_size_limits),
 		cmocka_unit_test(test_expr_assign_errors),
 		cmocka_unit_test(test_expr_parse_number_forms),
+		cmocka_unit_test(test_expr_eval_constant_written_forms),
+		cmocka_unit_test(test_expr_eval_constant_written_errors),
+		cmocka_unit_test(test_expr_parse_program_syntax_unchanged),
+		cmocka_unit_test(test_expr_parse_written_nodes),
 		cmocka_unit_test(test_expr_format_number_shortest),
 		cmocka_unit_test(test_expr_op_name_all),
 		cmocka_unit_test(test_expr_file_load_good),

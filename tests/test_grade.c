@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "examcheck/ec_csv.h"
+#include "examcheck/ec_file.h"
 #include "examcheck/ec_grade.h"
+#include "examcheck/ec_keyio.h"
 
 #include "grade_fixture.h"
 
@@ -156,6 +158,289 @@ static void test_grader_score_alternatives(void **state)
 	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_OK);
 	assert_near(score(&g, T11, "F", NULL), 2, 0);
 	assert_near(score(&g, T11, "T", NULL), 2, 0);
+	ec_grader_free(&g);
+	ec_rubric_free(&r);
+	ec_key_free(&key);
+}
+
+/*
+ * Number items under the default rule (no rel or abs): keys worked by hand.
+ *   3.1.1.x = 48 ln 2 = 33.2710646668773748...
+ *   3.1.1.z = -12 ln 2 = -8.3177661667193437...
+ *   3.1.2   = 0.25 (exact in binary), 3.1.3 = 1.25e-3, 3.1.4 = 0
+ */
+enum { SF_X, SF_Z, SF_QUARTER, SF_SMALL, SF_ZERO, SF_NITEMS };
+
+static ec_status make_number_grader(ec_grader *g, const char *rubric, ec_error *err)
+{
+	ec_key key = {0};
+	ec_rubric r = {0};
+	ec_status st;
+
+	ec_error_clear(err);
+	assert_int_equal(ec_key_add(&key, "3.1.1.x", EC_KEY_NUMBER, 1, "33.27106466687737", err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "3.1.1.z", EC_KEY_NUMBER, 1, "-8.317766166719343", err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "3.1.2", EC_KEY_NUMBER, 1, "0.25", err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "3.1.3", EC_KEY_NUMBER, 1, "1.25e-3", err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "3.1.4", EC_KEY_NUMBER, 1, "0", err), EC_OK);
+	assert_int_equal(ec_rubric_parse(&r, rubric, strlen(rubric), "rub", err), EC_OK);
+	st = ec_grader_init(g, &key, &r, err);
+	ec_rubric_free(&r);
+	ec_key_free(&key);
+	return st;
+}
+
+/* The numeric rule: exact however written, else every written figure right and at least 3. */
+static void test_grader_score_number_sigfig_rule(void **state)
+{
+	static const struct {
+		size_t item;
+		const char *answer;
+		bool right;
+	} cases[] = {
+		/* key 33.2710646...: to 3, 4, 5, 6 figures 33.3, 33.27, 33.271, 33.2711 */
+		{SF_X, "33.3", true},       {SF_X, "33.27", true},      {SF_X, "33.271", true},
+		{SF_X, "33.2711", true},    {SF_X, "3.33e1", true},     {SF_X, "332.7e-1", true},
+		{SF_X, "33.28", false},     /* 4 figures: 33.27 */
+		{SF_X, "33", false},        /* 2 figures: too few, although 33 is the key to 2 */
+		{SF_X, "33.2", false},      /* 3 figures: 33.3 */
+		{SF_X, "33.30", false},     /* 4 figures: the written 0 should be a 7 */
+		{SF_X, "33.270", false},    /* 5 figures: 33.271 */
+		{SF_X, "-33.3", false},     /* sign */
+		{SF_X, "48 ln 2", true},    /* exact, any form */
+		{SF_X, "48ln2", true},
+		{SF_X, "33.27106466687737", true}, /* the key's own digits */
+		{SF_X, "33.27106", true},   /* 7 figures, all right */
+		{SF_X, "33.271065", true},  /* 8 figures: ...0646668 rounds up to ...065 */
+		{SF_X, "33.27107", false},  /* 7 figures, the last one wrong (off by 3.3e-6) */
+		/* 12 figures with the last one wrong, but within a relative 1e-9
+		 * (|33.2710646667 - key| = 1.8e-10, 5e-12 relative): the same value */
+		{SF_X, "33.2710646667", true},
+		{SF_X, "47 ln 2", false},   /* an expression is exact or nothing: 32.577... */
+		{SF_X, "33.3 + 0", false},  /* an expression has no figures: 33.3 != key */
+		/* key -8.3177661...: -8.32, -8.318 */
+		{SF_Z, "-8.32", true},      {SF_Z, "-8.318", true},
+		{SF_Z, "\xE2\x88\x92" "8.32", true}, /* U+2212 minus */
+		{SF_Z, "8.32", false},      {SF_Z, "-8.31", false},     {SF_Z, "-8.3", false},
+		{SF_Z, "-8.320", false},    {SF_Z, "-12 ln 2", true},   {SF_Z, "-12ln(2)", true},
+		/* key 0.25 exactly */
+		{SF_QUARTER, "0.25", true}, {SF_QUARTER, ".25", true},  {SF_QUARTER, "1/4", true},
+		{SF_QUARTER, "0.250", true}, {SF_QUARTER, "2.5e-1", true}, {SF_QUARTER, "0.2500", true},
+		{SF_QUARTER, "0.3", false},  /* 1 figure */
+		{SF_QUARTER, "0.251", false}, {SF_QUARTER, "0.249", false},
+		{SF_QUARTER, "0.2500001", false}, /* 7 figures: 0.2500000 */
+		{SF_QUARTER, "-0.25", false},
+		/* key 0.00125 */
+		{SF_SMALL, "0.00125", true}, {SF_SMALL, "1.25e-3", true}, {SF_SMALL, "1.250e-3", true},
+		{SF_SMALL, "0.001250", true}, {SF_SMALL, "125e-5", true}, {SF_SMALL, "1/800", true},
+		{SF_SMALL, "0.0013", false},  /* 2 figures */
+		{SF_SMALL, "1.3e-3", false},  {SF_SMALL, "0.00126", false}, {SF_SMALL, "0.00124", false},
+		/* key 0: only 0 itself (no figures to count) */
+		{SF_ZERO, "0", true},       {SF_ZERO, "0.000", true},   {SF_ZERO, "-0", true},
+		{SF_ZERO, "0.00100", false}, {SF_ZERO, "1e-300", false},
+	};
+	ec_grader g;
+	ec_error err;
+	ec_verdict vd;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(make_number_grader(&g, "rule 3.* exact\n", &err), EC_OK);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		double got = score(&g, cases[i].item, cases[i].answer, &vd);
+
+		if (got != (cases[i].right ? 1 : 0))
+			fail_msg("'%s' for %s scored %g, expected %s", cases[i].answer,
+				 g.items[cases[i].item].key.id, got, cases[i].right ? "right" : "wrong");
+	}
+	ec_grader_free(&g);
+}
+
+/* An explicit rel or abs replaces the significant-figure rule; exact stays right. */
+static void test_grader_score_number_tolerance_overrides(void **state)
+{
+	ec_grader g;
+	ec_error err;
+
+	(void)state;
+	/* abs 0.05 on x: |33.2 - 33.2710...| = 0.071 > 0.05, |33.3 - ...| = 0.029 */
+	assert_int_equal(make_number_grader(&g, "rule 3.* exact\nrule 3.1.1.x exact abs=0.05\n", &err),
+			 EC_OK);
+	assert_near(score(&g, SF_X, "33.3", NULL), 1, 0);
+	assert_near(score(&g, SF_X, "33.25", NULL), 1, 0);  /* wrong by figures, within 0.05 */
+	assert_near(score(&g, SF_X, "33", NULL), 0, 0);     /* 0.27 away */
+	assert_near(score(&g, SF_X, "33.2", NULL), 0, 0);
+	assert_near(score(&g, SF_X, "48 ln 2", NULL), 1, 0);
+	/* the other items keep the default: -8.3 has 2 figures */
+	assert_near(score(&g, SF_Z, "-8.3", NULL), 0, 0);
+	ec_grader_free(&g);
+	/* rel=0 abs=0: nothing but the key within 1e-9 */
+	assert_int_equal(make_number_grader(&g, "rule 3.* exact rel=0 abs=0\n", &err), EC_OK);
+	assert_near(score(&g, SF_X, "33.27", NULL), 0, 0);
+	assert_near(score(&g, SF_X, "33.27106466687737", NULL), 1, 0);
+	assert_near(score(&g, SF_X, "33.271064666", NULL), 1, 0); /* off by 8.8e-10: 2.6e-11 relative */
+	assert_near(score(&g, SF_X, "33.27106", NULL), 0, 0);     /* off by 4.7e-6: 1.4e-7 relative */
+	assert_near(score(&g, SF_QUARTER, "1/4", NULL), 1, 0);
+	ec_grader_free(&g);
+}
+
+/* ec_sigfigs_agree() by itself: rounding with carries and exact halves. */
+static void test_sigfigs_agree_edges(void **state)
+{
+	(void)state;
+	/* 99.996 to 4 figures carries into a new decade: 100.0 */
+	assert_true(ec_sigfigs_agree(100.0, 4, 99.996));
+	assert_false(ec_sigfigs_agree(99.99, 4, 99.996));
+	/* 99.96 to 4 figures is 99.96, not 100.0 (although only 0.04 away) */
+	assert_false(ec_sigfigs_agree(100.0, 4, 99.96));
+	/* 0.5625 (exact in binary) lies halfway between 0.562 and 0.563: both agree */
+	assert_true(ec_sigfigs_agree(0.562, 3, 0.5625));
+	assert_true(ec_sigfigs_agree(0.563, 3, 0.5625));
+	assert_false(ec_sigfigs_agree(0.561, 3, 0.5625));
+	assert_false(ec_sigfigs_agree(0.564, 3, 0.5625));
+	/* halfway with a carry: 99.5 to 2 figures is 99 or 100 (written 1.0e2) */
+	assert_true(ec_sigfigs_agree(99, 2, 99.5));
+	assert_true(ec_sigfigs_agree(100, 2, 99.5));
+	assert_false(ec_sigfigs_agree(98, 2, 99.5));
+	/* negative keys mirror positive ones */
+	assert_true(ec_sigfigs_agree(-0.563, 3, -0.5625));
+	assert_false(ec_sigfigs_agree(0.563, 3, -0.5625));
+	/* 1.25e-3 to 2 figures: 1.25e-3 is not exact in binary (1.2500000000000000260e-3), so 1.3e-3 */
+	assert_true(ec_sigfigs_agree(1.3e-3, 2, 1.25e-3));
+	assert_false(ec_sigfigs_agree(1.2e-3, 2, 1.25e-3));
+	/* no figures, or a key of 0 */
+	assert_false(ec_sigfigs_agree(33.3, 0, 33.3));
+	assert_false(ec_sigfigs_agree(0.001, 3, 0));
+	/* beyond 15 figures only the first 15 are compared */
+	assert_true(ec_sigfigs_agree(33.27106466687737, 16, 33.27106466687737));
+}
+
+/*
+ * A whole sheet in every form, graded with the real key (data/answer-key.tsv)
+ * and the shipped rubric (data/rubric). Scores by hand:
+ *
+ * Section 1 (T/F: +2 right, -1 wrong, 0 blank; key T F T F T F F F T F):
+ *   1.1 True. +2, 1.2 (f) +2, 1.3 t +2, 1.4 T -1, 1.5 (T) +2, 1.6 false +2,
+ *   1.7 True -1, 1.8 blank 0, 1.9 TRUE. +2, 1.10 missing 0          = 10
+ * Section 2 (4 each; key D D E B D C D C C AB; one correct option: all or
+ *   nothing): 2.1 d 4, 2.2 (D) 4, 2.3 e. 4, 2.4 b 4, 2.5 'A and D' 0,
+ *   2.6 (C) 4, 2.7 D 4, 2.8 c 4, 2.9 'a, c' 0, 2.10 'b,a' (AB) 4    = 32
+ * Section 3:
+ *   3.1.1 (5/7 each): x '48 ln 2' right, y '19.09' right (4 figures of
+ *     19.0903...), n1 '11' wrong (2 figures), n2 '2' right, n3 '2.0'
+ *     right, z U+2212 8 right, n4 '2**3' right: 6 x 5/7            = 30/7
+ *   3.1.2 (5): U+2212 1/4 = -0.25 right                              = 5
+ *   3.2.1 (2/7 each, 21 cells): all right but 3.2.1.3.biases ('N/A' is 0,
+ *     the key 16) and 3.2.1.4.biases (blank): 19 x 2/7               = 38/7
+ *   3.2.2 (1 each): 32, 3.2e1, 64 all right                          = 3
+ *   3.2.3 (1 each): 1,769,472 and 9 830 400 right; 3.9e8 is not
+ *     393216000                                                      = 2
+ *   3.3 (4, 4, 2, 1): 13, 10.0, the mask with separators, 8 right    = 11
+ *   3.3.4 and 3.3.7.why are graded by hand: 0 here.
+ *   Section 3: 30/7 + 5 + 38/7 + 3 + 2 + 11 = 68/7 + 21 = 215/7
+ * Total: 10 + 32 + 215/7 = 42 + 215/7 = 509/7 = 72.714285...
+ */
+static const char mixed_sheet[] =
+	"# every form at once\n"
+	"Q1.1 True.\n"
+	"q1.2: (f)\n"
+	"1.3) t\n"
+	"1.4 T\n"
+	"1.5 (T)\n"
+	"1.6 false\n"
+	"1.7 True\n"
+	"1.8\n"
+	"1.9 TRUE.\n"
+	"Q2.1) d\n"
+	"2.2: (D)\n"
+	"2.3 e.\n"
+	"2.4 b\n"
+	"2.5 A and D\n"
+	"2.6 (C)\n"
+	"2.7 D\n"
+	"Q2.8) c\n"
+	"2.9 a, c\n"
+	"2.10 b,a\n"
+	"3.1.1.x 48 ln 2\n"
+	"3.1.1.y 19.09\n"
+	"3.1.1.n1 11\n"
+	"3.1.1.n2 2\n"
+	"3.1.1.n3 2.0\n"
+	"3.1.1.z \xE2\x88\x92" "8\n"
+	"3.1.1.n4 2**3\n"
+	"3.1.2 \xE2\x88\x92" "1/4\n"
+	"3.2.1.1.dims (16, 8, 64, 64)\n"
+	"3.2.1.1.weights 6,000\n"
+	"3.2.1.1.biases 16\n"
+	"3.2.1.2.dims 16 \xC3\x97 4 \xC3\x97 32 \xC3\x97 32\n"
+	"3.2.1.2.weights none\n"
+	"3.2.1.2.biases -\n"
+	"3.2.1.3.dims [16,4,32,32]\n"
+	"3.2.1.3.weights 6 912\n"
+	"3.2.1.3.biases N/A\n"
+	"3.2.1.4.dims 16*2*16*16\n"
+	"3.2.1.4.weights 0\n"
+	"3.2.1.5.dims 32x1x8x8\n"
+	"3.2.1.5.weights 13,824\n"
+	"3.2.1.5.biases 32\n"
+	"3.2.1.6.dims 256\n"
+	"3.2.1.6.weights 524,288\n"
+	"3.2.1.6.biases 2.56e2\n"
+	"3.2.1.7.dims (10)\n"
+	"3.2.1.7.weights 2,560\n"
+	"3.2.1.7.biases 1e1\n"
+	"3.2.2.1 32\n"
+	"3.2.2.2 3.2e1\n"
+	"3.2.2.3 64\n"
+	"3.2.3.1 1,769,472\n"
+	"3.2.3.2 9 830 400\n"
+	"3.2.3.3 3.9e8\n"
+	"3.3.1 13\n"
+	"3.3.2 10.0\n"
+	"3.3.3 0 1 0, 0 1 1, 0 0 0\n"
+	"3.3.4 the centre is connected to itself\n"
+	"Q3.3.7: 8\n";
+
+static void test_grade_sheet_every_form_real_key(void **state)
+{
+	char *text;
+	size_t len;
+	ec_key key = {0};
+	ec_rubric r = {0};
+	ec_grader g;
+	ec_sheet sheet;
+	ec_value *values;
+	ec_grade_result *res;
+	double sections[3], total;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_file_read("data/answer-key.tsv", 1 << 20, &text, &len, &err), EC_OK);
+	assert_int_equal(ec_key_parse_tsv(&key, text, len, "data/answer-key.tsv", &err), EC_OK);
+	free(text);
+	assert_int_equal(ec_file_read("data/rubric", 1 << 20, &text, &len, &err), EC_OK);
+	assert_int_equal(ec_rubric_parse(&r, text, len, "data/rubric", &err), EC_OK);
+	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_OK);
+	free(text);
+	values = calloc(g.count, sizeof(*values));
+	res = calloc(g.count, sizeof(*res));
+	assert_true(values && res);
+	assert_int_equal(ec_sheet_parse(mixed_sheet, strlen(mixed_sheet), "mixed", &sheet, &err),
+			 EC_OK);
+	if (ec_grade_sheet(&g, &sheet, "mixed", values, &err) != EC_OK)
+		fail_msg("line %ld: %s", err.line, err.msg);
+	assert_int_equal(g.nsections, 3);
+	total = ec_grade_values(&g, values, res, sections);
+	assert_near(sections[0], 10, 0);
+	assert_near(sections[1], 32, 0);
+	assert_near(sections[2], 215.0 / 7, 1e-12);
+	assert_near(total, 509.0 / 7, 1e-12);
+	assert_int_equal(res[ec_grader_find(&g, "3.1.1.n1", 8)].verdict, EC_VERDICT_WRONG);
+	assert_int_equal(res[ec_grader_find(&g, "1.10", 4)].verdict, EC_VERDICT_BLANK);
+	ec_sheet_free(&sheet);
+	free(values);
+	free(res);
 	ec_grader_free(&g);
 	ec_rubric_free(&r);
 	ec_key_free(&key);
@@ -499,6 +784,10 @@ int main(void)
 		cmocka_unit_test(test_grader_score_absolute_tolerance),
 		cmocka_unit_test(test_grader_score_manual),
 		cmocka_unit_test(test_grader_score_alternatives),
+		cmocka_unit_test(test_grader_score_number_sigfig_rule),
+		cmocka_unit_test(test_grader_score_number_tolerance_overrides),
+		cmocka_unit_test(test_sigfigs_agree_edges),
+		cmocka_unit_test(test_grade_sheet_every_form_real_key),
 		cmocka_unit_test(test_grader_init_errors),
 		cmocka_unit_test(test_grader_init_needs_a_rule),
 		cmocka_unit_test(test_grader_read_rejects_options),

@@ -104,11 +104,40 @@ static void test_key_compare_differences(void **state)
 	ec_key_free(&have);
 }
 
+/* A BOM is skipped; CRLF, a lone CR and LF all end lines (line numbers count each). */
+static void test_key_parse_tsv_bom_and_line_ends(void **state)
+{
+	const char text[] = "\xEF\xBB\xBF"
+			    "1.1\tT\t2\ttf\r\n"      /* line 1, after the BOM */
+			    "1.2\tF\t2\ttf\r"        /* line 2, a lone CR */
+			    "\r\n"                   /* line 3, empty */
+			    "2.1\tAB\t4\tmc\n"       /* line 4 */
+			    "2.2\tC\t4\tmc\r";       /* line 5 */
+	const char bad[] = "1.1\tT\t2\ttf\r1.2\tF\ttwo\ttf\r\n";
+	ec_key key;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(parse(&key, text, strlen(text), &err), EC_OK);
+	assert_int_equal(key.count, 4);
+	assert_string_equal(key.items[0].id, "1.1"); /* not "\xEF\xBB\xBF" "1.1" */
+	assert_string_equal(key.items[1].answer, "F");
+	assert_string_equal(key.items[2].id, "2.1");
+	assert_string_equal(key.items[3].answer, "C");
+	assert_int_equal(key.items[3].kind, EC_KEY_MC); /* "mc", no CR left on it */
+	ec_key_free(&key);
+	/* the bad points are on line 2: the lone CR ended line 1 */
+	assert_int_equal(parse(&key, bad, strlen(bad), &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 2);
+	ec_key_free(&key);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_key_parse_tsv_items),
 		cmocka_unit_test(test_key_parse_tsv_errors),
+		cmocka_unit_test(test_key_parse_tsv_bom_and_line_ends),
 		cmocka_unit_test(test_key_compare_differences),
 	};
 

@@ -62,12 +62,37 @@ static void test_rubric_parse_defaults(void **state)
 
 	(void)state;
 	assert_int_equal(parse(&r, "rule * exact\nrule 2.* mc\nrule 1.* tf\n", &err), EC_OK);
-	/* exact: rel 1e-6, abs 0; mc: all or nothing (infinite deduction); tf: 0/0 */
-	assert_near(r.rules[0].rel, 1e-6, 0);
+	/*
+	 * exact: no tolerance (numbers by significant figures), rel 0, abs 0;
+	 * mc: all or nothing (infinite deduction); tf: 0/0
+	 */
+	assert_false(r.rules[0].tolerance);
+	assert_near(r.rules[0].rel, 0, 0);
 	assert_near(r.rules[0].abs, 0, 0);
 	assert_true(isinf(r.rules[1].per_error));
 	assert_int_equal(r.rules[1].options, 0);
 	assert_near(r.rules[2].wrong, 0, 0);
+	ec_rubric_free(&r);
+}
+
+/* Giving rel or abs (either, even 0) switches a rule to a tolerance. */
+static void test_rubric_parse_tolerance_given(void **state)
+{
+	ec_rubric r;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(parse(&r, "rule 3.1 exact rel=1e-6\nrule 3.2 exact abs=0.01\n"
+				   "rule 3.3 exact rel=0 abs=0\nrule 3.4 exact\n", &err),
+			 EC_OK);
+	assert_true(r.rules[0].tolerance);
+	assert_near(r.rules[0].rel, 1e-6, 0);
+	assert_near(r.rules[0].abs, 0, 0);
+	assert_true(r.rules[1].tolerance);
+	assert_near(r.rules[1].rel, 0, 0);
+	assert_near(r.rules[1].abs, 0.01, 0);
+	assert_true(r.rules[2].tolerance);
+	assert_false(r.rules[3].tolerance);
 	ec_rubric_free(&r);
 }
 
@@ -170,7 +195,41 @@ static void test_rubric_parse_shipped_default(void **state)
 	assert_near(rule->per_error, 2, 0);
 	assert_int_equal(ec_rubric_rule_for(&r, "2.10")->options, 0xF); /* A-D */
 	assert_int_equal(ec_rubric_rule_for(&r, "3.2.1.7.biases")->scheme, EC_SCHEME_EXACT);
+	/* numbers by significant figures: no rel or abs on the short answers */
+	assert_false(ec_rubric_rule_for(&r, "3.1.1.x")->tolerance);
 	assert_int_equal(r.nalts, 0); /* alternatives are off by default */
+	ec_rubric_free(&r);
+}
+
+/* A BOM is skipped; CRLF, a lone CR and LF all end lines. */
+static void test_rubric_parse_bom_and_line_ends(void **state)
+{
+	const char text[] = "\xEF\xBB\xBF"
+			    "total 10\r\n"                       /* line 1 */
+			    "rule 1.* tf wrong=-1 blank=0\r"     /* line 2 */
+			    "rule 2.* mc per-error=2 options=A-D\r\n" /* line 3 */
+			    "alt 2.1 B\r";                       /* line 4 */
+	const char bad[] = "total 10\rrule 1.* tf wrong=x\r\n";
+	ec_rubric r;
+	ec_error err;
+	const ec_rubric_rule *rule;
+
+	(void)state;
+	assert_int_equal(parse(&r, text, &err), EC_OK);
+	assert_near(r.total, 10, 0); /* "total" read although the BOM precedes it */
+	assert_int_equal(r.nrules, 2);
+	rule = ec_rubric_rule_for(&r, "1.3");
+	assert_near(rule->wrong, -1, 0);
+	assert_int_equal(rule->line, 2);
+	rule = ec_rubric_rule_for(&r, "2.1");
+	assert_int_equal(rule->options, 0xF); /* "A-D", not "A-D\r" */
+	assert_int_equal(rule->line, 3);
+	assert_int_equal(r.nalts, 1);
+	assert_string_equal(r.alts[0].answer, "B");
+	assert_int_equal(r.alts[0].line, 4);
+	ec_rubric_free(&r);
+	assert_int_equal(parse(&r, bad, &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 2);
 	ec_rubric_free(&r);
 }
 
@@ -179,9 +238,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rubric_parse_rules_and_alts),
 		cmocka_unit_test(test_rubric_parse_defaults),
+		cmocka_unit_test(test_rubric_parse_tolerance_given),
 		cmocka_unit_test(test_rubric_pattern_matches_cases),
 		cmocka_unit_test(test_rubric_accept_spec),
 		cmocka_unit_test(test_rubric_parse_errors),
+		cmocka_unit_test(test_rubric_parse_bom_and_line_ends),
 		cmocka_unit_test(test_rubric_parse_shipped_default),
 	};
 

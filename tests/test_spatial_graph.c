@@ -900,6 +900,36 @@ static void test_parse_bad_figures(void **state)
 	}
 }
 
+/* The good figure with a BOM, CRLF and lone-CR line ends reads the same. */
+static void test_parse_bom_and_line_ends(void **state)
+{
+	const char text[] = "\xEF\xBB\xBF# a comment\r\n"
+			    "image 3 3\r"
+			    "1 2 3\r\n4 5 6\r7 8 9\n"
+			    "filter 3 3\r\n0 0.5 0\r-1 1 -1\r\n0 1e1 0\r"
+			    "edges\r\n1 1 2 2\r2 2 2 3\r\n"
+			    "at 2 2\rself 0\r\n";
+	const char bad[] = "image 2 2\r1 2\r3\r\n";
+	ec_sg_figure fig;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_sg_parse(text, "g", &fig, &err), EC_OK);
+	assert_int_equal(fig.rows, 3);
+	assert_near(fig.image[8], 9.0, 0);
+	assert_near(fig.filter[7], 10.0, 0);
+	assert_true(ec_sg_has_edge(&fig, 2, 3, 2, 2));
+	assert_int_equal(ec_sg_edge_count(&fig), 2);
+	assert_int_equal(fig.at_row, 2);
+	assert_false(fig.self);
+	ec_sg_figure_free(&fig);
+	/* image row 2 ("3") is line 3: each lone CR ended a line */
+	assert_int_equal(ec_sg_parse(bad, "g", &fig, &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "image row 2 has 1 number(s), expected 2");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -925,6 +955,7 @@ int main(void)
 		cmocka_unit_test(test_figure_init_bad_sizes),
 		cmocka_unit_test(test_add_edge_rejects),
 		cmocka_unit_test(test_parse_good),
+		cmocka_unit_test(test_parse_bom_and_line_ends),
 		cmocka_unit_test(test_parse_at_before_filter_and_5x5_filter),
 		cmocka_unit_test(test_parse_bad_figures),
 	};

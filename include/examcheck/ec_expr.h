@@ -39,6 +39,9 @@
  *
  * Constant nodes (numbers and sub-expressions without an input) are not
  * activations: they get no gradient (`constant` is set, `grad` is 0).
+ *
+ * A second syntax, EC_EXPR_WRITTEN, reads a constant as a person writes it
+ * on an answer sheet (ec_expr_parse_syntax()).
  */
 #ifndef EC_EXPR_H
 #define EC_EXPR_H
@@ -74,7 +77,8 @@ typedef enum ec_expr_op {
 	EC_EXPR_LOG,     /**< natural logarithm */
 	EC_EXPR_RELU,    /**< max(x, 0) */
 	EC_EXPR_SIGMOID, /**< 1 / (1 + e ** -x) */
-	EC_EXPR_TANH     /**< hyperbolic tangent */
+	EC_EXPR_TANH,    /**< hyperbolic tangent */
+	EC_EXPR_SQRT     /**< square root (EC_EXPR_WRITTEN only) */
 } ec_expr_op;
 
 /** One node of the graph. Operands always come earlier in the list. */
@@ -115,6 +119,12 @@ typedef struct ec_expr {
 	size_t input_count;
 } ec_expr;
 
+/** The syntaxes an expression may be written in. */
+typedef enum ec_expr_syntax {
+	EC_EXPR_PROGRAM, /**< the grammar above (ec_expr_parse()) */
+	EC_EXPR_WRITTEN  /**< a constant as written by hand, see ec_expr_parse_syntax() */
+} ec_expr_syntax;
+
 /**
  * Parse `text` into `*out` (whose previous contents are ignored). On
  * failure returns EC_ERR_PARSE (malformed text, with err->column the
@@ -123,6 +133,41 @@ typedef struct ec_expr {
  * EC_EXPR_MAX_TEXT) or EC_ERR_NOMEM, and leaves *out empty.
  */
 ec_status ec_expr_parse(const char *text, ec_expr *out, ec_error *err);
+
+/**
+ * ec_expr_parse() in the given syntax. EC_EXPR_PROGRAM is the grammar
+ * above. EC_EXPR_WRITTEN reads a constant as people write one ("48 ln 2",
+ * "-1/4", "2**3", "16 x 8"), the grammar above with these changes:
+ *   - no inputs: a name must be a function; names are letters only, so
+ *     "ln2" is ln then 2;
+ *   - two more functions: ln(x) (the natural logarithm, as log(x) is) and
+ *     sqrt(x); "log" followed by digits ("log2", "log10") is an error, as
+ *     it reads as a logarithm to another base;
+ *   - a one-argument function may go without parentheses, taking the
+ *     unary expression after it: "ln 2" = ln(2), "ln 2 * 3" = ln(2) * 3,
+ *     "exp -1" = exp(-1);
+ *   - implicit multiplication: an operand followed by '(' or a name
+ *     multiplies, at the precedence of '*' ("48 ln 2", "2ln2", "3(1+1)",
+ *     "(1+1)(2)"); two numbers side by side ("1 2") are still an error;
+ *   - 'x', 'X' and the UTF-8 sign U+00D7 between operands multiply;
+ *   - the UTF-8 minus sign U+2212 is '-'; a mantissa followed by an 'e'
+ *     without exponent digits ends before it ("2exp(1)");
+ *   - two signs in a row ("--3", "+-3") are an error.
+ * Columns in errors count bytes after U+2212 and U+00D7 became one byte.
+ * The node texts are of that translated text (out->text).
+ */
+ec_status ec_expr_parse_syntax(const char *text, ec_expr_syntax syntax, ec_expr *out,
+			       ec_error *err);
+
+/**
+ * The value of a constant expression `text` in `syntax`: parsed and
+ * evaluated (forward pass) as ec_expr_parse_syntax() and
+ * ec_expr_forward() do; EC_ERR_PARSE when it has an input, else their
+ * errors (EC_ERR_RANGE for a domain error such as 1/0 or ln 0). A value
+ * is always finite.
+ */
+ec_status ec_expr_eval_constant(const char *text, ec_expr_syntax syntax, double *value,
+				ec_error *err);
 
 /** Release an expression's memory and empty it (safe on an empty one). */
 void ec_expr_free(ec_expr *e);

@@ -90,6 +90,23 @@ long ec_grader_find(const ec_grader *g, const char *id, size_t len);
 ec_status ec_grader_read(const ec_grader *g, size_t i, const char *text,
 			 size_t len, ec_value *v, ec_error *err);
 
+/** A number within this relative difference of the key is right however it is written. */
+#define EC_NUMBER_SAME 1e-9
+/** Fewest significant figures a decimal answer needs under the significant-figure rule. */
+#define EC_SIGFIGS_MIN 3
+
+/**
+ * True when `written`, a decimal written with `sigfigs` significant
+ * figures (ec_value.sigfigs), is `key` rounded to that many significant
+ * figures: every figure written is correct. For a key of 33.2710646...,
+ * 33.3, 33.27 and 33.271 agree; 33.28, 33.2 and 33.30 do not (a trailing
+ * zero is a figure written: 33.30 claims a 0 where the key has a 7). When
+ * the key lies exactly halfway between two such values (0.5625 to 3
+ * figures), both agree. The signs must match. Figures beyond 15 are not
+ * compared (a double holds no more); false when sigfigs <= 0.
+ */
+bool ec_sigfigs_agree(double written, int sigfigs, double key);
+
 /**
  * Points earned by answer `v` to item `i` (blank when v is NULL or
  * v->blank), best over the accepted answers, with the verdict in
@@ -97,6 +114,11 @@ ec_status ec_grader_read(const ec_grader *g, size_t i, const char *text,
  * when wrong, its `blank` when blank; mc: with one correct option, all or
  * nothing, else points - per-error * (wrong + missing selections), at
  * least 0, blank 0; exact: the points or 0; manual: 0.
+ * A number is right when it is within a relative EC_NUMBER_SAME of the
+ * key, however written ("13", "-1/4", "2**3", "48 ln 2"); otherwise, when
+ * the rule gives rel or abs, when within max(abs, rel * |key|); otherwise
+ * (the default) when it is a plain decimal of at least EC_SIGFIGS_MIN
+ * significant figures that agree with the key (ec_sigfigs_agree()).
  */
 double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 		       ec_verdict *verdict);

@@ -3,7 +3,8 @@
  * `examcheck key --format tsv` writes: one item per line,
  * "id<TAB>answer<TAB>points<TAB>kind", points as an integer, a fraction
  * ("2/7") or a decimal, kind one of ec_key_kind_name()'s names. Blank
- * lines and lines starting with '#' are skipped.
+ * lines and lines starting with '#' are skipped. A line ends at LF, CRLF
+ * or a lone CR; a UTF-8 byte-order mark at the start is skipped.
  */
 #ifndef EC_KEYIO_H
 #define EC_KEYIO_H

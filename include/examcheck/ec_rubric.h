@@ -5,8 +5,9 @@
  * graded by hand) and which alternative answers are also accepted. The
  * points of each item come from the answer key.
  *
- * Text format (one directive per line; blanks separate words; '#' starts a
- * comment line):
+ * Text format (one directive per line, a line ending at LF, CRLF or a lone
+ * CR; an optional UTF-8 byte-order mark first; blanks separate words; '#'
+ * starts a comment line):
  *   total POINTS
  *       the most points the key gives (auto-graded and manual items
  *       together); the test suite checks the computed key against it.
@@ -19,9 +20,14 @@
  *                 all or nothing; when it has several, the points minus E
  *                 per wrong or missing selection, never below 0; LETTERS
  *                 ("ABCDE" or "A-E") are the options the question offers;
- *         exact   rel=R abs=A: the answer must equal the key; numbers within
- *                 max(A, R * |key|) (default rel=1e-6 abs=0), counts and
- *                 masks exactly, shapes factor by factor;
+ *         exact   [rel=R] [abs=A]: the answer must equal the key: counts
+ *                 and masks exactly, shapes factor by factor, numbers as
+ *                 ec_grader_score() says: always right within a relative
+ *                 1e-9 of the key; then, when rel or abs is given, right
+ *                 within max(A, R * |key|) (the one not given is 0);
+ *                 when neither is given, the significant-figure rule (a
+ *                 plain decimal of at least 3 significant figures, each
+ *                 of them correct);
  *         manual  graded by a person (items of kind manual always are).
  *   alt ID ANSWER
  *       also accept ANSWER for item ID (full credit as for the key's answer;
@@ -49,7 +55,9 @@ typedef struct ec_rubric_rule {
 	double blank;       /**< tf: points for a blank answer */
 	double per_error;   /**< mc: deduction per wrong or missing option */
 	uint32_t options;   /**< mc: bit i = option 'A' + i offered; 0 = any letter */
-	double rel, abs;    /**< exact: numeric tolerance */
+	double rel, abs;    /**< exact: numeric tolerance (0 when not given) */
+	bool tolerance;     /**< exact: rel or abs was given; else numbers are
+				 scored by significant figures */
 	long line;          /**< where it was written (0 when added by code) */
 } ec_rubric_rule;
 

@@ -2,7 +2,8 @@
  * ec_sheet.h: reading a student's answers. An answer is text such as
  * "b,a", "16 x 8 x 64 x 64" or "-1/4"; ec_value_parse() reads it according
  * to the kind of its key item. A sheet is a text file with one
- * "<id> <answer>" per line.
+ * "<id> <answer>" per line; ids may be written as students do ("Q1.1",
+ * "1.1:", "1.1)").
  */
 #ifndef EC_SHEET_H
 #define EC_SHEET_H
@@ -22,6 +23,9 @@ typedef struct ec_value {
 	bool truth;                  /**< EC_KEY_TF */
 	uint32_t letters;            /**< EC_KEY_MC: bit i set = option 'A' + i */
 	double number;               /**< EC_KEY_NUMBER */
+	int sigfigs;                 /**< EC_KEY_NUMBER: significant figures of a plain
+					  decimal as written ("33.30": 4, "1.5e-3": 2);
+					  0 for an expression or fraction, or all zeros */
 	uint64_t count;              /**< EC_KEY_COUNT */
 	uint64_t dims[EC_DIMS_MAX];  /**< EC_KEY_DIMS, in order */
 	size_t ndims;
@@ -32,23 +36,36 @@ typedef struct ec_value {
  * Read the answer `text` (`len` bytes, need not be NUL-terminated) as an
  * answer of `kind`. Surrounding blanks are ignored; empty text is a blank
  * answer (v->blank). Accepted forms:
- *  - tf: T, F, True, False in any case;
- *  - mc: letters A-Z in any case and order, optionally separated by blanks,
- *    ',', ';', '/' or '+'; repeats count once;
- *  - number: an optional sign and factors joined by 'x', 'X', '*' or the
- *    UTF-8 sign U+00D7, each factor an integer, a decimal, a number in
- *    scientific notation (1.5e-3) or a fraction (-1/4); the value is the
- *    product;
- *  - count: the same forms; the value must be a whole number in 0..2^64-1
- *    (a product of whole numbers is computed exactly, overflow detected);
- *    "none", "N/A", "NA" and "-" (any case) mean 0, as a table writes a
- *    layer without parameters;
- *  - dims: whole positive factors joined as for number ("16x8x64x64");
+ *  - tf: T, F, True, False in any case, optionally with one trailing '.'
+ *    and inside one pair of parentheses: "True.", "(T)", "(f)";
+ *  - mc: letters A-Z in any case and order, separated or not by blanks,
+ *    ',', ';', '/', '+', '&', '(', ')', '.' or the word "and" between two
+ *    letters: "AC", "a, c", "A and C", "A;C", "(A)(C)", "A C.", "b,a";
+ *    repeats count once (which letters are options is the grader's check);
+ *  - number: a plain decimal ("33.27", "-0.25", ".5", "1.25e-3"; sign '+',
+ *    '-' or the UTF-8 minus U+2212), whose significant figures are counted
+ *    into v->sigfigs; or a constant expression as written by hand, read
+ *    by ec_expr_eval_constant() in the EC_EXPR_WRITTEN syntax: fractions
+ *    ("-1/4", also with U+2212), + - * / ** and parentheses, ln, log (natural,
+ *    as ln), exp, sqrt, implicit products ("48 ln 2", "2ln2", "3(1+1)"),
+ *    products with x, X or U+00D7 ("16x8x64x64"); v->sigfigs is then 0.
+ *    The value must be finite: inf, nan, 1e400, 1/0 and ln 0 are refused;
+ *  - count: a whole number in 0..2^64-1: digits, grouped in threes by ','
+ *    or ' ' (one of them throughout: "6,000", "6 000", "1,000,000"),
+ *    scientific notation of a whole number ("1e3", "1.5e3"), a fraction
+ *    or product of such factors ("12/4", "5x5x5x3x16"; a product of whole
+ *    numbers is computed exactly, overflow detected); "none", "N/A", "NA"
+ *    and "-" (any case) mean 0, as a table writes a layer without
+ *    parameters;
+ *  - dims: whole factors joined by 'x', 'X', '*', U+00D7 or ',', inside
+ *    optional () or []: "16x8x64x64", "16 * 8 * 64 * 64",
+ *    "(16, 8, 64, 64)", "[16,8,64,64]";
  *  - mask: digits 0 and 1, optionally separated by blanks, ',', ';' or '/'.
  * A manual item's text is never read (the value is blank).
  * Returns EC_OK; EC_ERR_PARSE with a message such as "'12x' is not a
- * product of whole numbers" (no location) when the text cannot be read;
- * EC_ERR_OVERFLOW when a count does not fit in 64 bits.
+ * product of whole numbers" or "'1/0' has no finite value (1/0: division
+ * by zero)" (no location) when the text cannot be read; EC_ERR_OVERFLOW
+ * when a count does not fit in 64 bits; EC_ERR_NOMEM.
  */
 ec_status ec_value_parse(ec_key_kind kind, const char *text, size_t len,
 			 ec_value *v, ec_error *err);
@@ -75,13 +92,28 @@ typedef struct ec_sheet {
 } ec_sheet;
 
 /**
+ * Write the item id that the text `s` (`len` bytes, need not be
+ * NUL-terminated) names into `out` (`size` bytes, NUL-terminated):
+ * surrounding blanks, a 'Q' or 'q' before a leading digit and one trailing
+ * ':' or ')' are dropped, so "Q1.1", "q1.1", "1.1:", "1.1)" and "Q2.8)"
+ * name 1.1, 1.1, 1.1, 1.1 and 2.8. The rest is copied as it is (case
+ * kept: "3.2.1.1.dims"). Returns EC_OK, or EC_ERR_RANGE when the id and its
+ * NUL do not fit in `size` bytes (`out` is then "" when size > 0).
+ */
+ec_status ec_item_id_normalise(const char *s, size_t len, char *out, size_t size);
+
+/**
  * Split a sheet's text (`len` bytes) into entries: one "<id> <answer>" per
- * line, id and answer separated by blanks, blank lines and lines starting
- * with '#' skipped, CRLF accepted, an id alone on its line meaning a blank
- * answer. `file` names the sheet in error messages. The entries point into
- * `text`, which must outlive the sheet. Returns EC_OK; EC_ERR_PARSE at
- * file:line for a NUL byte, an empty file (no bytes at all) or an id given
- * twice; EC_ERR_NOMEM. Ids are not checked against a key here.
+ * line, the id ending at a blank or just after a ':' or ')' ("1.1: T",
+ * "1.1)T", "Q2.8) b, d"), blank lines and lines starting with '#' skipped,
+ * an id alone on its line meaning a blank answer. A line ends at LF, CRLF
+ * or a lone CR; a UTF-8 byte-order mark at the start is skipped. Each
+ * entry's id is the written one normalised as by ec_item_id_normalise()
+ * (a part of the written text). `file` names the sheet in error messages.
+ * The entries point into `text`, which must outlive the sheet. Returns
+ * EC_OK; EC_ERR_PARSE at file:line for a NUL byte, an empty file (no bytes
+ * at all) or an id given twice (in any of its spellings); EC_ERR_NOMEM.
+ * Ids are not checked against a key here.
  */
 ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 			 ec_sheet *sheet, ec_error *err);

@@ -76,7 +76,8 @@ uint64_t ec_sg_edge_count(const ec_sg_figure *fig);
  *     self 0|1       optional; 0 removes the self-connection of every node
  *
  * image, filter and edges come in this order; at and self may follow
- * anywhere after the image. `file` names the text in messages. On failure
+ * anywhere after the image. Lines end at LF, CRLF or a lone CR; a UTF-8
+ * byte-order mark at the start is skipped. `file` names the text in messages. On failure
  * returns EC_ERR_PARSE (EC_ERR_NOMEM when memory runs out) with err->file
  * and err->line set, and leaves *fig empty.
  */

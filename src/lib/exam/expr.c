@@ -8,6 +8,7 @@
 
 struct parser {
 	const char *s;
+	bool written;    /* EC_EXPR_WRITTEN: see ec_expr_parse_syntax() */
 	size_t pos;      /* next unread character */
 	size_t last_end; /* end of the last token consumed */
 	int depth;
@@ -21,15 +22,18 @@ static const struct {
 	ec_expr_op op;
 	size_t nargs;
 	const char *signature;
+	bool written_only; /* known in EC_EXPR_WRITTEN only */
 } functions[] = {
-	{"clamp", EC_EXPR_CLAMP, 3, "clamp(x, a, b)"},
-	{"max", EC_EXPR_MAX, 2, "max(a, b)"},
-	{"min", EC_EXPR_MIN, 2, "min(a, b)"},
-	{"exp", EC_EXPR_EXP, 1, "exp(x)"},
-	{"log", EC_EXPR_LOG, 1, "log(x)"},
-	{"relu", EC_EXPR_RELU, 1, "relu(x)"},
-	{"sigmoid", EC_EXPR_SIGMOID, 1, "sigmoid(x)"},
-	{"tanh", EC_EXPR_TANH, 1, "tanh(x)"},
+	{"clamp", EC_EXPR_CLAMP, 3, "clamp(x, a, b)", false},
+	{"max", EC_EXPR_MAX, 2, "max(a, b)", false},
+	{"min", EC_EXPR_MIN, 2, "min(a, b)", false},
+	{"exp", EC_EXPR_EXP, 1, "exp(x)", false},
+	{"log", EC_EXPR_LOG, 1, "log(x)", false},
+	{"relu", EC_EXPR_RELU, 1, "relu(x)", false},
+	{"sigmoid", EC_EXPR_SIGMOID, 1, "sigmoid(x)", false},
+	{"tanh", EC_EXPR_TANH, 1, "tanh(x)", false},
+	{"ln", EC_EXPR_LOG, 1, "ln(x)", true},
+	{"sqrt", EC_EXPR_SQRT, 1, "sqrt(x)", true},
 };
 
 #define NFUNCTIONS (sizeof(functions) / sizeof(functions[0]))
@@ -69,6 +73,8 @@ const char *ec_expr_op_name(ec_expr_op op)
 		return "sigmoid";
 	case EC_EXPR_TANH:
 		return "tanh";
+	case EC_EXPR_SQRT:
+		return "sqrt";
 	}
 	return "unknown";
 }
@@ -199,6 +205,29 @@ static size_t scan_number(const char *s, bool *bad_exponent)
 	return n;
 }
 
+/* Length of "digits[.digits]" at s: a number's mantissa without its exponent. */
+static size_t scan_mantissa(const char *s)
+{
+	size_t n = 0;
+
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (s[n] == '.')
+		for (n++; isdigit((unsigned char)s[n]); n++)
+			;
+	return n;
+}
+
+/* A name as written by hand: letters only, so "ln2" is ln then 2. */
+static size_t scan_letters(const char *s)
+{
+	size_t n = 0;
+
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
 static size_t scan_name(const char *s)
 {
 	size_t n = 0;
@@ -321,6 +350,36 @@ static void consume(struct parser *p, size_t n)
 static ec_status parse_sum(struct parser *p, size_t *out);
 static ec_status parse_unary(struct parser *p, size_t *out);
 
+/* The function called name[0..n) in the parser's syntax, or NFUNCTIONS. */
+static size_t find_function(const struct parser *p, const char *name, size_t n)
+{
+	size_t fn;
+
+	for (fn = 0; fn < NFUNCTIONS; fn++)
+		if ((p->written || !functions[fn].written_only) &&
+		    strlen(functions[fn].name) == n && memcmp(functions[fn].name, name, n) == 0)
+			break;
+	return fn;
+}
+
+/* "clamp, max, min, ...": the functions the parser's syntax knows. */
+static void known_functions(const struct parser *p, char *buf, size_t size)
+{
+	size_t fn, used = 0;
+
+	buf[0] = '\0';
+	for (fn = 0; fn < NFUNCTIONS; fn++) {
+		int w;
+
+		if (functions[fn].written_only && !p->written)
+			continue;
+		w = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", functions[fn].name);
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
 static ec_status expected_operand(struct parser *p, const char *after)
 {
 	char found[40];
@@ -414,6 +473,23 @@ static ec_status add_input(struct parser *p, size_t name_pos, size_t n, size_t *
 	return EC_OK;
 }
 
+/* A one-argument function written without parentheses: "ln 2", "sqrt 2", "ln2". */
+static ec_status parse_bare_call(struct parser *p, size_t fn, size_t start, size_t *out)
+{
+	size_t arg;
+	ec_status st;
+
+	if ((st = enter(p)) != EC_OK)
+		return st;
+	if ((st = parse_unary(p, &arg)) != EC_OK)
+		return st;
+	p->depth--;
+	if ((st = add_node(p, functions[fn].op, start, col(start), out)) != EC_OK)
+		return st;
+	set_args(p->e, *out, &arg, 1);
+	return EC_OK;
+}
+
 static ec_status parse_primary(struct parser *p, const char *after, size_t *out)
 {
 	char c = peek(p);
@@ -442,6 +518,10 @@ static ec_status parse_primary(struct parser *p, const char *after, size_t *out)
 	if ((n = scan_number(p->s + start, &bad_exponent)) > 0) {
 		double value;
 
+		if (bad_exponent && p->written) {
+			n = scan_mantissa(p->s + start); /* "2exp(1)", "2e": 2, then a name */
+			bad_exponent = false;
+		}
 		if (bad_exponent)
 			return ec_error_at(p->err, EC_ERR_PARSE, NULL, 0, col(start),
 					   "malformed number '%.*s': its exponent has no digits",
@@ -455,18 +535,27 @@ static ec_status parse_primary(struct parser *p, const char *after, size_t *out)
 		p->e->nodes[*out].constant = true;
 		return EC_OK;
 	}
-	if ((n = scan_name(p->s + start)) > 0) {
-		for (fn = 0; fn < NFUNCTIONS; fn++)
-			if (strlen(functions[fn].name) == n &&
-			    memcmp(functions[fn].name, p->s + start, n) == 0)
-				break;
+	n = p->written ? scan_letters(p->s + start) : scan_name(p->s + start);
+	if (n > 0) {
+		char known[160];
+		const char *name = p->s + start;
+
+		fn = find_function(p, name, n);
+		if (p->written && n == 3 && memcmp(name, "log", 3) == 0 &&
+		    isdigit((unsigned char)name[3]))
+			return ec_error_at(p->err, EC_ERR_PARSE, NULL, 0, col(start),
+					   "'log%.*s' reads as a logarithm to base %.*s; log is the "
+					   "natural logarithm here (write ln or log(x))",
+					   (int)scan_mantissa(name + 3), name + 3,
+					   (int)scan_mantissa(name + 3), name + 3);
 		consume(p, n);
 		if (peek(p) == '(') {
-			if (fn == NFUNCTIONS)
+			if (fn == NFUNCTIONS) {
+				known_functions(p, known, sizeof(known));
 				return ec_error_at(p->err, EC_ERR_PARSE, NULL, 0, col(start),
-						   "unknown function '%.*s' (known: clamp, max, "
-						   "min, exp, log, relu, sigmoid, tanh)",
-						   n > 30 ? 30 : (int)n, p->s + start);
+						   "unknown function '%.*s' (known: %s)",
+						   n > 30 ? 30 : (int)n, name, known);
+			}
 			if ((st = enter(p)) != EC_OK)
 				return st;
 			if ((st = parse_call(p, fn, start, start, out)) != EC_OK)
@@ -474,10 +563,18 @@ static ec_status parse_primary(struct parser *p, const char *after, size_t *out)
 			p->depth--;
 			return EC_OK;
 		}
+		if (fn < NFUNCTIONS && p->written && functions[fn].nargs == 1)
+			return parse_bare_call(p, fn, start, out);
 		if (fn < NFUNCTIONS)
 			return ec_error_at(p->err, EC_ERR_PARSE, NULL, 0, col(start),
 					   "'%s' is a function: write %s", functions[fn].name,
 					   functions[fn].signature);
+		if (p->written) {
+			known_functions(p, known, sizeof(known));
+			return ec_error_at(p->err, EC_ERR_PARSE, NULL, 0, col(start),
+					   "'%.*s' is neither a number nor a function (known: %s)",
+					   n > 30 ? 30 : (int)n, name, known);
+		}
 		return add_input(p, start, n, out);
 	}
 	return expected_operand(p, after);
@@ -536,6 +633,9 @@ static ec_status parse_unary(struct parser *p, size_t *out)
 
 	if (c == '-' || c == '+') {
 		consume(p, 1);
+		if (p->written && (peek(p) == '-' || peek(p) == '+'))
+			return ec_error_at(p->err, EC_ERR_PARSE, NULL, 0, col(p->pos),
+					   "two signs in a row");
 		if ((st = enter(p)) != EC_OK)
 			return st;
 		if ((st = parse_unary(p, &arg)) != EC_OK)
@@ -563,15 +663,21 @@ static ec_status parse_product(struct parser *p, size_t *out)
 	for (;;) {
 		char c = peek(p);
 		ec_expr_op op;
+		bool implicit = false;
 
 		if (c == '*' && p->s[p->pos + 1] != '*')
 			op = EC_EXPR_MUL;
 		else if (c == '/')
 			op = EC_EXPR_DIV;
+		else if (p->written && (c == 'x' || c == 'X'))
+			op = EC_EXPR_MUL;
+		else if (p->written && (c == '(' || isalpha((unsigned char)c)))
+			op = EC_EXPR_MUL, implicit = true; /* "48 ln 2", "3(1+1)" */
 		else
 			break;
 		op_pos = p->pos;
-		consume(p, 1);
+		if (!implicit)
+			consume(p, 1);
 		if ((st = parse_unary(p, &args[1])) != EC_OK)
 			return st;
 		if ((st = add_node(p, op, start, col(op_pos), out)) != EC_OK)
@@ -627,18 +733,49 @@ static void label_nodes(ec_expr *e)
 	}
 }
 
-ec_status ec_expr_parse(const char *text, ec_expr *out, ec_error *err)
+/*
+ * Copy `text` (len bytes) for EC_EXPR_WRITTEN: the UTF-8 minus sign U+2212
+ * becomes '-' and the multiplication sign U+00D7 becomes '*'.
+ */
+static void copy_written(char *dst, const char *text, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		if (i + 3 <= len && memcmp(text + i, "\xE2\x88\x92", 3) == 0) {
+			dst[n++] = '-';
+			i += 3;
+		} else if (i + 2 <= len && memcmp(text + i, "\xC3\x97", 2) == 0) {
+			dst[n++] = '*';
+			i += 2;
+		} else {
+			dst[n++] = text[i++];
+		}
+	}
+	dst[n] = '\0';
+}
+
+ec_status ec_expr_parse_syntax(const char *text, ec_expr_syntax syntax, ec_expr *out,
+			       ec_error *err)
 {
 	struct parser p;
 	size_t len = strlen(text), root;
+	char *copy;
 	ec_status st;
 
 	memset(out, 0, sizeof(*out));
 	if (len > EC_EXPR_MAX_TEXT)
 		return ec_error_at(err, EC_ERR_RANGE, NULL, 0, 0,
 				   "expression is longer than %d characters", EC_EXPR_MAX_TEXT);
+	if (!(copy = malloc(len + 1)))
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	if (syntax == EC_EXPR_WRITTEN)
+		copy_written(copy, text, len);
+	else
+		memcpy(copy, text, len + 1);
 	memset(&p, 0, sizeof(p));
-	p.s = text;
+	p.s = copy;
+	p.written = syntax == EC_EXPR_WRITTEN;
 	p.e = out;
 	p.err = err;
 	st = parse_sum(&p, &root);
@@ -646,12 +783,12 @@ ec_status ec_expr_parse(const char *text, ec_expr *out, ec_error *err)
 		char found[40];
 		size_t prev = p.last_end;
 
-		describe_token(text + p.pos, found, sizeof(found));
-		if (text[p.pos] == ')')
+		describe_token(copy + p.pos, found, sizeof(found));
+		if (copy[p.pos] == ')')
 			st = ec_error_at(err, EC_ERR_PARSE, NULL, 0, col(p.pos),
 					 "')' has no matching '('");
-		else if (prev > 0 && (is_name_char(text[p.pos]) || text[p.pos] == '(') &&
-			 (is_name_char(text[prev - 1]) || text[prev - 1] == ')'))
+		else if (prev > 0 && (is_name_char(copy[p.pos]) || copy[p.pos] == '(') &&
+			 (is_name_char(copy[prev - 1]) || copy[prev - 1] == ')'))
 			st = ec_error_at(err, EC_ERR_PARSE, NULL, 0, col(p.pos),
 					 "expected an operator before %s (write '*' to multiply)",
 					 found);
@@ -660,15 +797,36 @@ ec_status ec_expr_parse(const char *text, ec_expr *out, ec_error *err)
 					 "expected an operator, found %s", found);
 	}
 	(void)root; /* the output: always the last node, as operands precede users */
-	if (st == EC_OK && !(out->text = malloc(len + 1)))
-		st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	if (st != EC_OK) {
+		free(copy);
 		ec_expr_free(out);
 		return st;
 	}
-	memcpy(out->text, text, len + 1);
+	out->text = copy;
 	label_nodes(out);
 	return EC_OK;
+}
+
+ec_status ec_expr_parse(const char *text, ec_expr *out, ec_error *err)
+{
+	return ec_expr_parse_syntax(text, EC_EXPR_PROGRAM, out, err);
+}
+
+ec_status ec_expr_eval_constant(const char *text, ec_expr_syntax syntax, double *value,
+				ec_error *err)
+{
+	ec_expr e;
+	ec_status st = ec_expr_parse_syntax(text, syntax, &e, err);
+
+	if (st != EC_OK)
+		return st;
+	if (e.input_count > 0)
+		st = ec_error_at(err, EC_ERR_PARSE, NULL, 0, e.inputs[0].column,
+				 "'%s' is an input; a constant has none", e.inputs[0].name);
+	else if ((st = ec_expr_forward(&e, err)) == EC_OK)
+		*value = e.nodes[e.count - 1].value;
+	ec_expr_free(&e);
+	return st;
 }
 
 ec_status ec_expr_find_input(const ec_expr *e, const char *name, size_t *index)
@@ -918,6 +1076,14 @@ static ec_status forward_node(ec_expr *e, ec_expr_node *node, ec_error *err)
 		break;
 	case EC_EXPR_TANH:
 		v = tanh(a), d[0] = 1 - v * v;
+		break;
+	case EC_EXPR_SQRT:
+		if (a < 0) {
+			snprintf(msg, sizeof(msg), "square root of %s, which is negative",
+				 ec_expr_format_number(a, num[0], sizeof(num[0])));
+			return domain_error(e, node, err, msg);
+		}
+		v = sqrt(a), d[0] = a > 0 ? 0.5 / v : HUGE_VAL;
 		break;
 	}
 	if (!isfinite(v))

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lines.h"
+
 static size_t pix(const ec_sg_figure *fig, size_t r, size_t c)
 {
 	return (r - 1) * fig->cols + (c - 1);
@@ -160,7 +162,7 @@ struct parser {
 
 #define MAX_TOKENS 70
 
-/* Split one line (up to '\n', '#' starts a comment) into tokens; returns the count or -1 when there are too many. */
+/* Split one line (up to `end`, '#' starts a comment) into tokens; returns the count or -1 when there are too many. */
 static int tokenize(const char *s, const char *end, const char **tok, size_t *len)
 {
 	int n = 0;
@@ -252,23 +254,21 @@ ec_status ec_sg_parse(const char *text, const char *file, ec_sg_figure *fig, ec_
 	long seen_image = 0, seen_filter = 0, seen_edges = 0, seen_at = 0, seen_self = 0;
 	bool self = true;
 	size_t img_rows = 0, img_cols = 0, row = 0;
-	const char *s = text;
+	const char *s = text, *text_end = text + strlen(text);
 	ec_sg_figure tmp;
 	ec_status st = EC_OK;
 
 	memset(fig, 0, sizeof(*fig));
 	memset(&tmp, 0, sizeof(tmp));
+	s += ec_bom_len(text, (size_t)(text_end - text));
 	while (*s) {
-		const char *end = strchr(s, '\n');
+		const char *line = s, *end = ec_line_end(s, text_end, &s);
 		const char *tok[MAX_TOKENS];
 		size_t len[MAX_TOKENS];
 		int n, i;
 
-		if (!end)
-			end = s + strlen(s);
 		ps.line++;
-		n = tokenize(s, end, tok, len);
-		s = *end ? end + 1 : end;
+		n = tokenize(line, end, tok, len);
 		if (n < 0) {
 			st = perr(&ps, "line has more than %d fields", MAX_TOKENS - 1);
 			goto fail;

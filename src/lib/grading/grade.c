@@ -239,6 +239,68 @@ static int popcount32(uint32_t x)
 	return n;
 }
 
+/* The first n significant digits of |x| into d (no point, NUL-terminated); returns its decimal exponent. */
+static int leading_digits(double x, int n, char *d)
+{
+	char buf[64];
+	int i, k = 0;
+
+	snprintf(buf, sizeof(buf), "%.*e", n - 1, fabs(x));
+	for (i = 0; buf[i] != 'e'; i++)
+		if (buf[i] != '.')
+			d[k++] = buf[i];
+	d[k] = '\0';
+	return atoi(buf + i + 1);
+}
+
+/* Digits of a key looked at past its n-th for a tie: far below a double's precision. */
+#define TIE_DIGITS 25
+
+bool ec_sigfigs_agree(double written, int sigfigs, double key)
+{
+	char w[24], k[24], exact[24 + TIE_DIGITS];
+	int s = sigfigs > 15 ? 15 : sigfigs, ew, ek, i;
+
+	if (s <= 0 || !isfinite(written) || !isfinite(key) || (written < 0) != (key < 0))
+		return false;
+	/* up to 15 digits, a decimal survives the trip through a double */
+	ew = leading_digits(written, s, w);
+	ek = leading_digits(key, s, k);
+	if (ew == ek && strcmp(w, k) == 0)
+		return true;
+	/* a key exactly halfway between two s-digit values also accepts the other one */
+	ek = leading_digits(key, s + TIE_DIGITS, exact);
+	if (exact[s] != '5' || strspn(exact + s + 1, "0") != TIE_DIGITS - 1)
+		return false;
+	exact[s] = '\0';
+	if (ew == ek && strcmp(w, exact) == 0)
+		return true;
+	for (i = s - 1; i >= 0 && exact[i] == '9'; i--)
+		exact[i] = '0';
+	if (i >= 0) {
+		exact[i]++;
+	} else {
+		exact[0] = '1';
+		ek++;
+	}
+	return ew == ek && strcmp(w, exact) == 0;
+}
+
+/*
+ * A number against the key: always right within a relative 1e-9; else
+ * within the rule's tolerance when it has one, else by significant figures.
+ */
+static bool number_right(const ec_rubric_rule *rule, const ec_value *a, double key)
+{
+	double diff = fabs(a->number - key);
+
+	if (diff <= EC_NUMBER_SAME * fabs(key))
+		return true;
+	if (rule->tolerance)
+		return diff <= fmax(rule->abs, rule->rel * fabs(key));
+	return a->sigfigs >= EC_SIGFIGS_MIN && ec_sigfigs_agree(a->number, a->sigfigs, key);
+}
+
 static bool same_value(const ec_rubric_rule *rule, const ec_value *a, const ec_value *k)
 {
 	size_t i;
@@ -249,7 +311,7 @@ static bool same_value(const ec_rubric_rule *rule, const ec_value *a, const ec_v
 	case EC_KEY_MC:
 		return a->letters == k->letters;
 	case EC_KEY_NUMBER:
-		return fabs(a->number - k->number) <= fmax(rule->abs, rule->rel * fabs(k->number));
+		return number_right(rule, a, k->number);
 	case EC_KEY_COUNT:
 		return a->count == k->count;
 	case EC_KEY_DIMS:

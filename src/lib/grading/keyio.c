@@ -5,6 +5,8 @@
 
 #include "examcheck/ec_sheet.h"
 
+#include "../lines.h"
+
 static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *file,
 			    long line, ec_error *err)
 {
@@ -72,23 +74,18 @@ ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
 
 	if (memchr(text, '\0', len))
 		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "contains a NUL byte");
+	p += ec_bom_len(text, len);
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		size_t n;
+		const char *s = p, *eol = ec_line_end(p, end, &p);
+		size_t n = (size_t)(eol - s);
 		ec_status st;
 
-		if (!eol)
-			eol = end;
 		line++;
-		n = (size_t)(eol - p);
-		if (n > 0 && p[n - 1] == '\r')
-			n--;
-		if (n > 0 && p[0] != '#') {
-			st = parse_line(key, p, n, file, line, err);
+		if (n > 0 && s[0] != '#') {
+			st = parse_line(key, s, n, file, line, err);
 			if (st != EC_OK)
 				return st;
 		}
-		p = eol < end ? eol + 1 : end;
 	}
 	return EC_OK;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lines.h"
+
 #define WORDS_MAX 12
 
 static const char *const scheme_names[] = {
@@ -88,7 +90,6 @@ static ec_status parse_rule(ec_rubric *r, char **w, size_t nw, long line,
 	memset(rule, 0, sizeof(*rule));
 	rule->line = line;
 	rule->per_error = INFINITY;
-	rule->rel = 1e-6;
 	if (nw < 3)
 		return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
 				   "rule needs a pattern and a scheme");
@@ -136,6 +137,8 @@ static ec_status parse_rule(ec_rubric *r, char **w, size_t nw, long line,
 		if (!ok)
 			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
 					   "setting %s: '%s' is not a valid value", name, value);
+		if (rule->scheme == EC_SCHEME_EXACT)
+			rule->tolerance = true; /* rel or abs: the only settings of exact */
 	}
 	return EC_OK;
 }
@@ -237,18 +240,13 @@ ec_status ec_rubric_parse(ec_rubric *r, const char *text, size_t len,
 	r->file = file;
 	if (memchr(text, '\0', len))
 		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "contains a NUL byte");
+	p += ec_bom_len(text, len);
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		size_t n;
-		const char *s;
+		const char *s = p, *eol = ec_line_end(p, end, &p);
+		size_t n = (size_t)(eol - s);
 		ec_status st;
 
-		if (!eol)
-			eol = end;
 		line++;
-		s = p;
-		n = (size_t)(eol - p);
-		p = eol < end ? eol + 1 : end;
 		while (n > 0 && is_blank(*s)) {
 			s++;
 			n--;

@@ -1,10 +1,14 @@
 #include "examcheck/ec_sheet.h"
 
+#include "examcheck/ec_expr.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../lines.h"
 
 #define SHOW_MAX 48
 
@@ -52,28 +56,71 @@ static ec_status unreadable(ec_error *err, const char *s, size_t n, const char *
 			    n > SHOW_MAX ? "..." : "", what);
 }
 
+/* Drop one trailing '.' ("True.", "A C."), then blanks. */
+static void drop_period(const char **s, size_t *n)
+{
+	if (*n > 0 && (*s)[*n - 1] == '.')
+		(*n)--;
+	trim(s, n);
+}
+
 static ec_status parse_tf(const char *s, size_t n, ec_value *v, ec_error *err)
 {
-	if (word_is(s, n, "t") || word_is(s, n, "true"))
+	const char *t = s;
+	size_t k = n;
+
+	drop_period(&t, &k);
+	if (k >= 2 && t[0] == '(' && t[k - 1] == ')') {
+		t++;
+		k -= 2;
+		trim(&t, &k);
+		drop_period(&t, &k);
+	}
+	if (word_is(t, k, "t") || word_is(t, k, "true"))
 		v->truth = true;
-	else if (word_is(s, n, "f") || word_is(s, n, "false"))
+	else if (word_is(t, k, "f") || word_is(t, k, "false"))
 		v->truth = false;
 	else
 		return unreadable(err, s, n, "true or false (T, F, True, False)");
 	return EC_OK;
 }
 
-static ec_status parse_mc(const char *s, size_t n, ec_value *v, ec_error *err)
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool has_letter(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		int c = lower(s[i]);
+	for (i = 0; i < n; i++)
+		if (is_letter(s[i]))
+			return true;
+	return false;
+}
 
-		if (c >= 'a' && c <= 'z')
-			v->letters |= UINT32_C(1) << (c - 'a');
-		else if (!is_blank(s[i]) && !strchr(",;/+", s[i]))
-			return unreadable(err, s, n, "a set of option letters");
+/*
+ * Option letters with anything between them that only separates: blanks,
+ * , ; / + & ( ) . and the word "and" between two letters ("A and C").
+ */
+static ec_status parse_mc(const char *s, size_t n, ec_value *v, ec_error *err)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		if (!is_letter(s[i])) {
+			if (!is_blank(s[i]) && !strchr(",;/+&().", s[i]))
+				return unreadable(err, s, n, "a set of option letters");
+			i++;
+			continue;
+		}
+		for (j = i; j < n && is_letter(s[j]); j++)
+			;
+		if (!(word_is(s + i, j - i, "and") && v->letters && has_letter(s + j, n - j)))
+			for (; i < j; i++)
+				v->letters |= UINT32_C(1) << (lower(s[i]) - 'a');
+		i = j;
 	}
 	if (!v->letters)
 		return unreadable(err, s, n, "a set of option letters");
@@ -235,6 +282,44 @@ static int scan_factor(const char *s, size_t n, size_t *i, factor *f)
 	return 1;
 }
 
+/*
+ * A whole number in groups of three at s[*i]: "6,000", "6 000",
+ * "1,000,000", at least one separator, the same one (',' or ' ')
+ * throughout; 0 when there is none.
+ */
+static int scan_grouped(const char *s, size_t n, size_t *i, factor *f)
+{
+	size_t j = *i, lead = 0, groups = 0, k;
+	char sep = 0, digits[32];
+	size_t nd = 0;
+
+	while (j < n && s[j] >= '0' && s[j] <= '9' && lead < 4)
+		digits[nd++] = s[j++], lead++;
+	if (lead == 0 || lead > 3)
+		return 0;
+	while (j + 3 < n && (s[j] == ',' || s[j] == ' ') && (!sep || s[j] == sep) &&
+	       nd + 3 < sizeof(digits)) {
+		for (k = 1; k <= 3; k++)
+			if (s[j + k] < '0' || s[j + k] > '9')
+				break;
+		if (k <= 3 || (j + 4 < n && s[j + 4] >= '0' && s[j + 4] <= '9'))
+			break;
+		sep = s[j];
+		memcpy(digits + nd, s + j + 1, 3);
+		nd += 3;
+		j += 4;
+		groups++;
+	}
+	if (groups == 0 || (j < n && s[j] >= '0' && s[j] <= '9'))
+		return 0;
+	f->u_ok = to_u64(digits, nd, &f->u);
+	f->too_big = !f->u_ok;
+	f->value = (double)f->u;
+	f->whole = true;
+	*i = j;
+	return 1;
+}
+
 /* Skip a product sign with the blanks around it; 0 when there is none. */
 static int scan_times(const char *s, size_t n, size_t *i)
 {
@@ -254,25 +339,67 @@ static int scan_times(const char *s, size_t n, size_t *i)
 	return 1;
 }
 
+/* For a shape: a ',' with the blanks around it ("16, 8"), else a product sign. */
+static int scan_separator(ec_key_kind kind, const char *s, size_t n, size_t *i)
+{
+	size_t j = *i;
+
+	if (kind == EC_KEY_DIMS) {
+		while (j < n && is_blank(s[j]))
+			j++;
+		if (j < n && s[j] == ',') {
+			j++;
+			while (j < n && is_blank(s[j]))
+				j++;
+			*i = j;
+			return 1;
+		}
+	}
+	return scan_times(s, n, i);
+}
+
+/* A shape's text without the brackets around it: "(16, 8)" and "[16,8]" -> "16, 8". */
+static void drop_brackets(const char **s, size_t *n)
+{
+	if (*n >= 2 && (((*s)[0] == '(' && (*s)[*n - 1] == ')') ||
+			((*s)[0] == '[' && (*s)[*n - 1] == ']'))) {
+		(*s)++;
+		*n -= 2;
+		trim(s, n);
+	}
+}
+
+static ec_status overflows(ec_error *err, const char *s, size_t n)
+{
+	return ec_error_set(err, EC_ERR_OVERFLOW, "'%.*s' does not fit in 64 bits",
+			    (int)(n > SHOW_MAX ? SHOW_MAX : n), s);
+}
+
+/*
+ * A count or a shape: factors joined by product signs (a shape's also by
+ * commas, inside optional brackets); a count's factors may be grouped in
+ * threes ("6,000"). Messages quote the whole text s[0..n).
+ */
 static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 			       ec_value *v, ec_error *err)
 {
-	const char *what = kind == EC_KEY_NUMBER ? "a number"
-			   : kind == EC_KEY_COUNT ? "a whole number"
-						  : "a product of whole numbers";
-	size_t i = 0, nf = 0;
+	const char *what = kind == EC_KEY_COUNT ? "a whole number" : "a product of whole numbers";
+	const char *t = s;
+	size_t k = n, i = 0, nf = 0;
 	double value = 1;
 	uint64_t count = 1;
 	bool exact = true;
 
+	if (kind == EC_KEY_DIMS)
+		drop_brackets(&t, &k);
 	for (;;) {
 		factor f;
 
-		if (!scan_factor(s, n, &i, &f))
+		if (!(kind == EC_KEY_COUNT && scan_grouped(t, k, &i, &f)) &&
+		    !scan_factor(t, k, &i, &f))
 			return unreadable(err, s, n, what);
-		if (f.too_big && kind != EC_KEY_NUMBER)
-			return ec_error_set(err, EC_ERR_OVERFLOW, "'%.*s' does not fit in 64 bits",
-					    (int)(n > SHOW_MAX ? SHOW_MAX : n), s);
+		if (f.too_big)
+			return overflows(err, s, n);
 		if (kind == EC_KEY_DIMS) {
 			if (!f.u_ok)
 				return unreadable(err, s, n, what);
@@ -284,36 +411,101 @@ static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 		value *= f.value;
 		if (exact && f.u_ok) {
 			if (!ec_u64_mul(count, f.u, &count))
-				return ec_error_set(err, EC_ERR_OVERFLOW,
-						    "'%.*s' does not fit in 64 bits",
-						    (int)(n > SHOW_MAX ? SHOW_MAX : n), s);
+				return overflows(err, s, n);
 		} else {
 			exact = false;
 		}
-		if (i == n)
+		if (i == k)
 			break;
-		if (!scan_times(s, n, &i))
+		if (!scan_separator(kind, t, k, &i))
 			return unreadable(err, s, n, what);
 	}
-	if (!isfinite(value))
-		return unreadable(err, s, n, "a finite number");
-	switch (kind) {
-	case EC_KEY_NUMBER:
-		v->number = value;
-		break;
-	case EC_KEY_COUNT:
-		if (exact) {
-			v->count = count;
-		} else {
-			if (value < 0 || value != floor(value) || value > 9007199254740992.0)
-				return unreadable(err, s, n, what);
-			v->count = (uint64_t)value;
-		}
-		break;
-	default:
+	if (kind == EC_KEY_DIMS) {
 		v->ndims = nf;
-		break;
+	} else if (exact) {
+		v->count = count;
+	} else {
+		if (!isfinite(value) || value < 0 || value != floor(value) ||
+		    value > 9007199254740992.0)
+			return unreadable(err, s, n, what);
+		v->count = (uint64_t)value;
 	}
+	return EC_OK;
+}
+
+/*
+ * A plain decimal: a sign ('+', '-' or U+2212) or none, digits with an
+ * optional '.', an optional exponent ("-0.25", "33.30", "1.25e-3"), at
+ * most 63 bytes. Sets *value and *sigfigs, the significant figures
+ * written: the mantissa's digits from its first non-zero one, trailing
+ * zeros included ("33.30": 4, "0.0250": 3, "1300": 4), 0 when all are
+ * zeros. Returns 0 when s is not one.
+ */
+static int plain_decimal(const char *s, size_t n, double *value, int *sigfigs)
+{
+	size_t i = 0, start, j;
+	bool neg = false, plain, nonzero = false;
+	int figures = 0;
+
+	if (n > 0 && (s[0] == '+' || s[0] == '-')) {
+		neg = s[0] == '-';
+		i = 1;
+	} else if (n >= 3 && memcmp(s, "\xE2\x88\x92", 3) == 0) {
+		neg = true;
+		i = 3;
+	}
+	start = i;
+	if (n - start >= 64 || !scan_decimal(s, n, &i, &plain) || i != n)
+		return 0;
+	for (j = start; j < n && s[j] != 'e' && s[j] != 'E'; j++) {
+		if (s[j] == '.')
+			continue;
+		nonzero = nonzero || s[j] != '0';
+		figures += nonzero;
+	}
+	*value = to_double(s + start, n - start);
+	if (neg)
+		*value = -*value;
+	*sigfigs = figures;
+	return 1;
+}
+
+/*
+ * A number: a plain decimal (the fast path, which counts its significant
+ * figures), else a constant expression as written by hand, read by the
+ * expression library (sigfigs 0).
+ */
+static ec_status parse_number(const char *s, size_t n, ec_value *v, ec_error *err)
+{
+	char small[128], *buf;
+	double value;
+	ec_error sub;
+	ec_status st;
+
+	if (plain_decimal(s, n, &value, &v->sigfigs)) {
+		if (!isfinite(value))
+			return unreadable(err, s, n, "a finite number");
+		v->number = value;
+		return EC_OK;
+	}
+	buf = n < sizeof(small) ? small : malloc(n + 1);
+	if (!buf)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	ec_error_clear(&sub);
+	st = ec_expr_eval_constant(buf, EC_EXPR_WRITTEN, &value, &sub);
+	if (buf != small)
+		free(buf);
+	if (st == EC_ERR_NOMEM)
+		return ec_error_set(err, st, "out of memory");
+	if (st == EC_ERR_RANGE)
+		return ec_error_set(err, EC_ERR_PARSE, "'%.*s%s' has no finite value (%s)",
+				    (int)(n > SHOW_MAX ? SHOW_MAX : n), s,
+				    n > SHOW_MAX ? "..." : "", sub.msg);
+	if (st != EC_OK)
+		return unreadable(err, s, n, "a number");
+	v->number = value;
 	return EC_OK;
 }
 
@@ -343,6 +535,7 @@ ec_status ec_value_parse(ec_key_kind kind, const char *text, size_t len,
 	v->truth = false;
 	v->letters = 0;
 	v->number = 0;
+	v->sigfigs = 0;
 	v->count = 0;
 	v->ndims = 0;
 	v->mask[0] = '\0';
@@ -363,6 +556,7 @@ ec_status ec_value_parse(ec_key_kind kind, const char *text, size_t len,
 	case EC_KEY_MASK:
 		return parse_mask(text, len, v, err);
 	case EC_KEY_NUMBER:
+		return parse_number(text, len, v, err);
 	case EC_KEY_COUNT:
 	case EC_KEY_DIMS:
 		return parse_product(kind, text, len, v, err);
@@ -413,16 +607,6 @@ char *ec_value_format(const ec_value *v, char *buf, size_t size)
 	return buf;
 }
 
-static long line_of(const char *text, const char *at)
-{
-	long line = 1;
-
-	for (; text < at; text++)
-		if (*text == '\n')
-			line++;
-	return line;
-}
-
 static int cmp_entry(const void *pa, const void *pb)
 {
 	const ec_sheet_entry *a = pa, *b = pb;
@@ -463,6 +647,50 @@ static ec_status check_repeats(const ec_sheet *sheet, const char *file, ec_error
 	return st;
 }
 
+/* "Q1.1", "q1.1", "1.1:", "1.1)", "Q2.8)": the id inside, "1.1" or "2.8". */
+static void id_core(const char **s, size_t *n)
+{
+	const char *t = *s;
+	size_t k = *n;
+
+	trim(&t, &k);
+	if (k >= 2 && (t[0] == 'Q' || t[0] == 'q') && t[1] >= '0' && t[1] <= '9') {
+		t++;
+		k--;
+	}
+	if (k >= 2 && (t[k - 1] == ':' || t[k - 1] == ')'))
+		k--;
+	*s = t;
+	*n = k;
+}
+
+ec_status ec_item_id_normalise(const char *s, size_t len, char *out, size_t size)
+{
+	if (size == 0)
+		return EC_ERR_RANGE;
+	id_core(&s, &len);
+	if (len >= size) {
+		out[0] = '\0';
+		return EC_ERR_RANGE;
+	}
+	memcpy(out, s, len);
+	out[len] = '\0';
+	return EC_OK;
+}
+
+/* The id that starts a sheet's line: up to a blank, or through a ':' or ')' ("1.1:T"). */
+static size_t id_token_len(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && !is_blank(s[k])) {
+		if (s[k] == ':' || s[k] == ')')
+			return k + 1;
+		k++;
+	}
+	return k;
+}
+
 ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 			 ec_sheet *sheet, ec_error *err)
 {
@@ -476,25 +704,21 @@ ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "file is empty");
 	nul = memchr(text, '\0', len);
 	if (nul)
-		return ec_error_at(err, EC_ERR_PARSE, file, line_of(text, nul), 0,
+		return ec_error_at(err, EC_ERR_PARSE, file, ec_line_number(text, nul), 0,
 				   "contains a NUL byte");
+	p += ec_bom_len(text, len);
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		const char *s = p, *id;
+		const char *eol = ec_line_end(p, end, &p);
 		size_t n, id_len;
 
-		if (!eol)
-			eol = end;
 		line++;
-		n = (size_t)(eol - p);
-		p = eol < end ? eol + 1 : end;
+		n = (size_t)(eol - s);
 		trim(&s, &n);
 		if (n == 0 || s[0] == '#')
 			continue;
+		id_len = id_token_len(s, n);
 		id = s;
-		id_len = 0;
-		while (id_len < n && !is_blank(s[id_len]))
-			id_len++;
 		if (sheet->count == cap) {
 			size_t ncap = cap ? 2 * cap : 64;
 			ec_sheet_entry *grown = realloc(sheet->entries, ncap * sizeof(*grown));
@@ -509,6 +733,7 @@ ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 		s += id_len;
 		n -= id_len;
 		trim(&s, &n);
+		id_core(&id, &id_len);
 		sheet->entries[sheet->count++] = (ec_sheet_entry){id, id_len, s, n, line};
 	}
 	if (check_repeats(sheet, file, err) != EC_OK) {

@@ -1,0 +1,6 @@
+# A bad answer in a CRLF sheet: the message names the file, line and item; exit 65.
+case $EC in /*) ;; *) EC=$PWD/$EC ;; esac
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d"' EXIT
+printf 'Q1.1: T\r\n3.2.1.1.weights 6,00\r\n' > "$d/s.txt"
+cd "$d" && $EC grade --key "$OLDPWD/tests/cli/data/key-forms.tsv" s.txt
