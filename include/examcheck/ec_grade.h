@@ -149,8 +149,8 @@ enum {
 /**
  * Map a roster's header fields (`fields[0..nfields)`, each NUL-terminated)
  * to items. The first field names the student id column, whatever it says.
- * Each other field is an item id of the key (as in the key, or written
- * Q1.1 / q1.1, spaces around it ignored), giving cols[c] = its item; or,
+ * Each other field is an item id of the key (as ec_item_id_normalise()
+ * reads it: Q1.1, q1.1, 1.1: and 1.1) name 1.1), giving cols[c] = its item; or,
  * when it names no item, data kept as written (cols[c] =
  * EC_ROSTER_COLUMN_DATA); empty fields after the last non-empty one are
  * EC_ROSTER_COLUMN_IGNORED. EC_ERR_PARSE at file:line:column when an item

@@ -451,25 +451,6 @@ ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 	return EC_OK;
 }
 
-/* A header's id without its spaces and a Q/q written before it. */
-static const char *header_id(const char *id, size_t *len)
-{
-	size_t n = strlen(id);
-
-	while (n > 0 && (id[n - 1] == ' ' || id[n - 1] == '\t'))
-		n--;
-	while (n > 0 && (*id == ' ' || *id == '\t')) {
-		id++;
-		n--;
-	}
-	if (n > 1 && (*id == 'Q' || *id == 'q') && id[1] >= '0' && id[1] <= '9') {
-		id++;
-		n--;
-	}
-	*len = n;
-	return id;
-}
-
 ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 size_t nfields, const char *file, long line,
 				 long *cols, ec_error *err)
@@ -483,14 +464,16 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 			last = c;
 	cols[0] = EC_ROSTER_COLUMN_DATA;
 	for (c = 1; c < nfields; c++) {
-		size_t n;
-		const char *id = header_id(fields[c], &n);
+		char id[64];
 
 		if (c > last) {
 			cols[c] = EC_ROSTER_COLUMN_IGNORED;
 			continue;
 		}
-		cols[c] = ec_grader_find(g, id, n);
+		if (ec_item_id_normalise(fields[c], strlen(fields[c]), id, sizeof(id)) == EC_OK)
+			cols[c] = ec_grader_find(g, id, strlen(id));
+		else
+			cols[c] = -1;
 		if (cols[c] < 0) {
 			cols[c] = EC_ROSTER_COLUMN_DATA;
 			continue;
