@@ -139,12 +139,14 @@ typedef struct seen {
 	double s3[8];
 	ec_grade_result r21[8], r334[8];
 	char flagged[8][32];
+	bool header_seen;
 } seen;
 
 static bool remember(void *ctx, const ec_roster_row *row)
 {
 	seen *s = ctx;
 
+	assert_true(s->header_seen);
 	assert_true(s->rows < 8);
 	s->totals[s->rows] = row->total;
 	s->lines[s->rows] = row->line;
@@ -160,6 +162,24 @@ static bool remember(void *ctx, const ec_roster_row *row)
 		assert_int_equal(row->nfields, 6);
 	}
 	s->rows++;
+	return true;
+}
+
+static bool check_header(void *ctx, const ec_roster_header *h)
+{
+	seen *s = ctx;
+
+	assert_int_equal(s->rows, 0); /* before any row */
+	assert_int_equal(h->nnames, 6); /* the two empty names at the end left out */
+	assert_string_equal(h->names[1], "email");
+	assert_int_equal(h->item[1], EC_ROSTER_COLUMN_DATA);
+	assert_int_equal(h->item[2], T11);
+	assert_int_equal(h->nitems, 4);
+	assert_int_equal(h->items[0], T11);
+	assert_int_equal(h->items[1], MC_AB);
+	assert_int_equal(h->items[2], NUM);
+	assert_int_equal(h->items[3], MANUAL);
+	s->header_seen = true;
 	return true;
 }
 
@@ -181,11 +201,13 @@ static void test_roster_grade_on_row(void **state)
 	in = fmemopen((void *)small_roster, sizeof(small_roster) - 1, "rb");
 	memset(&opts, 0, sizeof(opts));
 	opts.on_row = remember;
+	opts.on_header = check_header;
 	opts.on_report = collect_bad;
 	opts.ctx = &s; /* collect_bad writes into s.o, its first member */
 	opts.chunk_bytes = 7;
 	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
 	fclose(in);
+	assert_true(s.header_seen);
 	assert_int_equal(s.rows, 7);
 	for (i = 0; i < 7; i++) {
 		assert_true(s.totals[i] == totals[i]);

@@ -29,6 +29,18 @@ typedef struct ec_roster_row {
 	const char *flagged;                /**< what was flagged, as in the output's column ("" when nothing) */
 } ec_roster_row;
 
+/** What the header holds, as handed to ec_roster_options.on_header. */
+typedef struct ec_roster_header {
+	char *const *names;     /**< the header's fields, as read */
+	size_t nnames;          /**< trailing empty fields left out */
+	const long *item;       /**< per field: its item, or EC_ROSTER_COLUMN_DATA */
+	const size_t *items;    /**< the items the roster has a column for, in key order */
+	size_t nitems;
+} ec_roster_header;
+
+/** Called once, before any row, when the header has been read; false stops the run (EC_ERR_INVALID). */
+typedef bool (*ec_roster_header_fn)(void *ctx, const ec_roster_header *header);
+
 /** Called once per student, in input order; returning false stops the run (EC_ERR_INVALID). */
 typedef bool (*ec_roster_row_fn)(void *ctx, const ec_roster_row *row);
 
@@ -44,6 +56,7 @@ typedef void (*ec_roster_report_fn)(void *ctx, const ec_error *err);
 /** How to grade a roster. Zero-initialise, then set what is wanted. */
 typedef struct ec_roster_options {
 	FILE *out;              /**< graded CSV goes here; NULL: none */
+	ec_roster_header_fn on_header; /**< may be NULL */
 	ec_roster_row_fn on_row;/**< may be NULL */
 	ec_roster_report_fn on_report; /**< may be NULL */
 	void *ctx;              /**< passed to both callbacks */

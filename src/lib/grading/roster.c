@@ -842,6 +842,28 @@ static void chunk_free(chunk *ck)
 	free(ck->aside);
 }
 
+/* Hand the header to on_header; false when memory runs out or it says stop. */
+static bool announce_header(run *r, char *const *names)
+{
+	const roster_plan *p = &r->plan;
+	ec_roster_header h;
+	size_t *items = malloc((p->nwritten ? p->nwritten : 1) * sizeof(*items)), k;
+	bool go;
+
+	if (!items)
+		return false;
+	for (k = 0; k < p->nwritten; k++)
+		items[k] = (size_t)p->item[p->written[k]];
+	h.names = names;
+	h.nnames = p->ncols;
+	h.item = p->item;
+	h.items = items;
+	h.nitems = p->nwritten;
+	go = r->o->on_header(r->o->ctx, &h);
+	free(items);
+	return go;
+}
+
 /* Does a header field look like an item id ("2.11", "Q3.1")? */
 static bool looks_like_id(const char *s)
 {
@@ -914,6 +936,8 @@ static ec_status read_header(run *r, ec_error *err)
 		st = roster_plan_init(&r->plan, r->g, rd.fields, cols, rd.nfields, err);
 	if (st == EC_OK)
 		warn_data_columns(r, rd.fields, cols, rd.nfields, rd.record_line);
+	if (st == EC_OK && r->o->on_header && !announce_header(r, rd.fields))
+		st = ec_error_set(err, EC_ERR_INVALID, "stopped");
 	if (st == EC_OK) {
 		/* the header's fields may have been copied; the rows start where it ended */
 		ck->start = rd.in_pos;
