@@ -76,10 +76,15 @@ static void test_grade_sheet_report_scores(void **state)
 	ec_grader_free(&g);
 }
 
-static void test_grade_sheet_report_errors(void **state)
+/*
+ * A sheet's bad lines are flagged and the rest graded: "9.9 A" names no
+ * item (ignored); "2.1 AZ" is no option list (0, unreadable); 1.1 answered
+ * twice scores 0 on both lines. Left: 3.1 "-1/4" right (1). Total 1 of the
+ * auto-graded 8; 3.9 left to a person (3 points pending).
+ */
+static void test_grade_sheet_report_flags(void **state)
 {
-	static const char unknown[] = "1.1 T\n9.9 A\n";
-	static const char twice[] = "1.1 T\n1.1 F\n";
+	static const char text[] = "1.1 T\n9.9 A\n2.1 AZ\n3.1 -1/4\n1.1 F\n";
 	ec_sheet_report r;
 	ec_grader g;
 	ec_error err;
@@ -87,17 +92,62 @@ static void test_grade_sheet_report_errors(void **state)
 	(void)state;
 	make_grader(&g, "");
 	ec_error_clear(&err);
-	assert_int_equal(ec_grade_sheet_report(&g, unknown, strlen(unknown), "s.txt", &r, &err),
-			 EC_ERR_PARSE);
-	assert_string_equal(err.file, "s.txt");
-	assert_int_equal(err.line, 2);
-	assert_null(r.values);
-	ec_error_clear(&err);
-	assert_int_equal(ec_grade_sheet_report(&g, twice, strlen(twice), "t.txt", &r, &err),
-			 EC_ERR_PARSE);
-	assert_int_equal(err.line, 2);
-	ec_error_clear(&err);
+	assert_int_equal(ec_grade_sheet_report(&g, text, strlen(text), "s.txt", &r, &err), EC_OK);
+	assert_int_equal(r.nflags, 3);
+	assert_int_equal(r.flags[0].line, 2);
+	assert_string_equal(r.flags[0].msg, "unknown item id '9.9'");
+	assert_int_equal(r.flags[1].line, 3);
+	assert_string_equal(r.flags[1].msg, "item 2.1: 'AZ' is not an option of 2.1");
+	assert_int_equal(r.flags[2].line, 5);
+	assert_string_equal(r.flags[2].msg, "item 1.1 is answered twice (first on line 1): 0 points");
+	assert_string_equal(r.flags[2].file, "s.txt");
+	assert_int_equal(r.results[0].verdict, EC_VERDICT_UNREADABLE);
+	assert_int_equal(r.results[1].verdict, EC_VERDICT_UNREADABLE);
+	assert_int_equal(r.results[2].verdict, EC_VERDICT_RIGHT);
+	assert_int_equal(r.results[4].verdict, EC_VERDICT_MANUAL);
+	assert_near(r.total, 1, 0);
+	assert_near(r.max, 8, 0);
+	assert_near(r.pending, 3, 0);
+	ec_sheet_report_free(&r);
+	/* only an empty file (or a NUL byte) stops a sheet */
 	assert_int_equal(ec_grade_sheet_report(&g, "", 0, "e.txt", &r, &err), EC_ERR_PARSE);
+	ec_grader_free(&g);
+}
+
+/*
+ * A number on a prose item's line is the mark a person gave: 3.9 "2.5" of
+ * 3 (partial); with every item graded the total is out of all 11 points.
+ * "7" is out of range (flagged, 0); prose stays for a person.
+ */
+static void test_grade_sheet_report_marks(void **state)
+{
+	static const char marked[] = "1.1 T\n2.1 AB\n3.1 -0.25\n3.2 0\n3.9 2.5\n";
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+
+	(void)state;
+	make_grader(&g, "");
+	ec_error_clear(&err);
+	assert_int_equal(ec_grade_sheet_report(&g, marked, strlen(marked), "m.txt", &r, &err), EC_OK);
+	assert_int_equal(r.nflags, 0);
+	assert_int_equal(r.results[4].verdict, EC_VERDICT_PARTIAL);
+	assert_near(r.total, 2 + 4 + 1 + 0 + 2.5, 0);
+	assert_near(r.max, 11, 0);
+	assert_near(r.pending, 0, 0);
+	assert_near(r.sections[2], 3.5, 0);
+	assert_near(r.section_max[2], 5, 0);
+	ec_sheet_report_free(&r);
+	assert_int_equal(ec_grade_sheet_report(&g, "3.9 7\n", 6, "m.txt", &r, &err), EC_OK);
+	assert_int_equal(r.nflags, 1);
+	assert_string_equal(r.flags[0].msg, "item 3.9: '7' is not a mark from 0 to 3");
+	assert_int_equal(r.results[4].verdict, EC_VERDICT_UNREADABLE);
+	ec_sheet_report_free(&r);
+	assert_int_equal(ec_grade_sheet_report(&g, "3.9 the centre\n", 15, "m.txt", &r, &err), EC_OK);
+	assert_int_equal(r.nflags, 0);
+	assert_int_equal(r.results[4].verdict, EC_VERDICT_MANUAL);
+	assert_near(r.pending, 3, 0);
+	ec_sheet_report_free(&r);
 	ec_grader_free(&g);
 }
 
@@ -135,7 +185,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grade_sheet_report_scores),
-		cmocka_unit_test(test_grade_sheet_report_errors),
+		cmocka_unit_test(test_grade_sheet_report_flags),
+		cmocka_unit_test(test_grade_sheet_report_marks),
 		cmocka_unit_test(test_grade_item_correct_alternatives),
 		cmocka_unit_test(test_grade_item_correct_cuts_long_alternative),
 	};

@@ -271,16 +271,16 @@ static void sheet_is(ec_format format, const char *file, const char *want)
 	ec_grader_free(&g);
 }
 
-/* Item column 4 wide (the minimum), answer 12, verdict 8, points 14. */
+/* Item column 4 wide (the minimum), answer 12, verdict 10, points 14. */
 static void test_write_sheet_text(void **state)
 {
 	(void)state;
 	sheet_is(EC_FORMAT_TEXT, "s.txt",
 		 "Sheet s.txt\n"
 		 "\n"
-		 "item  answer        verdict   points          correct\n"
-		 "1.1   F             wrong     -1/2            T\n"
-		 "2.1   A             partial   2/4             AB\n"
+		 "item  answer        verdict     points          correct\n"
+		 "1.1   F             wrong       -1/2            T\n"
+		 "2.1   A             partial     2/4             AB\n"
 		 "\n"
 		 "Section 1: -1/2\n"
 		 "Section 2: 2/4\n"
@@ -294,7 +294,8 @@ static void test_write_sheet_json(void **state)
 {
 	(void)state;
 	sheet_is(EC_FORMAT_JSON, "my \"s\".txt",
-		 "{\"sheet\": \"my \\\"s\\\".txt\", \"total\": 1, \"max\": 6, \"manual_max\": 1,\n"
+		 "{\"sheet\": \"my \\\"s\\\".txt\", \"total\": 1, \"max\": 6, \"manual_max\": 1, "
+		 "\"pending\": 1,\n"
 		 " \"sections\": [{\"section\": \"1\", \"points\": -1, \"max\": 2}, "
 		 "{\"section\": \"2\", \"points\": 2, \"max\": 4}],\n"
 		 " \"items\": [\n"
@@ -304,7 +305,8 @@ static void test_write_sheet_json(void **state)
 		 "\"points\": 2, \"max\": 4, \"correct\": \"AB\"},\n"
 		 "  {\"id\": \"3.9\", \"kind\": \"manual\", \"answer\": \"\", \"verdict\": \"manual\", "
 		 "\"points\": null, \"max\": 1, \"correct\": \"why\"}\n"
-		 " ]}\n");
+		 " ],\n"
+		 " \"flagged\": []}\n");
 }
 
 /* One test per auto-graded item; the manual item is left out. */

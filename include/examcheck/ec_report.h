@@ -14,17 +14,29 @@ typedef struct ec_sheet_report {
 	const ec_grader *grader;    /**< the items and sections (not owned) */
 	const char *file;           /**< the sheet's name as given, "-" for standard input (not owned) */
 	ec_value *values;           /**< grader->count answers, in key order; blank where none was given */
-	ec_grade_result *results;   /**< grader->count scores (verdict manual for items graded by hand) */
-	double *sections;           /**< grader->nsections subtotals of the auto-graded items */
-	double *section_max;        /**< grader->nsections: the points of each section's auto-graded items */
-	double total;               /**< the auto-graded total */
+	ec_grade_result *results;   /**< grader->count scores: verdict manual for items left to
+				       grade by hand, unreadable for flagged ones */
+	double *sections;           /**< grader->nsections subtotals */
+	double *section_max;        /**< grader->nsections: the points of each section's items
+				       graded (auto-graded, or given a mark) */
+	double total;               /**< the total: auto-graded items and marks given */
+	double max;                 /**< the points of the items graded */
+	double pending;             /**< the points of items still to grade by hand */
+	ec_error *flags;            /**< what was flagged, at file:line, in line order */
+	size_t nflags;
 } ec_sheet_report;
 
 /**
- * Grade the answer-sheet text `text` (`len` bytes) named `file` with `g`:
- * ec_sheet_parse(), ec_grade_sheet(), then ec_grade_values(). `g` and
- * `file` must outlive `r`; `text` need not. Returns EC_OK; the failures
- * of those two (EC_ERR_PARSE or EC_ERR_OVERFLOW at file:line); EC_ERR_NOMEM.
+ * Grade the answer-sheet text `text` (`len` bytes) named `file` with `g`.
+ * Each line is read with ec_sheet_parse(); a prose item (kind manual)
+ * whose line holds a number takes it as the mark given by hand
+ * (ec_grader_read_mark()); any other answer is read as its item's kind
+ * (prose stays for a person to grade). A line that cannot be read is flagged and
+ * graded as far as it goes: an unknown item id is ignored, an answer or
+ * mark that cannot be read scores 0 (verdict unreadable), an item
+ * answered twice scores 0 on both lines. `g` and `file` must outlive `r`;
+ * `text` need not. Returns EC_OK (flags in r->flags); EC_ERR_PARSE at
+ * file:line for a file that is empty or holds a NUL byte; EC_ERR_NOMEM.
  * On failure `r` holds nothing to free.
  */
 ec_status ec_grade_sheet_report(const ec_grader *g, const char *text, size_t len,

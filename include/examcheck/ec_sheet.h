@@ -111,8 +111,9 @@ ec_status ec_item_id_normalise(const char *s, size_t len, char *out, size_t size
  * entry's id is the written one normalised as by ec_item_id_normalise()
  * (a part of the written text). `file` names the sheet in error messages.
  * The entries point into `text`, which must outlive the sheet. Returns
- * EC_OK; EC_ERR_PARSE at file:line for a NUL byte, an empty file (no bytes
- * at all) or an id given twice (in any of its spellings); EC_ERR_NOMEM.
+ * EC_OK; EC_ERR_PARSE at file:line for a NUL byte or an empty file (no
+ * bytes at all); EC_ERR_NOMEM. An id given twice (in any of its
+ * spellings) gives two entries: the grader flags it.
  * Ids are not checked against a key here.
  */
 ec_status ec_sheet_parse(const char *text, size_t len, const char *file,

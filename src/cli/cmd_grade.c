@@ -197,7 +197,7 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 {
 	ec_sheet_report report;
 	char *text = NULL;
-	size_t len;
+	size_t len, i;
 	ec_error err;
 	ec_status st;
 	output out;
@@ -213,6 +213,8 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 		return gio_exit_for(err.status);
 	}
 	free(text);
+	for (i = 0; i < report.nflags; i++)
+		cli_report(&report.flags[i]);
 	rc = out_open(&out, op->out_path);
 	if (rc == EC_EXIT_OK) {
 		st = ec_write_sheet(out.f, ec_writer_get(format), &report, &err);
@@ -223,6 +225,11 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 			out_abort(&out);
 			rc = st == EC_ERR_INVALID ? EC_EXIT_USAGE : gio_exit_for(st);
 		}
+	}
+	if (rc == EC_EXIT_OK && report.nflags) {
+		cli_error("grade: %s: %zu line%s flagged (listed above); the rest is graded",
+			  op->sheet, report.nflags, report.nflags == 1 ? "" : "s");
+		rc = EC_EXIT_DATAERR;
 	}
 	ec_sheet_report_free(&report);
 	return rc;

@@ -607,46 +607,6 @@ char *ec_value_format(const ec_value *v, char *buf, size_t size)
 	return buf;
 }
 
-static int cmp_entry(const void *pa, const void *pb)
-{
-	const ec_sheet_entry *a = pa, *b = pb;
-	size_t n = a->id_len < b->id_len ? a->id_len : b->id_len;
-	int c = memcmp(a->id, b->id, n);
-
-	if (c)
-		return c;
-	if (a->id_len != b->id_len)
-		return a->id_len < b->id_len ? -1 : 1;
-	return a->line < b->line ? -1 : a->line > b->line;
-}
-
-static ec_status check_repeats(const ec_sheet *sheet, const char *file, ec_error *err)
-{
-	ec_sheet_entry *sorted;
-	ec_status st = EC_OK;
-	size_t i;
-
-	if (sheet->count < 2)
-		return EC_OK;
-	sorted = malloc(sheet->count * sizeof(*sorted));
-	if (!sorted)
-		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	memcpy(sorted, sheet->entries, sheet->count * sizeof(*sorted));
-	qsort(sorted, sheet->count, sizeof(*sorted), cmp_entry);
-	for (i = 1; i < sheet->count; i++) {
-		const ec_sheet_entry *a = &sorted[i - 1], *b = &sorted[i];
-
-		if (a->id_len == b->id_len && memcmp(a->id, b->id, a->id_len) == 0) {
-			st = ec_error_at(err, EC_ERR_PARSE, file, b->line, 0,
-					 "item '%.*s' is answered twice (first on line %ld)",
-					 (int)b->id_len, b->id, a->line);
-			break;
-		}
-	}
-	free(sorted);
-	return st;
-}
-
 /* "Q1.1", "q1.1", "1.1:", "1.1)", "Q2.8)": the id inside, "1.1" or "2.8". */
 static void id_core(const char **s, size_t *n)
 {
@@ -735,12 +695,6 @@ ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 		trim(&s, &n);
 		id_core(&id, &id_len);
 		sheet->entries[sheet->count++] = (ec_sheet_entry){id, id_len, s, n, line};
-	}
-	if (check_repeats(sheet, file, err) != EC_OK) {
-		ec_status st = err ? err->status : EC_ERR_PARSE;
-
-		ec_sheet_free(sheet);
-		return st;
 	}
 	return EC_OK;
 }

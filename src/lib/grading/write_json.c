@@ -31,9 +31,11 @@ static ec_status key_end(ec_write_ctx *w, const ec_key *key)
 }
 
 /*
- * Sheet: {"sheet", "total", "max", "manual_max", "sections": [{"section",
- * "points", "max"}, ...], "items": [{"id", "kind", "answer", "verdict",
- * "points" (null for manual), "max", "correct"}, ...]}.
+ * Sheet: {"sheet", "total", "max" (of the items graded), "manual_max" (the
+ * items graded by hand), "pending" (points still to grade by hand),
+ * "sections": [{"section", "points", "max"}, ...], "items": [{"id", "kind",
+ * "answer", "verdict", "points" (null when left to a person), "max",
+ * "correct"}, ...], "flagged": [{"line", "message"}, ...]}.
  */
 static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
 {
@@ -41,9 +43,10 @@ static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
 
 	fputs("{\"sheet\": ", w->out);
 	ec_write_json_string(w->out, r->file);
-	fprintf(w->out, ", \"total\": %s, \"max\": %s, \"manual_max\": %s,\n \"sections\": [",
-		ec_points_format(r->total, a), ec_points_format(r->grader->max_auto, b),
+	fprintf(w->out, ", \"total\": %s, \"max\": %s, \"manual_max\": %s",
+		ec_points_format(r->total, a), ec_points_format(r->max, b),
 		ec_points_format(r->grader->max_manual, c));
+	fprintf(w->out, ", \"pending\": %s,\n \"sections\": [", ec_points_format(r->pending, a));
 	return EC_OK;
 }
 
@@ -79,10 +82,17 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 
 static ec_status sheet_end(ec_write_ctx *w, const ec_sheet_report *r)
 {
-	(void)r;
+	size_t i;
+
 	if (!w->items)
 		fputs("],\n \"items\": [", w->out);
-	fputs("\n ]}\n", w->out);
+	fputs("\n ],\n \"flagged\": [", w->out);
+	for (i = 0; i < r->nflags; i++) {
+		fprintf(w->out, "%s{\"line\": %ld, \"message\": ", i ? ", " : "", r->flags[i].line);
+		ec_write_json_string(w->out, r->flags[i].msg);
+		putc('}', w->out);
+	}
+	fputs("]}\n", w->out);
 	return EC_OK;
 }
 

@@ -46,7 +46,7 @@ static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
 			wid = strlen(g->items[i].key.id);
 	w->width[0] = (int)wid;
 	fprintf(w->out, "Sheet %s\n\n", r->file);
-	fprintf(w->out, "%-*s  %-12s  %-8s  %-14s  %s\n", w->width[0], "item", "answer",
+	fprintf(w->out, "%-*s  %-12s  %-10s  %-14s  %s\n", w->width[0], "item", "answer",
 		"verdict", "points", "correct");
 	return EC_OK;
 }
@@ -62,7 +62,7 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 	ec_grade_item_correct(it, corr, sizeof(corr));
 	snprintf(pts, sizeof(pts), "%s/%s", ec_points_format(r->results[i].points, a),
 		 ec_points_format(it->key.points, b));
-	fprintf(w->out, "%-*s  %-12s  %-8s  %-14s  %s\n", w->width[0], it->key.id,
+	fprintf(w->out, "%-*s  %-12s  %-10s  %-14s  %s\n", w->width[0], it->key.id,
 		ans[0] ? ans : "-", ec_verdict_name(r->results[i].verdict), pts, corr);
 	w->items++;
 	return EC_OK;
@@ -87,12 +87,16 @@ static ec_status sheet_end(ec_write_ctx *w, const ec_sheet_report *r)
 
 	if (w->sections == 0)
 		fputc('\n', w->out);
-	fprintf(w->out, "Total: %s/%s (auto-graded items)\n", ec_points_format(r->total, a),
-		ec_points_format(g->max_auto, b));
+	if (r->pending == 0 && r->max > g->max_auto)
+		fprintf(w->out, "Total: %s/%s\n", ec_points_format(r->total, a),
+			ec_points_format(r->max, b));
+	else
+		fprintf(w->out, "Total: %s/%s (auto-graded items%s)\n", ec_points_format(r->total, a),
+			ec_points_format(r->max, b), r->max > g->max_auto ? " and marks given" : "");
 	if (w->items == g->count) /* none was left to grade by hand */
 		return EC_OK;
-	fprintf(w->out, "\nTo grade by hand (%s point%s):\n", ec_points_format(g->max_manual, a),
-		g->max_manual == 1 ? "" : "s");
+	fprintf(w->out, "\nTo grade by hand (%s point%s):\n", ec_points_format(r->pending, a),
+		r->pending == 1 ? "" : "s");
 	for (i = 0; i < g->count; i++)
 		if (r->results[i].verdict == EC_VERDICT_MANUAL)
 			fprintf(w->out, "  %-*s  %s pt  %s\n", w->width[0], g->items[i].key.id,
