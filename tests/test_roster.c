@@ -361,6 +361,67 @@ static void test_roster_grade_record_too_long(void **state)
 	record_too_long(600000);
 }
 
+/*
+ * A repeated student id is graded each time and warned about, naming the
+ * line where it first stood: ann on lines 2, 4 and 6 (" ann " is ann too),
+ * bob once. The warnings come after the rows' messages, once the spool of
+ * ids has been read back.
+ */
+static const char repeats[] = "student,1.1\nann,T\nbob,F\n ann ,T\ncy,x\nann,F\n";
+
+static void test_roster_grade_repeated_ids(void **state)
+{
+	static const char want[] =
+		"r.csv:5: column '1.1': 'x' is not true or false (T, F, True, False)\n"
+		"r.csv:4: student id ' ann ' is repeated (first on line 2); each row is graded\n"
+		"r.csv:6: student id 'ann' is repeated (first on line 2); each row is graded\n";
+	ec_grader g;
+	ec_error err;
+	outcome o;
+	unsigned t;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	for (t = 1; t <= 2; t++) {
+		grade_text(&g, repeats, sizeof(repeats) - 1, t, 5, NULL, NULL, &o);
+		assert_int_equal(o.status, EC_OK);
+		assert_int_equal(o.sum.graded, 5);
+		assert_int_equal(o.sum.warnings, 2);
+		assert_string_equal(o.msgs, want);
+		free(o.out);
+	}
+	ec_grader_free(&g);
+}
+
+/* 200000 different ids from a file: the filter's false alarms are all dropped. */
+static void test_roster_grade_no_false_repeats(void **state)
+{
+	ec_roster_options opts;
+	ec_grader g;
+	ec_error err;
+	outcome o;
+	FILE *f = tmpfile();
+	long i;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	fputs("student,1.1\n", f);
+	for (i = 0; i < 200000; i++)
+		fprintf(f, "s%ld,T\n", i * 7919);
+	rewind(f);
+	memset(&o, 0, sizeof(o));
+	memset(&opts, 0, sizeof(opts));
+	opts.on_report = collect_bad;
+	opts.ctx = &o;
+	assert_int_equal(ec_roster_grade(&g, f, "r.csv", &opts, &o.sum, &err), EC_OK);
+	assert_int_equal(o.sum.graded, 200000);
+	assert_int_equal(o.sum.warnings, 0);
+	assert_string_equal(o.msgs, "");
+	fclose(f);
+	ec_grader_free(&g);
+}
+
 static void test_roster_grade_bad_input(void **state)
 {
 	outcome o;
@@ -584,6 +645,8 @@ int main(void)
 		cmocka_unit_test(test_roster_grade_on_row),
 		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
 		cmocka_unit_test(test_roster_grade_record_too_long),
+		cmocka_unit_test(test_roster_grade_repeated_ids),
+		cmocka_unit_test(test_roster_grade_no_false_repeats),
 		cmocka_unit_test(test_roster_grade_bad_input),
 		cmocka_unit_test(test_roster_grade_generated_matches_sheets),
 	};

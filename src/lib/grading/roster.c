@@ -16,6 +16,7 @@
 
 #include "csv_internal.h"
 #include "examcheck/ec_csv.h"
+#include "roster_dups.h"
 #include "roster_score.h"
 
 #define DEFAULT_CHUNK (64u * 1024)
@@ -32,6 +33,9 @@ typedef struct row_note {
 	size_t first_field;         /* with callbacks: its fields in the chunk's field list */
 	size_t nfields;
 	size_t flags_at;            /* with callbacks: its flagged text in the chunk's text */
+	size_t spool_at;            /* its id's record in the chunk's spool */
+	size_t id_len;
+	uint64_t id_hash;           /* roster_id_hash() of the id */
 } row_note;
 
 typedef struct chunk {
@@ -59,6 +63,8 @@ typedef struct chunk {
 	size_t sections_cap;
 	ec_grade_result *aside;
 	size_t naside, aside_cap;
+	char *spool;                /* the students' ids, as roster_spool_record() writes them */
+	size_t spool_len, spool_cap;
 	const roster_scorer *by;    /* whose tables the codes index */
 	ec_status fatal;            /* EC_ERR_NOMEM while processing */
 	bool done;
@@ -96,6 +102,7 @@ typedef struct run {
 	long line;
 	uint64_t bytes, warnings;
 	bool eof, io_error;
+	roster_dups dups;           /* the ids seen (the ordered half) */
 } run;
 
 static bool grow(void **p, size_t *cap, size_t need, size_t size)
@@ -541,6 +548,15 @@ static bool process_row(run *r, worker *w, chunk *ck)
 
 	if (!n)
 		return false;
+	/* the id, for the ordered half's look for repeats */
+	n->id_len = rd->lens[0] > UINT32_MAX ? UINT32_MAX : rd->lens[0];
+	n->id_hash = roster_id_hash(rd->fields[0], rd->lens[0]);
+	if (!grow((void **)&ck->spool, &ck->spool_cap, ck->spool_len + ROSTER_SPOOL_HEAD + n->id_len, 1))
+		return false;
+	n->spool_at = ck->spool_len;
+	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->id_hash, n->line,
+						     rd->fields[0], (uint32_t)n->id_len) -
+				 ck->spool);
 	w->flags_len = 0;
 	if ((rd->nfields != p->ncols || rd->lens[0] == 0 || rd->fields[0][0] == ' ' ||
 	     rd->fields[0][0] == '\t') &&
@@ -594,6 +610,7 @@ static void process_chunk(run *r, worker *w, chunk *ck)
 	ck->nmsgs = 0;
 	ck->naside = 0;
 	ck->text_len = 0;
+	ck->spool_len = 0;
 	ck->nfields = 0;
 	ck->fatal = EC_OK;
 	ck->by = &w->sc;
@@ -628,6 +645,32 @@ typedef struct emitter {
 	ec_error *err;
 } emitter;
 
+/* Warn that a student id stands again on `line` (first on `first`). */
+static void warn_repeat(void *ctx, const char *id, long line, long first)
+{
+	run *r = ctx;
+	ec_error w;
+
+	ec_error_at(&w, EC_ERR_PARSE, r->file, line, 0,
+		    "student id '%.40s' is repeated (first on line %ld); each row is graded", id, first);
+	w.status = EC_OK; /* a warning */
+	r->warnings++;
+	if (r->o->on_report)
+		r->o->on_report(r->o->ctx, &w);
+}
+
+/* Look for the row's id among those seen; false when memory runs out. */
+static bool note_id(run *r, const row_note *n, const char *id)
+{
+	long first;
+
+	if (roster_dups_add(&r->dups, n->id_hash, id, n->id_len, n->line, &first) != EC_OK)
+		return false; /* out of memory, or the spool cannot be written */
+	if (first)
+		warn_repeat(r, id, n->line, first);
+	return true;
+}
+
 /* Hand out ck's rows; false to stop (em->st says why). */
 static bool emit_chunk(run *r, emitter *em, chunk *ck)
 {
@@ -642,6 +685,11 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 	if (r->o->out && ck->out_len &&
 	    (fwrite(ck->out, 1, ck->out_len, r->o->out) != ck->out_len || ferror(r->o->out))) {
 		em->st = ec_error_set(em->err, EC_ERR_IO, "write error");
+		return false;
+	}
+	if (roster_dups_spool(&r->dups, ck->spool, ck->spool_len) != EC_OK) {
+		em->st = ec_error_set(em->err, EC_ERR_IO,
+				      "cannot write the temporary list of student ids");
 		return false;
 	}
 	for (k = 0; k < ck->nrows; k++) {
@@ -659,6 +707,10 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		em->sum->graded++;
 		em->sum->flagged_rows += n->flagged;
 		em->sum->flagged_cells += n->flagged_cells;
+		if (!note_id(r, n, ck->spool + n->spool_at + ROSTER_SPOOL_HEAD)) {
+			em->st = ec_error_set(em->err, EC_ERR_NOMEM, "out of memory");
+			return false;
+		}
 		if (!r->keep_rows)
 			continue;
 		for (i = 0; i < g->count; i++)
@@ -835,6 +887,7 @@ static void chunk_free(chunk *ck)
 	free(ck->out);
 	free(ck->rows);
 	free(ck->msgs);
+	free(ck->spool);
 	free(ck->text);
 	free(ck->field_at);
 	free(ck->codes);
@@ -976,7 +1029,9 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	em.sum = summary;
 	em.err = err;
 	em.st = EC_OK;
-	st = read_header(r, err);
+	st = roster_dups_init(&r->dups, true);
+	if (st == EC_OK)
+		st = read_header(r, err);
 	if (st == EC_OK) {
 		r->next_read = 1; /* the header's chunk holds the first rows */
 		em.results = calloc(g->count ? g->count : 1, sizeof(*em.results));
@@ -1015,6 +1070,12 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	}
 	if (st == EC_OK && r->io_error)
 		st = ec_error_at(err, EC_ERR_IO, file, 0, 0, "read error");
+	for (i = 0; i < SLOTS; i++) {
+		chunk_free(&r->slots[i]);
+		memset(&r->slots[i], 0, sizeof(r->slots[i]));
+	}
+	if (st == EC_OK)
+		st = roster_dups_resolve(&r->dups, warn_repeat, r, err);
 	if (st == EC_OK && r->o->out && (fflush(r->o->out) != 0 || ferror(r->o->out)))
 		st = ec_error_set(err, EC_ERR_IO, "write error");
 	summary->bytes = r->bytes;
@@ -1024,6 +1085,7 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	for (i = 0; i < SLOTS; i++)
 		chunk_free(&r->slots[i]);
 	roster_plan_free(&r->plan);
+	roster_dups_free(&r->dups);
 	free(r->carry);
 	free(em.results);
 	free(em.fields);
