@@ -248,6 +248,82 @@ static void test_linear_loss_hinge_at_zero_hand(void **state)
 	ec_linear_free(&g);
 }
 
+/*
+ * Seven classes (a block of four, a pair and a single class inside
+ * ec_linear_scores and the paired scoring of the loss) and five samples
+ * (an unpaired last one), against plain loops written from the
+ * definitions: scores b_c + sum_j W_cj x_j summed in feature order, the
+ * hinge loss and its subgradient (1/n) sum_i g_ic x_i. Both sum in the
+ * same order, so they must agree to the last bit.
+ */
+static void test_linear_scores_and_loss_match_plain_loops(void **state)
+{
+	enum { K = 7, D = 5, N = 5 };
+	const ec_loss_opts o = {EC_LOSS_HINGE, 1, 0.25};
+	double s[K], gw[K * D] = {0}, gb[K] = {0}, total = 0, penalty = 0, loss;
+	ec_dataset ds;
+	ec_linear m, g;
+	ec_rng r;
+	size_t i, c, j;
+
+	(void)state;
+	ec_rng_seed(&r, 77);
+	assert_int_equal(ec_dataset_alloc(&ds, N, D, K, NULL), EC_OK);
+	assert_int_equal(ec_linear_init(&m, K, D, NULL), EC_OK);
+	assert_int_equal(ec_linear_init(&g, K, D, NULL), EC_OK);
+	for (i = 0; i < N * D; i++)
+		ds.x[i] = ec_rng_normal(&r);
+	for (i = 0; i < N; i++)
+		ds.y[i] = (3 * i) % K;
+	for (i = 0; i < K * D; i++)
+		m.W[i] = 0.3 * ec_rng_normal(&r);
+	for (i = 0; i < K; i++)
+		m.b[i] = 0.3 * ec_rng_normal(&r);
+	for (i = 0; i < N; i++) {
+		const double *x = ds.x + i * D;
+		double plain[K], gs[K] = {0};
+		size_t y = ds.y[i];
+
+		for (c = 0; c < K; c++) {
+			plain[c] = m.b[c];
+			for (j = 0; j < D; j++)
+				plain[c] += m.W[c * D + j] * x[j];
+		}
+		ec_linear_scores(&m, x, s);
+		for (c = 0; c < K; c++)
+			assert_true(s[c] == plain[c]);
+		for (c = 0; c < K; c++) {
+			double t = plain[c] - plain[y] + 1;
+
+			if (c != y && t > 0) {
+				total += t;
+				gs[c] += 1;
+				gs[y] -= 1;
+			}
+		}
+		for (c = 0; c < K; c++) {
+			if (gs[c] == 0)
+				continue;
+			gb[c] += gs[c] / N;
+			for (j = 0; j < D; j++)
+				gw[c * D + j] += gs[c] * x[j] / N;
+		}
+	}
+	for (i = 0; i < K * D; i++) {
+		penalty += m.W[i] * m.W[i];
+		gw[i] += 2 * 0.25 * m.W[i];
+	}
+	assert_int_equal(ec_linear_loss(&m, &ds, &o, &loss, &g, NULL), EC_OK);
+	assert_true(loss == total / N + 0.25 * penalty);
+	for (i = 0; i < K * D; i++)
+		assert_true(g.W[i] == gw[i]);
+	for (i = 0; i < K; i++)
+		assert_true(g.b[i] == gb[i]);
+	ec_dataset_free(&ds);
+	ec_linear_free(&m);
+	ec_linear_free(&g);
+}
+
 static void test_linear_train_separable_blobs(void **state)
 {
 	static const double centers[3 * 2] = {0, 4, -4, -3, 4, -3};
@@ -376,6 +452,7 @@ int main(void)
 		cmocka_unit_test(test_linear_loss_softmax_gradient_fd),
 		cmocka_unit_test(test_linear_loss_hinge_gradient_fd),
 		cmocka_unit_test(test_linear_loss_hinge_at_zero_hand),
+		cmocka_unit_test(test_linear_scores_and_loss_match_plain_loops),
 		cmocka_unit_test(test_linear_train_separable_blobs),
 		cmocka_unit_test(test_linear_evaluate_confusion_hand),
 		cmocka_unit_test(test_linear_predict_cost),
