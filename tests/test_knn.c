@@ -242,6 +242,23 @@ static void test_knn_evaluate_cost_counts(void **state)
 	ec_dataset_free(&test);
 }
 
+static void test_knn_query_cost_hand(void **state)
+{
+	ec_knn_cost cost = {0, 0};
+	ec_error err;
+
+	(void)state;
+	/* One query against 200 samples of 35 features: 200 distances, 7000 terms. */
+	assert_int_equal(ec_knn_query_cost(200, 35, &cost, &err), EC_OK);
+	assert_true(cost.distances == 200 && cost.terms == 7000);
+	/* A second one against 10 samples adds 10 and 350. */
+	assert_int_equal(ec_knn_query_cost(10, 35, &cost, &err), EC_OK);
+	assert_true(cost.distances == 210 && cost.terms == 7350);
+	/* SIZE_MAX samples of 2 features: n * dim does not fit. */
+	assert_int_equal(ec_knn_query_cost(SIZE_MAX, 2, &cost, &err), EC_ERR_OVERFLOW);
+	assert_string_equal(err.msg, "knn: operation count overflows");
+}
+
 static void test_knn_bad_inputs(void **state)
 {
 	ec_dataset ds, other;
@@ -277,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_knn_predict_matches_brute_force),
 		cmocka_unit_test(test_knn_flip_keeps_distances),
 		cmocka_unit_test(test_knn_evaluate_cost_counts),
+		cmocka_unit_test(test_knn_query_cost_hand),
 		cmocka_unit_test(test_knn_bad_inputs),
 	};
 

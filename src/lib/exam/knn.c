@@ -23,12 +23,10 @@ double ec_distance(ec_metric metric, const double *a, const double *b, size_t di
 	return metric == EC_METRIC_L1 ? raw : sqrt(raw);
 }
 
-static ec_status add_cost(ec_knn_cost *cost, uint64_t n, uint64_t dim, ec_error *err)
+ec_status ec_knn_query_cost(size_t n, size_t dim, ec_knn_cost *cost, ec_error *err)
 {
 	uint64_t terms;
 
-	if (!cost)
-		return EC_OK;
 	if (!ec_u64_mul(n, dim, &terms) || !ec_u64_add(cost->terms, terms, &cost->terms) ||
 	    !ec_u64_add(cost->distances, n, &cost->distances))
 		return ec_error_set(err, EC_ERR_OVERFLOW, "knn: operation count overflows");
@@ -71,7 +69,7 @@ ec_status ec_knn_neighbors(const ec_dataset *train, const double *x, size_t k,
 		for (i = 0; i < k; i++)
 			dist[i] = metric == EC_METRIC_L1 ? best[i] : sqrt(best[i]);
 	free(best);
-	return add_cost(cost, train->n, train->dim, err);
+	return cost ? ec_knn_query_cost(train->n, train->dim, cost, err) : EC_OK;
 }
 
 ec_status ec_knn_predict(const ec_dataset *train, const double *x, size_t k,
