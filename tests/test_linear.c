@@ -359,6 +359,84 @@ static void test_linear_train_separable_blobs(void **state)
 	ec_dataset_free(&ds);
 }
 
+/*
+ * By hand, one feature: x = 2 of class 1, x = -1 of class 0, from W = 0.
+ * Pass 1: x = 2 scores (0, 0), the tie predicts 0: W = (-2, 2), b = (-1, 1).
+ * x = -1 then scores (2 - 1, -2 + 1) = (1, -1): class 0, right.
+ * Pass 2: x = 2 scores (-5, 5), x = -1 scores (1, -1): no mistake.
+ */
+static void test_linear_perceptron_hand(void **state)
+{
+	static const double x[2] = {2, -1};
+	static const size_t y[2] = {1, 0};
+	ec_dataset ds;
+	ec_linear m;
+	size_t epochs;
+	bool separated;
+
+	(void)state;
+	assert_int_equal(ec_dataset_alloc(&ds, 2, 1, 2, NULL), EC_OK);
+	memcpy(ds.x, x, sizeof(x));
+	memcpy(ds.y, y, sizeof(y));
+	assert_int_equal(ec_linear_init(&m, 2, 1, NULL), EC_OK);
+	assert_int_equal(ec_linear_perceptron(&m, &ds, 10, &epochs, &separated, NULL), EC_OK);
+	assert_true(separated);
+	assert_int_equal(epochs, 2);
+	assert_near(m.W[0], -2, 0);
+	assert_near(m.W[1], 2, 0);
+	assert_near(m.b[0], -1, 0);
+	assert_near(m.b[1], 1, 0);
+	/* Separated already: one pass without a mistake, nothing changes. */
+	assert_int_equal(ec_linear_perceptron(&m, &ds, 10, &epochs, &separated, NULL), EC_OK);
+	assert_true(separated);
+	assert_int_equal(epochs, 1);
+	assert_near(m.W[1], 2, 0);
+	ec_linear_free(&m);
+	ec_dataset_free(&ds);
+}
+
+/*
+ * XOR, (0,0) and (1,1) class 0, (1,0) and (0,1) class 1: linear scores
+ * s_1 - s_0 = a x1 + b x2 + c would need c <= 0, a + b + c <= 0, a + c > 0
+ * and b + c > 0; adding the last two gives a + b + 2c > 0, so a + b + c >
+ * -c >= 0, a contradiction. No pass is ever free of mistakes. Blobs 7
+ * apart (14 sigma) are separated, and every sample is then right.
+ */
+static void test_linear_perceptron_xor_and_blobs(void **state)
+{
+	static const double x[8] = {0, 0, 1, 1, 1, 0, 0, 1};
+	static const size_t y[4] = {0, 0, 1, 1};
+	static const double centers[3 * 2] = {0, 4, -4, -3, 4, -3};
+	static const size_t counts[3] = {20, 3, 9};
+	ec_dataset ds;
+	ec_linear m;
+	size_t epochs, correct;
+	bool separated;
+	ec_rng r;
+
+	(void)state;
+	assert_int_equal(ec_dataset_alloc(&ds, 4, 2, 2, NULL), EC_OK);
+	memcpy(ds.x, x, sizeof(x));
+	memcpy(ds.y, y, sizeof(y));
+	assert_int_equal(ec_linear_init(&m, 2, 2, NULL), EC_OK);
+	assert_int_equal(ec_linear_perceptron(&m, &ds, 50, &epochs, &separated, NULL), EC_OK);
+	assert_false(separated);
+	assert_int_equal(epochs, 50);
+	ec_linear_free(&m);
+	ec_dataset_free(&ds);
+
+	ec_rng_seed(&r, 5);
+	assert_int_equal(ec_dataset_blobs(&ds, 3, 2, centers, counts, 0.5, &r, NULL), EC_OK);
+	assert_int_equal(ec_linear_init(&m, 3, 2, NULL), EC_OK);
+	assert_int_equal(ec_linear_perceptron(&m, &ds, 100, &epochs, &separated, NULL), EC_OK);
+	assert_true(separated);
+	assert_true(epochs < 100);
+	assert_int_equal(ec_linear_evaluate(&m, &ds, &correct, NULL, NULL), EC_OK);
+	assert_int_equal(correct, 32);
+	ec_linear_free(&m);
+	ec_dataset_free(&ds);
+}
+
 static void test_linear_evaluate_confusion_hand(void **state)
 {
 	/* Scores (x, -x): class 0 when x >= 0 (tie to class 0 at x = 0), else class 1. */
@@ -455,6 +533,8 @@ int main(void)
 		cmocka_unit_test(test_linear_scores_and_loss_match_plain_loops),
 		cmocka_unit_test(test_linear_train_separable_blobs),
 		cmocka_unit_test(test_linear_evaluate_confusion_hand),
+		cmocka_unit_test(test_linear_perceptron_hand),
+		cmocka_unit_test(test_linear_perceptron_xor_and_blobs),
 		cmocka_unit_test(test_linear_predict_cost),
 		cmocka_unit_test(test_linear_bad_inputs),
 	};

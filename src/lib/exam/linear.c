@@ -476,6 +476,45 @@ ec_status ec_linear_train(ec_linear *m, const ec_dataset *ds, const ec_train_opt
 	return st;
 }
 
+ec_status ec_linear_perceptron(ec_linear *m, const ec_dataset *ds, size_t max_epochs,
+			       size_t *epochs, bool *separated, ec_error *err)
+{
+	ec_status st = check_shapes(m, ds, err);
+	size_t e, i, j, d = m->dim;
+	double *s;
+
+	if (st != EC_OK)
+		return st;
+	s = malloc(m->classes * sizeof(double));
+	if (!s)
+		return ec_error_set(err, EC_ERR_NOMEM, "perceptron: out of memory");
+	*separated = false;
+	for (e = 0; e < max_epochs && !*separated; e++) {
+		size_t mistakes = 0;
+
+		for (i = 0; i < ds->n; i++) {
+			const double *x = ds->x + i * d;
+			size_t y = ds->y[i], p;
+
+			ec_linear_scores(m, x, s);
+			p = ec_argmax(s, m->classes);
+			if (p == y)
+				continue;
+			for (j = 0; j < d; j++) {
+				m->W[y * d + j] += x[j];
+				m->W[p * d + j] -= x[j];
+			}
+			m->b[y] += 1;
+			m->b[p] -= 1;
+			mistakes++;
+		}
+		*separated = mistakes == 0;
+	}
+	*epochs = e;
+	free(s);
+	return EC_OK;
+}
+
 ec_status ec_linear_predict_cost(size_t classes, size_t dim, uint64_t *mults,
 				 ec_error *err)
 {
