@@ -318,6 +318,7 @@ static double objective(const ec_linear *m, const ec_dataset *ds, const ec_loss_
 	const double n = (double)ds->n;
 	double *pair = scratch, *g = scratch + 2 * k, *xn = scratch + 3 * k;
 	double total = 0, penalty = 0;
+	bool hinge = opts->kind == EC_LOSS_HINGE;
 	size_t i, c, j;
 
 	if (grad) {
@@ -342,7 +343,7 @@ static double objective(const ec_linear *m, const ec_dataset *ds, const ec_loss_
 			if (g[c] == 0)
 				continue;
 			grad->b[c] += g[c] / n;
-			if (g[c] == 1 || g[c] == -1) {
+			if (hinge && (g[c] == 1 || g[c] == -1)) {
 				if (!have_xn) {
 					for (j = 0; j < d; j++)
 						xn[j] = x[j] / n;
