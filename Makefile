@@ -30,8 +30,8 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 EMBED := $(sort $(wildcard data/*.graph data/*.figure data/rubric))
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
-APP_OBJ := $(ANS_SRC:src/%.c=$(BUILD)/%.o) $(CLI_SRC:src/%.c=$(BUILD)/%.o) \
-	$(BUILD)/gen/embedded.o
+ANS_OBJ := $(ANS_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+APP_OBJ := $(ANS_OBJ) $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 HEADERS := $(wildcard include/examcheck/*.h src/lib/*.h src/lib/*/*.h src/answers/*.h src/cli/*.h)
 DEPS := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d)
@@ -76,6 +76,11 @@ check-cmocka:
 $(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) tests/ec_test.h tests/grade_fixture.h | check-cmocka
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+
+# The worked answers are not part of the library; their test links them too.
+$(BUILD)/tests/test_answers: tests/test_answers.c $(ANS_OBJ) $(LIB) $(HEADERS) tests/ec_test.h | check-cmocka
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(ANS_OBJ) $(LIB) -lcmocka $(LDLIBS)
 
 test: all check-cmocka $(TESTS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTS)

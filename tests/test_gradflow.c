@@ -354,6 +354,39 @@ static void test_gradflow_logistic_train_accuracy_stalls_bce_learns(void **state
 			 EC_ERR_INVALID);
 }
 
+/*
+ * Training stops at a step that leaves theta unchanged; the result must be
+ * that of every step written out. x = 0 sits on the boundary of theta =
+ * (1, 0) and the other two points are right and far from it, so the first
+ * step moves the bias by 0.5 * (1/3) / (2h) (one point of three flips
+ * within h: the spike); then no point lies within h of the boundary and
+ * the gradient is exactly 0.
+ */
+static void test_gradflow_logistic_train_matches_every_step(void **state)
+{
+	const double x[] = {0, 1.5, -2}, y[] = {1, 1, 0};
+	size_t iters, k, j;
+
+	(void)state;
+	for (iters = 1; iters <= 40; iters += 13) {
+		double t[] = {1, 0}, want[] = {1, 0}, grad[2], v, moved;
+
+		assert_int_equal(ec_gradflow_logistic_train(EC_SCORE_ACCURACY, x, y, 3, 1, t, 0.5,
+							    iters, 1e-3, &moved, NULL),
+				 EC_OK);
+		for (k = 0; k < iters; k++) {
+			assert_int_equal(ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, 3, 1, want,
+							      1e-3, &v, grad, NULL),
+					 EC_OK);
+			for (j = 0; j < 2; j++)
+				want[j] -= 0.5 * grad[j];
+		}
+		assert_memory_equal(t, want, sizeof(t));
+		assert_near(want[1], 0.5 / 3 / (2 * 1e-3), 1e-9);
+		assert_near(moved, want[1], 1e-9);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_gradflow_logistic_bce_grad_finite_differences),
 		cmocka_unit_test(test_gradflow_logistic_accuracy_grad_zero_or_spike),
 		cmocka_unit_test(test_gradflow_logistic_train_accuracy_stalls_bce_learns),
+		cmocka_unit_test(test_gradflow_logistic_train_matches_every_step),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -242,6 +242,69 @@ static void test_knn_evaluate_cost_counts(void **state)
 	ec_dataset_free(&test);
 }
 
+/*
+ * Distances are computed four training rows at a time, the rest one by
+ * one: for every set size from 1 to 9 and both metrics, the neighbours in
+ * full (k = n) must be every row sorted by its own ec_distance, ties by
+ * lower index (an insertion sort written here), with equal distances.
+ */
+static void test_knn_neighbors_every_size_exact(void **state)
+{
+	ec_rng r;
+	size_t n, i, j;
+	int metric;
+
+	(void)state;
+	ec_rng_seed(&r, 99);
+	for (n = 1; n <= 9; n++)
+		for (metric = 0; metric < 2; metric++) {
+			ec_dataset ds;
+			double q[3], dist[9], want[9];
+			size_t idx[9], order[9];
+
+			assert_int_equal(ec_dataset_alloc(&ds, n, 3, 2, NULL), EC_OK);
+			for (i = 0; i < 3 * n; i++)
+				ds.x[i] = (double)(ec_rng_below(&r, 5)); /* small integers: ties */
+			for (i = 0; i < 3; i++)
+				q[i] = ec_rng_normal(&r);
+			for (i = 0; i < n; i++) {
+				double d = ec_distance((ec_metric)metric, q, ds.x + 3 * i, 3);
+
+				for (j = i; j > 0 && d < want[j - 1]; j--) {
+					want[j] = want[j - 1];
+					order[j] = order[j - 1];
+				}
+				want[j] = d;
+				order[j] = i;
+			}
+			assert_int_equal(ec_knn_neighbors(&ds, q, n, (ec_metric)metric, idx, dist, NULL,
+							  NULL),
+					 EC_OK);
+			for (i = 0; i < n; i++) {
+				assert_int_equal(idx[i], order[i]);
+				assert_true(dist[i] == want[i]);
+			}
+			ec_dataset_free(&ds);
+		}
+}
+
+static void test_knn_query_cost_hand(void **state)
+{
+	ec_knn_cost cost = {0, 0};
+	ec_error err;
+
+	(void)state;
+	/* One query against 200 samples of 35 features: 200 distances, 7000 terms. */
+	assert_int_equal(ec_knn_query_cost(200, 35, &cost, &err), EC_OK);
+	assert_true(cost.distances == 200 && cost.terms == 7000);
+	/* A second one against 10 samples adds 10 and 350. */
+	assert_int_equal(ec_knn_query_cost(10, 35, &cost, &err), EC_OK);
+	assert_true(cost.distances == 210 && cost.terms == 7350);
+	/* SIZE_MAX samples of 2 features: n * dim does not fit. */
+	assert_int_equal(ec_knn_query_cost(SIZE_MAX, 2, &cost, &err), EC_ERR_OVERFLOW);
+	assert_string_equal(err.msg, "knn: operation count overflows");
+}
+
 static void test_knn_bad_inputs(void **state)
 {
 	ec_dataset ds, other;
@@ -277,6 +340,8 @@ int main(void)
 		cmocka_unit_test(test_knn_predict_matches_brute_force),
 		cmocka_unit_test(test_knn_flip_keeps_distances),
 		cmocka_unit_test(test_knn_evaluate_cost_counts),
+		cmocka_unit_test(test_knn_query_cost_hand),
+		cmocka_unit_test(test_knn_neighbors_every_size_exact),
 		cmocka_unit_test(test_knn_bad_inputs),
 	};
 

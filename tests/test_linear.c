@@ -248,6 +248,82 @@ static void test_linear_loss_hinge_at_zero_hand(void **state)
 	ec_linear_free(&g);
 }
 
+/*
+ * Seven classes (a block of four, a pair and a single class inside
+ * ec_linear_scores and the paired scoring of the loss) and five samples
+ * (an unpaired last one), against plain loops written from the
+ * definitions: scores b_c + sum_j W_cj x_j summed in feature order, the
+ * hinge loss and its subgradient (1/n) sum_i g_ic x_i. Both sum in the
+ * same order, so they must agree to the last bit.
+ */
+static void test_linear_scores_and_loss_match_plain_loops(void **state)
+{
+	enum { K = 7, D = 5, N = 5 };
+	const ec_loss_opts o = {EC_LOSS_HINGE, 1, 0.25};
+	double s[K], gw[K * D] = {0}, gb[K] = {0}, total = 0, penalty = 0, loss;
+	ec_dataset ds;
+	ec_linear m, g;
+	ec_rng r;
+	size_t i, c, j;
+
+	(void)state;
+	ec_rng_seed(&r, 77);
+	assert_int_equal(ec_dataset_alloc(&ds, N, D, K, NULL), EC_OK);
+	assert_int_equal(ec_linear_init(&m, K, D, NULL), EC_OK);
+	assert_int_equal(ec_linear_init(&g, K, D, NULL), EC_OK);
+	for (i = 0; i < N * D; i++)
+		ds.x[i] = ec_rng_normal(&r);
+	for (i = 0; i < N; i++)
+		ds.y[i] = (3 * i) % K;
+	for (i = 0; i < K * D; i++)
+		m.W[i] = 0.3 * ec_rng_normal(&r);
+	for (i = 0; i < K; i++)
+		m.b[i] = 0.3 * ec_rng_normal(&r);
+	for (i = 0; i < N; i++) {
+		const double *x = ds.x + i * D;
+		double plain[K], gs[K] = {0};
+		size_t y = ds.y[i];
+
+		for (c = 0; c < K; c++) {
+			plain[c] = m.b[c];
+			for (j = 0; j < D; j++)
+				plain[c] += m.W[c * D + j] * x[j];
+		}
+		ec_linear_scores(&m, x, s);
+		for (c = 0; c < K; c++)
+			assert_true(s[c] == plain[c]);
+		for (c = 0; c < K; c++) {
+			double t = plain[c] - plain[y] + 1;
+
+			if (c != y && t > 0) {
+				total += t;
+				gs[c] += 1;
+				gs[y] -= 1;
+			}
+		}
+		for (c = 0; c < K; c++) {
+			if (gs[c] == 0)
+				continue;
+			gb[c] += gs[c] / N;
+			for (j = 0; j < D; j++)
+				gw[c * D + j] += gs[c] * x[j] / N;
+		}
+	}
+	for (i = 0; i < K * D; i++) {
+		penalty += m.W[i] * m.W[i];
+		gw[i] += 2 * 0.25 * m.W[i];
+	}
+	assert_int_equal(ec_linear_loss(&m, &ds, &o, &loss, &g, NULL), EC_OK);
+	assert_true(loss == total / N + 0.25 * penalty);
+	for (i = 0; i < K * D; i++)
+		assert_true(g.W[i] == gw[i]);
+	for (i = 0; i < K; i++)
+		assert_true(g.b[i] == gb[i]);
+	ec_dataset_free(&ds);
+	ec_linear_free(&m);
+	ec_linear_free(&g);
+}
+
 static void test_linear_train_separable_blobs(void **state)
 {
 	static const double centers[3 * 2] = {0, 4, -4, -3, 4, -3};
@@ -279,6 +355,84 @@ static void test_linear_train_separable_blobs(void **state)
 	assert_int_equal(ec_linear_train(&m, &ds, &svm, &loss, NULL), EC_OK);
 	assert_int_equal(ec_linear_evaluate(&m, &ds, &correct, NULL, NULL), EC_OK);
 	assert_int_equal(correct, 24);
+	ec_linear_free(&m);
+	ec_dataset_free(&ds);
+}
+
+/*
+ * By hand, one feature: x = 2 of class 1, x = -1 of class 0, from W = 0.
+ * Pass 1: x = 2 scores (0, 0), the tie predicts 0: W = (-2, 2), b = (-1, 1).
+ * x = -1 then scores (2 - 1, -2 + 1) = (1, -1): class 0, right.
+ * Pass 2: x = 2 scores (-5, 5), x = -1 scores (1, -1): no mistake.
+ */
+static void test_linear_perceptron_hand(void **state)
+{
+	static const double x[2] = {2, -1};
+	static const size_t y[2] = {1, 0};
+	ec_dataset ds;
+	ec_linear m;
+	size_t epochs;
+	bool separated;
+
+	(void)state;
+	assert_int_equal(ec_dataset_alloc(&ds, 2, 1, 2, NULL), EC_OK);
+	memcpy(ds.x, x, sizeof(x));
+	memcpy(ds.y, y, sizeof(y));
+	assert_int_equal(ec_linear_init(&m, 2, 1, NULL), EC_OK);
+	assert_int_equal(ec_linear_perceptron(&m, &ds, 10, &epochs, &separated, NULL), EC_OK);
+	assert_true(separated);
+	assert_int_equal(epochs, 2);
+	assert_near(m.W[0], -2, 0);
+	assert_near(m.W[1], 2, 0);
+	assert_near(m.b[0], -1, 0);
+	assert_near(m.b[1], 1, 0);
+	/* Separated already: one pass without a mistake, nothing changes. */
+	assert_int_equal(ec_linear_perceptron(&m, &ds, 10, &epochs, &separated, NULL), EC_OK);
+	assert_true(separated);
+	assert_int_equal(epochs, 1);
+	assert_near(m.W[1], 2, 0);
+	ec_linear_free(&m);
+	ec_dataset_free(&ds);
+}
+
+/*
+ * XOR, (0,0) and (1,1) class 0, (1,0) and (0,1) class 1: linear scores
+ * s_1 - s_0 = a x1 + b x2 + c would need c <= 0, a + b + c <= 0, a + c > 0
+ * and b + c > 0; adding the last two gives a + b + 2c > 0, so a + b + c >
+ * -c >= 0, a contradiction. No pass is ever free of mistakes. Blobs 7
+ * apart (14 sigma) are separated, and every sample is then right.
+ */
+static void test_linear_perceptron_xor_and_blobs(void **state)
+{
+	static const double x[8] = {0, 0, 1, 1, 1, 0, 0, 1};
+	static const size_t y[4] = {0, 0, 1, 1};
+	static const double centers[3 * 2] = {0, 4, -4, -3, 4, -3};
+	static const size_t counts[3] = {20, 3, 9};
+	ec_dataset ds;
+	ec_linear m;
+	size_t epochs, correct;
+	bool separated;
+	ec_rng r;
+
+	(void)state;
+	assert_int_equal(ec_dataset_alloc(&ds, 4, 2, 2, NULL), EC_OK);
+	memcpy(ds.x, x, sizeof(x));
+	memcpy(ds.y, y, sizeof(y));
+	assert_int_equal(ec_linear_init(&m, 2, 2, NULL), EC_OK);
+	assert_int_equal(ec_linear_perceptron(&m, &ds, 50, &epochs, &separated, NULL), EC_OK);
+	assert_false(separated);
+	assert_int_equal(epochs, 50);
+	ec_linear_free(&m);
+	ec_dataset_free(&ds);
+
+	ec_rng_seed(&r, 5);
+	assert_int_equal(ec_dataset_blobs(&ds, 3, 2, centers, counts, 0.5, &r, NULL), EC_OK);
+	assert_int_equal(ec_linear_init(&m, 3, 2, NULL), EC_OK);
+	assert_int_equal(ec_linear_perceptron(&m, &ds, 100, &epochs, &separated, NULL), EC_OK);
+	assert_true(separated);
+	assert_true(epochs < 100);
+	assert_int_equal(ec_linear_evaluate(&m, &ds, &correct, NULL, NULL), EC_OK);
+	assert_int_equal(correct, 32);
 	ec_linear_free(&m);
 	ec_dataset_free(&ds);
 }
@@ -376,8 +530,11 @@ int main(void)
 		cmocka_unit_test(test_linear_loss_softmax_gradient_fd),
 		cmocka_unit_test(test_linear_loss_hinge_gradient_fd),
 		cmocka_unit_test(test_linear_loss_hinge_at_zero_hand),
+		cmocka_unit_test(test_linear_scores_and_loss_match_plain_loops),
 		cmocka_unit_test(test_linear_train_separable_blobs),
 		cmocka_unit_test(test_linear_evaluate_confusion_hand),
+		cmocka_unit_test(test_linear_perceptron_hand),
+		cmocka_unit_test(test_linear_perceptron_xor_and_blobs),
 		cmocka_unit_test(test_linear_predict_cost),
 		cmocka_unit_test(test_linear_bad_inputs),
 	};

@@ -116,6 +116,174 @@ static void test_reg_fit_bad_inputs(void **state)
 			 EC_ERR_OVERFLOW);
 }
 
+/*
+ * ISTA written out from its definition, every one of `iters` steps run:
+ * r = X w - y, g = X^T r / n, then the proximal step. Counts into *cycles
+ * the runs where some w_k equals w_(k-2) without w_k equal to w_(k-1),
+ * and into *settled those reaching w_k == w_(k-1).
+ */
+static void plain_ista(ec_reg_kind kind, const double *X, const double *y, size_t n, size_t d,
+		       double lambda, size_t iters, double *w, int *settled, int *cycles)
+{
+	double tr = 0, step, r[32], g[16], w1[16], w2[16];
+	int saw_fixed = 0, saw_cycle = 0;
+	size_t i, j, k;
+
+	for (i = 0; i < n * d; i++)
+		tr += X[i] * X[i];
+	step = 1 / (tr / (double)n);
+	for (j = 0; j < d; j++)
+		w[j] = w1[j] = w2[j] = 0;
+	for (k = 0; k < iters; k++) {
+		for (i = 0; i < n; i++) {
+			r[i] = -y[i];
+			for (j = 0; j < d; j++)
+				r[i] += X[i * d + j] * w[j];
+		}
+		for (j = 0; j < d; j++) {
+			g[j] = 0;
+			for (i = 0; i < n; i++)
+				g[j] += X[i * d + j] * r[i];
+			g[j] /= (double)n;
+		}
+		memcpy(w2, w1, d * sizeof(double));
+		memcpy(w1, w, d * sizeof(double));
+		for (j = 0; j < d; j++) {
+			double v = w[j] - step * g[j], t = step * lambda;
+
+			if (kind == EC_REG_L1)
+				w[j] = v > t ? v - t : v < -t ? v + t : 0.0;
+			else
+				w[j] = v / (1 + 2 * step * lambda);
+		}
+		if (memcmp(w, w1, d * sizeof(double)) == 0)
+			saw_fixed = 1;
+		else if (k >= 1 && memcmp(w, w2, d * sizeof(double)) == 0)
+			saw_cycle = 1;
+	}
+	*settled += saw_fixed;
+	*cycles += saw_cycle;
+}
+
+/*
+ * ec_reg_fit stops once a step returns its input (or the input of the
+ * step before); the weights must still be those of running every step, to
+ * the last bit, for even and odd step counts. The plain loop shows that
+ * both shortcuts are taken on these problems.
+ */
+static void test_reg_fit_stops_early_bit_for_bit(void **state)
+{
+	static const double wt[10] = {3, -2, 0, 0, 0, 0.5, 0, 0, -1, 0};
+	double X[20 * 10], y[20], w[10], want[10], lambda;
+	int settled = 0, cycles = 0, kind;
+	uint64_t seed;
+
+	(void)state;
+	for (seed = 30; seed < 34; seed++) {
+		assert_int_equal(ec_reg_make_data(20, 10, wt, 1, seed, X, y, NULL), EC_OK);
+		for (kind = 0; kind < 2; kind++)
+			for (lambda = 0.001; lambda < 1; lambda *= 2.5) {
+				size_t iters;
+
+				for (iters = 2999; iters <= 3000; iters++) {
+					assert_int_equal(ec_reg_fit((ec_reg_kind)kind, X, y, 20, 10,
+								    lambda, iters, w, NULL),
+							 EC_OK);
+					plain_ista((ec_reg_kind)kind, X, y, 20, 10, lambda, iters,
+						   want, &settled, &cycles);
+					assert_memory_equal(w, want, sizeof(w));
+				}
+			}
+	}
+	assert_true(settled > 0);
+	assert_true(cycles > 0);
+}
+
+/*
+ * The orthonormal case of test_reg_fit_orthonormal_hand: each axis is
+ * independent, so one sweep lands on the minimiser (L1 (2.5, 0), L2
+ * (1.5, 0.1)) and the second sweep moves nothing: 2 sweeps.
+ */
+static void test_reg_fit_cd_orthonormal_hand(void **state)
+{
+	const double r2 = sqrt(2.0);
+	const double X[] = {r2, 0, 0, r2}, y[] = {3 * r2, 0.2 * r2};
+	double w[2];
+	size_t sweeps;
+
+	(void)state;
+	assert_int_equal(ec_reg_fit_cd(EC_REG_L1, X, y, 2, 2, 0.5, 1e-12, 100, w, &sweeps, NULL),
+			 EC_OK);
+	assert_near(w[0], 2.5, 1e-12);
+	assert_true(w[1] == 0);
+	assert_int_equal(sweeps, 2);
+	assert_int_equal(ec_reg_fit_cd(EC_REG_L2, X, y, 2, 2, 0.5, 1e-12, 100, w, &sweeps, NULL),
+			 EC_OK);
+	assert_near(w[0], 1.5, 1e-12);
+	assert_near(w[1], 0.1, 1e-12);
+	assert_int_equal(sweeps, 2);
+}
+
+/*
+ * Correlated features, both penalties: coordinate descent and ISTA (a
+ * second method, run to its own fixed point) reach the same minimiser and
+ * so the same validation choice.
+ */
+static void test_reg_fit_cd_agrees_with_ista(void **state)
+{
+	static const double wt[6] = {2, 0, -1, 0, 0, 0.3};
+	const double lambdas[] = {0.003, 0.03, 0.3};
+	double X[15 * 6], y[15], Xv[50 * 6], yv[50], a[6], b[6], la, lb, ma, mb;
+	size_t i, j, sweeps;
+	int kind;
+
+	(void)state;
+	assert_int_equal(ec_reg_make_data(15, 6, wt, 0.5, 8, X, y, NULL), EC_OK);
+	assert_int_equal(ec_reg_make_data(50, 6, wt, 0.5, 9, Xv, yv, NULL), EC_OK);
+	for (i = 0; i < 15; i++) /* make feature 1 follow feature 0 closely */
+		X[i * 6 + 1] = 0.9 * X[i * 6] + 0.1 * X[i * 6 + 1];
+	for (kind = 0; kind < 2; kind++) {
+		for (i = 0; i < 3; i++) {
+			assert_int_equal(ec_reg_fit_cd((ec_reg_kind)kind, X, y, 15, 6, lambdas[i],
+						       1e-13, 100000, a, &sweeps, NULL),
+					 EC_OK);
+			assert_true(sweeps < 100000);
+			assert_int_equal(ec_reg_fit((ec_reg_kind)kind, X, y, 15, 6, lambdas[i],
+						    200000, b, NULL),
+					 EC_OK);
+			for (j = 0; j < 6; j++)
+				assert_near(a[j], b[j], 1e-9);
+		}
+		assert_int_equal(ec_reg_select_cd((ec_reg_kind)kind, X, y, 15, Xv, yv, 50, 6,
+						  lambdas, 3, 1e-13, 100000, &la, &ma, a, NULL),
+				 EC_OK);
+		assert_int_equal(ec_reg_select((ec_reg_kind)kind, X, y, 15, Xv, yv, 50, 6, lambdas,
+					       3, 200000, &lb, &mb, b, NULL),
+				 EC_OK);
+		assert_near(la, lb, 0);
+		assert_near(ma, mb, 1e-9);
+	}
+}
+
+static void test_reg_fit_cd_bad_inputs(void **state)
+{
+	const double X[] = {1}, y[] = {1};
+	double w[1];
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_reg_fit_cd(EC_REG_L1, X, y, 1, 1, -1, 0, 10, w, NULL, &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "lambda -1 is not a number >= 0");
+	assert_int_equal(ec_reg_fit_cd(EC_REG_L1, X, y, 1, 1, 1, -1, 10, w, NULL, &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "tolerance -1 is not a number >= 0");
+	assert_int_equal(ec_reg_fit_cd(EC_REG_L2, X, y, 0, 1, 1, 0, 10, w, NULL, &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "regression with 0 points of dimension 1");
+}
+
 /* Noise 0: y = X w_true exactly, the same seed gives the same set, the MSE of w_true is 0. */
 static void test_reg_make_data_exact_and_repeatable(void **state)
 {
@@ -213,6 +381,10 @@ int main(void)
 		cmocka_unit_test(test_reg_midpoint_convex_hand),
 		cmocka_unit_test(test_reg_fit_orthonormal_hand),
 		cmocka_unit_test(test_reg_fit_bad_inputs),
+		cmocka_unit_test(test_reg_fit_stops_early_bit_for_bit),
+		cmocka_unit_test(test_reg_fit_cd_orthonormal_hand),
+		cmocka_unit_test(test_reg_fit_cd_agrees_with_ista),
+		cmocka_unit_test(test_reg_fit_cd_bad_inputs),
 		cmocka_unit_test(test_reg_make_data_exact_and_repeatable),
 		cmocka_unit_test(test_reg_select_prefers_no_penalty_without_noise),
 		cmocka_unit_test(test_reg_make_data_select_mse_bad_inputs),

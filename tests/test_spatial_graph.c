@@ -98,6 +98,45 @@ static uint64_t brute_diameter(const ec_sg_figure *fig)
 }
 
 /*
+ * Floyd-Warshall again, per node: ecc[v] = the largest finite distance from
+ * v; returns the number of connected components (rows of the distance
+ * matrix with a new smallest finite index).
+ */
+static uint64_t brute_eccentricities(const ec_sg_figure *fig, uint64_t *ecc)
+{
+	size_t n = fig->rows * fig->cols, i, j, k;
+	unsigned char *a = adjacency(fig, false);
+	uint64_t *d = malloc(n * n * sizeof(*d)), components = 0;
+
+	assert_non_null(d);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			d[i * n + j] = i == j ? 0 : a[i * n + j] ? 1 : UINT64_MAX / 4;
+	for (k = 0; k < n; k++)
+		for (i = 0; i < n; i++)
+			for (j = 0; j < n; j++)
+				if (d[i * n + k] + d[k * n + j] < d[i * n + j])
+					d[i * n + j] = d[i * n + k] + d[k * n + j];
+	for (i = 0; i < n; i++) {
+		size_t first = n;
+
+		ecc[i] = 0;
+		for (j = 0; j < n; j++) {
+			if (d[i * n + j] >= UINT64_MAX / 4)
+				continue;
+			if (first == n)
+				first = j;
+			if (d[i * n + j] > ecc[i])
+				ecc[i] = d[i * n + j];
+		}
+		components += first == i;
+	}
+	free(a);
+	free(d);
+	return components;
+}
+
+/*
  * Boolean matrix powers: row v of A^k is the set of nodes reached by walks
  * of exactly k edges (A has loops when fig->self). Returns the smallest
  * k in 1..limit with every row of A^k covering its component (component =
@@ -176,6 +215,34 @@ static void random_figure(ec_sg_figure *fig, size_t rows, size_t cols, uint64_t 
 							 EC_OK);
 			}
 		}
+}
+
+/*
+ * A pseudo-random graph with an f x f filter (f = 3 or 5): each edge within
+ * the filter's reach kept with probability 1/denom.
+ */
+static void random_figure_reach(ec_sg_figure *fig, size_t rows, size_t cols, size_t f,
+				uint64_t *seed, unsigned denom)
+{
+	long h = (long)(f / 2), dr, dc;
+	ec_error err;
+	size_t r, c;
+
+	assert_int_equal(ec_sg_figure_init(fig, rows, cols, f, f, &err), EC_OK);
+	for (r = 1; r <= rows; r++)
+		for (c = 1; c <= cols; c++)
+			for (dr = 0; dr <= h; dr++)
+				for (dc = -h; dc <= h; dc++) {
+					long r2 = (long)r + dr, c2 = (long)c + dc;
+
+					if ((dr == 0 && dc <= 0) || c2 < 1 || r2 > (long)rows ||
+					    c2 > (long)cols)
+						continue;
+					if (xorshift(seed) % denom == 0)
+						assert_int_equal(ec_sg_add_edge(fig, r, c, (size_t)r2,
+										(size_t)c2, &err),
+								 EC_OK);
+				}
 }
 
 /* ---- the shipped figure against the exam's text ---- */
@@ -629,6 +696,79 @@ static void test_reach_compute_matches_brute_force(void **state)
 	}
 }
 
+/*
+ * Diameter and radius come from a few bounded searches, not one search per
+ * node; on sparse and dense random graphs, with 3x3 and 5x5 reach, they
+ * must equal the largest and smallest all-pairs eccentricity, and every
+ * single eccentricity must match its row of the distance matrix.
+ */
+static void test_reach_compute_matches_all_pairs(void **state)
+{
+	uint64_t seed = UINT64_C(0x2545f4914f6cdd1d);
+	int trial;
+
+	(void)state;
+	for (trial = 0; trial < 60; trial++) {
+		size_t rows = 5 + (size_t)(trial % 6), cols = 5 + (size_t)(trial / 6 % 6);
+		size_t f = trial % 3 == 2 ? 5 : 3, n = rows * cols, p;
+		uint64_t *ecc = malloc(n * sizeof(*ecc)), dmax = 0, rmin = UINT64_MAX, e, reached;
+		ec_sg_figure fig;
+		ec_sg_reach reach;
+		ec_error err;
+
+		assert_non_null(ecc);
+		random_figure_reach(&fig, rows, cols, f, &seed, 1 + (unsigned)(trial % 4));
+		assert_int_equal(ec_sg_reach_compute(&fig, &reach, &err), EC_OK);
+		assert_int_equal(reach.components, brute_eccentricities(&fig, ecc));
+		for (p = 0; p < n; p++) {
+			dmax = ecc[p] > dmax ? ecc[p] : dmax;
+			rmin = ecc[p] < rmin ? ecc[p] : rmin;
+			assert_int_equal(ec_sg_eccentricity(&fig, p / cols + 1, p % cols + 1, &e,
+							    &reached, &err),
+					 EC_OK);
+			assert_int_equal(e, ecc[p]);
+		}
+		assert_int_equal(reach.nodes, n);
+		assert_int_equal(reach.diameter, dmax);
+		assert_int_equal(reach.radius, rmin);
+		assert_int_equal(reach.layers, dmax > 0 ? dmax : 1);
+		free(ecc);
+		ec_sg_figure_free(&fig);
+	}
+}
+
+/*
+ * The sizes of q3.3.7's table. A snake on 48 x 48 is a path of 2304 nodes:
+ * its ends are 2303 hops apart and its middle node (1152 hops from the far
+ * end) is the most central. The full 48 x 48 grid measures hops by the
+ * Chebyshev distance: corners are 47 apart, and a centre pixel such as
+ * (24, 24) is at most max(23, 24) = 24 from every pixel (no pixel does
+ * better, since rows 1 and 48 are 47 apart).
+ */
+static void test_reach_compute_large_examples(void **state)
+{
+	ec_sg_figure fig;
+	ec_sg_reach reach;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(ec_sg_make_snake(&fig, 48, &err), EC_OK);
+	assert_int_equal(ec_sg_reach_compute(&fig, &reach, &err), EC_OK);
+	assert_int_equal(reach.nodes, 2304);
+	assert_int_equal(reach.components, 1);
+	assert_int_equal(reach.diameter, 2303);
+	assert_int_equal(reach.radius, 1152);
+	assert_int_equal(reach.layers, 2303);
+	ec_sg_figure_free(&fig);
+	assert_int_equal(ec_sg_make_full(&fig, 48, &err), EC_OK);
+	assert_int_equal(ec_sg_reach_compute(&fig, &reach, &err), EC_OK);
+	assert_int_equal(reach.components, 1);
+	assert_int_equal(reach.diameter, 47);
+	assert_int_equal(reach.radius, 24);
+	assert_int_equal(reach.layers, 47);
+	ec_sg_figure_free(&fig);
+}
+
 static void test_coarsen_snake(void **state)
 {
 	ec_sg_figure fig, coarse;
@@ -949,6 +1089,8 @@ int main(void)
 		cmocka_unit_test(test_reach_compute_full_grid),
 		cmocka_unit_test(test_reach_compute_disconnected),
 		cmocka_unit_test(test_reach_compute_matches_brute_force),
+		cmocka_unit_test(test_reach_compute_matches_all_pairs),
+		cmocka_unit_test(test_reach_compute_large_examples),
 		cmocka_unit_test(test_coarsen_snake),
 		cmocka_unit_test(test_render_small_grid),
 		cmocka_unit_test(test_format_terms_parentheses),

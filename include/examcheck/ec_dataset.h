@@ -125,6 +125,8 @@ ec_status ec_dataset_flip(ec_dataset *ds, size_t height, size_t width, ec_flip h
 #define EC_DIGIT_WIDTH 5
 #define EC_DIGIT_HEIGHT 7
 #define EC_DIGIT_PIXELS (EC_DIGIT_WIDTH * EC_DIGIT_HEIGHT)
+/** Digit classes 0-9: the labels of ec_dataset_digits(). */
+#define EC_DIGIT_CLASSES 10
 
 /**
  * The 5x7 bitmap of a decimal digit, row-major, 1.0 for ink and 0.0 for

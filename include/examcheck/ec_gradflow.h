@@ -107,7 +107,9 @@ ec_status ec_gradflow_logistic(ec_score score, const double *x, const double *y,
 /**
  * Plain gradient descent on ec_gradflow_logistic() for `iters` steps of
  * size lr > 0, theta updated in place. *moved receives the Euclidean
- * distance between the first and last theta (may be NULL).
+ * distance between the first and last theta (may be NULL). A step that
+ * leaves theta unchanged (bit for bit) would be repeated by every later
+ * step, so training stops there with the same result.
  */
 ec_status ec_gradflow_logistic_train(ec_score score, const double *x, const double *y,
 				     size_t n, size_t d, double *theta, double lr, size_t iters,

@@ -29,6 +29,15 @@ typedef struct ec_knn_cost {
 } ec_knn_cost;
 
 /**
+ * Add to *cost the work of one brute-force query against n training
+ * samples of dim features, as ec_knn_neighbors() counts it while it runs:
+ * n distances and n * dim terms. The work does not depend on the values,
+ * so it can be known without running the query. EC_ERR_OVERFLOW when a
+ * count does not fit.
+ */
+ec_status ec_knn_query_cost(size_t n, size_t dim, ec_knn_cost *cost, ec_error *err);
+
+/**
  * The k training samples nearest to x (dim = train->dim), nearest first:
  * their indices into idx[k] and distances into dist[k] (dist may be NULL).
  * Equal distances are ordered by lower training index. Every training

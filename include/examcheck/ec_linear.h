@@ -125,6 +125,21 @@ ec_status ec_linear_train(ec_linear *m, const ec_dataset *ds, const ec_train_opt
 			  double *final_loss, ec_error *err);
 
 /**
+ * Look for weights that classify every sample of `ds` correctly, by the
+ * multiclass perceptron rule from m's current W and b: in sample order,
+ * each misclassified sample x of class y (prediction p = argmax of the
+ * scores, lowest class on a tie, as ec_linear_evaluate() predicts) adds x
+ * to row y of W and 1 to b_y, and subtracts them from row p and b_p. A
+ * pass over the data without a mistake ends the search: *separated is
+ * true and every sample is right. When the classes can be separated by
+ * linear scores that pass comes after finitely many updates (Novikoff);
+ * *separated false means none came within max_epochs passes. *epochs
+ * gets the passes made. Errors as ec_linear_evaluate().
+ */
+ec_status ec_linear_perceptron(ec_linear *m, const ec_dataset *ds, size_t max_epochs,
+			       size_t *epochs, bool *separated, ec_error *err);
+
+/**
  * Multiplications one prediction costs: classes * dim (one dot product per
  * class; the bias additions are not counted). It does not depend on how many
  * samples the classifier was trained on. EC_ERR_OVERFLOW when it does not fit.

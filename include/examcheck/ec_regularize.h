@@ -42,10 +42,27 @@ const char *ec_reg_kind_name(ec_reg_kind kind);
  * `iters` steps of size 1 / trace(X^T X / n). The L1 proximal step is
  * soft-thresholding, which sets weights exactly to 0; the L2 one divides
  * by 1 + 2 step lambda, which shrinks but keeps them nonzero.
- * lambda must be >= 0.
+ * lambda must be >= 0. Once a step returns its input (or the input of the
+ * step before) the remaining steps are known and are not run: the result
+ * is that of all `iters` steps, to the last bit.
  */
 ec_status ec_reg_fit(ec_reg_kind kind, const double *X, const double *y, size_t n, size_t d,
 		     double lambda, size_t iters, double *w, ec_error *err);
+
+/**
+ * Minimise the objective of ec_reg_fit() by cyclic coordinate descent from
+ * w = 0: each sweep sets w_0, ..., w_(d-1) in turn to the exact minimiser
+ * along that axis (with z_j = |X_j|^2 / n and rho_j = X_j . r / n + z_j w_j
+ * for the residual r = y - X w: soft-thresholding S(rho_j, lambda) / z_j
+ * for L1, rho_j / (z_j + 2 lambda) for L2). Stops after the first sweep
+ * that moves no weight by more than tol, or after max_sweeps sweeps;
+ * *sweeps (may be NULL) gets the number run. Small problems reach the
+ * minimiser in tens of sweeps where ISTA needs thousands of steps.
+ * lambda and tol must be >= 0.
+ */
+ec_status ec_reg_fit_cd(ec_reg_kind kind, const double *X, const double *y, size_t n,
+			size_t d, double lambda, double tol, size_t max_sweeps, double *w,
+			size_t *sweeps, ec_error *err);
 
 /** Mean squared error (1/n) |X w - y|^2 of w on (X, y). */
 ec_status ec_reg_mse(const double *X, const double *y, size_t n, size_t d, const double *w,
@@ -68,6 +85,12 @@ ec_status ec_reg_select(ec_reg_kind kind, const double *Xtr, const double *ytr, 
 			const double *Xva, const double *yva, size_t nva, size_t d,
 			const double *lambdas, size_t count, size_t iters, double *best_lambda,
 			double *best_mse, double *w, ec_error *err);
+
+/** ec_reg_select() with each fit by ec_reg_fit_cd(tol, max_sweeps). */
+ec_status ec_reg_select_cd(ec_reg_kind kind, const double *Xtr, const double *ytr, size_t ntr,
+			   const double *Xva, const double *yva, size_t nva, size_t d,
+			   const double *lambdas, size_t count, double tol, size_t max_sweeps,
+			   double *best_lambda, double *best_mse, double *w, ec_error *err);
 
 /**
  * Count the local minima of the one-dimensional penalised problem

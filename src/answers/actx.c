@@ -4,6 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+bool ec_showing(const ec_actx *a)
+{
+	return a->out != NULL;
+}
+
 void ec_say(ec_actx *a, const char *fmt, ...)
 {
 	va_list ap;

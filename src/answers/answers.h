@@ -7,6 +7,7 @@
 #ifndef EC_ANSWERS_H
 #define EC_ANSWERS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "examcheck/ec_common.h"
@@ -49,6 +50,15 @@ int ec_question_normalise(const char *in, char *buf, size_t size);
 
 /** Run one leaf: 0 on success, else non-zero with a->err set. */
 int ec_question_run(const ec_question *q, ec_actx *a);
+
+/**
+ * True when the worked text is wanted (a->out is set). A demonstration
+ * whose results are only printed runs only then, so that computing the
+ * key (a->out NULL) stays cheap. Where a key answer is drawn from a long
+ * demonstration, the key alone takes it from a cheaper computation of the
+ * same fact, and tests/test_answers.c checks that both agree.
+ */
+bool ec_showing(const ec_actx *a);
 
 /** printf to the worked text; does nothing when a->out is NULL. */
 void ec_say(ec_actx *a, const char *fmt, ...)

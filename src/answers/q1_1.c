@@ -4,6 +4,36 @@
 #include "examcheck/ec_linear.h"
 
 #define CHECKPOINTS 5
+#define SEED 11
+#define SIGMA 0.5
+#define PERCEPTRON_EPOCHS 100
+
+static const double centers[2 * 2] = {0, 0, 3, 3};
+static const size_t counts[2] = {190, 10};
+
+/*
+ * The key alone: the claim holds when some linear classifier gets every
+ * sample of the imbalanced set right, minority included. The perceptron
+ * finds one when the classes are linearly separable; the worked answer
+ * shows gradient descent on the softmax loss reaching the same, which takes
+ * far longer.
+ */
+static int key_only(ec_actx *a, ec_dataset *ds, ec_linear *m)
+{
+	size_t epochs, correct, confusion[4];
+	bool separated;
+	ec_rng rng;
+	int claim;
+
+	ec_rng_seed(&rng, SEED);
+	if (ec_dataset_blobs(ds, 2, 2, centers, counts, SIGMA, &rng, &a->err) != EC_OK ||
+	    ec_linear_init(m, 2, 2, &a->err) != EC_OK ||
+	    ec_linear_perceptron(m, ds, PERCEPTRON_EPOCHS, &epochs, &separated, &a->err) != EC_OK ||
+	    ec_linear_evaluate(m, ds, &correct, confusion, &a->err) != EC_OK)
+		return -1;
+	claim = correct == ds->n && confusion[3] == counts[1];
+	return ec_keyf(a, "1.1", EC_KEY_TF, 2, "%s", claim ? "T" : "F") ? -1 : 0;
+}
 
 static int demo(ec_actx *a, ec_dataset *ds, ec_linear *m, ec_dataset *ov, ec_linear *om)
 {
@@ -11,8 +41,6 @@ static int demo(ec_actx *a, ec_dataset *ds, ec_linear *m, ec_dataset *ov, ec_lin
 	const ec_train_opts long_run = {{EC_LOSS_SOFTMAX, 0, 0}, 0.5, 1000};
 	size_t ov_correct, ov_confusion[4];
 	double ov_loss;
-	static const double centers[2 * 2] = {0, 0, 3, 3};
-	static const size_t counts[2] = {190, 10};
 	static const size_t at[CHECKPOINTS] = {0, 1, 10, 100, 1000};
 	ec_train_opts train = {{EC_LOSS_SOFTMAX, 0, 0}, 0.5, 0};
 	size_t confusion[CHECKPOINTS][4], correct[CHECKPOINTS], i, done = 0;
@@ -20,8 +48,8 @@ static int demo(ec_actx *a, ec_dataset *ds, ec_linear *m, ec_dataset *ov, ec_lin
 	ec_rng rng;
 	int claim;
 
-	ec_rng_seed(&rng, 11);
-	if (ec_dataset_blobs(ds, 2, 2, centers, counts, 0.5, &rng, &a->err) != EC_OK ||
+	ec_rng_seed(&rng, SEED);
+	if (ec_dataset_blobs(ds, 2, 2, centers, counts, SIGMA, &rng, &a->err) != EC_OK ||
 	    ec_linear_init(m, 2, 2, &a->err) != EC_OK)
 		return -1;
 	for (i = 0; i < CHECKPOINTS; i++) {
@@ -84,7 +112,7 @@ int ec_ans_1_1(ec_actx *a)
 {
 	ec_dataset ds = {0}, ov = {0};
 	ec_linear m = {0}, om = {0};
-	int rc = demo(a, &ds, &m, &ov, &om);
+	int rc = ec_showing(a) ? demo(a, &ds, &m, &ov, &om) : key_only(a, &ds, &m);
 
 	ec_dataset_free(&ds);
 	ec_dataset_free(&ov);

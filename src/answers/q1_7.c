@@ -18,14 +18,12 @@ int ec_ans_1_7(ec_actx *a)
 	ec_error *e = &a->err;
 	ec_xorshift g;
 	size_t i, j;
+	int claim;
 
 	ec_xorshift_seed(&g, SEED);
 	ec_xorshift_fill(&g, x, NPTS * DIM, -1, 1);
 	for (i = 0; i < NPTS; i++)
 		y[i] = x[i * DIM] + 0.5 * x[i * DIM + 1] > 0.2 ? 1 : 0;
-	if (ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, start, FD_STEP, &err0, grad,
-				 e) != EC_OK)
-		return -1;
 	for (j = 0; j <= DIM; j++)
 		ta[j] = tb[j] = start[j];
 	if (ec_gradflow_logistic_train(EC_SCORE_ACCURACY, x, y, NPTS, DIM, ta, LR, ITERS, FD_STEP,
@@ -37,8 +35,14 @@ int ec_ans_1_7(ec_actx *a)
 	    ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, tb, FD_STEP, &err_b, grad,
 				 e) != EC_OK)
 		return -1;
+	claim = 1 - err_a > 1 - err_b;
+	if (!ec_showing(a))
+		return ec_keyf(a, "1.7", EC_KEY_TF, 2, "%s", claim ? "T" : "F");
+	if (ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, start, FD_STEP, &err0, grad,
+				 e) != EC_OK)
+		return -1;
 
-	ec_answer(a, "%s", 1 - err_a > 1 - err_b ? "True" : "False");
+	ec_answer(a, "%s", claim ? "True" : "False");
 	ec_say(a, "The claim: for a binary classifier judged only by accuracy, training\n"
 		  "directly on accuracy, count(round(y_hat) = y) / N, could work better than\n"
 		  "training on binary cross-entropy.\n\n");
@@ -70,5 +74,5 @@ int ec_ans_1_7(ec_actx *a)
 	ec_say(a, "Training on accuracy is stuck where it started; cross-entropy reaches the\n"
 		  "better accuracy. Accuracy stays the right metric to report, but it is a\n"
 		  "poor loss: the claim is false.\n");
-	return ec_keyf(a, "1.7", EC_KEY_TF, 2, "%s", 1 - err_a > 1 - err_b ? "T" : "F");
+	return ec_keyf(a, "1.7", EC_KEY_TF, 2, "%s", claim ? "T" : "F");
 }

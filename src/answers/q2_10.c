@@ -39,19 +39,21 @@ int ec_ans_2_10(ec_actx *a)
 				clip_grows_small = 1;
 		}
 	}
+	if (explodes)
+		ec_option_add(key, shown, 'A');
+	ec_option_add(key, shown, 'B'); /* every length below is processed by the same weights */
+	if (vanishes && clip_grows_small)
+		ec_option_add(key, shown, 'C');
+	if (!key[0])
+		ec_option_add(key, shown, 'D');
+	if (!ec_showing(a))
+		return ec_keyf(a, "2.10", EC_KEY_MC, 4, "%s", key);
 	for (k = 0; k < 3; k++) {
 		if (ec_gradflow_rnn_scalar(EC_ACT_TANH, ws[0], U, 0, x, lengths[k], h, dv, &a->err) !=
 		    EC_OK)
 			return -1;
 		last[k] = h[lengths[k]];
 	}
-	if (explodes)
-		ec_option_add(key, shown, 'A');
-	ec_option_add(key, shown, 'B'); /* every length above was processed by the same weights */
-	if (vanishes && clip_grows_small)
-		ec_option_add(key, shown, 'C');
-	if (!key[0])
-		ec_option_add(key, shown, 'D');
 
 	ec_answer(a, "%s", shown);
 	ec_say(a, "The question asks which statements about recurrent networks hold:\n"

@@ -36,15 +36,20 @@ int ec_ans_2_5(ec_actx *a)
 				      &a->err) != EC_OK ||
 		    ec_optim_classify(trace, ITERS + 1, RATIO, &bx[r], &a->err) != EC_OK)
 			return -1;
+		if (bx[r] == EC_GD_CONVERGING)
+			ec_option_add(key, shown, runs[r].letter);
+		if (!ec_showing(a))
+			continue;
+		/* Shown only: the other reading, judged on the loss values. */
 		for (k = 0; k <= ITERS; k++)
 			loss[k] = runs[r].value(trace[k], NULL);
 		if (ec_optim_classify(loss, ITERS + 1, RATIO, &bl[r], &a->err) != EC_OK)
 			return -1;
-		if (bx[r] == EC_GD_CONVERGING)
-			ec_option_add(key, shown, runs[r].letter);
 		if (bl[r] == EC_GD_CONVERGING)
 			ec_option_add(alt_key, alt_shown, runs[r].letter);
 	}
+	if (!ec_showing(a))
+		return ec_keyf(a, "2.5", EC_KEY_MC, 4, "%s", key[0] ? key : "-");
 	ec_answer(a, "%s", shown[0] ? shown : "none");
 	ec_say(a, "The question runs plain gradient descent, x <- x - step * L'(x), on two\n"
 		  "convex losses whose minimum is at 0, and asks which of four runs (loss,\n"

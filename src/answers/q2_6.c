@@ -10,6 +10,7 @@
 #define NVA 200
 #define NOISE 1.0
 #define ITERS 5000
+#define CD_TOL 1e-12
 #define NLAMBDA 7
 #define SEED 26
 #define Z 1.0
@@ -31,7 +32,13 @@ static size_t count_zeros(const double *w)
 	return n;
 }
 
-/* Fit L1 and L2 on one data set with true weights wt; pick lambda on validation. */
+/*
+ * Fit L1 and L2 on one data set with true weights wt; pick lambda on
+ * validation. The worked answer fits by ISTA, as its text describes. The
+ * key alone fits by coordinate descent, which reaches the same minimisers
+ * (to about 1e-12 here) in tens of sweeps instead of thousands of steps;
+ * only which penalty validates better enters the key.
+ */
 static int compare(ec_actx *a, const double *wt, uint64_t seed, struct outcome *o)
 {
 	static double Xtr[NTR * D], ytr[NTR], Xva[NVA * D], yva[NVA];
@@ -42,9 +49,17 @@ static int compare(ec_actx *a, const double *wt, uint64_t seed, struct outcome *
 	    ec_reg_make_data(NVA, D, wt, NOISE, seed + 1, Xva, yva, &a->err) != EC_OK)
 		return -1;
 	for (k = 0; k < 2; k++) {
-		if (ec_reg_select(k == 0 ? EC_REG_L1 : EC_REG_L2, Xtr, ytr, NTR, Xva, yva, NVA, D,
-				  lambdas, NLAMBDA, ITERS, &o->lambda[k], &o->mse[k], w,
-				  &a->err) != EC_OK)
+		ec_reg_kind kind = k == 0 ? EC_REG_L1 : EC_REG_L2;
+		ec_status st;
+
+		if (ec_showing(a))
+			st = ec_reg_select(kind, Xtr, ytr, NTR, Xva, yva, NVA, D, lambdas, NLAMBDA,
+					   ITERS, &o->lambda[k], &o->mse[k], w, &a->err);
+		else
+			st = ec_reg_select_cd(kind, Xtr, ytr, NTR, Xva, yva, NVA, D, lambdas,
+					      NLAMBDA, CD_TOL, ITERS, &o->lambda[k], &o->mse[k], w,
+					      &a->err);
+		if (st != EC_OK)
 			return -1;
 		o->zeros[k] = count_zeros(w);
 	}

@@ -91,14 +91,18 @@ int ec_ans_3_1_2(ec_actx *a)
 	}
 	y.rows = yf.rows = dy.rows = (size_t)rows;
 	y.cols = yf.cols = dy.cols = (size_t)cols;
-	if (run(&x, &k, &y, &pooled, &win, &dx, &err) != EC_OK ||
-	    ec_mat_rot180(&k, &kf, &err) != EC_OK ||
+	if (run(&x, &k, &y, &pooled, &win, &dx, &err) != EC_OK)
+		goto failed;
+	shortest(num, sizeof(num), EC_AT(&dx, UNDER_ROW, UNDER_COL));
+	if (!ec_showing(a))
+		return ec_keyf(a, "3.1.2", EC_KEY_NUMBER, 5, "%s", num);
+	/* Shown only: the other reading, with the kernel flipped. */
+	if (ec_mat_rot180(&k, &kf, &err) != EC_OK ||
 	    run(&x, &kf, &yf, &pooled_f, &win_f, &dxf, &err) != EC_OK)
 		goto failed;
 	dyv[win] = 1;
 	wr = win / y.cols;
 	wc = win % y.cols;
-	shortest(num, sizeof(num), EC_AT(&dx, UNDER_ROW, UNDER_COL));
 	shortest(alt, sizeof(alt), EC_AT(&dxf, UNDER_ROW, UNDER_COL));
 	shortest(ys, sizeof(ys), pooled);
 

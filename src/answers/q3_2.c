@@ -193,7 +193,7 @@ failed:
 int ec_ans_3_2_2(ec_actx *a)
 {
 	struct walked w;
-	char head[128], alt[128], id[16];
+	char head[128], alt[128] = "", id[16];
 	size_t i, used = 0, alt_used = 0, r = 0;
 
 	if (walk(a, q32_net, &w) != 0)
@@ -213,18 +213,21 @@ int ec_ans_3_2_2(ec_actx *a)
 
 		if (l->type != EC_LAYER_CONV)
 			continue;
-		ec_error_clear(&err);
-		if (ec_bn_param_count(l->count, NULL, &running, &err) != EC_OK ||
-		    !ec_u64_add(running, w.stats[i].bn_params, &both)) {
-			ec_error_set(&err, EC_ERR_OVERFLOW, "batch-norm count does not fit");
-			a->err = err;
-			goto failed;
+		/* Shown only: the other reading, counting the running statistics too. */
+		if (ec_showing(a)) {
+			ec_error_clear(&err);
+			if (ec_bn_param_count(l->count, NULL, &running, &err) != EC_OK ||
+			    !ec_u64_add(running, w.stats[i].bn_params, &both)) {
+				ec_error_set(&err, EC_ERR_OVERFLOW, "batch-norm count does not fit");
+				a->err = err;
+				goto failed;
+			}
+			alt_used += (size_t)snprintf(alt + alt_used, sizeof(alt) - alt_used,
+						     "%s%" PRIu64, alt_used ? ", " : "", both);
+			ec_say(a, "  %-16s C = %-4" PRIu64 " 2 x %" PRIu64 " = %" PRIu64
+				  " (plus %" PRIu64 " running statistics)\n",
+			       l->name, l->count, l->count, w.stats[i].bn_params, running);
 		}
-		alt_used += (size_t)snprintf(alt + alt_used, sizeof(alt) - alt_used, "%s%" PRIu64,
-					     alt_used ? ", " : "", both);
-		ec_say(a, "  %-16s C = %-4" PRIu64 " 2 x %" PRIu64 " = %" PRIu64
-			  " (plus %" PRIu64 " running statistics)\n",
-		       l->name, l->count, l->count, w.stats[i].bn_params, running);
 		snprintf(id, sizeof(id), "3.2.2.%zu", ++r);
 		if (ec_keyf(a, id, EC_KEY_COUNT, 1, "%" PRIu64, w.stats[i].bn_params))
 			goto failed;

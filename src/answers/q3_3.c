@@ -136,32 +136,31 @@ static int fail(ec_actx *a, struct fig_ctx *f)
 	return -1;
 }
 
-int ec_ans_3_3_1(ec_actx *a)
+/* The worked text of 3.3.1 around the plain response. */
+static int say_3_3_1(ec_actx *a, const struct fig_ctx *f, double plain)
 {
-	struct fig_ctx f;
-	double plain, flipped;
+	double flipped;
 	char terms[2048];
 	char *art;
 
-	if (load(a, &f) != 0)
-		return -1;
-	if (ec_sg_response(&f.fig, f.r, f.c, false, false, &plain, &a->err) != EC_OK ||
-	    ec_sg_response(&f.fig, f.r, f.c, false, true, &flipped, &a->err) != EC_OK ||
-	    ec_sg_format_terms(f.patch, f.fig.filter, NULL, f.n, terms, sizeof(terms),
+	if (ec_sg_response(&f->fig, f->r, f->c, false, true, &flipped, &a->err) != EC_OK ||
+	    ec_sg_format_terms(f->patch, f->fig.filter, NULL, f->n, terms, sizeof(terms),
 			       &a->err) != EC_OK ||
-	    ec_sg_render(&f.fig, &art, &a->err) != EC_OK)
-		return fail(a, &f);
+	    ec_sg_render(&f->fig, &art, &a->err) != EC_OK)
+		return -1;
 	ec_answer(a, "%g", plain);
-	if (say_source(a, &f) != 0)
-		return fail(a, &f);
+	if (say_source(a, f) != 0) {
+		free(art);
+		return -1;
+	}
 	ec_say(a, "The graph (pixel values of X; - | \\ / X mark edges):\n\n%s\n", art);
 	free(art);
 	ec_say(a, "The patch X~ under the dotted %zux%zu filter (rows %zu-%zu, columns %zu-%zu):\n",
-	       f.fig.frows, f.fig.fcols, f.r - f.fig.frows / 2, f.r + f.fig.frows / 2,
-	       f.c - f.fig.fcols / 2, f.c + f.fig.fcols / 2);
-	say_matrix(a, f.patch, f.fig.frows, f.fig.fcols);
+	       f->fig.frows, f->fig.fcols, f->r - f->fig.frows / 2, f->r + f->fig.frows / 2,
+	       f->c - f->fig.fcols / 2, f->c + f->fig.fcols / 2);
+	say_matrix(a, f->patch, f->fig.frows, f->fig.fcols);
 	ec_say(a, "and the filter W:\n");
-	say_matrix(a, f.fig.filter, f.fig.frows, f.fig.fcols);
+	say_matrix(a, f->fig.filter, f->fig.frows, f->fig.fcols);
 	ec_say(a, "\nIgnoring the edges, the activation is the dot product of the two,\n"
 		  "element by element:\n"
 		  "  X~ . W = %s = %g\n\n",
@@ -170,47 +169,68 @@ int ec_ans_3_3_1(ec_actx *a)
 		  "not flipped (cross-correlation, as in deep-learning libraries). A textbook\n"
 		  "convolution that first rotates W by 180 degrees would give %g.\n",
 	       flipped);
-	if (ec_keyf(a, "3.3.1", EC_KEY_NUMBER, 4, "%.15g", plain) != 0)
+	return 0;
+}
+
+int ec_ans_3_3_1(ec_actx *a)
+{
+	struct fig_ctx f;
+	double plain;
+
+	if (load(a, &f) != 0)
+		return -1;
+	if (ec_sg_response(&f.fig, f.r, f.c, false, false, &plain, &a->err) != EC_OK ||
+	    (ec_showing(a) && say_3_3_1(a, &f, plain) != 0) ||
+	    ec_keyf(a, "3.3.1", EC_KEY_NUMBER, 4, "%.15g", plain) != 0)
 		return fail(a, &f);
 	ec_sg_figure_free(&f.fig);
+	return 0;
+}
+
+/* The worked text of 3.3.2 around the masked response. */
+static int say_3_3_2(ec_actx *a, const struct fig_ctx *f, double masked)
+{
+	double flipped;
+	char terms[2048], digits[CELLS + 1];
+	size_t k;
+
+	if (ec_sg_response(&f->fig, f->r, f->c, true, true, &flipped, &a->err) != EC_OK ||
+	    ec_sg_format_terms(f->patch, f->fig.filter, f->mask, f->n, terms, sizeof(terms),
+			       &a->err) != EC_OK)
+		return -1;
+	mask_digits(f->mask, f->n, digits);
+	ec_answer(a, "%g", masked);
+	if (say_source(a, f) != 0)
+		return -1;
+	ec_say(a, "M_%zu%zu has a 1 where the pixel under the filter is joined to x_%zu%zu by an\n"
+		  "edge, and at the centre (every node is connected to itself%s):\n",
+	       f->r, f->c, f->r, f->c, f->fig.self ? "" : "; here 'self 0' turns that off");
+	say_mask(a, f->mask, f->fig.frows, f->fig.fcols);
+	ec_say(a, "(row-major %s). Connected neighbours of x_%zu%zu:", digits, f->r, f->c);
+	for (k = 0; k < f->n; k++) {
+		long dr = (long)(k / f->fig.fcols) - (long)(f->fig.frows / 2);
+		long dc = (long)(k % f->fig.fcols) - (long)(f->fig.fcols / 2);
+
+		if (f->mask[k] && k != f->n / 2)
+			ec_say(a, " x_%ld%ld", (long)f->r + dr, (long)f->c + dc);
+	}
+	ec_say(a, ".\n\nOnly these positions keep their weight in W (.) M, so\n"
+		  "  X~ . (W (.) M) = %s = %g\n\n",
+	       terms, masked);
+	ec_say(a, "With a flipped W (textbook convolution) the masked value would be %g.\n", flipped);
 	return 0;
 }
 
 int ec_ans_3_3_2(ec_actx *a)
 {
 	struct fig_ctx f;
-	double masked, flipped;
-	char terms[2048], digits[CELLS + 1];
-	size_t k;
+	double masked;
 
 	if (load(a, &f) != 0)
 		return -1;
 	if (ec_sg_response(&f.fig, f.r, f.c, true, false, &masked, &a->err) != EC_OK ||
-	    ec_sg_response(&f.fig, f.r, f.c, true, true, &flipped, &a->err) != EC_OK ||
-	    ec_sg_format_terms(f.patch, f.fig.filter, f.mask, f.n, terms, sizeof(terms),
-			       &a->err) != EC_OK)
-		return fail(a, &f);
-	mask_digits(f.mask, f.n, digits);
-	ec_answer(a, "%g", masked);
-	if (say_source(a, &f) != 0)
-		return fail(a, &f);
-	ec_say(a, "M_%zu%zu has a 1 where the pixel under the filter is joined to x_%zu%zu by an\n"
-		  "edge, and at the centre (every node is connected to itself%s):\n",
-	       f.r, f.c, f.r, f.c, f.fig.self ? "" : "; here 'self 0' turns that off");
-	say_mask(a, f.mask, f.fig.frows, f.fig.fcols);
-	ec_say(a, "(row-major %s). Connected neighbours of x_%zu%zu:", digits, f.r, f.c);
-	for (k = 0; k < f.n; k++) {
-		long dr = (long)(k / f.fig.fcols) - (long)(f.fig.frows / 2);
-		long dc = (long)(k % f.fig.fcols) - (long)(f.fig.fcols / 2);
-
-		if (f.mask[k] && k != f.n / 2)
-			ec_say(a, " x_%ld%ld", (long)f.r + dr, (long)f.c + dc);
-	}
-	ec_say(a, ".\n\nOnly these positions keep their weight in W (.) M, so\n"
-		  "  X~ . (W (.) M) = %s = %g\n\n",
-	       terms, masked);
-	ec_say(a, "With a flipped W (textbook convolution) the masked value would be %g.\n", flipped);
-	if (ec_keyf(a, "3.3.2", EC_KEY_NUMBER, 4, "%.15g", masked) != 0)
+	    (ec_showing(a) && say_3_3_2(a, &f, masked) != 0) ||
+	    ec_keyf(a, "3.3.2", EC_KEY_NUMBER, 4, "%.15g", masked) != 0)
 		return fail(a, &f);
 	ec_sg_figure_free(&f.fig);
 	return 0;
@@ -234,7 +254,7 @@ int ec_ans_3_3_3(ec_actx *a)
 		return fail(a, &f);
 	mask_digits(left, f.n, digits);
 	ec_answer(a, "%s", digits);
-	if (say_source(a, &f) != 0)
+	if (ec_showing(a) && say_source(a, &f) != 0)
 		return fail(a, &f);
 	ec_say(a, "Moved one pixel to the left, the filter is centred on x_%zu%zu. Its mask has\n"
 		  "a 1 at the centre (self-connection) and wherever an edge of x_%zu%zu ends:\n",
@@ -255,6 +275,13 @@ int ec_ans_3_3_4(ec_actx *a)
 	double with_self, without_self;
 	size_t centre;
 
+	/* A hint for the grader: the figure only serves the worked text. */
+	if (ec_keyf(a, "3.3.4", EC_KEY_MANUAL, 1,
+		    "self-connection: x_ij is connected to itself, so its own value (times the "
+		    "centre weight) contributes to y_ij") != 0)
+		return -1;
+	if (!ec_showing(a))
+		return 0;
 	if (load(a, &f) != 0)
 		return -1;
 	centre = f.n / 2;
@@ -274,10 +301,6 @@ int ec_ans_3_3_4(ec_actx *a)
 		  "the difference being x_%zu%zu * W_centre = %g * %g.\n",
 	       f.name, f.r, f.c, with_self, without_self, f.r, f.c, f.patch[centre],
 	       f.fig.filter[centre]);
-	if (ec_keyf(a, "3.3.4", EC_KEY_MANUAL, 1,
-		    "self-connection: x_ij is connected to itself, so its own value (times the "
-		    "centre weight) contributes to y_ij") != 0)
-		return fail(a, &f);
 	ec_sg_figure_free(&f.fig);
 	return 0;
 }
@@ -290,6 +313,12 @@ int ec_ans_3_3_5(ec_actx *a)
 	double plain, here, there;
 	size_t c2;
 
+	if (ec_keyf(a, "3.3.5", EC_KEY_MANUAL, 2,
+		    "No: M_ij depends on the graph edges at each location, so shifting X over a "
+		    "fixed graph changes outputs; invariant only if the graph moves too") != 0)
+		return -1;
+	if (!ec_showing(a))
+		return 0;
 	if (load(a, &f) != 0)
 		return -1;
 	c2 = f.c < f.fig.cols ? f.c + 1 : f.c - 1;
@@ -318,10 +347,6 @@ int ec_ans_3_3_5(ec_actx *a)
 	if (here == there)
 		ec_say(a, "Here the two masks happen to give the same value, but they differ\n"
 			  "in general whenever the connectivity differs.\n");
-	if (ec_keyf(a, "3.3.5", EC_KEY_MANUAL, 2,
-		    "No: M_ij depends on the graph edges at each location, so shifting X over a "
-		    "fixed graph changes outputs; invariant only if the graph moves too") != 0)
-		return fail(a, &f);
 	ec_sg_figure_free(&f.fig);
 	return 0;
 }
@@ -333,6 +358,12 @@ int ec_ans_3_3_6(ec_actx *a)
 	unsigned char rmask[CELLS], mtmp[CELLS];
 	int turn;
 
+	if (ec_keyf(a, "3.3.6", EC_KEY_MANUAL, 2,
+		    "share one weight for all off-centre positions of W (centre may differ): "
+		    "y = w_c x_ij + w_n * sum of connected neighbours") != 0)
+		return -1;
+	if (!ec_showing(a))
+		return 0;
 	if (load(a, &f) != 0)
 		return -1;
 	if (f.fig.frows != f.fig.fcols) {
@@ -370,10 +401,6 @@ int ec_ans_3_3_6(ec_actx *a)
 	}
 	ec_say(a, "With the given W the value depends on where the neighbours are; with the\n"
 		  "tied W it does not.\n");
-	if (ec_keyf(a, "3.3.6", EC_KEY_MANUAL, 2,
-		    "share one weight for all off-centre positions of W (centre may differ): "
-		    "y = w_c x_ij + w_n * sum of connected neighbours") != 0)
-		return fail(a, &f);
 	ec_sg_figure_free(&f.fig);
 	return 0;
 }
@@ -418,36 +445,26 @@ static int say_growth(ec_actx *a)
 	return 0;
 }
 
-int ec_ans_3_3_7(ec_actx *a)
+/* The worked text of 3.3.7: readings, eccentricities and the growth table. */
+static int say_3_3_7(ec_actx *a, const struct fig_ctx *f, const ec_sg_reach *reach)
 {
-	struct fig_ctx f;
-	ec_sg_reach reach;
 	uint64_t ecc_at, ecc_11, reached;
 
-	if (load(a, &f) != 0)
+	if (ec_sg_eccentricity(&f->fig, f->r, f->c, &ecc_at, &reached, &a->err) != EC_OK ||
+	    ec_sg_eccentricity(&f->fig, 1, 1, &ecc_11, &reached, &a->err) != EC_OK)
 		return -1;
-	if (ec_sg_reach_compute(&f.fig, &reach, &a->err) != EC_OK ||
-	    ec_sg_eccentricity(&f.fig, f.r, f.c, &ecc_at, &reached, &a->err) != EC_OK ||
-	    ec_sg_eccentricity(&f.fig, 1, 1, &ecc_11, &reached, &a->err) != EC_OK)
-		return fail(a, &f);
-	if (!reach.covered) {
-		ec_error_set(&a->err, EC_ERR_RANGE,
-			     "%s: no number of layers covers this graph (see 'examcheck graphconv')",
-			     f.origin);
-		return fail(a, &f);
-	}
-	ec_answer(a, "%llu", (unsigned long long)reach.layers);
-	if (say_source(a, &f) != 0)
-		return fail(a, &f);
+	ec_answer(a, "%llu", (unsigned long long)reach->layers);
+	if (say_source(a, f) != 0)
+		return -1;
 	ec_say(a, "Each layer lets a feature reach one more hop along the edges (the\n"
 		  "self-connection keeps what it already had), so after k layers a node has\n"
 		  "seen every node within k hops. Every node sees the whole graph once k\n"
 		  "reaches the largest shortest-path distance between two nodes, the graph's\n"
 		  "diameter. Breadth-first search from every node of the figure: %llu node(s),\n"
 		  "%llu connected component(s), diameter %llu, so %llu stacked layers.\n",
-	       (unsigned long long)reach.nodes, (unsigned long long)reach.components,
-	       (unsigned long long)reach.diameter, (unsigned long long)reach.layers);
-	if (reach.components > 1)
+	       (unsigned long long)reach->nodes, (unsigned long long)reach->components,
+	       (unsigned long long)reach->diameter, (unsigned long long)reach->layers);
+	if (reach->components > 1)
 		ec_say(a, "The graph is disconnected: no stack ever mixes different components;\n"
 			  "the count covers each node's own component.\n");
 	ec_say(a, "\nReadings: this takes \"the entire graph for each feature location\" as\n"
@@ -455,14 +472,14 @@ int ec_ans_3_3_7(ec_actx *a)
 		  "it would be its eccentricity, %llu; for x_11, the exam's example, %llu; for\n"
 		  "at least one node to see everything, the radius, %llu. Counting only the\n"
 		  "layers stacked after the first one would give %llu.\n\n",
-	       f.r, f.c, (unsigned long long)ecc_at, (unsigned long long)ecc_11,
-	       (unsigned long long)reach.radius, (unsigned long long)(reach.layers - 1));
+	       f->r, f->c, (unsigned long long)ecc_at, (unsigned long long)ecc_11,
+	       (unsigned long long)reach->radius, (unsigned long long)(reach->layers - 1));
 	ec_say(a, "What it depends on: the graph's diameter, i.e. its size and shape, not the\n"
 		  "filter. A chain that snakes through an n x n image has diameter n*n - 1,\n"
 		  "while a fully connected grid needs only n - 1. Layers needed, computed\n"
 		  "(\"snake pooled 2x2\": layers on the coarse graph after one 2x2 pooling):\n");
 	if (say_growth(a) != 0)
-		return fail(a, &f);
+		return -1;
 	ec_say(a, "\nWhy that is a problem: the depth must grow with the graph (up to the\n"
 		  "number of nodes), and a fixed network cannot adapt to graphs of other\n"
 		  "sizes. Deep stacks cost parameters, memory and time, are hard to train\n"
@@ -472,7 +489,26 @@ int ec_ans_3_3_7(ec_actx *a)
 		  "pyramid of poolings gives logarithmic depth); use larger or dilated masks\n"
 		  "that reach several hops per layer; add skip connections or a global\n"
 		  "aggregation (a graph-level readout or attention) that sees all nodes.\n");
-	if (ec_keyf(a, "3.3.7", EC_KEY_COUNT, 1, "%llu", (unsigned long long)reach.layers) != 0 ||
+	return 0;
+}
+
+int ec_ans_3_3_7(ec_actx *a)
+{
+	struct fig_ctx f;
+	ec_sg_reach reach;
+
+	if (load(a, &f) != 0)
+		return -1;
+	if (ec_sg_reach_compute(&f.fig, &reach, &a->err) != EC_OK)
+		return fail(a, &f);
+	if (!reach.covered) {
+		ec_error_set(&a->err, EC_ERR_RANGE,
+			     "%s: no number of layers covers this graph (see 'examcheck graphconv')",
+			     f.origin);
+		return fail(a, &f);
+	}
+	if ((ec_showing(a) && say_3_3_7(a, &f, &reach) != 0) ||
+	    ec_keyf(a, "3.3.7", EC_KEY_COUNT, 1, "%llu", (unsigned long long)reach.layers) != 0 ||
 	    ec_keyf(a, "3.3.7.why", EC_KEY_MANUAL, 2,
 		    "depends on graph diameter (size/shape); deep stacks: cost, vanishing "
 		    "gradients, over-smoothing; fix: pooling/coarsening, bigger masks, skips") != 0)

@@ -308,12 +308,12 @@ ec_status ec_dataset_digits(ec_dataset *ds, size_t per_class, double ink, double
 	if (!(sigma >= 0) || !isfinite(sigma))
 		return ec_error_set(err, EC_ERR_INVALID,
 				    "digits: sigma %g is not a finite non-negative number", sigma);
-	if (!ec_u64_mul(per_class, 10, &n) || n > SIZE_MAX)
+	if (!ec_u64_mul(per_class, EC_DIGIT_CLASSES, &n) || n > SIZE_MAX)
 		return ec_error_set(err, EC_ERR_OVERFLOW, "digits: too many samples");
-	st = ec_dataset_alloc(ds, (size_t)n, EC_DIGIT_PIXELS, 10, err);
+	st = ec_dataset_alloc(ds, (size_t)n, EC_DIGIT_PIXELS, EC_DIGIT_CLASSES, err);
 	if (st != EC_OK)
 		return st;
-	for (d = 0; d < 10; d++) {
+	for (d = 0; d < EC_DIGIT_CLASSES; d++) {
 		ec_digit_image((int)d, glyph, NULL);
 		for (i = 0; i < per_class; i++, row++) {
 			for (p = 0; p < EC_DIGIT_PIXELS; p++) {

@@ -313,7 +313,7 @@ ec_status ec_gradflow_logistic_train(ec_score score, const double *x, const doub
 				     size_t n, size_t d, double *theta, double lr, size_t iters,
 				     double h, double *moved, ec_error *err)
 {
-	double *start, *grad, value, dist = 0;
+	double *start, *grad, *prev, value, dist = 0;
 	size_t k, j;
 	ec_status st = EC_OK;
 
@@ -323,15 +323,20 @@ ec_status ec_gradflow_logistic_train(ec_score score, const double *x, const doub
 		return ec_error_set(err, EC_ERR_INVALID, "learning rate %g is not positive", lr);
 	if (d > SIZE_MAX / (2 * sizeof(double)) - 1)
 		return ec_error_set(err, EC_ERR_OVERFLOW, "dimension %zu is too large", d);
-	start = malloc(2 * (d + 1) * sizeof(double));
+	start = malloc(3 * (d + 1) * sizeof(double));
 	if (!start)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory for %zu parameters", d + 1);
 	grad = start + d + 1;
+	prev = grad + d + 1;
 	memcpy(start, theta, (d + 1) * sizeof(double));
 	for (k = 0; k < iters && st == EC_OK; k++) {
+		memcpy(prev, theta, (d + 1) * sizeof(double));
 		st = ec_gradflow_logistic(score, x, y, n, d, theta, h, &value, grad, err);
 		for (j = 0; j <= d && st == EC_OK; j++)
 			theta[j] -= lr * grad[j];
+		/* A step that leaves theta as it was (a zero gradient) is repeated by every later step. */
+		if (st == EC_OK && memcmp(prev, theta, (d + 1) * sizeof(double)) == 0)
+			break;
 	}
 	for (j = 0; j <= d; j++)
 		dist += (theta[j] - start[j]) * (theta[j] - start[j]);

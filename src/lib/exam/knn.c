@@ -3,15 +3,21 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* The sum over features of |a_i - b_i| (L1) or (a_i - b_i)^2 (L2), in feature order. */
 static double raw_distance(ec_metric metric, const double *a, const double *b, size_t dim)
 {
 	double sum = 0;
 	size_t i;
 
+	if (metric == EC_METRIC_L1) {
+		for (i = 0; i < dim; i++)
+			sum += fabs(a[i] - b[i]);
+		return sum;
+	}
 	for (i = 0; i < dim; i++) {
 		double d = a[i] - b[i];
 
-		sum += metric == EC_METRIC_L1 ? fabs(d) : d * d;
+		sum += d * d;
 	}
 	return sum;
 }
@@ -23,12 +29,46 @@ double ec_distance(ec_metric metric, const double *a, const double *b, size_t di
 	return metric == EC_METRIC_L1 ? raw : sqrt(raw);
 }
 
-static ec_status add_cost(ec_knn_cost *cost, uint64_t n, uint64_t dim, ec_error *err)
+/*
+ * raw_distance() from x to four consecutive rows t, t + dim, ...: four
+ * independent sums, each in feature order, so the additions of one do not
+ * wait for those of another.
+ */
+static void raw_distance4(ec_metric metric, const double *x, const double *t, size_t dim,
+			  double *out)
+{
+	const double *t0 = t, *t1 = t0 + dim, *t2 = t1 + dim, *t3 = t2 + dim;
+	double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+	size_t i;
+
+	if (metric == EC_METRIC_L1) {
+		for (i = 0; i < dim; i++) {
+			s0 += fabs(x[i] - t0[i]);
+			s1 += fabs(x[i] - t1[i]);
+			s2 += fabs(x[i] - t2[i]);
+			s3 += fabs(x[i] - t3[i]);
+		}
+	} else {
+		for (i = 0; i < dim; i++) {
+			double d0 = x[i] - t0[i], d1 = x[i] - t1[i], d2 = x[i] - t2[i];
+			double d3 = x[i] - t3[i];
+
+			s0 += d0 * d0;
+			s1 += d1 * d1;
+			s2 += d2 * d2;
+			s3 += d3 * d3;
+		}
+	}
+	out[0] = s0;
+	out[1] = s1;
+	out[2] = s2;
+	out[3] = s3;
+}
+
+ec_status ec_knn_query_cost(size_t n, size_t dim, ec_knn_cost *cost, ec_error *err)
 {
 	uint64_t terms;
 
-	if (!cost)
-		return EC_OK;
 	if (!ec_u64_mul(n, dim, &terms) || !ec_u64_add(cost->terms, terms, &cost->terms) ||
 	    !ec_u64_add(cost->distances, n, &cost->distances))
 		return ec_error_set(err, EC_ERR_OVERFLOW, "knn: operation count overflows");
@@ -39,8 +79,8 @@ ec_status ec_knn_neighbors(const ec_dataset *train, const double *x, size_t k,
 			   ec_metric metric, size_t *idx, double *dist, ec_knn_cost *cost,
 			   ec_error *err)
 {
-	double *best;
-	size_t i, filled = 0;
+	double *best, four[4];
+	size_t i, filled = 0, blocks = train->n - train->n % 4;
 
 	if (k == 0 || k > train->n)
 		return ec_error_set(err, EC_ERR_INVALID,
@@ -50,8 +90,13 @@ ec_status ec_knn_neighbors(const ec_dataset *train, const double *x, size_t k,
 	if (!best)
 		return ec_error_set(err, EC_ERR_NOMEM, "knn: out of memory");
 	for (i = 0; i < train->n; i++) {
-		double d = raw_distance(metric, x, train->x + i * train->dim, train->dim);
+		const double *t = train->x + i * train->dim;
+		double d;
 		size_t pos = filled;
+
+		if (i < blocks && i % 4 == 0)
+			raw_distance4(metric, x, t, train->dim, four);
+		d = i < blocks ? four[i % 4] : raw_distance(metric, x, t, train->dim);
 
 		/* Strict < keeps the lower index first among equal distances. */
 		while (pos > 0 && d < best[pos - 1])
@@ -71,7 +116,7 @@ ec_status ec_knn_neighbors(const ec_dataset *train, const double *x, size_t k,
 		for (i = 0; i < k; i++)
 			dist[i] = metric == EC_METRIC_L1 ? best[i] : sqrt(best[i]);
 	free(best);
-	return add_cost(cost, train->n, train->dim, err);
+	return cost ? ec_knn_query_cost(train->n, train->dim, cost, err) : EC_OK;
 }
 
 ec_status ec_knn_predict(const ec_dataset *train, const double *x, size_t k,

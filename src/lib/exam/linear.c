@@ -58,15 +58,37 @@ void ec_linear_scale(ec_linear *m, double c, bool with_bias)
 			m->b[j] *= c;
 }
 
+/*
+ * Four classes at a time: each score is still summed in feature order
+ * (the same roundings as one class at a time), but the four sums are
+ * independent, so the processor overlaps their additions.
+ */
 void ec_linear_scores(const ec_linear *m, const double *x, double *scores)
 {
-	size_t c, j;
+	const size_t d = m->dim;
+	size_t c = 0, j;
 
-	for (c = 0; c < m->classes; c++) {
+	for (; c + 4 <= m->classes; c += 4) {
+		const double *w0 = m->W + c * d, *w1 = w0 + d, *w2 = w1 + d, *w3 = w2 + d;
+		double s0 = m->b[c], s1 = m->b[c + 1], s2 = m->b[c + 2], s3 = m->b[c + 3];
+
+		for (j = 0; j < d; j++) {
+			s0 += w0[j] * x[j];
+			s1 += w1[j] * x[j];
+			s2 += w2[j] * x[j];
+			s3 += w3[j] * x[j];
+		}
+		scores[c] = s0;
+		scores[c + 1] = s1;
+		scores[c + 2] = s2;
+		scores[c + 3] = s3;
+	}
+	for (; c < m->classes; c++) {
+		const double *w = m->W + c * d;
 		double s = m->b[c];
 
-		for (j = 0; j < m->dim; j++)
-			s += m->W[c * m->dim + j] * x[j];
+		for (j = 0; j < d; j++)
+			s += w[j] * x[j];
 		scores[c] = s;
 	}
 }
@@ -117,8 +139,9 @@ static double logsumexp(const double *s, size_t k)
 	double top = s[ec_argmax(s, k)], sum = 0;
 	size_t i;
 
+	/* exp(0) is exactly 1 (C11 F.10.3.1): the top score needs no call. */
 	for (i = 0; i < k; i++)
-		sum += exp(s[i] - top);
+		sum += s[i] == top ? 1.0 : exp(s[i] - top);
 	return top + log(sum);
 }
 
@@ -217,45 +240,125 @@ static double sample_loss(const ec_loss_opts *o, const double *s, size_t k, size
 	return loss;
 }
 
-ec_status ec_linear_loss(const ec_linear *m, const ec_dataset *ds,
-			 const ec_loss_opts *opts, double *loss, ec_linear *grad,
-			 ec_error *err)
+/*
+ * Scores of two samples at once: W is read once for both, and eight sums
+ * (four classes, two samples) are in flight together. Each sum still adds
+ * its terms in feature order, as ec_linear_scores() does.
+ */
+static void scores_pair(const ec_linear *m, const double *xa, const double *xb, double *sa,
+			double *sb)
 {
-	ec_status st = check_shapes(m, ds, err);
-	double *s, *g, total = 0, penalty = 0;
-	size_t i, c, j, k = m->classes, d = m->dim;
+	const size_t d = m->dim;
+	size_t c = 0, j;
 
-	if (st == EC_OK)
-		st = check_opts(opts, err);
-	if (st != EC_OK)
-		return st;
-	if (ds->n == 0)
-		return ec_error_set(err, EC_ERR_INVALID, "loss of an empty data set is undefined");
-	if (grad && (grad->classes != k || grad->dim != d || !grad->W || !grad->b))
-		return ec_error_set(err, EC_ERR_INVALID,
-				    "gradient has shape %zu x %zu, the classifier %zu x %zu",
-				    grad->classes, grad->dim, k, d);
-	s = malloc(2 * k * sizeof(double));
-	if (!s)
-		return ec_error_set(err, EC_ERR_NOMEM, "loss: out of memory");
-	g = s + k;
+	for (; c + 4 <= m->classes; c += 4) {
+		const double *w0 = m->W + c * d, *w1 = w0 + d, *w2 = w1 + d, *w3 = w2 + d;
+		double a0 = m->b[c], a1 = m->b[c + 1], a2 = m->b[c + 2], a3 = m->b[c + 3];
+		double b0 = a0, b1 = a1, b2 = a2, b3 = a3;
+
+		for (j = 0; j < d; j++) {
+			a0 += w0[j] * xa[j];
+			b0 += w0[j] * xb[j];
+			a1 += w1[j] * xa[j];
+			b1 += w1[j] * xb[j];
+			a2 += w2[j] * xa[j];
+			b2 += w2[j] * xb[j];
+			a3 += w3[j] * xa[j];
+			b3 += w3[j] * xb[j];
+		}
+		sa[c] = a0;
+		sa[c + 1] = a1;
+		sa[c + 2] = a2;
+		sa[c + 3] = a3;
+		sb[c] = b0;
+		sb[c + 1] = b1;
+		sb[c + 2] = b2;
+		sb[c + 3] = b3;
+	}
+	for (; c + 2 <= m->classes; c += 2) {
+		const double *w0 = m->W + c * d, *w1 = w0 + d;
+		double a0 = m->b[c], a1 = m->b[c + 1], b0 = a0, b1 = a1;
+
+		for (j = 0; j < d; j++) {
+			a0 += w0[j] * xa[j];
+			b0 += w0[j] * xb[j];
+			a1 += w1[j] * xa[j];
+			b1 += w1[j] * xb[j];
+		}
+		sa[c] = a0;
+		sa[c + 1] = a1;
+		sb[c] = b0;
+		sb[c + 1] = b1;
+	}
+	for (; c < m->classes; c++) {
+		const double *w = m->W + c * d;
+		double a = m->b[c], b = a;
+
+		for (j = 0; j < d; j++) {
+			a += w[j] * xa[j];
+			b += w[j] * xb[j];
+		}
+		sa[c] = a;
+		sb[c] = b;
+	}
+}
+
+/*
+ * The objective and, when grad is not NULL, its gradient, with the checks
+ * already done. scratch holds 3 k + d values. Samples are scored in pairs
+ * (scores do not depend on the gradient being summed) and their losses
+ * and gradients then added in sample order. For the hinge loss most
+ * entries of d loss / d scores are +1 or -1, and g x_j / n is then
+ * exactly +-(x_j / n): those quotients are computed once per sample.
+ */
+static double objective(const ec_linear *m, const ec_dataset *ds, const ec_loss_opts *opts,
+			ec_linear *grad, double *scratch)
+{
+	const size_t k = m->classes, d = m->dim;
+	const double n = (double)ds->n;
+	double *pair = scratch, *g = scratch + 2 * k, *xn = scratch + 3 * k;
+	double total = 0, penalty = 0;
+	bool hinge = opts->kind == EC_LOSS_HINGE;
+	size_t i, c, j;
+
 	if (grad) {
 		memset(grad->W, 0, k * d * sizeof(double));
 		memset(grad->b, 0, k * sizeof(double));
 	}
 	for (i = 0; i < ds->n; i++) {
 		const double *x = ds->x + i * d;
+		double *s = pair + (i % 2) * k;
+		bool have_xn = false;
 
-		ec_linear_scores(m, x, s);
+		if (i % 2 == 0 && i + 1 < ds->n)
+			scores_pair(m, x, x + d, pair, pair + k);
+		else if (i % 2 == 0)
+			ec_linear_scores(m, x, s);
 		total += sample_loss(opts, s, k, ds->y[i], g);
 		if (!grad)
 			continue;
 		for (c = 0; c < k; c++) {
+			double *row = grad->W + c * d;
+
 			if (g[c] == 0)
 				continue;
-			grad->b[c] += g[c] / (double)ds->n;
+			grad->b[c] += g[c] / n;
+			if (hinge && (g[c] == 1 || g[c] == -1)) {
+				if (!have_xn) {
+					for (j = 0; j < d; j++)
+						xn[j] = x[j] / n;
+					have_xn = true;
+				}
+				if (g[c] == 1)
+					for (j = 0; j < d; j++)
+						row[j] += xn[j];
+				else
+					for (j = 0; j < d; j++)
+						row[j] += -xn[j];
+				continue;
+			}
 			for (j = 0; j < d; j++)
-				grad->W[c * d + j] += g[c] * x[j] / (double)ds->n;
+				row[j] += g[c] * x[j] / n;
 		}
 	}
 	for (j = 0; j < k * d; j++) {
@@ -263,8 +366,42 @@ ec_status ec_linear_loss(const ec_linear *m, const ec_dataset *ds,
 		if (grad)
 			grad->W[j] += 2 * opts->reg * m->W[j];
 	}
-	*loss = total / (double)ds->n + opts->reg * penalty;
-	free(s);
+	return total / n + opts->reg * penalty;
+}
+
+static ec_status check_loss_args(const ec_linear *m, const ec_dataset *ds,
+				 const ec_loss_opts *opts, ec_error *err)
+{
+	ec_status st = check_shapes(m, ds, err);
+
+	if (st == EC_OK)
+		st = check_opts(opts, err);
+	if (st != EC_OK)
+		return st;
+	if (ds->n == 0)
+		return ec_error_set(err, EC_ERR_INVALID, "loss of an empty data set is undefined");
+	return EC_OK;
+}
+
+ec_status ec_linear_loss(const ec_linear *m, const ec_dataset *ds,
+			 const ec_loss_opts *opts, double *loss, ec_linear *grad,
+			 ec_error *err)
+{
+	ec_status st = check_loss_args(m, ds, opts, err);
+	size_t k = m->classes, d = m->dim;
+	double *scratch;
+
+	if (st != EC_OK)
+		return st;
+	if (grad && (grad->classes != k || grad->dim != d || !grad->W || !grad->b))
+		return ec_error_set(err, EC_ERR_INVALID,
+				    "gradient has shape %zu x %zu, the classifier %zu x %zu",
+				    grad->classes, grad->dim, k, d);
+	scratch = malloc((3 * k + d) * sizeof(double));
+	if (!scratch)
+		return ec_error_set(err, EC_ERR_NOMEM, "loss: out of memory");
+	*loss = objective(m, ds, opts, grad, scratch);
+	free(scratch);
 	return EC_OK;
 }
 
@@ -300,21 +437,26 @@ ec_status ec_linear_train(ec_linear *m, const ec_dataset *ds, const ec_train_opt
 			  double *final_loss, ec_error *err)
 {
 	ec_linear grad;
-	double loss = 0;
+	double loss = 0, *scratch;
 	size_t step, j;
 	ec_status st;
 
 	if (!(opts->rate > 0) || !isfinite(opts->rate))
 		return ec_error_set(err, EC_ERR_INVALID, "training: step size %g is not positive",
 				    opts->rate);
-	st = ec_linear_init(&grad, m->classes ? m->classes : 1, m->dim ? m->dim : 1, err);
+	/* The data and the shapes stay as they are: checked once, not at every step. */
+	if ((st = check_loss_args(m, ds, &opts->loss, err)) != EC_OK)
+		return st;
+	st = ec_linear_init(&grad, m->classes, m->dim, err);
 	if (st != EC_OK)
 		return st;
+	scratch = malloc((3 * m->classes + m->dim) * sizeof(double));
+	if (!scratch) {
+		ec_linear_free(&grad);
+		return ec_error_set(err, EC_ERR_NOMEM, "training: out of memory");
+	}
 	for (step = 0; step <= opts->steps; step++) {
-		st = ec_linear_loss(m, ds, &opts->loss, &loss, step < opts->steps ? &grad : NULL,
-				    err);
-		if (st != EC_OK)
-			break;
+		loss = objective(m, ds, &opts->loss, step < opts->steps ? &grad : NULL, scratch);
 		if (!isfinite(loss)) {
 			st = ec_error_set(err, EC_ERR_INVALID,
 					  "training: loss is not finite after %zu steps (step size %g too large?)",
@@ -328,10 +470,50 @@ ec_status ec_linear_train(ec_linear *m, const ec_dataset *ds, const ec_train_opt
 		for (j = 0; j < m->classes; j++)
 			m->b[j] -= opts->rate * grad.b[j];
 	}
+	free(scratch);
 	ec_linear_free(&grad);
 	if (st == EC_OK && final_loss)
 		*final_loss = loss;
 	return st;
+}
+
+ec_status ec_linear_perceptron(ec_linear *m, const ec_dataset *ds, size_t max_epochs,
+			       size_t *epochs, bool *separated, ec_error *err)
+{
+	ec_status st = check_shapes(m, ds, err);
+	size_t e, i, j, d = m->dim;
+	double *s;
+
+	if (st != EC_OK)
+		return st;
+	s = malloc(m->classes * sizeof(double));
+	if (!s)
+		return ec_error_set(err, EC_ERR_NOMEM, "perceptron: out of memory");
+	*separated = false;
+	for (e = 0; e < max_epochs && !*separated; e++) {
+		size_t mistakes = 0;
+
+		for (i = 0; i < ds->n; i++) {
+			const double *x = ds->x + i * d;
+			size_t y = ds->y[i], p;
+
+			ec_linear_scores(m, x, s);
+			p = ec_argmax(s, m->classes);
+			if (p == y)
+				continue;
+			for (j = 0; j < d; j++) {
+				m->W[y * d + j] += x[j];
+				m->W[p * d + j] -= x[j];
+			}
+			m->b[y] += 1;
+			m->b[p] -= 1;
+			mistakes++;
+		}
+		*separated = mistakes == 0;
+	}
+	*epochs = e;
+	free(s);
+	return EC_OK;
 }
 
 ec_status ec_linear_predict_cost(size_t classes, size_t dim, uint64_t *mults,

@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "examcheck/ec_xorshift.h"
 
@@ -79,7 +80,7 @@ static ec_status check_data(const double *X, const double *y, size_t n, size_t d
 ec_status ec_reg_fit(ec_reg_kind kind, const double *X, const double *y, size_t n, size_t d,
 		     double lambda, size_t iters, double *w, ec_error *err)
 {
-	double *r, *g, tr = 0, step;
+	double *r, *g, *prev, *prev2, tr = 0, step;
 	size_t i, j, k;
 	ec_status st;
 
@@ -95,10 +96,12 @@ ec_status ec_reg_fit(ec_reg_kind kind, const double *X, const double *y, size_t 
 	if (tr == 0)
 		return EC_OK;
 	step = 1 / tr;
-	r = malloc((n + d) * sizeof(double));
+	r = malloc((n + 3 * d) * sizeof(double));
 	if (!r)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory for %zu residuals", n);
 	g = r + n;
+	prev = g + d;
+	prev2 = prev + d;
 	for (k = 0; k < iters; k++) {
 		for (i = 0; i < n; i++) {
 			double s = -y[i];
@@ -114,6 +117,8 @@ ec_status ec_reg_fit(ec_reg_kind kind, const double *X, const double *y, size_t 
 				s += X[i * d + j] * r[i];
 			g[j] = s / (double)n;
 		}
+		memcpy(prev2, prev, d * sizeof(double));
+		memcpy(prev, w, d * sizeof(double));
 		for (j = 0; j < d; j++) {
 			double v = w[j] - step * g[j];
 
@@ -123,9 +128,96 @@ ec_status ec_reg_fit(ec_reg_kind kind, const double *X, const double *y, size_t 
 			else
 				w[j] = v / (1 + 2 * step * lambda);
 		}
+		/*
+		 * A step is a fixed function of w. Once it returns its input bit
+		 * for bit, every later step does too; once it returns the
+		 * input of the step before, the iterates alternate between two
+		 * vectors. Either way the remaining steps are known without
+		 * running them, and the result is the same to the last bit.
+		 */
+		if (memcmp(w, prev, d * sizeof(double)) == 0)
+			break;
+		if (k >= 1 && memcmp(w, prev2, d * sizeof(double)) == 0) {
+			if ((iters - 1 - k) % 2 == 1)
+				memcpy(w, prev, d * sizeof(double));
+			break;
+		}
 	}
 	free(r);
 	return EC_OK;
+}
+
+/* Cyclic coordinate descent on the objective of ec_reg_fit(); see ec_reg_fit_cd(). */
+static ec_status fit_cd(ec_reg_kind kind, const double *X, const double *y, size_t n, size_t d,
+			double lambda, double tol, size_t max_sweeps, double *w, size_t *sweeps,
+			ec_error *err)
+{
+	double *r, *z;
+	size_t i, j, k;
+
+	r = malloc((n + d) * sizeof(double));
+	if (!r)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory for %zu residuals", n);
+	z = r + n;
+	for (i = 0; i < n; i++)
+		r[i] = y[i];
+	for (j = 0; j < d; j++) {
+		double s = 0;
+
+		for (i = 0; i < n; i++)
+			s += X[i * d + j] * X[i * d + j];
+		z[j] = s / (double)n;
+		w[j] = 0;
+	}
+	for (k = 0; k < max_sweeps; k++) {
+		double moved = 0;
+
+		for (j = 0; j < d; j++) {
+			double rho = 0, next, delta;
+
+			if (z[j] == 0)
+				continue;
+			for (i = 0; i < n; i++)
+				rho += X[i * d + j] * r[i];
+			rho = rho / (double)n + z[j] * w[j];
+			if (kind == EC_REG_L1)
+				next = rho > lambda ? (rho - lambda) / z[j]
+				       : rho < -lambda ? (rho + lambda) / z[j] : 0.0;
+			else
+				next = rho / (z[j] + 2 * lambda);
+			delta = next - w[j];
+			if (delta == 0)
+				continue;
+			for (i = 0; i < n; i++)
+				r[i] -= X[i * d + j] * delta;
+			w[j] = next;
+			if (fabs(delta) > moved)
+				moved = fabs(delta);
+		}
+		if (moved <= tol) {
+			k++;
+			break;
+		}
+	}
+	if (sweeps)
+		*sweeps = k;
+	free(r);
+	return EC_OK;
+}
+
+ec_status ec_reg_fit_cd(ec_reg_kind kind, const double *X, const double *y, size_t n,
+			size_t d, double lambda, double tol, size_t max_sweeps, double *w,
+			size_t *sweeps, ec_error *err)
+{
+	ec_status st;
+
+	if ((st = check_data(X, y, n, d, w, err)) != EC_OK)
+		return st;
+	if (!(isfinite(lambda) && lambda >= 0))
+		return ec_error_set(err, EC_ERR_INVALID, "lambda %g is not a number >= 0", lambda);
+	if (!(isfinite(tol) && tol >= 0))
+		return ec_error_set(err, EC_ERR_INVALID, "tolerance %g is not a number >= 0", tol);
+	return fit_cd(kind, X, y, n, d, lambda, tol, max_sweeps, w, sweeps, err);
 }
 
 ec_status ec_reg_mse(const double *X, const double *y, size_t n, size_t d, const double *w,
@@ -173,10 +265,18 @@ ec_status ec_reg_make_data(size_t n, size_t d, const double *w_true, double nois
 	return EC_OK;
 }
 
-ec_status ec_reg_select(ec_reg_kind kind, const double *Xtr, const double *ytr, size_t ntr,
-			const double *Xva, const double *yva, size_t nva, size_t d,
-			const double *lambdas, size_t count, size_t iters, double *best_lambda,
-			double *best_mse, double *w, ec_error *err)
+/* How select_lambda() fits: ISTA for `iters` steps, or coordinate descent to `tol`. */
+struct solver {
+	bool coordinate;
+	size_t iters;
+	double tol;
+};
+
+static ec_status select_lambda(ec_reg_kind kind, const double *Xtr, const double *ytr,
+			       size_t ntr, const double *Xva, const double *yva, size_t nva,
+			       size_t d, const double *lambdas, size_t count,
+			       const struct solver *how, double *best_lambda, double *best_mse,
+			       double *w, ec_error *err)
 {
 	double *cand, mse;
 	size_t k, j;
@@ -190,7 +290,11 @@ ec_status ec_reg_select(ec_reg_kind kind, const double *Xtr, const double *ytr, 
 	if (!cand)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory for %zu weights", d);
 	for (k = 0; k < count && st == EC_OK; k++) {
-		st = ec_reg_fit(kind, Xtr, ytr, ntr, d, lambdas[k], iters, cand, err);
+		if (how->coordinate)
+			st = ec_reg_fit_cd(kind, Xtr, ytr, ntr, d, lambdas[k], how->tol, how->iters,
+					   cand, NULL, err);
+		else
+			st = ec_reg_fit(kind, Xtr, ytr, ntr, d, lambdas[k], how->iters, cand, err);
 		if (st == EC_OK)
 			st = ec_reg_mse(Xva, yva, nva, d, cand, &mse, err);
 		if (st == EC_OK && (k == 0 || mse < *best_mse)) {
@@ -202,6 +306,28 @@ ec_status ec_reg_select(ec_reg_kind kind, const double *Xtr, const double *ytr, 
 	}
 	free(cand);
 	return st;
+}
+
+ec_status ec_reg_select(ec_reg_kind kind, const double *Xtr, const double *ytr, size_t ntr,
+			const double *Xva, const double *yva, size_t nva, size_t d,
+			const double *lambdas, size_t count, size_t iters, double *best_lambda,
+			double *best_mse, double *w, ec_error *err)
+{
+	const struct solver ista = {false, iters, 0};
+
+	return select_lambda(kind, Xtr, ytr, ntr, Xva, yva, nva, d, lambdas, count, &ista,
+			     best_lambda, best_mse, w, err);
+}
+
+ec_status ec_reg_select_cd(ec_reg_kind kind, const double *Xtr, const double *ytr, size_t ntr,
+			   const double *Xva, const double *yva, size_t nva, size_t d,
+			   const double *lambdas, size_t count, double tol, size_t max_sweeps,
+			   double *best_lambda, double *best_mse, double *w, ec_error *err)
+{
+	const struct solver cd = {true, max_sweeps, tol};
+
+	return select_lambda(kind, Xtr, ytr, ntr, Xva, yva, nva, d, lambdas, count, &cd,
+			     best_lambda, best_mse, w, err);
 }
 
 ec_status ec_reg_count_local_minima(double z, double lambda, double p, double lo, double hi,

@@ -632,58 +632,193 @@ ec_status ec_sg_influence(const ec_sg_figure *fig, size_t r, size_t c, uint64_t 
 	return EC_OK;
 }
 
-/* BFS from `start` over the graph (loops ignored); dist gets hops or UINT64_MAX. */
-static void bfs(const ec_sg_figure *fig, size_t start, uint64_t *dist, size_t *queue)
-{
-	size_t n = fig->rows * fig->cols, head = 0, tail = 0, p;
-	size_t nb[EC_SG_MAX_FILTER * EC_SG_MAX_FILTER];
+/*
+ * The graph as adjacency lists, decoded from the link bits once: the
+ * neighbours of pixel p (self-connection excluded) are to[first[p]] up to
+ * to[first[p + 1] - 1]. Every search below walks these lists.
+ */
+struct adjacency {
+	size_t n;
+	size_t *first;
+	size_t *to;
+};
 
-	for (p = 0; p < n; p++)
+static void adjacency_free(struct adjacency *adj)
+{
+	free(adj->first);
+	free(adj->to);
+}
+
+static ec_status adjacency_build(const ec_sg_figure *fig, struct adjacency *adj, ec_error *err)
+{
+	size_t n = fig->rows * fig->cols, p, m = 0;
+	uint64_t ends = 2 * ec_sg_edge_count(fig);
+
+	adj->n = n;
+	adj->first = malloc((n + 1) * sizeof(*adj->first));
+	adj->to = malloc((ends ? (size_t)ends : 1) * sizeof(*adj->to));
+	if (!adj->first || !adj->to) {
+		adjacency_free(adj);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	for (p = 0; p < n; p++) {
+		adj->first[p] = m;
+		m += neighbours(fig, p, adj->to + m);
+	}
+	adj->first[n] = m;
+	return EC_OK;
+}
+
+/*
+ * BFS from `start` (loops ignored): dist gets hops, UINT64_MAX where not
+ * reached; queue[0..*reached) lists the reached nodes. Returns the
+ * eccentricity of start within its component.
+ */
+static uint64_t bfs(const struct adjacency *adj, size_t start, uint64_t *dist, size_t *queue,
+		    size_t *reached)
+{
+	size_t head = 0, tail = 0, p;
+
+	for (p = 0; p < adj->n; p++)
 		dist[p] = UINT64_MAX;
 	dist[start] = 0;
 	queue[tail++] = start;
 	while (head < tail) {
-		size_t u = queue[head++], i, m = neighbours(fig, u, nb);
+		size_t u = queue[head++], i;
 
-		for (i = 0; i < m; i++) {
-			if (dist[nb[i]] == UINT64_MAX) {
-				dist[nb[i]] = dist[u] + 1;
-				queue[tail++] = nb[i];
+		for (i = adj->first[u]; i < adj->first[u + 1]; i++) {
+			size_t w = adj->to[i];
+
+			if (dist[w] == UINT64_MAX) {
+				dist[w] = dist[u] + 1;
+				queue[tail++] = w;
 			}
 		}
 	}
+	*reached = tail;
+	return dist[queue[tail - 1]];
 }
 
 ec_status ec_sg_eccentricity(const ec_sg_figure *fig, size_t r, size_t c, uint64_t *ecc,
 			     uint64_t *reached, ec_error *err)
 {
-	size_t n = fig->rows * fig->cols, p;
-	uint64_t *dist, e = 0, count = 0;
+	size_t n = fig->rows * fig->cols, count;
+	struct adjacency adj;
+	uint64_t *dist;
 	size_t *queue;
+	ec_status st;
 
 	if (!inside(fig, r, c))
 		return ec_error_set(err, EC_ERR_RANGE, "location (%zu,%zu) is outside the %zux%zu image",
 				    r, c, fig->rows, fig->cols);
+	if ((st = adjacency_build(fig, &adj, err)) != EC_OK)
+		return st;
 	dist = malloc(n * sizeof(*dist));
 	queue = malloc(n * sizeof(*queue));
 	if (!dist || !queue) {
-		free(dist);
-		free(queue);
-		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	} else {
+		*ecc = bfs(&adj, pix(fig, r, c), dist, queue, &count);
+		*reached = count;
 	}
-	bfs(fig, pix(fig, r, c), dist, queue);
-	for (p = 0; p < n; p++) {
-		if (dist[p] == UINT64_MAX)
-			continue;
-		count++;
-		if (dist[p] > e)
-			e = dist[p];
-	}
-	*ecc = e;
-	*reached = count;
 	free(dist);
 	free(queue);
-	return EC_OK;
+	adjacency_free(&adj);
+	return st;
+}
+
+/* Connected components (isolated pixels included); seen gets n bytes of scratch. */
+static uint64_t count_components(const struct adjacency *adj, unsigned char *seen, size_t *queue)
+{
+	uint64_t count = 0;
+	size_t v;
+
+	memset(seen, 0, adj->n);
+	for (v = 0; v < adj->n; v++) {
+		size_t head = 0, tail = 0;
+
+		if (seen[v])
+			continue;
+		count++;
+		seen[v] = 1;
+		queue[tail++] = v;
+		while (head < tail) {
+			size_t u = queue[head++], i;
+
+			for (i = adj->first[u]; i < adj->first[u + 1]; i++)
+				if (!seen[adj->to[i]]) {
+					seen[adj->to[i]] = 1;
+					queue[tail++] = adj->to[i];
+				}
+		}
+	}
+	return count;
+}
+
+/*
+ * The largest and the smallest eccentricity (diameter and radius) without
+ * a search from every node (Takes and Kosters' bounding diameters). A
+ * search from v bounds every node w of its component at distance d:
+ * max(d, ecc(v) - d) <= ecc(w) <= ecc(v) + d. A node drops out once its
+ * eccentricity is known or its bounds can move neither result; the next
+ * search starts alternately from the open node with the largest upper
+ * bound and the one with the smallest lower bound. The results are exact:
+ * the loop ends only when no open node is left. lo, hi: n values of
+ * scratch; open: n bytes.
+ */
+static void diameter_radius(const struct adjacency *adj, uint64_t *dist, size_t *queue,
+			    uint64_t *lo, uint64_t *hi, unsigned char *open, uint64_t *diameter,
+			    uint64_t *radius)
+{
+	uint64_t dmax = 0, rmin = UINT64_MAX;
+	bool from_top = true;
+	size_t n = adj->n, v, i;
+
+	for (v = 0; v < n; v++) {
+		lo[v] = 0;
+		hi[v] = UINT64_MAX;
+		open[v] = 1;
+	}
+	for (;;) {
+		size_t top = n, bottom = n, reached;
+		uint64_t e;
+
+		for (v = 0; v < n; v++) {
+			if (!open[v])
+				continue;
+			if (lo[v] == hi[v]) {
+				dmax = lo[v] > dmax ? lo[v] : dmax;
+				rmin = lo[v] < rmin ? lo[v] : rmin;
+				open[v] = 0;
+			} else if (hi[v] <= dmax && lo[v] >= rmin) {
+				open[v] = 0;
+			} else {
+				if (top == n || hi[v] > hi[top])
+					top = v;
+				if (bottom == n || lo[v] < lo[bottom])
+					bottom = v;
+			}
+		}
+		if (top == n)
+			break;
+		v = from_top ? top : bottom;
+		from_top = !from_top;
+		e = bfs(adj, v, dist, queue, &reached);
+		open[v] = 0;
+		dmax = e > dmax ? e : dmax;
+		rmin = e < rmin ? e : rmin;
+		for (i = 0; i < reached; i++) {
+			size_t w = queue[i];
+			uint64_t d = dist[w], low = d > e - d ? d : e - d;
+
+			if (low > lo[w])
+				lo[w] = low;
+			if (e + d < hi[w])
+				hi[w] = e + d;
+		}
+	}
+	*diameter = dmax;
+	*radius = rmin;
 }
 
 /*
@@ -692,27 +827,27 @@ ec_status ec_sg_eccentricity(const ec_sg_figure *fig, size_t r, size_t c, uint64
  * k's parity (a walk can always be lengthened by 2 by stepping back and
  * forth over an edge). Length-0 walks do not count, since k >= 1.
  * Returns the smallest k >= 1 covering every component, or UINT64_MAX.
+ * dist: 2n values, queue: 2n entries.
  */
-static uint64_t layers_without_self(const ec_sg_figure *fig, uint64_t *dist, size_t *queue)
+static uint64_t layers_without_self(const struct adjacency *adj, uint64_t *dist, size_t *queue)
 {
-	size_t n = fig->rows * fig->cols, v, nb[EC_SG_MAX_FILTER * EC_SG_MAX_FILTER];
+	size_t n = adj->n, v;
 	uint64_t need_even = 0, need_odd = 0;
-	uint64_t *plain = dist + 2 * n;
 
 	for (v = 0; v < n; v++) {
 		size_t head = 0, tail = 0, s, u;
 
-		if (neighbours(fig, v, nb) == 0)
+		if (adj->first[v] == adj->first[v + 1])
 			return UINT64_MAX;
 		for (s = 0; s < 2 * n; s++)
 			dist[s] = UINT64_MAX;
 		dist[2 * v] = 0;
 		queue[tail++] = 2 * v;
 		while (head < tail) {
-			size_t st = queue[head++], i, m = neighbours(fig, st / 2, nb);
+			size_t st = queue[head++], i;
 
-			for (i = 0; i < m; i++) {
-				size_t next = 2 * nb[i] + (1 - st % 2);
+			for (i = adj->first[st / 2]; i < adj->first[st / 2 + 1]; i++) {
+				size_t next = 2 * adj->to[i] + (1 - st % 2);
 
 				if (dist[next] == UINT64_MAX) {
 					dist[next] = dist[st] + 1;
@@ -721,9 +856,9 @@ static uint64_t layers_without_self(const ec_sg_figure *fig, uint64_t *dist, siz
 			}
 		}
 		dist[2 * v] = 2;
-		bfs(fig, v, plain, queue);
 		for (u = 0; u < n; u++) {
-			if (plain[u] == UINT64_MAX)
+			/* u lies in v's component when a walk of either parity reaches it */
+			if (dist[2 * u] == UINT64_MAX && dist[2 * u + 1] == UINT64_MAX)
 				continue;
 			if (dist[2 * u] > need_even)
 				need_even = dist[2 * u];
@@ -736,52 +871,43 @@ static uint64_t layers_without_self(const ec_sg_figure *fig, uint64_t *dist, siz
 
 ec_status ec_sg_reach_compute(const ec_sg_figure *fig, ec_sg_reach *out, ec_error *err)
 {
-	size_t n = fig->rows * fig->cols, v, u;
-	uint64_t *dist, *comp;
+	size_t n = fig->rows * fig->cols;
+	struct adjacency adj;
+	uint64_t *dist, *lo;
+	unsigned char *open;
 	size_t *queue;
+	ec_status st;
 
 	memset(out, 0, sizeof(*out));
-	dist = malloc(3 * n * sizeof(*dist));
-	comp = calloc(n, sizeof(*comp));
+	if ((st = adjacency_build(fig, &adj, err)) != EC_OK)
+		return st;
+	dist = malloc(4 * n * sizeof(*dist));
 	queue = malloc(2 * n * sizeof(*queue));
-	if (!dist || !comp || !queue) {
+	open = malloc(n);
+	if (!dist || !queue || !open) {
 		free(dist);
-		free(comp);
 		free(queue);
+		free(open);
+		adjacency_free(&adj);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
+	lo = dist + 2 * n;
 	out->nodes = n;
-	out->radius = UINT64_MAX;
-	for (v = 0; v < n; v++) {
-		uint64_t e = 0;
-
-		bfs(fig, v, dist, queue);
-		if (!comp[v]) {
-			out->components++;
-			for (u = 0; u < n; u++)
-				if (dist[u] != UINT64_MAX)
-					comp[u] = out->components;
-		}
-		for (u = 0; u < n; u++)
-			if (dist[u] != UINT64_MAX && dist[u] > e)
-				e = dist[u];
-		if (e > out->diameter)
-			out->diameter = e;
-		if (e < out->radius)
-			out->radius = e;
-	}
+	out->components = count_components(&adj, open, queue);
+	diameter_radius(&adj, dist, queue, lo, lo + n, open, &out->diameter, &out->radius);
 	if (fig->self) {
 		out->covered = true;
 		out->layers = out->diameter > 0 ? out->diameter : 1;
 	} else {
-		out->layers = layers_without_self(fig, dist, queue);
+		out->layers = layers_without_self(&adj, dist, queue);
 		out->covered = out->layers != UINT64_MAX;
 		if (!out->covered)
 			out->layers = 0;
 	}
 	free(dist);
-	free(comp);
 	free(queue);
+	free(open);
+	adjacency_free(&adj);
 	return EC_OK;
 }
 
