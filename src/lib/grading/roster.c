@@ -19,8 +19,8 @@
 #include "roster_dups.h"
 #include "roster_score.h"
 
-#define DEFAULT_CHUNK (64u * 1024)
-#define SLOTS 8
+#define DEFAULT_CHUNK (32u * 1024)
+#define SLOTS 4
 #define MAX_THREADS 2
 
 /* One record of a chunk as the ordered half needs it. */
@@ -77,6 +77,8 @@ typedef struct worker {
 	double *sections;           /* the current row's subtotals */
 	uint8_t *codes;             /* its answers' codes, per column */
 	ec_grade_result *aside;     /* its results of ROSTER_UNCODED answers, per column */
+	char *items;                /* with a plan in order: its items' output text, ",2,0" */
+	size_t items_len;           /* 0: not written yet */
 	char *flags;                /* its flagged field's text */
 	size_t flags_len, flags_cap;
 	struct run *r;
@@ -385,7 +387,10 @@ static char *put_field(char *p, const char *s, size_t n)
 {
 	size_t i;
 
-	if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) && !memchr(s, '\r', n)) {
+	for (i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+			break;
+	if (i == n) {
 		memcpy(p, s, n);
 		return p + n;
 	}
@@ -486,7 +491,11 @@ static bool write_row(run *r, worker *w, chunk *ck, double total)
 	o = roster_put_total(sc, o, total);
 	for (k = 0; k < g->nsections; k++)
 		o = roster_put_total(sc, o, w->sections[k]);
-	for (k = 0; k < p->nwritten; k++) {
+	if (w->items_len) {
+		memcpy(o, w->items, w->items_len);
+		o += w->items_len;
+	}
+	for (k = 0; !w->items_len && k < p->nwritten; k++) {
 		size_t c = p->written[k];
 		const roster_table *t = &sc->tables[c];
 		uint8_t code = w->codes[c];
@@ -536,6 +545,82 @@ static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
 	return true;
 }
 
+/* Flag column c's answer as unreadable; false when memory runs out. */
+static bool unreadable_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c, const ec_error *sub)
+{
+	const char *id = r->g->items[r->plan.item[c]].key.id;
+	ec_error e;
+
+	w->codes[c] = ROSTER_UNCODED;
+	w->aside[c].points = 0;
+	w->aside[c].verdict = EC_VERDICT_UNREADABLE;
+	w->aside[c].letters = 0;
+	ec_error_at(&e, EC_ERR_PARSE, r->file, w->rd.record_line, 0, "column '%s': %s", id, sub->msg);
+	if (!add_msg(ck, &e) || !flag(w, id))
+		return false;
+	n->nmsgs++;
+	n->flagged_cells++;
+	return true;
+}
+
+/*
+ * Code column c's answer (text, len), not in the table yet, into
+ * w->codes[c]; false when memory runs out. The common case, an answer
+ * seen before, is roster_find() inline.
+ */
+static bool code_new_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c, const char *text,
+			  size_t len)
+{
+	ec_error sub;
+
+	sub.msg[0] = '\0';
+	if (roster_code(&w->sc, c, text, len, &w->codes[c], &w->aside[c], &sub) == EC_OK)
+		return true;
+	return unreadable_cell(r, w, ck, n, c, &sub);
+}
+
+/*
+ * A plan in order, a record of the header's shape: code each answer, add it
+ * up and write its points text in one pass over the columns. Returns the
+ * total; false in *ok when memory runs out.
+ */
+static double score_in_order(run *r, worker *w, chunk *ck, row_note *n, bool *ok)
+{
+	const roster_plan *p = &r->plan;
+	const ec_csv_reader *rd = &w->rd;
+	double total = 0, *sec = w->sections;
+	char *o = w->items;
+	size_t c;
+
+	for (c = 0; c < r->g->nsections; c++)
+		sec[c] = 0;
+	for (c = 1; c < p->ncols; c++) {
+		const roster_table *t = &w->sc.tables[c];
+		const ec_grade_result *res;
+		uint8_t code;
+
+		if (!roster_find(t, rd->fields[c], rd->lens[c], &w->codes[c]) &&
+		    !code_new_cell(r, w, ck, n, c, rd->fields[c], rd->lens[c])) {
+			*ok = false;
+			return 0;
+		}
+		code = w->codes[c];
+		res = code == ROSTER_UNCODED ? &w->aside[c] : &t->result[code];
+		total += res->points;
+		sec[p->section[c]] += res->points;
+		if (code != ROSTER_UNCODED && t->text_len[code]) {
+			memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
+			o += t->text_len[code];
+		} else {
+			*o++ = ',';
+			o += ec_points_format_len(res->points, o);
+		}
+	}
+	w->items_len = (size_t)(o - w->items);
+	*ok = true;
+	return total;
+}
+
 /* Score the current record of w->rd into ck: false when memory runs out. */
 static bool process_row(run *r, worker *w, chunk *ck)
 {
@@ -545,6 +630,7 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	size_t c, k, have = rd->nfields < p->ncols ? rd->nfields : p->ncols;
 	double total = 0;
 	row_note *n = new_row(ck, rd->record_line);
+	bool ok;
 
 	if (!n)
 		return false;
@@ -558,40 +644,34 @@ static bool process_row(run *r, worker *w, chunk *ck)
 						     rd->fields[0], (uint32_t)n->id_len) -
 				 ck->spool);
 	w->flags_len = 0;
+	w->items_len = 0;
 	if ((rd->nfields != p->ncols || rd->lens[0] == 0 || rd->fields[0][0] == ' ' ||
 	     rd->fields[0][0] == '\t') &&
 	    !check_shape(r, w, ck, n))
 		return false;
-	for (c = 1; c < p->ncols; c++) {
-		const char *text = c < have ? rd->fields[c] : roster_empty;
-		size_t len = c < have ? rd->lens[c] : 0;
-		ec_error e, sub;
-
-		if (p->item[c] < 0 || roster_find(&w->sc.tables[c], text, len, &w->codes[c]))
-			continue;
-		sub.msg[0] = '\0';
-		if (roster_code(&w->sc, c, text, len, &w->codes[c], &w->aside[c], &sub) == EC_OK)
-			continue;
-		w->codes[c] = ROSTER_UNCODED;
-		w->aside[c].points = 0;
-		w->aside[c].verdict = EC_VERDICT_UNREADABLE;
-		w->aside[c].letters = 0;
-		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0, "column '%s': %s",
-			    g->items[p->item[c]].key.id, sub.msg);
-		if (!add_msg(ck, &e) || !flag(w, g->items[p->item[c]].key.id))
+	if (p->in_order && have == p->ncols) {
+		total = score_in_order(r, w, ck, n, &ok);
+		if (!ok)
 			return false;
-		n->nmsgs++;
-		n->flagged_cells++;
-	}
-	/* the sums in key order, as ec_grade_sum() adds them */
-	for (k = 0; k < g->nsections; k++)
-		w->sections[k] = 0;
-	for (k = 0; k < p->nterms; k++) {
-		const roster_term *t = &p->terms[k];
-		double pts = t->column >= 0 ? result_of(w, (size_t)t->column)->points : t->points;
+	} else {
+		for (c = 1; c < p->ncols; c++) {
+			const char *text = c < have ? rd->fields[c] : roster_empty;
+			size_t len = c < have ? rd->lens[c] : 0;
 
-		total += pts;
-		w->sections[t->section] += pts;
+			if (p->item[c] >= 0 && !roster_find(&w->sc.tables[c], text, len, &w->codes[c]) &&
+			    !code_new_cell(r, w, ck, n, c, text, len))
+				return false;
+		}
+		/* the sums in key order, as ec_grade_sum() adds them */
+		for (k = 0; k < g->nsections; k++)
+			w->sections[k] = 0;
+		for (k = 0; k < p->nterms; k++) {
+			const roster_term *t = &p->terms[k];
+			double pts = t->column >= 0 ? result_of(w, (size_t)t->column)->points : t->points;
+
+			total += pts;
+			w->sections[t->section] += pts;
+		}
 	}
 	n->total = total;
 	n->flagged = w->flags_len > 0;
@@ -866,7 +946,8 @@ static ec_status worker_init(run *r, worker *w, ec_error *err)
 	w->sections = calloc(r->g->nsections ? r->g->nsections : 1, sizeof(*w->sections));
 	w->codes = calloc(n, sizeof(*w->codes));
 	w->aside = calloc(n, sizeof(*w->aside));
-	if (!w->sections || !w->codes || !w->aside)
+	w->items = malloc(n * (ROSTER_POINTS_TEXT + 33));
+	if (!w->sections || !w->codes || !w->aside || !w->items)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	return roster_scorer_init(&w->sc, &r->plan, err);
 }
@@ -878,6 +959,7 @@ static void worker_free(worker *w)
 	free(w->sections);
 	free(w->codes);
 	free(w->aside);
+	free(w->items);
 	free(w->flags);
 }
 

@@ -57,10 +57,11 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 	p->item = malloc(ncols * sizeof(*p->item));
 	p->mark = calloc(ncols, sizeof(*p->mark));
 	p->data = malloc(ncols * sizeof(*p->data));
+	p->section = calloc(ncols, sizeof(*p->section));
 	p->terms = malloc(n * sizeof(*p->terms));
 	p->written = malloc(n * sizeof(*p->written));
 	column_of = malloc(n * sizeof(*column_of));
-	ok = p->item && p->mark && p->data && p->terms && p->written && column_of;
+	ok = p->item && p->mark && p->data && p->section && p->terms && p->written && column_of;
 	if (ok) {
 		memcpy(p->item, item, ncols * sizeof(*p->item));
 		for (i = 0; i < g->count; i++)
@@ -68,6 +69,7 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 		for (c = 1; c < ncols; c++) {
 			if (item[c] >= 0) {
 				column_of[item[c]] = (long)c;
+				p->section[c] = g->items[item[c]].section;
 				p->mark[c] = g->items[item[c]].rule.scheme == EC_SCHEME_MANUAL;
 			} else {
 				p->data[p->ndata++] = c;
@@ -86,6 +88,10 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 			p->terms[p->nterms].points = it->blank.points;
 			p->nterms++;
 		}
+		/* the columns in key order, each a term: sums and output can follow them */
+		p->in_order = p->ndata == 0 && p->nterms == ncols - 1 && p->nwritten == ncols - 1;
+		for (i = 0; p->in_order && i < p->nterms; i++)
+			p->in_order = p->terms[i].column == (long)i + 1 && p->written[i] == i + 1;
 		ok = header_field(p, names[0], false);
 		for (c = 0; ok && c < p->ndata; c++)
 			ok = header_field(p, names[p->data[c]], true);
@@ -115,6 +121,7 @@ void roster_plan_free(roster_plan *p)
 	free(p->item);
 	free(p->mark);
 	free(p->data);
+	free(p->section);
 	free(p->header);
 	free(p->terms);
 	free(p->written);

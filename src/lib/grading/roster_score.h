@@ -46,6 +46,9 @@ typedef struct roster_plan {
 	size_t nwritten;
 	size_t *data;        /* data columns after the student id, in order */
 	size_t ndata;
+	size_t *section;     /* the section of each item column */
+	bool in_order;       /* every column after the id an item, in key order, and no other
+				term: the sums and the output follow the columns */
 	char *header;        /* the output's header line */
 	size_t header_len;
 } roster_plan;
