@@ -121,7 +121,7 @@ static inline void roster_text_words(const char *text, size_t len, uint64_t w[2]
 	w[1] = len > 8 ? last : 0;
 }
 
-/* A text's home slot. */
+/* A text's home slot (a table never fills: a probe always ends at an empty slot). */
 static inline unsigned roster_slot(const uint64_t w[2], size_t len)
 {
 	uint64_t h = (w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
@@ -129,23 +129,45 @@ static inline unsigned roster_slot(const uint64_t w[2], size_t len)
 	return (unsigned)(h >> (64 - ROSTER_SLOT_BITS));
 }
 
-/* The code of a text already in table t, found inline; false when it is not there. */
+/*
+ * The code of a text already in table t, found inline; false when it is
+ * not there. A text of at most 8 bytes (most answers) is one word: its
+ * hash and comparison skip the second (zero for such texts).
+ */
 static inline bool roster_find(const roster_table *t, const char *text, size_t len, uint8_t *code)
 {
 	uint64_t w[2];
-	unsigned at, k;
+	unsigned at;
 
+	if (len <= 8) {
+		uint64_t keep;
+
+		memcpy(&w[0], text, 8);
+		memcpy(&keep, roster_ones + 8 - len, 8);
+		w[0] &= keep;
+		w[1] = 0;
+		at = roster_slot(w, len);
+		for (;; at = (at + 1) & (ROSTER_SLOTS - 1)) {
+			if (t->len[at] == 0)
+				return false;
+			if (t->w0[at] == w[0] && t->len[at] == len + 1) {
+				*code = t->code[at];
+				return true;
+			}
+		}
+	}
 	if (len > ROSTER_TEXT_MAX)
 		return false;
 	roster_text_words(text, len, w);
 	at = roster_slot(w, len);
-	for (k = 0; k < ROSTER_SLOTS && t->len[at]; k++, at = (at + 1) & (ROSTER_SLOTS - 1)) {
+	for (;; at = (at + 1) & (ROSTER_SLOTS - 1)) {
+		if (t->len[at] == 0)
+			return false;
 		if (t->len[at] == len + 1 && t->w0[at] == w[0] && t->w1[at] == w[1]) {
 			*code = t->code[at];
 			return true;
 		}
 	}
-	return false;
 }
 
 /* Append ",<points>" for v to p (room for 33 bytes); returns the new end. */
