@@ -306,6 +306,53 @@ static void test_roster_grade_every_chunk_boundary(void **state)
 }
 
 /*
+ * Records that repeat answers already seen are read in one pass straight
+ * from the chunk; every line end (LF, CRLF, a lone CR, none at the end)
+ * and quoted or unquoted answers give the totals worked by hand: T AB
+ * -0.25 is 2 + 4 + 5 = 11 (sections 2 4 5); F "A,B" 0.25 is -1 + 4 + 0 = 3.
+ */
+static void test_roster_grade_one_pass_records(void **state)
+{
+	static const char *const rows[] = {"%s1,T,AB,-0.25\n",   "%s2,T,AB,-0.25\r\n",
+					   "%s3,\"T\",\"AB\",-0.25\n", "%s4,F,\"A,B\",0.25\r",
+					   "%s5,T,AB,-0.25\n",   "%s6,F,\"A,B\",0.25\n"};
+	static const char *const want_rows[] = {"%s1,11,2,4,5,2,4,5,\n", "%s2,11,2,4,5,2,4,5,\n",
+						"%s3,11,2,4,5,2,4,5,\n", "%s4,3,-1,4,0,-1,4,0,\n",
+						"%s5,11,2,4,5,2,4,5,\n", "%s6,3,-1,4,0,-1,4,0,\n"};
+	static const char *const blocks[] = {"a", "b", "c", "d", "e"};
+	char text[2048], want[4096];
+	size_t n = 0, m = 0, i, k, chunk;
+	ec_grader g;
+	ec_error err;
+	outcome o;
+	unsigned t;
+
+	(void)state;
+	n += (size_t)sprintf(text, "student,1.1,2.1,3.1.2\n");
+	m += (size_t)sprintf(want, "student,total,section.1,section.2,section.3,1.1,2.1,3.1.2,flagged\n");
+	for (k = 0; k < 5; k++) {
+		for (i = 0; i < 6; i++) {
+			n += (size_t)sprintf(text + n, rows[i], blocks[k]);
+			m += (size_t)sprintf(want + m, want_rows[i], blocks[k]);
+		}
+	}
+	n += (size_t)sprintf(text + n, "z,T,AB,-0.25"); /* no line end at the end */
+	m += (size_t)sprintf(want + m, "z,11,2,4,5,2,4,5,\n");
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	for (t = 1; t <= 2; t++) {
+		for (chunk = 0; chunk < 120; chunk += chunk < 20 ? 1 : 17) {
+			grade_text(&g, text, n, t, chunk, NULL, NULL, &o);
+			assert_int_equal(o.status, EC_OK);
+			if (strcmp(o.out, want) != 0)
+				fail_msg("%u threads, chunks of %zu bytes:\n%s", t, chunk, o.out);
+			assert_string_equal(o.msgs, "");
+			free(o.out);
+		}
+	}
+	ec_grader_free(&g);
+}
+
+/*
  * A record longer than EC_CSV_RECORD_MAX is one bad row at the line where
  * it starts; the rows after it keep their line numbers (the long record
  * holds 300000 quoted line breaks, so the next row is on line 300004).
@@ -644,6 +691,7 @@ int main(void)
 		cmocka_unit_test(test_roster_grade_small_by_hand),
 		cmocka_unit_test(test_roster_grade_on_row),
 		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
+		cmocka_unit_test(test_roster_grade_one_pass_records),
 		cmocka_unit_test(test_roster_grade_record_too_long),
 		cmocka_unit_test(test_roster_grade_repeated_ids),
 		cmocka_unit_test(test_roster_grade_no_false_repeats),
