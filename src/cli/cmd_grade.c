@@ -16,6 +16,7 @@
 #include "examcheck/ec_roster.h"
 #include "examcheck/ec_stats.h"
 #include "examcheck/ec_writer.h"
+#include "feedback_dir.h"
 #include "gradeio.h"
 
 static const char grade_help[] =
@@ -78,6 +79,7 @@ static const char grade_help[] =
 
 typedef struct options {
 	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
+	const char *feedback;
 	bool stats;
 	char **accepts;
 	int naccepts;
@@ -310,6 +312,7 @@ typedef struct roster_cli {
 	double *scores;
 	uint32_t *choices;
 	uint64_t graded;
+	fbdir feedback;      /* --feedback DIR: open when given */
 } roster_cli;
 
 static bool on_row(void *ctx, const ec_roster_row *row)
@@ -326,7 +329,14 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 	}
 	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
 		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
-	return true;
+	return !rc->feedback.open || fbdir_student(&rc->feedback, row);
+}
+
+static bool on_header(void *ctx, const ec_roster_header *h)
+{
+	roster_cli *rc = ctx;
+
+	return !rc->feedback.open || fbdir_header(&rc->feedback, rc->g, h);
 }
 
 static void on_report(void *ctx, const ec_error *err)
@@ -390,6 +400,7 @@ static void roster_cli_free(roster_cli *rc)
 	free(rc->choices);
 	if (rc->want_stats)
 		ec_stats_free(&rc->stats);
+	fbdir_close(&rc->feedback);
 }
 
 /*
@@ -418,6 +429,8 @@ static int grade_roster(const options *op, const ec_grader *g)
 		return EC_EXIT_NOINPUT;
 	}
 	status = roster_cli_init(&rc, g, op->stats);
+	if (status == EC_EXIT_OK && op->feedback)
+		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
 		status = out_open(&out, op->out_path);
 	if (status != EC_EXIT_OK) {
@@ -429,18 +442,21 @@ static int grade_roster(const options *op, const ec_grader *g)
 	rc.progress = isatty(fileno(stderr));
 	memset(&ro, 0, sizeof(ro));
 	ro.out = out.f;
-	ro.on_row = rc.want_stats || rc.progress ? on_row : NULL;
+	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open ? on_row : NULL;
+	ro.on_header = rc.feedback.open ? on_header : NULL;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
 	ec_error_clear(&err);
 	if (ec_roster_grade(g, in, op->roster, &ro, &sum, &err) != EC_OK) {
-		if (err.status == EC_ERR_IO && !err.file)
+		status = gio_exit_for(err.status);
+		if (rc.feedback.status) /* --feedback stopped the run and said why */
+			status = rc.feedback.status;
+		else if (err.status == EC_ERR_IO && !err.file)
 			cli_error("grade: %s: %s", op->out_path ? op->out_path : "standard output",
 				  err.msg);
 		else
 			cli_report(&err);
-		status = gio_exit_for(err.status);
 		out_abort(&out);
 	} else {
 		status = out_commit(&out);
@@ -493,7 +509,8 @@ int cmd_grade(int argc, char **argv)
 		    (r = cli_option(argc, argv, &i, "--rubric", &op.rubric_file)) ||
 		    (r = cli_option(argc, argv, &i, "--roster", &op.roster)) ||
 		    (r = cli_option(argc, argv, &i, "--format", &op.format_name)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &op.out_path))) {
+		    (r = cli_option(argc, argv, &i, "-o", &op.out_path)) ||
+		    (r = cli_option(argc, argv, &i, "--feedback", &op.feedback))) {
 			if (r < 0)
 				goto usage;
 			continue;
@@ -526,6 +543,10 @@ int cmd_grade(int argc, char **argv)
 		goto usage;
 	if (op.stats && !op.roster) {
 		cli_error("grade: --stats needs --roster");
+		goto usage;
+	}
+	if (op.feedback && !op.roster) {
+		cli_error("grade: --feedback needs --roster");
 		goto usage;
 	}
 	rc = setup(&op, &g);
