@@ -419,6 +419,49 @@ static void test_feedback_write_all_right(void **state)
 	free(text);
 }
 
+static void test_feedback_write_blank_id(void **state)
+{
+	/* An empty id (flagged "student") and nothing written: every item blank, 3.3.4 unmarked. */
+	static char *const fields[] = {"", "", "", "", "", ""};
+	static const size_t lens[] = {0, 0, 0, 0, 0, 0};
+	ec_grade_result results[NITEMS];
+	double sections[3] = {0, 0, 0};
+	ec_roster_row row = {fields, lens, 6, 5, 0, sections, results, "student"};
+	char *text;
+
+	(void)state;
+	all_blank(results);
+	results[MANUAL] = (ec_grade_result){0, EC_VERDICT_MANUAL, 0};
+	text = feedback_text(&row);
+	assert_string_equal(text, "Student: (blank)\n"
+				  "Total: 0/18.571429\n"
+				  "Section 1: 0/2\n"
+				  "Section 2: 0/8\n"
+				  "Section 3: 0/8.571429\n"
+				  "Flagged: student\n"
+				  "\n"
+				  "1.1: 0/2, blank\n"
+				  "  answer: (blank)\n"
+				  "  key: T\n"
+				  "  worked answer: examcheck q1.1\n"
+				  "\n"
+				  "2.1: 0/4, blank\n"
+				  "  answer: (blank)\n"
+				  "  key: AB or AC\n"
+				  "  worked answer: examcheck q2.1\n"
+				  "\n"
+				  "3.2.1.1.dims: 0/0.285714, blank\n"
+				  "  answer: (blank)\n"
+				  "  key: 16x8x64x64\n"
+				  "  worked answer: examcheck q3.2.1\n"
+				  "\n"
+				  "3.3.4: -/1, graded by hand, no mark yet\n"
+				  "  mark: (none)\n"
+				  "  key: centre is connected\n"
+				  "  worked answer: examcheck q3.3.4\n");
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -437,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_feedback_write_flagged_row),
 		cmocka_unit_test(test_feedback_write_short_record),
 		cmocka_unit_test(test_feedback_write_all_right),
+		cmocka_unit_test(test_feedback_write_blank_id),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

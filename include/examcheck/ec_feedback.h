@@ -99,13 +99,16 @@ ec_status ec_feedback_init(ec_feedback *fb, const ec_grader *g, const ec_roster_
 void ec_feedback_free(ec_feedback *fb);
 
 /**
- * Write the report of the student `row` to `f`, plain text:
+ * Write the report of the student `row` to `f`, plain text: the student
+ * id as read ("(blank)" when empty), the total and each section's points
+ * out of their maxima, what the row has flagged, then a block per item
+ * the roster has a column for, in key order:
  *
  *     Student: ann
  *     Total: 12.5/22
  *     Section 1: 2/4
  *     ...
- *     Flagged: 2.1                       (when the row has something flagged)
+ *     Flagged: 2.1                   (only when something is flagged)
  *
  *     2.1: 0/4, unreadable [flagged]
  *       answer: AZ
@@ -113,18 +116,18 @@ void ec_feedback_free(ec_feedback *fb);
  *       worked answer: examcheck q2.1
  *
  * Maxima count every item, those graded by hand and those the roster has
- * no column for included; sections with no points are left out. Then a
- * block per item the roster has a column for, in key order: its points
- * out of the item's (ec_points_format()) and its verdict, "[flagged]"
- * when the cell could not be read; "answer:" and the field as written
- * ("(blank)" when empty); "key:" and ec_grade_item_correct(); and, unless
- * the item is fully right, the command that prints its worked answer
- * (when one covers it). An item graded by hand shows "graded by hand"
- * (no mark yet: "-/1, graded by hand, no mark yet"), "mark:" with the
- * field, and "key:" with what the key says a grader looks for. Bytes
- * below 0x20 and 0x7f in what students wrote are written \xNN (two
- * lower-case hex digits), so that a report is safe to print on a
- * terminal. Write errors are left on the stream (ferror(f)).
+ * no column for included; sections with no points are left out. An item
+ * shows its points out of the item's (ec_points_format()) and its verdict
+ * ("unreadable [flagged]" when the cell could not be read); "answer:" and
+ * the field as written ("(blank)" when empty); "key:" and
+ * ec_grade_item_correct(); and, unless the item is fully right, the
+ * command that prints its worked answer (when one covers it). An item
+ * graded by hand shows "graded by hand" (no mark yet: "-/1, graded by
+ * hand, no mark yet"), "mark:" and the field ("(none)" when empty), and
+ * "key:" with what the key says a grader looks for. Bytes below 0x20 and
+ * 0x7f in what students wrote are written \xNN (two lower-case hex
+ * digits), so that a report is safe to print on a terminal. Write errors
+ * are left on the stream (ferror(f)).
  */
 void ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row);
 

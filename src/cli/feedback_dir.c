@@ -115,12 +115,12 @@ bool fbdir_student(fbdir *d, const ec_roster_row *row)
 		return false;
 	}
 	if ((fd = open_tmp(d, tmp)) < 0)
-		return failed(d, "cannot create", tmp, errno);
+		return failed(d, "cannot create", name, errno);
 	if (!(f = fdopen(fd, "w"))) {
 		e = errno;
 		close(fd);
 		unlinkat(d->fd, tmp, 0);
-		return failed(d, "cannot write", tmp, e);
+		return failed(d, "cannot write", name, e);
 	}
 	errno = 0;
 	ec_feedback_write(f, &d->doc, row);

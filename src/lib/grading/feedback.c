@@ -262,8 +262,10 @@ void ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row)
 	size_t s, k;
 
 	fputs("Student: ", f);
-	if (row->nfields)
+	if (row->nfields && row->lens[0])
 		write_as_written(f, row->fields[0], row->lens[0]);
+	else
+		fputs("(blank)", f);
 	fprintf(f, "\nTotal: %s/%s\n", ec_points_format(row->total, a),
 		ec_points_format(fb->max, b));
 	for (s = 0; s < g->nsections; s++)
