@@ -339,7 +339,7 @@ static void sevenths_report(ec_grader *g, ec_sheet_report *r, const char *sheet)
 	ec_rubric rb = {0};
 	ec_key key = {0};
 	ec_error err;
-	char id[8];
+	char id[16];
 	int k;
 
 	ec_error_clear(&err);
