@@ -315,13 +315,151 @@ static void test_write_sheet_gradescope(void **state)
 	(void)state;
 	sheet_is(EC_FORMAT_GRADESCOPE, "s.txt",
 		 "{\"score\": 1,\n"
+		 " \"visibility\": \"visible\",\n"
 		 " \"output\": \"Auto-graded items: 1 of 6 points. Graded by hand later, worth: 1.\",\n"
 		 " \"tests\": [\n"
 		 "  {\"name\": \"1.1\", \"number\": \"1.1\", \"score\": -1, \"max_score\": 2, "
+		 "\"status\": \"failed\", \"visibility\": \"visible\", "
 		 "\"output\": \"wrong: answer F, correct T\"},\n"
 		 "  {\"name\": \"2.1\", \"number\": \"2.1\", \"score\": 2, \"max_score\": 4, "
+		 "\"status\": \"failed\", \"visibility\": \"visible\", "
 		 "\"output\": \"partial: answer A, correct AB\"}\n"
 		 " ]}\n");
+}
+
+/*
+ * Gradescope with points no 6 decimals can write: 1.1 tf T (2), then
+ * seven count items 3.2.k worth 2/7 (all "1"), then 3.9 manual. The
+ * max_scores are shares of the running total rounded to millionths:
+ * 2 + k * 2/7 for k = 0..7 rounds to 2, 2.285714, 2.571429, 2.857143,
+ * 3.142857, 3.428571, 3.714286, 4, so the seven are 0.285714, 0.285715,
+ * 0.285714, 0.285714, 0.285714, 0.285715, 0.285714 (adding up to 2).
+ */
+static void sevenths_report(ec_grader *g, ec_sheet_report *r, const char *sheet)
+{
+	static const char rubric[] = "rule 1.* tf wrong=-1 blank=0\nrule 3.* exact\n";
+	ec_rubric rb = {0};
+	ec_key key = {0};
+	ec_error err;
+	char id[16];
+	int k;
+
+	ec_error_clear(&err);
+	assert_int_equal(ec_key_add(&key, "1.1", EC_KEY_TF, 2, "T", &err), EC_OK);
+	for (k = 1; k <= 7; k++) {
+		snprintf(id, sizeof(id), "3.2.%d", k);
+		assert_int_equal(ec_key_add(&key, id, EC_KEY_COUNT, 2.0 / 7, "1", &err), EC_OK);
+	}
+	assert_int_equal(ec_key_add(&key, "3.9", EC_KEY_MANUAL, 1, "why", &err), EC_OK);
+	assert_int_equal(ec_rubric_parse(&rb, rubric, strlen(rubric), "rub", &err), EC_OK);
+	assert_int_equal(ec_grader_init(g, &key, &rb, &err), EC_OK);
+	ec_rubric_free(&rb);
+	ec_key_free(&key);
+	assert_int_equal(ec_grade_sheet_report(g, sheet, strlen(sheet), "s", r, &err), EC_OK);
+}
+
+/* A JSON number with at most 6 decimals, read exactly, in millionths. */
+static long long parse_micro(const char *s)
+{
+	long long whole = 0, frac = 0;
+	int neg = *s == '-', digits = 0;
+
+	s += neg;
+	assert_true(*s >= '0' && *s <= '9');
+	while (*s >= '0' && *s <= '9')
+		whole = whole * 10 + (*s++ - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++, digits++)
+			frac = frac * 10 + (*s - '0');
+	assert_true(digits <= 6);
+	for (; digits < 6; digits++)
+		frac *= 10;
+	assert_true(*s == ',' || *s == '}');
+	return (neg ? -1 : 1) * (whole * 1000000 + frac);
+}
+
+/* Sum the numbers after each `name` in `text` (the first one apart) into *sum; returns the first. */
+static long long sum_after(const char *text, const char *name, long long *sum, int *count)
+{
+	const char *p = strstr(text, name);
+	long long first;
+
+	assert_non_null(p);
+	first = parse_micro(p + strlen(name));
+	*sum = 0;
+	*count = 0;
+	while ((p = strstr(p + 1, name)) != NULL) {
+		*sum += parse_micro(p + strlen(name));
+		++*count;
+	}
+	return first;
+}
+
+static char *sevenths_text(const char *sheet)
+{
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+	capture c;
+	char *text;
+
+	sevenths_report(&g, &r, sheet);
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(EC_FORMAT_GRADESCOPE), &r,
+					 &err), EC_OK);
+	assert_int_equal(fclose(c.f), 0);
+	text = c.text;
+	ec_sheet_report_free(&r);
+	ec_grader_free(&g);
+	return text;
+}
+
+/* Every item right: the tests' scores are their max_scores and add up to 2 + 2 = 4. */
+static void test_write_sheet_gradescope_sevenths_all_right(void **state)
+{
+	char *text = sevenths_text("1.1 T\n3.2.1 1\n3.2.2 1\n3.2.3 1\n3.2.4 1\n3.2.5 1\n"
+				   "3.2.6 1\n3.2.7 1\n");
+	long long sum;
+	int n;
+
+	(void)state;
+	assert_int_equal(sum_after(text, "\"score\": ", &sum, &n), 4000000);
+	assert_int_equal(n, 8);
+	assert_int_equal(sum, 4000000);
+	assert_non_null(strstr(text, "\"number\": \"3.2.1\", \"score\": 0.285714, \"max_score\": 0.285714, "
+				     "\"status\": \"passed\""));
+	assert_non_null(strstr(text, "\"number\": \"3.2.2\", \"score\": 0.285715, \"max_score\": 0.285715, "
+				     "\"status\": \"passed\""));
+	assert_non_null(strstr(text, "\"number\": \"3.2.6\", \"score\": 0.285715, \"max_score\": 0.285715, "));
+	assert_non_null(strstr(text, "Auto-graded items: 4 of 4 points. Graded by hand later, worth: 1."));
+	free(text);
+}
+
+/*
+ * 1.1 wrong (-1); 3.2.1, 3.2.3, 3.2.4 right; 3.2.2 wrong ("2"); the rest
+ * blank. The tests: -1, 0.285714, 0, 0.285714, 0.285714, 0, 0, 0; the
+ * score is their sum, -0.142858 (the unrounded total, -1 + 6/7, is
+ * -0.1428571...: a millionth apart, as documented).
+ */
+static void test_write_sheet_gradescope_sevenths_sum(void **state)
+{
+	char *text = sevenths_text("1.1 F\n3.2.1 1\n3.2.2 2\n3.2.3 1\n3.2.4 1\n");
+	long long sum;
+	int n;
+
+	(void)state;
+	assert_int_equal(sum_after(text, "\"score\": ", &sum, &n), -142858);
+	assert_int_equal(n, 8);
+	assert_int_equal(sum, -142858);
+	/* the max_scores still add up to the auto-graded maximum, 4 */
+	sum_after(text, "\"max_score\": ", &sum, &n);
+	assert_int_equal(n, 7);
+	assert_int_equal(sum + 2000000, 4000000);
+	assert_non_null(strstr(text, "{\"score\": -0.142858,\n"));
+	assert_non_null(strstr(text, "\"number\": \"3.2.2\", \"score\": 0, \"max_score\": 0.285715, "
+				     "\"status\": \"failed\""));
+	assert_non_null(strstr(text, "Auto-graded items: -0.142858 of 4 points."));
+	free(text);
 }
 
 static void test_write_sheet_unsupported(void **state)
@@ -422,6 +560,8 @@ int main(void)
 		cmocka_unit_test(test_write_sheet_text),
 		cmocka_unit_test(test_write_sheet_json),
 		cmocka_unit_test(test_write_sheet_gradescope),
+		cmocka_unit_test(test_write_sheet_gradescope_sevenths_all_right),
+		cmocka_unit_test(test_write_sheet_gradescope_sevenths_sum),
 		cmocka_unit_test(test_write_sheet_unsupported),
 		cmocka_unit_test(test_write_sheet_call_order),
 	};

@@ -16,11 +16,12 @@
 #include "examcheck/ec_roster.h"
 #include "examcheck/ec_stats.h"
 #include "examcheck/ec_writer.h"
+#include "feedback_dir.h"
 #include "gradeio.h"
 
 static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
-	"       examcheck grade [options] --roster FILE [-o OUT] [--stats]\n"
+	"       examcheck grade [options] --roster FILE [-o OUT] [--stats] [--feedback DIR]\n"
 	"\n"
 	"Score an answer sheet (one '<id> <answer>' per line; blank lines and '#'\n"
 	"comments allowed; a missing id is a blank answer), or every student of a\n"
@@ -39,6 +40,15 @@ static const char grade_help[] =
 	"                    histogram of totals and per item the facility, the\n"
 	"                    point-biserial discrimination and the options chosen;\n"
 	"                    to standard output with -o, else to standard error\n"
+	"  --feedback DIR    roster: also write a report per student to DIR/ID.txt\n"
+	"                    (DIR is created if missing): total, sections, and per\n"
+	"                    item the answer as written, the key, the points, a flag\n"
+	"                    mark, and unless right the command of its worked answer\n"
+	"                    ('examcheck q2.8'). ID is the student id with bytes\n"
+	"                    other than A-Z a-z 0-9 . _ - made '_', no leading '.',\n"
+	"                    at most 100 bytes; a repeat gets -2, -3, ... A file of\n"
+	"                    an earlier run is replaced whole; a link or anything not\n"
+	"                    a regular file in its place stops the run (74)\n"
 	"\n"
 	"In a sheet an id may be written 1.1, Q1.1, q1.1, 1.1: or 1.1) (the answer\n"
 	"may follow ':' or ')' directly). Sheets, key files and rubrics may start\n"
@@ -78,6 +88,7 @@ static const char grade_help[] =
 
 typedef struct options {
 	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
+	const char *feedback;
 	bool stats;
 	char **accepts;
 	int naccepts;
@@ -317,6 +328,7 @@ typedef struct roster_cli {
 	double *scores;
 	uint32_t *choices;
 	uint64_t graded;
+	fbdir feedback;      /* --feedback DIR: open when given */
 } roster_cli;
 
 static bool on_row(void *ctx, const ec_roster_row *row)
@@ -333,7 +345,14 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 	}
 	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
 		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
-	return true;
+	return !rc->feedback.open || fbdir_student(&rc->feedback, row);
+}
+
+static bool on_header(void *ctx, const ec_roster_header *h)
+{
+	roster_cli *rc = ctx;
+
+	return !rc->feedback.open || fbdir_header(&rc->feedback, rc->g, h);
 }
 
 static void on_report(void *ctx, const ec_error *err)
@@ -397,6 +416,7 @@ static void roster_cli_free(roster_cli *rc)
 	free(rc->choices);
 	if (rc->want_stats)
 		ec_stats_free(&rc->stats);
+	fbdir_close(&rc->feedback);
 }
 
 /*
@@ -425,6 +445,8 @@ static int grade_roster(const options *op, const ec_grader *g)
 		return EC_EXIT_NOINPUT;
 	}
 	status = roster_cli_init(&rc, g, op->stats);
+	if (status == EC_EXIT_OK && op->feedback)
+		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
 		status = out_open(&out, op->out_path);
 	if (status != EC_EXIT_OK) {
@@ -436,18 +458,21 @@ static int grade_roster(const options *op, const ec_grader *g)
 	rc.progress = isatty(fileno(stderr));
 	memset(&ro, 0, sizeof(ro));
 	ro.out = out.f;
-	ro.on_row = rc.want_stats || rc.progress ? on_row : NULL;
+	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open ? on_row : NULL;
+	ro.on_header = rc.feedback.open ? on_header : NULL;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
 	ec_error_clear(&err);
 	if (ec_roster_grade(g, in, op->roster, &ro, &sum, &err) != EC_OK) {
-		if (err.status == EC_ERR_IO && !err.file)
+		status = gio_exit_for(err.status);
+		if (rc.feedback.status) /* --feedback stopped the run and said why */
+			status = rc.feedback.status;
+		else if (err.status == EC_ERR_IO && !err.file)
 			cli_error("grade: %s: %s", op->out_path ? op->out_path : "standard output",
 				  err.msg);
 		else
 			cli_report(&err);
-		status = gio_exit_for(err.status);
 		out_abort(&out);
 	} else {
 		status = out_commit(&out);
@@ -500,7 +525,8 @@ int cmd_grade(int argc, char **argv)
 		    (r = cli_option(argc, argv, &i, "--rubric", &op.rubric_file)) ||
 		    (r = cli_option(argc, argv, &i, "--roster", &op.roster)) ||
 		    (r = cli_option(argc, argv, &i, "--format", &op.format_name)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &op.out_path))) {
+		    (r = cli_option(argc, argv, &i, "-o", &op.out_path)) ||
+		    (r = cli_option(argc, argv, &i, "--feedback", &op.feedback))) {
 			if (r < 0)
 				goto usage;
 			continue;
@@ -533,6 +559,10 @@ int cmd_grade(int argc, char **argv)
 		goto usage;
 	if (op.stats && !op.roster) {
 		cli_error("grade: --stats needs --roster");
+		goto usage;
+	}
+	if (op.feedback && !op.roster) {
+		cli_error("grade: --feedback needs --roster");
 		goto usage;
 	}
 	rc = setup(&op, &g);

@@ -1,0 +1,156 @@
+/*
+ * feedback_dir.c: the files of grade --feedback DIR.
+ *
+ * Nothing is written outside DIR: every file is created relative to the
+ * directory's descriptor (openat()) under a name without '/' (a safe name
+ * or a temporary ".examcheck-*" one), with O_CREAT|O_EXCL|O_NOFOLLOW, so
+ * an existing entry, a symbolic link above all, is never opened for
+ * writing. The finished file is renamed over the student's name
+ * (renameat()), which replaces a directory entry and follows no link: a
+ * symbolic or hard link planted in DIR cannot carry a write elsewhere.
+ * Before the rename an existing entry that is not a regular file stops
+ * the run, so such a link is reported rather than silently removed.
+ */
+#include "feedback_dir.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../answers/answers.h"
+#include "cli.h"
+
+/* How many temporary names to try before giving up. */
+#define TMP_TRIES 100
+
+int fbdir_open(fbdir *d, const char *path)
+{
+	memset(d, 0, sizeof(*d));
+	if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+		cli_error("grade: cannot create directory '%s': %s", path, strerror(errno));
+		return EC_EXIT_IOERR;
+	}
+	d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (d->fd < 0) {
+		cli_error("grade: cannot open directory '%s': %s", path, strerror(errno));
+		return EC_EXIT_IOERR;
+	}
+	d->open = true;
+	d->path = path;
+	return EC_EXIT_OK;
+}
+
+bool fbdir_header(fbdir *d, const ec_grader *g, const ec_roster_header *h)
+{
+	ec_error err;
+	size_t i;
+
+	d->questions = malloc(ec_question_count * sizeof(*d->questions));
+	if (!d->questions) {
+		cli_error("grade: out of memory");
+		d->status = EC_EXIT_SOFTWARE;
+		return false;
+	}
+	for (i = 0; i < ec_question_count; i++)
+		if (ec_questions[i].fn)
+			d->questions[d->nquestions++] = ec_questions[i].id;
+	ec_error_clear(&err);
+	if (ec_feedback_init(&d->doc, g, h, d->questions, d->nquestions, &err) != EC_OK) {
+		cli_error("grade: %s", err.msg);
+		d->status = EC_EXIT_SOFTWARE;
+		return false;
+	}
+	d->have_doc = true;
+	return true;
+}
+
+/* "DIR/NAME" for messages (no doubled '/'). */
+static const char *slash(const fbdir *d)
+{
+	size_t n = strlen(d->path);
+
+	return n && d->path[n - 1] == '/' ? "" : "/";
+}
+
+static bool failed(fbdir *d, const char *what, const char *name, int e)
+{
+	cli_error("grade: %s '%s%s%s': %s", what, d->path, slash(d), name, strerror(e));
+	d->status = EC_EXIT_IOERR;
+	return false;
+}
+
+/* A new temporary file in DIR, its name in tmp; -1 with errno set when none can be made. */
+static int open_tmp(fbdir *d, char tmp[64])
+{
+	int fd = -1, tries;
+
+	for (tries = 0; tries < TMP_TRIES; tries++) {
+		snprintf(tmp, 64, ".examcheck-%ld-%lu.tmp", (long)getpid(), d->serial++);
+		fd = openat(d->fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	return fd;
+}
+
+bool fbdir_student(fbdir *d, const ec_roster_row *row)
+{
+	char name[EC_FEEDBACK_FILE_SIZE], tmp[64];
+	struct stat st;
+	ec_status s;
+	FILE *f;
+	int fd, e;
+
+	if (!d->have_doc)
+		return true;
+	s = ec_feedback_name(&d->names, row->nfields ? row->fields[0] : "",
+			     row->nfields ? row->lens[0] : 0, name);
+	if (s != EC_OK) {
+		cli_error("grade: --feedback: %s", ec_strerror(s));
+		d->status = EC_EXIT_SOFTWARE;
+		return false;
+	}
+	if ((fd = open_tmp(d, tmp)) < 0)
+		return failed(d, "cannot create", name, errno);
+	if (!(f = fdopen(fd, "w"))) {
+		e = errno;
+		close(fd);
+		unlinkat(d->fd, tmp, 0);
+		return failed(d, "cannot write", name, e);
+	}
+	errno = 0;
+	ec_feedback_write(f, &d->doc, row);
+	e = fflush(f) != 0 || ferror(f) ? (errno ? errno : EIO) : 0;
+	if (fclose(f) != 0 && !e)
+		e = errno;
+	if (!e && fstatat(d->fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
+		unlinkat(d->fd, tmp, 0);
+		cli_error("grade: '%s%s%s' is there and is not a regular file; it is left as it is",
+			  d->path, slash(d), name);
+		d->status = EC_EXIT_IOERR;
+		return false;
+	}
+	if (!e && renameat(d->fd, tmp, d->fd, name) != 0)
+		e = errno;
+	if (e) {
+		unlinkat(d->fd, tmp, 0);
+		return failed(d, "write error on", name, e);
+	}
+	return true;
+}
+
+void fbdir_close(fbdir *d)
+{
+	if (!d->open)
+		return;
+	close(d->fd);
+	if (d->have_doc)
+		ec_feedback_free(&d->doc);
+	ec_feedback_names_free(&d->names);
+	free(d->questions);
+	memset(d, 0, sizeof(*d));
+}
