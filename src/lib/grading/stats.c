@@ -22,11 +22,9 @@ static double nice_width(double range)
 	return step * 10;
 }
 
-ec_status ec_stats_init(ec_stats *s, size_t nitems, const double *max_points,
-			const ec_key_kind *kinds, double lo, double hi, ec_error *err)
+/* Everything but the items' descriptions, which the callers fill in. */
+static ec_status stats_alloc(ec_stats *s, size_t nitems, double lo, double hi, ec_error *err)
 {
-	size_t i;
-
 	memset(s, 0, sizeof(*s));
 	if (!(lo < hi))
 		return ec_error_set(err, EC_ERR_INVALID,
@@ -48,47 +46,44 @@ ec_status ec_stats_init(ec_stats *s, size_t nitems, const double *max_points,
 		ec_stats_free(s);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
-	for (i = 0; i < nitems; i++) {
+	return EC_OK;
+}
+
+ec_status ec_stats_init(ec_stats *s, size_t nitems, const double *max_points,
+			const ec_key_kind *kinds, double lo, double hi, ec_error *err)
+{
+	ec_status st = stats_alloc(s, nitems, lo, hi, err);
+	size_t i;
+
+	for (i = 0; st == EC_OK && i < nitems; i++) {
 		s->items[i].max_points = max_points[i];
 		s->items[i].kind = kinds ? kinds[i] : EC_KEY_MANUAL;
 		s->items[i].source = i;
 	}
-	return EC_OK;
+	return st;
 }
 
 ec_status ec_stats_init_roster(ec_stats *s, const ec_grader *g, const size_t *items,
 			       size_t nitems, ec_error *err)
 {
-	double *pts = malloc((nitems ? nitems : 1) * sizeof(*pts));
-	ec_key_kind *kinds = malloc((nitems ? nitems : 1) * sizeof(*kinds));
 	double hi = g->max_auto;
 	ec_status st;
 	size_t i;
 
-	if (!pts || !kinds) {
-		free(pts);
-		free(kinds);
-		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	}
-	for (i = 0; i < nitems; i++) {
-		const ec_grade_item *it = &g->items[items[i]];
-
-		pts[i] = it->key.points;
-		kinds[i] = it->key.kind;
-		if (it->rule.scheme == EC_SCHEME_MANUAL)
-			hi += it->key.points;
-	}
-	st = ec_stats_init(s, nitems, pts, kinds, g->min_auto,
-			   hi > g->min_auto ? hi : g->min_auto + 1, err);
+	for (i = 0; i < nitems; i++)
+		if (g->items[items[i]].rule.scheme == EC_SCHEME_MANUAL)
+			hi += g->items[items[i]].key.points;
+	st = stats_alloc(s, nitems, g->min_auto, hi > g->min_auto ? hi : g->min_auto + 1, err);
 	for (i = 0; st == EC_OK && i < nitems; i++) {
 		const ec_grade_item *it = &g->items[items[i]];
+		ec_stats_item *si = &s->items[i];
 
-		memcpy(s->items[i].id, it->key.id, sizeof(s->items[i].id));
-		s->items[i].options = it->key.kind == EC_KEY_MC ? it->rule.options : 0;
-		s->items[i].source = items[i];
+		memcpy(si->id, it->key.id, sizeof(si->id));
+		si->kind = it->key.kind;
+		si->max_points = it->key.points;
+		si->options = it->key.kind == EC_KEY_MC ? it->rule.options : 0;
+		si->source = items[i];
 	}
-	free(pts);
-	free(kinds);
 	return st;
 }
 
