@@ -24,8 +24,10 @@ static void test_value_parse_tf_forms(void **state)
 	for (i = 0; i < 5; i++) {
 		assert_int_equal(parse(EC_KEY_TF, yes[i], &v, &err), EC_OK);
 		assert_true(v.truth && !v.blank);
+		assert_int_equal(v.letters, 1u << 19); /* T, the 20th letter */
 		assert_int_equal(parse(EC_KEY_TF, no[i], &v, &err), EC_OK);
 		assert_false(v.truth);
+		assert_int_equal(v.letters, 1u << 5); /* F, the 6th */
 	}
 	assert_int_equal(parse(EC_KEY_TF, "yes", &v, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "'yes' is not true or false (T, F, True, False)");

@@ -117,6 +117,8 @@ static void test_format_mask_documents(void **state)
 				 1u << EC_FORMAT_JSON);
 	assert_int_equal(ec_format_mask(EC_DOCUMENT_SHEET),
 			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON | 1u << EC_FORMAT_GRADESCOPE);
+	assert_int_equal(ec_format_mask(EC_DOCUMENT_STATS),
+			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_CSV | 1u << EC_FORMAT_JSON);
 	assert_false(ec_writer_writes(ec_writer_get(EC_FORMAT_GRADESCOPE), EC_DOCUMENT_KEY));
 	assert_true(ec_writer_writes(ec_writer_get(EC_FORMAT_GRADESCOPE), EC_DOCUMENT_SHEET));
 }
@@ -520,10 +522,11 @@ static ec_status rec_fail(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 static void test_write_sheet_call_order(void **state)
 {
 	ec_writer after = {"after", {NULL, NULL, NULL},
-			   {rec_begin, rec_item, rec_section, rec_end, false}};
+			   {rec_begin, rec_item, rec_section, rec_end, false}, {NULL, NULL, NULL}};
 	ec_writer before = {"before", {NULL, NULL, NULL},
-			    {rec_begin, rec_item, rec_section, rec_end, true}};
-	ec_writer failing = {"failing", {NULL, NULL, NULL}, {NULL, rec_fail, NULL, rec_end, false}};
+			    {rec_begin, rec_item, rec_section, rec_end, true}, {NULL, NULL, NULL}};
+	ec_writer failing = {"failing", {NULL, NULL, NULL}, {NULL, rec_fail, NULL, rec_end, false},
+			     {NULL, NULL, NULL}};
 	ec_sheet_report r;
 	ec_grader g;
 	ec_error err;
@@ -541,6 +544,176 @@ static void test_write_sheet_call_order(void **state)
 	capture_check(&c, "");
 	ec_sheet_report_free(&r);
 	ec_grader_free(&g);
+}
+
+/*
+ * A class of three for the statistics writers: 1.1 tf worth 2 (key T),
+ * 2.1 mc worth 4 (options A-C, key AB), totals in [0, 8] (bin width 1:
+ * 8/12 is below 1, and 8 bins of 1 are few enough).
+ *   s1: T right 2, AB right 4, total 6
+ *   s2: F wrong 0, A partial 2, total 2
+ *   s3: blank 0, blank 0, total 0
+ * mean 8/3; median 2; sd sqrt((100 + 4 + 64)/9/3) = sqrt(56/9) = 2.4944382578;
+ * each item's rest is the other item: corr((2,0,0), (4,2,0)) =
+ * 4 / sqrt(8/3 * 8) = sqrt(3)/2 = 0.8660254038 for both; alpha = 2 (1 -
+ * (8/3 + 8) / (56/3)) = 6/7 = 0.8571428571; facility 1/3 and 1/2.
+ * Groups: 27% of 3 = 0.81, rounded 1: s1 above (total >= 6), s3 below
+ * (total <= 0); s1 got both items right, s3 neither.
+ */
+static void tiny_stats(ec_stats *s)
+{
+	static const double pts[2] = {2, 4};
+	static const ec_key_kind kinds[2] = {EC_KEY_TF, EC_KEY_MC};
+	static const ec_grade_result rows[3][2] = {
+		{{2, EC_VERDICT_RIGHT, 1u << ('T' - 'A')}, {4, EC_VERDICT_RIGHT, 3}},
+		{{0, EC_VERDICT_WRONG, 1u << ('F' - 'A')}, {2, EC_VERDICT_PARTIAL, 1}},
+		{{0, EC_VERDICT_BLANK, 0}, {0, EC_VERDICT_BLANK, 0}},
+	};
+	static const double totals[3] = {6, 2, 0};
+	ec_error err;
+	size_t i;
+
+	ec_error_clear(&err);
+	assert_int_equal(ec_stats_init(s, 2, pts, kinds, 0, 8, &err), EC_OK);
+	strcpy(s->items[0].id, "1.1");
+	strcpy(s->items[1].id, "2.1");
+	s->items[1].options = 7; /* A-C */
+	for (i = 0; i < 3; i++)
+		ec_stats_add(s, rows[i], totals[i]);
+}
+
+#define BAR "##################################################" /* 50: the fullest bin */
+
+static void test_write_stats_text(void **state)
+{
+	ec_stats s;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_stats(&s);
+	assert_int_equal(ec_write_stats(capture_open(&c), ec_writer_get(EC_FORMAT_TEXT), &s, &err),
+			 EC_OK);
+	capture_check(&c, "students\t3\n"
+			  "mean\t2.6667\n"
+			  "median\t2.0000\n"
+			  "sd\t2.4944\n"
+			  "min\t0\n"
+			  "max\t6\n"
+			  "alpha\t0.8571\n"
+			  "groups\tupper 27%: 1 with total >= 6, lower 27%: 1 with total <= 0\n"
+			  "\n"
+			  "histogram of totals (bin width 1)\n"
+			  "[0, 1)\t1\t" BAR "\n"
+			  "[1, 2)\t0\t\n"
+			  "[2, 3)\t1\t" BAR "\n"
+			  "[3, 4)\t0\t\n"
+			  "[4, 5)\t0\t\n"
+			  "[5, 6)\t0\t\n"
+			  "[6, 7)\t1\t" BAR "\n"
+			  "[7, 8]\t0\t\n"
+			  "\n"
+			  "item\tfacility\tdiscrimination\tupper\tlower\toptions chosen\n"
+			  "1.1\t0.3333\t0.8660\t1\t0\tT=1 F=1 blank=1\n"
+			  "2.1\t0.5000\t0.8660\t1\t0\tA=2 B=1 C=0 blank=1\n");
+	ec_stats_free(&s);
+}
+
+static void test_write_stats_json(void **state)
+{
+	ec_stats s;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_stats(&s);
+	assert_int_equal(ec_write_stats(capture_open(&c), ec_writer_get(EC_FORMAT_JSON), &s, &err),
+			 EC_OK);
+	capture_check(&c, "{\"students\": 3, \"mean\": 2.666666667, \"median\": 2, "
+			  "\"median_exact\": true, \"sd\": 2.494438258, \"min\": 0, \"max\": 6, "
+			  "\"alpha\": 0.8571428571,\n"
+			  " \"groups\": {\"percent\": 27, \"size\": 1, \"upper\": 1, "
+			  "\"upper_cut\": 6, \"lower\": 1, \"lower_cut\": 0, \"exact\": true},\n"
+			  " \"histogram\": [\n"
+			  "  {\"lo\": 0, \"hi\": 1, \"count\": 1},\n"
+			  "  {\"lo\": 1, \"hi\": 2, \"count\": 0},\n"
+			  "  {\"lo\": 2, \"hi\": 3, \"count\": 1},\n"
+			  "  {\"lo\": 3, \"hi\": 4, \"count\": 0},\n"
+			  "  {\"lo\": 4, \"hi\": 5, \"count\": 0},\n"
+			  "  {\"lo\": 5, \"hi\": 6, \"count\": 0},\n"
+			  "  {\"lo\": 6, \"hi\": 7, \"count\": 1},\n"
+			  "  {\"lo\": 7, \"hi\": 8, \"count\": 0}\n"
+			  " ],\n"
+			  " \"items\": [\n"
+			  "  {\"id\": \"1.1\", \"kind\": \"tf\", \"points\": 2, \"facility\": 0.3333333333, "
+			  "\"discrimination\": 0.8660254038, \"upper\": 1, \"lower\": 0, "
+			  "\"answers\": {\"T\": 1, \"F\": 1, \"blank\": 1, \"unreadable\": 0}},\n"
+			  "  {\"id\": \"2.1\", \"kind\": \"mc\", \"points\": 4, \"facility\": 0.5, "
+			  "\"discrimination\": 0.8660254038, \"upper\": 1, \"lower\": 0, "
+			  "\"options\": {\"A\": 2, \"B\": 1, \"C\": 0, \"blank\": 1, \"unreadable\": 0}}\n"
+			  " ]}\n");
+	ec_stats_free(&s);
+}
+
+static void test_write_stats_csv(void **state)
+{
+	ec_stats s;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_stats(&s);
+	assert_int_equal(ec_write_stats(capture_open(&c), ec_writer_get(EC_FORMAT_CSV), &s, &err),
+			 EC_OK);
+	capture_check(&c, "id,kind,points,facility,discrimination,upper,lower,blank,unreadable,"
+			  "true,false,A,B,C\n"
+			  "1.1,tf,2,0.3333333333,0.8660254038,1,0,1,0,1,1,,,\n"
+			  "2.1,mc,4,0.5,0.8660254038,1,0,1,0,,,2,1,0\n");
+	ec_stats_free(&s);
+}
+
+/* No student: every number is undefined, null in json (never nan or inf). */
+static void test_write_stats_json_no_students(void **state)
+{
+	static const double pts[1] = {1};
+	ec_stats s;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_stats_init(&s, 1, pts, NULL, 0, 1, &err), EC_OK);
+	strcpy(s.items[0].id, "3.1.2");
+	assert_int_equal(ec_write_stats(capture_open(&c), ec_writer_get(EC_FORMAT_JSON), &s, &err),
+			 EC_OK);
+	assert_int_equal(fclose(c.f), 0);
+	assert_non_null(strstr(c.text, "{\"students\": 0, \"mean\": null, \"median\": null, "
+				       "\"median_exact\": true, \"sd\": null, \"min\": null, "
+				       "\"max\": null, \"alpha\": null,\n"));
+	assert_non_null(strstr(c.text, "\"upper_cut\": null"));
+	assert_non_null(strstr(c.text, "  {\"id\": \"3.1.2\", \"kind\": \"manual\", \"points\": 1, "
+				       "\"facility\": null, \"discrimination\": null, "
+				       "\"upper\": null, \"lower\": null}\n ]}\n"));
+	assert_null(strstr(c.text, "nan"));
+	assert_null(strstr(c.text, "inf"));
+	free(c.text);
+	ec_stats_free(&s);
+}
+
+static void test_write_stats_unsupported(void **state)
+{
+	ec_stats s;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_stats(&s);
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_stats(capture_open(&c), ec_writer_get(EC_FORMAT_TSV), &s, &err),
+			 EC_ERR_INVALID);
+	assert_string_equal(err.msg, "format 'tsv' cannot write statistics");
+	capture_check(&c, "");
+	ec_stats_free(&s);
 }
 
 int main(void)
@@ -564,6 +737,11 @@ int main(void)
 		cmocka_unit_test(test_write_sheet_gradescope_sevenths_sum),
 		cmocka_unit_test(test_write_sheet_unsupported),
 		cmocka_unit_test(test_write_sheet_call_order),
+		cmocka_unit_test(test_write_stats_text),
+		cmocka_unit_test(test_write_stats_json),
+		cmocka_unit_test(test_write_stats_csv),
+		cmocka_unit_test(test_write_stats_json_no_students),
+		cmocka_unit_test(test_write_stats_unsupported),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

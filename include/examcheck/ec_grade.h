@@ -28,7 +28,8 @@ const char *ec_verdict_name(ec_verdict verdict);
 typedef struct ec_grade_result {
 	double points;
 	ec_verdict verdict;
-	uint32_t letters;   /**< mc: the options chosen (bit k = 'A' + k), 0 when blank */
+	uint32_t letters;   /**< the letters answered (bit k = 'A' + k), 0 when blank or
+				 unreadable: mc the options chosen, tf T or F */
 } ec_grade_result;
 
 /** One key item with its rule and every answer that earns full points. */

@@ -21,7 +21,8 @@ typedef struct ec_value {
 	ec_key_kind kind;
 	bool blank;                  /**< nothing was written */
 	bool truth;                  /**< EC_KEY_TF */
-	uint32_t letters;            /**< EC_KEY_MC: bit i set = option 'A' + i */
+	uint32_t letters;            /**< EC_KEY_MC: bit i set = option 'A' + i;
+					  EC_KEY_TF: the letter of the answer, T or F */
 	double number;               /**< EC_KEY_NUMBER */
 	int sigfigs;                 /**< EC_KEY_NUMBER: significant figures of a plain
 					  decimal as written ("33.30": 4, "1.5e-3": 2);

@@ -1,7 +1,8 @@
 /*
  * ec_writer.h: output formats as writers. A writer is one format's set of
- * callbacks for each kind of document (an answer key, a graded sheet);
- * ec_write_key() and ec_write_sheet() walk the document and call them, as
+ * callbacks for each kind of document (an answer key, a graded sheet,
+ * class statistics); ec_write_key(), ec_write_sheet() and ec_write_stats()
+ * walk the document and call them, as
  * cmark walks a tree for each of its renderers. The built-in writers live
  * one per file in src/lib/grading/write_<format>.c: adding a format is one
  * such file, one entry in writer.c's table and one ec_format value.
@@ -14,6 +15,7 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_key.h"
 #include "examcheck/ec_report.h"
+#include "examcheck/ec_stats.h"
 
 /** The output formats of examcheck's --format. */
 typedef enum ec_format {
@@ -38,8 +40,9 @@ const char *ec_format_name(ec_format format);
 
 /** The kinds of documents a writer may write. */
 typedef enum ec_document {
-	EC_DOCUMENT_KEY,  /**< an answer key (ec_key) */
-	EC_DOCUMENT_SHEET /**< one graded answer sheet (ec_sheet_report) */
+	EC_DOCUMENT_KEY,   /**< an answer key (ec_key) */
+	EC_DOCUMENT_SHEET, /**< one graded answer sheet (ec_sheet_report) */
+	EC_DOCUMENT_STATS  /**< class statistics (ec_stats and its ec_stats_summary) */
 } ec_document;
 
 /**
@@ -86,11 +89,26 @@ typedef struct ec_sheet_writer {
 	bool sections_first;
 } ec_sheet_writer;
 
+/**
+ * Writing class statistics: begin with the state and its summary (the
+ * summary's n is 0, its numbers NaN and its upper and lower NULL when no
+ * student was added), item(s, sum, i) for every item of the state in
+ * order, then end. A format that writes no statistics leaves item NULL;
+ * begin and end may be NULL.
+ */
+typedef struct ec_stats_writer {
+	ec_status (*begin)(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum);
+	ec_status (*item)(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum,
+			  size_t i);
+	ec_status (*end)(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum);
+} ec_stats_writer;
+
 /** One output format: its name and its writer for each kind of document. */
 typedef struct ec_writer {
 	const char *name;
 	ec_key_writer key;
 	ec_sheet_writer sheet;
+	ec_stats_writer stats;
 } ec_writer;
 
 /** The built-in writer of `format`, or NULL when it is not a format. */
@@ -102,7 +120,7 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc);
 /**
  * The formats whose built-in writer writes documents of kind `doc`, as a
  * mask of (1u << format): text, tsv, csv and json for a key; text, json
- * and gradescope for a sheet.
+ * and gradescope for a sheet; text, csv and json for statistics.
  */
 unsigned ec_format_mask(ec_document doc);
 
@@ -131,6 +149,34 @@ ec_status ec_write_key(FILE *f, const ec_writer *w, const ec_key *key, ec_error 
  */
 ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
 			 ec_error *err);
+
+/**
+ * Summarise `s` (ec_stats_summarise()) and write the statistics to `f`
+ * with `w`. Returns EC_OK; EC_ERR_INVALID when `w` writes no statistics
+ * (nothing is written then); EC_ERR_NOMEM; what a callback fails with.
+ * Write errors are left on the stream for the caller (ferror(f)).
+ *
+ * The built-in formats (a number that is not defined is "-" in text, an
+ * empty field in csv, null in json):
+ * text, lines "name<TAB>value" for students, mean, median (with
+ * "(estimated)" when it is), sd, min, max, alpha and groups, the histogram
+ * of totals with a bar of '#', then a table "item facility discrimination
+ * upper lower options chosen", the last column listing for mc items each
+ * option as A=n then blank=n, for tf items T=n F=n blank=n (and
+ * unreadable=n when there are any);
+ * csv, one line per item under the header "id,kind,points,facility,
+ * discrimination,upper,lower,blank,unreadable,true,false" followed by a
+ * column per option letter any mc item lists;
+ * json, one object {"students", "mean", "median", "median_exact", "sd",
+ * "min", "max", "alpha", "groups": {"percent", "size", "upper",
+ * "upper_cut", "lower", "lower_cut", "exact"}, "histogram": [{"lo", "hi",
+ * "count"}, ...], "items": [{"id", "kind", "points", "facility",
+ * "discrimination", "upper", "lower", and for mc "options": {"A": n, ...,
+ * "blank": n, "unreadable": n}, for tf "answers": {"T", "F", "blank",
+ * "unreadable"}}, ...]}; ratios to 10 significant digits, points as
+ * ec_points_format().
+ */
+ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err);
 
 /**
  * Write `s` as one CSV field: as it is, or, when it holds ',', '"', CR or

@@ -21,7 +21,8 @@
 
 static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
-	"       examcheck grade [options] --roster FILE [-o OUT] [--stats] [--feedback DIR]\n"
+	"       examcheck grade [options] --roster FILE [-o OUT] [--stats]\n"
+	"                       [--stats-format text|csv|json] [--feedback DIR]\n"
 	"\n"
 	"Score an answer sheet (one '<id> <answer>' per line; blank lines and '#'\n"
 	"comments allowed; a missing id is a blank answer), or every student of a\n"
@@ -37,10 +38,19 @@ static const char grade_help[] =
 	"  --format F        sheet: text (default), json, gradescope (results.json);\n"
 	"                    roster: csv (the only one)\n"
 	"  -o FILE           write the result to FILE: it appears whole or not at all\n"
-	"  --stats           roster: also print mean, median, standard deviation, a\n"
-	"                    histogram of totals and per item the facility, the\n"
-	"                    point-biserial discrimination and the options chosen;\n"
-	"                    to standard output with -o, else to standard error\n"
+	"  --stats           roster: also print item analysis over the items the\n"
+	"                    roster has a column for (marks by hand included):\n"
+	"                    students, mean, median, standard deviation, min, max,\n"
+	"                    Cronbach's alpha, a histogram of totals and per item\n"
+	"                    the facility (mean points / points), the item-rest\n"
+	"                    discrimination (correlation of the item with the total\n"
+	"                    minus the item; '-' when undefined), how many of the\n"
+	"                    upper and lower 27% by total got it fully right\n"
+	"                    (students tied at a cut all count) and, for mc and tf\n"
+	"                    items, the answers given; to standard output with -o,\n"
+	"                    else to standard error\n"
+	"  --stats-format F  text (default), csv (a line per item) or json; implies\n"
+	"                    --stats\n"
 	"  --feedback DIR    roster: also write a report per student to DIR/ID.txt\n"
 	"                    (DIR is created if missing): total, sections, and per\n"
 	"                    item the answer as written, the key, the points, a flag\n"
@@ -50,7 +60,10 @@ static const char grade_help[] =
 	"                    at most 100 bytes; a repeat gets -2, -3, ... A file of\n"
 	"                    an earlier run is replaced whole; a link or anything not\n"
 	"                    a regular file in its place stops the run (74)\n"
-	"\n"
+	"\n";
+
+/* The help's second half (one string may hold at most 4095 bytes in C11). */
+static const char grade_help_forms[] =
 	"In a sheet an id may be written 1.1, Q1.1, q1.1, 1.1: or 1.1) (the answer\n"
 	"may follow ':' or ')' directly). Sheets, key files and rubrics may start\n"
 	"with a UTF-8 byte-order mark; lines end at LF, CRLF or a lone CR.\n"
@@ -104,7 +117,9 @@ static const char grade_help[] =
 typedef struct options {
 	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
 	const char *feedback;
+	const char *stats_format_name;
 	bool stats;
+	ec_format stats_format;
 	char **accepts;
 	int naccepts;
 } options;
@@ -263,111 +278,51 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 
 /* ---- a roster ---- */
 
-static void print_stats(FILE *f, const ec_grader *g, const ec_stats *st)
+static int print_stats(FILE *f, ec_format format, const ec_stats *st)
 {
-	ec_stats_summary sum;
 	ec_error err;
-	char a[32], b[32];
-	uint64_t most = 1;
-	size_t i, k;
 
 	ec_error_clear(&err);
-	if (ec_stats_summarise(st, &sum, &err) != EC_OK) {
-		fprintf(f, "students\t0\n");
-		return;
+	if (ec_write_stats(f, ec_writer_get(format), st, &err) != EC_OK) {
+		cli_error("grade: %s", err.msg);
+		return gio_exit_for(err.status);
 	}
-	fprintf(f, "students\t%llu\n", (unsigned long long)sum.n);
-	fprintf(f, "mean\t%.4f\n", sum.mean);
-	fprintf(f, "median\t%.4f%s\n", sum.median, sum.median_exact ? "" : "\t(estimated)");
-	fprintf(f, "sd\t%.4f\n", sum.sd);
-	fprintf(f, "min\t%s\n", ec_points_format(sum.min, a));
-	fprintf(f, "max\t%s\n", ec_points_format(sum.max, a));
-	fprintf(f, "\nhistogram of totals (bin width %s)\n", ec_points_format(st->bin_width, a));
-	for (i = 0; i < st->nbins; i++)
-		if (st->bins[i] > most)
-			most = st->bins[i];
-	for (i = 0; i < st->nbins; i++) {
-		double lo = st->lo + (double)i * st->bin_width;
-		size_t bar = (size_t)((double)st->bins[i] * 50 / (double)most + 0.5);
-
-		fprintf(f, "[%s, %s%s\t%llu\t", ec_points_format(lo, a),
-			ec_points_format(lo + st->bin_width, b), i + 1 == st->nbins ? "]" : ")",
-			(unsigned long long)st->bins[i]);
-		for (k = 0; k < bar; k++)
-			putc('#', f);
-		putc('\n', f);
-	}
-	fputs("\nitem\tfacility\tdiscrimination\toptions chosen\n", f);
-	for (i = 0, k = 0; i < g->count; i++) {
-		const ec_stats_item *si;
-		double fac, dis;
-		size_t c;
-
-		if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
-			continue;
-		si = &st->items[k];
-		fac = ec_stats_facility(st, k);
-		dis = ec_stats_discrimination(st, k);
-		k++;
-		fprintf(f, "%s\t", g->items[i].key.id);
-		if (isnan(fac))
-			fputs("-\t", f);
-		else
-			fprintf(f, "%.4f\t", fac);
-		if (isnan(dis))
-			fputs("-", f);
-		else
-			fprintf(f, "%.4f", dis);
-		if (si->mc) {
-			uint32_t shown = g->items[i].rule.options;
-
-			putc('\t', f);
-			for (c = 0; c < 26; c++)
-				if ((shown & (UINT32_C(1) << c)) || si->chosen[c])
-					fprintf(f, "%c=%llu ", (char)('A' + c),
-						(unsigned long long)si->chosen[c]);
-			fprintf(f, "blank=%llu", (unsigned long long)si->blank);
-		}
-		putc('\n', f);
-	}
+	return EC_EXIT_OK;
 }
-
 
 /* What the CLI does with each graded student: statistics and progress. */
 typedef struct roster_cli {
 	const ec_grader *g;
-	ec_stats stats;
+	ec_stats stats;      /* over the items the roster has a column for */
 	bool want_stats, progress;
-	size_t *scored;      /* the auto-graded items, in key order */
-	size_t nscored;
-	double *scores;
-	uint32_t *choices;
 	uint64_t graded;
 	fbdir feedback;      /* --feedback DIR: open when given */
 } roster_cli;
 
-static bool on_row(void *ctx, const ec_roster_row *row)
-{
-	roster_cli *rc = ctx;
-	size_t k;
-
-	if (rc->want_stats) {
-		for (k = 0; k < rc->nscored; k++) {
-			rc->scores[k] = row->results[rc->scored[k]].points;
-			rc->choices[k] = row->results[rc->scored[k]].letters;
-		}
-		ec_stats_add(&rc->stats, rc->scores, rc->choices, row->total);
-	}
-	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
-		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
-	return !rc->feedback.open || fbdir_student(&rc->feedback, row);
-}
-
 static bool on_header(void *ctx, const ec_roster_header *h)
 {
 	roster_cli *rc = ctx;
+	ec_error err;
 
+	ec_error_clear(&err);
+	if (rc->want_stats &&
+	    ec_stats_init_roster(&rc->stats, rc->g, h->items, h->nitems, &err) != EC_OK) {
+		cli_error("grade: %s", err.msg);
+		rc->want_stats = false;
+		return false;
+	}
 	return !rc->feedback.open || fbdir_header(&rc->feedback, rc->g, h);
+}
+
+static bool on_row(void *ctx, const ec_roster_row *row)
+{
+	roster_cli *rc = ctx;
+
+	if (rc->want_stats)
+		ec_stats_add(&rc->stats, row->results, row->total);
+	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
+		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
+	return !rc->feedback.open || fbdir_student(&rc->feedback, row);
 }
 
 static void on_report(void *ctx, const ec_error *err)
@@ -381,56 +336,16 @@ static void on_report(void *ctx, const ec_error *err)
 		cli_report(err);
 }
 
-static int roster_cli_init(roster_cli *rc, const ec_grader *g, bool stats)
+static void roster_cli_init(roster_cli *rc, const ec_grader *g, bool stats)
 {
-	size_t i, k = 0;
-	double *pts;
-	bool *mc;
-	ec_error err;
-	int rc_ok;
-
 	memset(rc, 0, sizeof(*rc));
 	rc->g = g;
 	rc->want_stats = stats;
-	rc->scored = calloc(g->count ? g->count : 1, sizeof(*rc->scored));
-	rc->scores = calloc(g->count ? g->count : 1, sizeof(*rc->scores));
-	rc->choices = calloc(g->count ? g->count : 1, sizeof(*rc->choices));
-	pts = calloc(g->count ? g->count : 1, sizeof(*pts));
-	mc = calloc(g->count ? g->count : 1, sizeof(*mc));
-	rc_ok = rc->scored && rc->scores && rc->choices && pts && mc;
-	if (rc_ok) {
-		for (i = 0; i < g->count; i++) {
-			if (g->items[i].rule.scheme == EC_SCHEME_MANUAL)
-				continue;
-			pts[k] = g->items[i].key.points;
-			mc[k] = g->items[i].rule.scheme == EC_SCHEME_MC;
-			rc->scored[k++] = i;
-		}
-		rc->nscored = k;
-		ec_error_clear(&err);
-		if (stats && ec_stats_init(&rc->stats, k, pts, mc, g->min_auto,
-					   g->max_auto > g->min_auto ? g->max_auto : g->min_auto + 1,
-					   &err) != EC_OK) {
-			rc->want_stats = false;
-			rc_ok = 0;
-		}
-	}
-	free(pts);
-	free(mc);
-	if (!rc_ok) {
-		cli_error("grade: out of memory");
-		return EC_EXIT_SOFTWARE;
-	}
-	return EC_EXIT_OK;
 }
 
 static void roster_cli_free(roster_cli *rc)
 {
-	free(rc->scored);
-	free(rc->scores);
-	free(rc->choices);
-	if (rc->want_stats)
-		ec_stats_free(&rc->stats);
+	ec_stats_free(&rc->stats);
 	fbdir_close(&rc->feedback);
 }
 
@@ -459,8 +374,9 @@ static int grade_roster(const options *op, const ec_grader *g)
 		cli_error("grade: %s: cannot open: %s", op->roster, strerror(errno));
 		return EC_EXIT_NOINPUT;
 	}
-	status = roster_cli_init(&rc, g, op->stats);
-	if (status == EC_EXIT_OK && op->feedback)
+	roster_cli_init(&rc, g, op->stats);
+	status = EC_EXIT_OK;
+	if (op->feedback)
 		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
 		status = out_open(&out, op->out_path);
@@ -473,8 +389,8 @@ static int grade_roster(const options *op, const ec_grader *g)
 	rc.progress = isatty(fileno(stderr));
 	memset(&ro, 0, sizeof(ro));
 	ro.out = out.f;
+	ro.on_header = on_header;
 	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open ? on_row : NULL;
-	ro.on_header = rc.feedback.open ? on_header : NULL;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
@@ -495,7 +411,7 @@ static int grade_roster(const options *op, const ec_grader *g)
 	if (rc.progress && sum.graded >= 0x10000)
 		fputc('\n', stderr);
 	if (status == EC_EXIT_OK && op->stats)
-		print_stats(op->out_path ? stdout : stderr, g, &rc.stats);
+		status = print_stats(op->out_path ? stdout : stderr, op->stats_format, &rc.stats);
 	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
 		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
 			  "record%s unreadable (listed above)",
@@ -529,6 +445,7 @@ int cmd_grade(int argc, char **argv)
 
 		if (cli_is_help(argv[i])) {
 			fputs(grade_help, stdout);
+			fputs(grade_help_forms, stdout);
 			free(op.accepts);
 			return EC_EXIT_OK;
 		}
@@ -540,6 +457,7 @@ int cmd_grade(int argc, char **argv)
 		    (r = cli_option(argc, argv, &i, "--rubric", &op.rubric_file)) ||
 		    (r = cli_option(argc, argv, &i, "--roster", &op.roster)) ||
 		    (r = cli_option(argc, argv, &i, "--format", &op.format_name)) ||
+		    (r = cli_option(argc, argv, &i, "--stats-format", &op.stats_format_name)) ||
 		    (r = cli_option(argc, argv, &i, "-o", &op.out_path)) ||
 		    (r = cli_option(argc, argv, &i, "--feedback", &op.feedback))) {
 			if (r < 0)
@@ -572,6 +490,13 @@ int cmd_grade(int argc, char **argv)
 		       op.roster ? 1u << EC_FORMAT_CSV : ec_format_mask(EC_DOCUMENT_SHEET),
 		       &format) != 0)
 		goto usage;
+	op.stats_format = EC_FORMAT_TEXT;
+	if (op.stats_format_name) {
+		op.stats = true;
+		if (cli_format(op.stats_format_name, ec_format_mask(EC_DOCUMENT_STATS),
+			       &op.stats_format) != 0)
+			goto usage;
+	}
 	if (op.stats && !op.roster) {
 		cli_error("grade: --stats needs --roster");
 		goto usage;

@@ -82,6 +82,7 @@ static ec_status parse_tf(const char *s, size_t n, ec_value *v, ec_error *err)
 		v->truth = false;
 	else
 		return unreadable(err, s, n, "true or false (T, F, True, False)");
+	v->letters = UINT32_C(1) << ((v->truth ? 'T' : 'F') - 'A');
 	return EC_OK;
 }
 

@@ -6,6 +6,10 @@
 
 #define SLOTS (2 * EC_STATS_DISTINCT_MAX)
 
+_Static_assert(sizeof(((ec_stats_item *)0)->id) == sizeof(((ec_key_item *)0)->id),
+	       "an item's id is copied whole from the key");
+_Static_assert(EC_STATS_DISTINCT_MAX <= UINT32_MAX, "a distinct total's row fits in ec_stats.row");
+
 static double nice_width(double range)
 {
 	double step = pow(10, floor(log10(range / 12)));
@@ -18,11 +22,9 @@ static double nice_width(double range)
 	return step * 10;
 }
 
-ec_status ec_stats_init(ec_stats *s, size_t nitems, const double *max_points,
-			const bool *mc, double lo, double hi, ec_error *err)
+/* Everything but the items' descriptions, which the callers fill in. */
+static ec_status stats_alloc(ec_stats *s, size_t nitems, double lo, double hi, ec_error *err)
 {
-	size_t i;
-
 	memset(s, 0, sizeof(*s));
 	if (!(lo < hi))
 		return ec_error_set(err, EC_ERR_INVALID,
@@ -39,15 +41,50 @@ ec_status ec_stats_init(ec_stats *s, size_t nitems, const double *max_points,
 	s->fine = calloc(EC_STATS_FINE_BINS, sizeof(*s->fine));
 	s->keys = malloc(SLOTS * sizeof(*s->keys));
 	s->counts = calloc(SLOTS, sizeof(*s->counts));
-	if (!s->items || !s->bins || !s->fine || !s->keys || !s->counts) {
+	s->row = malloc(SLOTS * sizeof(*s->row));
+	if (!s->items || !s->bins || !s->fine || !s->keys || !s->counts || !s->row) {
 		ec_stats_free(s);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
-	for (i = 0; i < nitems; i++) {
-		s->items[i].max_points = max_points[i];
-		s->items[i].mc = mc && mc[i];
-	}
 	return EC_OK;
+}
+
+ec_status ec_stats_init(ec_stats *s, size_t nitems, const double *max_points,
+			const ec_key_kind *kinds, double lo, double hi, ec_error *err)
+{
+	ec_status st = stats_alloc(s, nitems, lo, hi, err);
+	size_t i;
+
+	for (i = 0; st == EC_OK && i < nitems; i++) {
+		s->items[i].max_points = max_points[i];
+		s->items[i].kind = kinds ? kinds[i] : EC_KEY_MANUAL;
+		s->items[i].source = i;
+	}
+	return st;
+}
+
+ec_status ec_stats_init_roster(ec_stats *s, const ec_grader *g, const size_t *items,
+			       size_t nitems, ec_error *err)
+{
+	double hi = g->max_auto;
+	ec_status st;
+	size_t i;
+
+	for (i = 0; i < nitems; i++)
+		if (g->items[items[i]].rule.scheme == EC_SCHEME_MANUAL)
+			hi += g->items[items[i]].key.points;
+	st = stats_alloc(s, nitems, g->min_auto, hi > g->min_auto ? hi : g->min_auto + 1, err);
+	for (i = 0; st == EC_OK && i < nitems; i++) {
+		const ec_grade_item *it = &g->items[items[i]];
+		ec_stats_item *si = &s->items[i];
+
+		memcpy(si->id, it->key.id, sizeof(si->id));
+		si->kind = it->key.kind;
+		si->max_points = it->key.points;
+		si->options = it->key.kind == EC_KEY_MC ? it->rule.options : 0;
+		si->source = items[i];
+	}
+	return st;
 }
 
 void ec_stats_free(ec_stats *s)
@@ -57,6 +94,9 @@ void ec_stats_free(ec_stats *s)
 	free(s->fine);
 	free(s->keys);
 	free(s->counts);
+	free(s->row);
+	free(s->right);
+	free(s->fine_right);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -69,24 +109,92 @@ static size_t clamp_bin(double x, size_t n)
 	return (size_t)x;
 }
 
-static void count_distinct(ec_stats *s, double total)
+static size_t fine_bin(const ec_stats *s, double total)
 {
-	int64_t key = llround(total * 1e6);
-	size_t h = (size_t)(((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) % SLOTS;
+	return clamp_bin((total - s->lo) / (s->hi - s->lo) * EC_STATS_FINE_BINS,
+			 EC_STATS_FINE_BINS);
+}
 
-	if (s->too_many)
-		return;
-	while (s->counts[h] && s->keys[h] != key)
-		h = (h + 1) % SLOTS;
-	if (!s->counts[h]) {
-		if (s->used == EC_STATS_DISTINCT_MAX) {
-			s->too_many = true;
-			return;
-		}
-		s->used++;
-		s->keys[h] = key;
+static size_t slot_of(int64_t key)
+{
+	return (size_t)(((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) % SLOTS;
+}
+
+/* Past EC_STATS_DISTINCT_MAX totals: the rows of `right` fold into fine bins. */
+static void fold_into_fine(ec_stats *s)
+{
+	size_t h, i, n = s->nitems;
+
+	if (n && !s->groups_lost) {
+		s->fine_right = calloc(EC_STATS_FINE_BINS * n, sizeof(*s->fine_right));
+		if (!s->fine_right)
+			s->groups_lost = true;
 	}
-	s->counts[h]++;
+	for (h = 0; s->fine_right && h < SLOTS; h++) {
+		const uint64_t *r = s->right + (size_t)s->row[h] * n;
+		uint64_t *f;
+
+		if (!s->counts[h])
+			continue;
+		f = s->fine_right + fine_bin(s, (double)s->keys[h] / 1e6) * n;
+		for (i = 0; i < n; i++)
+			f[i] += r[i];
+	}
+	free(s->right);
+	s->right = NULL;
+	s->rows_cap = 0;
+}
+
+/* Room in `right` for row r; false (and the group counts given up) when memory runs out. */
+static bool grow_rows(ec_stats *s, size_t r)
+{
+	size_t cap = s->rows_cap ? 2 * s->rows_cap : 64;
+	uint64_t *grown;
+
+	if (r < s->rows_cap)
+		return true;
+	grown = realloc(s->right, cap * s->nitems * sizeof(*grown));
+	if (!grown) {
+		free(s->right);
+		s->right = NULL;
+		s->groups_lost = true;
+		return false;
+	}
+	memset(grown + s->rows_cap * s->nitems, 0, (cap - s->rows_cap) * s->nitems * sizeof(*grown));
+	s->right = grown;
+	s->rows_cap = cap;
+	return true;
+}
+
+/*
+ * Count `key` among the distinct totals; the row of `right` (or of
+ * `fine_right`) where its students fully right are counted, NULL when
+ * there is none.
+ */
+static uint64_t *count_distinct(ec_stats *s, int64_t key, double quantised)
+{
+	size_t h = slot_of(key);
+
+	if (!s->too_many) {
+		while (s->counts[h] && s->keys[h] != key)
+			h = (h + 1) % SLOTS;
+		if (!s->counts[h] && s->used == EC_STATS_DISTINCT_MAX) {
+			s->too_many = true;
+			fold_into_fine(s);
+		} else {
+			if (!s->counts[h]) {
+				s->keys[h] = key;
+				s->row[h] = (uint32_t)s->used++;
+			}
+			s->counts[h]++;
+			if (!s->nitems || s->groups_lost || !grow_rows(s, s->row[h]))
+				return NULL;
+			return s->right + (size_t)s->row[h] * s->nitems;
+		}
+	}
+	if (!s->fine_right)
+		return NULL;
+	return s->fine_right + fine_bin(s, quantised) * s->nitems;
 }
 
 /* Bit position of the lowest set bit of x (x != 0), by a de Bruijn sequence. */
@@ -99,121 +207,214 @@ static unsigned lowest_bit(uint32_t x)
 	return at[(uint32_t)((x & (~x + 1)) * UINT32_C(0x077CB531)) >> 27];
 }
 
-void ec_stats_add(ec_stats *s, const double *scores, const uint32_t *choices,
-		  double total)
+static void count_answer(ec_stats_item *it, const ec_grade_result *r)
 {
-	double dy, dt, inv_n;
+	uint32_t set = r->letters & ((UINT32_C(1) << 26) - 1);
+
+	if (r->verdict == EC_VERDICT_BLANK)
+		it->blank++;
+	else if (r->verdict == EC_VERDICT_UNREADABLE)
+		it->unreadable++;
+	else
+		for (; set; set &= set - 1)
+			it->chosen[lowest_bit(set)]++;
+}
+
+/* Welford's update of a mean and its sum of squared deviations; the deviation from the old mean. */
+static double welford(double x, double inv_n, double *mean, double *m2)
+{
+	double d = x - *mean;
+
+	*mean += d * inv_n;
+	*m2 += d * (x - *mean);
+	return d;
+}
+
+void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total)
+{
+	int64_t key = llround(total * 1e6);
+	double quantised = (double)key / 1e6, inv_n, sum = 0;
+	uint64_t *right;
 	size_t i;
 
 	s->n++;
 	inv_n = 1.0 / (double)s->n;
-	dy = total - s->mean;
-	s->mean += dy * inv_n;
-	dt = total - s->mean;
-	s->m2 += dy * dt;
+	welford(total, inv_n, &s->mean, &s->m2);
 	if (s->n == 1 || total < s->min)
 		s->min = total;
 	if (s->n == 1 || total > s->max)
 		s->max = total;
+	right = count_distinct(s, key, quantised);
 	for (i = 0; i < s->nitems; i++) {
 		ec_stats_item *it = &s->items[i];
-		double dx = scores[i] - it->mean;
+		const ec_grade_result *r = &results[it->source];
+		double rest = total - r->points, dx;
 
-		it->mean += dx * inv_n;
-		it->m2 += dx * (scores[i] - it->mean);
-		it->cxy += dx * dt;
-		if (it->mc && choices) {
-			uint32_t set = choices[i] & ((UINT32_C(1) << 26) - 1);
-
-			if (!set)
-				it->blank++;
-			for (; set; set &= set - 1)
-				it->chosen[lowest_bit(set)]++;
-		}
+		sum += r->points;
+		dx = welford(r->points, inv_n, &it->mean, &it->m2);
+		welford(rest, inv_n, &it->rest_mean, &it->rest_m2);
+		it->c_rest += dx * (rest - it->rest_mean);
+		if (it->kind == EC_KEY_MC || it->kind == EC_KEY_TF)
+			count_answer(it, r);
+		if (right && r->verdict == EC_VERDICT_RIGHT)
+			right[i]++;
 	}
+	welford(sum, inv_n, &s->sum_mean, &s->sum_m2);
 	s->bins[clamp_bin((total - s->lo) / s->bin_width, s->nbins)]++;
-	s->fine[clamp_bin((total - s->lo) / (s->hi - s->lo) * EC_STATS_FINE_BINS,
-			  EC_STATS_FINE_BINS)]++;
-	count_distinct(s, total);
+	s->fine[fine_bin(s, quantised)]++;
 }
 
-static int cmp_i64(const void *a, const void *b)
+/* A distinct total and its slot in the hash table. */
+typedef struct distinct {
+	int64_t key;
+	size_t slot;
+} distinct;
+
+static int cmp_distinct(const void *a, const void *b)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	int64_t x = ((const distinct *)a)->key, y = ((const distinct *)b)->key;
 
 	return x < y ? -1 : x > y;
 }
 
-/* The total of rank r (0-based) among the sorted distinct totals. */
-static double rank_exact(const int64_t *keys, const uint64_t *counts, size_t n, uint64_t r)
+/* The distinct totals in increasing order (s->used of them), or NULL when memory runs out. */
+static distinct *sorted_totals(const ec_stats *s)
 {
-	size_t i;
+	distinct *d = malloc((s->used ? s->used : 1) * sizeof(*d));
+	size_t h, k = 0;
 
-	for (i = 0; i < n; i++) {
-		if (r < counts[i])
-			return (double)keys[i] / 1e6;
-		r -= counts[i];
+	if (!d)
+		return NULL;
+	for (h = 0; h < SLOTS; h++) {
+		if (s->counts[h]) {
+			d[k].key = s->keys[h];
+			d[k++].slot = h;
+		}
 	}
-	return (double)keys[n - 1] / 1e6;
+	qsort(d, k, sizeof(*d), cmp_distinct);
+	return d;
 }
 
-static double rank_fine(const ec_stats *s, uint64_t r)
+/*
+ * The totals as cells in increasing order: the distinct totals `d` when
+ * they were all kept, else the fine bins (d NULL).
+ */
+static uint64_t cell_students(const ec_stats *s, const distinct *d, size_t j)
 {
-	double w = (s->hi - s->lo) / EC_STATS_FINE_BINS;
-	size_t i;
-
-	for (i = 0; i < EC_STATS_FINE_BINS; i++) {
-		if (r < s->fine[i])
-			return s->lo + (i + 0.5) * w;
-		r -= s->fine[i];
-	}
-	return s->hi;
+	return d ? s->counts[d[j].slot] : s->fine[j];
 }
 
-static ec_status median_exact(const ec_stats *s, double *median, ec_error *err)
+static const uint64_t *cell_right(const ec_stats *s, const distinct *d, size_t j)
 {
-	int64_t *pairs = malloc(s->used * 2 * sizeof(*pairs));
-	int64_t *keys;
-	uint64_t *counts;
-	size_t i, k = 0;
+	if (d)
+		return s->right ? s->right + (size_t)s->row[d[j].slot] * s->nitems : NULL;
+	return s->fine_right ? s->fine_right + j * s->nitems : NULL;
+}
 
-	if (!pairs)
-		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	for (i = 0; i < SLOTS; i++)
-		if (s->counts[i])
-			pairs[k++] = s->keys[i];
-	qsort(pairs, k, sizeof(*pairs), cmp_i64);
-	keys = pairs;
-	counts = (uint64_t *)(pairs + k);
-	for (i = 0; i < k; i++) {
-		size_t h = (size_t)(((uint64_t)keys[i] * UINT64_C(0x9E3779B97F4A7C15)) >> 40) % SLOTS;
+/* The cell holding the total of rank r (0-based, increasing). */
+static size_t cell_of_rank(const ec_stats *s, const distinct *d, size_t ncells, uint64_t r)
+{
+	size_t j;
 
-		while (s->keys[h] != keys[i] || !s->counts[h])
-			h = (h + 1) % SLOTS;
-		counts[i] = s->counts[h];
+	for (j = 0; j + 1 < ncells; j++) {
+		uint64_t c = cell_students(s, d, j);
+
+		if (r < c)
+			break;
+		r -= c;
 	}
-	*median = (rank_exact(keys, counts, k, (s->n - 1) / 2) +
-		   rank_exact(keys, counts, k, s->n / 2)) / 2;
-	free(pairs);
-	return EC_OK;
+	return j;
+}
+
+/* A total standing for cell j: the total itself, or a fine bin's middle. */
+static double cell_total(const ec_stats *s, const distinct *d, size_t j)
+{
+	if (d)
+		return (double)d[j].key / 1e6;
+	return s->lo + ((double)j + 0.5) * (s->hi - s->lo) / EC_STATS_FINE_BINS;
+}
+
+/*
+ * Take whole cells from the top (upper) or the bottom until `group`
+ * students are in; their number in *in, the last cell taken in *cut and,
+ * when `per_item` is set, the students fully right added to it.
+ */
+static void form_group(const ec_stats *s, const distinct *d, size_t ncells, bool upper,
+		       uint64_t group, uint64_t *in, size_t *cut, uint64_t *per_item)
+{
+	size_t k, i;
+
+	*in = 0;
+	*cut = 0;
+	for (k = 0; k < ncells && *in < group; k++) {
+		size_t j = upper ? ncells - 1 - k : k;
+		uint64_t c = cell_students(s, d, j);
+		const uint64_t *r = cell_right(s, d, j);
+
+		if (!c)
+			continue;
+		*in += c;
+		*cut = j;
+		for (i = 0; per_item && r && i < s->nitems; i++)
+			per_item[i] += r[i];
+	}
 }
 
 ec_status ec_stats_summarise(const ec_stats *s, ec_stats_summary *out, ec_error *err)
 {
+	double w = (s->hi - s->lo) / EC_STATS_FINE_BINS;
+	distinct *d = NULL;
+	size_t ncells = EC_STATS_FINE_BINS, cut;
+
 	memset(out, 0, sizeof(*out));
 	if (s->n == 0)
 		return ec_error_set(err, EC_ERR_INVALID, "no students to summarise");
+	if (!s->too_many) {
+		d = sorted_totals(s);
+		ncells = s->used;
+	}
+	if (s->nitems && !s->groups_lost) {
+		out->upper = calloc(s->nitems, sizeof(*out->upper));
+		out->lower = calloc(s->nitems, sizeof(*out->lower));
+	}
+	if ((!s->too_many && !d) || (s->nitems && !s->groups_lost && (!out->upper || !out->lower))) {
+		free(d);
+		ec_stats_summary_free(out);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
 	out->n = s->n;
 	out->mean = s->mean;
 	out->sd = sqrt(s->m2 / (double)s->n);
 	out->min = s->min;
 	out->max = s->max;
-	out->median_exact = !s->too_many;
-	if (s->too_many) {
-		out->median = (rank_fine(s, (s->n - 1) / 2) + rank_fine(s, s->n / 2)) / 2;
-		return EC_OK;
-	}
-	return median_exact(s, &out->median, err);
+	out->alpha = ec_stats_alpha(s);
+	out->median_exact = out->groups_exact = !s->too_many;
+	out->median = (cell_total(s, d, cell_of_rank(s, d, ncells, (s->n - 1) / 2)) +
+		       cell_total(s, d, cell_of_rank(s, d, ncells, s->n / 2))) / 2;
+	out->group = (EC_STATS_GROUP_PERCENT * s->n + 50) / 100;
+	if (out->group == 0)
+		out->group = 1;
+	form_group(s, d, ncells, true, out->group, &out->upper_n, &cut, out->upper);
+	out->upper_cut = d ? cell_total(s, d, cut) : s->lo + (double)cut * w;
+	form_group(s, d, ncells, false, out->group, &out->lower_n, &cut, out->lower);
+	out->lower_cut = d ? cell_total(s, d, cut) : s->lo + (double)(cut + 1) * w;
+	free(d);
+	return EC_OK;
+}
+
+void ec_stats_summary_free(ec_stats_summary *sum)
+{
+	free(sum->upper);
+	free(sum->lower);
+	sum->upper = sum->lower = NULL;
+}
+
+/* Whether values with this sum of squared deviations and mean vary beyond rounding noise. */
+static bool varies(double m2, uint64_t n, double mean)
+{
+	double scale = 1e-12 * (1 + fabs(mean));
+
+	return m2 / (double)n > scale * scale;
 }
 
 double ec_stats_facility(const ec_stats *s, size_t i)
@@ -227,7 +428,20 @@ double ec_stats_discrimination(const ec_stats *s, size_t i)
 {
 	const ec_stats_item *it = &s->items[i];
 
-	if (!(it->m2 > 0) || !(s->m2 > 0))
+	if (s->n == 0 || !varies(it->m2, s->n, it->mean) ||
+	    !varies(it->rest_m2, s->n, it->rest_mean))
 		return NAN;
-	return it->cxy / sqrt(it->m2 * s->m2);
+	return it->c_rest / sqrt(it->m2 * it->rest_m2);
+}
+
+double ec_stats_alpha(const ec_stats *s)
+{
+	double items = 0, k = (double)s->nitems;
+	size_t i;
+
+	if (s->nitems < 2 || s->n == 0 || !varies(s->sum_m2, s->n, s->sum_mean))
+		return NAN;
+	for (i = 0; i < s->nitems; i++)
+		items += s->items[i].m2;
+	return k / (k - 1) * (1 - items / s->sum_m2);
 }

@@ -4,6 +4,8 @@
  */
 #include "writer.h"
 
+#include <math.h>
+
 static ec_status key_begin(ec_write_ctx *w, const ec_key *key)
 {
 	(void)key;
@@ -22,7 +24,87 @@ static ec_status key_item(ec_write_ctx *w, const ec_key_item *it)
 	return EC_OK;
 }
 
+/*
+ * Statistics: a line per item under "id,kind,points,facility,
+ * discrimination,upper,lower,blank,unreadable,true,false" and a column per
+ * option letter any mc item lists. Ratios to 10 significant digits,
+ * points as ec_points_format(); a field that does not apply or is not
+ * defined is empty.
+ */
+static uint32_t mc_letters(const ec_stats *s)
+{
+	char letters[27];
+	uint32_t all = 0;
+	const char *c;
+	size_t i;
+
+	for (i = 0; i < s->nitems; i++)
+		if (s->items[i].kind == EC_KEY_MC)
+			for (c = write_stats_letters(&s->items[i], letters); *c; c++)
+				all |= UINT32_C(1) << (*c - 'A');
+	return all;
+}
+
+static void ratio(FILE *f, double x)
+{
+	putc(',', f);
+	if (isfinite(x))
+		fprintf(f, "%.10g", x);
+}
+
+static void count(FILE *f, bool known, uint64_t n)
+{
+	putc(',', f);
+	if (known)
+		fprintf(f, "%llu", (unsigned long long)n);
+}
+
+static ec_status stats_begin(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum)
+{
+	uint32_t all = mc_letters(s);
+	unsigned c;
+
+	(void)sum;
+	fputs("id,kind,points,facility,discrimination,upper,lower,blank,unreadable,true,false",
+	      w->out);
+	for (c = 0; c < 26; c++)
+		if ((all >> c) & 1)
+			fprintf(w->out, ",%c", (char)('A' + c));
+	putc('\n', w->out);
+	return EC_OK;
+}
+
+static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum,
+			    size_t i)
+{
+	const ec_stats_item *it = &s->items[i];
+	bool mc = it->kind == EC_KEY_MC, tf = it->kind == EC_KEY_TF;
+	uint32_t all = mc_letters(s), shown = 0;
+	char pts[32], letters[27];
+	const char *l;
+	unsigned c;
+
+	for (l = write_stats_letters(it, letters); mc && *l; l++)
+		shown |= UINT32_C(1) << (*l - 'A');
+	ec_write_csv_field(w->out, it->id);
+	fprintf(w->out, ",%s,%s", ec_key_kind_name(it->kind), ec_points_format(it->max_points, pts));
+	ratio(w->out, ec_stats_facility(s, i));
+	ratio(w->out, ec_stats_discrimination(s, i));
+	count(w->out, sum->upper != NULL, sum->upper ? sum->upper[i] : 0);
+	count(w->out, sum->lower != NULL, sum->lower ? sum->lower[i] : 0);
+	count(w->out, mc || tf, it->blank);
+	count(w->out, mc || tf, it->unreadable);
+	count(w->out, tf, it->chosen['T' - 'A']);
+	count(w->out, tf, it->chosen['F' - 'A']);
+	for (c = 0; c < 26; c++)
+		if ((all >> c) & 1)
+			count(w->out, (shown >> c) & 1, it->chosen[c]);
+	putc('\n', w->out);
+	return EC_OK;
+}
+
 const ec_writer ec_writer_csv = {
 	.name = "csv",
 	.key = {key_begin, key_item, NULL},
+	.stats = {stats_begin, stats_item, NULL},
 };

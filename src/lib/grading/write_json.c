@@ -4,6 +4,8 @@
  */
 #include "writer.h"
 
+#include <math.h>
+
 /* Key: [{"id", "answer", "points", "kind"}, ...], points to 17 digits. */
 static ec_status key_begin(ec_write_ctx *w, const ec_key *key)
 {
@@ -96,8 +98,108 @@ static ec_status sheet_end(ec_write_ctx *w, const ec_sheet_report *r)
 	return EC_OK;
 }
 
+/*
+ * Statistics: {"students", "mean", "median", "median_exact", "sd", "min",
+ * "max", "alpha", "groups": {...}, "histogram": [{"lo", "hi", "count"},
+ * ...], "items": [{"id", "kind", "points", "facility", "discrimination",
+ * "upper", "lower", "options" (mc) or "answers" (tf)}, ...]}, a bin or
+ * an item per line. Ratios to 10 significant digits, points as
+ * ec_points_format(); null for what is not defined (never inf or nan).
+ */
+static void ratio(FILE *f, const char *name, double x)
+{
+	fprintf(f, ", \"%s\": ", name);
+	if (isfinite(x))
+		fprintf(f, "%.10g", x);
+	else
+		fputs("null", f);
+}
+
+static void points(FILE *f, const char *name, double x)
+{
+	char a[32];
+
+	fprintf(f, ", \"%s\": %s", name, isfinite(x) ? ec_points_format(x, a) : "null");
+}
+
+static void count(FILE *f, const char *name, const uint64_t *counts, size_t i)
+{
+	fprintf(f, ", \"%s\": ", name);
+	if (counts)
+		fprintf(f, "%llu", (unsigned long long)counts[i]);
+	else
+		fputs("null", f);
+}
+
+static ec_status stats_begin(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum)
+{
+	char a[32], b[32];
+	size_t i;
+
+	fprintf(w->out, "{\"students\": %llu", (unsigned long long)sum->n);
+	ratio(w->out, "mean", sum->mean);
+	ratio(w->out, "median", sum->median);
+	fprintf(w->out, ", \"median_exact\": %s", sum->median_exact ? "true" : "false");
+	ratio(w->out, "sd", sum->sd);
+	points(w->out, "min", sum->min);
+	points(w->out, "max", sum->max);
+	ratio(w->out, "alpha", sum->alpha);
+	fprintf(w->out, ",\n \"groups\": {\"percent\": %d, \"size\": %llu, \"upper\": %llu",
+		EC_STATS_GROUP_PERCENT, (unsigned long long)sum->group,
+		(unsigned long long)sum->upper_n);
+	points(w->out, "upper_cut", sum->upper_cut);
+	fprintf(w->out, ", \"lower\": %llu", (unsigned long long)sum->lower_n);
+	points(w->out, "lower_cut", sum->lower_cut);
+	fprintf(w->out, ", \"exact\": %s},\n \"histogram\": [",
+		sum->groups_exact ? "true" : "false");
+	for (i = 0; i < s->nbins; i++) {
+		double lo = s->lo + (double)i * s->bin_width;
+
+		fprintf(w->out, "%s\n  {\"lo\": %s, \"hi\": %s, \"count\": %llu}", i ? "," : "",
+			ec_points_format(lo, a), ec_points_format(lo + s->bin_width, b),
+			(unsigned long long)s->bins[i]);
+	}
+	fputs("\n ],\n \"items\": [", w->out);
+	return EC_OK;
+}
+
+static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum,
+			    size_t i)
+{
+	const ec_stats_item *it = &s->items[i];
+	char letters[27];
+	const char *c;
+
+	fputs(w->items++ ? ",\n  {\"id\": " : "\n  {\"id\": ", w->out);
+	ec_write_json_string(w->out, it->id);
+	fprintf(w->out, ", \"kind\": \"%s\"", ec_key_kind_name(it->kind));
+	points(w->out, "points", it->max_points);
+	ratio(w->out, "facility", ec_stats_facility(s, i));
+	ratio(w->out, "discrimination", ec_stats_discrimination(s, i));
+	count(w->out, "upper", sum->upper, i);
+	count(w->out, "lower", sum->lower, i);
+	if (it->kind == EC_KEY_MC || it->kind == EC_KEY_TF) {
+		fprintf(w->out, ", \"%s\": {", it->kind == EC_KEY_MC ? "options" : "answers");
+		for (c = write_stats_letters(it, letters); *c; c++)
+			fprintf(w->out, "\"%c\": %llu, ", *c, (unsigned long long)it->chosen[*c - 'A']);
+		fprintf(w->out, "\"blank\": %llu, \"unreadable\": %llu}",
+			(unsigned long long)it->blank, (unsigned long long)it->unreadable);
+	}
+	putc('}', w->out);
+	return EC_OK;
+}
+
+static ec_status stats_end(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum)
+{
+	(void)s;
+	(void)sum;
+	fputs(w->items ? "\n ]}\n" : "]}\n", w->out);
+	return EC_OK;
+}
+
 const ec_writer ec_writer_json = {
 	.name = "json",
 	.key = {key_begin, key_item, key_end},
 	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, true},
+	.stats = {stats_begin, stats_item, stats_end},
 };

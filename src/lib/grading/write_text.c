@@ -3,6 +3,7 @@
  */
 #include "writer.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Key: "id  answer  points  kind", id and answer columns as wide as their widest entry. */
@@ -104,8 +105,97 @@ static ec_status sheet_end(ec_write_ctx *w, const ec_sheet_report *r)
 	return EC_OK;
 }
 
+/*
+ * Statistics: "name<TAB>value" lines, the histogram of totals with bars
+ * of '#' (the fullest bin 50 wide), then a tab-separated table of the
+ * items. Ratios to 4 decimals, points as ec_points_format(), "-" for what
+ * is not defined.
+ */
+static void ratio(FILE *f, const char *before, double x)
+{
+	fputs(before, f);
+	if (isfinite(x))
+		fprintf(f, "%.4f", x);
+	else
+		putc('-', f);
+}
+
+static void group_count(FILE *f, const uint64_t *counts, size_t i)
+{
+	if (counts)
+		fprintf(f, "\t%llu", (unsigned long long)counts[i]);
+	else
+		fputs("\t-", f);
+}
+
+static ec_status stats_begin(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum)
+{
+	char a[32], b[32];
+	uint64_t most = 1;
+	size_t i, k;
+
+	fprintf(w->out, "students\t%llu\n", (unsigned long long)sum->n);
+	if (sum->n == 0)
+		return EC_OK;
+	fprintf(w->out, "mean\t%.4f\n", sum->mean);
+	fprintf(w->out, "median\t%.4f%s\n", sum->median, sum->median_exact ? "" : "\t(estimated)");
+	fprintf(w->out, "sd\t%.4f\n", sum->sd);
+	fprintf(w->out, "min\t%s\n", ec_points_format(sum->min, a));
+	fprintf(w->out, "max\t%s\n", ec_points_format(sum->max, a));
+	ratio(w->out, "alpha\t", sum->alpha);
+	fprintf(w->out, "\ngroups\tupper %d%%: %llu with total >= %s, lower %d%%: %llu with total <= %s%s\n",
+		EC_STATS_GROUP_PERCENT, (unsigned long long)sum->upper_n,
+		ec_points_format(sum->upper_cut, a), EC_STATS_GROUP_PERCENT,
+		(unsigned long long)sum->lower_n, ec_points_format(sum->lower_cut, b),
+		sum->groups_exact ? "" : "\t(estimated)");
+	fprintf(w->out, "\nhistogram of totals (bin width %s)\n", ec_points_format(s->bin_width, a));
+	for (i = 0; i < s->nbins; i++)
+		if (s->bins[i] > most)
+			most = s->bins[i];
+	for (i = 0; i < s->nbins; i++) {
+		double lo = s->lo + (double)i * s->bin_width;
+		size_t bar = (size_t)((double)s->bins[i] * 50 / (double)most + 0.5);
+
+		fprintf(w->out, "[%s, %s%s\t%llu\t", ec_points_format(lo, a),
+			ec_points_format(lo + s->bin_width, b), i + 1 == s->nbins ? "]" : ")",
+			(unsigned long long)s->bins[i]);
+		for (k = 0; k < bar; k++)
+			putc('#', w->out);
+		putc('\n', w->out);
+	}
+	fputs("\nitem\tfacility\tdiscrimination\tupper\tlower\toptions chosen\n", w->out);
+	return EC_OK;
+}
+
+static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum,
+			    size_t i)
+{
+	const ec_stats_item *it = &s->items[i];
+	char letters[27];
+	const char *c;
+
+	if (sum->n == 0)
+		return EC_OK;
+	fputs(it->id, w->out);
+	ratio(w->out, "\t", ec_stats_facility(s, i));
+	ratio(w->out, "\t", ec_stats_discrimination(s, i));
+	group_count(w->out, sum->upper, i);
+	group_count(w->out, sum->lower, i);
+	if (it->kind == EC_KEY_MC || it->kind == EC_KEY_TF) {
+		putc('\t', w->out);
+		for (c = write_stats_letters(it, letters); *c; c++)
+			fprintf(w->out, "%c=%llu ", *c, (unsigned long long)it->chosen[*c - 'A']);
+		fprintf(w->out, "blank=%llu", (unsigned long long)it->blank);
+		if (it->unreadable)
+			fprintf(w->out, " unreadable=%llu", (unsigned long long)it->unreadable);
+	}
+	putc('\n', w->out);
+	return EC_OK;
+}
+
 const ec_writer ec_writer_text = {
 	.name = "text",
 	.key = {key_begin, key_item, NULL},
 	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, false},
+	.stats = {stats_begin, stats_item, NULL},
 };

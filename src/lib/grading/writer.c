@@ -1,5 +1,6 @@
 #include "writer.h"
 
+#include <math.h>
 #include <string.h>
 
 static const ec_writer *const writers[] = {
@@ -44,6 +45,8 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc)
 		return w->key.item != NULL;
 	case EC_DOCUMENT_SHEET:
 		return w->sheet.item != NULL;
+	case EC_DOCUMENT_STATS:
+		return w->stats.item != NULL;
 	}
 	return false;
 }
@@ -118,6 +121,54 @@ ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
 		st = write_sections(&ctx, sw, r);
 	if (st == EC_OK && sw->end)
 		st = sw->end(&ctx, r);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+char *write_stats_letters(const ec_stats_item *it, char letters[27])
+{
+	size_t n = 0;
+	unsigned c;
+
+	if (it->kind == EC_KEY_TF)
+		return strcpy(letters, "TF");
+	for (c = 0; it->kind == EC_KEY_MC && c < 26; c++)
+		if (((it->options >> c) & 1) || it->chosen[c])
+			letters[n++] = (char)('A' + c);
+	letters[n] = '\0';
+	return letters;
+}
+
+/* The summary of a class without students: nothing is defined. */
+static void summarise_nobody(ec_stats_summary *sum)
+{
+	memset(sum, 0, sizeof(*sum));
+	sum->mean = sum->median = sum->sd = sum->min = sum->max = NAN;
+	sum->alpha = sum->upper_cut = sum->lower_cut = NAN;
+	sum->median_exact = sum->groups_exact = true;
+}
+
+ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err)
+{
+	const ec_stats_writer *sw = &w->stats;
+	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_stats_summary sum;
+	ec_status st = EC_OK;
+	size_t i;
+
+	if (!sw->item)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write statistics",
+				    w->name);
+	if (s->n == 0)
+		summarise_nobody(&sum);
+	else if ((st = ec_stats_summarise(s, &sum, err)) != EC_OK)
+		return st;
+	if (sw->begin)
+		st = sw->begin(&ctx, s, &sum);
+	for (i = 0; st == EC_OK && i < s->nitems; i++)
+		st = sw->item(&ctx, s, &sum, i);
+	if (st == EC_OK && sw->end)
+		st = sw->end(&ctx, s, &sum);
+	ec_stats_summary_free(&sum);
 	return st == EC_OK ? EC_OK : failed(err, w, st);
 }
 

@@ -28,4 +28,11 @@ _Static_assert(WRITE_ANSWER_SIZE > EC_MASK_MAX, "a mask's digits fit in an answe
  */
 #define WRITE_CORRECT_SIZE 200
 
+/*
+ * The answer letters listed for a statistics item, NUL-terminated in the
+ * order shown: for mc its options and any other letter chosen ("ABCDE"),
+ * for tf "TF", else "". Returns `letters`.
+ */
+char *write_stats_letters(const ec_stats_item *it, char letters[27]);
+
 #endif

@@ -1,0 +1,16 @@
+# The JSON of --stats-format json parses, NaN and Infinity refused; also
+# for a class of one, where sd is 0 and every correlation undefined
+# (null). Needs python3: without it the check is skipped.
+command -v python3 >/dev/null 2>&1 || { echo "ok"; echo "ok"; exit 0; }
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d"' EXIT
+check='import json, sys
+def refuse(c):
+    sys.exit("not JSON: " + c)
+json.load(sys.stdin, parse_constant=refuse)
+print("ok")'
+$EC grade --key tests/cli/data/key.tsv --roster tests/cli/data/roster-stats.csv \
+	--stats-format json -o "$d/out.csv" 2>/dev/null | python3 -c "$check"
+head -n 2 tests/cli/data/roster-stats.csv > "$d/one.csv"
+$EC grade --key tests/cli/data/key.tsv --roster "$d/one.csv" \
+	--stats-format json -o "$d/out.csv" | python3 -c "$check"
