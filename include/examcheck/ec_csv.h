@@ -34,7 +34,7 @@ typedef struct ec_csv_reader {
 	size_t *lens;           /**< each field's length in bytes */
 	size_t nfields, fields_cap;
 	bool io_error;
-	bool borrowed;          /**< `in` belongs to the caller (ec_csv_open_buffer) */
+	bool borrowed;          /**< `in` belongs to the caller (the roster grader's chunks) */
 } ec_csv_reader;
 
 /**
@@ -57,20 +57,6 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
  * (the reader then stops); EC_ERR_NOMEM.
  */
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err);
-
-/**
- * Start a reader without a FILE, for ec_csv_set_buffer(): it reads
- * records from memory the caller hands it. Returns EC_OK.
- */
-ec_status ec_csv_open_buffer(ec_csv_reader *r, const char *file, ec_error *err);
-
-/**
- * Read the records of buf[start, end) next, the first starting on `line`
- * (no byte-order mark is looked for). The reader splits fields in place
- * and stores a NUL at buf[end], so buf must hold end + 1 + 8 bytes (8
- * past the NUL that it may read). The buffer stays the caller's.
- */
-void ec_csv_set_buffer(ec_csv_reader *r, char *buf, size_t start, size_t end, long line);
 
 /** Release the reader's buffers (not the FILE). */
 void ec_csv_close(ec_csv_reader *r);
