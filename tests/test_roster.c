@@ -7,6 +7,7 @@
 #include "examcheck/ec_csv.h"
 #include "examcheck/ec_roster.h"
 #include "examcheck/ec_sheet.h"
+#include "examcheck/ec_writer.h"
 #include "grade_fixture.h"
 
 /* What a run gave: the output, the bad-row messages, the status and the counts. */
@@ -685,6 +686,103 @@ static void test_roster_grade_generated_matches_sheets(void **state)
 	ec_grader_free(&g);
 }
 
+/* The CSV writer's roster callbacks, fed from on_header and on_row. */
+typedef struct by_writer {
+	outcome o;                  /* first: collect_bad writes here */
+	const ec_grader *g;
+	ec_roster_header h;
+	ec_write_ctx w;
+	FILE *out;
+} by_writer;
+
+static bool writer_header(void *ctx, const ec_roster_header *h)
+{
+	by_writer *b = ctx;
+	ec_error err;
+
+	assert_int_equal(ec_roster_header_copy(&b->h, h), EC_OK);
+	assert_int_equal(ec_write_roster_begin(&b->w, b->out, ec_writer_get(EC_FORMAT_CSV), b->g, &b->h,
+					       &err),
+			 EC_OK);
+	return true;
+}
+
+static bool writer_row(void *ctx, const ec_roster_row *row)
+{
+	by_writer *b = ctx;
+	ec_error err;
+
+	assert_int_equal(ec_write_roster_row(&b->w, ec_writer_get(EC_FORMAT_CSV), b->g, &b->h, row, &err),
+			 EC_OK);
+	return true;
+}
+
+/*
+ * Two ways to the same CSV: ec_roster_grade() writing it itself (one pass,
+ * from a compiled plan) and the CSV writer's roster callbacks writing each
+ * row handed to on_row, on rosters with data columns, marks, flagged
+ * cells, short rows and quoted ids, one in key order and one not.
+ */
+static void test_roster_grade_csv_as_the_writer_writes_it(void **state)
+{
+	static const char *const headers[] = {"id,name,3.3.3,1.1,2.1,3.3.4,3.1.2\n",
+					      "student,1.1,2.1,3.1.2,3.2.1.1.dims,3.3.3\n"};
+	static const char *const cells[] = {"T", "F", "", "AB", "b,a", "AZ", "-1/4", "0.25", "x",
+					    "16x8x64x64", "010111010", "1", "0.5", "2"};
+	ec_grader g;
+	ec_error err;
+	size_t h;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	for (h = 0; h < 2; h++) {
+		char text[65536];
+		size_t n = (size_t)sprintf(text, "%s", headers[h]), row, c, ncols = h ? 6 : 7;
+		uint64_t x = 88172645463325252u;
+		ec_roster_options opts;
+		ec_roster_summary sum;
+		by_writer b;
+		char *engine_out, *writer_out;
+		size_t engine_len, writer_len;
+		FILE *in, *engine;
+
+		for (row = 0; row < 300; row++) {
+			n += (size_t)sprintf(text + n, row % 37 ? "s%zu" : "\"s,%zu\"", row);
+			for (c = 1; c < ncols - (row % 41 == 0); c++) {
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				n += (size_t)sprintf(text + n, ",%s%s%s", strchr(cells[x % 14], ',') ? "\"" : "",
+						     cells[x % 14], strchr(cells[x % 14], ',') ? "\"" : "");
+			}
+			text[n++] = '\n';
+		}
+		memset(&b, 0, sizeof(b));
+		b.g = &g;
+		b.out = open_memstream(&writer_out, &writer_len);
+		engine = open_memstream(&engine_out, &engine_len);
+		in = fmemopen(text, n, "rb");
+		memset(&opts, 0, sizeof(opts));
+		opts.out = engine;
+		opts.on_header = writer_header;
+		opts.on_row = writer_row;
+		opts.ctx = &b;
+		opts.threads = 2;
+		opts.chunk_bytes = 333;
+		assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+		assert_int_equal(sum.graded, 300);
+		assert_true(sum.flagged_rows > 10);
+		fclose(in);
+		fclose(engine);
+		fclose(b.out);
+		assert_string_equal(engine_out, writer_out);
+		free(engine_out);
+		free(writer_out);
+		ec_roster_header_free(&b.h);
+	}
+	ec_grader_free(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -697,6 +795,7 @@ int main(void)
 		cmocka_unit_test(test_roster_grade_no_false_repeats),
 		cmocka_unit_test(test_roster_grade_bad_input),
 		cmocka_unit_test(test_roster_grade_generated_matches_sheets),
+		cmocka_unit_test(test_roster_grade_csv_as_the_writer_writes_it),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

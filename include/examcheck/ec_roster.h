@@ -38,6 +38,16 @@ typedef struct ec_roster_header {
 	size_t nitems;
 } ec_roster_header;
 
+/**
+ * Copy a header handed to on_header (whose memory lasts only for the
+ * call) into `dst`, to be released with ec_roster_header_free().
+ * EC_ERR_NOMEM.
+ */
+ec_status ec_roster_header_copy(ec_roster_header *dst, const ec_roster_header *src);
+
+/** Release a copy made by ec_roster_header_copy(). */
+void ec_roster_header_free(ec_roster_header *h);
+
 /** Called once, before any row, when the header has been read; false stops the run (EC_ERR_INVALID). */
 typedef bool (*ec_roster_header_fn)(void *ctx, const ec_roster_header *header);
 

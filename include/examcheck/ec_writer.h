@@ -15,6 +15,7 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_key.h"
 #include "examcheck/ec_report.h"
+#include "examcheck/ec_roster.h"
 #include "examcheck/ec_stats.h"
 
 /** The output formats of examcheck's --format. */
@@ -42,7 +43,8 @@ const char *ec_format_name(ec_format format);
 typedef enum ec_document {
 	EC_DOCUMENT_KEY,   /**< an answer key (ec_key) */
 	EC_DOCUMENT_SHEET, /**< one graded answer sheet (ec_sheet_report) */
-	EC_DOCUMENT_STATS  /**< class statistics (ec_stats and its ec_stats_summary) */
+	EC_DOCUMENT_STATS, /**< class statistics (ec_stats and its ec_stats_summary) */
+	EC_DOCUMENT_ROSTER /**< a graded roster, a student at a time (ec_roster_row) */
 } ec_document;
 
 /**
@@ -104,11 +106,25 @@ typedef struct ec_stats_writer {
 } ec_stats_writer;
 
 /** One output format: its name and its writer for each kind of document. */
+/**
+ * A graded roster: begin with the grader and the roster's header, one row
+ * a student in input order, end. ec_roster_grade() writes CSV itself, in
+ * its one-pass way; the CSV writer's roster callbacks give the same bytes
+ * (a test holds them to it) and are how other formats are added.
+ */
+typedef struct ec_roster_writer {
+	ec_status (*begin)(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h);
+	ec_status (*row)(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h,
+			 const ec_roster_row *row);
+	ec_status (*end)(ec_write_ctx *w);
+} ec_roster_writer;
+
 typedef struct ec_writer {
 	const char *name;
 	ec_key_writer key;
 	ec_sheet_writer sheet;
 	ec_stats_writer stats;
+	ec_roster_writer roster;
 } ec_writer;
 
 /** The built-in writer of `format`, or NULL when it is not a format. */
@@ -177,6 +193,18 @@ ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
  * ec_points_format().
  */
 ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err);
+
+/**
+ * A roster written a student at a time: ec_write_roster_begin() once the
+ * header is known (ctx set up to write to f), ec_write_roster_row() per
+ * student, ec_write_roster_end(). EC_ERR_INVALID when the format writes no
+ * roster; a write error stays on the stream (ferror).
+ */
+ec_status ec_write_roster_begin(ec_write_ctx *ctx, FILE *f, const ec_writer *w,
+				const ec_grader *g, const ec_roster_header *h, ec_error *err);
+ec_status ec_write_roster_row(ec_write_ctx *ctx, const ec_writer *w, const ec_grader *g,
+			      const ec_roster_header *h, const ec_roster_row *row, ec_error *err);
+ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *err);
 
 /**
  * Write `s` as one CSV field: as it is, or, when it holds ',', '"', CR or

@@ -36,7 +36,9 @@ static const char grade_help[] =
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
 	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
 	"  --format F        sheet: text (default), json, gradescope (results.json);\n"
-	"                    roster: csv (the only one)\n"
+	"                    roster: csv (default), json (an array, an object a\n"
+	"                    student: line, student, data, total, sections,\n"
+	"                    items {id: {points, verdict}}, flagged)\n"
 	"  -o FILE           write the result to FILE: it appears whole or not at all\n"
 	"  --stats           roster: also print item analysis over the items the\n"
 	"                    roster has a column for (marks by hand included):\n"
@@ -297,6 +299,11 @@ typedef struct roster_cli {
 	bool want_stats, progress;
 	uint64_t graded;
 	fbdir feedback;      /* --feedback DIR: open when given */
+	const ec_writer *writer; /* a format ec_roster_grade() does not write itself */
+	ec_write_ctx wctx;
+	FILE *out;
+	ec_roster_header header; /* a copy, for the writer */
+	int status;          /* set when a callback stopped the run and said why */
 } roster_cli;
 
 static bool on_header(void *ctx, const ec_roster_header *h)
@@ -311,6 +318,19 @@ static bool on_header(void *ctx, const ec_roster_header *h)
 		rc->want_stats = false;
 		return false;
 	}
+	if (rc->writer) {
+		if (ec_roster_header_copy(&rc->header, h) != EC_OK) {
+			cli_error("grade: out of memory");
+			rc->status = EC_EXIT_SOFTWARE;
+			return false;
+		}
+		if (ec_write_roster_begin(&rc->wctx, rc->out, rc->writer, rc->g, &rc->header, &err) !=
+		    EC_OK) {
+			cli_error("grade: %s", err.msg);
+			rc->status = EC_EXIT_SOFTWARE;
+			return false;
+		}
+	}
 	return !rc->feedback.open || fbdir_header(&rc->feedback, rc->g, h);
 }
 
@@ -322,6 +342,15 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 		ec_stats_add(&rc->stats, row->results, row->total);
 	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
 		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
+	if (rc->writer) {
+		ec_error err;
+
+		if (ec_write_roster_row(&rc->wctx, rc->writer, rc->g, &rc->header, row, &err) != EC_OK) {
+			cli_error("grade: %s", err.msg);
+			rc->status = EC_EXIT_SOFTWARE;
+			return false;
+		}
+	}
 	return !rc->feedback.open || fbdir_student(&rc->feedback, row);
 }
 
@@ -347,6 +376,7 @@ static void roster_cli_free(roster_cli *rc)
 {
 	ec_stats_free(&rc->stats);
 	fbdir_close(&rc->feedback);
+	ec_roster_header_free(&rc->header);
 }
 
 /*
@@ -360,7 +390,7 @@ static unsigned threads_wanted(void)
 	return v && *v ? 1 : 0;
 }
 
-static int grade_roster(const options *op, const ec_grader *g)
+static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 {
 	FILE *in = strcmp(op->roster, "-") == 0 ? stdin : fopen(op->roster, "rb");
 	ec_roster_options ro;
@@ -388,17 +418,28 @@ static int grade_roster(const options *op, const ec_grader *g)
 	}
 	rc.progress = isatty(fileno(stderr));
 	memset(&ro, 0, sizeof(ro));
-	ro.out = out.f;
+	/* CSV is the engine's own; another format goes through its writer, a row at a time */
+	rc.writer = format == EC_FORMAT_CSV ? NULL : ec_writer_get(format);
+	rc.out = out.f;
+	ro.out = rc.writer ? NULL : out.f;
 	ro.on_header = on_header;
-	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open ? on_row : NULL;
+	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
 	ec_error_clear(&err);
-	if (ec_roster_grade(g, in, op->roster, &ro, &sum, &err) != EC_OK) {
+	if (ec_roster_grade(g, in, op->roster, &ro, &sum, &err) == EC_OK && rc.writer &&
+	    ec_write_roster_end(&rc.wctx, rc.writer, &err) != EC_OK) {
+		cli_error("grade: %s", err.msg);
+		rc.status = EC_EXIT_SOFTWARE;
+		err.status = EC_ERR_INVALID;
+	}
+	if (err.status != EC_OK) {
 		status = gio_exit_for(err.status);
 		if (rc.feedback.status) /* --feedback stopped the run and said why */
 			status = rc.feedback.status;
+		else if (rc.status) /* so did a writer */
+			status = rc.status;
 		else if (err.status == EC_ERR_IO && !err.file)
 			cli_error("grade: %s: %s", op->out_path ? op->out_path : "standard output",
 				  err.msg);
@@ -485,9 +526,11 @@ int cmd_grade(int argc, char **argv)
 		cli_error("grade: give one SHEET or --roster FILE (see 'examcheck grade --help')");
 		goto usage;
 	}
+	if (op.roster)
+		format = EC_FORMAT_CSV;
 	if (op.format_name &&
 	    cli_format(op.format_name,
-		       op.roster ? 1u << EC_FORMAT_CSV : ec_format_mask(EC_DOCUMENT_SHEET),
+		       ec_format_mask(op.roster ? EC_DOCUMENT_ROSTER : EC_DOCUMENT_SHEET),
 		       &format) != 0)
 		goto usage;
 	op.stats_format = EC_FORMAT_TEXT;
@@ -507,7 +550,7 @@ int cmd_grade(int argc, char **argv)
 	}
 	rc = setup(&op, &g);
 	if (rc == EC_EXIT_OK) {
-		rc = op.roster ? grade_roster(&op, &g) : grade_sheet(&op, &g, format);
+		rc = op.roster ? grade_roster(&op, &g, format) : grade_sheet(&op, &g, format);
 		ec_grader_free(&g);
 	}
 	free(op.accepts);

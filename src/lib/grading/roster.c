@@ -1137,6 +1137,48 @@ static bool announce_header(run *r, char *const *names)
 	return go;
 }
 
+ec_status ec_roster_header_copy(ec_roster_header *dst, const ec_roster_header *src)
+{
+	char **names = calloc(src->nnames ? src->nnames : 1, sizeof(*names));
+	long *item = malloc((src->nnames ? src->nnames : 1) * sizeof(*item));
+	size_t *items = malloc((src->nitems ? src->nitems : 1) * sizeof(*items)), c;
+	bool ok = names && item && items;
+
+	for (c = 0; ok && c < src->nnames; c++) {
+		size_t n = strlen(src->names[c]);
+
+		names[c] = malloc(n + 1);
+		ok = names[c] != NULL;
+		if (ok)
+			memcpy(names[c], src->names[c], n + 1);
+	}
+	dst->names = names;
+	dst->nnames = src->nnames;
+	dst->item = item;
+	dst->items = items;
+	dst->nitems = src->nitems;
+	if (!ok) {
+		ec_roster_header_free(dst);
+		return EC_ERR_NOMEM;
+	}
+	memcpy(item, src->item, src->nnames * sizeof(*item));
+	memcpy(items, src->items, src->nitems * sizeof(*items));
+	return EC_OK;
+}
+
+void ec_roster_header_free(ec_roster_header *h)
+{
+	size_t c;
+
+	if (h->names)
+		for (c = 0; c < h->nnames; c++)
+			free((char *)h->names[c]);
+	free((void *)h->names);
+	free((void *)h->item);
+	free((void *)h->items);
+	memset(h, 0, sizeof(*h));
+}
+
 /* Does a header field look like an item id ("2.11", "Q3.1")? */
 static bool looks_like_id(const char *s)
 {

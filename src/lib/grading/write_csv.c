@@ -103,8 +103,65 @@ static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_s
 	return EC_OK;
 }
 
+/*
+ * Roster: the id and data columns with their header names, total,
+ * section.<s>, the points of each item present (key order) and flagged;
+ * the bytes ec_roster_grade() writes itself.
+ */
+static ec_status roster_begin(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h)
+{
+	char sec[32];
+	size_t c;
+
+	ec_write_csv_field(w->out, h->names[0]);
+	for (c = 1; c < h->nnames; c++) {
+		if (h->item[c] != EC_ROSTER_COLUMN_DATA)
+			continue;
+		putc(',', w->out);
+		ec_write_csv_field(w->out, h->names[c]);
+	}
+	fputs(",total", w->out);
+	for (c = 0; c < g->nsections; c++) {
+		snprintf(sec, sizeof(sec), "section.%s", g->sections[c]);
+		putc(',', w->out);
+		ec_write_csv_field(w->out, sec);
+	}
+	for (c = 0; c < h->nitems; c++) {
+		putc(',', w->out);
+		ec_write_csv_field(w->out, g->items[h->items[c]].key.id);
+	}
+	fputs(",flagged\n", w->out);
+	return EC_OK;
+}
+
+static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h,
+			    const ec_roster_row *row)
+{
+	char pts[32];
+	size_t c;
+
+	ec_write_csv_field(w->out, row->fields[0]);
+	for (c = 1; c < h->nnames; c++) {
+		if (h->item[c] != EC_ROSTER_COLUMN_DATA)
+			continue;
+		putc(',', w->out);
+		if (c < row->nfields)
+			ec_write_csv_field(w->out, row->fields[c]);
+	}
+	fprintf(w->out, ",%s", ec_points_format(row->total, pts));
+	for (c = 0; c < g->nsections; c++)
+		fprintf(w->out, ",%s", ec_points_format(row->sections[c], pts));
+	for (c = 0; c < h->nitems; c++)
+		fprintf(w->out, ",%s", ec_points_format(row->results[h->items[c]].points, pts));
+	putc(',', w->out);
+	ec_write_csv_field(w->out, row->flagged);
+	putc('\n', w->out);
+	return EC_OK;
+}
+
 const ec_writer ec_writer_csv = {
 	.name = "csv",
 	.key = {key_begin, key_item, NULL},
 	.stats = {stats_begin, stats_item, NULL},
+	.roster = {roster_begin, roster_row, NULL},
 };

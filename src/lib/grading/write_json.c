@@ -5,6 +5,7 @@
 #include "writer.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Key: [{"id", "answer", "points", "kind"}, ...], points to 17 digits. */
 static ec_status key_begin(ec_write_ctx *w, const ec_key *key)
@@ -197,9 +198,79 @@ static ec_status stats_end(ec_write_ctx *w, const ec_stats *s, const ec_stats_su
 	return EC_OK;
 }
 
+/*
+ * Roster: an array with one object a student, a line each:
+ * {"line", "student", "data": {header: value, ...}, "total", "sections":
+ * {"1": points, ...}, "items": {"1.1": {"points", "verdict"}, ...},
+ * "flagged": ["2.1", ...]}. Items listed are those the roster has a column
+ * for; "flagged" holds the words of the CSV's flagged field.
+ */
+static ec_status roster_begin(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h)
+{
+	(void)g;
+	(void)h;
+	putc('[', w->out);
+	return EC_OK;
+}
+
+static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h,
+			    const ec_roster_row *row)
+{
+	char pts[32];
+	const char *f = row->flagged;
+	size_t c, n = 0;
+
+	fprintf(w->out, "%s\n {\"line\": %ld, \"student\": ", w->items ? "," : "", row->line);
+	ec_write_json_string(w->out, row->fields[0]);
+	fputs(", \"data\": {", w->out);
+	for (c = 1; c < h->nnames; c++) {
+		if (h->item[c] != EC_ROSTER_COLUMN_DATA)
+			continue;
+		fputs(n++ ? ", " : "", w->out);
+		ec_write_json_string(w->out, h->names[c]);
+		fputs(": ", w->out);
+		ec_write_json_string(w->out, c < row->nfields ? row->fields[c] : "");
+	}
+	fprintf(w->out, "}, \"total\": %s, \"sections\": {", ec_points_format(row->total, pts));
+	for (c = 0; c < g->nsections; c++) {
+		fputs(c ? ", " : "", w->out);
+		ec_write_json_string(w->out, g->sections[c]);
+		fprintf(w->out, ": %s", ec_points_format(row->sections[c], pts));
+	}
+	fputs("}, \"items\": {", w->out);
+	for (c = 0; c < h->nitems; c++) {
+		const ec_grade_result *r = &row->results[h->items[c]];
+
+		fputs(c ? ", " : "", w->out);
+		ec_write_json_string(w->out, g->items[h->items[c]].key.id);
+		fprintf(w->out, ": {\"points\": %s, \"verdict\": \"%s\"}",
+			ec_points_format(r->points, pts), ec_verdict_name(r->verdict));
+	}
+	fputs("}, \"flagged\": [", w->out);
+	for (n = 0; *f;) {
+		char word[64];
+		size_t len = strcspn(f, " ");
+
+		snprintf(word, sizeof(word), "%.*s", (int)(len < 63 ? len : 63), f);
+		fputs(n++ ? ", " : "", w->out);
+		ec_write_json_string(w->out, word);
+		f += len;
+		f += *f == ' ';
+	}
+	fputs("]}", w->out);
+	return EC_OK;
+}
+
+static ec_status roster_end(ec_write_ctx *w)
+{
+	fputs(w->items ? "\n]\n" : "]\n", w->out);
+	return EC_OK;
+}
+
 const ec_writer ec_writer_json = {
 	.name = "json",
 	.key = {key_begin, key_item, key_end},
 	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, true},
 	.stats = {stats_begin, stats_item, stats_end},
+	.roster = {roster_begin, roster_row, roster_end},
 };

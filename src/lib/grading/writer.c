@@ -47,6 +47,8 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc)
 		return w->sheet.item != NULL;
 	case EC_DOCUMENT_STATS:
 		return w->stats.item != NULL;
+	case EC_DOCUMENT_ROSTER:
+		return w->roster.row != NULL;
 	}
 	return false;
 }
@@ -169,6 +171,35 @@ ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_erro
 	if (st == EC_OK && sw->end)
 		st = sw->end(&ctx, s, &sum);
 	ec_stats_summary_free(&sum);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_roster_begin(ec_write_ctx *ctx, FILE *f, const ec_writer *w,
+				const ec_grader *g, const ec_roster_header *h, ec_error *err)
+{
+	ec_status st;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->out = f;
+	if (!w->roster.row)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write a roster", w->name);
+	st = w->roster.begin ? w->roster.begin(ctx, g, h) : EC_OK;
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_roster_row(ec_write_ctx *ctx, const ec_writer *w, const ec_grader *g,
+			      const ec_roster_header *h, const ec_roster_row *row, ec_error *err)
+{
+	ec_status st = w->roster.row(ctx, g, h, row);
+
+	ctx->items++;
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *err)
+{
+	ec_status st = w->roster.end ? w->roster.end(ctx) : EC_OK;
+
 	return st == EC_OK ? EC_OK : failed(err, w, st);
 }
 
