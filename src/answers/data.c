@@ -23,8 +23,8 @@ const ec_data_file ec_data_files[] = {
 	 "Q3.3's Figure 1, rebuilt to agree with the exam's text; its pixel values, "
 	 "weights, edges and dotted location are invented"},
 	{"rubric", EC_KEY_FROM_EXAM,
-	 "how grade scores each item: the exam's rules (true/false +2/-1/0, multiple "
-	 "choice partial credit, short answers all or nothing)"},
+	 "how grade scores each item, by the exam's rules: penalties for wrong answers, "
+	 "partial credit, alternatives accepted (the points come from the key)"},
 };
 const size_t ec_data_file_count = sizeof(ec_data_files) / sizeof(ec_data_files[0]);
 
