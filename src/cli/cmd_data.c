@@ -41,9 +41,11 @@ static int unknown(const char *name)
 	ec_buf names = EC_BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < ec_data_file_count; i++)
-		ec_buf_appendf(&names, "%s%s", i == 0 ? "" : i + 1 < ec_data_file_count ? ", " : " or ",
-			       ec_data_files[i].name);
+	for (i = 0; i < ec_data_file_count; i++) {
+		const char *sep = i == 0 ? "" : i + 1 == ec_data_file_count ? " or " : ", ";
+
+		ec_buf_appendf(&names, "%s%s", sep, ec_data_files[i].name);
+	}
 	cli_error("data: no data file '%s' is built in (use %s)", name, ec_buf_str(&names));
 	ec_buf_free(&names);
 	return EC_EXIT_USAGE;

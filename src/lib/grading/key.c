@@ -62,8 +62,7 @@ ec_status ec_key_add(ec_key *key, const char *id, ec_key_kind kind,
 }
 
 ec_status ec_key_add_from(ec_key *key, const char *id, ec_key_kind kind, double points,
-			  const char *answer, ec_key_origin origin, const char *data,
-			  ec_error *err)
+			  const char *answer, ec_key_origin origin, const char *data, ec_error *err)
 {
 	ec_key_item *item;
 
@@ -72,8 +71,7 @@ ec_status ec_key_add_from(ec_key *key, const char *id, ec_key_kind kind, double 
 	if ((size_t)origin >= sizeof(origin_names) / sizeof(origin_names[0]))
 		return ec_error_set(err, EC_ERR_INVALID, "key item '%s' has no valid origin", id);
 	if (strlen(data) >= sizeof(item->data))
-		return ec_error_set(err, EC_ERR_INVALID,
-				    "data file name of '%s' is too long", id);
+		return ec_error_set(err, EC_ERR_INVALID, "data file name of '%s' is too long", id);
 	if (strlen(id) >= sizeof(item->id))
 		return ec_error_set(err, EC_ERR_INVALID, "key id '%s' is too long", id);
 	if (strlen(answer) >= sizeof(item->answer))
