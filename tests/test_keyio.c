@@ -33,6 +33,35 @@ static void test_key_parse_tsv_items(void **state)
 	assert_int_equal(key.count, 0);
 }
 
+/*
+ * A fifth field gives the item's origin and perhaps its data file; a line
+ * of four fields is from the exam, in the same file.
+ */
+static void test_key_parse_tsv_origin(void **state)
+{
+	const char text[] = "1.1\tT\t2\ttf\n"
+			    "3.1.1.x\t33.27\t5/7\tnumber\tstand-in q3.1.1.graph\n"
+			    "3.3.1\t13\t4\tnumber\treconstructed\r\n"
+			    "3.3.4\ta hint\t1\tmanual\texam\n"
+			    "3.3.5\tb\t2\tmanual\texam 0123456789abcdef0123456789abcde\n";
+	ec_key key;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(parse(&key, text, strlen(text), &err), EC_OK);
+	assert_int_equal(key.count, 5);
+	assert_int_equal(key.items[0].origin, EC_KEY_FROM_EXAM);
+	assert_string_equal(key.items[0].data, "");
+	assert_int_equal(key.items[1].origin, EC_KEY_FROM_STAND_IN);
+	assert_string_equal(key.items[1].data, "q3.1.1.graph");
+	assert_int_equal(key.items[1].kind, EC_KEY_NUMBER);
+	assert_int_equal(key.items[2].origin, EC_KEY_FROM_RECONSTRUCTION);
+	assert_string_equal(key.items[2].data, "");
+	assert_int_equal(key.items[3].origin, EC_KEY_FROM_EXAM);
+	assert_string_equal(key.items[4].data, "0123456789abcdef0123456789abcde"); /* 31 bytes fit */
+	ec_key_free(&key);
+}
+
 static void test_key_parse_tsv_errors(void **state)
 {
 	static const struct {
@@ -42,7 +71,22 @@ static void test_key_parse_tsv_errors(void **state)
 	} bad[] = {
 		{"1.1\tT\t2\n", 1, "3 tab-separated fields, expected 4 (id, answer, points, kind)"},
 		{"1.1\tT\t2\ttf\n1.2 F 2 tf\n", 2, "1 tab-separated field, expected 4 (id, answer, points, kind)"},
-		{"1.1\tT\t2\ttf\textra\n", 1, "more than 4 tab-separated fields"},
+		{"1.1\tT\t2\ttf\texam\textra\n", 1, "more than 5 tab-separated fields"},
+		{"1.1\tT\t2\ttf\textra\n", 1, "'extra' is not an origin (exam, stand-in or "
+		 "reconstructed, optionally followed by a space and a data file name of at most 31 "
+		 "bytes)"},
+		{"1.1\tT\t2\ttf\tstand-in \n", 1, "'stand-in ' is not an origin (exam, stand-in or "
+		 "reconstructed, optionally followed by a space and a data file name of at most 31 "
+		 "bytes)"},
+		{"1.1\tT\t2\ttf\tstand-in a b\n", 1, "'stand-in a b' is not an origin (exam, "
+		 "stand-in or reconstructed, optionally followed by a space and a data file name of "
+		 "at most 31 bytes)"},
+		/* the message quotes the field's first 40 bytes: "stand-in " and 31 more */
+		{"1.1\tT\t2\ttf\tstand-in 0123456789abcdef0123456789abcdef\n", 1, "'stand-in "
+		 "0123456789abcdef0123456789abcde' is not an origin (exam, stand-in or reconstructed, "
+		 "optionally followed by a space and a data file name of at most 31 bytes)"},
+		{"1.1\tT\t2\ttf\t\n", 1, "'' is not an origin (exam, stand-in or reconstructed, "
+		 "optionally followed by a space and a data file name of at most 31 bytes)"},
 		{"1.1\tT\t2\tbool\n", 1, "unknown kind 'bool' (use tf, mc, number, count, dims, mask or manual)"},
 		{"1.1\tT\t-2\ttf\n", 1, "points '-2' are not a number >= 0"},
 		{"1.1\tT\ttwo\ttf\n", 1, "points 'two' are not a number >= 0"},
@@ -136,6 +180,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_key_parse_tsv_items),
+		cmocka_unit_test(test_key_parse_tsv_origin),
 		cmocka_unit_test(test_key_parse_tsv_errors),
 		cmocka_unit_test(test_key_parse_tsv_bom_and_line_ends),
 		cmocka_unit_test(test_key_compare_differences),

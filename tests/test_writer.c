@@ -233,6 +233,62 @@ static void test_write_key_unsupported(void **state)
 }
 
 /*
+ * Items that do not come from the exam: 1.1 tf T 2 (exam); 3.1.1.x number
+ * 33.27 5/7, a stand-in from q3.1.1.graph; 3.3.3 mask 010011000 2,
+ * reconstructed from a file it does not name.
+ */
+static void origin_key(ec_key *key)
+{
+	ec_error err;
+
+	memset(key, 0, sizeof(*key));
+	ec_error_clear(&err);
+	assert_int_equal(ec_key_add(key, "1.1", EC_KEY_TF, 2, "T", &err), EC_OK);
+	assert_int_equal(ec_key_add_from(key, "3.1.1.x", EC_KEY_NUMBER, 5.0 / 7, "33.27",
+					 EC_KEY_FROM_STAND_IN, "q3.1.1.graph", &err),
+			 EC_OK);
+	assert_int_equal(ec_key_add_from(key, "3.3.3", EC_KEY_MASK, 2, "010011000",
+					 EC_KEY_FROM_RECONSTRUCTION, NULL, &err),
+			 EC_OK);
+}
+
+/*
+ * Text: id 7 wide (3.1.1.x), answer 9 (010011000); a marked item's kind is
+ * padded to 6 and followed by its origin and data file. Json adds "data"
+ * and "data_file" to the marked items only; tsv and csv carry no origin.
+ */
+static void test_write_key_origins(void **state)
+{
+	ec_key key;
+
+	(void)state;
+	origin_key(&key);
+	key_is(EC_FORMAT_TEXT, &key,
+	       "id       answer     points    kind\n"
+	       "1.1      T          2         tf\n"
+	       "3.1.1.x  33.27      0.714286  number  stand-in: q3.1.1.graph\n"
+	       "3.3.3    010011000  2         mask    reconstructed\n");
+	key_is(EC_FORMAT_JSON, &key,
+	       "[\n"
+	       " {\"id\": \"1.1\", \"answer\": \"T\", \"points\": 2, \"kind\": \"tf\"},\n"
+	       " {\"id\": \"3.1.1.x\", \"answer\": \"33.27\", \"points\": 0.7142857142857143, "
+	       "\"kind\": \"number\", \"data\": \"stand-in\", \"data_file\": \"q3.1.1.graph\"},\n"
+	       " {\"id\": \"3.3.3\", \"answer\": \"010011000\", \"points\": 2, \"kind\": \"mask\", "
+	       "\"data\": \"reconstructed\"}\n"
+	       "]\n");
+	key_is(EC_FORMAT_TSV, &key,
+	       "1.1\tT\t2\ttf\n"
+	       "3.1.1.x\t33.27\t5/7\tnumber\n"
+	       "3.3.3\t010011000\t2\tmask\n");
+	key_is(EC_FORMAT_CSV, &key,
+	       "id,answer,points,kind\n"
+	       "1.1,T,2,tf\n"
+	       "3.1.1.x,33.27,0.714286,number\n"
+	       "3.3.3,010011000,2,mask\n");
+	ec_key_free(&key);
+}
+
+/*
  * A tiny graded sheet. Key 1.1 tf T (2), 2.1 mc AB (4), 3.9 manual "why"
  * (1); rubric tf wrong -1, mc 2 per error. Sheet "1.1 F", "2.1 a": 1.1
  * wrong, -1; 2.1 partial, 4 - 2 = 2; 3.9 manual. Sections 1: -1 of 2,
@@ -309,6 +365,53 @@ static void test_write_sheet_json(void **state)
 		 "\"points\": null, \"max\": 1, \"correct\": \"why\"}\n"
 		 " ],\n"
 		 " \"flagged\": []}\n");
+}
+
+/*
+ * A sheet's json marks the items of a stand-in or reconstructed figure as
+ * the key's json does. Key 1.1 tf T 2; 3.3.1 number 13 4, reconstructed
+ * from q3.3.figure. Sheet "3.3.1 13": 1.1 blank 0, 3.3.1 right 4; sections
+ * 1: 0 of 2, 3: 4 of 4; total 4 of 6, nothing by hand.
+ */
+static void test_write_sheet_json_origins(void **state)
+{
+	static const char rubric[] = "rule 1.* tf wrong=-1 blank=0\nrule 3.* exact\n";
+	static const char sheet[] = "3.3.1 13\n";
+	ec_rubric rb = {0};
+	ec_key key = {0};
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_key_add(&key, "1.1", EC_KEY_TF, 2, "T", &err), EC_OK);
+	assert_int_equal(ec_key_add_from(&key, "3.3.1", EC_KEY_NUMBER, 4, "13",
+					 EC_KEY_FROM_RECONSTRUCTION, "q3.3.figure", &err),
+			 EC_OK);
+	assert_int_equal(ec_rubric_parse(&rb, rubric, strlen(rubric), "rub", &err), EC_OK);
+	assert_int_equal(ec_grader_init(&g, &key, &rb, &err), EC_OK);
+	ec_rubric_free(&rb);
+	ec_key_free(&key);
+	assert_int_equal(ec_grade_sheet_report(&g, sheet, strlen(sheet), "s.txt", &r, &err), EC_OK);
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(EC_FORMAT_JSON), &r, &err),
+			 EC_OK);
+	capture_check(&c,
+		      "{\"sheet\": \"s.txt\", \"total\": 4, \"max\": 6, \"manual_max\": 0, "
+		      "\"pending\": 0,\n"
+		      " \"sections\": [{\"section\": \"1\", \"points\": 0, \"max\": 2}, "
+		      "{\"section\": \"3\", \"points\": 4, \"max\": 4}],\n"
+		      " \"items\": [\n"
+		      "  {\"id\": \"1.1\", \"kind\": \"tf\", \"answer\": \"\", \"verdict\": \"blank\", "
+		      "\"points\": 0, \"max\": 2, \"correct\": \"T\"},\n"
+		      "  {\"id\": \"3.3.1\", \"kind\": \"number\", \"answer\": \"13\", \"verdict\": "
+		      "\"right\", \"points\": 4, \"max\": 4, \"correct\": \"13\", \"data\": "
+		      "\"reconstructed\", \"data_file\": \"q3.3.figure\"}\n"
+		      " ],\n"
+		      " \"flagged\": []}\n");
+	ec_sheet_report_free(&r);
+	ec_grader_free(&g);
 }
 
 /* One test per auto-graded item; the manual item is left out. */
@@ -730,8 +833,10 @@ int main(void)
 		cmocka_unit_test(test_write_key_csv),
 		cmocka_unit_test(test_write_key_json),
 		cmocka_unit_test(test_write_key_unsupported),
+		cmocka_unit_test(test_write_key_origins),
 		cmocka_unit_test(test_write_sheet_text),
 		cmocka_unit_test(test_write_sheet_json),
+		cmocka_unit_test(test_write_sheet_json_origins),
 		cmocka_unit_test(test_write_sheet_gradescope),
 		cmocka_unit_test(test_write_sheet_gradescope_sevenths_all_right),
 		cmocka_unit_test(test_write_sheet_gradescope_sevenths_sum),

@@ -2,9 +2,13 @@
  * ec_keyio.h: the answer key as a file. A key file is what
  * `examcheck key --format tsv` writes: one item per line,
  * "id<TAB>answer<TAB>points<TAB>kind", points as an integer, a fraction
- * ("2/7") or a decimal, kind one of ec_key_kind_name()'s names. Blank
- * lines and lines starting with '#' are skipped. A line ends at LF, CRLF
- * or a lone CR; a UTF-8 byte-order mark at the start is skipped.
+ * ("2/7") or a decimal, kind one of ec_key_kind_name()'s names. A line may
+ * have a fifth field, the item's origin (ec_key_origin_name(): "exam",
+ * "stand-in", "reconstructed"), optionally followed by a space and the
+ * data file it was computed from ("stand-in q3.1.1.graph"); without it the
+ * item's origin is the exam. Blank lines and lines starting with '#' are
+ * skipped. A line ends at LF, CRLF or a lone CR; a UTF-8 byte-order mark
+ * at the start is skipped.
  */
 #ifndef EC_KEYIO_H
 #define EC_KEYIO_H
@@ -15,9 +19,10 @@
 /**
  * Append the items of key-file text (`len` bytes) named `file` to `key`.
  * Returns EC_OK (an empty text is an empty key); EC_ERR_PARSE at file:line
- * for a line without exactly four tab-separated fields, an empty id, an
- * unknown kind, points that are not a finite number >= 0, a repeated id,
- * a NUL byte; EC_ERR_NOMEM.
+ * for a line with fewer than four or more than five tab-separated fields,
+ * an empty id, an unknown kind, points that are not a finite number >= 0,
+ * a fifth field that is not an origin, a repeated id, a NUL byte;
+ * EC_ERR_NOMEM.
  */
 ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
 			   const char *file, ec_error *err);

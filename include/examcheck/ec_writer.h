@@ -148,12 +148,18 @@ unsigned ec_format_mask(ec_document doc);
  * The built-in formats: text, a header "id answer points kind" and one
  * line per item in columns two spaces apart (id and answer as wide as the
  * widest, at least 2 and 6, the answers of manual items not counted;
- * points as ec_points_format(), 8 wide); tsv, "id<TAB>answer<TAB>points
- * <TAB>kind" per item with points as ec_points_format_exact() (the key-file
- * format); csv, the header "id,answer,points,kind", then a line per item
- * with id and answer as ec_write_csv_field() writes them and points as
- * ec_points_format(); json, an array of {"id", "answer", "points",
- * "kind"} objects, one per line after the '[', points in %.17g.
+ * points as ec_points_format(), 8 wide; an item whose origin is not the
+ * exam adds, after its kind padded to 6, "stand-in: FILE" or
+ * "reconstructed: FILE", FILE its data file); tsv, "id<TAB>answer<TAB>
+ * points<TAB>kind" per item with points as ec_points_format_exact() (the
+ * key-file format; origins are not written, so that every reader of four
+ * fields reads it); csv, the header "id,answer,points,kind", then a line
+ * per item with id and answer as ec_write_csv_field() writes them and
+ * points as ec_points_format() (no origins either); json, an array of
+ * {"id", "answer", "points", "kind"} objects, one per line after the '[',
+ * points in %.17g, an item whose origin is not the exam adding "data"
+ * (ec_key_origin_name(): "stand-in", "reconstructed") and, when it names
+ * one, "data_file".
  */
 ec_status ec_write_key(FILE *f, const ec_writer *w, const ec_key *key, ec_error *err);
 

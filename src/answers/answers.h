@@ -89,6 +89,46 @@ int ec_keyf(ec_actx *a, const char *id, ec_key_kind kind, double points,
 	;
 
 /**
+ * ec_keyf() for an item computed from the data file `data` ("q3.3.figure")
+ * whose standing is `origin` (ec_data_origin()): the item records both.
+ */
+int ec_keyf_data(ec_actx *a, const char *data, ec_key_origin origin, const char *id,
+		 ec_key_kind kind, double points, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 7, 8)))
+#endif
+	;
+
+/** A data file built into the program (a copy of data/<name>). */
+typedef struct ec_data_file {
+	const char *name;     /**< "q3.3.figure" */
+	ec_key_origin origin; /**< what the built-in copy is: a stand-in, a
+				   reconstruction, or the exam's own (the rubric) */
+	const char *about;    /**< one line: what it holds and where it comes from */
+} ec_data_file;
+
+/** The built-in data files, in name order. */
+extern const ec_data_file ec_data_files[];
+extern const size_t ec_data_file_count;
+
+/**
+ * The built-in copy of data file `name` (whatever EXAMCHECK_DATA says):
+ * *text (NUL-terminated, not to be freed) and *size, its length in bytes.
+ * Returns false when no file of that name is built in.
+ */
+bool ec_data_builtin(const char *name, const char **text, size_t *size);
+
+/**
+ * The standing of key items computed from `text`, read as data file
+ * `name`: the built-in file's origin (EC_KEY_FROM_STAND_IN,
+ * EC_KEY_FROM_RECONSTRUCTION) when `text` is the built-in copy byte for
+ * byte, wherever it was read from (an unedited copy under EXAMCHECK_DATA
+ * is still the stand-in); otherwise EC_KEY_FROM_EXAM, data supplied as
+ * the real figure.
+ */
+ec_key_origin ec_data_origin(const char *name, const char *text);
+
+/**
  * The text of a shipped data file such as "q3.3.figure". When the
  * environment variable EXAMCHECK_DATA names a directory, the file is read
  * from there; otherwise the copy of data/<name> built into the binary is

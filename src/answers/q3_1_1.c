@@ -194,6 +194,7 @@ int ec_ans_3_1_1(ec_actx *a)
 	ec_expr e;
 	size_t i, items = 0, used = 0;
 	double points;
+	ec_key_origin from;
 
 	if (ec_data_load(a, "q3.1.1.graph", &text, &origin) != 0)
 		return -1;
@@ -201,6 +202,7 @@ int ec_ans_3_1_1(ec_actx *a)
 		ec_data_free(text);
 		return -1;
 	}
+	from = ec_data_origin("q3.1.1.graph", text);
 	ec_data_free(text);
 
 	answer[0] = '\0';
@@ -241,7 +243,8 @@ int ec_ans_3_1_1(ec_actx *a)
 			continue;
 		ec_say(a, "  %-4s %s\n", n->label, NUM(n->grad, v));
 		snprintf(id, sizeof(id), "3.1.1.%s", n->label);
-		if (ec_keyf(a, id, EC_KEY_NUMBER, points / (double)items, "%s", v) != 0) {
+		if (ec_keyf_data(a, "q3.1.1.graph", from, id, EC_KEY_NUMBER, points / (double)items,
+				 "%s", v) != 0) {
 			ec_expr_free(&e);
 			return -1;
 		}

@@ -11,10 +11,12 @@
 #include "answers.h"
 
 #define CELLS (EC_SG_MAX_FILTER * EC_SG_MAX_FILTER)
+#define FIGURE "q3.3.figure"
 
 struct fig_ctx {
 	ec_sg_figure fig;
 	const char *origin;
+	ec_key_origin from; /* what the key items computed from the figure rest on */
 	char name[256]; /* origin without its parenthetical note */
 	size_t r, c; /* the dotted location */
 	double patch[CELLS];
@@ -27,12 +29,13 @@ static int load(ec_actx *a, struct fig_ctx *f)
 	char *text;
 
 	memset(f, 0, sizeof(*f));
-	if (ec_data_load(a, "q3.3.figure", &text, &f->origin) != 0)
+	if (ec_data_load(a, FIGURE, &text, &f->origin) != 0)
 		return -1;
 	if (ec_sg_parse(text, f->origin, &f->fig, &a->err) != EC_OK) {
 		ec_data_free(text);
 		return -1;
 	}
+	f->from = ec_data_origin(FIGURE, text);
 	ec_data_free(text);
 	snprintf(f->name, sizeof(f->name), "%s", f->origin);
 	f->name[strcspn(f->name, " ")] = '\0';
@@ -76,7 +79,7 @@ static int say_source(ec_actx *a, const struct fig_ctx *f)
 		free(one);
 		return -1;
 	}
-	if (strstr(f->origin, "(built in"))
+	if (f->from != EC_KEY_FROM_EXAM)
 		ec_say(a, "The exam's Figure 1 was lost in transcription. This answer uses the file\n"
 			  "  %s\n"
 			  "a RECONSTRUCTION of the figure: its pixel values, weights, edges and dotted\n"
@@ -181,7 +184,7 @@ int ec_ans_3_3_1(ec_actx *a)
 		return -1;
 	if (ec_sg_response(&f.fig, f.r, f.c, false, false, &plain, &a->err) != EC_OK ||
 	    (ec_showing(a) && say_3_3_1(a, &f, plain) != 0) ||
-	    ec_keyf(a, "3.3.1", EC_KEY_NUMBER, 4, "%.15g", plain) != 0)
+	    ec_keyf_data(a, FIGURE, f.from, "3.3.1", EC_KEY_NUMBER, 4, "%.15g", plain) != 0)
 		return fail(a, &f);
 	ec_sg_figure_free(&f.fig);
 	return 0;
@@ -230,7 +233,7 @@ int ec_ans_3_3_2(ec_actx *a)
 		return -1;
 	if (ec_sg_response(&f.fig, f.r, f.c, true, false, &masked, &a->err) != EC_OK ||
 	    (ec_showing(a) && say_3_3_2(a, &f, masked) != 0) ||
-	    ec_keyf(a, "3.3.2", EC_KEY_NUMBER, 4, "%.15g", masked) != 0)
+	    ec_keyf_data(a, FIGURE, f.from, "3.3.2", EC_KEY_NUMBER, 4, "%.15g", masked) != 0)
 		return fail(a, &f);
 	ec_sg_figure_free(&f.fig);
 	return 0;
@@ -263,7 +266,7 @@ int ec_ans_3_3_3(ec_actx *a)
 	ec_say(a, "Row-major: %s. The mask changes with the location because each node has\n"
 		  "its own edges (compare M_%zu%zu in 3.3.2).\n",
 	       digits, f.r, f.c);
-	if (ec_keyf(a, "3.3.3", EC_KEY_MASK, 2, "%s", digits) != 0)
+	if (ec_keyf_data(a, FIGURE, f.from, "3.3.3", EC_KEY_MASK, 2, "%s", digits) != 0)
 		return fail(a, &f);
 	ec_sg_figure_free(&f.fig);
 	return 0;
@@ -508,7 +511,8 @@ int ec_ans_3_3_7(ec_actx *a)
 		return fail(a, &f);
 	}
 	if ((ec_showing(a) && say_3_3_7(a, &f, &reach) != 0) ||
-	    ec_keyf(a, "3.3.7", EC_KEY_COUNT, 1, "%llu", (unsigned long long)reach.layers) != 0 ||
+	    ec_keyf_data(a, FIGURE, f.from, "3.3.7", EC_KEY_COUNT, 1, "%llu",
+			 (unsigned long long)reach.layers) != 0 ||
 	    ec_keyf(a, "3.3.7.why", EC_KEY_MANUAL, 2,
 		    "depends on graph diameter (size/shape); deep stacks: cost, vanishing "
 		    "gradients, over-smoothing; fix: pooling/coarsening, bigger masks, skips") != 0)

@@ -26,6 +26,7 @@ typedef int (*ec_cmd_fn)(int argc, char **argv);
 
 int cmd_all(int argc, char **argv);
 int cmd_backprop(int argc, char **argv);
+int cmd_data(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_graphconv(int argc, char **argv);
 int cmd_key(int argc, char **argv);

@@ -211,6 +211,8 @@ static int setup(const options *op, ec_grader *g)
 	ec_error_clear(&err);
 	rc = gio_load_key("grade", op->key_file, &key);
 	if (rc == EC_EXIT_OK)
+		gio_warn_stand_in(&key);
+	if (rc == EC_EXIT_OK)
 		rc = gio_load_rubric("grade", op->rubric_file, &r, &rubric_text);
 	for (i = 0; i < op->naccepts && rc == EC_EXIT_OK; i++) {
 		if (ec_rubric_accept(&r, op->accepts[i], "--accept", &err) != EC_OK) {

@@ -30,6 +30,17 @@ static const char key_help[] =
 	"  --key FILE    use this key file (tsv) instead of computing the key\n"
 	"\n"
 	"Kinds: tf, mc, number, count, dims, mask, manual.\n"
+	"\n"
+	"Stand-in data: the exam's figures were lost, so 3.1.1.* are computed from\n"
+	"a stand-in graph and 3.3.1-3.3.3 and 3.3.7 from a reconstructed figure\n"
+	"(see 'examcheck data'); with EXAMCHECK_DATA=DIR holding the real ones,\n"
+	"they are not. One warning on standard error names such items and their\n"
+	"points; text notes them after the kind ('stand-in: FILE'); json adds\n"
+	"\"data\": \"stand-in\" or \"reconstructed\" and \"data_file\" to them; tsv\n"
+	"and csv do not mark them. A key file's line may have a fifth field, the\n"
+	"item's origin: exam, stand-in or reconstructed, optionally followed by a\n"
+	"space and the data file ('stand-in q3.1.1.graph').\n"
+	"\n"
 	"Exit status: 0 ok, 1 difference found (--check), 2 usage, 65 malformed\n"
 	"key file, 66 a file cannot be opened, 74 read or write error.\n";
 
@@ -137,6 +148,7 @@ int cmd_key(int argc, char **argv)
 	}
 	rc = gio_load_key("key", key_file, &key);
 	if (rc == EC_EXIT_OK) {
+		gio_warn_stand_in(&key);
 		if (check_file)
 			rc = check(&key, check_file, key_file ? key_file : "the computed key");
 		else

@@ -6,6 +6,8 @@
 
 #include "../answers/answers.h"
 #include "cli.h"
+#include "examcheck/ec_buf.h"
+#include "examcheck/ec_grade.h"
 #include "examcheck/ec_keyio.h"
 
 int gio_exit_for(ec_status status)
@@ -57,6 +59,50 @@ int gio_load_key(const char *what, const char *path, ec_key *key)
 	}
 	free(text);
 	return EC_EXIT_OK;
+}
+
+/* "3.3.1, 3.3.2 (q3.3.figure, reconstructed: 8 points)": one group of items. */
+static void describe_source(ec_buf *b, const ec_key *key, const ec_key_source *s)
+{
+	char pts[32];
+	size_t i;
+
+	for (i = s->first; i < key->count; i++)
+		if (ec_key_source_has(s, &key->items[i]))
+			ec_buf_appendf(b, "%s%s", i == s->first ? "" : ", ", key->items[i].id);
+	ec_buf_appendf(b, " (%s%s%s: %s point%s)", s->data, s->data[0] ? ", " : "",
+		       s->origin == EC_KEY_FROM_STAND_IN ? "a stand-in" : "reconstructed",
+		       ec_points_format(s->points, pts), s->points == 1 ? "" : "s");
+}
+
+void gio_warn_stand_in(const ec_key *key)
+{
+	size_t i, n = ec_key_sources(key, NULL, 0);
+	ec_key_source *sources;
+	ec_buf b = EC_BUF_INIT;
+	double total = 0;
+	char pts[32];
+
+	if (n == 0)
+		return;
+	sources = calloc(n, sizeof(*sources));
+	if (!sources) {
+		cli_error("warning: some items of the key come from stand-in figures");
+		return;
+	}
+	ec_key_sources(key, sources, n);
+	for (i = 0; i < n; i++) {
+		total += sources[i].points;
+		if (i)
+			ec_buf_append(&b, "; ");
+		describe_source(&b, key, &sources[i]);
+	}
+	cli_error("warning: %s point%s of the key come%s from stand-in figures: %s; give the "
+		  "real figures with EXAMCHECK_DATA=DIR (see 'examcheck data')",
+		  ec_points_format(total, pts), total == 1 ? "" : "s", total == 1 ? "s" : "",
+		  ec_buf_str(&b));
+	ec_buf_free(&b);
+	free(sources);
 }
 
 int gio_load_rubric(const char *what, const char *path, ec_rubric *r, char **text)

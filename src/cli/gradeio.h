@@ -33,6 +33,13 @@ int gio_exit_for(ec_status status);
 int gio_load_key(const char *what, const char *path, ec_key *key);
 
 /**
+ * When items of `key` come from a stand-in or reconstructed figure
+ * (ec_key_sources()), print one warning naming them, their data files and
+ * their points, and how to give the real figures. Prints nothing otherwise.
+ */
+void gio_warn_stand_in(const ec_key *key);
+
+/**
  * Fill `r` from the rubric file `path`, or from the built-in data/rubric
  * (EXAMCHECK_DATA/rubric when set) when `path` is NULL. `*text` keeps the
  * text the rubric's names point into; free() it after the rubric.

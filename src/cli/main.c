@@ -20,6 +20,7 @@ struct cmd {
 static const struct cmd commands[] = {
 	{"all", cmd_all, "print every worked answer in exam order"},
 	{"backprop", cmd_backprop, "forward values and gradients of a scalar expression"},
+	{"data", cmd_data, "list the built-in data files (stand-in figures), or print one"},
 	{"grade", cmd_grade, "score an answer sheet or a class roster"},
 	{"graphconv", cmd_graphconv, "masked spatial-graph convolution from a figure file"},
 	{"key", cmd_key, "print the answer key, or check a key file against it"},
@@ -59,6 +60,7 @@ static void usage(FILE *f)
 	      "Environment:\n"
 	      "  EXAMCHECK_DATA  a directory whose q3.1.1.graph, q3.3.figure and rubric\n"
 	      "                  replace the copies of data/ built into the program\n"
+	      "                  (see 'examcheck data')\n"
 	      "  EXAMCHECK_SINGLE_THREAD  when set, grade --roster uses one thread\n",
 	      f);
 }

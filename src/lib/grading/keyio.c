@@ -7,27 +7,52 @@
 
 #include "../lines.h"
 
+/* The fifth field: "stand-in" or "stand-in q3.1.1.graph" (an origin, then a data file). */
+static ec_status parse_origin(const char *s, size_t n, ec_key_origin *origin, char *data,
+			      size_t size)
+{
+	const char *space = memchr(s, ' ', n);
+	size_t word = space ? (size_t)(space - s) : n;
+	char name[16];
+
+	if (word >= sizeof(name))
+		return EC_ERR_PARSE;
+	memcpy(name, s, word);
+	name[word] = '\0';
+	if (ec_key_origin_parse(name, origin) != EC_OK)
+		return EC_ERR_PARSE;
+	if (!space)
+		return EC_OK;
+	n -= word + 1;
+	if (n == 0 || n >= size || memchr(space + 1, ' ', n))
+		return EC_ERR_PARSE;
+	memcpy(data, space + 1, n);
+	data[n] = '\0';
+	return EC_OK;
+}
+
 static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *file,
 			    long line, ec_error *err)
 {
-	const char *f[4];
-	size_t len[4], k = 0, i, start = 0;
-	char buf[160];
+	const char *f[5];
+	size_t len[5], k = 0, i, start = 0;
+	char buf[160], data[sizeof(((ec_key_item *)0)->data)] = "";
 	ec_key_kind kind;
+	ec_key_origin origin = EC_KEY_FROM_EXAM;
 	ec_value points;
 	ec_error sub;
 
 	for (i = 0; i <= n; i++) {
 		if (i == n || s[i] == '\t') {
-			if (k == 4)
+			if (k == 5)
 				return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
-						   "more than 4 tab-separated fields");
+						   "more than 5 tab-separated fields");
 			f[k] = s + start;
 			len[k++] = i - start;
 			start = i + 1;
 		}
 	}
-	if (k != 4)
+	if (k < 4)
 		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
 				   "%zu tab-separated field%s, expected 4 (id, answer, points, kind)",
 				   k, k == 1 ? "" : "s");
@@ -41,6 +66,11 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 		return ec_error_at(err, EC_ERR_PARSE, file, line, 4,
 				   "unknown kind '%s' (use tf, mc, number, count, dims, mask or manual)",
 				   buf);
+	if (k == 5 && parse_origin(f[4], len[4], &origin, data, sizeof(data)) != EC_OK)
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 5,
+				   "'%.*s' is not an origin (exam, stand-in or reconstructed, optionally "
+				   "followed by a space and a data file name of at most %zu bytes)",
+				   (int)(len[4] > 40 ? 40 : len[4]), f[4], sizeof(data) - 1);
 	ec_error_clear(&sub);
 	if (ec_value_parse(EC_KEY_NUMBER, f[2], len[2], &points, &sub) != EC_OK ||
 	    points.blank || !(points.number >= 0))
@@ -60,7 +90,8 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 		if (ec_key_find(key, id))
 			return ec_error_at(err, EC_ERR_PARSE, file, line, 1,
 					   "item '%s' is given twice", id);
-		if (ec_key_add(key, id, kind, points.number, answer, &sub) != EC_OK)
+		if (ec_key_add_from(key, id, kind, points.number, answer, origin, data, &sub) !=
+		    EC_OK)
 			return ec_error_at(err, sub.status, file, line, 0, "%s", sub.msg);
 	}
 	return EC_OK;

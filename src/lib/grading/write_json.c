@@ -7,7 +7,25 @@
 #include <math.h>
 #include <string.h>
 
-/* Key: [{"id", "answer", "points", "kind"}, ...], points to 17 digits. */
+/*
+ * An item that does not come from the exam's text: `, "data": "stand-in"`
+ * (or "reconstructed"), then `, "data_file": NAME` when it names one.
+ */
+static void data_marks(ec_write_ctx *w, const ec_key_item *it)
+{
+	if (it->origin == EC_KEY_FROM_EXAM)
+		return;
+	fprintf(w->out, ", \"data\": \"%s\"", ec_key_origin_name(it->origin));
+	if (it->data[0]) {
+		fputs(", \"data_file\": ", w->out);
+		ec_write_json_string(w->out, it->data);
+	}
+}
+
+/*
+ * Key: [{"id", "answer", "points", "kind"[, "data"[, "data_file"]]}, ...],
+ * points to 17 digits.
+ */
 static ec_status key_begin(ec_write_ctx *w, const ec_key *key)
 {
 	(void)key;
@@ -21,8 +39,10 @@ static ec_status key_item(ec_write_ctx *w, const ec_key_item *it)
 	ec_write_json_string(w->out, it->id);
 	fputs(", \"answer\": ", w->out);
 	ec_write_json_string(w->out, it->answer);
-	fprintf(w->out, ", \"points\": %.17g, \"kind\": \"%s\"}", it->points,
+	fprintf(w->out, ", \"points\": %.17g, \"kind\": \"%s\"", it->points,
 		ec_key_kind_name(it->kind));
+	data_marks(w, it);
+	putc('}', w->out);
 	return EC_OK;
 }
 
@@ -38,7 +58,8 @@ static ec_status key_end(ec_write_ctx *w, const ec_key *key)
  * items graded by hand), "pending" (points still to grade by hand),
  * "sections": [{"section", "points", "max"}, ...], "items": [{"id", "kind",
  * "answer", "verdict", "points" (null when left to a person), "max",
- * "correct"}, ...], "flagged": [{"line", "message"}, ...]}.
+ * "correct", and "data", "data_file" as for the key}, ...], "flagged":
+ * [{"line", "message"}, ...]}.
  */
 static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
 {
@@ -79,6 +100,7 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 		res->verdict == EC_VERDICT_MANUAL ? "null" : ec_points_format(res->points, a));
 	fprintf(w->out, ", \"max\": %s, \"correct\": ", ec_points_format(it->key.points, a));
 	ec_write_json_string(w->out, ec_grade_item_correct(it, corr, sizeof(corr)));
+	data_marks(w, &it->key);
 	putc('}', w->out);
 	return EC_OK;
 }

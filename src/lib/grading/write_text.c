@@ -24,12 +24,21 @@ static ec_status key_begin(ec_write_ctx *w, const ec_key *key)
 	return EC_OK;
 }
 
+/*
+ * An item that does not come from the exam's text ends in a note after its
+ * kind (padded to 6): "stand-in: q3.1.1.graph", "reconstructed: q3.3.figure".
+ */
 static ec_status key_item(ec_write_ctx *w, const ec_key_item *it)
 {
 	char pts[32];
 
-	fprintf(w->out, "%-*s  %-*s  %-8s  %s\n", w->width[0], it->id, w->width[1], it->answer,
-		ec_points_format(it->points, pts), ec_key_kind_name(it->kind));
+	fprintf(w->out, "%-*s  %-*s  %-8s  ", w->width[0], it->id, w->width[1], it->answer,
+		ec_points_format(it->points, pts));
+	if (it->origin == EC_KEY_FROM_EXAM)
+		fprintf(w->out, "%s\n", ec_key_kind_name(it->kind));
+	else
+		fprintf(w->out, "%-6s  %s%s%s\n", ec_key_kind_name(it->kind),
+			ec_key_origin_name(it->origin), it->data[0] ? ": " : "", it->data);
 	return EC_OK;
 }
 

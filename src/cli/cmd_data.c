@@ -1,0 +1,75 @@
+/*
+ * cmd_data.c: `examcheck data`: list the data files built into the
+ * program, or print one, so that an installed binary can show its
+ * stand-in figures and an instructor can copy and replace them.
+ */
+#include <string.h>
+
+#include "../answers/answers.h"
+#include "cli.h"
+#include "examcheck/ec_buf.h"
+
+static const char data_help[] =
+	"usage: examcheck data [NAME]\n"
+	"\n"
+	"Without NAME, list the data files built into examcheck, one per line:\n"
+	"name, standing and what the file is, separated by tabs. The standing is\n"
+	"'stand-in' (an invented example in place of a lost figure: the key's\n"
+	"items computed from it are right only for it), 'reconstructed' (a lost\n"
+	"figure rebuilt to agree with the exam's text, partly invented) or 'exam'\n"
+	"(the exam's own). 'examcheck key' and 'examcheck grade' warn when the\n"
+	"key has items computed from a stand-in or reconstructed file.\n"
+	"\n"
+	"With NAME, print the built-in text of that file exactly. To give the real\n"
+	"figures, save them as DIR/NAME and set EXAMCHECK_DATA=DIR: every command\n"
+	"then reads its data files from DIR (a file left identical to the\n"
+	"built-in copy still counts as a stand-in).\n"
+	"\n"
+	"Exit status: 0 ok, 2 usage or unknown NAME, 74 write error.\n";
+
+static void list(void)
+{
+	size_t i;
+
+	for (i = 0; i < ec_data_file_count; i++)
+		printf("%s\t%s\t%s\n", ec_data_files[i].name,
+		       ec_key_origin_name(ec_data_files[i].origin), ec_data_files[i].about);
+}
+
+static int unknown(const char *name)
+{
+	ec_buf names = EC_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < ec_data_file_count; i++) {
+		const char *sep = i == 0 ? "" : i + 1 == ec_data_file_count ? " or " : ", ";
+
+		ec_buf_appendf(&names, "%s%s", sep, ec_data_files[i].name);
+	}
+	cli_error("data: no data file '%s' is built in (use %s)", name, ec_buf_str(&names));
+	ec_buf_free(&names);
+	return EC_EXIT_USAGE;
+}
+
+int cmd_data(int argc, char **argv)
+{
+	const char *text;
+	size_t size;
+
+	if (argc > 1 && cli_is_help(argv[1])) {
+		fputs(data_help, stdout);
+		return EC_EXIT_OK;
+	}
+	if (argc > 2) {
+		cli_error("data: unexpected argument '%s' (see 'examcheck data --help')", argv[2]);
+		return EC_EXIT_USAGE;
+	}
+	if (argc == 1) {
+		list();
+		return EC_EXIT_OK;
+	}
+	if (!ec_data_builtin(argv[1], &text, &size))
+		return unknown(argv[1]);
+	fwrite(text, 1, size, stdout);
+	return EC_EXIT_OK;
+}

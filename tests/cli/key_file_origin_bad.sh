@@ -1,0 +1,1 @@
+$EC key --key tests/cli/data/key-origin-bad.tsv
