@@ -46,6 +46,7 @@ void roster_dups_free(roster_dups *d)
 	if (d->spool)
 		fclose(d->spool);
 	free(d->bits);
+	free(d->cands);
 	free(d->hashes);
 	free(d->lines);
 	memset(d, 0, sizeof(*d));
@@ -147,8 +148,18 @@ ec_status roster_dups_add(roster_dups *d, uint64_t h, const char *id, size_t len
 			*first = d->lines[at];
 		return EC_OK;
 	}
-	if (bloom_seen(d, h) && !insert(d, h, &at, &fresh))
-		return EC_ERR_NOMEM;
+	if (!bloom_seen(d, h))
+		return EC_OK;
+	if (d->ncands == d->cands_cap) {
+		size_t n = d->cands_cap ? 2 * d->cands_cap : 256;
+		uint64_t *grown = realloc(d->cands, n * sizeof(*grown));
+
+		if (!grown)
+			return EC_ERR_NOMEM;
+		d->cands = grown;
+		d->cands_cap = n;
+	}
+	d->cands[d->ncands++] = h;
 	return EC_OK;
 }
 
@@ -165,11 +176,23 @@ ec_status roster_dups_resolve(roster_dups *d, roster_dup_fn fn, void *ctx, ec_er
 	size_t id_cap = 0;
 	ec_status st = EC_OK;
 
-	if (!d->spool || d->used == 0)
+	size_t i;
+
+	if (!d->spool || d->ncands == 0)
 		return EC_OK;
-	/* the filter is done with; each candidate's first line, 0 until seen */
+	/* the filter is done with: the candidates go into a table, each with its first line */
 	free(d->bits);
 	d->bits = NULL;
+	for (i = 0; i < d->ncands; i++) {
+		size_t at;
+		bool fresh;
+
+		if (!insert(d, d->cands[i], &at, &fresh))
+			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	free(d->cands);
+	d->cands = NULL;
+	d->ncands = 0;
 	d->lines = calloc(d->cap, sizeof(*d->lines));
 	if (!d->lines)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");

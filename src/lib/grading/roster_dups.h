@@ -27,8 +27,11 @@
 typedef struct roster_dups {
 	FILE *spool;                /* every id and its line; NULL: kept in memory */
 	uint64_t *bits;             /* the Bloom filter (with a spool) */
-	uint64_t *hashes;           /* open addressing, 0 = empty: the candidates (with a
-				       spool) or every id (without) */
+	uint64_t *cands;            /* with a spool: the candidates' hashes, in order (8 bytes
+				       each while reading; the table is built at the end) */
+	size_t ncands, cands_cap;
+	uint64_t *hashes;           /* open addressing, 0 = empty: every id (without a
+				       spool), or the candidates once the spool is read back */
 	long *lines;                /* without a spool: each hash's first line */
 	size_t cap, used;
 } roster_dups;
