@@ -6,9 +6,13 @@
 #                   (clang when present; in build-tsan/)
 #   make bench      grade's speed against the reading floor, and the
 #                   commands' times (bench/README.md; BENCH_RUNS=5)
-#   make install    PREFIX (default /usr/local) and DESTDIR honoured
+#   make install    PREFIX (default /usr/local) and DESTDIR honoured: the
+#                   program, the library, its headers (examcheck.h includes
+#                   them all), examcheck.pc for pkg-config and the man page
+#   make uninstall  remove what make install wrote
 #   make format     clang-format the sources
 #   make clean
+# The build prints a short line per file; V=1 shows the commands.
 
 CC ?= cc
 PREFIX ?= /usr/local
@@ -22,6 +26,15 @@ WARN += -Werror
 endif
 ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS)
 LDLIBS = -lm
+VERSION := $(shell sed -n 's/^\#define EC_VERSION "\(.*\)"/\1/p' include/examcheck/ec_common.h)
+
+ifeq ($(V),1)
+Q =
+say = @:
+else
+Q = @
+say = @printf '  %-6s %s\n'
+endif
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/exam/*.c src/lib/grading/*.c))
 ANS_SRC := $(sort $(wildcard src/answers/*.c))
@@ -47,24 +60,29 @@ all: $(LIB) $(BIN)
 # Objects depend on the headers they include (-MMD -MP), not on every header.
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(DEPS)
 
 $(BUILD)/gen/embedded.c: $(EMBED) src/answers/embed.sh
 	@mkdir -p $(@D)
-	sh src/answers/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+	$(say) GEN $@
+	$(Q)sh src/answers/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(@D)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(BIN): $(APP_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
 
 CMOCKA_HINT = cmocka is not installed. Install it with: apt-get install libcmocka-dev
 
@@ -75,12 +93,14 @@ check-cmocka:
 
 $(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) tests/ec_test.h tests/grade_fixture.h | check-cmocka
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
 
 # The worked answers are not part of the library; their test links them too.
 $(BUILD)/tests/test_answers: tests/test_answers.c $(ANS_OBJ) $(LIB) $(HEADERS) tests/ec_test.h | check-cmocka
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(ANS_OBJ) $(LIB) -lcmocka $(LDLIBS)
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(ANS_OBJ) $(LIB) -lcmocka $(LDLIBS)
 
 test: all check-cmocka $(TESTS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTS)
@@ -111,16 +131,26 @@ tsan:
 bench: all
 	CC="$(CC)" sh bench/run.sh $(BUILD)
 
+PCDIR = $(PREFIX)/lib/pkgconfig
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PCDIR) \
 		$(DESTDIR)$(PREFIX)/include/examcheck $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/examcheck
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libexamcheck.a
+	printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' 'libdir=$${prefix}/lib' '' \
+		'Name: examcheck' \
+		'Description: the computations and grading of a deep-learning practice midterm' \
+		'Version: $(VERSION)' 'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lexamcheck -lm' \
+		> $(DESTDIR)$(PCDIR)/examcheck.pc
+	chmod 644 $(DESTDIR)$(PCDIR)/examcheck.pc
+	install -m 644 include/examcheck.h $(DESTDIR)$(PREFIX)/include/examcheck.h
 	install -m 644 include/examcheck/*.h $(DESTDIR)$(PREFIX)/include/examcheck/
 	install -m 644 src/cli/examcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/examcheck.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/examcheck $(DESTDIR)$(PREFIX)/lib/libexamcheck.a \
+		$(DESTDIR)$(PCDIR)/examcheck.pc $(DESTDIR)$(PREFIX)/include/examcheck.h \
 		$(DESTDIR)$(PREFIX)/share/man/man1/examcheck.1
 	rm -rf $(DESTDIR)$(PREFIX)/include/examcheck
 
