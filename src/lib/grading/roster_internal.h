@@ -1,0 +1,118 @@
+/*
+ * roster_internal.h: the state of a roster run shared by its three files:
+ * roster_input.c cuts the input into chunks, roster_rows.c reads, scores
+ * and formats a chunk's records, roster.c runs the threads and hands the
+ * results out in order.
+ */
+#ifndef EC_ROSTER_INTERNAL_H
+#define EC_ROSTER_INTERNAL_H
+
+#include <threads.h>
+
+#include "examcheck/ec_csv.h"
+#include "examcheck/ec_roster.h"
+#include "roster_dups.h"
+#include "roster_score.h"
+
+/* Input read per chunk, chunks in flight, threads: 4 x 32 KiB keeps the peak under 4.5 MB. */
+#define DEFAULT_CHUNK (32u * 1024)
+#define SLOTS 4
+#define MAX_THREADS 2
+
+/* One record of a chunk as the ordered half needs it. */
+typedef struct row_note {
+	long line;
+	double total;
+	uint32_t first_msg, nmsgs;  /* its messages in the chunk's list */
+	uint32_t flagged_cells;
+	bool flagged, lost;         /* lost: the record could not be read */
+	size_t first_field;         /* with callbacks: its fields in the chunk's field list */
+	size_t nfields;
+	size_t flags_at;            /* with callbacks: its flagged text in the chunk's text */
+	size_t spool_at;            /* its id's record in the chunk's spool */
+	size_t id_len;
+	uint64_t id_hash;           /* roster_id_hash() of the id */
+} row_note;
+
+typedef struct chunk {
+	/* the input, filled by the reading thread */
+	char *buf;
+	size_t cap, start, end;
+	long line;                  /* where buf[start] is */
+	bool has_error;             /* no input: report `error` (a record too long to keep) */
+	ec_error error;
+	/* what processing gives */
+	char *out;                  /* the output lines */
+	size_t out_len, out_cap;
+	row_note *rows;
+	size_t nrows, rows_cap;
+	ec_error *msgs;             /* messages, in order */
+	size_t nmsgs, msgs_cap;
+	/* with callbacks: each row's fields, flagged text, codes, subtotals and uncoded results */
+	char *text;
+	size_t text_len, text_cap;
+	size_t *field_at;           /* each kept field's offset in text */
+	size_t nfields, fields_cap;
+	uint8_t *codes;
+	size_t codes_cap;
+	double *sections;
+	size_t sections_cap;
+	ec_grade_result *aside;
+	size_t naside, aside_cap;
+	char *spool;                /* the students' ids, as roster_spool_record() writes them */
+	size_t spool_len, spool_cap;
+	const roster_scorer *by;    /* whose tables the codes index */
+	ec_status fatal;            /* EC_ERR_NOMEM while processing */
+	bool done;
+} chunk;
+
+/* A thread's tools: a CSV reader over chunks and its answer tables. */
+typedef struct worker {
+	ec_csv_reader rd;
+	roster_scorer sc;
+	double *sections;           /* the current row's subtotals */
+	uint8_t *codes;             /* its answers' codes, per column */
+	ec_grade_result *aside;     /* its results of ROSTER_UNCODED answers, per column */
+	char *items;                /* with a plan in order: its items' output text, ",2,0" */
+	size_t items_len;           /* 0: not written yet */
+	char *flags;                /* its flagged field's text */
+	size_t flags_len, flags_cap;
+	struct run *r;
+} worker;
+
+typedef struct run {
+	const ec_grader *g;
+	const ec_roster_options *o;
+	const char *file;
+	FILE *in;
+	roster_plan plan;
+	bool keep_rows;             /* callbacks want results */
+	size_t chunk_bytes;
+	chunk slots[SLOTS];
+	uint64_t next_read, next_take, next_emit;
+	bool input_done, finished;
+	worker workers[MAX_THREADS];
+	mtx_t lock;
+	cnd_t changed;
+	/* the reading thread's state */
+	char *carry;
+	size_t carry_len, carry_cap;
+	long line;
+	uint64_t bytes, warnings;
+	bool eof, io_error;
+	roster_dups dups;           /* the ids seen (the ordered half) */
+} run;
+
+/* Grow *p (of *cap elements of `size` bytes) to hold `need`; false when memory runs out. */
+bool roster_grow(void **p, size_t *cap, size_t need, size_t size);
+
+/*
+ * Fill ck with the next whole records of the input (roster_input.c).
+ * Returns false when nothing is left (and on errors: r->io_error, *nomem).
+ */
+bool roster_fill_chunk(run *r, chunk *ck, bool *nomem);
+
+/* Read, score and format all of ck's records with w's tools (roster_rows.c). */
+void roster_process_chunk(run *r, worker *w, chunk *ck);
+
+#endif
