@@ -63,6 +63,13 @@ static void test_key_parse_tsv_errors(void **state)
 	}
 	assert_int_equal(parse(&key, "1.1\tT\0\t2\ttf\n", 12, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "contains a NUL byte");
+	assert_int_equal(err.line, 1);
+	ec_key_free(&key);
+	/* the NUL's own line, lone CRs counted as line ends */
+	assert_int_equal(parse(&key, "1.1\tT\t2\ttf\r\r1.2\tF\0\t2\ttf\n", 24, &err),
+			 EC_ERR_PARSE);
+	assert_string_equal(err.msg, "contains a NUL byte");
+	assert_int_equal(err.line, 3);
 	ec_key_free(&key);
 }
 
