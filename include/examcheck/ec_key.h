@@ -30,6 +30,10 @@ typedef struct ec_key_item {
 	char answer[160];
 	ec_key_kind kind;
 	double points;
+	const char *file;  /**< the key file it was read from (the name given to
+				ec_key_parse_tsv(), kept, not copied); NULL when
+				computed */
+	long line;         /**< its line in that file; 0 when computed */
 } ec_key_item;
 
 /** A growable list of key items, in exam order. Zero-initialise to start. */

@@ -14,7 +14,7 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 	size_t len[4], k = 0, i, start = 0;
 	char buf[160];
 	ec_key_kind kind;
-	ec_value points;
+	ec_value points, answer_value;
 	ec_error sub;
 
 	for (i = 0; i <= n; i++) {
@@ -60,8 +60,19 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 		if (ec_key_find(key, id))
 			return ec_error_at(err, EC_ERR_PARSE, file, line, 1,
 					   "item '%s' is given twice", id);
+		if (kind != EC_KEY_MANUAL) {
+			ec_error_clear(&sub);
+			if (ec_value_parse(kind, answer, len[1], &answer_value, &sub) != EC_OK)
+				return ec_error_at(err, sub.status, file, line, 2, "item '%s': %s", id,
+						   sub.msg);
+			if (answer_value.blank)
+				return ec_error_at(err, EC_ERR_PARSE, file, line, 2,
+						   "item '%s': the answer is empty", id);
+		}
 		if (ec_key_add(key, id, kind, points.number, answer, &sub) != EC_OK)
 			return ec_error_at(err, sub.status, file, line, 0, "%s", sub.msg);
+		key->items[key->count - 1].file = file;
+		key->items[key->count - 1].line = line;
 	}
 	return EC_OK;
 }
