@@ -95,6 +95,7 @@ static void test_key_parse_tsv_bad_answers(void **state)
 		 "item '1.5': 'X' is not true or false (T, F, True, False)"},
 		{"3.1\tabc\t2\tnumber\n", EC_ERR_PARSE, "item '3.1': 'abc' is not a number"},
 		{"3.1\t \t2\tnumber\n", EC_ERR_PARSE, "item '3.1': the answer is empty"},
+		{"c\t2e19\t1\tcount\n", EC_ERR_OVERFLOW, "item 'c': '2e19' does not fit in 64 bits"},
 	};
 	ec_key key;
 	ec_error err;
@@ -114,6 +115,20 @@ static void test_key_parse_tsv_bad_answers(void **state)
 	}
 	/* a manual item's answer is a hint, never read; empty is fine */
 	assert_int_equal(parse(&key, "3.3.4\t\t1\tmanual\n", 15, &err), EC_OK);
+	ec_key_free(&key);
+}
+
+/* Whole counts in scientific notation are answers like any other (1e18 = 10^18). */
+static void test_key_parse_tsv_scientific_count(void **state)
+{
+	const char text[] = "c\t1e18\t1\tcount\nd\t1.5e3\t1\tcount\n";
+	ec_key key;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(parse(&key, text, strlen(text), &err), EC_OK);
+	assert_int_equal(key.count, 2);
+	assert_string_equal(key.items[0].answer, "1e18"); /* kept as written */
 	ec_key_free(&key);
 }
 
@@ -207,6 +222,7 @@ int main(void)
 		cmocka_unit_test(test_key_parse_tsv_items),
 		cmocka_unit_test(test_key_parse_tsv_errors),
 		cmocka_unit_test(test_key_parse_tsv_bad_answers),
+		cmocka_unit_test(test_key_parse_tsv_scientific_count),
 		cmocka_unit_test(test_key_parse_tsv_item_origin),
 		cmocka_unit_test(test_key_parse_tsv_bom_and_line_ends),
 		cmocka_unit_test(test_key_compare_differences),
