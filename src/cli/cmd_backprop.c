@@ -59,8 +59,8 @@ static int fail(const ec_error *err, const char *what)
 /*
  * The text output's node table repeats each node's text, so a long
  * expression (a chain a+b+c+... of n terms) prints on the order of n^2
- * bytes: a 98 kB chain of 4700 terms would print 232 MB. Above this many bytes
- * the table is refused (exit 65); --format tsv is not limited.
+ * bytes: a 98 kB chain of 4700 terms would print 232 MB. Above this many
+ * bytes the table is refused (exit 65); --format tsv is not limited.
  */
 #define BACKPROP_TEXT_MAX (1u << 20)
 

@@ -227,7 +227,7 @@ static bool parse_index(const char *tok, size_t len, size_t *out)
 	return true;
 }
 
-/* [+-] digits [. digits] [e [+-] digits], at least one mantissa digit: "-1", "0.5", ".5", "1e-3". */
+/* [+-] digits [. digits] [e [+-] digits], with a mantissa digit: "-1", "0.5", ".5", "1e-3". */
 static bool is_decimal(const char *tok, size_t len)
 {
 	size_t i = 0, digits = 0;
@@ -258,7 +258,7 @@ static bool is_decimal(const char *tok, size_t len)
 
 enum real_status { REAL_OK, REAL_NOT_DECIMAL, REAL_NOT_FINITE };
 
-/* A pixel or weight: a decimal (no hex, inf or nan, which strtod would take) with a finite value. */
+/* A pixel or weight: a decimal (not hex, inf or nan, which strtod takes) of finite value. */
 static enum real_status parse_real(const char *tok, size_t len, double *out)
 {
 	char small[64], *buf;
