@@ -767,6 +767,41 @@ static void test_expr_file_load_good(void **state)
 	ec_expr_free(&e);
 }
 
+/*
+ * A graph file's lines end at LF, CRLF or a lone CR, after an optional
+ * UTF-8 byte-order mark, as in the other line-based files. The graph of
+ * test_expr_file_load_good: output 16, dz = -8.
+ */
+static void test_expr_file_load_bom_and_line_ends(void **state)
+{
+	const char *text = "\xEF\xBB\xBF# a stand-in\r"
+			   "expr clamp(2**(x*y), 1, 10) * (y - z)\r\n"
+			   "z = 1\rx = 1\r\r"
+			   "y = 3\r";
+	const char *bad = "\xEF\xBB\xBF" "expr x + w\rx = 1\r\rw = 2)\r";
+	ec_expr e;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	if (ec_expr_file_load(text, "g.graph", &e, &err) != EC_OK)
+		fail_msg("%ld:%ld: %s", err.line, err.column, err.msg);
+	assert_near(output(&e), 16, 0);
+	assert_near(grad_of(&e, "z"), -8, 0);
+	assert_int_equal(e.input_count, 3);
+	ec_expr_free(&e);
+	/* line 4 (the lone CRs count), column 5 (the BOM is not a column) */
+	assert_int_equal(ec_expr_file_load(bad, "g.graph", &e, &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 4);
+	assert_int_equal(err.column, 5);
+	assert_string_equal(err.msg, "value of 'w' ('2)') is not a number");
+	/* the BOM does not shift columns of line 1 either */
+	assert_int_equal(ec_expr_file_load("\xEF\xBB\xBF" "expr 2**(x\r", "g.graph", &e, &err),
+			 EC_ERR_PARSE);
+	assert_int_equal(err.line, 1);
+	assert_int_equal(err.column, 11);
+}
+
 static void test_expr_file_load_errors(void **state)
 {
 	static const struct {
@@ -832,6 +867,7 @@ int main(void)
 		cmocka_unit_test(test_expr_format_number_shortest),
 		cmocka_unit_test(test_expr_op_name_all),
 		cmocka_unit_test(test_expr_file_load_good),
+		cmocka_unit_test(test_expr_file_load_bom_and_line_ends),
 		cmocka_unit_test(test_expr_file_load_errors),
 	};
 

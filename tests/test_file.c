@@ -54,8 +54,41 @@ static void test_file_read_keeps_nul_bytes_text_rejects_them(void **state)
 	assert_int_equal(ec_file_read_text(path, 100, &text, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "contains a NUL byte");
 	assert_string_equal(err.file, path);
+	assert_int_equal(err.line, 1);
 	assert_null(text);
 	remove(path);
+}
+
+/* The NUL's line: LF, CRLF and a lone CR each end one. */
+static void test_file_read_text_nul_line(void **state)
+{
+	char path[32], *text = NULL;
+	ec_error err;
+
+	(void)state;
+	make_file(path, "a\nb\r\nc\rd\r\n\0", 12); /* a, b, c, d, then line 5 */
+	ec_error_clear(&err);
+	assert_int_equal(ec_file_read_text(path, 100, &text, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "contains a NUL byte");
+	assert_int_equal(err.line, 5);
+	remove(path);
+}
+
+/* A directory is "is a directory", as a file that cannot be opened (not a read error). */
+static void test_file_read_directory(void **state)
+{
+	char *text = NULL;
+	size_t len;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_file_read("/tmp", 100, &text, &len, &err), EC_ERR_OPEN);
+	assert_string_equal(err.file, "/tmp");
+	assert_string_equal(err.msg, "is a directory");
+	assert_null(text);
+	assert_int_equal(ec_file_read_text("/tmp", 100, &text, &err), EC_ERR_OPEN);
+	assert_string_equal(err.msg, "is a directory");
 }
 
 static void test_file_read_missing_file(void **state)
@@ -93,6 +126,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_file_read_whole_file),
 		cmocka_unit_test(test_file_read_keeps_nul_bytes_text_rejects_them),
+		cmocka_unit_test(test_file_read_text_nul_line),
+		cmocka_unit_test(test_file_read_directory),
 		cmocka_unit_test(test_file_read_missing_file),
 		cmocka_unit_test(test_file_read_too_large),
 	};

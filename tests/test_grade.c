@@ -473,6 +473,28 @@ static void test_grader_init_errors(void **state)
 	}
 }
 
+/* A key file's answer that the rubric refuses is reported at the key file's line. */
+static void test_grader_init_key_file_answer_at_its_line(void **state)
+{
+	const char key_text[] = "1.1\tT\t2\ttf\r2.1\tAB\t4\tmc\r2.2\tE\t4\tmc\r";
+	ec_rubric r = {0};
+	ec_key key = {0};
+	ec_grader g;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_key_parse_tsv(&key, key_text, strlen(key_text), "k.tsv", &err), EC_OK);
+	assert_int_equal(ec_rubric_parse(&r, rubric_text, strlen(rubric_text), "rub", &err), EC_OK);
+	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "item '2.2': 'E' is not an option of 2.2"); /* A-D */
+	assert_string_equal(err.file, "k.tsv");
+	assert_int_equal(err.line, 3);
+	assert_int_equal(err.column, 2);
+	ec_rubric_free(&r);
+	ec_key_free(&key);
+}
+
 static void test_grader_init_needs_a_rule(void **state)
 {
 	ec_rubric r = {0};
@@ -789,6 +811,7 @@ int main(void)
 		cmocka_unit_test(test_sigfigs_agree_edges),
 		cmocka_unit_test(test_grade_sheet_every_form_real_key),
 		cmocka_unit_test(test_grader_init_errors),
+		cmocka_unit_test(test_grader_init_key_file_answer_at_its_line),
 		cmocka_unit_test(test_grader_init_needs_a_rule),
 		cmocka_unit_test(test_grader_read_rejects_options),
 		cmocka_unit_test(test_grade_values_totals),

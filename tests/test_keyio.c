@@ -1,5 +1,6 @@
 #include "ec_test.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "examcheck/ec_keyio.h"
@@ -107,6 +108,89 @@ static void test_key_parse_tsv_errors(void **state)
 	}
 	assert_int_equal(parse(&key, "1.1\tT\0\t2\ttf\n", 12, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "contains a NUL byte");
+	assert_int_equal(err.line, 1);
+	ec_key_free(&key);
+	/* the NUL's own line, lone CRs counted as line ends */
+	assert_int_equal(parse(&key, "1.1\tT\t2\ttf\r\r1.2\tF\0\t2\ttf\n", 24, &err),
+			 EC_ERR_PARSE);
+	assert_string_equal(err.msg, "contains a NUL byte");
+	assert_int_equal(err.line, 3);
+	ec_key_free(&key);
+}
+
+/*
+ * An answer its kind cannot read is an error of the key file at the line,
+ * column 2 (the answer field), naming the item; the message is the one a
+ * sheet gets for the same text.
+ */
+static void test_key_parse_tsv_bad_answers(void **state)
+{
+	static const struct {
+		const char *text;
+		ec_status status;
+		const char *msg;
+	} bad[] = {
+		{"3.2.2.1\t12x\t1\tcount\n", EC_ERR_PARSE, "item '3.2.2.1': '12x' is not a whole number"},
+		{"2.9\tA1\t2\tmc\n", EC_ERR_PARSE, "item '2.9': 'A1' is not a set of option letters"},
+		{"3.3.3\t01a\t2\tmask\n", EC_ERR_PARSE,
+		 "item '3.3.3': '01a' is not a mask of 0 and 1 digits"},
+		{"d\t16x\t1\tdims\n", EC_ERR_PARSE, "item 'd': '16x' is not a product of whole numbers"},
+		{"1.5\tX\t2\ttf\n", EC_ERR_PARSE,
+		 "item '1.5': 'X' is not true or false (T, F, True, False)"},
+		{"3.1\tabc\t2\tnumber\n", EC_ERR_PARSE, "item '3.1': 'abc' is not a number"},
+		{"3.1\t \t2\tnumber\n", EC_ERR_PARSE, "item '3.1': the answer is empty"},
+		{"c\t2e19\t1\tcount\n", EC_ERR_OVERFLOW, "item 'c': '2e19' does not fit in 64 bits"},
+	};
+	ec_key key;
+	ec_error err;
+	char text[80];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		/* after a good line 1 */
+		snprintf(text, sizeof(text), "1.1\tT\t2\ttf\n%s", bad[i].text);
+		assert_int_equal(parse(&key, text, strlen(text), &err), bad[i].status);
+		assert_string_equal(err.msg, bad[i].msg);
+		assert_string_equal(err.file, "k.tsv");
+		assert_int_equal(err.line, 2);
+		assert_int_equal(err.column, 2);
+		ec_key_free(&key);
+	}
+	/* a manual item's answer is a hint, never read; empty is fine */
+	assert_int_equal(parse(&key, "3.3.4\t\t1\tmanual\n", 15, &err), EC_OK);
+	ec_key_free(&key);
+}
+
+/* Whole counts in scientific notation are answers like any other (1e18 = 10^18). */
+static void test_key_parse_tsv_scientific_count(void **state)
+{
+	const char text[] = "c\t1e18\t1\tcount\nd\t1.5e3\t1\tcount\n";
+	ec_key key;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(parse(&key, text, strlen(text), &err), EC_OK);
+	assert_int_equal(key.count, 2);
+	assert_string_equal(key.items[0].answer, "1e18"); /* kept as written */
+	ec_key_free(&key);
+}
+
+/* Each item remembers the file and line it came from; ec_key_add() items have none. */
+static void test_key_parse_tsv_item_origin(void **state)
+{
+	const char text[] = "# key\r1.1\tT\t2\ttf\r\n\n2.1\tAB\t4\tmc\n";
+	ec_key key;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(parse(&key, text, strlen(text), &err), EC_OK);
+	assert_string_equal(key.items[0].file, "k.tsv");
+	assert_int_equal(key.items[0].line, 2);
+	assert_int_equal(key.items[1].line, 4);
+	assert_int_equal(ec_key_add(&key, "9.9", EC_KEY_TF, 1, "T", &err), EC_OK);
+	assert_null(key.items[2].file);
+	assert_int_equal(key.items[2].line, 0);
 	ec_key_free(&key);
 }
 
@@ -182,6 +266,9 @@ int main(void)
 		cmocka_unit_test(test_key_parse_tsv_items),
 		cmocka_unit_test(test_key_parse_tsv_origin),
 		cmocka_unit_test(test_key_parse_tsv_errors),
+		cmocka_unit_test(test_key_parse_tsv_bad_answers),
+		cmocka_unit_test(test_key_parse_tsv_scientific_count),
+		cmocka_unit_test(test_key_parse_tsv_item_origin),
 		cmocka_unit_test(test_key_parse_tsv_bom_and_line_ends),
 		cmocka_unit_test(test_key_compare_differences),
 	};

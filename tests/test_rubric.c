@@ -165,6 +165,13 @@ static void test_rubric_parse_errors(void **state)
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(ec_rubric_parse(&r, "rule\0", 5, "rub", &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "contains a NUL byte");
+	assert_int_equal(err.line, 1);
+	ec_rubric_free(&r);
+	memset(&r, 0, sizeof(r)); /* its own line, a lone CR ending line 2 */
+	assert_int_equal(ec_rubric_parse(&r, "total 9\nrule * exact\rrule \0", 27, "rub", &err),
+			 EC_ERR_PARSE);
+	assert_string_equal(err.msg, "contains a NUL byte");
+	assert_int_equal(err.line, 3);
 	ec_rubric_free(&r);
 }
 

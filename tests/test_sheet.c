@@ -325,6 +325,70 @@ static void test_value_parse_count_written_forms(void **state)
 			 EC_ERR_OVERFLOW);
 }
 
+/*
+ * Whole numbers in scientific notation are read exactly, beyond 2^53
+ * (where a double stops telling neighbours apart) up to 2^64 - 1; above,
+ * the message says so. Each value by hand: 10^18; 1.5 * 10^3; 2^64 - 1 =
+ * 18446744073709551615 written as 1.8446744073709551615 * 10^19; 12 * 10^17
+ * digit for digit; 10^19 < 2^64 = 1.8446...e19 < 2 * 10^19.
+ */
+static void test_value_parse_count_scientific_exact(void **state)
+{
+	static const struct {
+		const char *text;
+		uint64_t count;
+	} ok[] = {
+		{"1e18", UINT64_C(1000000000000000000)},
+		{"1E18", UINT64_C(1000000000000000000)},
+		{"1.5e3", 1500},
+		{"1e19", UINT64_C(10000000000000000000)},
+		{"1.8446744073709551615e19", UINT64_MAX},
+		{"12e17", UINT64_C(1200000000000000000)},
+		{"1000000000000000001e0", UINT64_C(1000000000000000001)}, /* not rounded */
+		{"0.000001e6", 1},
+		{"2.50e1", 25},
+		{"0e999", 0},
+		{"1e18x2", UINT64_C(2000000000000000000)},
+		{"1e30/1e20", UINT64_C(10000000000)}, /* a fraction, as a double: 1e10 */
+	};
+	static const struct {
+		const char *text;
+		ec_status status;
+		const char *msg;
+	} bad[] = {
+		{"2e19", EC_ERR_OVERFLOW, "'2e19' does not fit in 64 bits"},
+		{"1.8446744073709551616e19", EC_ERR_OVERFLOW,
+		 "'1.8446744073709551616e19' does not fit in 64 bits"},
+		{"1e400", EC_ERR_OVERFLOW, "'1e400' does not fit in 64 bits"},
+		{"1e10x1e10", EC_ERR_OVERFLOW, "'1e10x1e10' does not fit in 64 bits"},
+		{"4e19/2", EC_ERR_OVERFLOW, "'4e19/2' does not fit in 64 bits"},
+		{"1.5e-3", EC_ERR_PARSE, "'1.5e-3' is not a whole number"},
+		{"1.0000000000000000001e18", EC_ERR_PARSE,
+		 "'1.0000000000000000001e18' is not a whole number"},
+		{"1e18/2", EC_ERR_PARSE,
+		 "'1e18/2' cannot be read exactly above 2^53; write its digits"},
+	};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		if (parse(EC_KEY_COUNT, ok[i].text, &v, &err) != EC_OK)
+			fail_msg("'%s' refused: %s", ok[i].text, err.msg);
+		if (v.count != ok[i].count)
+			fail_msg("'%s' read as %llu", ok[i].text, (unsigned long long)v.count);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse(EC_KEY_COUNT, bad[i].text, &v, &err), bad[i].status);
+		assert_string_equal(err.msg, bad[i].msg);
+	}
+	/* a shape's factors too */
+	assert_int_equal(parse(EC_KEY_DIMS, "1.6e1x8", &v, &err), EC_OK);
+	assert_int_equal(v.ndims, 2);
+	assert_int_equal(v.dims[0], 16);
+}
+
 /* Numbers as students write them; each value worked by hand. */
 static void test_value_parse_number_written_forms(void **state)
 {
@@ -623,6 +687,7 @@ int main(void)
 		cmocka_unit_test(test_value_parse_mc_written_forms),
 		cmocka_unit_test(test_value_parse_dims_written_forms),
 		cmocka_unit_test(test_value_parse_count_written_forms),
+		cmocka_unit_test(test_value_parse_count_scientific_exact),
 		cmocka_unit_test(test_value_parse_number_written_forms),
 		cmocka_unit_test(test_value_parse_number_sigfigs),
 		cmocka_unit_test(test_value_parse_blank),

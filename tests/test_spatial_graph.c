@@ -940,6 +940,26 @@ static void test_parse_good(void **state)
 	ec_sg_figure_free(&fig);
 }
 
+/* Every decimal form the format names is read: signs, a bare fraction, exponents. */
+static void test_parse_decimal_forms(void **state)
+{
+	const char *text = "image 1 5\n+1 -0.5 .5 2.5E-1 -1e+2\n"
+			   "filter 1 1\n007\nedges\nat 1 1\n";
+	ec_sg_figure fig;
+	ec_error err;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_sg_parse(text, "f", &fig, &err), EC_OK);
+	assert_near(fig.image[0], 1.0, 0);
+	assert_near(fig.image[1], -0.5, 0);
+	assert_near(fig.image[2], 0.5, 0);
+	assert_near(fig.image[3], 0.25, 0);
+	assert_near(fig.image[4], -100.0, 0);
+	assert_near(fig.filter[0], 7.0, 0); /* a leading 0 is decimal, not octal */
+	ec_sg_figure_free(&fig);
+}
+
 static void test_parse_at_before_filter_and_5x5_filter(void **state)
 {
 	const char *text = "image 5 5\n1 1 1 1 1\n1 1 1 1 1\n1 1 1 1 1\n1 1 1 1 1\n1 1 1 1 1\n"
@@ -977,9 +997,17 @@ struct bad_case {
 static const struct bad_case bad_cases[] = {
 	{"image 3 3\n1 2 3\n4 5\n", 3, "image row 2 has 2 number(s), expected 3"},
 	{"image 3 3\n1 2 3\n4 5 6 7\n", 3, "image row 2 has 4 number(s), expected 3"},
-	{"image 3 3\n1 2 x\n", 2, "image row 1, column 3: 'x' is not a finite number"},
+	{"image 3 3\n1 2 x\n", 2, "image row 1, column 3: 'x' is not a decimal number"},
 	{"image 3 3\n1 2 1e999\n", 2, "image row 1, column 3: '1e999' is not a finite number"},
-	{"image 3 3\n1 2 nan\n", 2, "image row 1, column 3: 'nan' is not a finite number"},
+	{"image 3 3\n1 2 nan\n", 2, "image row 1, column 3: 'nan' is not a decimal number"},
+	/* strtod would read these; the format says decimal */
+	{"image 3 3\n1 2 0x10\n", 2, "image row 1, column 3: '0x10' is not a decimal number"},
+	{"image 3 3\n1 2 inf\n", 2, "image row 1, column 3: 'inf' is not a decimal number"},
+	{"image 3 3\n1 2 -0X1p3\n", 2, "image row 1, column 3: '-0X1p3' is not a decimal number"},
+	{"image 3 3\n1 2 1e\n", 2, "image row 1, column 3: '1e' is not a decimal number"},
+	{"image 3 3\n1 2 +-1\n", 2, "image row 1, column 3: '+-1' is not a decimal number"},
+	{"image 3 3\n1 2 .\n", 2, "image row 1, column 3: '.' is not a decimal number"},
+	{IMG3 "filter 1 1\n0x1\n", 6, "filter row 1, column 1: '0x1' is not a decimal number"},
 	{"image 3 3\n1 2 3\n4 5 6\n", 3, "image has 2 row(s), expected 3 at the end of the file"},
 	{"image 3 3\n1 2 3\nfilter 3 3\n", 3, "image has 1 row(s), expected 3 before 'filter'"},
 	{IMG3 "1 2 3\n", 5, "image has only 3 row(s) but '1' follows"},
@@ -1097,6 +1125,7 @@ int main(void)
 		cmocka_unit_test(test_figure_init_bad_sizes),
 		cmocka_unit_test(test_add_edge_rejects),
 		cmocka_unit_test(test_parse_good),
+		cmocka_unit_test(test_parse_decimal_forms),
 		cmocka_unit_test(test_parse_bom_and_line_ends),
 		cmocka_unit_test(test_parse_at_before_filter_and_5x5_filter),
 		cmocka_unit_test(test_parse_bad_figures),

@@ -219,7 +219,9 @@ const char *ec_expr_op_name(ec_expr_op op);
 /**
  * Read a graph file and run both passes. Format: '#' starts a comment,
  * blank lines are skipped, one line "expr EXPRESSION" and one line
- * "NAME = VALUE" per input of the expression. On failure returns
+ * "NAME = VALUE" per input of the expression; lines end at LF, CRLF or a
+ * lone CR, and a UTF-8 byte-order mark at the start is skipped (columns
+ * count from after it). On failure returns
  * EC_ERR_PARSE (malformed file, missing or unknown input) or EC_ERR_RANGE
  * (a domain error of a pass), with err->file = `filename` (kept as a
  * pointer), err->line and err->column (within the line) set, and leaves

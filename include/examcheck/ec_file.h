@@ -12,13 +12,15 @@
  * EC_ERR_OPEN when the file cannot be opened, EC_ERR_IO on a read error,
  * EC_ERR_RANGE when it is larger than `max`, EC_ERR_NOMEM; `err` then
  * names the file (err->file = path) and says why, e.g. "cannot open: No
- * such file or directory".
+ * such file or directory". A directory fails with EC_ERR_OPEN "is a
+ * directory".
  */
 ec_status ec_file_read(const char *path, size_t max, char **text, size_t *len, ec_error *err);
 
 /**
  * ec_file_read() for text that must not contain a NUL byte (a NUL would
- * cut it short): also fails with EC_ERR_PARSE "contains a NUL byte".
+ * cut it short): also fails with EC_ERR_PARSE "contains a NUL byte", with
+ * err->line the line of the first NUL (lines end at LF, CRLF or a lone CR).
  */
 ec_status ec_file_read_text(const char *path, size_t max, char **text, ec_error *err);
 

@@ -49,6 +49,10 @@ typedef struct ec_key_item {
 	double points;
 	ec_key_origin origin; /**< where the answer comes from; EC_KEY_FROM_EXAM unless said */
 	char data[32];        /**< the data file it was computed from ("q3.3.figure"), or "" */
+	const char *file;  /**< the key file it was read from (the name given to
+				ec_key_parse_tsv(), kept, not copied); NULL when
+				computed */
+	long line;         /**< its line in that file; 0 when computed */
 } ec_key_item;
 
 /** A growable list of key items, in exam order. Zero-initialise to start. */

@@ -17,12 +17,14 @@
 #include "examcheck/ec_key.h"
 
 /**
- * Append the items of key-file text (`len` bytes) named `file` to `key`.
- * Returns EC_OK (an empty text is an empty key); EC_ERR_PARSE at file:line
- * for a line with fewer than four or more than five tab-separated fields,
- * an empty id, an unknown kind, points that are not a finite number >= 0,
- * a fifth field that is not an origin, a repeated id, a NUL byte;
- * EC_ERR_NOMEM.
+ * Append the items of key-file text (`len` bytes) named `file` to `key`;
+ * each item keeps `file` and its line. Returns EC_OK (an empty text is an
+ * empty key); EC_ERR_PARSE at file:line for a line with fewer than four or
+ * more than five tab-separated fields, an empty id, an unknown kind, an
+ * answer its kind cannot read as ec_value_parse() reads answers (column 2,
+ * "item 'ID': why"; empty only for a manual item), points that are not a
+ * finite number >= 0, a fifth field that is not an origin, a repeated id,
+ * a NUL byte; EC_ERR_NOMEM.
  */
 ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
 			   const char *file, ec_error *err);

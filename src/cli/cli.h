@@ -71,7 +71,7 @@ int cli_exit_for(ec_status status);
  * into *text (NUL-terminated; free() it) and, when `len` is not NULL, *len.
  * With `len` NULL the text must hold no NUL byte. Returns EC_EXIT_OK, or
  * an exit status (cli_exit_for()) after the message "examcheck: WHAT:
- * FILE: why".
+ * FILE: why" ("examcheck: FILE:LINE: contains a NUL byte" for a NUL).
  */
 int cli_read_file(const char *what, const char *path, size_t max, char **text, size_t *len);
 

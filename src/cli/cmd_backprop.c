@@ -35,10 +35,14 @@ static void help(void)
 	     "  -h, --help         print this help and exit\n"
 	     "\n"
 	     "Numbers are printed in the shortest form that reads back exactly.\n"
+	     "The node table of the text output is at most 1048576 bytes (1 MiB):\n"
+	     "each node's line repeats its text, so a long expression (a+b+c+... of\n"
+	     "thousands of terms) would print hundreds of megabytes; it is refused\n"
+	     "instead (exit 65). The tsv output has no such limit.\n"
 	     "\n"
 	     "Exit status: 0 success; 2 malformed expression, missing, unknown or\n"
 	     "repeated input value, or a domain error (log of x <= 0, division by\n"
-	     "zero, overflow); 74 write error.\n"
+	     "zero, overflow); 65 text output over 1 MiB; 74 write error.\n"
 	     "\n"
 	     "Example: examcheck backprop 'clamp(2**(x*y), 1, 10)' x=3 y=1");
 }
@@ -52,11 +56,19 @@ static int fail(const ec_error *err, const char *what)
 	return err->status == EC_ERR_NOMEM ? EC_EXIT_SOFTWARE : EC_EXIT_USAGE;
 }
 
-static void print_text(const ec_expr *e)
+/*
+ * The text output's node table repeats each node's text, so a long
+ * expression (a chain a+b+c+... of n terms) prints on the order of n^2
+ * bytes: a 98 kB chain of 4700 terms would print 232 MB. Above this many
+ * bytes the table is refused (exit 65); --format tsv is not limited.
+ */
+#define BACKPROP_TEXT_MAX (1u << 20)
+
+static int print_text(const ec_expr *e)
 {
 	char value[32], grad[32];
 	int wl = 4, wo = 2, wv = 5, wg = 8;
-	size_t i;
+	size_t i, spans = 0, table;
 	int kinks = 0;
 
 	for (i = 0; i < e->count; i++) {
@@ -70,6 +82,15 @@ static void print_text(const ec_expr *e)
 		wo = o > wo ? o : wo;
 		wv = v > wv ? v : wv;
 		wg = g > wg ? g : wg;
+		spans += n->end - n->start;
+	}
+	/* each line: four padded columns, their four 2-space gaps, the text, '\n' */
+	table = e->count * (size_t)(wl + wo + wv + wg + 8 + 1) + spans;
+	if (table > BACKPROP_TEXT_MAX) {
+		cli_error("backprop: the text output would be %zu bytes, over the limit of %u "
+			  "(each node's line repeats its text); use --format tsv",
+			  table, BACKPROP_TEXT_MAX);
+		return EC_EXIT_DATAERR;
 	}
 	printf("Forward values and gradients (d output / d node), in evaluation order:\n\n");
 	printf("%-*s  %-*s  %-*s  %-*s  %s\n", wl, "node", wo, "op", wv, "value", wg,
@@ -124,6 +145,7 @@ static void print_text(const ec_expr *e)
 			break;
 		}
 	}
+	return EC_EXIT_OK;
 }
 
 int cmd_backprop(int argc, char **argv)
@@ -186,7 +208,7 @@ int cmd_backprop(int argc, char **argv)
 			       ec_expr_format_number(e.nodes[e.inputs[k].node].grad, num,
 						     sizeof(num)));
 	} else if (rc == EC_EXIT_OK) {
-		print_text(&e);
+		rc = print_text(&e);
 	}
 	ec_expr_free(&e);
 	return rc;

@@ -114,7 +114,7 @@ static const char grade_help_forms[] =
 	"\n"
 	"Exit status: 0 ok (warnings allowed), 2 usage, 65 something flagged or\n"
 	"lost, or a malformed key, rubric, sheet or roster header, 66 a file\n"
-	"cannot be opened, 74 read or write error.\n";
+	"cannot be opened or is a directory, 74 read or write error.\n";
 
 typedef struct options {
 	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
@@ -400,10 +400,17 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	roster_cli rc;
 	ec_error err;
 	output out;
+	struct stat sb;
 	int status;
 
 	if (!in) {
 		cli_error("grade: %s: cannot open: %s", op->roster, strerror(errno));
+		return EC_EXIT_NOINPUT;
+	}
+	if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		cli_error("grade: %s: is a directory", op->roster);
+		if (in != stdin)
+			fclose(in);
 		return EC_EXIT_NOINPUT;
 	}
 	roster_cli_init(&rc, g, op->stats);

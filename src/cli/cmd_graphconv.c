@@ -33,7 +33,7 @@ static const char help_text[] =
 	"\n"
 	"Exit status: 0 success, 2 usage error (bad option, --at outside the\n"
 	"image), 65 malformed figure file (FILE:LINE: message), 66 FILE cannot be\n"
-	"opened, 74 read error.\n";
+	"opened or is a directory, 74 read error.\n";
 
 /* "ROW,COL" with whole numbers; 0 on success. */
 static int parse_at(const char *s, size_t *row, size_t *col)

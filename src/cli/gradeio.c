@@ -123,7 +123,11 @@ int gio_load_rubric(const char *what, const char *path, ec_rubric *r, char **tex
 		const char *dir = getenv("EXAMCHECK_DATA");
 
 		if (ec_data_lookup("rubric", text, &origin, &err) != 0) {
-			cli_error("%s: rubric: %s", what, ec_error_format(&err, (char[512]){0}, 512));
+			if (err.line > 0) /* a NUL byte, at FILE:LINE */
+				cli_report(&err);
+			else
+				cli_error("%s: rubric: %s", what,
+					  ec_error_format(&err, (char[512]){0}, 512));
 			return err.status == EC_ERR_IO ? EC_EXIT_NOINPUT : gio_exit_for(err.status);
 		}
 		name = dir && *dir ? origin : "data/rubric";

@@ -101,6 +101,9 @@ int cli_read_file(const char *what, const char *path, size_t max, char **text, s
 		 : ec_file_read_text(path, max, text, &err);
 	if (st == EC_OK)
 		return EC_EXIT_OK;
-	cli_error("%s: %s", what, ec_error_format(&err, buf, sizeof(buf)));
+	if (err.line > 0) /* a NUL byte: FILE:LINE, as the parsers report */
+		cli_report(&err);
+	else
+		cli_error("%s: %s", what, ec_error_format(&err, buf, sizeof(buf)));
 	return cli_exit_for(st);
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lines.h"
+
 struct parser {
 	const char *s;
 	bool written;    /* EC_EXPR_WRITTEN: see ec_expr_parse_syntax() */
@@ -1181,30 +1183,47 @@ static char *trim(char *s, size_t *lead)
 	return s;
 }
 
+/*
+ * The next line of a copy of the file, from *cursor up to `end`: cut off
+ * at its line end (LF, CRLF or a lone CR) and at a '#' comment. NULL after
+ * the last line.
+ */
+static char *next_line(char **cursor, char *end)
+{
+	char *line = *cursor, *hash;
+	const char *next;
+	size_t n;
+
+	if (line >= end)
+		return NULL;
+	n = (size_t)(ec_line_end(line, end, &next) - line);
+	*cursor = line + (next - line);
+	line[n] = '\0';
+	if ((hash = strchr(line, '#')))
+		*hash = '\0';
+	return line;
+}
+
 ec_status ec_expr_file_load(const char *text, const char *filename, ec_expr *out,
 			    ec_error *err)
 {
-	char *copy = NULL, *cursor;
+	char *copy = NULL, *cursor, *end, *line;
 	struct file_line expr_line = {NULL, 0};
+	size_t i, len = strlen(text), bom = ec_bom_len(text, len);
 	long number = 0;
-	size_t i;
 	ec_status st = EC_OK;
 
 	memset(out, 0, sizeof(*out));
-	if (!(copy = malloc(strlen(text) + 1)))
+	if (!(copy = malloc(len + 1)))
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	strcpy(copy, text);
+	memcpy(copy, text, len + 1);
+	end = copy + len;
 	/* First pass: find and parse the one "expr" line. */
-	for (cursor = copy; *cursor && st == EC_OK;) {
-		char *line = cursor, *nl = strchr(cursor, '\n'), *hash, *body;
+	for (cursor = copy + bom; st == EC_OK && (line = next_line(&cursor, end));) {
+		char *body;
 		size_t lead;
 
-		cursor = nl ? nl + 1 : line + strlen(line);
-		if (nl)
-			*nl = '\0';
 		number++;
-		if ((hash = strchr(line, '#')))
-			*hash = '\0';
 		body = trim(line, &lead);
 		if (strcmp(body, "expr") == 0) {
 			st = ec_error_at(err, EC_ERR_PARSE, filename, number, (long)lead + 1,
@@ -1230,18 +1249,13 @@ ec_status ec_expr_file_load(const char *text, const char *filename, ec_expr *out
 		st = relocate(err, filename, expr_line.number, 0, st);
 	/* Second pass over a fresh copy: the assignments. */
 	if (st == EC_OK)
-		strcpy(copy, text);
+		memcpy(copy, text, len + 1);
 	number = 0;
-	for (cursor = copy; *cursor && st == EC_OK;) {
-		char *line = cursor, *nl = strchr(cursor, '\n'), *hash, *body;
+	for (cursor = copy + bom; st == EC_OK && (line = next_line(&cursor, end));) {
+		char *body;
 		size_t lead;
 
-		cursor = nl ? nl + 1 : line + strlen(line);
-		if (nl)
-			*nl = '\0';
 		number++;
-		if ((hash = strchr(line, '#')))
-			*hash = '\0';
 		body = trim(line, &lead);
 		if (*body == '\0' || number == expr_line.number)
 			continue;

@@ -227,22 +227,60 @@ static bool parse_index(const char *tok, size_t len, size_t *out)
 	return true;
 }
 
-static bool parse_real(const char *tok, size_t len, double *out)
+/* [+-] digits [. digits] [e [+-] digits], with a mantissa digit: "-1", "0.5", ".5", "1e-3". */
+static bool is_decimal(const char *tok, size_t len)
 {
-	char buf[64];
-	char *end;
-	double v;
+	size_t i = 0, digits = 0;
 
-	if (len == 0 || len >= sizeof(buf))
+	if (i < len && (tok[i] == '+' || tok[i] == '-'))
+		i++;
+	for (; i < len && isdigit((unsigned char)tok[i]); i++)
+		digits++;
+	if (i < len && tok[i] == '.')
+		for (i++; i < len && isdigit((unsigned char)tok[i]); i++)
+			digits++;
+	if (digits == 0)
 		return false;
+	if (i < len && (tok[i] == 'e' || tok[i] == 'E')) {
+		size_t start;
+
+		i++;
+		if (i < len && (tok[i] == '+' || tok[i] == '-'))
+			i++;
+		start = i;
+		while (i < len && isdigit((unsigned char)tok[i]))
+			i++;
+		if (i == start)
+			return false;
+	}
+	return i == len;
+}
+
+enum real_status { REAL_OK, REAL_NOT_DECIMAL, REAL_NOT_FINITE };
+
+/* A pixel or weight: a decimal (not hex, inf or nan, which strtod takes) of finite value. */
+static enum real_status parse_real(const char *tok, size_t len, double *out)
+{
+	char small[64], *buf;
+	double v;
+	int e;
+
+	if (!is_decimal(tok, len))
+		return REAL_NOT_DECIMAL;
+	buf = len < sizeof(small) ? small : malloc(len + 1);
+	if (!buf)
+		return REAL_NOT_FINITE;
 	memcpy(buf, tok, len);
 	buf[len] = '\0';
 	errno = 0;
-	v = strtod(buf, &end);
-	if (*end != '\0' || errno == ERANGE || !isfinite(v))
-		return false;
+	v = strtod(buf, NULL);
+	e = errno;
+	if (buf != small)
+		free(buf);
+	if ((e == ERANGE && fabs(v) > 1) || !isfinite(v)) /* overflow; underflow rounds */
+		return REAL_NOT_FINITE;
 	*out = v;
-	return true;
+	return REAL_OK;
 }
 
 enum section { SEC_NONE, SEC_IMAGE, SEC_FILTER, SEC_EDGES };
@@ -294,10 +332,12 @@ ec_status ec_sg_parse(const char *text, const char *file, ec_sg_figure *fig, ec_
 			}
 			for (i = 0; i < n; i++) {
 				double v;
+				enum real_status rs = parse_real(tok[i], len[i], &v);
 
-				if (!parse_real(tok[i], len[i], &v)) {
-					st = perr(&ps, "%s row %zu, column %d: '%.*s' is not a finite number",
-						  what, row + 1, i + 1, (int)len[i], tok[i]);
+				if (rs != REAL_OK) {
+					st = perr(&ps, "%s row %zu, column %d: '%.*s' is not a %s number",
+						  what, row + 1, i + 1, (int)len[i], tok[i],
+						  rs == REAL_NOT_DECIMAL ? "decimal" : "finite");
 					goto fail;
 				}
 				if (is_image)

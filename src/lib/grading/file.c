@@ -5,6 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lines.h"
+
+/*
+ * A directory opens (on Linux, fopen() of a directory for reading succeeds)
+ * but cannot be read: either way, say so instead of "read error".
+ */
+static bool is_directory_errno(int e)
+{
+#ifdef EISDIR
+	return e == EISDIR;
+#else
+	(void)e;
+	return false;
+#endif
+}
+
 static void close_input(FILE *f)
 {
 	if (f != stdin)
@@ -17,8 +33,11 @@ ec_status ec_file_read(const char *path, size_t max, char **text, size_t *len, e
 	size_t n = 0, cap = 0, got;
 	char *buf = NULL;
 
-	if (!f)
+	if (!f) {
+		if (is_directory_errno(errno))
+			return ec_error_at(err, EC_ERR_OPEN, path, 0, 0, "is a directory");
 		return ec_error_at(err, EC_ERR_OPEN, path, 0, 0, "cannot open: %s", strerror(errno));
+	}
 	do {
 		if (cap - n < 4096) {
 			size_t grow = cap ? 2 * cap : 8192;
@@ -47,6 +66,8 @@ ec_status ec_file_read(const char *path, size_t max, char **text, size_t *len, e
 
 		free(buf);
 		close_input(f);
+		if (is_directory_errno(e))
+			return ec_error_at(err, EC_ERR_OPEN, path, 0, 0, "is a directory");
 		return ec_error_at(err, EC_ERR_IO, path, 0, 0, "read error: %s", strerror(e));
 	}
 	close_input(f);
@@ -63,14 +84,18 @@ ec_status ec_file_read(const char *path, size_t max, char **text, size_t *len, e
 ec_status ec_file_read_text(const char *path, size_t max, char **text, ec_error *err)
 {
 	size_t len;
+	const char *nul;
 	ec_status st = ec_file_read(path, max, text, &len, err);
 
 	if (st != EC_OK)
 		return st;
-	if (memchr(*text, '\0', len)) {
+	nul = memchr(*text, '\0', len);
+	if (nul) {
+		long line = ec_line_number(*text, nul);
+
 		free(*text);
 		*text = NULL;
-		return ec_error_at(err, EC_ERR_PARSE, path, 0, 0, "contains a NUL byte");
+		return ec_error_at(err, EC_ERR_PARSE, path, line, 0, "contains a NUL byte");
 	}
 	return EC_OK;
 }

@@ -74,7 +74,7 @@ static ec_status check_options(const ec_grade_item *it, const ec_value *v,
 }
 
 static ec_status add_accepted(ec_grade_item *it, const char *answer, const char *file,
-			      long line, ec_error *err)
+			      long line, long column, ec_error *err)
 {
 	ec_value *grown = realloc(it->accepted, (it->naccepted + 1) * sizeof(*grown));
 	ec_value *v;
@@ -88,10 +88,10 @@ static ec_status add_accepted(ec_grade_item *it, const char *answer, const char 
 	ec_error_clear(&sub);
 	if (ec_value_parse(it->key.kind, answer, len, v, &sub) != EC_OK ||
 	    check_options(it, v, answer, len, &sub) != EC_OK)
-		return ec_error_at(err, EC_ERR_PARSE, file, line, 0, "item '%s': %s",
+		return ec_error_at(err, EC_ERR_PARSE, file, line, column, "item '%s': %s",
 				   it->key.id, sub.msg);
 	if (v->blank)
-		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
+		return ec_error_at(err, EC_ERR_PARSE, file, line, column,
 				   "item '%s': the accepted answer is empty", it->key.id);
 	it->naccepted++;
 	return EC_OK;
@@ -131,7 +131,9 @@ static ec_status init_item(ec_grader *g, ec_grade_item *it, const ec_key_item *k
 	it->rule = *rule;
 	if (rule->scheme == EC_SCHEME_MANUAL)
 		return EC_OK;
-	return add_accepted(it, k->answer, "key", 0, err);
+	/* a key file's answer is its line's second field */
+	return add_accepted(it, k->answer, k->file ? k->file : "key", k->line, k->file ? 2 : 0,
+			    err);
 }
 
 static ec_status find_runs(ec_grader *g, ec_error *err)
@@ -188,7 +190,7 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 					 "item '%s' is graded by hand; it takes no alternative",
 					 alt->id);
 		else
-			st = add_accepted(&g->items[at], alt->answer, alt->file, alt->line, err);
+			st = add_accepted(&g->items[at], alt->answer, alt->file, alt->line, 0, err);
 	}
 	if (st == EC_OK)
 		st = find_runs(g, err);

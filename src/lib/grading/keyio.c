@@ -39,7 +39,7 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 	char buf[160], data[sizeof(((ec_key_item *)0)->data)] = "";
 	ec_key_kind kind;
 	ec_key_origin origin = EC_KEY_FROM_EXAM;
-	ec_value points;
+	ec_value points, answer_value;
 	ec_error sub;
 
 	for (i = 0; i <= n; i++) {
@@ -90,9 +90,20 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 		if (ec_key_find(key, id))
 			return ec_error_at(err, EC_ERR_PARSE, file, line, 1,
 					   "item '%s' is given twice", id);
+		if (kind != EC_KEY_MANUAL) {
+			ec_error_clear(&sub);
+			if (ec_value_parse(kind, answer, len[1], &answer_value, &sub) != EC_OK)
+				return ec_error_at(err, sub.status, file, line, 2, "item '%s': %s", id,
+						   sub.msg);
+			if (answer_value.blank)
+				return ec_error_at(err, EC_ERR_PARSE, file, line, 2,
+						   "item '%s': the answer is empty", id);
+		}
 		if (ec_key_add_from(key, id, kind, points.number, answer, origin, data, &sub) !=
 		    EC_OK)
 			return ec_error_at(err, sub.status, file, line, 0, "%s", sub.msg);
+		key->items[key->count - 1].file = file;
+		key->items[key->count - 1].line = line;
 	}
 	return EC_OK;
 }
@@ -100,11 +111,13 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
 			   const char *file, ec_error *err)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + len, *nul;
 	long line = 0;
 
-	if (memchr(text, '\0', len))
-		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "contains a NUL byte");
+	nul = memchr(text, '\0', len);
+	if (nul)
+		return ec_error_at(err, EC_ERR_PARSE, file, ec_line_number(text, nul), 0,
+				   "contains a NUL byte");
 	p += ec_bom_len(text, len);
 	while (p < end) {
 		const char *s = p, *eol = ec_line_end(p, end, &p);

@@ -151,7 +151,8 @@ typedef struct factor {
 	bool whole;
 	uint64_t u;
 	bool u_ok;
-	bool too_big; /* whole digits that do not fit in 64 bits */
+	bool too_big; /* a whole number that does not fit in 64 bits */
+	bool not_whole; /* a decimal read exactly and found not whole ("1.5e-3") */
 } factor;
 
 /* Scan an unsigned decimal "12", "1.5", ".5", "2e-3" at s[*i]; 0 if none. */
@@ -243,6 +244,69 @@ static int to_u64(const char *s, size_t n, uint64_t *out)
 	return 1;
 }
 
+/*
+ * The decimal s[0..n) that scan_decimal() accepted ("1e18", "1.5e3",
+ * "2.50"), read exactly: 1 when it is a whole number that fits in 64 bits
+ * (into *out), -1 when it is whole but too large, 0 when it is not whole.
+ * It is D x 10^E with D its significant digits, from the first non-zero
+ * one to the last, so it is whole exactly when E >= 0.
+ */
+static int exact_whole(const char *s, size_t n, uint64_t *out)
+{
+	const long exp_cap = 100000000; /* far beyond 64 bits either way */
+	size_t i, mant_end = 0, ndigits = 0, first = 0, last = 0, frac = 0;
+	bool nonzero = false, point = false;
+	long e = 0, esign = 1, scale;
+	uint64_t u = 0;
+
+	for (i = 0; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
+		if (s[i] == '.') {
+			point = true;
+			continue;
+		}
+		frac += point;
+		if (s[i] != '0') {
+			if (!nonzero)
+				first = ndigits;
+			last = ndigits;
+			nonzero = true;
+		}
+		ndigits++;
+	}
+	mant_end = i;
+	if (i < n) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			esign = s[i++] == '-' ? -1 : 1;
+		for (; i < n; i++)
+			if (e < exp_cap)
+				e = e * 10 + (s[i] - '0');
+	}
+	if (!nonzero) {
+		*out = 0;
+		return 1;
+	}
+	/* D = digits first..last; E = exponent - fraction digits + trailing zeros */
+	scale = esign * e - (long)frac + (long)(ndigits - 1 - last);
+	if (scale < 0)
+		return 0;
+	if ((long)(last - first + 1) + scale > 20)
+		return -1;
+	for (i = 0, ndigits = 0; i < mant_end; i++) {
+		if (s[i] == '.')
+			continue;
+		if (ndigits >= first && ndigits <= last &&
+		    (!ec_u64_mul(u, 10, &u) || !ec_u64_add(u, (uint64_t)(s[i] - '0'), &u)))
+			return -1;
+		ndigits++;
+	}
+	for (; scale > 0; scale--)
+		if (!ec_u64_mul(u, 10, &u))
+			return -1;
+	*out = u;
+	return 1;
+}
+
 /* A factor "[-+]decimal[/decimal]" at s[*i]; returns 0 when there is none. */
 static int scan_factor(const char *s, size_t n, size_t *i, factor *f)
 {
@@ -250,6 +314,7 @@ static int scan_factor(const char *s, size_t n, size_t *i, factor *f)
 	bool neg = false, plain, plain2;
 
 	f->u = 0;
+	f->not_whole = false;
 
 	if (j < n && (s[j] == '-' || s[j] == '+')) {
 		neg = s[j] == '-';
@@ -259,8 +324,16 @@ static int scan_factor(const char *s, size_t n, size_t *i, factor *f)
 	if (!scan_decimal(s, n, &j, &plain))
 		return 0;
 	f->value = to_double(s + start, j - start);
-	f->u_ok = plain && to_u64(s + start, j - start, &f->u);
-	f->too_big = plain && !f->u_ok;
+	if (plain) {
+		f->u_ok = to_u64(s + start, j - start, &f->u);
+		f->too_big = !f->u_ok;
+	} else { /* "1e18", "1.5e3": whole numbers are read exactly too */
+		int whole = exact_whole(s + start, j - start, &f->u);
+
+		f->u_ok = whole > 0;
+		f->too_big = whole < 0;
+		f->not_whole = whole == 0;
+	}
 	if (j < n && s[j] == '/') {
 		size_t dstart = ++j;
 		double d;
@@ -273,6 +346,7 @@ static int scan_factor(const char *s, size_t n, size_t *i, factor *f)
 		f->value /= d;
 		f->u_ok = false;
 		f->too_big = false;
+		f->not_whole = false;
 	}
 	if (neg) {
 		f->value = -f->value;
@@ -389,7 +463,7 @@ static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 	size_t k = n, i = 0, nf = 0;
 	double value = 1;
 	uint64_t count = 1;
-	bool exact = true;
+	bool exact = true, not_whole = false;
 
 	if (kind == EC_KEY_DIMS)
 		drop_brackets(&t, &k);
@@ -409,6 +483,7 @@ static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 			v->dims[nf] = f.u;
 		}
 		nf++;
+		not_whole = f.not_whole;
 		value *= f.value;
 		if (exact && f.u_ok) {
 			if (!ec_u64_mul(count, f.u, &count))
@@ -426,8 +501,17 @@ static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 	} else if (exact) {
 		v->count = count;
 	} else {
-		if (!isfinite(value) || value < 0 || value != floor(value) ||
-		    value > 9007199254740992.0)
+		if (nf == 1 && not_whole) /* known exactly, however large */
+			return unreadable(err, s, n, what);
+		if (isfinite(value) && value >= 18446744073709551616.0)
+			return overflows(err, s, n);
+		if (isfinite(value) && value > 9007199254740992.0)
+			return ec_error_set(err, EC_ERR_PARSE,
+					    "'%.*s%s' cannot be read exactly above 2^53; write its "
+					    "digits",
+					    (int)(n > SHOW_MAX ? SHOW_MAX : n), s,
+					    n > SHOW_MAX ? "..." : "");
+		if (!isfinite(value) || value < 0 || value != floor(value))
 			return unreadable(err, s, n, what);
 		v->count = (uint64_t)value;
 	}
