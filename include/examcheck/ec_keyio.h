@@ -16,8 +16,8 @@
  * Append the items of key-file text (`len` bytes) named `file` to `key`.
  * Returns EC_OK (an empty text is an empty key); EC_ERR_PARSE at file:line
  * for a line without exactly four tab-separated fields, an empty id, an
- * unknown kind, points that are not a finite number >= 0, a repeated id,
- * a NUL byte; EC_ERR_NOMEM.
+ * unknown kind, points that are not a number from 0 to EC_POINTS_MAX
+ * (ec_key.h), a repeated id, a NUL byte; EC_ERR_NOMEM.
  */
 ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
 			   const char *file, ec_error *err);
