@@ -311,6 +311,55 @@ static void test_write_sheet_json(void **state)
 		 " \"flagged\": []}\n");
 }
 
+/*
+ * Totals that are not finite (bounded points never give one) are null in
+ * JSON, which has no infinities, and "-" in text; never inf or nan.
+ */
+static void test_write_sheet_not_finite(void **state)
+{
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_report(&g, &r, "s");
+	r.total = INFINITY;
+	r.sections[0] = NAN;
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(EC_FORMAT_JSON), &r, &err),
+			 EC_OK);
+	capture_check(&c, "{\"sheet\": \"s\", \"total\": null, \"max\": 6, \"manual_max\": 1, "
+			  "\"pending\": 1,\n"
+			  " \"sections\": [{\"section\": \"1\", \"points\": null, \"max\": 2}, "
+			  "{\"section\": \"2\", \"points\": 2, \"max\": 4}],\n"
+			  " \"items\": [\n"
+			  "  {\"id\": \"1.1\", \"kind\": \"tf\", \"answer\": \"F\", \"verdict\": \"wrong\", "
+			  "\"points\": -1, \"max\": 2, \"correct\": \"T\"},\n"
+			  "  {\"id\": \"2.1\", \"kind\": \"mc\", \"answer\": \"A\", \"verdict\": \"partial\", "
+			  "\"points\": 2, \"max\": 4, \"correct\": \"AB\"},\n"
+			  "  {\"id\": \"3.9\", \"kind\": \"manual\", \"answer\": \"\", \"verdict\": \"manual\", "
+			  "\"points\": null, \"max\": 1, \"correct\": \"why\"}\n"
+			  " ],\n"
+			  " \"flagged\": []}\n");
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(EC_FORMAT_TEXT), &r, &err),
+			 EC_OK);
+	capture_check(&c, "Sheet s\n"
+			  "\n"
+			  "item  answer        verdict     points          correct\n"
+			  "1.1   F             wrong       -1/2            T\n"
+			  "2.1   A             partial     2/4             AB\n"
+			  "\n"
+			  "Section 1: -/2\n"
+			  "Section 2: 2/4\n"
+			  "Total: -/6 (auto-graded items)\n"
+			  "\n"
+			  "To grade by hand (1 point):\n"
+			  "  3.9   1 pt  why\n");
+	ec_sheet_report_free(&r);
+	ec_grader_free(&g);
+}
+
 /* One test per auto-graded item; the manual item is left out. */
 static void test_write_sheet_gradescope(void **state)
 {
@@ -732,6 +781,7 @@ int main(void)
 		cmocka_unit_test(test_write_key_unsupported),
 		cmocka_unit_test(test_write_sheet_text),
 		cmocka_unit_test(test_write_sheet_json),
+		cmocka_unit_test(test_write_sheet_not_finite),
 		cmocka_unit_test(test_write_sheet_gradescope),
 		cmocka_unit_test(test_write_sheet_gradescope_sevenths_all_right),
 		cmocka_unit_test(test_write_sheet_gradescope_sevenths_sum),
