@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "examcheck/ec_utf8.h"
+
 static const ec_writer *const writers[] = {
 	[EC_FORMAT_TEXT] = &ec_writer_text,
 	[EC_FORMAT_TSV] = &ec_writer_tsv,
@@ -187,54 +189,15 @@ void ec_write_csv_field(FILE *f, const char *s)
 	putc('"', f);
 }
 
-/*
- * The length (1 to 4) of the well-formed UTF-8 sequence starting at s, its
- * code point in *cp; or 0 when none starts there, with in *bad the length
- * of the maximal subpart of one (at least 1), which stands for one U+FFFD.
- * Well-formed is Unicode's table 3-7: no overlong form, no surrogate,
- * nothing above U+10FFFF. The second byte's range depends on the first.
- */
-static size_t utf8_sequence(const unsigned char *s, uint32_t *cp, size_t *bad)
-{
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t n, k;
-
-	*bad = 1;
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, lo = s[0] == 0xE0 ? 0xA0 : 0x80, hi = s[0] == 0xED ? 0x9F : 0xBF;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, lo = s[0] == 0xF0 ? 0x90 : 0x80, hi = s[0] == 0xF4 ? 0x8F : 0xBF;
-	else
-		return 0;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	*cp = s[0] & (0x7F >> n);
-	for (k = 1; k < n; k++) {
-		if ((s[k] & 0xC0) != 0x80) {
-			*bad = k;
-			return 0;
-		}
-		*cp = *cp << 6 | (s[k] & 0x3F);
-	}
-	return n;
-}
-
 void ec_write_json_string(FILE *f, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	uint32_t cp;
-	size_t n, bad;
+	size_t n;
 
 	putc('"', f);
-	while (*p) {
-		n = utf8_sequence(p, &cp, &bad);
-		if (n == 0)
+	for (; *s; s += n) {
+		n = ec_utf8_next(s, &cp);
+		if (cp == EC_UTF8_INVALID)
 			fputs("\\ufffd", f);
 		else if (cp == '"' || cp == '\\')
 			fprintf(f, "\\%c", (char)cp);
@@ -245,8 +208,7 @@ void ec_write_json_string(FILE *f, const char *s)
 		else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) /* C0, DEL and C1 controls */
 			fprintf(f, "\\u%04x", (unsigned)cp);
 		else
-			fwrite(p, 1, n, f);
-		p += n ? n : bad;
+			fwrite(s, 1, n, f);
 	}
 	putc('"', f);
 }
