@@ -32,6 +32,7 @@
 #include "examcheck/ec_spatial_graph.h"
 #include "examcheck/ec_stats.h"
 #include "examcheck/ec_tensor.h"
+#include "examcheck/ec_utf8.h"
 #include "examcheck/ec_writer.h"
 #include "examcheck/ec_xorshift.h"
 

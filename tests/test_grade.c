@@ -777,6 +777,21 @@ static void test_points_format_cases(void **state)
 	assert_string_equal(ec_points_format(1234567.5, buf), "1234567.5");
 }
 
+/* No output ever says inf or nan: what is not finite is "-". */
+static void test_points_format_not_finite(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(ec_points_format(INFINITY, buf), "-");
+	assert_string_equal(ec_points_format(-INFINITY, buf), "-");
+	assert_string_equal(ec_points_format(NAN, buf), "-");
+	assert_int_equal(ec_points_format_len(NAN, buf), 1);
+	assert_string_equal(ec_points_format_exact(INFINITY, buf), "-");
+	assert_string_equal(ec_points_format_exact(NAN, buf), "-");
+	assert_string_equal(ec_points_format(1e13, buf), "1e+13"); /* large, but a number */
+}
+
 static void test_points_format_exact_round_trips(void **state)
 {
 	const double values[] = {4, 6.0 / 21, 0.1, 5.0 / 7, 1.0 / 3, 3.14159265358979, 0};
@@ -822,6 +837,7 @@ int main(void)
 		cmocka_unit_test(test_grader_read_mark_cases),
 		cmocka_unit_test(test_points_format_cases),
 		cmocka_unit_test(test_points_format_matches_llround),
+		cmocka_unit_test(test_points_format_not_finite),
 		cmocka_unit_test(test_points_format_exact_round_trips),
 	};
 

@@ -194,6 +194,58 @@ static void test_key_parse_tsv_item_origin(void **state)
 	ec_key_free(&key);
 }
 
+/*
+ * Points are bounded by EC_POINTS_MAX (1e6): a key of 1e308 points would
+ * make totals infinite. ec_key_add() refuses them whoever calls it.
+ */
+static void test_key_parse_tsv_huge_points(void **state)
+{
+	static const struct {
+		const char *text;
+		long line;
+		const char *msg;
+	} bad[] = {
+		{"1.1\tT\t1e308\ttf\n", 1, "points '1e308' are more than 1000000"},
+		{"1.1\tT\t2\ttf\n1.2\tF\t1000001\ttf\n", 2, "points '1000001' are more than 1000000"},
+		{"1.1\tT\t1e308*10\ttf\n", 1, "points '1e308*10' are not a number >= 0"},
+		{"1.1\tT\tinf\ttf\n", 1, "points 'inf' are not a number >= 0"},
+	};
+	ec_key key;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse(&key, bad[i].text, strlen(bad[i].text), &err), EC_ERR_PARSE);
+		assert_int_equal(err.line, bad[i].line);
+		assert_int_equal(err.column, 3);
+		assert_string_equal(err.msg, bad[i].msg);
+		ec_key_free(&key);
+	}
+	assert_int_equal(parse(&key, "1.1\tT\t1e6\ttf\n", 13, &err), EC_OK);
+	assert_near(key.items[0].points, 1e6, 0);
+	ec_key_free(&key);
+}
+
+static void test_key_add_refuses_points_out_of_range(void **state)
+{
+	const double bad[] = {-1, 1000000.5, 1e308, INFINITY, -INFINITY, NAN};
+	ec_key key = {0};
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ec_error_clear(&err);
+		assert_int_equal(ec_key_add(&key, "1.1", EC_KEY_TF, bad[i], "T", &err), EC_ERR_RANGE);
+		assert_int_equal(key.count, 0);
+	}
+	assert_string_equal(err.msg, "points of '1.1' are not a number from 0 to 1000000");
+	assert_int_equal(ec_key_add(&key, "1.1", EC_KEY_TF, 0, "T", &err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "1.2", EC_KEY_TF, 1e6, "F", &err), EC_OK);
+	ec_key_free(&key);
+}
+
 static void test_key_compare_differences(void **state)
 {
 	ec_key want = {0}, have = {0};
@@ -269,6 +321,8 @@ int main(void)
 		cmocka_unit_test(test_key_parse_tsv_bad_answers),
 		cmocka_unit_test(test_key_parse_tsv_scientific_count),
 		cmocka_unit_test(test_key_parse_tsv_item_origin),
+		cmocka_unit_test(test_key_parse_tsv_huge_points),
+		cmocka_unit_test(test_key_add_refuses_points_out_of_range),
 		cmocka_unit_test(test_key_parse_tsv_bom_and_line_ends),
 		cmocka_unit_test(test_key_compare_differences),
 	};

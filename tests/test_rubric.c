@@ -96,6 +96,53 @@ static void test_rubric_parse_tolerance_given(void **state)
 	ec_rubric_free(&r);
 }
 
+/*
+ * Points and tolerances are bounded (EC_POINTS_MAX, EC_TOLERANCE_MAX =
+ * 1e6) so that sums of them stay finite: 1e308 points would make a class
+ * total of infinity and statistics of NaN. The bounds themselves are in.
+ */
+static void test_rubric_parse_huge_values(void **state)
+{
+	static const struct {
+		const char *text;
+		long line;
+		const char *msg;
+	} bad[] = {
+		{"rule 1.* tf wrong=-1e308\n", 1, "setting wrong: '-1e308' is not between -1000000 and 1000000"},
+		{"rule 1.* tf\nrule 1.1 tf blank=1000000.5\n", 2,
+		 "setting blank: '1000000.5' is not between -1000000 and 1000000"},
+		{"rule 2.* mc per-error=1e7\n", 1, "setting per-error: '1e7' is not between 0 and 1000000"},
+		{"rule 3.* exact rel=1e308\n", 1, "setting rel: '1e308' is not between 0 and 1000000"},
+		{"rule 3.* exact abs=2e6\n", 1, "setting abs: '2e6' is not between 0 and 1000000"},
+		{"rule 3.* exact abs=inf\n", 1, "setting abs: 'inf' is not a valid value"},
+		{"rule 3.* exact rel=nan\n", 1, "setting rel: 'nan' is not a valid value"},
+		{"rule 1.* tf wrong=1e309\n", 1, "setting wrong: '1e309' is not a valid value"},
+		{"total 1e308\n", 1, "total '1e308' is more than 1000000"},
+		{"total inf\n", 1, "total needs one positive number"},
+	};
+	ec_rubric r;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(parse(&r, bad[i].text, &err), EC_ERR_PARSE);
+		assert_int_equal(err.line, bad[i].line);
+		assert_string_equal(err.msg, bad[i].msg);
+		ec_rubric_free(&r);
+	}
+	assert_int_equal(parse(&r, "total 1e6\nrule 1.* tf wrong=-1e6 blank=1e6\n"
+				   "rule 2.* mc per-error=1e6\nrule 3.* exact rel=1e6 abs=1e6\n", &err),
+			 EC_OK);
+	assert_near(r.total, 1e6, 0);
+	assert_near(r.rules[0].wrong, -1e6, 0);
+	assert_near(r.rules[0].blank, 1e6, 0);
+	assert_near(r.rules[1].per_error, 1e6, 0);
+	assert_near(r.rules[2].rel, 1e6, 0);
+	assert_near(r.rules[2].abs, 1e6, 0);
+	ec_rubric_free(&r);
+}
+
 static void test_rubric_pattern_matches_cases(void **state)
 {
 	(void)state;
@@ -144,7 +191,7 @@ static void test_rubric_parse_errors(void **state)
 		{"rule 1.* tf wrong\n", 1, "setting 'wrong' is not NAME=VALUE"},
 		{"rule 1.* tf wrong=-x\n", 1, "setting wrong: '-x' is not a valid value"},
 		{"rule 2.* mc options=a-e\n", 1, "setting options: 'a-e' is not a valid value"},
-		{"rule 2.* mc per-error=-2\n", 1, "setting per-error: '-2' is not a valid value"},
+		{"rule 2.* mc per-error=-2\n", 1, "setting per-error: '-2' is not between 0 and 1000000"},
 		{"rule 3.*.1 exact\n", 1, "pattern '3.*.1': '*' may only end a pattern, after a '.'"},
 		{"rule 3* exact\n", 1, "pattern '3*': '*' may only end a pattern, after a '.'"},
 		{"\n\ntotal -5\n", 3, "total needs one positive number"},
@@ -246,6 +293,7 @@ int main(void)
 		cmocka_unit_test(test_rubric_parse_rules_and_alts),
 		cmocka_unit_test(test_rubric_parse_defaults),
 		cmocka_unit_test(test_rubric_parse_tolerance_given),
+		cmocka_unit_test(test_rubric_parse_huge_values),
 		cmocka_unit_test(test_rubric_pattern_matches_cases),
 		cmocka_unit_test(test_rubric_accept_spec),
 		cmocka_unit_test(test_rubric_parse_errors),

@@ -402,6 +402,43 @@ static void test_stats_histogram_bins(void **state)
 }
 
 /*
+ * A range that is not finite is refused; one so small that its power of
+ * ten underflows (5e-324 is the least double above 0) still gets a bin
+ * width above 0 and a bin count that was never a NaN turned into size_t
+ * (it used to be, after a width of 0). Totals that are not finite land in
+ * the end bins.
+ */
+static void test_stats_init_range_extremes(void **state)
+{
+	ec_stats s;
+	ec_error err;
+	size_t k;
+	uint64_t in = 0;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_stats_init(&s, 0, NULL, NULL, 0, INFINITY, &err), EC_ERR_INVALID);
+	assert_string_equal(err.msg, "statistics need a finite range of totals");
+	assert_int_equal(ec_stats_init(&s, 0, NULL, NULL, -1e308, 1e308, &err), EC_ERR_INVALID);
+	assert_int_equal(ec_stats_init(&s, 0, NULL, NULL, NAN, 1, &err), EC_ERR_INVALID);
+	assert_int_equal(ec_stats_init(&s, 0, NULL, NULL, 0, 1e13, &err), EC_ERR_INVALID);
+	assert_int_equal(ec_stats_init(&s, 0, NULL, NULL, 0, 5e-324, &err), EC_OK);
+	assert_true(s.bin_width > 0);
+	assert_true(s.nbins >= 1 && s.nbins <= 13);
+	ec_stats_add(&s, NULL, 0);
+	ec_stats_add(&s, NULL, 5e-324);
+	for (k = 0; k < s.nbins; k++)
+		in += s.bins[k];
+	assert_true(in == 2);
+	ec_stats_free(&s);
+	assert_int_equal(ec_stats_init(&s, 0, NULL, NULL, 0, 10, &err), EC_OK);
+	ec_stats_add(&s, NULL, INFINITY);
+	ec_stats_add(&s, NULL, NAN);
+	assert_true(s.bins[s.nbins - 1] == 1 && s.bins[0] == 1);
+	ec_stats_free(&s);
+}
+
+/*
  * More distinct totals than are kept: student i of n scores 100 i/(n-1),
  * and gets the one item right when i is even. The median and the groups
  * are then estimated from fine bins 100/16384 wide, each holding 4 or 5
@@ -512,6 +549,7 @@ int main(void)
 		cmocka_unit_test(test_stats_init_roster_present_items),
 		cmocka_unit_test(test_stats_summarise_odd_median),
 		cmocka_unit_test(test_stats_histogram_bins),
+		cmocka_unit_test(test_stats_init_range_extremes),
 		cmocka_unit_test(test_stats_summarise_many_distinct_totals),
 		cmocka_unit_test(test_stats_bad_input),
 		cmocka_unit_test(test_stats_discrimination_constant_rest),

@@ -75,8 +75,39 @@ static void test_write_json_string_plain(void **state)
 	(void)state;
 	json_is("", "\"\"");
 	json_is("16x8x64x64", "\"16x8x64x64\"");
-	/* UTF-8 (U+00D7) and DEL pass as they are. */
-	json_is("16 \xC3\x97 8\x7f", "\"16 \xC3\x97 8\x7f\"");
+	/* UTF-8 passes as it is: U+00D7, U+20AC, U+1F600, the ends of the ranges. */
+	json_is("16 \xC3\x97 8", "\"16 \xC3\x97 8\"");
+	json_is("\xE2\x82\xAC \xF0\x9F\x98\x80", "\"\xE2\x82\xAC \xF0\x9F\x98\x80\"");
+	json_is("\xC2\xA0\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD\xF0\x90\x80\x80\xF4\x8F\xBF\xBF",
+		"\"\xC2\xA0\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD\xF0\x90\x80\x80\xF4\x8F\xBF\xBF\"");
+}
+
+/*
+ * Ill-formed UTF-8 becomes U+FFFD, one per maximal subpart (Unicode's
+ * recommended practice, section 3.9): a byte that starts no sequence, or
+ * a start whose second byte is out of its range, is one on its own; a
+ * sequence cut short is one for all of it.
+ */
+static void test_write_json_string_invalid_utf8(void **state)
+{
+	(void)state;
+	json_is("\x80", "\"\\ufffd\"");                                /* lone continuation */
+	json_is("a\xFF" "b\xFE", "\"a\\ufffdb\\ufffd\"");                  /* never in UTF-8 */
+	json_is("\xC0\xAF", "\"\\ufffd\\ufffd\"");                     /* overlong '/' */
+	json_is("\xC1\xBF", "\"\\ufffd\\ufffd\"");                     /* overlong U+007F */
+	json_is("\xE0\x80\xAF", "\"\\ufffd\\ufffd\\ufffd\"");           /* overlong, 3 bytes */
+	json_is("\xE0\x9F\xBF", "\"\\ufffd\\ufffd\\ufffd\"");           /* U+07FF in 3: overlong */
+	json_is("\xF0\x8F\xBF\xBF", "\"\\ufffd\\ufffd\\ufffd\\ufffd\""); /* U+FFFF in 4: overlong */
+	json_is("\xED\xA0\x80", "\"\\ufffd\\ufffd\\ufffd\"");           /* surrogate U+D800 */
+	json_is("\xED\xBF\xBF", "\"\\ufffd\\ufffd\\ufffd\"");           /* surrogate U+DFFF */
+	json_is("\xF4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\""); /* U+110000 */
+	json_is("\xF5\x80\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\""); /* F5: above U+10FFFF */
+	json_is("\xF8\x88\x80\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\""); /* 5-byte form */
+	json_is("x\xE2\x82", "\"x\\ufffd\"");                           /* cut short at the end */
+	json_is("\xE2\x82x", "\"\\ufffdx\"");                           /* cut short by 'x' */
+	json_is("\xF0\x9F\x98\"", "\"\\ufffd\\\"\"");                     /* cut short by '"' */
+	json_is("\xC3\n", "\"\\ufffd\\n\"");                           /* cut short by a newline */
+	json_is("\xE2\x82\xAC\xAC", "\"\xE2\x82\xAC\\ufffd\"");           /* one continuation too many */
 }
 
 static void test_write_json_string_escapes(void **state)
@@ -85,8 +116,9 @@ static void test_write_json_string_escapes(void **state)
 	json_is("say \"hi\"", "\"say \\\"hi\\\"\"");
 	json_is("a\\b", "\"a\\\\b\"");
 	json_is("line\nnext\ttab", "\"line\\nnext\\ttab\"");
-	/* Other control characters: \u00XX, lower-case hex. */
+	/* Other control characters: \u00XX, lower-case hex; DEL and C1 too. */
 	json_is("\x01\x1f\r\b\x1b", "\"\\u0001\\u001f\\u000d\\u0008\\u001b\"");
+	json_is("\x7f\xC2\x80\xC2\x9B\xC2\x9F\xC2\xA0", "\"\\u007f\\u0080\\u009b\\u009f\xC2\xA0\"");
 }
 
 static void test_format_parse_names(void **state)
@@ -410,6 +442,55 @@ static void test_write_sheet_json_origins(void **state)
 		      "\"reconstructed\", \"data_file\": \"q3.3.figure\"}\n"
 		      " ],\n"
 		      " \"flagged\": []}\n");
+	ec_sheet_report_free(&r);
+	ec_grader_free(&g);
+}
+
+/*
+ * Totals that are not finite (bounded points never give one) are null in
+ * JSON, which has no infinities, and "-" in text; never inf or nan.
+ */
+static void test_write_sheet_not_finite(void **state)
+{
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_report(&g, &r, "s");
+	r.total = INFINITY;
+	r.sections[0] = NAN;
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(EC_FORMAT_JSON), &r, &err),
+			 EC_OK);
+	capture_check(&c, "{\"sheet\": \"s\", \"total\": null, \"max\": 6, \"manual_max\": 1, "
+			  "\"pending\": 1,\n"
+			  " \"sections\": [{\"section\": \"1\", \"points\": null, \"max\": 2}, "
+			  "{\"section\": \"2\", \"points\": 2, \"max\": 4}],\n"
+			  " \"items\": [\n"
+			  "  {\"id\": \"1.1\", \"kind\": \"tf\", \"answer\": \"F\", \"verdict\": \"wrong\", "
+			  "\"points\": -1, \"max\": 2, \"correct\": \"T\"},\n"
+			  "  {\"id\": \"2.1\", \"kind\": \"mc\", \"answer\": \"A\", \"verdict\": \"partial\", "
+			  "\"points\": 2, \"max\": 4, \"correct\": \"AB\"},\n"
+			  "  {\"id\": \"3.9\", \"kind\": \"manual\", \"answer\": \"\", \"verdict\": \"manual\", "
+			  "\"points\": null, \"max\": 1, \"correct\": \"why\"}\n"
+			  " ],\n"
+			  " \"flagged\": []}\n");
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(EC_FORMAT_TEXT), &r, &err),
+			 EC_OK);
+	capture_check(&c, "Sheet s\n"
+			  "\n"
+			  "item  answer        verdict     points          correct\n"
+			  "1.1   F             wrong       -1/2            T\n"
+			  "2.1   A             partial     2/4             AB\n"
+			  "\n"
+			  "Section 1: -/2\n"
+			  "Section 2: 2/4\n"
+			  "Total: -/6 (auto-graded items)\n"
+			  "\n"
+			  "To grade by hand (1 point):\n"
+			  "  3.9   1 pt  why\n");
 	ec_sheet_report_free(&r);
 	ec_grader_free(&g);
 }
@@ -826,6 +907,7 @@ int main(void)
 		cmocka_unit_test(test_write_csv_field_quoted),
 		cmocka_unit_test(test_write_json_string_plain),
 		cmocka_unit_test(test_write_json_string_escapes),
+		cmocka_unit_test(test_write_json_string_invalid_utf8),
 		cmocka_unit_test(test_format_parse_names),
 		cmocka_unit_test(test_format_mask_documents),
 		cmocka_unit_test(test_write_key_text),
@@ -836,6 +918,7 @@ int main(void)
 		cmocka_unit_test(test_write_key_origins),
 		cmocka_unit_test(test_write_sheet_text),
 		cmocka_unit_test(test_write_sheet_json),
+		cmocka_unit_test(test_write_sheet_not_finite),
 		cmocka_unit_test(test_write_sheet_json_origins),
 		cmocka_unit_test(test_write_sheet_gradescope),
 		cmocka_unit_test(test_write_sheet_gradescope_sevenths_all_right),

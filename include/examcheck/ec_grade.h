@@ -179,8 +179,10 @@ double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *
 
 /**
  * Points as a decimal with at most 6 decimals and no trailing zeros,
- * rounded half away from zero: 2, -1, 0.285714, 57.5. Returns `buf`,
- * which needs 32 bytes.
+ * rounded half away from zero: 2, -1, 0.285714, 57.5 (beyond 1e12, as
+ * "%g" writes them). Never "inf" or "nan": a value that is not finite,
+ * which points bounded by EC_POINTS_MAX never sum to, is "-". Returns
+ * `buf`, which needs 32 bytes.
  */
 char *ec_points_format(double points, char buf[32]);
 
@@ -190,8 +192,9 @@ size_t ec_points_format_len(double points, char buf[32]);
 /**
  * Points written so that reading them back gives the same double: an
  * integer ("4"), else a fraction with denominator up to 1000 when one is
- * exact ("2/7" for 6.0/21), else 17 significant digits. Returns `buf`,
- * which needs 32 bytes.
+ * exact ("2/7" for 6.0/21), else 17 significant digits; "-" (which reads
+ * back as no number) when it is not finite. Returns `buf`, which needs
+ * 32 bytes.
  */
 char *ec_points_format_exact(double points, char buf[32]);
 

@@ -41,6 +41,13 @@ const char *ec_key_origin_name(ec_key_origin origin);
 /** Parse a name written by ec_key_origin_name(). EC_ERR_PARSE when it is none. */
 ec_status ec_key_origin_parse(const char *name, ec_key_origin *origin);
 
+/**
+ * The most points an item may be worth; a rubric's settings and total are
+ * bounded by it too. It keeps every sum of points, and every statistic of
+ * them, a finite number: the exam's items are worth at most 20.
+ */
+#define EC_POINTS_MAX 1e6
+
 /** One gradable item of the key, e.g. id "3.2.1.1.dims", answer "16x8x64x64". */
 typedef struct ec_key_item {
 	char id[40];
@@ -64,7 +71,8 @@ typedef struct ec_key {
 
 /**
  * Append an item. Fails with EC_ERR_INVALID when the id or answer does not
- * fit or the id is already present, EC_ERR_NOMEM when memory runs out.
+ * fit or the id is already present, EC_ERR_RANGE when the points are not
+ * a number from 0 to EC_POINTS_MAX, EC_ERR_NOMEM when memory runs out.
  */
 ec_status ec_key_add(ec_key *key, const char *id, ec_key_kind kind,
 		     double points, const char *answer, ec_error *err);

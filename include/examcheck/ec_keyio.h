@@ -23,7 +23,7 @@
  * more than five tab-separated fields, an empty id, an unknown kind, an
  * answer its kind cannot read as ec_value_parse() reads answers (column 2,
  * "item 'ID': why"; empty only for a manual item), points that are not a
- * finite number >= 0, a fifth field that is not an origin, a repeated id,
+ * number from 0 to EC_POINTS_MAX (ec_key.h), a fifth field that is not an origin, a repeated id,
  * a NUL byte; EC_ERR_NOMEM.
  */
 ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,

@@ -11,20 +11,24 @@
  *   total POINTS
  *       the most points the key gives (auto-graded and manual items
  *       together); the test suite checks the computed key against it.
+ *       At most EC_POINTS_MAX (ec_key.h).
  *   rule PATTERN SCHEME [NAME=VALUE ...]
  *       PATTERN is an id ("2.9"), a prefix ending in ".*" ("3.2.1.*") or
  *       "*". The last rule whose pattern matches an item applies. SCHEME:
  *         tf      wrong=W blank=B: right earns the item's points, a wrong
- *                 answer W (e.g. -1), a blank B (default 0);
+ *                 answer W (e.g. -1), a blank B (default 0); |W| and |B|
+ *                 at most EC_POINTS_MAX (ec_key.h);
  *         mc      per-error=E options=LETTERS: when the key has one option,
  *                 all or nothing; when it has several, the points minus E
- *                 per wrong or missing selection, never below 0; LETTERS
+ *                 per wrong or missing selection, never below 0 (E from
+ *                 0 to EC_POINTS_MAX); LETTERS
  *                 ("ABCDE" or "A-E") are the options the question offers;
  *         exact   [rel=R] [abs=A]: the answer must equal the key: counts
  *                 and masks exactly, shapes factor by factor, numbers as
  *                 ec_grader_score() says: always right within a relative
  *                 1e-9 of the key; then, when rel or abs is given, right
- *                 within max(A, R * |key|) (the one not given is 0);
+ *                 within max(A, R * |key|) (the one not given is 0;
+ *                 each at most EC_TOLERANCE_MAX);
  *                 when neither is given, the significant-figure rule (a
  *                 plain decimal of at least 3 significant figures, each
  *                 of them correct);
@@ -38,6 +42,9 @@
 #define EC_RUBRIC_H
 
 #include "examcheck/ec_common.h"
+
+/** The largest rel or abs tolerance a rule may set. */
+#define EC_TOLERANCE_MAX 1e6
 
 /** How one item is scored. */
 typedef enum ec_scheme {
@@ -82,8 +89,9 @@ typedef struct ec_rubric {
 /**
  * Parse rubric text (`len` bytes) named `file` into `r` (zero-initialised;
  * directives add to what it holds). Returns EC_OK; EC_ERR_PARSE at
- * file:line for an unknown directive, scheme or setting, a bad number, a
- * pattern or answer too long, a NUL byte; EC_ERR_NOMEM.
+ * file:line for an unknown directive, scheme or setting, a bad number or
+ * one out of its range, a pattern or answer too long, a NUL byte;
+ * EC_ERR_NOMEM.
  */
 ec_status ec_rubric_parse(ec_rubric *r, const char *text, size_t len,
 			  const char *file, ec_error *err);

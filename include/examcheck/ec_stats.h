@@ -66,7 +66,8 @@ typedef struct ec_stats {
  * ec_stats_add(), totals in [lo, hi] (lo < hi; values outside are put in
  * the end bins). The coarse histogram has a "nice" bin width (1, 2, 5 or
  * 10 times a power of ten) giving at most 12 bins. EC_ERR_INVALID when
- * lo >= hi; EC_ERR_NOMEM.
+ * lo >= hi, or when lo or hi is not finite or beyond 9e12 (totals are
+ * counted in millionths); EC_ERR_NOMEM.
  */
 ec_status ec_stats_init(ec_stats *s, size_t nitems, const double *max_points,
 			const ec_key_kind *kinds, double lo, double hi, ec_error *err);

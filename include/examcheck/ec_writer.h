@@ -219,9 +219,12 @@ ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *e
 void ec_write_csv_field(FILE *f, const char *s);
 
 /**
- * Write `s` as a JSON string between double quotes: '"' and '\' get a
- * backslash, newline and tab are written \n and \t, the other bytes below
- * 0x20 \u00XX (lower-case hex); every other byte, UTF-8 included, as it is.
+ * Write `s` as a JSON string between double quotes, always valid UTF-8:
+ * '"' and '\' get a backslash, newline and tab are written \n and \t, the
+ * other control characters (below U+0020, U+007F to U+009F) \u00XX
+ * (lower-case hex); well-formed UTF-8 as it is; and each maximal part of
+ * an ill-formed sequence (a stray byte, an overlong form, a surrogate,
+ * a code point above U+10FFFF, a sequence cut short) \ufffd.
  */
 void ec_write_json_string(FILE *f, const char *s);
 

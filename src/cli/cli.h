@@ -34,7 +34,11 @@ int cmd_list(int argc, char **argv);
 int cmd_net(int argc, char **argv);
 int cmd_rf(int argc, char **argv);
 
-/** Print "examcheck: <message>\n" to stderr. */
+/**
+ * Print "examcheck: <message>\n" to stderr, the message's control
+ * characters and ill-formed UTF-8 shown as escapes (\t \r \n \e \xNN), so
+ * that a file name or an answer quoted in it cannot drive the terminal.
+ */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 1, 2)))

@@ -18,6 +18,7 @@
 #include "examcheck/ec_writer.h"
 #include "feedback_dir.h"
 #include "gradeio.h"
+#include "output.h"
 
 static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
@@ -39,7 +40,8 @@ static const char grade_help[] =
 	"                    roster: csv (default), json (an array, an object a\n"
 	"                    student: line, student, data, total, sections,\n"
 	"                    items {id: {points, verdict}}, flagged)\n"
-	"  -o FILE           write the result to FILE: it appears whole or not at all\n"
+	"  -o FILE           write the result to FILE ('-': standard output): a\n"
+	"                    regular file appears whole or not at all\n"
 	"  --stats           roster: also print item analysis over the items the\n"
 	"                    roster has a column for (marks by hand included):\n"
 	"                    students, mean, median, standard deviation, min, max,\n"
@@ -126,80 +128,6 @@ typedef struct options {
 	int naccepts;
 } options;
 
-/* Output that appears whole or not at all: a temporary file renamed at the end. */
-typedef struct output {
-	FILE *f;
-	const char *path;
-	char *tmp;
-} output;
-
-static int out_open(output *o, const char *path)
-{
-	size_t n;
-	mode_t mask;
-	int fd;
-
-	o->path = path;
-	o->tmp = NULL;
-	o->f = stdout;
-	if (!path)
-		return EC_EXIT_OK;
-	n = strlen(path);
-	o->tmp = malloc(n + 8);
-	if (!o->tmp) {
-		cli_error("grade: out of memory");
-		return EC_EXIT_SOFTWARE;
-	}
-	memcpy(o->tmp, path, n);
-	memcpy(o->tmp + n, ".XXXXXX", 8);
-	fd = mkstemp(o->tmp);
-	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
-		cli_error("grade: cannot create '%s': %s", o->tmp, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
-		free(o->tmp);
-		o->tmp = NULL;
-		return EC_EXIT_IOERR;
-	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	return EC_EXIT_OK;
-}
-
-static void out_abort(output *o)
-{
-	if (!o->tmp)
-		return;
-	fclose(o->f);
-	unlink(o->tmp);
-	free(o->tmp);
-	o->tmp = NULL;
-}
-
-static int out_commit(output *o)
-{
-	int failed;
-
-	if (!o->tmp)
-		return EC_EXIT_OK;
-	failed = fflush(o->f) != 0 || ferror(o->f);
-	if (fclose(o->f) != 0)
-		failed = 1;
-	if (failed || rename(o->tmp, o->path) != 0) {
-		cli_error("grade: write error on '%s': %s", o->path, strerror(errno));
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-		return EC_EXIT_IOERR;
-	}
-	free(o->tmp);
-	o->tmp = NULL;
-	return EC_EXIT_OK;
-}
-
 static int setup(const options *op, ec_grader *g)
 {
 	ec_key key = {0};
@@ -245,7 +173,7 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 	size_t len, i;
 	ec_error err;
 	ec_status st;
-	output out;
+	cli_output out;
 	int rc;
 
 	rc = gio_read_file("grade", op->sheet, &text, &len);
@@ -260,14 +188,14 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 	free(text);
 	for (i = 0; i < report.nflags; i++)
 		cli_report(&report.flags[i]);
-	rc = out_open(&out, op->out_path);
+	rc = cli_output_open(&out, "grade", op->out_path);
 	if (rc == EC_EXIT_OK) {
 		st = ec_write_sheet(out.f, ec_writer_get(format), &report, &err);
 		if (st == EC_OK) {
-			rc = out_commit(&out);
+			rc = cli_output_commit(&out);
 		} else {
 			cli_error("grade: %s", err.msg);
-			out_abort(&out);
+			cli_output_abort(&out);
 			rc = st == EC_ERR_INVALID ? EC_EXIT_USAGE : gio_exit_for(st);
 		}
 	}
@@ -399,7 +327,7 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	ec_roster_summary sum;
 	roster_cli rc;
 	ec_error err;
-	output out;
+	cli_output out;
 	struct stat sb;
 	int status;
 
@@ -418,7 +346,7 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	if (op->feedback)
 		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
-		status = out_open(&out, op->out_path);
+		status = cli_output_open(&out, "grade", op->out_path);
 	if (status != EC_EXIT_OK) {
 		roster_cli_free(&rc);
 		if (in != stdin)
@@ -450,18 +378,18 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 		else if (rc.status) /* so did a writer */
 			status = rc.status;
 		else if (err.status == EC_ERR_IO && !err.file)
-			cli_error("grade: %s: %s", op->out_path ? op->out_path : "standard output",
+			cli_error("grade: %s: %s", out.path ? out.path : "standard output",
 				  err.msg);
 		else
 			cli_report(&err);
-		out_abort(&out);
+		cli_output_abort(&out);
 	} else {
-		status = out_commit(&out);
+		status = cli_output_commit(&out);
 	}
 	if (rc.progress && sum.graded >= 0x10000)
 		fputc('\n', stderr);
 	if (status == EC_EXIT_OK && op->stats)
-		status = print_stats(op->out_path ? stdout : stderr, op->stats_format, &rc.stats);
+		status = print_stats(out.path ? stdout : stderr, op->stats_format, &rc.stats);
 	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
 		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
 			  "record%s unreadable (listed above)",

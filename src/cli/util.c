@@ -2,19 +2,64 @@
 
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_file.h"
+#include "examcheck/ec_utf8.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
+/*
+ * Write `s` so that a terminal shows it and obeys none of it: tab, CR and
+ * LF as \t \r \n, ESC as \e, the other control characters (C0, DEL, C1)
+ * and the bytes of ill-formed UTF-8 as \xNN; valid UTF-8 as it is.
+ */
+static void put_visible(FILE *f, const char *s)
+{
+	uint32_t cp;
+	size_t n, i;
+
+	for (; *s; s += n) {
+		n = ec_utf8_next(s, &cp);
+		if (cp == '\t')
+			fputs("\\t", f);
+		else if (cp == '\r')
+			fputs("\\r", f);
+		else if (cp == '\n')
+			fputs("\\n", f);
+		else if (cp == 0x1B)
+			fputs("\\e", f);
+		else if (cp == EC_UTF8_INVALID || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+			for (i = 0; i < n; i++)
+				fprintf(f, "\\x%02x", (unsigned char)s[i]);
+		else
+			fwrite(s, 1, n, f);
+	}
+}
+
+/* Every message goes through here: what it quotes from the input is made visible. */
 void cli_error(const char *fmt, ...)
 {
-	va_list ap;
+	char small[1024], *msg = small;
+	va_list ap, again;
+	int n;
 
-	fputs("examcheck: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= (int)sizeof(small)) {
+		msg = malloc((size_t)n + 1);
+		if (msg)
+			vsnprintf(msg, (size_t)n + 1, fmt, again);
+		else
+			msg = small; /* cut at sizeof(small) - 1 bytes */
+	}
+	va_end(again);
 	va_end(ap);
+	fputs("examcheck: ", stderr);
+	put_visible(stderr, n < 0 ? fmt : msg);
 	fputc('\n', stderr);
+	if (msg != small)
+		free(msg);
 }
 
 void cli_report(const ec_error *err)

@@ -539,7 +539,11 @@ size_t ec_points_format_len(double points, char buf[32])
 	size_t n = 0, t = sizeof(tmp);
 	int d;
 
-	if (!isfinite(points) || fabs(points) > 1e12) {
+	if (!isfinite(points)) {
+		strcpy(buf, "-");
+		return 1;
+	}
+	if (fabs(points) > 1e12) {
 		snprintf(buf, 32, "%g", points);
 		return strlen(buf);
 	}
@@ -583,6 +587,8 @@ char *ec_points_format_exact(double points, char buf[32])
 {
 	int d;
 
+	if (!isfinite(points))
+		return strcpy(buf, "-");
 	if (points == floor(points) && fabs(points) < 1e15) {
 		snprintf(buf, 32, "%.0f", points);
 		return buf;

@@ -79,6 +79,9 @@ ec_status ec_key_add_from(ec_key *key, const char *id, ec_key_kind kind, double 
 				    "key answer of '%s' is too long", id);
 	if (ec_key_find(key, id))
 		return ec_error_set(err, EC_ERR_INVALID, "key id '%s' is repeated", id);
+	if (!(points >= 0 && points <= EC_POINTS_MAX))
+		return ec_error_set(err, EC_ERR_RANGE, "points of '%s' are not a number from 0 to %.0f",
+				    id, EC_POINTS_MAX);
 	if (key->count == key->capacity) {
 		size_t cap = key->capacity ? 2 * key->capacity : 64;
 		ec_key_item *grown = realloc(key->items, cap * sizeof(*grown));

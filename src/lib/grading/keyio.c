@@ -77,6 +77,10 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 		return ec_error_at(err, EC_ERR_PARSE, file, line, 3,
 				   "points '%.*s' are not a number >= 0",
 				   (int)(len[2] > 40 ? 40 : len[2]), f[2]);
+	if (points.number > EC_POINTS_MAX)
+		return ec_error_at(err, EC_ERR_PARSE, file, line, 3,
+				   "points '%.*s' are more than %.0f",
+				   (int)(len[2] > 40 ? 40 : len[2]), f[2], EC_POINTS_MAX);
 	{
 		char id[sizeof(((ec_key_item *)0)->id)];
 		char answer[sizeof(((ec_key_item *)0)->answer)];

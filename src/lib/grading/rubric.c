@@ -1,8 +1,11 @@
 #include "examcheck/ec_rubric.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "examcheck/ec_key.h" /* EC_POINTS_MAX */
 
 #include "../lines.h"
 
@@ -62,6 +65,32 @@ static int parse_number(const char *s, double *out)
 	return 1;
 }
 
+/* A rule's numeric settings: where each goes and the range it must be in. */
+typedef struct number_setting {
+	ec_scheme scheme;
+	const char *name;
+	size_t offset; /* of its double in ec_rubric_rule */
+	double lo, hi;
+} number_setting;
+
+static const number_setting number_settings[] = {
+	{EC_SCHEME_TF, "wrong", offsetof(ec_rubric_rule, wrong), -EC_POINTS_MAX, EC_POINTS_MAX},
+	{EC_SCHEME_TF, "blank", offsetof(ec_rubric_rule, blank), -EC_POINTS_MAX, EC_POINTS_MAX},
+	{EC_SCHEME_MC, "per-error", offsetof(ec_rubric_rule, per_error), 0, EC_POINTS_MAX},
+	{EC_SCHEME_EXACT, "rel", offsetof(ec_rubric_rule, rel), 0, EC_TOLERANCE_MAX},
+	{EC_SCHEME_EXACT, "abs", offsetof(ec_rubric_rule, abs), 0, EC_TOLERANCE_MAX},
+};
+
+static const number_setting *number_setting_for(ec_scheme scheme, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(number_settings) / sizeof(number_settings[0]); i++)
+		if (number_settings[i].scheme == scheme && strcmp(number_settings[i].name, name) == 0)
+			return &number_settings[i];
+	return NULL;
+}
+
 static int parse_options(const char *s, uint32_t *out)
 {
 	uint32_t set = 0;
@@ -112,31 +141,28 @@ static ec_status parse_rule(ec_rubric *r, char **w, size_t nw, long line,
 	for (i = 3; i < nw; i++) {
 		char *eq = strchr(w[i], '=');
 		const char *name = w[i], *value;
-		int ok;
+		const number_setting *ns;
+		double v;
 
 		if (!eq)
 			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
 					   "setting '%s' is not NAME=VALUE", w[i]);
 		*eq = '\0';
 		value = eq + 1;
-		if (rule->scheme == EC_SCHEME_TF && strcmp(name, "wrong") == 0)
-			ok = parse_number(value, &rule->wrong);
-		else if (rule->scheme == EC_SCHEME_TF && strcmp(name, "blank") == 0)
-			ok = parse_number(value, &rule->blank);
-		else if (rule->scheme == EC_SCHEME_MC && strcmp(name, "per-error") == 0)
-			ok = parse_number(value, &rule->per_error) && rule->per_error >= 0;
-		else if (rule->scheme == EC_SCHEME_MC && strcmp(name, "options") == 0)
-			ok = parse_options(value, &rule->options);
-		else if (rule->scheme == EC_SCHEME_EXACT && strcmp(name, "rel") == 0)
-			ok = parse_number(value, &rule->rel) && rule->rel >= 0;
-		else if (rule->scheme == EC_SCHEME_EXACT && strcmp(name, "abs") == 0)
-			ok = parse_number(value, &rule->abs) && rule->abs >= 0;
-		else
+		ns = number_setting_for(rule->scheme, name);
+		if (ns && parse_number(value, &v)) {
+			if (v < ns->lo || v > ns->hi)
+				return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+						   "setting %s: '%s' is not between %.0f and %.0f",
+						   name, value, ns->lo, ns->hi);
+			*(double *)((char *)rule + ns->offset) = v;
+		} else if (!ns && !(rule->scheme == EC_SCHEME_MC && strcmp(name, "options") == 0)) {
 			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
 					   "scheme %s has no setting '%s'", w[2], name);
-		if (!ok)
+		} else if (ns || !parse_options(value, &rule->options)) {
 			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
 					   "setting %s: '%s' is not a valid value", name, value);
+		}
 		if (rule->scheme == EC_SCHEME_EXACT)
 			rule->tolerance = true; /* rel or abs: the only settings of exact */
 	}
@@ -211,6 +237,9 @@ static ec_status parse_line(ec_rubric *r, char *s, long line, ec_error *err)
 		if (nw != 2 || !parse_number(w[1], &r->total) || r->total <= 0)
 			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
 					   "total needs one positive number");
+		if (r->total > EC_POINTS_MAX)
+			return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+					   "total '%s' is more than %.0f", w[1], EC_POINTS_MAX);
 		return EC_OK;
 	}
 	if (strcmp(w[0], "rule") == 0) {

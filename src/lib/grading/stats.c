@@ -6,6 +6,9 @@
 
 #define SLOTS (2 * EC_STATS_DISTINCT_MAX)
 
+/* Totals are kept in millionths as int64_t: at most this many in absolute value. */
+#define MICRO_MAX 9e18
+
 _Static_assert(sizeof(((ec_stats_item *)0)->id) == sizeof(((ec_key_item *)0)->id),
 	       "an item's id is copied whole from the key");
 _Static_assert(EC_STATS_DISTINCT_MAX <= UINT32_MAX, "a distinct total's row fits in ec_stats.row");
@@ -25,16 +28,24 @@ static double nice_width(double range)
 /* Everything but the items' descriptions, which the callers fill in. */
 static ec_status stats_alloc(ec_stats *s, size_t nitems, double lo, double hi, ec_error *err)
 {
+	double bins;
+
 	memset(s, 0, sizeof(*s));
+	if (!isfinite(hi - lo) || fabs(lo) * 1e6 > MICRO_MAX || fabs(hi) * 1e6 > MICRO_MAX)
+		return ec_error_set(err, EC_ERR_INVALID, "statistics need a finite range of totals");
 	if (!(lo < hi))
 		return ec_error_set(err, EC_ERR_INVALID,
 				    "statistics need a range of totals, not [%g, %g]", lo, hi);
 	s->bin_width = nice_width(hi - lo);
+	if (!(s->bin_width > 0)) /* a range so small that its power of ten underflows */
+		s->bin_width = hi - lo;
 	s->lo = floor(lo / s->bin_width) * s->bin_width;
+	if (!isfinite(s->lo))
+		s->lo = lo;
 	s->hi = hi;
-	s->nbins = (size_t)ceil((hi - s->lo) / s->bin_width - 1e-9);
-	if (s->nbins == 0)
-		s->nbins = 1;
+	/* at most 13 by nice_width(); never a NaN converted to an index */
+	bins = ceil((hi - s->lo) / s->bin_width - 1e-9);
+	s->nbins = bins >= 1 && bins <= 64 ? (size_t)bins : 1;
 	s->nitems = nitems;
 	s->items = calloc(nitems ? nitems : 1, sizeof(*s->items));
 	s->bins = calloc(s->nbins, sizeof(*s->bins));
@@ -230,9 +241,19 @@ static double welford(double x, double inv_n, double *mean, double *m2)
 	return d;
 }
 
+/* A total in millionths, the key of its distinct total; out of range ones at the ends. */
+static int64_t micro_key(double total)
+{
+	double m = total * 1e6;
+
+	if (!(fabs(m) < MICRO_MAX))
+		m = m < 0 ? -MICRO_MAX : MICRO_MAX;
+	return llround(m);
+}
+
 void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total)
 {
-	int64_t key = llround(total * 1e6);
+	int64_t key = micro_key(total);
 	double quantised = (double)key / 1e6, inv_n, sum = 0;
 	uint64_t *right;
 	size_t i;

@@ -35,10 +35,13 @@ static bool auto_graded(const ec_grader *g, size_t i)
 	return g->items[i].rule.scheme != EC_SCHEME_MANUAL;
 }
 
-/* Points in millionths, halves away from zero. */
+/*
+ * Points in millionths, halves away from zero. Points bounded by
+ * EC_POINTS_MAX keep this far inside a long long; anything else is 0.
+ */
 static long long micro(double points)
 {
-	return llround(points * MICRO);
+	return fabs(points) < 1e12 ? llround(points * MICRO) : 0;
 }
 
 /* The max_score of auto-graded item i in millionths: its share of the rounded running total. */

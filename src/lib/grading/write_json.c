@@ -7,6 +7,12 @@
 #include <math.h>
 #include <string.h>
 
+/* Points as ec_points_format() writes them, null when not finite: JSON has no infinities. */
+static const char *json_points(double x, char buf[32])
+{
+	return isfinite(x) ? ec_points_format(x, buf) : "null";
+}
+
 /*
  * An item that does not come from the exam's text: `, "data": "stand-in"`
  * (or "reconstructed"), then `, "data_file": NAME` when it names one.
@@ -39,8 +45,12 @@ static ec_status key_item(ec_write_ctx *w, const ec_key_item *it)
 	ec_write_json_string(w->out, it->id);
 	fputs(", \"answer\": ", w->out);
 	ec_write_json_string(w->out, it->answer);
-	fprintf(w->out, ", \"points\": %.17g, \"kind\": \"%s\"", it->points,
-		ec_key_kind_name(it->kind));
+	fputs(", \"points\": ", w->out);
+	if (isfinite(it->points))
+		fprintf(w->out, "%.17g", it->points);
+	else
+		fputs("null", w->out);
+	fprintf(w->out, ", \"kind\": \"%s\"", ec_key_kind_name(it->kind));
 	data_marks(w, it);
 	putc('}', w->out);
 	return EC_OK;
@@ -68,9 +78,9 @@ static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
 	fputs("{\"sheet\": ", w->out);
 	ec_write_json_string(w->out, r->file);
 	fprintf(w->out, ", \"total\": %s, \"max\": %s, \"manual_max\": %s",
-		ec_points_format(r->total, a), ec_points_format(r->max, b),
-		ec_points_format(r->grader->max_manual, c));
-	fprintf(w->out, ", \"pending\": %s,\n \"sections\": [", ec_points_format(r->pending, a));
+		json_points(r->total, a), json_points(r->max, b),
+		json_points(r->grader->max_manual, c));
+	fprintf(w->out, ", \"pending\": %s,\n \"sections\": [", json_points(r->pending, a));
 	return EC_OK;
 }
 
@@ -80,8 +90,8 @@ static ec_status sheet_section(ec_write_ctx *w, const ec_sheet_report *r, size_t
 
 	fputs(w->sections++ ? ", {\"section\": " : "{\"section\": ", w->out);
 	ec_write_json_string(w->out, r->grader->sections[s]);
-	fprintf(w->out, ", \"points\": %s, \"max\": %s}", ec_points_format(r->sections[s], a),
-		ec_points_format(r->section_max[s], b));
+	fprintf(w->out, ", \"points\": %s, \"max\": %s}", json_points(r->sections[s], a),
+		json_points(r->section_max[s], b));
 	return EC_OK;
 }
 
@@ -97,8 +107,8 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 	fprintf(w->out, ", \"kind\": \"%s\", \"answer\": ", ec_key_kind_name(it->key.kind));
 	ec_write_json_string(w->out, ec_value_format(&r->values[i], ans, sizeof(ans)));
 	fprintf(w->out, ", \"verdict\": \"%s\", \"points\": %s", ec_verdict_name(res->verdict),
-		res->verdict == EC_VERDICT_MANUAL ? "null" : ec_points_format(res->points, a));
-	fprintf(w->out, ", \"max\": %s, \"correct\": ", ec_points_format(it->key.points, a));
+		res->verdict == EC_VERDICT_MANUAL ? "null" : json_points(res->points, a));
+	fprintf(w->out, ", \"max\": %s, \"correct\": ", json_points(it->key.points, a));
 	ec_write_json_string(w->out, ec_grade_item_correct(it, corr, sizeof(corr)));
 	data_marks(w, &it->key);
 	putc('}', w->out);
@@ -142,7 +152,7 @@ static void points(FILE *f, const char *name, double x)
 {
 	char a[32];
 
-	fprintf(f, ", \"%s\": %s", name, isfinite(x) ? ec_points_format(x, a) : "null");
+	fprintf(f, ", \"%s\": %s", name, json_points(x, a));
 }
 
 static void count(FILE *f, const char *name, const uint64_t *counts, size_t i)
@@ -179,7 +189,7 @@ static ec_status stats_begin(ec_write_ctx *w, const ec_stats *s, const ec_stats_
 		double lo = s->lo + (double)i * s->bin_width;
 
 		fprintf(w->out, "%s\n  {\"lo\": %s, \"hi\": %s, \"count\": %llu}", i ? "," : "",
-			ec_points_format(lo, a), ec_points_format(lo + s->bin_width, b),
+			json_points(lo, a), json_points(lo + s->bin_width, b),
 			(unsigned long long)s->bins[i]);
 	}
 	fputs("\n ],\n \"items\": [", w->out);

@@ -146,9 +146,11 @@ static ec_status stats_begin(ec_write_ctx *w, const ec_stats *s, const ec_stats_
 	fprintf(w->out, "students\t%llu\n", (unsigned long long)sum->n);
 	if (sum->n == 0)
 		return EC_OK;
-	fprintf(w->out, "mean\t%.4f\n", sum->mean);
-	fprintf(w->out, "median\t%.4f%s\n", sum->median, sum->median_exact ? "" : "\t(estimated)");
-	fprintf(w->out, "sd\t%.4f\n", sum->sd);
+	ratio(w->out, "mean\t", sum->mean);
+	ratio(w->out, "\nmedian\t", sum->median);
+	fputs(sum->median_exact ? "\n" : "\t(estimated)\n", w->out);
+	ratio(w->out, "sd\t", sum->sd);
+	putc('\n', w->out);
 	fprintf(w->out, "min\t%s\n", ec_points_format(sum->min, a));
 	fprintf(w->out, "max\t%s\n", ec_points_format(sum->max, a));
 	ratio(w->out, "alpha\t", sum->alpha);

@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "examcheck/ec_utf8.h"
+
 static const ec_writer *const writers[] = {
 	[EC_FORMAT_TEXT] = &ec_writer_text,
 	[EC_FORMAT_TSV] = &ec_writer_tsv,
@@ -220,20 +222,24 @@ void ec_write_csv_field(FILE *f, const char *s)
 
 void ec_write_json_string(FILE *f, const char *s)
 {
-	putc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	uint32_t cp;
+	size_t n;
 
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\n')
+	putc('"', f);
+	for (; *s; s += n) {
+		n = ec_utf8_next(s, &cp);
+		if (cp == EC_UTF8_INVALID)
+			fputs("\\ufffd", f);
+		else if (cp == '"' || cp == '\\')
+			fprintf(f, "\\%c", (char)cp);
+		else if (cp == '\n')
 			fputs("\\n", f);
-		else if (c == '\t')
+		else if (cp == '\t')
 			fputs("\\t", f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
+		else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) /* C0, DEL and C1 controls */
+			fprintf(f, "\\u%04x", (unsigned)cp);
 		else
-			putc(c, f);
+			fwrite(s, 1, n, f);
 	}
 	putc('"', f);
 }
