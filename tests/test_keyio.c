@@ -64,6 +64,12 @@ static void test_key_parse_tsv_errors(void **state)
 	assert_int_equal(parse(&key, "1.1\tT\0\t2\ttf\n", 12, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "contains a NUL byte");
 	ec_key_free(&key);
+	/* the NUL's line is named: the third, after a CRLF and a lone CR */
+	assert_int_equal(parse(&key, "1.1\tT\t2\ttf\r\n1.2\tF\t2\ttf\r1.3\tT\0\t2\ttf\n", 35, &err),
+			 EC_ERR_PARSE);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "contains a NUL byte");
+	ec_key_free(&key);
 }
 
 static void test_key_compare_differences(void **state)
