@@ -9,6 +9,11 @@
 #ifndef EC_FUZZ_H
 #define EC_FUZZ_H
 
+/* fmemopen() and open_memstream() (the Makefile defines it too) */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
