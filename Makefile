@@ -1,11 +1,19 @@
 # examcheck: see README.md. GNU make.
 #   make            build build/libexamcheck.a and build/examcheck
-#   make test       unit tests (cmocka) and golden CLI tests
+#   make test       unit tests (cmocka), the fuzz corpora replayed
+#                   (tests/fuzz/corpus/) and golden CLI tests
 #   make sanitize   the whole test suite under ASan + UBSan (in build-san/)
 #   make tsan       unit tests and the roster CLI tests under ThreadSanitizer
 #                   (clang when present; in build-tsan/)
 #   make bench      grade's speed against the reading floor, and the
 #                   commands' times (bench/README.md; BENCH_RUNS=5)
+#   make fuzz       build the libFuzzer harnesses tests/fuzz/fuzz_*.c with
+#                   clang (ASan + UBSan, in build-fuzz/) and run each for
+#                   FUZZ_SECONDS (60); FUZZ_TARGETS='csv expr' picks some.
+#                   New inputs go to build-fuzz/corpus/NAME/, crashes to
+#                   build-fuzz/crash/NAME/; tests/fuzz/README.md says how to
+#                   keep one. 'make test' replays the committed corpus
+#                   tests/fuzz/corpus/NAME/ through the same harnesses.
 #   make install    PREFIX (default /usr/local) and DESTDIR honoured: the
 #                   program, the library, its headers (examcheck.h includes
 #                   them all), examcheck.pc for pkg-config and the man page
@@ -40,19 +48,21 @@ LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/exam/*.c src/lib/grading/*.c))
 ANS_SRC := $(sort $(wildcard src/answers/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
+FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
 EMBED := $(sort $(wildcard data/*.graph data/*.figure data/rubric))
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 ANS_OBJ := $(ANS_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
 APP_OBJ := $(ANS_OBJ) $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+REPLAYS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 HEADERS := $(wildcard include/examcheck/*.h src/lib/*.h src/lib/*/*.h src/answers/*.h src/cli/*.h)
 DEPS := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d)
 
 LIB := $(BUILD)/libexamcheck.a
 BIN := $(BUILD)/examcheck
 
-.PHONY: all test unit cli-test sanitize tsan bench install uninstall format clean check-cmocka
+.PHONY: all test unit cli-test sanitize tsan fuzz bench install uninstall format clean check-cmocka
 .DELETE_ON_ERROR:
 
 all: $(LIB) $(BIN)
@@ -102,7 +112,12 @@ $(BUILD)/tests/test_answers: tests/test_answers.c $(ANS_OBJ) $(LIB) $(HEADERS) t
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(ANS_OBJ) $(LIB) -lcmocka $(LDLIBS)
 
-test: all check-cmocka $(TESTS)
+# A harness without libFuzzer: replay.c feeds it the files of its corpus.
+$(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(LIB) $(HEADERS) $(wildcard tests/fuzz/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(LDLIBS)
+
+test: all check-cmocka $(TESTS) $(REPLAYS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTS)
 
 sanitize:
@@ -126,6 +141,39 @@ tsan:
 		test || status=$$?; \
 	if ls $(TSAN_LOG) | grep -q .; then cat $(TSAN_LOG)/*; status=1; \
 		echo "tsan: ThreadSanitizer reports above (kept in $(TSAN_LOG))" >&2; fi; \
+	exit $$status
+
+# libFuzzer (clang only): the library is built again in build-fuzz/ with
+# coverage instrumentation (fuzzer-no-link) under ASan + UBSan, then each
+# harness is linked with libFuzzer and run by tests/fuzz/run.sh with its
+# own -max_len.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_OPTIONS ?=
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_MAX_LEN_csv = 4096
+FUZZ_MAX_LEN_roster = 2048
+FUZZ_MAX_LEN_sheet = 2048
+FUZZ_MAX_LEN_rubric = 1024
+FUZZ_MAX_LEN_keyio = 2048
+FUZZ_MAX_LEN_layers = 256
+FUZZ_MAX_LEN_expr = 1024
+FUZZ_MAX_LEN_figure = 4096
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libexamcheck.a $(wildcard tests/fuzz/*.h)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build-fuzz/libexamcheck.a $(LDLIBS)
+
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || \
+		{ echo "make fuzz: $(FUZZ_CC) not found; libFuzzer comes with clang (apt-get install clang)" >&2; exit 1; }
+	@printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' \
+	  | $(FUZZ_CC) -x c - -fsanitize=fuzzer -o /dev/null >/dev/null 2>&1 || \
+		{ echo "make fuzz: $(FUZZ_CC) cannot link with -fsanitize=fuzzer (no libFuzzer)" >&2; exit 1; }
+	$(MAKE) BUILD=build-fuzz CC=$(FUZZ_CC) OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libexamcheck.a
+	$(MAKE) $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+	@status=0; \
+	$(foreach t,$(FUZZ_TARGETS),sh tests/fuzz/run.sh $(t) $(or $(FUZZ_MAX_LEN_$(t)),4096) $(FUZZ_SECONDS) $(FUZZ_OPTIONS) || status=1;) \
 	exit $$status
 
 bench: all
@@ -155,7 +203,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/examcheck
 
 format:
-	clang-format -i $(LIB_SRC) $(ANS_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS)
+	clang-format -i $(LIB_SRC) $(ANS_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) $(wildcard tests/fuzz/*.[ch])
 
 clean:
-	rm -rf build build-san build-tsan
+	rm -rf build build-san build-tsan build-fuzz

@@ -1,6 +1,13 @@
 #!/bin/sh
-# run-tests.sh BUILD TEST...: run the cmocka test executables, then every
-# golden CLI case under tests/cli/, and print "N passed, N failed".
+# run-tests.sh BUILD TEST...: run the cmocka test executables, then replay
+# the fuzz corpora, then every golden CLI case under tests/cli/, and print
+# "N passed, N failed".
+#
+# Fuzz corpora: for each harness tests/fuzz/fuzz_NAME.c, every file of
+# tests/fuzz/corpus/NAME/ is given to BUILD/fuzz/replay_NAME (the harness
+# linked with tests/fuzz/replay.c instead of libFuzzer), one process per
+# file; one case per harness, failing when any file crashes it, makes it
+# print or exit non-zero, or runs over 60 s (where timeout(1) exists).
 #
 # A CLI case is tests/cli/NAME.sh, run by sh from the top of the tree with
 # $EC set to the examcheck binary. Its standard output must equal
@@ -27,6 +34,40 @@ EC=$build/examcheck
 export EC
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+limit=""
+command -v timeout >/dev/null 2>&1 && limit="timeout 60"
+for harness in tests/fuzz/fuzz_*.c; do
+	[ -e "$harness" ] || continue
+	name=${harness#tests/fuzz/fuzz_}
+	name=${name%.c}
+	replay=$build/fuzz/replay_$name
+	why=""
+	inputs=0
+	if [ ! -x "$replay" ]; then
+		why=" $replay is not built"
+	else
+		for input in "tests/fuzz/corpus/$name"/*; do
+			[ -f "$input" ] || continue
+			inputs=$((inputs + 1))
+			$limit "$replay" "$input" >"$tmp/out" 2>"$tmp/err"
+			status=$?
+			if [ $status != 0 ] || [ -s "$tmp/out" ] || [ -s "$tmp/err" ]; then
+				why="$why
+  $input: exit status $status
+$(cat "$tmp/out" "$tmp/err" | head -n 12 | sed 's/^/    /')"
+			fi
+		done
+		[ $inputs = 0 ] && why=" no input in tests/fuzz/corpus/$name/"
+	fi
+	if [ -z "$why" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		failed="$failed fuzz:$name"
+		echo "FAIL fuzz corpus $name:$why"
+	fi
+done
 # shellcheck disable=SC2086 # the pattern is meant to expand
 for case in ${CLI_CASES:-tests/cli/*.sh}; do
 	[ -e "$case" ] || continue

@@ -244,6 +244,12 @@ static void test_key_add_refuses_points_out_of_range(void **state)
 	assert_int_equal(ec_key_add(&key, "1.1", EC_KEY_TF, 0, "T", &err), EC_OK);
 	assert_int_equal(ec_key_add(&key, "1.2", EC_KEY_TF, 1e6, "F", &err), EC_OK);
 	ec_key_free(&key);
+	/* the NUL's line is named: the third, after a CRLF and a lone CR */
+	assert_int_equal(parse(&key, "1.1\tT\t2\ttf\r\n1.2\tF\t2\ttf\r1.3\tT\0\t2\ttf\n", 35, &err),
+			 EC_ERR_PARSE);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "contains a NUL byte");
+	ec_key_free(&key);
 }
 
 static void test_key_compare_differences(void **state)

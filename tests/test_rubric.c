@@ -220,6 +220,12 @@ static void test_rubric_parse_errors(void **state)
 	assert_string_equal(err.msg, "contains a NUL byte");
 	assert_int_equal(err.line, 3);
 	ec_rubric_free(&r);
+	/* the NUL's line is named: the third, after a CRLF and a lone CR */
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(ec_rubric_parse(&r, "total 1\r\n# c\rrule\0", 18, "rub", &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "contains a NUL byte");
+	ec_rubric_free(&r);
 }
 
 /* The shipped data/rubric encodes the exam's rules (tests run from the top of the tree). */

@@ -203,6 +203,9 @@ static void test_value_parse_mask_forms(void **state)
 	assert_string_equal(v.mask, "010111010");
 	assert_int_equal(parse(EC_KEY_MASK, "0102", &v, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "'0102' is not a mask of 0 and 1 digits");
+	/* separators without a digit are no mask (and no blank either) */
+	assert_int_equal(parse(EC_KEY_MASK, " , ; ", &v, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "', ;' is not a mask of 0 and 1 digits");
 }
 
 /* True/false as students write it: a trailing period, parentheses, any case. */

@@ -141,6 +141,8 @@ static ec_status parse_mask(const char *s, size_t n, ec_value *v, ec_error *err)
 			return unreadable(err, s, n, "a mask of 0 and 1 digits");
 		}
 	}
+	if (k == 0)
+		return unreadable(err, s, n, "a mask of 0 and 1 digits");
 	v->mask[k] = '\0';
 	return EC_OK;
 }
