@@ -115,7 +115,8 @@ $(BUILD)/tests/test_answers: tests/test_answers.c $(ANS_OBJ) $(LIB) $(HEADERS) t
 # A harness without libFuzzer: replay.c feeds it the files of its corpus.
 $(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(LIB) $(HEADERS) $(wildcard tests/fuzz/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(LDLIBS)
+	$(say) CC $@
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(LDLIBS)
 
 test: all check-cmocka $(TESTS) $(REPLAYS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTS)
@@ -162,7 +163,7 @@ FUZZ_MAX_LEN_expr = 1024
 FUZZ_MAX_LEN_figure = 4096
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libexamcheck.a $(wildcard tests/fuzz/*.h)
-	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build-fuzz/libexamcheck.a $(LDLIBS)
+	$(FUZZ_CC) $(CPPFLAGS) -Isrc/lib/grading $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build-fuzz/libexamcheck.a $(LDLIBS)
 
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || \

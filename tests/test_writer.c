@@ -705,12 +705,9 @@ static ec_status rec_fail(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 /* Sections 0 and 1 have auto-graded points, section 2 (3.9, manual) none. */
 static void test_write_sheet_call_order(void **state)
 {
-	ec_writer after = {"after", {NULL, NULL, NULL},
-			   {rec_begin, rec_item, rec_section, rec_end, false}, {NULL, NULL, NULL}};
-	ec_writer before = {"before", {NULL, NULL, NULL},
-			    {rec_begin, rec_item, rec_section, rec_end, true}, {NULL, NULL, NULL}};
-	ec_writer failing = {"failing", {NULL, NULL, NULL}, {NULL, rec_fail, NULL, rec_end, false},
-			     {NULL, NULL, NULL}};
+	ec_writer after = {.name = "after", .sheet = {rec_begin, rec_item, rec_section, rec_end, false}};
+	ec_writer before = {.name = "before", .sheet = {rec_begin, rec_item, rec_section, rec_end, true}};
+	ec_writer failing = {.name = "failing", .sheet = {NULL, rec_fail, NULL, rec_end, false}};
 	ec_sheet_report r;
 	ec_grader g;
 	ec_error err;

@@ -9,6 +9,7 @@
  */
 #include "fuzz.h"
 
+#include "csv_internal.h"
 #include "examcheck/ec_csv.h"
 
 /* Slack a buffer handed to ec_csv_set_buffer() needs past its NUL (ec_csv.h). */
