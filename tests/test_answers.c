@@ -10,9 +10,11 @@
 #include "ec_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../src/answers/answers.h"
+#include "examcheck/ec_expr.h"
 
 /* Every leaf into `key`; with the worked text (to a scratch file) when `text`. */
 static void run_all(ec_key *key, int text)
@@ -95,8 +97,8 @@ static void test_key_of_each_leaf_alone(void **state)
  * With the built-in data, the items computed from the stand-in graph
  * (3.1.1.*) and the reconstructed figure (3.3.1, 3.3.2, 3.3.3, 3.3.7)
  * say so; every other item, 3.3.7.why included, comes from the exam.
- * Points by hand from data/answer-key.tsv: 3.1.1.x, y, n1, n2, n3, z, n4
- * at 5/7 each, 5 in all; 3.3.1 4 + 3.3.2 4 + 3.3.3 2 + 3.3.7 1 = 11.
+ * Points by hand from data/answer-key.tsv: 3.1.1.x, n1, y, n2, n3, z, n4,
+ * n5, n6 at 5/9 each, 5 in all; 3.3.1 4 + 3.3.2 4 + 3.3.3 2 + 3.3.7 1 = 11.
  */
 static void test_key_marks_stand_in_items(void **state)
 {
@@ -128,11 +130,11 @@ static void test_key_marks_stand_in_items(void **state)
 				 ec_key_origin_name(it->origin), it->data, ec_key_origin_name(want),
 				 data);
 	}
-	assert_int_equal(stand_in, 7);
+	assert_int_equal(stand_in, 9);
 	assert_int_equal(ec_key_sources(&key, src, 3), 2);
 	assert_int_equal(src[0].origin, EC_KEY_FROM_STAND_IN);
 	assert_string_equal(src[0].data, "q3.1.1.graph");
-	assert_int_equal(src[0].count, 7);
+	assert_int_equal(src[0].count, 9);
 	assert_near(src[0].points, 5, 1e-9);
 	assert_int_equal(src[1].origin, EC_KEY_FROM_RECONSTRUCTION);
 	assert_string_equal(src[1].data, "q3.3.figure");
@@ -178,6 +180,98 @@ static void test_data_origin_of_builtin_and_edited_text(void **state)
 	assert_int_equal(ec_data_origin("no-such-file", ""), EC_KEY_FROM_EXAM);
 }
 
+/* The built-in stand-in graph of 3.1.1, both passes run. */
+static void load_stand_in(ec_expr *e)
+{
+	const char *text;
+	size_t size;
+	ec_error err;
+
+	assert_true(ec_data_builtin("q3.1.1.graph", &text, &size));
+	ec_error_clear(&err);
+	if (ec_expr_file_load(text, "q3.1.1.graph", e, &err) != EC_OK)
+		fail_msg("%s", err.msg);
+}
+
+/* The stand-in's output with node i's value replaced by v (node i made a literal). */
+static double output_with(size_t i, double v)
+{
+	ec_expr e;
+	ec_error err;
+	double out;
+
+	load_stand_in(&e);
+	e.nodes[i].op = EC_EXPR_NUMBER;
+	e.nodes[i].nargs = 0;
+	e.nodes[i].number = v;
+	assert_int_equal(ec_expr_forward(&e, &err), EC_OK);
+	out = e.nodes[e.count - 1].value;
+	ec_expr_free(&e);
+	return out;
+}
+
+/*
+ * The stand-in graph of 3.1.1, clamp(2**x + y, 1, 10) * (2**(y - z) + z)
+ * at x = 3, y = 4, z = 3, by hand.
+ * Forward: n1 = 2**3 = 8; n2 = n1 + y = 12; n3 = clamp(12, 1, 10) = 10
+ * (12 > 10, the exam's own example: the output is the bound b);
+ * n4 = y - z = 1; n5 = 2**1 = 2; n6 = n5 + z = 5; n7 = n3 * n6 = 50.
+ * Backward (g = d n7 / d node): g7 = 1; g6 = n3 = 10; g3 = n6 = 5;
+ * g5 = g6 = 10; g4 = g5 * 2**n4 ln 2 = 10 * 2 ln 2 = 20 ln 2;
+ * gz = g6 * 1 + g4 * (-1) = 10 - 20 ln 2; g2 = g3 * 0 = 0 (a saturated
+ * clamp does not move with its input); gy = g2 * 1 + g4 * 1 = 20 ln 2;
+ * g1 = g2 = 0; gx = g1 * 2**x ln 2 = 0.
+ * Each gradient is also checked by a central difference of the output
+ * when the node's value moves by h = 1e-6 (well inside the clamp's
+ * saturated branch: its input stays near 12 > 10).
+ */
+static void test_stand_in_graph_by_hand_and_finite_differences(void **state)
+{
+	static const struct {
+		const char *label;
+		double value;
+		int64_t a, b; /* gradient a + b ln 2 */
+	} want[] = {
+		{"x", 3, 0, 0},   {"n1", 8, 0, 0},   {"y", 4, 0, 20},    {"n2", 12, 0, 0},
+		{"n3", 10, 5, 0}, {"z", 3, 10, -20}, {"n4", 1, 0, 20},   {"n5", 2, 10, 0},
+		{"n6", 5, 10, 0}, {"n7", 50, 1, 0},
+	};
+	const double ln2 = 0.69314718055994530942, h = 1e-6;
+	ec_expr e;
+	ec_expr_exact *x;
+	size_t i, k = 0;
+
+	(void)state;
+	load_stand_in(&e);
+	x = calloc(e.count, sizeof(*x));
+	assert_non_null(x);
+	ec_expr_exact_forms(&e, x);
+	for (i = 0; i < e.count; i++) {
+		const ec_expr_node *n = &e.nodes[i];
+		double g = (double)want[k].a + (double)want[k].b * ln2, fd;
+
+		if (n->constant)
+			continue;
+		assert_true(k < sizeof(want) / sizeof(want[0]));
+		assert_string_equal(n->label, want[k].label);
+		assert_near(n->value, want[k].value, 0);
+		assert_near(n->grad, g, 1e-14 * fmax(1, fabs(g)));
+		fd = (output_with(i, n->value + h) - output_with(i, n->value - h)) / (2 * h);
+		if (!(fabs(fd - n->grad) <= 1e-6 * fmax(1, fabs(g))))
+			fail_msg("%s: gradient %.17g, finite difference %.17g", n->label, n->grad, fd);
+		/* the exact form the worked answer prints is the hand one */
+		assert_true(x[i].grad.known);
+		assert_true(x[i].grad.a.num == want[k].a && x[i].grad.a.den == 1);
+		assert_true(x[i].grad.b.num == want[k].b && x[i].grad.b.den == 1);
+		k++;
+	}
+	assert_int_equal(k, sizeof(want) / sizeof(want[0]));
+	assert_true(e.nodes[4].op == EC_EXPR_ADD && e.nodes[7].op == EC_EXPR_CLAMP);
+	assert_near(e.nodes[7].partial[0], 0, 0); /* saturated: nothing to the input */
+	free(x);
+	ec_expr_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_key_of_each_leaf_alone),
 		cmocka_unit_test(test_key_marks_stand_in_items),
 		cmocka_unit_test(test_data_origin_of_builtin_and_edited_text),
+		cmocka_unit_test(test_stand_in_graph_by_hand_and_finite_differences),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -53,6 +53,10 @@ static double f_log(const double *v) { return log(v[0]); }
 static double f_relu(const double *v) { return v[0] > 0 ? v[0] : 0; }
 static double f_sigmoid(const double *v) { return 1 / (1 + exp(-v[0])); }
 static double f_tanh(const double *v) { return tanh(v[0]); }
+static double f_abs(const double *v) { return fabs(v[0]); }
+static double f_cube(const double *v) { return v[0] * v[0] * v[0]; }
+static double f_inv_square(const double *v) { return 1 / (v[0] * v[0]); }
+static double f_abs_mix(const double *v) { return fabs(v[0] - v[1]) * v[1]; }
 static double f_graph(const double *v)
 {
 	double c = pow(2, v[0] * v[1]);
@@ -95,6 +99,11 @@ static const struct fd_case fd_cases[] = {
 	{"relu(x)", f_relu, 1, {{0.5}, {-1}, {3}}},
 	{"sigmoid(x)", f_sigmoid, 1, {{0}, {2}, {-3}}},
 	{"tanh(x)", f_tanh, 1, {{0}, {0.7}, {-1.2}}},
+	{"abs(x)", f_abs, 1, {{2}, {-3}, {1e-3}}},
+	{"abs(x - y) * y", f_abs_mix, 2, {{1, 3}, {4, -2}, {-0.5, 0.25}}},
+	/* whole powers of negative bases, by the usual rule d/dx x**n = n x**(n-1) */
+	{"x ** 3", f_cube, 1, {{-2}, {-0.5}, {1.5}}},
+	{"x ** -2", f_inv_square, 1, {{-2}, {-0.5}, {3}}},
 	{"clamp(2**(x*y), 1, 10) * (y - z)", f_graph, 3, {{1, 3, 1}, {2, 2, 0.5}, {-1, 1, 3}}},
 	{"exp(x) / (1 + log(y)) - tanh(x*y) + sigmoid(y)", f_mixed, 2,
 	 {{0.3, 2}, {-1, 0.5}, {1.1, 3}}},
@@ -259,7 +268,8 @@ static void test_expr_parse_nodes_and_labels(void **state)
  * The conventions at points without a derivative, by hand:
  * clamp(x, 1, 10) at x = 1 and x = 10 is x's branch (a <= x <= b): dx = 1.
  * clamp(x, a, b) below a gives da = 1, above b gives db = 1.
- * max(x, y) and min(x, y) at x = y = 2 give dx = 1, dy = 0. relu'(0) = 0.
+ * max(x, y) and min(x, y) at x = y = 2 give dx = 1, dy = 0. relu'(0) = 0,
+ * abs'(0) = 0 (the middle of the subgradients [-1, 1]), abs' = sign elsewhere.
  */
 static void test_expr_backward_kink_conventions(void **state)
 {
@@ -281,6 +291,9 @@ static void test_expr_backward_kink_conventions(void **state)
 		{"min(x, y)", {2, 2}, {1, 0}, true},
 		{"relu(x)", {0}, {0}, true},
 		{"relu(x)", {1e-300}, {1}, false},
+		{"abs(x)", {0}, {0}, true},
+		{"abs(x)", {-1e-300}, {-1}, false},
+		{"abs(x)", {1e-300}, {1}, false},
 	};
 	size_t i, k;
 
@@ -319,7 +332,9 @@ static void test_expr_forward_power_at_zero(void **state)
 	assert_non_null(strstr(err.msg, "no finite derivative with respect to x"));
 	ec_expr_free(&e);
 	assert_int_equal(run("(-2)**x", (const double[]){2}, &e, &err), EC_ERR_RANGE);
-	assert_non_null(strstr(err.msg, "no finite derivative"));
+	assert_string_equal(err.msg, "n1 = (-2)**x: negative base -2: no derivative with respect "
+				     "to the exponent (a power of a negative number is defined at "
+				     "whole exponents only)");
 	ec_expr_free(&e);
 	/* (-2)**3 with a constant exponent is fine: d/dx x**3 = 3x^2 = 12 at -2. */
 	assert_int_equal(run("x**3", (const double[]){-2}, &e, &err), EC_OK);
@@ -392,8 +407,8 @@ static void test_expr_parse_malformed_columns(void **state)
 		{"x * * y", 5, "expected a number, a name or '(' after '*', found '*'"},
 		{"", 1, "expected a number, a name or '(', found end of expression"},
 		{"   ", 4, "expected a number, a name or '(', found end of expression"},
-		{"foo(x)", 1, "unknown function 'foo' (known: clamp, max, min, exp, log, relu, "
-			      "sigmoid, tanh)"},
+		{"foo(x)", 1, "unknown function 'foo' (known: clamp, max, min, abs, exp, log, "
+			      "relu, sigmoid, tanh)"},
 		{"exp + 1", 1, "'exp' is a function: write exp(x)"},
 		{"(x + 1", 7, "expected ')' to close '(' at column 1, found end of expression"},
 		{"((x)", 5, "expected ')' to close '(' at column 1, found end of expression"},
@@ -404,7 +419,14 @@ static void test_expr_parse_malformed_columns(void **state)
 		{"2x", 2, "expected an operator before 'x' (write '*' to multiply)"},
 		{"x $ y", 3, "expected an operator, found '$'"},
 		{"$", 1, "expected a number, a name or '(', found '$'"},
-		{"x \xc3\x97 y", 3, "expected an operator, found byte 0xC3 (only ASCII is allowed)"},
+		/* characters outside ASCII are shown whole, bytes that are not UTF-8 as \xNN;
+		 * columns count characters: '\xc3\x97' (U+00D7) is one */
+		{"x \xc3\xa9 y", 3, "expected an operator, found '\xc3\xa9'"},
+		{"x \xc3\x97 \xc3\xa9", 5, "expected a number, a name or '(' after '\xc3\x97', found "
+					 "'\xc3\xa9'"},
+		{"x + \xff", 5, "expected a number, a name or '(' after '+', found '\\xFF'"},
+		{"x + \xe2\x89", 5, "expected a number, a name or '(' after '+', found '\\xE2\\x89'"},
+		{"\xe2\x88\x92" "1", 1, "expected a number, a name or '(', found '\xe2\x88\x92'"},
 		{"1.2.3", 4, "expected an operator, found '.3'"},
 		{"x + 1e", 5, "malformed number '1e': its exponent has no digits"},
 		{"n1 + x", 1, "'n1' cannot be an input: n1, n2, ... name the graph's nodes"},
@@ -614,9 +636,9 @@ static void test_expr_eval_constant_written_errors(void **state)
 		const char *msg;
 	} cases[] = {
 		{"x", EC_ERR_PARSE, 1, "'x' is neither a number nor a function (known: clamp, max, "
-				       "min, exp, log, relu, sigmoid, tanh, ln, sqrt)"},
+				       "min, abs, exp, log, relu, sigmoid, tanh, ln, sqrt)"},
 		{"inf", EC_ERR_PARSE, 1, "'inf' is neither a number nor a function (known: clamp, "
-					 "max, min, exp, log, relu, sigmoid, tanh, ln, sqrt)"},
+					 "max, min, abs, exp, log, relu, sigmoid, tanh, ln, sqrt)"},
 		{"1 2", EC_ERR_PARSE, 3, "expected an operator before '2' (write '*' to multiply)"},
 		{"--3", EC_ERR_PARSE, 2, "two signs in a row"},
 		{"+-3", EC_ERR_PARSE, 2, "two signs in a row"},
@@ -659,8 +681,8 @@ static void test_expr_parse_program_syntax_unchanged(void **state)
 	(void)state;
 	ec_error_clear(&err);
 	assert_int_equal(ec_expr_parse("ln(2)", &e, &err), EC_ERR_PARSE);
-	assert_string_equal(err.msg, "unknown function 'ln' (known: clamp, max, min, exp, log, "
-				     "relu, sigmoid, tanh)");
+	assert_string_equal(err.msg, "unknown function 'ln' (known: clamp, max, min, abs, exp, "
+				     "log, relu, sigmoid, tanh)");
 	assert_int_equal(ec_expr_parse("2ln2", &e, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "expected an operator before 'ln2' (write '*' to multiply)");
 	assert_int_equal(ec_expr_parse("sqrt + 1", &e, &err), EC_OK); /* an input called sqrt */
@@ -737,6 +759,7 @@ static void test_expr_op_name_all(void **state)
 	assert_string_equal(ec_expr_op_name(EC_EXPR_NEG), "neg");
 	assert_string_equal(ec_expr_op_name(EC_EXPR_TANH), "tanh");
 	assert_string_equal(ec_expr_op_name(EC_EXPR_SQRT), "sqrt");
+	assert_string_equal(ec_expr_op_name(EC_EXPR_ABS), "abs");
 }
 
 /*
@@ -790,11 +813,11 @@ static void test_expr_file_load_bom_and_line_ends(void **state)
 	assert_near(grad_of(&e, "z"), -8, 0);
 	assert_int_equal(e.input_count, 3);
 	ec_expr_free(&e);
-	/* line 4 (the lone CRs count), column 5 (the BOM is not a column) */
+	/* line 4 (the lone CRs count), column 6: the ')' of "w = 2)" */
 	assert_int_equal(ec_expr_file_load(bad, "g.graph", &e, &err), EC_ERR_PARSE);
 	assert_int_equal(err.line, 4);
-	assert_int_equal(err.column, 5);
-	assert_string_equal(err.msg, "value of 'w' ('2)') is not a number");
+	assert_int_equal(err.column, 6);
+	assert_string_equal(err.msg, "value of 'w' ('2)'): ')' has no matching '('");
 	/* the BOM does not shift columns of line 1 either */
 	assert_int_equal(ec_expr_file_load("\xEF\xBB\xBF" "expr 2**(x\r", "g.graph", &e, &err),
 			 EC_ERR_PARSE);
@@ -844,6 +867,283 @@ static void test_expr_file_load_errors(void **state)
 	}
 }
 
+/*
+ * Whole powers of negative bases by hand: (-2)**3 = -8; x**3 at -2 is -8
+ * with dx = 3 * (-2)^2 = 12; x**-1 at -2 is -1/2 with dx = -1 * (-2)^-2 =
+ * -1/4; x**2 at -3 is 9 with dx = -6. A non-integer power is an error.
+ */
+static void test_expr_power_negative_base_by_hand(void **state)
+{
+	static const struct {
+		const char *text;
+		double x, value, dx;
+	} cases[] = {
+		{"(-2)**3 + 0*x", 1, -8, 0},
+		{"x**3", -2, -8, 12},
+		{"x**-1", -2, -0.5, -0.25},
+		{"x**2", -3, 9, -6},
+	};
+	ec_expr e;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (run(cases[i].text, &cases[i].x, &e, &err) != EC_OK)
+			fail_msg("%s: %s", cases[i].text, err.msg);
+		assert_near(output(&e), cases[i].value, 0);
+		assert_near(grad_of(&e, "x"), cases[i].dx, 0);
+		ec_expr_free(&e);
+	}
+	assert_int_equal(run("(-2)**0.5 + x", (const double[]){1}, &e, &err), EC_ERR_RANGE);
+	assert_string_equal(err.msg, "(-2)**0.5: negative base -2 to the non-integer power 0.5");
+	ec_expr_free(&e);
+}
+
+/* '×' (U+00D7) multiplies: x × y at (2, 3) is 6, dx = 3, dy = 2; the node sits at column 3. */
+static void test_expr_parse_times_sign(void **state)
+{
+	ec_expr e;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(run("x \xC3\x97 y", (const double[]){2, 3}, &e, &err), EC_OK);
+	assert_near(output(&e), 6, 0);
+	assert_near(grad_of(&e, "x"), 3, 0);
+	assert_near(grad_of(&e, "y"), 2, 0);
+	assert_int_equal(e.nodes[2].op, EC_EXPR_MUL);
+	assert_int_equal(e.nodes[2].column, 3);
+	ec_expr_free(&e);
+	/* columns count characters: the 'z' of "x × y + z" is column 9, byte 10 */
+	assert_int_equal(ec_expr_parse("x \xC3\x97 y + z", &e, &err), EC_OK);
+	assert_int_equal(e.inputs[2].column, 9);
+	ec_expr_free(&e);
+}
+
+/*
+ * Values are numbers or constant expressions, with their exact forms:
+ * 1/2 = 0.5 exactly; -2**0.5 = -(2**0.5) = -1.4142135623730951 (sqrt 2
+ * to 17 digits), no exact form; 3 * 2**-4 = 3/16 = 0.1875; 1/3 is kept
+ * as one third.
+ */
+static void test_expr_assign_values_as_expressions(void **state)
+{
+	ec_expr e;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	ec_error_clear(&err);
+	assert_int_equal(ec_expr_parse("a + b + c + d", &e, &err), EC_OK);
+	assert_int_equal(ec_expr_assign(&e, "a=1/2", &err), EC_OK);
+	assert_int_equal(ec_expr_assign(&e, "b = -2**0.5", &err), EC_OK);
+	assert_int_equal(ec_expr_assign(&e, "c= 3 * 2**-4", &err), EC_OK);
+	assert_int_equal(ec_expr_assign(&e, "d =1/3", &err), EC_OK);
+	assert_near(e.inputs[0].value, 0.5, 0);
+	assert_true(e.inputs[0].exact.known);
+	assert_int_equal(e.inputs[0].exact.a.num, 1);
+	assert_int_equal(e.inputs[0].exact.a.den, 2);
+	assert_near(e.inputs[1].value, -1.4142135623730951, 0);
+	assert_false(e.inputs[1].exact.known);
+	assert_near(e.inputs[2].value, 0.1875, 0);
+	assert_int_equal(e.inputs[2].exact.a.num, 3);
+	assert_int_equal(e.inputs[2].exact.a.den, 16);
+	assert_near(e.inputs[3].value, 1.0 / 3, 0);
+	assert_int_equal(e.inputs[3].exact.a.num, 1);
+	assert_int_equal(e.inputs[3].exact.a.den, 3);
+	assert_int_equal(e.inputs[3].exact.b.num, 0);
+	ec_expr_free(&e);
+
+	/* errors: the column points into the value */
+	assert_int_equal(ec_expr_parse("y", &e, &err), EC_OK);
+	assert_int_equal(ec_expr_assign(&e, "y=1/0", &err), EC_ERR_RANGE);
+	assert_string_equal(err.msg, "value of 'y' ('1/0'): 1/0: division by zero");
+	assert_int_equal(err.column, 4);
+	assert_int_equal(ec_expr_assign(&e, "y = 2 *", &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "value of 'y' ('2 *'): expected a number, a name or '(' "
+				     "after '*', found end of expression");
+	assert_int_equal(err.column, 8);
+	assert_int_equal(ec_expr_assign(&e, "y=(-8)**(1/3)", &err), EC_ERR_RANGE);
+	assert_int_equal(ec_expr_assign(&e, "y=2*x", &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "value of 'y' ('2*x') is not a number");
+	assert_int_equal(ec_expr_find_input(&e, "y", &i), EC_OK);
+	assert_false(e.inputs[i].given);
+	ec_expr_free(&e);
+}
+
+/* Exact forms of every node of `text` at `values` (both passes run). */
+static ec_expr_exact *exact_run(const char *text, const double *values, ec_expr *e)
+{
+	ec_error err;
+	ec_expr_exact *x;
+
+	if (run(text, values, e, &err) != EC_OK)
+		fail_msg("%s: %s", text, err.msg);
+	x = calloc(e->count, sizeof(*x));
+	assert_non_null(x);
+	ec_expr_exact_forms(e, x);
+	return x;
+}
+
+static void assert_form(ec_ln2 f, int64_t an, int64_t ad, int64_t bn, int64_t bd)
+{
+	if (!f.known || f.a.num != an || f.a.den != ad || f.b.num != bn || f.b.den != bd)
+		fail_msg("form %s %lld/%lld + %lld/%lld ln 2, expected %lld/%lld + %lld/%lld ln 2",
+			 f.known ? "known" : "unknown", (long long)f.a.num, (long long)f.a.den,
+			 (long long)f.b.num, (long long)f.b.den, (long long)an, (long long)ad,
+			 (long long)bn, (long long)bd);
+}
+
+/*
+ * clamp(2**(x*y), 1, 10) * (y - z) at x = 1, y = 3, z = 1 by hand: x*y = 3,
+ * 2**3 = 8 inside [1, 10], y - z = 2, output 16. Gradients: n4 = y - z gets
+ * 8, z gets -8, the clamp 2, 2**n1 2, n1 = x*y gets 2 * 8 ln 2 = 16 ln 2,
+ * x gets 3 * 16 ln 2 = 48 ln 2, y gets 16 ln 2 + 8.
+ */
+static void test_expr_exact_forms_by_hand(void **state)
+{
+	ec_expr e;
+	ec_expr_exact *x;
+
+	(void)state;
+	x = exact_run("clamp(2**(x*y), 1, 10) * (y - z)", (const double[]){1, 3, 1}, &e);
+	/* nodes: 2 x y n1 n2 1 10 n3 z n4 n5 */
+	assert_string_equal(e.nodes[10].label, "n5");
+	assert_form(x[10].value, 16, 1, 0, 1);
+	assert_form(x[1].grad, 0, 1, 48, 1);
+	assert_form(x[2].grad, 8, 1, 16, 1);
+	assert_form(x[3].grad, 0, 1, 16, 1);
+	assert_form(x[4].partial[1], 0, 1, 8, 1); /* d 2**n1 / d n1 = 8 ln 2 */
+	assert_form(x[8].grad, -8, 1, 0, 1);
+	assert_false(x[0].grad.known); /* the constant 2 has no gradient */
+	free(x);
+	ec_expr_free(&e);
+
+	/* saturated: 2**4 = 16 > 10, the clamp outputs 10, nothing flows back */
+	x = exact_run("clamp(2**x, 1, 10) * y", (const double[]){4, 3}, &e);
+	assert_form(x[e.inputs[0].node].grad, 0, 1, 0, 1);
+	assert_form(x[e.count - 2].grad, 10, 1, 0, 1);
+	free(x);
+	ec_expr_free(&e);
+
+	/* literals and fractions: 0.1 + 0.2 is 3/10 exactly (the doubles differ by 5.6e-17) */
+	x = exact_run("0.1 + 0.2 + x / 3", (const double[]){1}, &e);
+	assert_form(x[e.count - 1].value, 19, 30, 0, 1);
+	assert_form(x[e.inputs[0].node].grad, 1, 3, 0, 1);
+	free(x);
+	ec_expr_free(&e);
+
+	/* log of powers of 2 and 2**x with x = -1: log(2**x) = x ln 2 = -ln 2, d/dx = ln 2 */
+	x = exact_run("log(2**x)", (const double[]){-1}, &e);
+	assert_form(x[e.count - 1].value, 0, 1, -1, 1);
+	assert_form(x[e.inputs[0].node].grad, 0, 1, 1, 1);
+	free(x);
+	ec_expr_free(&e);
+
+	/* abs, max and relu branch exactly; (-2)**3 as usual */
+	x = exact_run("abs(x) + max(x, -x) + relu(x) + (-2)**3", (const double[]){-1.5}, &e);
+	assert_form(x[e.count - 1].value, -5, 1, 0, 1);
+	assert_form(x[0].grad, -2, 1, 0, 1); /* -1 from abs, -1 from max (-x wins), 0 from relu */
+	free(x);
+	ec_expr_free(&e);
+}
+
+/*
+ * Where the form a + b ln 2 does not hold, or does not fit, the form is
+ * unknown, never wrong: 2**(2**x) at x = 1 has dx = 4 ln 2 * 2 ln 2 =
+ * 8 (ln 2)^2; exp(1) is e; 3**40 * 3**40 = 3^80 is beyond 64 bits.
+ */
+static void test_expr_exact_forms_unknown(void **state)
+{
+	ec_expr e;
+	ec_expr_exact *x;
+
+	(void)state;
+	x = exact_run("2**(2**x)", (const double[]){1}, &e);
+	assert_form(x[e.count - 1].value, 4, 1, 0, 1);
+	assert_false(x[e.inputs[0].node].grad.known);
+	free(x);
+	ec_expr_free(&e);
+	x = exact_run("exp(x)", (const double[]){1}, &e);
+	assert_false(x[1].value.known);
+	assert_false(x[0].grad.known);
+	free(x);
+	ec_expr_free(&e);
+	x = exact_run("x**40 * x**40", (const double[]){3}, &e);
+	assert_false(x[e.count - 1].value.known);
+	free(x);
+	ec_expr_free(&e);
+}
+
+/* Each form as text, read back by the answer-sheet syntax: the same number. */
+static void test_ln2_format_reads_back(void **state)
+{
+	static const struct {
+		int64_t an, ad, bn, bd;
+		const char *text;
+	} cases[] = {
+		{5, 1, 0, 1, "5"},
+		{-1, 4, 0, 1, "-1/4"},
+		{0, 1, 0, 1, "0"},
+		{0, 1, 1, 1, "ln 2"},
+		{0, 1, -1, 1, "-ln 2"},
+		{0, 1, 20, 1, "20 ln 2"},
+		{0, 1, -3, 2, "-(3/2) ln 2"},
+		{10, 1, -20, 1, "10 - 20 ln 2"},
+		{1, 2, 3, 2, "1/2 + (3/2) ln 2"},
+		{-1, 1, -1, 1, "-1 - ln 2"},
+	};
+	const double ln2 = 0.69314718055994530942;
+	char buf[80];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ec_ln2 f = {true, {cases[i].an, cases[i].ad}, {cases[i].bn, cases[i].bd}};
+		double want = (double)cases[i].an / (double)cases[i].ad +
+			      (double)cases[i].bn / (double)cases[i].bd * ln2, v;
+		ec_error err;
+
+		assert_string_equal(ec_ln2_format(f, buf, sizeof(buf)), cases[i].text);
+		assert_int_equal(ec_expr_eval_constant(buf, EC_EXPR_WRITTEN, &v, &err), EC_OK);
+		assert_near(v, want, 1e-15 * fmax(1, fabs(want)));
+		assert_near(ec_ln2_value(f), want, 1e-15 * fmax(1, fabs(want)));
+	}
+	assert_string_equal(ec_ln2_format(ec_ln2_from_double(NAN), buf, sizeof(buf)), "?");
+}
+
+/*
+ * For a reader: 6 significant figures, the exact form first when the
+ * decimal does not show it. 20 ln 2 = 13.862943611198906 -> 13.8629;
+ * 10 - 20 ln 2 = -3.8629436... -> -3.86294; 1/3 -> 0.333333; 5/8 is
+ * 0.625 exactly; 3/10 is 0.3 (the double 0.30000000000000004 is its
+ * neighbour); e = 2.718281828... has no form: "≈ 2.71828".
+ */
+static void test_ln2_describe_short(void **state)
+{
+	const double ln2 = 0.69314718055994530942;
+	ec_ln2 twenty = {true, {0, 1}, {20, 1}}, mixed = {true, {10, 1}, {-20, 1}};
+	char buf[128];
+
+	(void)state;
+	assert_string_equal(ec_ln2_describe(20 * ln2, twenty, buf, sizeof(buf)),
+			    "20 ln 2 \xE2\x89\x88 13.8629");
+	assert_string_equal(ec_ln2_describe(10 - 20 * ln2, mixed, buf, sizeof(buf)),
+			    "10 - 20 ln 2 \xE2\x89\x88 -3.86294");
+	assert_string_equal(ec_ln2_describe(1.0 / 3, ec_ln2_rational(1, 3), buf, sizeof(buf)),
+			    "1/3 \xE2\x89\x88 0.333333");
+	assert_string_equal(ec_ln2_describe(0.625, ec_ln2_rational(5, 8), buf, sizeof(buf)),
+			    "0.625");
+	assert_string_equal(ec_ln2_describe(0.1 + 0.2, ec_ln2_rational(3, 10), buf, sizeof(buf)),
+			    "0.3");
+	assert_string_equal(ec_ln2_describe(8, ec_ln2_rational(8, 1), buf, sizeof(buf)), "8");
+	assert_string_equal(ec_ln2_describe(exp(1), ec_ln2_from_double(NAN), buf, sizeof(buf)),
+			    "\xE2\x89\x88 2.71828");
+	assert_string_equal(ec_ln2_describe(-8, ec_ln2_from_double(NAN), buf, sizeof(buf)), "-8");
+	/* a form that is not the number given is not shown */
+	assert_string_equal(ec_ln2_describe(13.9, twenty, buf, sizeof(buf)), "13.9");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -869,6 +1169,13 @@ int main(void)
 		cmocka_unit_test(test_expr_file_load_good),
 		cmocka_unit_test(test_expr_file_load_bom_and_line_ends),
 		cmocka_unit_test(test_expr_file_load_errors),
+		cmocka_unit_test(test_expr_power_negative_base_by_hand),
+		cmocka_unit_test(test_expr_parse_times_sign),
+		cmocka_unit_test(test_expr_assign_values_as_expressions),
+		cmocka_unit_test(test_expr_exact_forms_by_hand),
+		cmocka_unit_test(test_expr_exact_forms_unknown),
+		cmocka_unit_test(test_ln2_format_reads_back),
+		cmocka_unit_test(test_ln2_describe_short),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

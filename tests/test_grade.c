@@ -326,9 +326,11 @@ static void test_sigfigs_agree_edges(void **state)
  *   nothing): 2.1 d 4, 2.2 (D) 4, 2.3 e. 4, 2.4 b 4, 2.5 'A and D' 0,
  *   2.6 (C) 4, 2.7 D 4, 2.8 c 4, 2.9 'a, c' 0, 2.10 'b,a' (AB) 4    = 32
  * Section 3:
- *   3.1.1 (5/7 each): x '48 ln 2' right, y '19.09' right (4 figures of
- *     19.0903...), n1 '11' wrong (2 figures), n2 '2' right, n3 '2.0'
- *     right, z U+2212 8 right, n4 '2**3' right: 6 x 5/7            = 30/7
+ *   3.1.1 (5/9 each; key x 0, n1 0, y 20 ln 2, n2 0, n3 5, z 10 - 20 ln 2,
+ *     n4 20 ln 2, n5 10, n6 10): x '0' right, n1 '0.0' right, y '20 ln 2'
+ *     right, n2 '5' wrong (the gradient had the clamp passed it), n3
+ *     '5.0' right, z '10 U+2212 20 ln 2' right, n4 '13.86' right (4
+ *     figures of 13.8629...), n5 '2**3 + 2' right, n6 '13' wrong: 7 x 5/9 = 35/9
  *   3.1.2 (5): U+2212 1/4 = -0.25 right                              = 5
  *   3.2.1 (2/7 each, 21 cells): all right but 3.2.1.3.biases ('N/A' is 0,
  *     the key 16) and 3.2.1.4.biases (blank): 19 x 2/7               = 38/7
@@ -337,8 +339,9 @@ static void test_sigfigs_agree_edges(void **state)
  *     393216000                                                      = 2
  *   3.3 (4, 4, 2, 1): 13, 10.0, the mask with separators, 8 right    = 11
  *   3.3.4 and 3.3.7.why are graded by hand: 0 here.
- *   Section 3: 30/7 + 5 + 38/7 + 3 + 2 + 11 = 68/7 + 21 = 215/7
- * Total: 10 + 32 + 215/7 = 42 + 215/7 = 509/7 = 72.714285...
+ *   Section 3: 35/9 + 5 + 38/7 + 3 + 2 + 11 = 35/9 + 38/7 + 21
+ *     = (245 + 342)/63 + 21 = 587/63 + 1323/63 = 1910/63
+ * Total: 10 + 32 + 1910/63 = 2646/63 + 1910/63 = 4556/63 = 72.3174...
  */
 static const char mixed_sheet[] =
 	"# every form at once\n"
@@ -361,13 +364,15 @@ static const char mixed_sheet[] =
 	"Q2.8) c\n"
 	"2.9 a, c\n"
 	"2.10 b,a\n"
-	"3.1.1.x 48 ln 2\n"
-	"3.1.1.y 19.09\n"
-	"3.1.1.n1 11\n"
-	"3.1.1.n2 2\n"
-	"3.1.1.n3 2.0\n"
-	"3.1.1.z \xE2\x88\x92" "8\n"
-	"3.1.1.n4 2**3\n"
+	"3.1.1.x 0\n"
+	"3.1.1.n1 0.0\n"
+	"3.1.1.y 20 ln 2\n"
+	"3.1.1.n2 5\n"
+	"3.1.1.n3 5.0\n"
+	"3.1.1.z 10 \xE2\x88\x92" "20 ln 2\n"
+	"3.1.1.n4 13.86\n"
+	"3.1.1.n5 2**3 + 2\n"
+	"3.1.1.n6 13\n"
 	"3.1.2 \xE2\x88\x92" "1/4\n"
 	"3.2.1.1.dims (16, 8, 64, 64)\n"
 	"3.2.1.1.weights 6,000\n"
@@ -434,9 +439,11 @@ static void test_grade_sheet_every_form_real_key(void **state)
 	total = ec_grade_values(&g, values, res, sections);
 	assert_near(sections[0], 10, 0);
 	assert_near(sections[1], 32, 0);
-	assert_near(sections[2], 215.0 / 7, 1e-12);
-	assert_near(total, 509.0 / 7, 1e-12);
-	assert_int_equal(res[ec_grader_find(&g, "3.1.1.n1", 8)].verdict, EC_VERDICT_WRONG);
+	assert_near(sections[2], 1910.0 / 63, 1e-12);
+	assert_near(total, 4556.0 / 63, 1e-12);
+	assert_int_equal(res[ec_grader_find(&g, "3.1.1.n2", 8)].verdict, EC_VERDICT_WRONG);
+	assert_int_equal(res[ec_grader_find(&g, "3.1.1.n6", 8)].verdict, EC_VERDICT_WRONG);
+	assert_int_equal(res[ec_grader_find(&g, "3.1.1.z", 7)].verdict, EC_VERDICT_RIGHT);
 	assert_int_equal(res[ec_grader_find(&g, "1.10", 4)].verdict, EC_VERDICT_BLANK);
 	ec_sheet_free(&sheet);
 	free(values);
@@ -455,7 +462,6 @@ static void test_grader_init_errors(void **state)
 	} bad[] = {
 		{"rule 2.1 tf\n", 4, "rule '2.1' scores with tf, which does not fit item '2.1' of kind mc"},
 		{"rule 3.3.3 mc\n", 4, "rule '3.3.3' scores with mc, which does not fit item '3.3.3' of kind mask"},
-		{"alt 2.11 A\n", 4, "alternative for unknown item '2.11'"},
 		{"\nalt 3.3.4 yes\n", 5, "item '3.3.4' is graded by hand; it takes no alternative"},
 		{"alt 2.1 AZ\n", 4, "item '2.1': 'AZ' is not an option of 2.1"},
 		{"alt 3.2.1.1.dims 12x\n", 4, "item '3.2.1.1.dims': '12x' is not a product of whole numbers"},
@@ -491,6 +497,37 @@ static void test_grader_init_key_file_answer_at_its_line(void **state)
 	assert_string_equal(err.file, "k.tsv");
 	assert_int_equal(err.line, 3);
 	assert_int_equal(err.column, 2);
+	ec_rubric_free(&r);
+	ec_key_free(&key);
+}
+
+/*
+ * A rubric's alt line for an item the key leaves out is skipped (the
+ * exam's rubric serves smaller keys too; data/rubric accepts 256x1x1x1
+ * for 3.2.1.6.dims, which the fixture's key lacks); an alternative given
+ * with --accept must name an item of the key.
+ */
+static void test_grader_init_alt_for_absent_item(void **state)
+{
+	ec_rubric r = {0};
+	ec_key key;
+	ec_grader g;
+	ec_error err;
+	char text[1024];
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "alt 2.11 A\n", &err), EC_OK);
+	ec_grader_free(&g);
+	make_key(&key);
+	ec_error_clear(&err);
+	snprintf(text, sizeof(text), "%salt 3.2.1.6.dims 256x1x1x1\n", rubric_text);
+	assert_int_equal(ec_rubric_parse(&r, text, strlen(text), "rub", &err), EC_OK);
+	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_OK);
+	ec_grader_free(&g);
+	assert_int_equal(ec_rubric_accept(&r, "2.11=A", "--accept", &err), EC_OK);
+	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "alternative for unknown item '2.11'");
+	assert_string_equal(err.file, "--accept");
 	ec_rubric_free(&r);
 	ec_key_free(&key);
 }
@@ -827,6 +864,7 @@ int main(void)
 		cmocka_unit_test(test_grade_sheet_every_form_real_key),
 		cmocka_unit_test(test_grader_init_errors),
 		cmocka_unit_test(test_grader_init_key_file_answer_at_its_line),
+		cmocka_unit_test(test_grader_init_alt_for_absent_item),
 		cmocka_unit_test(test_grader_init_needs_a_rule),
 		cmocka_unit_test(test_grader_read_rejects_options),
 		cmocka_unit_test(test_grade_values_totals),

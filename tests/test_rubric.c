@@ -257,7 +257,13 @@ static void test_rubric_parse_shipped_default(void **state)
 	assert_int_equal(ec_rubric_rule_for(&r, "3.2.1.7.biases")->scheme, EC_SCHEME_EXACT);
 	/* numbers by significant figures: no rel or abs on the short answers */
 	assert_false(ec_rubric_rule_for(&r, "3.1.1.x")->tolerance);
-	assert_int_equal(r.nalts, 0); /* alternatives are off by default */
+	/* one alternative is on by default: Q3.2.1's FC activations as volumes */
+	assert_int_equal(r.nalts, 2);
+	assert_string_equal(r.alts[0].id, "3.2.1.6.dims");
+	assert_string_equal(r.alts[0].answer, "256x1x1x1");
+	assert_string_equal(r.alts[1].id, "3.2.1.7.dims");
+	assert_string_equal(r.alts[1].answer, "10x1x1x1");
+	assert_true(r.alts[0].optional);
 	ec_rubric_free(&r);
 }
 

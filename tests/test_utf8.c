@@ -4,7 +4,88 @@
 
 #include "examcheck/ec_utf8.h"
 
-/* Expect ec_utf8_next(s) to read `len` bytes as code point `cp`. */
+/*
+ * Lengths by the UTF-8 table (RFC 3629): 'x' is 1 byte, U+00D7 is C3 97,
+ * U+2248 is E2 89 88, U+1F600 is F0 9F 98 80. Not characters: a stray
+ * continuation byte, a truncated sequence, the overlong C0 80 and E0 80 80,
+ * the surrogate ED A0 80, F4 90 80 80 (above U+10FFFF) and F5.
+ */
+static void test_utf8_char_len_table(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+	} cases[] = {
+		{"x", 1},          {"\xC3\x97", 2},      {"\xE2\x89\x88", 3}, {"\xF0\x9F\x98\x80", 4},
+		{"\x97", 0},       {"\xC3", 0},          {"\xE2\x89", 0},     {"\xC0\x80", 0},
+		{"\xE0\x80\x80", 0}, {"\xED\xA0\x80", 0}, {"\xF4\x90\x80\x80", 0}, {"\xF5\x80", 0},
+		{"\xEF\xBF\xBF", 3}, {"\xF4\x8F\xBF\xBF", 4},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (ec_utf8_char_len(cases[i].s, strlen(cases[i].s)) != cases[i].len)
+			fail_msg("case %zu: %zu, expected %zu", i,
+				 ec_utf8_char_len(cases[i].s, strlen(cases[i].s)), cases[i].len);
+	/* a character is not read past n */
+	assert_int_equal(ec_utf8_char_len("\xC3\x97", 1), 0);
+}
+
+/* Whole characters, \xNN for what is not one (the lead byte and the continuations that follow). */
+static void test_utf8_char_text_whole_or_escaped(void **state)
+{
+	char buf[20];
+	size_t len;
+
+	(void)state;
+	assert_string_equal(ec_utf8_char_text("\xC3\x97" "3", 3, &len, buf, sizeof(buf)), "\xC3\x97");
+	assert_int_equal(len, 2);
+	assert_string_equal(ec_utf8_char_text("\xFF" "a", 2, &len, buf, sizeof(buf)), "\\xFF");
+	assert_int_equal(len, 1);
+	assert_string_equal(ec_utf8_char_text("\xE2\x89" "a", 3, &len, buf, sizeof(buf)),
+			    "\\xE2\\x89");
+	assert_int_equal(len, 2);
+	assert_string_equal(ec_utf8_char_text("\t", 1, &len, buf, sizeof(buf)), "\\x09");
+	assert_string_equal(ec_utf8_char_text("\xC2\x85", 2, &len, buf, sizeof(buf)),
+			    "\\xC2\\x85"); /* U+0085, a C1 control */
+	assert_string_equal(ec_utf8_char_text("$", 1, &len, buf, sizeof(buf)), "$");
+}
+
+/* Cut at a character boundary: 3 characters of "××××" are 6 bytes, then "...". */
+static void test_utf8_quote_cuts_whole_characters(void **state)
+{
+	char buf[64], small[9];
+
+	(void)state;
+	assert_string_equal(ec_utf8_quote("a\xC3\x97" "b", 4, 10, buf, sizeof(buf)),
+			    "a\xC3\x97" "b");
+	assert_string_equal(ec_utf8_quote("\xC3\x97\xC3\x97\xC3\x97\xC3\x97", 8, 3, buf, sizeof(buf)),
+			    "\xC3\x97\xC3\x97\xC3\x97...");
+	assert_string_equal(ec_utf8_quote("a\xFF" "b", 3, 10, buf, sizeof(buf)), "a\\xFFb");
+	/* "×××××" (10 bytes) in 9 bytes of room: "××" (4) + "..." (3) + NUL fit, "×××..." not */
+	assert_string_equal(ec_utf8_quote("\xC3\x97\xC3\x97\xC3\x97\xC3\x97\xC3\x97", 10, 10,
+					  small, sizeof(small)),
+			    "\xC3\x97\xC3\x97...");
+	/* the whole text when it fits exactly, with no room kept for "..." */
+	assert_string_equal(ec_utf8_quote("abcdefgh", 8, 10, small, sizeof(small)), "abcdefgh");
+	assert_string_equal(ec_utf8_quote("abcdefghi", 9, 10, small, sizeof(small)), "abcde...");
+}
+
+/* Columns: "x × é" has 5 characters in 7 bytes; "é" starts at byte 6, column 5. */
+static void test_utf8_count_and_boundary(void **state)
+{
+	const char *s = "x \xC3\x97 \xC3\xA9";
+
+	(void)state;
+	assert_int_equal(ec_utf8_count(s, strlen(s)), 5);
+	assert_int_equal(ec_utf8_count(s, 5) + 1, 5);
+	assert_int_equal(ec_utf8_count("\xE2\x89" "a", 3), 2); /* one invalid sequence, 'a' */
+	assert_int_equal(ec_utf8_boundary(s, strlen(s), 3), 2); /* inside "×": back to its start */
+	assert_int_equal(ec_utf8_boundary(s, strlen(s), 4), 4);
+	assert_int_equal(ec_utf8_boundary(s, strlen(s), 100), strlen(s));
+}
+
 static void next_is(const char *s, size_t len, uint32_t cp)
 {
 	uint32_t got;
@@ -61,6 +142,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_next_well_formed),
 		cmocka_unit_test(test_utf8_next_ill_formed),
+		cmocka_unit_test(test_utf8_char_len_table),
+		cmocka_unit_test(test_utf8_char_text_whole_or_escaped),
+		cmocka_unit_test(test_utf8_quote_cuts_whole_characters),
+		cmocka_unit_test(test_utf8_count_and_boundary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,9 +19,11 @@
  * fraction and an optional exponent ("3", "0.5", ".5", "1e-3"). NAME is a
  * letter or '_' followed by letters, digits or '_', at most
  * EC_EXPR_NAME_MAX characters. Functions: clamp(x, a, b), max(a, b),
- * min(a, b), exp(x), log(x) (natural), relu(x), sigmoid(x), tanh(x). Any
- * other NAME is an input; the names of the functions and names of the form
- * n<digits> (kept for node labels) cannot be inputs.
+ * min(a, b), abs(x), exp(x), log(x) (natural), relu(x), sigmoid(x),
+ * tanh(x). Any other NAME is an input; the names of the functions and
+ * names of the form n<digits> (kept for node labels) cannot be inputs.
+ * The multiplication sign U+00D7 (UTF-8) multiplies as '*' does. Columns
+ * in errors count characters, not bytes.
  *
  * Conventions where a function has no derivative:
  *   - clamp(x, a, b) follows the case definition a <= x <= b -> x: at a
@@ -31,10 +33,15 @@
  *   - max(a, b) and min(a, b) on a tie (a == b) pass the whole gradient to
  *     the first argument a.
  *   - relu(x) at x == 0 has derivative 0.
+ *   - abs(x) at x == 0 has derivative 0 (the subgradient of |x| in the
+ *     middle of [-1, 1], as relu's 0 and the sign(0) = 0 of Q2.5); elsewhere
+ *     it is sign(x).
  *   - a**b at a == 0: d/da is b * 0**(b-1) (0 for b > 1, 1 for b == 1; an
  *     error for 0 < b < 1 when a depends on an input); d/db is 0 for b > 0.
- *     A negative base has no derivative with respect to the exponent: an
- *     error when the exponent depends on an input.
+ *   - a**b at a < 0 is defined for whole b only ((-2)**3 = -8, with
+ *     d/da = b * a**(b-1) = 12 as usual; (-2)**0.5 is an error). It has no
+ *     derivative with respect to b there: an error when b depends on an
+ *     input.
  * A node evaluated at such a point has `at_kink` set.
  *
  * Constant nodes (numbers and sub-expressions without an input) are not
@@ -48,6 +55,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "examcheck/ec_common.h"
 
@@ -78,8 +86,29 @@ typedef enum ec_expr_op {
 	EC_EXPR_RELU,    /**< max(x, 0) */
 	EC_EXPR_SIGMOID, /**< 1 / (1 + e ** -x) */
 	EC_EXPR_TANH,    /**< hyperbolic tangent */
-	EC_EXPR_SQRT     /**< square root (EC_EXPR_WRITTEN only) */
+	EC_EXPR_SQRT,    /**< square root (EC_EXPR_WRITTEN only) */
+	EC_EXPR_ABS      /**< absolute value */
 } ec_expr_op;
+
+/** A rational number num / den in lowest terms, den > 0. */
+typedef struct ec_rational {
+	int64_t num;
+	int64_t den;
+} ec_rational;
+
+/**
+ * An exact real number a + b ln 2 with rational a and b: the form of every
+ * value and gradient of a graph of +, -, *, /, 2**, clamp, max, min, relu
+ * and abs over rational inputs (the exam's 3.1.1). `known` is false when
+ * a number is not known to have that form: it involves exp, tanh, (ln 2)^2
+ * or the logarithm of a number that is not a power of 2, or its terms do
+ * not fit in 64 bits.
+ */
+typedef struct ec_ln2 {
+	bool known;
+	ec_rational a; /**< the rational part */
+	ec_rational b; /**< the coefficient of ln 2 */
+} ec_ln2;
 
 /** One node of the graph. Operands always come earlier in the list. */
 typedef struct ec_expr_node {
@@ -104,6 +133,8 @@ typedef struct ec_expr_input {
 	size_t node;   /**< index of its EC_EXPR_INPUT node */
 	long column;   /**< 1-based column of its first appearance */
 	double value;  /**< set by ec_expr_set_input() */
+	ec_ln2 exact;  /**< the value's exact form, when known: what ec_expr_assign()
+			    read ("1/3"), or the double given to ec_expr_set_input() */
 	bool given;    /**< whether a value was set */
 } ec_expr_input;
 
@@ -153,8 +184,8 @@ ec_status ec_expr_parse(const char *text, ec_expr *out, ec_error *err);
  *   - the UTF-8 minus sign U+2212 is '-'; a mantissa followed by an 'e'
  *     without exponent digits ends before it ("2exp(1)");
  *   - two signs in a row ("--3", "+-3") are an error.
- * Columns in errors count bytes after U+2212 and U+00D7 became one byte.
- * The node texts are of that translated text (out->text).
+ * Columns in errors count characters of that translated text. The node
+ * texts are of that translated text (out->text).
  */
 ec_status ec_expr_parse_syntax(const char *text, ec_expr_syntax syntax, ec_expr *out,
 			       ec_error *err);
@@ -176,16 +207,21 @@ void ec_expr_free(ec_expr *e);
 ec_status ec_expr_find_input(const ec_expr *e, const char *name, size_t *index);
 
 /**
- * Give input `name` the value `value`. EC_ERR_NOTFOUND (naming the
- * expression's inputs) when the expression has no such input,
+ * Give input `name` the value `value` (its exact form: the double itself,
+ * when it is a fraction whose terms fit in 64 bits). EC_ERR_NOTFOUND
+ * (naming the expression's inputs) when the expression has no such input,
  * EC_ERR_INVALID when it already has a value or the value is not finite.
  */
 ec_status ec_expr_set_input(ec_expr *e, const char *name, double value, ec_error *err);
 
 /**
  * Parse an assignment "name=value" (blanks allowed around both) and set
- * the input as ec_expr_set_input() does. A malformed assignment is
- * EC_ERR_PARSE with err->column its 1-based column within `text`.
+ * the input as ec_expr_set_input() does. The value is a number or a
+ * constant expression in the grammar above ("1/2", "-2**0.5", "3 * 2**-4"),
+ * and its exact form is kept ("1/3" is one third exactly). A malformed
+ * assignment or value is EC_ERR_PARSE, with err->column its 1-based column
+ * within `text`; a value with a name in it "is not a number"; a domain
+ * error of the value ("1/0") or a number too large is EC_ERR_RANGE.
  */
 ec_status ec_expr_assign(ec_expr *e, const char *text, ec_error *err);
 
@@ -229,6 +265,50 @@ const char *ec_expr_op_name(ec_expr_op op);
  */
 ec_status ec_expr_file_load(const char *text, const char *filename, ec_expr *out,
 			     ec_error *err);
+
+/** Exact forms of one node: its value, its local partials and its gradient. */
+typedef struct ec_expr_exact {
+	ec_ln2 value;
+	ec_ln2 partial[3]; /**< d value / d arg[k]; 0 towards a constant operand */
+	ec_ln2 grad;       /**< unknown for constants, which have no gradient */
+} ec_expr_exact;
+
+/**
+ * The passes of ec_expr_forward() and ec_expr_backward() (both already
+ * run on `e`) done again in exact arithmetic, into out[0, e->count): from
+ * the inputs' exact forms and the literals' text, with the same
+ * conventions, and branches (clamp, max, min, relu, abs) decided by exact
+ * comparison. A form is kept only when it is proved twice: computed
+ * exactly, and its value a + b ln 2 agrees with the node's double to
+ * 1e-12 relative (in size of the larger term); otherwise it is unknown.
+ */
+void ec_expr_exact_forms(const ec_expr *e, ec_expr_exact *out);
+
+/** The double nearest to a + b ln 2 (NAN when x is unknown). */
+double ec_ln2_value(ec_ln2 x);
+
+/** The exact form of `v`: v itself as a fraction whose terms fit in 64 bits, else unknown. */
+ec_ln2 ec_ln2_from_double(double v);
+
+/** The rational number num / den (den != 0), reduced; unknown when it does not fit. */
+ec_ln2 ec_ln2_rational(int64_t num, int64_t den);
+
+/**
+ * Write a known x as people and the EC_EXPR_WRITTEN syntax read it:
+ * "5", "-1/4", "ln 2", "20 ln 2", "-(3/2) ln 2", "10 - 20 ln 2"; "?" when
+ * x is unknown. 80 bytes always suffice. Returns `buf`.
+ */
+char *ec_ln2_format(ec_ln2 x, char *buf, size_t size);
+
+/**
+ * `v` for a reader, at most 6 significant figures. x is v's exact form
+ * (or unknown), shown only when it agrees with v as ec_expr_exact_forms()
+ * checks: the decimal alone when it is exactly x ("8", "0.625", "0.3" for
+ * 3/10), else the form first ("20 ln 2 ≈ 13.8629", "1/3 ≈ 0.333333").
+ * Without a form: the decimal when it is exactly v, else "≈ 5.54518".
+ * "≈" is U+2248 in UTF-8. 128 bytes always suffice. Returns `buf`.
+ */
+char *ec_ln2_describe(double v, ec_ln2 x, char *buf, size_t size);
 
 /**
  * Write `value` into `buf` with the fewest significant digits that read

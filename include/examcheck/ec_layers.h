@@ -8,7 +8,8 @@
  * included):
  *
  *   INPUT CxS1[xS2[xS3]]   channels then 1 to 3 spatial sizes:
- *                          "INPUT 3x64x64" (image), "INPUT 3x8x64x64" (video)
+ *                          "INPUT 3x64x64" (image), "INPUT 3x8x64x64" (video);
+ *                          'x', 'X' or the sign U+00D7 ("3×64×64") between sizes
  *   CONV<k>[-<n>][-p<p>][-s<s>][-d<d>]
  *                          n filters of k x ... x k (one k per spatial axis),
  *                          padding p (default 0), stride s (default 1),

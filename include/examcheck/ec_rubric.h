@@ -36,7 +36,8 @@
  *   alt ID ANSWER
  *       also accept ANSWER for item ID (full credit as for the key's answer;
  *       for mc, partial credit is computed against each accepted answer and
- *       the best counts).
+ *       the best counts). A key without item ID skips the line, so that the
+ *       exam's rubric also serves a key file that leaves items out.
  */
 #ifndef EC_RUBRIC_H
 #define EC_RUBRIC_H
@@ -74,6 +75,8 @@ typedef struct ec_rubric_alt {
 	char answer[160];
 	const char *file;   /**< where it came from: the rubric's name or "--accept" */
 	long line;
+	bool optional;      /**< an alt line of a rubric: skipped by ec_grader_init()
+				 when the key has no such item; --accept must name one */
 } ec_rubric_alt;
 
 /** A parsed rubric. Zero-initialise, fill with ec_rubric_parse(). */

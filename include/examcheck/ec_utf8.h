@@ -1,10 +1,15 @@
 /*
- * ec_utf8.h: reading UTF-8 a character at a time, ill-formed bytes
- * included, for writers that must pass on only valid UTF-8 (JSON) or only
- * visible characters (messages on a terminal).
+ * ec_utf8.h: UTF-8 a character at a time, ill-formed bytes included: for
+ * writers that must pass on only valid UTF-8 (JSON) or only visible
+ * characters (messages on a terminal), and for user text quoted in
+ * messages: a valid character as itself ('×', 'é'), a byte sequence that
+ * is not UTF-8 and a control character as \xNN escapes ('\xFF',
+ * '\xE2\x89'), never half a character.
  */
 #ifndef EC_UTF8_H
 #define EC_UTF8_H
+
+#include <stddef.h>
 
 #include "examcheck/ec_common.h"
 
@@ -21,5 +26,46 @@
  * past the NUL.
  */
 size_t ec_utf8_next(const char *s, uint32_t *cp);
+
+/** The multiplication sign U+00D7 in UTF-8, accepted wherever 'x' multiplies. */
+#define EC_UTF8_TIMES "\xC3\x97"
+
+/**
+ * The length in bytes (1 to 4) of the valid UTF-8 character that starts
+ * `s` (at most `n` bytes are read), or 0 when the bytes there are not one:
+ * a stray continuation byte, a truncated sequence, an overlong form, a
+ * surrogate or a code point above U+10FFFF.
+ */
+size_t ec_utf8_char_len(const char *s, size_t n);
+
+/**
+ * The character at `s` (n > 0 bytes) as a message shows it, without
+ * quotes, written to `buf`: itself when it is a printable character
+ * ("x", "×"); "\xNN" per byte for a control character ("\x09") or for an
+ * invalid sequence, which covers its lead byte and the continuation
+ * bytes that follow it as far as they could belong to it ("\xE2\x89").
+ * *len (when not NULL) is set to the number of bytes shown. `size` of 20
+ * always suffices. Returns `buf`.
+ */
+char *ec_utf8_char_text(const char *s, size_t n, size_t *len, char *buf, size_t size);
+
+/**
+ * `s` (n bytes) as ec_utf8_char_text() shows each character, at most
+ * `max` characters of it: a longer text is cut at a character boundary
+ * and ends in "...". The result is cut earlier, still at a boundary and
+ * with "...", when `size` is too small (4 * max + 4 always suffices).
+ * Returns `buf`.
+ */
+char *ec_utf8_quote(const char *s, size_t n, size_t max, char *buf, size_t size);
+
+/**
+ * The number of characters in `s` (n bytes), an invalid sequence (as
+ * ec_utf8_char_text() covers it) counting as one: the 1-based column of
+ * the byte s[n] is ec_utf8_count(s, n) + 1.
+ */
+size_t ec_utf8_count(const char *s, size_t n);
+
+/** The largest character boundary of `s` (n bytes) that is at most `limit`. */
+size_t ec_utf8_boundary(const char *s, size_t n, size_t limit);
 
 #endif

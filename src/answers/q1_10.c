@@ -73,8 +73,8 @@ int ec_ans_1_10(ec_actx *a)
 		       : k == 2 ? "the gradient explodes on its way to the input"
 				: "the gradient keeps its size");
 	}
-	ec_say(a, "\nNon-recurrent networks vanish and explode too (which is why\n"
-		  "initialisation schemes, ReLU, normalisation and residual connections\n"
+	ec_say(a, "\nGradients vanish and explode in non-recurrent networks too (which is\n"
+		  "why initialisation schemes, ReLU, normalisation and residual connections\n"
 		  "exist): the claim is false.\n");
 	return ec_keyf(a, "1.10", EC_KEY_TF, 2, "%s", vanishing || exploding ? "F" : "T");
 }

@@ -85,11 +85,11 @@ static int demo(ec_actx *a, ec_dataset *ds, ec_linear *m, ec_linear *g, ec_linea
 	ec_say(a, "Starting at zero is harmless for a linear SVM. At W = 0 all scores are 0,\n"
 		  "so with margin delta > 0 every wrong-class term max(0, s_j - s_y + delta)\n"
 		  "is active, and the gradient of row j is (1/n) times the sum of x over\n"
-		  "samples of other classes minus K - 1 times the sum over samples of\n"
+		  "samples of other classes minus (K - 1) times the sum over samples of\n"
 		  "class j. It depends on the data, so the rows and their entries move\n"
-		  "apart from the first step. The symmetry problem of zero\n"
-		  "initialisation belongs to hidden units of a neural network, which all\n"
-		  "receive the same gradient; a linear model has no hidden units.\n\n");
+		  "apart from the first step. The symmetry problem of zero initialisation\n"
+		  "belongs to the hidden units of a neural network, which all receive the\n"
+		  "same gradient; a linear model has no hidden units.\n\n");
 	ec_say(a, "Demonstration: %zu points in 3 Gaussian blobs (sigma 0.7), hinge loss\n"
 		  "with delta = %g and L2 strength %g, W = 0 and b = 0, %zu full-batch\n"
 		  "subgradient steps of size %g.\n",

@@ -135,8 +135,9 @@ static int demo(ec_actx *a, struct sets *s)
 		  "   (a vertical flip likewise):\n"
 		  "   %zu of %zu test-training distances and %zu of %zu predictions equal.\n",
 	       affects[3] ? "affects" : "cannot affect", same_dist, pairs, same_pred, s->test.n);
-	ec_say(a, "E: %s, since D leaves the accuracy unchanged.\n",
-	       strcmp(letters, "E") == 0 ? "True" : "False");
+	ec_say(a, "E: %s.\n", strcmp(letters, "E") == 0
+				  ? "true: every option above affects the accuracy"
+				  : "false, since D leaves the accuracy unchanged");
 	ec_say(a, "(A, B and C are judged by \"can change the accuracy\": on some data sets\n"
 		  "they may happen to leave it equal, but unlike D nothing guarantees it.)\n");
 	if (ec_keyf(a, "2.1", EC_KEY_MC, 4, "%s", letters))

@@ -99,7 +99,7 @@ int ec_ans_2_7(ec_actx *a)
 		  "its whole input, applied once (stride 1, no padding): one filter per neuron.\n\n");
 	ec_say(a, "Hidden layer: its input is %" PRIu64 "x%" PRIu64 "x%" PRIu64
 		  " (H x W x C), so each of its %" PRIu64 " neurons\n"
-		  "becomes one filter of %" PRIu64 "x%" PRIu64 "x%" PRIu64 " filter: F = %" PRIu64 ".\n",
+		  "becomes one %" PRIu64 "x%" PRIu64 "x%" PRIu64 " filter: F = %" PRIu64 ".\n",
 	       q27_spatial[0], q27_spatial[1], q27_channels, hidden.filters, hidden.kernel[0],
 	       hidden.kernel[1], hidden.depth, hidden.kernel[0]);
 	ec_say(a, "  Check: conv weights %" PRIu64 "x%" PRIu64 "x%" PRIu64 "x%" PRIu64 " = %" PRIu64
@@ -113,7 +113,7 @@ int ec_ans_2_7(ec_actx *a)
 	       after_hidden[1], hidden.filters);
 	ec_say(a, "Output layer: its input is %" PRIu64 "x%" PRIu64 "x%" PRIu64
 		  ", so each of its %" PRIu64 " neurons becomes one\n"
-		  "filter of %" PRIu64 "x%" PRIu64 "x%" PRIu64 " filter: F = %" PRIu64 ".\n\n",
+		  "%" PRIu64 "x%" PRIu64 "x%" PRIu64 " filter: F = %" PRIu64 ".\n\n",
 	       after_hidden[0], after_hidden[1], output.depth, output.filters, output.kernel[0],
 	       output.kernel[1], output.depth, output.kernel[0]);
 	ec_say(a, "So F = %" PRIu64 " and %" PRIu64 ".\n", hidden.kernel[0], output.kernel[0]);

@@ -3,13 +3,14 @@
  * from 2** and clamp. The exam's figure is missing, so the graph comes
  * from data/q3.1.1.graph (a stand-in unless an instructor replaces it).
  */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answers.h"
+#include "examcheck/ec_buf.h"
 #include "examcheck/ec_expr.h"
-
-#define NUM(v, buf) ec_expr_format_number((v), (buf), sizeof(buf))
 
 /* How the worked answer names a node: its label, or a constant's text. */
 static void node_name(const ec_expr *e, size_t i, char *buf, size_t size)
@@ -81,6 +82,8 @@ static const char *local_rule(const ec_expr_node *n, size_t k)
 	case EC_EXPR_MAX:
 	case EC_EXPR_MIN:
 		return "the gradient goes to the selected argument only";
+	case EC_EXPR_ABS:
+		return "d|x|/dx = sign(x), 0 at 0";
 	case EC_EXPR_EXP:
 		return "d exp(x)/dx = exp(x)";
 	case EC_EXPR_LOG:
@@ -96,10 +99,33 @@ static const char *local_rule(const ec_expr_node *n, size_t k)
 	}
 }
 
-static void say_forward(ec_actx *a, const ec_expr *e)
+/* A number for the reader: "8", "20 ln 2 ≈ 13.8629", "≈ 5.54518" (ec_ln2_describe()). */
+#define SAY(v, exact, buf) ec_ln2_describe((v), (exact), (buf), sizeof(buf))
+
+/* "= 8" or, for a number only approximated, "≈ 5.54518" (no '=' before the '≈'). */
+static const char *eq(const char *described)
 {
-	char formula[160], v[32], lo[32], hi[32];
+	return strncmp(described, "\xE2\x89\x88", 3) == 0 ? "" : "= ";
+}
+
+/* A factor of a product: "8", "(-1)", "(2 ln 2 ≈ 1.38629)". */
+static char *factor(double v, ec_ln2 exact, char *buf, size_t size)
+{
+	char d[128];
+
+	SAY(v, exact, d);
+	if (d[0] == '-' || strchr(d, ' '))
+		snprintf(buf, size, "(%s)", d);
+	else
+		snprintf(buf, size, "%s", d);
+	return buf;
+}
+
+static void say_forward(ec_actx *a, const ec_expr *e, const ec_expr_exact *x)
+{
+	char formula[160], v[128], lo[128], hi[128], in[128];
 	size_t i;
+	bool below;
 
 	ec_say(a, "Forward pass (the value of each activation):\n");
 	for (i = 0; i < e->count; i++) {
@@ -108,29 +134,31 @@ static void say_forward(ec_actx *a, const ec_expr *e)
 		if (n->constant)
 			continue;
 		node_formula(e, i, formula, sizeof(formula));
+		SAY(n->value, x[i].value, v);
 		if (n->op == EC_EXPR_INPUT)
-			ec_say(a, "  %-4s = %s\n", n->label, NUM(n->value, v));
+			ec_say(a, "  %-4s %s%s\n", n->label, eq(v), v);
 		else
-			ec_say(a, "  %-4s = %s = %s%s\n", n->label, formula, NUM(n->value, v),
+			ec_say(a, "  %-4s = %s %s%s%s\n", n->label, formula, eq(v), v,
 			       i + 1 == e->count ? "   (output)" : "");
-		if (n->op == EC_EXPR_CLAMP) {
-			double x = e->nodes[n->arg[0]].value;
-
-			NUM(e->nodes[n->arg[1]].value, lo);
-			NUM(e->nodes[n->arg[2]].value, hi);
-			if (n->partial[0] != 0)
-				ec_say(a, "         (%s <= %s <= %s: clamp outputs its input)\n", lo,
-				       NUM(x, v), hi);
-			else
-				ec_say(a, "         (%s is outside [%s, %s]: clamp outputs the bound)\n",
-				       NUM(x, v), lo, hi);
-		}
+		if (n->op != EC_EXPR_CLAMP)
+			continue;
+		SAY(e->nodes[n->arg[0]].value, x[n->arg[0]].value, in);
+		SAY(e->nodes[n->arg[1]].value, x[n->arg[1]].value, lo);
+		SAY(e->nodes[n->arg[2]].value, x[n->arg[2]].value, hi);
+		below = e->nodes[n->arg[0]].value < e->nodes[n->arg[1]].value;
+		if (!below && e->nodes[n->arg[0]].value <= e->nodes[n->arg[2]].value)
+			ec_say(a, "         (%s <= %s <= %s: clamp outputs its input)\n", lo, in, hi);
+		else
+			ec_say(a, "         (%s %s %s: clamp outputs its bound %s, which stays put "
+				  "when its input\n"
+				  "         moves a little, so no gradient flows back to its input)\n",
+			       in, below ? "<" : ">", below ? lo : hi, below ? lo : hi);
 	}
 }
 
-static void say_backward(ec_actx *a, const ec_expr *e)
+static void say_backward(ec_actx *a, const ec_expr *e, const ec_expr_exact *x)
 {
-	char name[48], user[48], g[32], d[32], formula[160];
+	char name[48], user[48], g[160], d[160], sum[128], formula[160];
 	size_t i, j, k;
 
 	ec_say(a, "\nBackward pass (gradient = d output / d activation, output first; a node\n"
@@ -153,11 +181,14 @@ static void say_backward(ec_actx *a, const ec_expr *e)
 				node_formula(e, j, formula, sizeof(formula));
 				ec_say(a, "  %-4s %s grad(%s) * d(%s)/d%s = %s * %s   [%s]\n",
 				       terms ? "" : name, terms ? "+" : "=", user, formula, name,
-				       NUM(u->grad, g), NUM(u->partial[k], d), local_rule(u, k));
+				       factor(u->grad, x[j].grad, g, sizeof(g)),
+				       factor(u->partial[k], x[j].partial[k], d, sizeof(d)),
+				       local_rule(u, k));
 				terms++;
 			}
 		}
-		ec_say(a, "       = %s\n", NUM(n->grad, g));
+		SAY(n->grad, x[i].grad, sum);
+		ec_say(a, "       %s%s\n", eq(sum)[0] ? "= " : "", sum);
 	}
 }
 
@@ -170,7 +201,7 @@ static void say_conventions(ec_actx *a, const ec_expr *e)
 	ec_say(a, "\nWhere an operator has no derivative this answer follows fixed\n"
 		  "conventions: clamp(x, a, b) at x == a or x == b outputs x (the exam's\n"
 		  "case a <= x <= b) and passes the gradient to x in full; max and min on a\n"
-		  "tie pass it to the first argument; relu'(0) = 0.\n");
+		  "tie pass it to the first argument; relu'(0) = 0 and abs'(0) = 0.\n");
 	for (i = 0; i < e->count; i++) {
 		if (!e->nodes[i].at_kink)
 			continue;
@@ -186,13 +217,32 @@ static void say_conventions(ec_actx *a, const ec_expr *e)
 			  "affect this answer.\n");
 }
 
+/* "dx = 0, dn1 = 0, dy = 20 ln 2 ≈ 13.8629, ...": every graded gradient, in key order. */
+static void answer_line(ec_actx *a, const ec_expr *e, const ec_expr_exact *x)
+{
+	ec_buf line = EC_BUF_INIT;
+	char v[128];
+	size_t i;
+
+	for (i = 0; i + 1 < e->count; i++) {
+		if (e->nodes[i].constant)
+			continue;
+		SAY(e->nodes[i].grad, x[i].grad, v);
+		ec_buf_appendf(&line, "%sd%s %s%s", line.len ? ", " : "", e->nodes[i].label,
+			       eq(v)[0] ? "= " : "", v);
+	}
+	ec_answer(a, "%s", line.len ? ec_buf_str(&line) : "(the graph has no activations to grade)");
+	ec_buf_free(&line);
+}
+
 int ec_ans_3_1_1(ec_actx *a)
 {
 	char *text;
 	const char *origin;
-	char answer[512], v[32], id[48];
+	char v[128], full[32], id[48];
 	ec_expr e;
-	size_t i, items = 0, used = 0;
+	ec_expr_exact *x;
+	size_t i, items = 0;
 	double points;
 	ec_key_origin from;
 
@@ -204,17 +254,14 @@ int ec_ans_3_1_1(ec_actx *a)
 	}
 	from = ec_data_origin("q3.1.1.graph", text);
 	ec_data_free(text);
-
-	answer[0] = '\0';
-	for (i = 0; i < e.input_count; i++) {
-		int w = snprintf(answer + used, sizeof(answer) - used, "%sd%s = %s", i ? ", " : "",
-				 e.inputs[i].name,
-				 NUM(e.nodes[e.inputs[i].node].grad, v));
-
-		if (w > 0 && (size_t)w < sizeof(answer) - used)
-			used += (size_t)w;
+	if (!(x = malloc(e.count * sizeof(*x)))) {
+		ec_expr_free(&e);
+		ec_error_set(&a->err, EC_ERR_NOMEM, "out of memory");
+		return -1;
 	}
-	ec_answer(a, "%s", e.input_count ? answer : "(the graph has no inputs)");
+	ec_expr_exact_forms(&e, x);
+
+	answer_line(a, &e, x);
 	ec_say(a, "The exam's figure for this part was lost in transcription, so this\n"
 		  "answer works on a STAND-IN graph of the same kind: the exam's two special\n"
 		  "operators, the base-2 exponential 2** and clamp[a,b] (written\n"
@@ -224,32 +271,41 @@ int ec_ans_3_1_1(ec_actx *a)
 		  origin);
 	ec_say(a, "Graph: %s\nInputs:", e.text + strspn(e.text, " \t"));
 	for (i = 0; i < e.input_count; i++)
-		ec_say(a, "%s %s = %s", i ? "," : "", e.inputs[i].name, NUM(e.inputs[i].value, v));
+		ec_say(a, "%s %s = %s", i ? "," : "", e.inputs[i].name,
+		       SAY(e.inputs[i].value, e.inputs[i].exact, v));
 	ec_say(a, "\nActivations that are not inputs are named n1, n2, ... in evaluation "
-		  "order.\n\n");
-	say_forward(a, &e);
-	say_backward(a, &e);
+		  "order.\nNumbers show at most 6 significant figures, after the exact value "
+		  "when\nthat has another form (the answer key keeps every digit).\n\n");
+	say_forward(a, &e, x);
+	say_backward(a, &e, x);
 
 	for (i = 0; i + 1 < e.count; i++)
 		items += !e.nodes[i].constant;
 	points = a->q ? a->q->points : 5.0;
 	ec_say(a, "\nGradients asked for (the output's own gradient, 1, is given); %zu key\n"
 		  "items of %s points each:\n",
-	       items, NUM(items ? points / (double)items : 0, v));
+	       items,
+	       SAY(items ? points / (double)items : 0,
+		   items && points == floor(points) ? ec_ln2_rational((int64_t)points,
+								      (int64_t)items)
+						    : ec_ln2_from_double(0),
+		   v));
 	for (i = 0; i + 1 < e.count; i++) {
 		const ec_expr_node *n = &e.nodes[i];
 
 		if (n->constant)
 			continue;
-		ec_say(a, "  %-4s %s\n", n->label, NUM(n->grad, v));
+		ec_say(a, "  %-4s %s\n", n->label, SAY(n->grad, x[i].grad, v));
 		snprintf(id, sizeof(id), "3.1.1.%s", n->label);
 		if (ec_keyf_data(a, "q3.1.1.graph", from, id, EC_KEY_NUMBER, points / (double)items,
-				 "%s", v) != 0) {
+				 "%s", ec_expr_format_number(n->grad, full, sizeof(full))) != 0) {
+			free(x);
 			ec_expr_free(&e);
 			return -1;
 		}
 	}
 	say_conventions(a, &e);
+	free(x);
 	ec_expr_free(&e);
 	return 0;
 }

@@ -107,8 +107,8 @@ int ec_ans_3_1_2(ec_actx *a)
 	shortest(ys, sizeof(ys), pooled);
 
 	ec_answer(a, "%s", num);
-	ec_say(a, "Reading: '*' is cross-correlation (the kernel is not flipped), as in deep-\n"
-		  "learning libraries; the other reading is checked at the end.\n\n");
+	ec_say(a, "Reading: '*' is cross-correlation (the kernel is not flipped), as in\n"
+		  "deep-learning libraries; the other reading is checked at the end.\n\n");
 	ec_say(a, "1. Forward, valid 3x3 convolution of the 4x4 X: a %zux%zu output Y,\n"
 		  "   Y(i,j) = sum over the 3x3 window at (i,j) of X times K:\n",
 	       y.rows, y.cols);

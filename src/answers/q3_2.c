@@ -103,6 +103,7 @@ int ec_ans_3_2_1(ec_actx *a)
 	struct walked w;
 	char dims[7][64], head[512], id[40], buf[96];
 	size_t i, used;
+	int fc_seen = 0;
 
 	if (walk(a, q32_net, &w) != 0)
 		return -1;
@@ -170,8 +171,20 @@ int ec_ans_3_2_1(ec_actx *a)
 	for (i = 1; i < 8; i++)
 		ec_say(a, "  %-16s %-14s %10" PRIu64 " %8" PRIu64 "\n", w.list.layers[i].name,
 		       dims[i - 1], w.stats[i].weights, w.stats[i].biases);
-	ec_say(a, "\nReadings: pooling rows may be written 'none' or 'N/A' instead of 0; the FC\n"
-		  "activations are vectors (also written 1x1x1x256).\n");
+	ec_say(a, "\nReadings: pooling rows may be written 'none' or 'N/A' instead of 0. An FC\n"
+		  "layer's activation is a vector:");
+	for (i = 1; i < 8; i++)
+		if (w.list.layers[i].type == EC_LAYER_FC)
+			ec_say(a, "%s %s", fc_seen++ ? " and" : "", dims[i - 1]);
+	ec_say(a, " in the key. Written as a volume\nC x T x H x W,");
+	for (i = 1, fc_seen = 0; i < 8; i++) {
+		if (w.list.layers[i].type != EC_LAYER_FC)
+			continue;
+		ec_say(a, "%s %s", fc_seen++ ? " and" : "", dims[i - 1]);
+		for (size_t k = 1; k < w.stats[0].rank; k++)
+			ec_say(a, "x1");
+	}
+	ec_say(a, " are accepted too (data/rubric).\n");
 	for (i = 1; i < 8; i++) {
 		snprintf(id, sizeof(id), "3.2.1.%zu.dims", i);
 		if (ec_keyf(a, id, EC_KEY_DIMS, pts, "%s", dims[i - 1]))

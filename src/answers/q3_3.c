@@ -463,10 +463,12 @@ static int say_3_3_7(ec_actx *a, const struct fig_ctx *f, const ec_sg_reach *rea
 		  "self-connection keeps what it already had), so after k layers a node has\n"
 		  "seen every node within k hops. Every node sees the whole graph once k\n"
 		  "reaches the largest shortest-path distance between two nodes, the graph's\n"
-		  "diameter. Breadth-first search from every node of the figure: %llu node(s),\n"
-		  "%llu connected component(s), diameter %llu, so %llu stacked layers.\n",
-	       (unsigned long long)reach->nodes, (unsigned long long)reach->components,
-	       (unsigned long long)reach->diameter, (unsigned long long)reach->layers);
+		  "diameter. Breadth-first search from every node of the figure: %llu node%s,\n"
+		  "%llu connected component%s, diameter %llu, so %llu stacked layer%s.\n",
+	       (unsigned long long)reach->nodes, reach->nodes == 1 ? "" : "s",
+	       (unsigned long long)reach->components, reach->components == 1 ? "" : "s",
+	       (unsigned long long)reach->diameter, (unsigned long long)reach->layers,
+	       reach->layers == 1 ? "" : "s");
 	if (reach->components > 1)
 		ec_say(a, "The graph is disconnected: no stack ever mixes different components;\n"
 			  "the count covers each node's own component.\n");

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "examcheck/ec_expr.h"
+#include "examcheck/ec_utf8.h"
 
 static void help(void)
 {
@@ -18,14 +19,18 @@ static void help(void)
 	     "the gradient of each input. Activations other than inputs are labelled\n"
 	     "n1, n2, ...; constants are not activations and have no gradient ('-').\n"
 	     "\n"
-	     "Operators, loosest first: + -, * /, unary -, ** (right-associative,\n"
-	     "binds tighter than unary minus: -2**2 = -4). Functions: clamp(x, a, b),\n"
-	     "max(a, b), min(a, b), exp, log (natural), relu, sigmoid, tanh. Other\n"
-	     "names are inputs (n1, n2, ... are reserved). The exam's 2** is 2**x.\n"
+	     "Operators, loosest first: + -, * / (\xC3\x97 is *), unary -, ** (right-\n"
+	     "associative, binds tighter than unary minus: -2**2 = -4; a negative\n"
+	     "base takes whole exponents only: (-2)**3 = -8).\n"
+	     "Functions: clamp(x, a, b), max(a, b), min(a, b), abs, exp, log (natural),\n"
+	     "relu, sigmoid, tanh. Other names are inputs (n1, n2, ... are reserved).\n"
+	     "The exam's 2** is 2**x. A VALUE is a number or a constant expression:\n"
+	     "x=1/2, x=-2**0.5.\n"
 	     "\n"
 	     "Conventions where there is no derivative: clamp passes the gradient to x\n"
 	     "when a <= x <= b (bounds included); max and min pass it to the first\n"
-	     "argument on a tie; relu'(0) = 0. Such nodes are flagged in a note.\n"
+	     "argument on a tie; relu'(0) = 0; abs'(0) = 0. Such nodes are flagged in\n"
+	     "a note.\n"
 	     "\n"
 	     "Options:\n"
 	     "  --format text|tsv  tsv prints 'value<TAB>OUTPUT' and then one line\n"
@@ -140,6 +145,11 @@ static int print_text(const ec_expr *e)
 			printf("%s: relu at 0; its derivative is taken as 0 (1 from the right)\n",
 			       label);
 			break;
+		case EC_EXPR_ABS:
+			printf("%s: abs at 0; its derivative is taken as 0 (-1 from the left, 1 "
+			       "from the right)\n",
+			       label);
+			break;
 		default:
 			printf("%s: power at base 0; one-sided derivative used\n", label);
 			break;
@@ -154,7 +164,7 @@ int cmd_backprop(int argc, char **argv)
 	const char *value;
 	ec_expr e = {0};
 	ec_error err;
-	char num[32], what[80];
+	char num[32], what[200];
 	int i, options = 1, parsed = 0, rc = EC_EXIT_OK;
 	size_t k;
 
@@ -181,7 +191,10 @@ int cmd_backprop(int argc, char **argv)
 				return fail(&err, "expression");
 			parsed = 1;
 		} else if (ec_expr_assign(&e, argv[i], &err) != EC_OK) {
-			snprintf(what, sizeof(what), "argument '%.40s'", argv[i]);
+			char shown[4 * 40 + 4];
+
+			snprintf(what, sizeof(what), "argument '%s'",
+				 ec_utf8_quote(argv[i], strlen(argv[i]), 40, shown, sizeof(shown)));
 			rc = fail(&err, what);
 		}
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "examcheck/ec_spatial_graph.h"
+#include "examcheck/ec_utf8.h"
 #include "cli.h"
 
 #define MAX_CELLS (EC_SG_MAX_FILTER * EC_SG_MAX_FILTER)
@@ -221,7 +222,10 @@ int cmd_graphconv(int argc, char **argv)
 	if (fmt && cli_format(fmt, (1u << EC_FORMAT_TEXT) | (1u << EC_FORMAT_TSV), &format) != 0)
 		return EC_EXIT_USAGE;
 	if (at && parse_at(at, &r, &c) != 0) {
-		cli_error("graphconv: --at '%s' is not ROW,COL (for example 3,3)", at);
+		char shown[4 * 40 + 4];
+
+		cli_error("graphconv: --at '%s' is not ROW,COL (for example 3,3)",
+			  ec_utf8_quote(at, strlen(at), 40, shown, sizeof(shown)));
 		return EC_EXIT_USAGE;
 	}
 	if ((status = cli_read_file("graphconv", path, 16u << 20, &text, NULL)) != EC_EXIT_OK)

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "examcheck/ec_layers.h"
+#include "examcheck/ec_utf8.h"
 
 #define NET_COLS 8
 #define RF_COLS 9
@@ -160,6 +161,12 @@ static void u64_cell(char *buf, uint64_t v)
 	snprintf(buf, CELL, "%" PRIu64, v);
 }
 
+/* Width of a cell in characters: a layer written 'INPUT 3×32×32' has multi-byte ones. */
+static size_t cell_width(const char *cell)
+{
+	return ec_utf8_count(cell, strlen(cell));
+}
+
 /* Print rows of cells: a header, aligned columns (text) or tabs (tsv). */
 static void print_table(ec_format format, size_t ncols, const char *const *head,
 			char (*cells)[CELL], size_t nrows, size_t left_cols)
@@ -167,22 +174,22 @@ static void print_table(ec_format format, size_t ncols, const char *const *head,
 	size_t width[RF_COLS] = {0}, r, c;
 
 	for (c = 0; c < ncols; c++)
-		width[c] = strlen(head[c]);
+		width[c] = cell_width(head[c]);
 	for (r = 0; r < nrows; r++)
 		for (c = 0; c < ncols; c++)
-			if (strlen(cells[r * ncols + c]) > width[c])
-				width[c] = strlen(cells[r * ncols + c]);
+			if (cell_width(cells[r * ncols + c]) > width[c])
+				width[c] = cell_width(cells[r * ncols + c]);
 	for (r = 0; r <= nrows; r++) {
 		for (c = 0; c < ncols; c++) {
 			const char *cell = r == 0 ? head[c] : cells[(r - 1) * ncols + c];
-			int w = (int)width[c];
+			int pad = (int)(width[c] - cell_width(cell));
 
 			if (format == EC_FORMAT_TSV)
 				printf("%s%s", c ? "\t" : "", cell);
 			else if (c < left_cols && c + 1 < ncols)
-				printf("%s%-*s", c ? "  " : "", w, cell);
+				printf("%s%s%*s", c ? "  " : "", cell, pad, "");
 			else
-				printf("%s%*s", c ? "  " : "", w, cell);
+				printf("%s%*s%s", c ? "  " : "", pad, "", cell);
 		}
 		putchar('\n');
 	}

@@ -3,7 +3,7 @@
 # warning is printed; key and sheet json mark no item.
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-sed 's/^z = 1$/z = 2/' data/q3.1.1.graph > "$tmp/q3.1.1.graph"
+sed 's/^z = 3$/z = 2/' data/q3.1.1.graph > "$tmp/q3.1.1.graph"
 sed 's/^1 0 2 1 0$/1 0 2 1 1/' data/q3.3.figure > "$tmp/q3.3.figure"
 cp data/rubric "$tmp/rubric"
 cmp -s "$tmp/q3.1.1.graph" data/q3.1.1.graph && { echo "graph not edited"; exit 1; }

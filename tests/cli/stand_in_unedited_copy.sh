@@ -4,7 +4,7 @@
 # (1): 11 points.
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-sed 's/^z = 1$/z = 2/' data/q3.1.1.graph > "$tmp/q3.1.1.graph"
+sed 's/^z = 3$/z = 2/' data/q3.1.1.graph > "$tmp/q3.1.1.graph"
 $EC data q3.3.figure > "$tmp/q3.3.figure"
 $EC data rubric > "$tmp/rubric"
 EXAMCHECK_DATA="$tmp" $EC key --format tsv >/dev/null

@@ -1,7 +1,7 @@
 # The computed key rests on two stand-in figures: key, grade of a sheet and
 # grade of a roster each say so once, on standard error, with the items and
 # their points; the exit statuses do not change. By hand from
-# data/answer-key.tsv: 3.1.1.x, y, n1, n2, n3, z, n4 are 5/7 each, 5 in all
+# data/answer-key.tsv: 3.1.1.x, n1, y, n2, n3, z, n4, n5, n6 are 5/9 each, 5 in all
 # (q3.1.1.graph); 3.3.1 4 + 3.3.2 4 + 3.3.3 2 + 3.3.7 1 = 11 (q3.3.figure;
 # 3.3.4-3.3.6 and 3.3.7.why are prose, not computed from it); 16 in all.
 $EC key --format tsv >/dev/null; echo "key: status $?"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../lines.h"
+#include "examcheck/ec_utf8.h"
 
 struct parser {
 	const char *s;
@@ -29,6 +30,7 @@ static const struct {
 	{"clamp", EC_EXPR_CLAMP, 3, "clamp(x, a, b)", false},
 	{"max", EC_EXPR_MAX, 2, "max(a, b)", false},
 	{"min", EC_EXPR_MIN, 2, "min(a, b)", false},
+	{"abs", EC_EXPR_ABS, 1, "abs(x)", false},
 	{"exp", EC_EXPR_EXP, 1, "exp(x)", false},
 	{"log", EC_EXPR_LOG, 1, "log(x)", false},
 	{"relu", EC_EXPR_RELU, 1, "relu(x)", false},
@@ -77,6 +79,8 @@ const char *ec_expr_op_name(ec_expr_op op)
 		return "tanh";
 	case EC_EXPR_SQRT:
 		return "sqrt";
+	case EC_EXPR_ABS:
+		return "abs";
 	}
 	return "unknown";
 }
@@ -252,7 +256,9 @@ static void describe_token(const char *s, char *buf, size_t size)
 		return;
 	}
 	if ((unsigned char)*s >= 0x80 || iscntrl((unsigned char)*s)) {
-		snprintf(buf, size, "byte 0x%02X (only ASCII is allowed)", (unsigned)(unsigned char)*s);
+		char c[20];
+
+		snprintf(buf, size, "'%s'", ec_utf8_char_text(s, strlen(s), NULL, c, sizeof(c)));
 		return;
 	}
 	n = scan_name(s);
@@ -608,8 +614,12 @@ static ec_status parse_power(struct parser *p, const char *after, size_t *out)
 
 static const char *after_token(const char *s, size_t pos)
 {
+	size_t t = strlen(EC_UTF8_TIMES);
+
 	if (pos == 0)
 		return NULL;
+	if (pos >= t && memcmp(s + pos - t, EC_UTF8_TIMES, t) == 0)
+		return "'" EC_UTF8_TIMES "'";
 	switch (s[pos - 1]) {
 	case '+':
 		return "'+'";
@@ -666,9 +676,12 @@ static ec_status parse_product(struct parser *p, size_t *out)
 		char c = peek(p);
 		ec_expr_op op;
 		bool implicit = false;
+		size_t width = 1;
 
 		if (c == '*' && p->s[p->pos + 1] != '*')
 			op = EC_EXPR_MUL;
+		else if (strncmp(p->s + p->pos, EC_UTF8_TIMES, strlen(EC_UTF8_TIMES)) == 0)
+			op = EC_EXPR_MUL, width = strlen(EC_UTF8_TIMES);
 		else if (c == '/')
 			op = EC_EXPR_DIV;
 		else if (p->written && (c == 'x' || c == 'X'))
@@ -679,7 +692,7 @@ static ec_status parse_product(struct parser *p, size_t *out)
 			break;
 		op_pos = p->pos;
 		if (!implicit)
-			consume(p, 1);
+			consume(p, width);
 		if ((st = parse_unary(p, &args[1])) != EC_OK)
 			return st;
 		if ((st = add_node(p, op, start, col(op_pos), out)) != EC_OK)
@@ -757,6 +770,39 @@ static void copy_written(char *dst, const char *text, size_t len)
 	dst[n] = '\0';
 }
 
+/*
+ * The parser counts columns in bytes of s (len bytes); where s holds
+ * characters of more than one byte, make the nodes' and the inputs'
+ * columns count characters.
+ */
+static ec_status columns_in_characters(const char *s, size_t len, ec_expr *e, ec_error *err)
+{
+	long *chars;
+	size_t i, n = 0;
+
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == len || !e->count)
+		return EC_OK;
+	if (!(chars = malloc((len + 1) * sizeof(*chars))))
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	for (i = 0; i <= len; i++) {
+		chars[i] = (long)++n;
+		if (i < len) {
+			size_t k = ec_utf8_char_len(s + i, len - i);
+
+			for (; k > 1; k--)
+				chars[++i] = (long)n;
+		}
+	}
+	for (i = 0; i < e->count; i++)
+		e->nodes[i].column = chars[e->nodes[i].column - 1];
+	for (i = 0; i < e->input_count; i++)
+		e->inputs[i].column = chars[e->inputs[i].column - 1];
+	free(chars);
+	return EC_OK;
+}
+
 ec_status ec_expr_parse_syntax(const char *text, ec_expr_syntax syntax, ec_expr *out,
 			       ec_error *err)
 {
@@ -800,6 +846,13 @@ ec_status ec_expr_parse_syntax(const char *text, ec_expr_syntax syntax, ec_expr 
 	}
 	(void)root; /* the output: always the last node, as operands precede users */
 	if (st != EC_OK) {
+		if (err && err->column > 0 && (size_t)err->column <= strlen(copy) + 1)
+			err->column = (long)ec_utf8_count(copy, (size_t)err->column - 1) + 1;
+		free(copy);
+		ec_expr_free(out);
+		return st;
+	}
+	if ((st = columns_in_characters(copy, strlen(copy), out, err)) != EC_OK) {
 		free(copy);
 		ec_expr_free(out);
 		return st;
@@ -879,6 +932,7 @@ ec_status ec_expr_set_input(ec_expr *e, const char *name, double value, ec_error
 	if (!isfinite(value))
 		return ec_error_set(err, EC_ERR_INVALID, "input '%s' is not finite", name);
 	e->inputs[i].value = value;
+	e->inputs[i].exact = ec_ln2_from_double(value);
 	e->inputs[i].given = true;
 	return EC_OK;
 }
@@ -898,18 +952,68 @@ ec_status ec_expr_parse_number(const char *text, double *value, ec_error *err)
 	return EC_OK;
 }
 
+/*
+ * The value of input `name` written as `text`, a constant expression that
+ * starts at the 1-based `column` of the assignment, and its exact form.
+ */
+static ec_status eval_value(const char *name, const char *text, long column, double *value,
+			    ec_ln2 *exact, ec_error *err)
+{
+	ec_expr v;
+	ec_expr_exact *forms;
+	ec_error inner;
+	ec_status st;
+	char shown[4 * 40 + 4];
+	bool named;
+
+	ec_error_clear(&inner);
+	ec_utf8_quote(text, strlen(text), 40, shown, sizeof(shown));
+	st = ec_expr_parse(text, &v, &inner);
+	named = st == EC_OK && v.input_count > 0;
+	if (named) {
+		ec_expr_free(&v);
+		return ec_error_at(err, EC_ERR_PARSE, NULL, 0, column,
+				   "value of '%s' ('%s') is not a number", name, shown);
+	}
+	if (st == EC_OK && (st = ec_expr_forward(&v, &inner)) == EC_OK)
+		st = ec_expr_backward(&v, &inner);
+	if (st != EC_OK) {
+		long at = inner.column > 0 ? column + inner.column - 1 : column;
+
+		ec_expr_free(&v);
+		if (st == EC_ERR_NOMEM)
+			return ec_error_set(err, st, "out of memory");
+		return ec_error_at(err, st == EC_ERR_PARSE ? EC_ERR_PARSE : EC_ERR_RANGE, NULL, 0,
+				   at, "value of '%s' ('%s'): %s", name, shown, inner.msg);
+	}
+	*value = v.nodes[v.count - 1].value;
+	*exact = ec_ln2_from_double(*value);
+	if ((forms = malloc(v.count * sizeof(*forms)))) {
+		ec_expr_exact_forms(&v, forms);
+		*exact = forms[v.count - 1].value;
+		free(forms);
+	}
+	ec_expr_free(&v);
+	return EC_OK;
+}
+
 ec_status ec_expr_assign(ec_expr *e, const char *text, ec_error *err)
 {
-	size_t name_pos = skip_blanks(text, 0), n, eq, value_pos, value_end;
+	size_t name_pos = skip_blanks(text, 0), n, eq, value_pos, value_end, i;
 	char name[EC_EXPR_NAME_MAX + 1], *value_text;
-	double value;
+	double value = 0;
+	ec_ln2 exact;
 	ec_status st;
 
 	n = scan_name(text + name_pos);
 	eq = skip_blanks(text, name_pos + n);
-	if (n == 0 || text[eq] != '=')
+	if (n == 0 || text[eq] != '=') {
+		char shown[4 * 40 + 4];
+
 		return ec_error_at(err, EC_ERR_PARSE, NULL, 0, col(name_pos),
-				   "'%.40s' is not NAME=VALUE", text);
+				   "'%s' is not NAME=VALUE",
+				   ec_utf8_quote(text, strlen(text), 40, shown, sizeof(shown)));
+	}
 	if (n > EC_EXPR_NAME_MAX)
 		return ec_error_at(err, EC_ERR_NOTFOUND, NULL, 0, col(name_pos),
 				   "unknown input '%.20s...' (longer than any name)",
@@ -927,20 +1031,18 @@ ec_status ec_expr_assign(ec_expr *e, const char *text, ec_error *err)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	memcpy(value_text, text + value_pos, value_end - value_pos);
 	value_text[value_end - value_pos] = '\0';
-	st = ec_expr_parse_number(value_text, &value, err);
-	if (st != EC_OK) {
+	st = eval_value(name, value_text, col(value_pos), &value, &exact, err);
+	free(value_text);
+	if (st != EC_OK)
+		return st;
+	if ((st = ec_expr_set_input(e, name, value, err)) != EC_OK) {
 		if (err)
-			err->column = col(value_pos);
-		if (st == EC_ERR_PARSE)
-			ec_error_at(err, st, NULL, 0, col(value_pos),
-				    "value of '%s' ('%.40s') is not a number", name, value_text);
-		free(value_text);
+			err->column = col(name_pos);
 		return st;
 	}
-	free(value_text);
-	if ((st = ec_expr_set_input(e, name, value, err)) != EC_OK && err)
-		err->column = col(name_pos);
-	return st;
+	if (ec_expr_find_input(e, name, &i) == EC_OK)
+		e->inputs[i].exact = exact;
+	return EC_OK;
 }
 
 /* "n2 = log(x - y)" or "log(0)" for a constant, shortened to fit. */
@@ -976,7 +1078,7 @@ static ec_status forward_node(ec_expr *e, ec_expr_node *node, ec_error *err)
 	double b = node->nargs > 1 ? e->nodes[node->arg[1]].value : 0;
 	double c = node->nargs > 2 ? e->nodes[node->arg[2]].value : 0;
 	double v = 0, *d = node->partial;
-	char msg[120], num[2][32];
+	char msg[160], num[2][32];
 
 	d[0] = d[1] = d[2] = 0;
 	node->at_kink = false;
@@ -1014,6 +1116,13 @@ static ec_status forward_node(ec_expr *e, ec_expr_node *node, ec_error *err)
 			snprintf(msg, sizeof(msg), "negative base %s to the non-integer power %s",
 				 ec_expr_format_number(a, num[0], sizeof(num[0])),
 				 ec_expr_format_number(b, num[1], sizeof(num[1])));
+			return domain_error(e, node, err, msg);
+		}
+		if (a < 0 && !e->nodes[node->arg[1]].constant) {
+			snprintf(msg, sizeof(msg),
+				 "negative base %s: no derivative with respect to the exponent "
+				 "(a power of a negative number is defined at whole exponents only)",
+				 ec_expr_format_number(a, num[0], sizeof(num[0])));
 			return domain_error(e, node, err, msg);
 		}
 		v = pow(a, b);
@@ -1071,6 +1180,9 @@ static ec_status forward_node(ec_expr *e, ec_expr_node *node, ec_error *err)
 		break;
 	case EC_EXPR_RELU:
 		v = a > 0 ? a : 0, d[0] = a > 0 ? 1 : 0, node->at_kink = a == 0;
+		break;
+	case EC_EXPR_ABS:
+		v = fabs(a), d[0] = a > 0 ? 1 : a < 0 ? -1 : 0, node->at_kink = a == 0;
 		break;
 	case EC_EXPR_SIGMOID:
 		v = a >= 0 ? 1 / (1 + exp(-a)) : exp(a) / (1 + exp(a));

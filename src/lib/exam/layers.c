@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "examcheck/ec_utf8.h"
+
 static int is_sep(char c)
 {
 	return c == ';' || c == ',' || isspace((unsigned char)c);
@@ -34,8 +36,10 @@ static void set_name(ec_layer *l, const char *s, size_t n)
 	size_t cap = sizeof(l->name) - 1;
 
 	if (n > cap) {
-		memcpy(l->name, s, cap - 3);
-		memcpy(l->name + cap - 3, "...", 4);
+		size_t keep = ec_utf8_boundary(s, n, cap - 3);
+
+		memcpy(l->name, s, keep);
+		memcpy(l->name + keep, "...", 4);
 	} else {
 		memcpy(l->name, s, n);
 		l->name[n] = '\0';
@@ -45,13 +49,30 @@ static void set_name(ec_layer *l, const char *s, size_t n)
 static ec_status layer_error(ec_error *err, ec_status st, size_t index, const ec_layer *l,
 			     const char *fmt, ...)
 {
-	char msg[200];
+	char msg[200], name[4 * sizeof(l->name)];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return ec_error_set(err, st, "layer %zu ('%s'): %s", index + 1, l->name, msg);
+	ec_utf8_quote(l->name, strlen(l->name), sizeof(l->name), name, sizeof(name));
+	return ec_error_set(err, st, "layer %zu ('%s'): %s", index + 1, name, msg);
+}
+
+/* The length of a 'x', 'X' or U+00D7 multiplication sign at s[i] (< n), or 0. */
+static size_t times_len(const char *s, size_t n, size_t i)
+{
+	size_t t = strlen(EC_UTF8_TIMES);
+
+	if (lower(s[i]) == 'x')
+		return 1;
+	return n - i >= t && memcmp(s + i, EC_UTF8_TIMES, t) == 0 ? t : 0;
+}
+
+/* The character at s[i] (< n) as a message quotes it: 'x', '×', '\xFF'. */
+static const char *char_at(const char *s, size_t n, size_t i, char *buf, size_t size)
+{
+	return ec_utf8_char_text(s + i, n - i, NULL, buf, size);
 }
 
 /* Digits at s[*i] (< n) into *v. 0 when no digit, -1 when too large. */
@@ -74,8 +95,9 @@ static int read_u64(const char *s, size_t n, size_t *i, uint64_t *v)
 static ec_status parse_shape(const char *s, size_t n, size_t index, ec_layer *l,
 			     ec_error *err)
 {
-	size_t i = 0;
+	size_t i = 0, t;
 	int r;
+	char c[20];
 
 	l->rank = 0;
 	for (;;) {
@@ -98,10 +120,11 @@ static ec_status parse_shape(const char *s, size_t n, size_t index, ec_layer *l,
 		l->dims[l->rank++] = v;
 		if (i == n)
 			break;
-		if (lower(s[i]) != 'x')
+		if ((t = times_len(s, n, i)) == 0)
 			return layer_error(err, EC_ERR_PARSE, index, l,
-					   "unexpected '%c' in the shape", s[i]);
-		i++;
+					   "unexpected '%s' in the shape",
+					   char_at(s, n, i, c, sizeof(c)));
+		i += t;
 	}
 	if (l->rank < 2)
 		return layer_error(err, EC_ERR_PARSE, index, l,
@@ -130,10 +153,12 @@ static ec_status parse_attrs(const char *s, size_t n, size_t i, size_t index, ec
 			return layer_error(err, EC_ERR_OVERFLOW, index, l,
 					   "a number does not fit in 64 bits");
 		if (r == 0) {
+			char c[20];
+
 			if (i < n)
 				return layer_error(err, EC_ERR_PARSE, index, l,
-						   "unexpected '%c' (expected -N, pN, sN or dN)",
-						   s[i]);
+						   "unexpected '%s' (expected -N, pN, sN or dN)",
+						   char_at(s, n, i, c, sizeof(c)));
 			return layer_error(err, EC_ERR_PARSE, index, l,
 					   "expected a number at the end");
 		}

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "examcheck/ec_utf8.h"
+
 #include "../lines.h"
 
 static size_t pix(const ec_sg_figure *fig, size_t r, size_t c)
@@ -190,13 +192,15 @@ static ec_status perr(struct parser *ps, const char *fmt, ...)
 
 static ec_status perr(struct parser *ps, const char *fmt, ...)
 {
-	char msg[sizeof(ps->err->msg)];
+	char msg[4 * sizeof(ps->err->msg)], shown[sizeof(ps->err->msg)];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return ec_error_at(ps->err, EC_ERR_PARSE, ps->file, ps->line, 0, "%s", msg);
+	/* the file's own text (tokens) shown whole, bytes that are not UTF-8 as \xNN */
+	ec_utf8_quote(msg, strlen(msg), sizeof(shown), shown, sizeof(shown));
+	return ec_error_at(ps->err, EC_ERR_PARSE, ps->file, ps->line, 0, "%s", shown);
 }
 
 static bool token_is(const char *tok, size_t len, const char *word)

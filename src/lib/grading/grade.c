@@ -182,6 +182,8 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 		const ec_rubric_alt *alt = &r->alts[i];
 		long at = ec_grader_find(g, alt->id, strlen(alt->id));
 
+		if (at < 0 && alt->optional)
+			continue; /* a rubric's line for an item this key leaves out */
 		if (at < 0)
 			st = ec_error_at(err, EC_ERR_PARSE, alt->file, alt->line, 0,
 					 "alternative for unknown item '%s'", alt->id);

@@ -170,7 +170,7 @@ static ec_status parse_rule(ec_rubric *r, char **w, size_t nw, long line,
 }
 
 static ec_status add_alt(ec_rubric *r, const char *id, size_t id_len,
-			 const char *answer, size_t answer_len, const char *file,
+			 const char *answer, size_t answer_len, bool optional, const char *file,
 			 long line, ec_error *err)
 {
 	ec_rubric_alt *alt, *grown;
@@ -191,6 +191,7 @@ static ec_status add_alt(ec_rubric *r, const char *id, size_t id_len,
 	memcpy(alt->answer, answer, answer_len);
 	alt->file = file;
 	alt->line = line;
+	alt->optional = optional;
 	return EC_OK;
 }
 
@@ -214,7 +215,7 @@ static ec_status parse_line(ec_rubric *r, char *s, long line, ec_error *err)
 		end = answer + strlen(answer);
 		while (end > answer && is_blank(end[-1]))
 			end--;
-		return add_alt(r, id, strlen(id), answer, (size_t)(end - answer), r->file,
+		return add_alt(r, id, strlen(id), answer, (size_t)(end - answer), true, r->file,
 			       line, err);
 	}
 	while (*s) {
@@ -304,7 +305,8 @@ ec_status ec_rubric_accept(ec_rubric *r, const char *spec, const char *origin,
 	if (!eq)
 		return ec_error_at(err, EC_ERR_PARSE, origin, 0, 0,
 				   "'%s' is not ID=ANSWER", spec);
-	return add_alt(r, spec, (size_t)(eq - spec), eq + 1, strlen(eq + 1), origin, 0, err);
+	return add_alt(r, spec, (size_t)(eq - spec), eq + 1, strlen(eq + 1), false, origin, 0,
+		       err);
 }
 
 void ec_rubric_free(ec_rubric *r)
