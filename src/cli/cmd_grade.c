@@ -18,6 +18,7 @@
 #include "examcheck/ec_writer.h"
 #include "feedback_dir.h"
 #include "gradeio.h"
+#include "reasons.h"
 
 static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
@@ -239,6 +240,7 @@ static int setup(const options *op, ec_grader *g)
 static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 {
 	ec_sheet_report report;
+	cli_reasons reasons;
 	char *text = NULL;
 	size_t len, i;
 	ec_error err;
@@ -258,6 +260,14 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 	free(text);
 	for (i = 0; i < report.nflags; i++)
 		cli_report(&report.flags[i]);
+	memset(&reasons, 0, sizeof(reasons));
+	if (format == EC_FORMAT_TEXT && (rc = cli_reasons_init(&reasons, g)) == EC_EXIT_OK)
+		rc = cli_reasons_sheet(&reasons, &report);
+	if (rc != EC_EXIT_OK) {
+		cli_reasons_free(&reasons);
+		ec_sheet_report_free(&report);
+		return rc;
+	}
 	rc = out_open(&out, op->out_path);
 	if (rc == EC_EXIT_OK) {
 		st = ec_write_sheet(out.f, ec_writer_get(format), &report, &err);
@@ -274,6 +284,7 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 			  op->sheet, report.nflags, report.nflags == 1 ? "" : "s");
 		rc = EC_EXIT_DATAERR;
 	}
+	cli_reasons_free(&reasons);
 	ec_sheet_report_free(&report);
 	return rc;
 }

@@ -34,8 +34,10 @@ static ec_status key_item(ec_write_ctx *w, const ec_key_item *it)
 }
 
 /*
- * Sheet: "Sheet FILE", a table of the auto-graded items, a blank line, a
- * line per section and the total, then the items left to grade by hand.
+ * Sheet: "Sheet FILE", a table of the auto-graded items (under an item not
+ * fully right, its reason when the report has one: "why: ..."), a blank
+ * line, a line per section and the total, then the items left to grade by
+ * hand.
  */
 static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
 {
@@ -65,6 +67,9 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 		 ec_points_format(it->key.points, b));
 	fprintf(w->out, "%-*s  %-12s  %-10s  %-14s  %s\n", w->width[0], it->key.id,
 		ans[0] ? ans : "-", ec_verdict_name(r->results[i].verdict), pts, corr);
+	if (r->results[i].verdict != EC_VERDICT_RIGHT && r->reasons && r->reasons[i] &&
+	    r->reasons[i][0])
+		fprintf(w->out, "%-*s  why: %s\n", w->width[0], "", r->reasons[i]);
 	w->items++;
 	return EC_OK;
 }
