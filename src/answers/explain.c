@@ -465,8 +465,10 @@ char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdic
 
 			if (chosen(answer, o->letter) == o->holds)
 				continue;
-			w = snprintf(buf + n, size - n, "%s%c is %s: %s", n ? "; " : "", o->letter,
-				     o->holds ? "true" : "false", o->reason);
+			w = snprintf(buf + n, size - n, "%s%c is %s: %s%s%s%s", n ? "; " : "",
+				     o->letter, o->holds ? "true" : "false", o->reason,
+				     o->mistake[0] ? " (it looks true with " : "", o->mistake,
+				     o->mistake[0] ? ")" : "");
 			if (w < 0 || (size_t)w >= size - n)
 				break;
 			n += (size_t)w;
