@@ -120,7 +120,7 @@ static int parse_args(int argc, char **argv, options *op, bool *help)
 			op->answers[op->nanswers++] = argv[i];
 	}
 	if (!op->id) {
-		cli_error("check: give an item id and an answer, e.g. 'examcheck check 2.8 C' "
+		cli_error("check: give an item id and an answer: examcheck check ID ANSWER "
 			  "(see 'examcheck check --help')");
 		return -1;
 	}
