@@ -398,8 +398,8 @@ static void explain_mc(const ec_item_facts *f, const ec_value *v, ec_verdict ver
 		const ec_option_fact *o = &f->options[k];
 
 		if (chosen(v, o->letter) && !o->holds && o->mistake[0]) {
-			add_line(it, "Mistake: %s, which makes %c look true: %s", o->mistake,
-				 o->letter, o->mistake_detail);
+			add_line(it, "Mistake: %s, which leads to %c: %s", o->mistake, o->letter,
+				 o->mistake_detail);
 			snprintf(it->mistake, sizeof(it->mistake), "%s", o->mistake);
 			return;
 		}
@@ -467,7 +467,7 @@ char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdic
 				continue;
 			w = snprintf(buf + n, size - n, "%s%c is %s: %s%s%s%s", n ? "; " : "",
 				     o->letter, o->holds ? "true" : "false", o->reason,
-				     o->mistake[0] ? " (it looks true with " : "", o->mistake,
+				     o->mistake[0] ? " (the mistake behind it: " : "", o->mistake,
 				     o->mistake[0] ? ")" : "");
 			if (w < 0 || (size_t)w >= size - n)
 				break;

@@ -98,8 +98,8 @@ bool ec_explain_agrees(const ec_item_facts *f, const ec_value *key);
  *  - tf: "The statement is true: FACT" (and a second fact line);
  *  - mc: a line per option chosen or to be chosen, "A (chosen): false:
  *    REASON", "C (not chosen): true: REASON", then "Mistake: NAME, which
- *    makes A look true: DETAIL" when a chosen false option is what a known
- *    mistake would make true;
+ *    leads to A: DETAIL" when a known mistake leads to a chosen false
+ *    option;
  *  - numbers and shapes: "The answer is ANSWER: DERIVATION", then, when
  *    the answer is not right and equals what a known mistake computes,
  *    "Mistake: VALUE is the NAME: DETAIL" (every mistake that gives it).
@@ -112,9 +112,9 @@ void ec_explain_answer(const ec_item_facts *f, const ec_value *answer, ec_verdic
 /**
  * The explanation of ec_explain_answer() in one line, for graded sheets
  * and feedback: tf the deciding fact; mc the reasons of the options
- * chosen wrongly or missed ("A is false: ... (it looks true with a
- * MISTAKE); C is true: ..."); numbers the mistake when one is known, then
- * the derivation. Into `buf` (cut to
+ * chosen wrongly or missed ("A is false: ... (the mistake behind it:
+ * NAME); C is true: ..."); numbers the mistake when one is known, then the
+ * derivation. Into `buf` (cut to
  * `size` - 1 bytes). Returns `buf`.
  */
 char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdict verdict,

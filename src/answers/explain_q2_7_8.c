@@ -100,13 +100,18 @@ int ec_facts_2_7(ec_explainer *ex, ec_error *err)
 		}
 		o = ec_facts_option(f, q27_options[i].letter, holds, "%s", why);
 		if (o && !holds) {
-			const char *what = fh != hidden.kernel[0] ? q27_what(fh, &hidden, positions)
-								  : q27_what(fo, &output, 1);
+			bool in_hidden = fh != hidden.kernel[0];
+			const ec_fc_conv *c = in_hidden ? &hidden : &output;
+			uint64_t proposed = in_hidden ? fh : fo;
+			const char *what = q27_what(proposed, c, in_hidden ? positions : 1);
 
 			if (what) {
 				snprintf(o->mistake, sizeof(o->mistake), "%s taken as the filter width",
 					 what);
-				snprintf(o->mistake_detail, sizeof(o->mistake_detail), "%s", why);
+				snprintf(o->mistake_detail, sizeof(o->mistake_detail),
+					 "%" PRIu64 " is %s of the %s layer; its filters are as wide as "
+					 "its input, F = %" PRIu64,
+					 proposed, what, in_hidden ? "hidden" : "output", c->kernel[0]);
 			}
 		}
 	}
