@@ -7,6 +7,7 @@
 #define EXAMCHECK_H
 
 #include "examcheck/ec_buf.h"
+#include "examcheck/ec_check.h"
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_conv.h"
 #include "examcheck/ec_csv.h"

@@ -252,7 +252,14 @@ static void all_blank(ec_grade_result results[NITEMS])
 		results[i] = (ec_grade_result){0, EC_VERDICT_BLANK, 0};
 }
 
+static char *feedback_text_why(const ec_roster_row *row, ec_feedback_reason_fn reason);
+
 static char *feedback_text(const ec_roster_row *row)
+{
+	return feedback_text_why(row, NULL);
+}
+
+static char *feedback_text_why(const ec_roster_row *row, ec_feedback_reason_fn reason)
 {
 	ec_roster_header h = {(char *const *)header_names, 6, header_item, header_items, 4};
 	ec_feedback fb;
@@ -267,6 +274,9 @@ static char *feedback_text(const ec_roster_row *row)
 	assert_int_equal(fb.nitems, 4);
 	assert_int_equal(fb.column[0], 2);
 	assert_int_equal(fb.column[3], 3);
+	assert_null(fb.reason);
+	fb.reason = reason;
+	fb.reason_ctx = &g;
 	f = open_memstream(&text, &len);
 	assert_non_null(f);
 	ec_feedback_write(f, &fb, row);
@@ -322,6 +332,75 @@ static void test_feedback_write_flagged_row(void **state)
 				  "  mark: (none)\n"
 				  "  key: centre is connected\n"
 				  "  worked answer: examcheck q3.3.4\n");
+	free(text);
+}
+
+/*
+ * A reason that says what it was given: the item, the answer as read (key
+ * form, "blank" when blank) and the verdict; none for 3.2.1.1.dims when
+ * the answer is blank. Control bytes in a reason are escaped like answers.
+ */
+static bool echo_reason(void *ctx, const ec_grader *g, size_t item, const ec_value *answer,
+			const ec_grade_result *result, char *buf, size_t size)
+{
+	char v[64];
+
+	assert_ptr_equal(ctx, g);
+	if (item == DIMS && answer->blank)
+		return false;
+	snprintf(buf, size, "%s %s %s\t", g->items[item].key.id,
+		 answer->blank ? "blank" : ec_value_format(answer, v, sizeof(v)),
+		 ec_verdict_name(result->verdict));
+	return true;
+}
+
+static void test_feedback_write_reasons(void **state)
+{
+	/*
+	 * As test_feedback_write_flagged_row, with a reason: 1.1 right and 3.3.4
+	 * by hand get none; 2.1 "AZ" cannot be read, so its reason sees a blank
+	 * answer; 3.2.1.1.dims sees 16x8x64x65 read as a shape. The line comes
+	 * after "key:", before "worked answer:".
+	 */
+	static char *const fields[] = {"Zoe", "AZ", "T", "", "16 x 8 x 64 x 65", "z@x"};
+	static const size_t lens[] = {3, 2, 1, 0, 16, 3};
+	ec_grade_result results[NITEMS];
+	double sections[3] = {2, 0, 0};
+	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1"};
+	char *text;
+
+	(void)state;
+	all_blank(results);
+	results[T11] = (ec_grade_result){2, EC_VERDICT_RIGHT, 0};
+	results[MC_AB] = (ec_grade_result){0, EC_VERDICT_UNREADABLE, 0};
+	results[DIMS] = (ec_grade_result){0, EC_VERDICT_WRONG, 0};
+	results[MANUAL] = (ec_grade_result){0, EC_VERDICT_MANUAL, 0};
+	text = feedback_text_why(&row, echo_reason);
+	assert_non_null(strstr(text, "1.1: 2/2, right\n"
+				     "  answer: T\n"
+				     "  key: T\n"
+				     "\n"));
+	assert_non_null(strstr(text, "  key: AB or AC\n"
+				     "  why: 2.1 blank unreadable\\x09\n"
+				     "  worked answer: examcheck q2.1\n"));
+	assert_non_null(strstr(text, "  key: 16x8x64x64\n"
+				     "  why: 3.2.1.1.dims 16x8x64x65 wrong\\x09\n"
+				     "  worked answer: examcheck q3.2.1\n"));
+	assert_non_null(strstr(text, "  key: centre is connected\n"
+				     "  worked answer: examcheck q3.3.4\n"));
+	/* a blank dims answer: the reason gives none, so no line */
+	{
+		static char *const blank[] = {"Zoe", "AZ", "T", "", "", "z@x"};
+		static const size_t blens[] = {3, 2, 1, 0, 0, 3};
+		ec_roster_row brow = {blank, blens, 6, 2, 2, sections, results, "2.1"};
+		char *btext;
+
+		results[DIMS] = (ec_grade_result){0, EC_VERDICT_BLANK, 0};
+		btext = feedback_text_why(&brow, echo_reason);
+		assert_non_null(strstr(btext, "  key: 16x8x64x64\n"
+					      "  worked answer: examcheck q3.2.1\n"));
+		free(btext);
+	}
 	free(text);
 }
 
@@ -478,6 +557,7 @@ int main(void)
 		cmocka_unit_test(test_feedback_name_many),
 		cmocka_unit_test(test_feedback_question_longest),
 		cmocka_unit_test(test_feedback_write_flagged_row),
+		cmocka_unit_test(test_feedback_write_reasons),
 		cmocka_unit_test(test_feedback_write_short_record),
 		cmocka_unit_test(test_feedback_write_all_right),
 		cmocka_unit_test(test_feedback_write_blank_id),

@@ -151,6 +151,8 @@ static void test_format_mask_documents(void **state)
 			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON | 1u << EC_FORMAT_GRADESCOPE);
 	assert_int_equal(ec_format_mask(EC_DOCUMENT_STATS),
 			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_CSV | 1u << EC_FORMAT_JSON);
+	assert_int_equal(ec_format_mask(EC_DOCUMENT_CHECK),
+			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON);
 	assert_false(ec_writer_writes(ec_writer_get(EC_FORMAT_GRADESCOPE), EC_DOCUMENT_KEY));
 	assert_true(ec_writer_writes(ec_writer_get(EC_FORMAT_GRADESCOPE), EC_DOCUMENT_SHEET));
 }
@@ -378,6 +380,38 @@ static void test_write_sheet_text(void **state)
 		 "\n"
 		 "To grade by hand (1 point):\n"
 		 "  3.9   1 pt  why\n");
+}
+
+/* Reasons under the items not fully right; "" and NULL give none; the manual item has no row. */
+static void test_write_sheet_text_reasons(void **state)
+{
+	static const char *const reasons[] = {"T is true", "", "graded by hand"};
+	ec_sheet_report r;
+	ec_grader g;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	tiny_report(&g, &r, "s.txt");
+	r.reasons = reasons;
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_sheet(capture_open(&c), ec_writer_get(EC_FORMAT_TEXT), &r, &err),
+			 EC_OK);
+	capture_check(&c, "Sheet s.txt\n"
+			  "\n"
+			  "item  answer        verdict     points          correct\n"
+			  "1.1   F             wrong       -1/2            T\n"
+			  "      why: T is true\n"
+			  "2.1   A             partial     2/4             AB\n"
+			  "\n"
+			  "Section 1: -1/2\n"
+			  "Section 2: 2/4\n"
+			  "Total: 1/6 (auto-graded items)\n"
+			  "\n"
+			  "To grade by hand (1 point):\n"
+			  "  3.9   1 pt  why\n");
+	ec_sheet_report_free(&r);
+	ec_grader_free(&g);
 }
 
 static void test_write_sheet_json(void **state)
@@ -897,6 +931,112 @@ static void test_write_stats_unsupported(void **state)
 	ec_stats_free(&s);
 }
 
+/*
+ * Checked answers: 2.10 "A" (key AB, 4 points, 2 per error): 4 - 2 = 2,
+ * partly right; 3.2.1.1.weights "2000" (2/7 points): 0, wrong, a mistake
+ * named. As a group: total 2 of 4 + 2/7 = 30/7.
+ */
+static void check_report(ec_check_report *r, ec_check_item items[2], bool group)
+{
+	memset(r, 0, sizeof(*r));
+	memset(items, 0, 2 * sizeof(*items));
+	strcpy(items[0].id, "2.10");
+	strcpy(items[0].answer, "A");
+	items[0].points = 2;
+	items[0].max = 4;
+	items[0].verdict = EC_VERDICT_PARTIAL;
+	strcpy(items[0].lines[0], "A (chosen): true: \"w\"");
+	strcpy(items[0].lines[1], "B (not chosen): true");
+	items[0].nlines = 2;
+	strcpy(items[0].worked, "examcheck q2.10");
+	strcpy(items[1].id, "3.2.1.1.weights");
+	strcpy(items[1].answer, "2000");
+	items[1].max = 2.0 / 7;
+	items[1].verdict = EC_VERDICT_WRONG;
+	strcpy(items[1].lines[0], "The answer is 6000");
+	items[1].nlines = 1;
+	strcpy(items[1].mistake, "no channels");
+	strcpy(items[1].worked, "examcheck q3.2.1");
+	r->items = items;
+	r->count = group ? 2 : 1;
+	r->group = group;
+	strcpy(r->id, group ? "x" : "2.10");
+	r->total = group ? 2 : 2;
+	r->max = group ? 4 + 2.0 / 7 : 4;
+	strcpy(r->worked, group ? "examcheck qx" : "examcheck q2.10");
+}
+
+static void check_is(ec_format format, bool group, const char *want)
+{
+	ec_check_report r;
+	ec_check_item items[2];
+	ec_error err;
+	capture c;
+
+	check_report(&r, items, group);
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_check(capture_open(&c), ec_writer_get(format), &r, &err), EC_OK);
+	capture_check(&c, want);
+}
+
+static void test_write_check_text(void **state)
+{
+	(void)state;
+	check_is(EC_FORMAT_TEXT, false,
+		 "Points: 2 of 4 (partly right)\n"
+		 "A (chosen): true: \"w\"\n"
+		 "B (not chosen): true\n"
+		 "Worked answer: examcheck q2.10\n");
+	/* Points lines padded to the widest (29 bytes), then id and answer */
+	check_is(EC_FORMAT_TEXT, true,
+		 "Points: 2 of 4 (partly right)  2.10 A\n"
+		 "Points: 0 of 2/7 (wrong)       3.2.1.1.weights 2000\n"
+		 "Total: 2 of 30/7\n"
+		 "\n"
+		 "2.10 (A):\n"
+		 "  A (chosen): true: \"w\"\n"
+		 "  B (not chosen): true\n"
+		 "\n"
+		 "3.2.1.1.weights (2000):\n"
+		 "  The answer is 6000\n"
+		 "\n"
+		 "Worked answer: examcheck qx\n");
+}
+
+static void test_write_check_json(void **state)
+{
+	(void)state;
+	check_is(EC_FORMAT_JSON, false,
+		 "{\"id\": \"2.10\", \"answer\": \"A\", \"points\": 2, \"max\": 4, "
+		 "\"verdict\": \"partly right\", \"reasons\": [\"A (chosen): true: \\\"w\\\"\", "
+		 "\"B (not chosen): true\"], \"mistake\": null, \"worked\": \"examcheck q2.10\"}\n");
+	/* 2/7 and 4 + 2/7 to 17 significant digits */
+	check_is(EC_FORMAT_JSON, true,
+		 "{\"id\": \"x\", \"items\": [\n"
+		 "  {\"id\": \"2.10\", \"answer\": \"A\", \"points\": 2, \"max\": 4, "
+		 "\"verdict\": \"partly right\", \"reasons\": [\"A (chosen): true: \\\"w\\\"\", "
+		 "\"B (not chosen): true\"], \"mistake\": null, \"worked\": \"examcheck q2.10\"},\n"
+		 "  {\"id\": \"3.2.1.1.weights\", \"answer\": \"2000\", \"points\": 0, "
+		 "\"max\": 0.2857142857142857, \"verdict\": \"wrong\", \"reasons\": [\"The answer is "
+		 "6000\"], \"mistake\": \"no channels\", \"worked\": \"examcheck q3.2.1\"}\n"
+		 " ], \"total\": 2, \"max\": 4.2857142857142856, \"worked\": \"examcheck qx\"}\n");
+}
+
+static void test_write_check_unsupported(void **state)
+{
+	ec_check_report r;
+	ec_check_item items[2];
+	ec_error err;
+	capture c;
+
+	(void)state;
+	check_report(&r, items, false);
+	ec_error_clear(&err);
+	assert_int_equal(ec_write_check(capture_open(&c), ec_writer_get(EC_FORMAT_CSV), &r, &err),
+			 EC_ERR_INVALID);
+	capture_check(&c, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -927,6 +1067,10 @@ int main(void)
 		cmocka_unit_test(test_write_stats_csv),
 		cmocka_unit_test(test_write_stats_json_no_students),
 		cmocka_unit_test(test_write_stats_unsupported),
+		cmocka_unit_test(test_write_sheet_text_reasons),
+		cmocka_unit_test(test_write_check_text),
+		cmocka_unit_test(test_write_check_json),
+		cmocka_unit_test(test_write_check_unsupported),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

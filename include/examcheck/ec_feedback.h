@@ -71,6 +71,16 @@ void ec_feedback_names_free(ec_feedback_names *names);
 const char *ec_feedback_question(const char *id, const char *const *questions, size_t n);
 
 /**
+ * A one-line reason why `answer` to item `item` of `g` earned `result`
+ * (answer as read by ec_grader_read(); blank when the field is empty or
+ * cannot be read), into `buf` of `size` bytes. Returns false when there is
+ * no reason to give.
+ */
+typedef bool (*ec_feedback_reason_fn)(void *ctx, const ec_grader *g, size_t item,
+				      const ec_value *answer, const ec_grade_result *result,
+				      char *buf, size_t size);
+
+/**
  * What every student's report needs to know of the roster: its items and
  * where they are in a record. Fill with ec_feedback_init(), free with
  * ec_feedback_free().
@@ -83,6 +93,9 @@ typedef struct ec_feedback {
 	const char **question;    /**< per one of those: its worked answer's id, or NULL */
 	double *section_max;      /**< g->nsections: the points of all the section's items */
 	double max;               /**< the points of every item, marks given by hand included */
+	ec_feedback_reason_fn reason; /**< NULL (as ec_feedback_init() leaves it), or what gives
+					   the "why:" line of an item not fully right */
+	void *reason_ctx;         /**< passed to `reason` */
 } ec_feedback;
 
 /**
@@ -113,6 +126,7 @@ void ec_feedback_free(ec_feedback *fb);
  *     2.1: 0/4, unreadable [flagged]
  *       answer: AZ
  *       key: AB
+ *       why: A is true: ...       (when fb->reason gives one)
  *       worked answer: examcheck q2.1
  *
  * Maxima count every item, those graded by hand and those the roster has
@@ -120,7 +134,8 @@ void ec_feedback_free(ec_feedback *fb);
  * shows its points out of the item's (ec_points_format()) and its verdict
  * ("unreadable [flagged]" when the cell could not be read); "answer:" and
  * the field as written ("(blank)" when empty); "key:" and
- * ec_grade_item_correct(); and, unless the item is fully right, the
+ * ec_grade_item_correct(); and, unless the item is fully right, "why:"
+ * and the reason fb->reason gives (when it is set and gives one) and the
  * command that prints its worked answer (when one covers it). An item
  * graded by hand shows "graded by hand" (no mark yet: "-/1, graded by
  * hand, no mark yet"), "mark:" and the field ("(none)" when empty), and

@@ -24,6 +24,10 @@ typedef struct ec_sheet_report {
 	double pending;             /**< the points of items still to grade by hand */
 	ec_error *flags;            /**< what was flagged, at file:line, in line order */
 	size_t nflags;
+	const char *const *reasons; /**< NULL (as ec_grade_sheet_report() leaves it), or set by
+				       the caller to grader->count one-line reasons (NULL or ""
+				       for none) that the text writer shows as "why:" under the
+				       items not fully right; not owned */
 } ec_sheet_report;
 
 /**

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "examcheck/ec_check.h"
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_key.h"
 #include "examcheck/ec_report.h"
@@ -44,7 +45,8 @@ typedef enum ec_document {
 	EC_DOCUMENT_KEY,   /**< an answer key (ec_key) */
 	EC_DOCUMENT_SHEET, /**< one graded answer sheet (ec_sheet_report) */
 	EC_DOCUMENT_STATS, /**< class statistics (ec_stats and its ec_stats_summary) */
-	EC_DOCUMENT_ROSTER /**< a graded roster, a student at a time (ec_roster_row) */
+	EC_DOCUMENT_ROSTER, /**< a graded roster, a student at a time (ec_roster_row) */
+	EC_DOCUMENT_CHECK   /**< answers checked and explained (ec_check_report) */
 } ec_document;
 
 /**
@@ -119,12 +121,24 @@ typedef struct ec_roster_writer {
 	ec_status (*end)(ec_write_ctx *w);
 } ec_roster_writer;
 
+/**
+ * Answers checked and explained (examcheck check): begin with the report,
+ * item(r, i) for each item in order, end. A format that writes no such
+ * report leaves item NULL; begin and end may be NULL.
+ */
+typedef struct ec_check_writer {
+	ec_status (*begin)(ec_write_ctx *w, const ec_check_report *r);
+	ec_status (*item)(ec_write_ctx *w, const ec_check_report *r, size_t i);
+	ec_status (*end)(ec_write_ctx *w, const ec_check_report *r);
+} ec_check_writer;
+
 typedef struct ec_writer {
 	const char *name;
 	ec_key_writer key;
 	ec_sheet_writer sheet;
 	ec_stats_writer stats;
 	ec_roster_writer roster;
+	ec_check_writer check;
 } ec_writer;
 
 /** The built-in writer of `format`, or NULL when it is not a format. */
@@ -136,7 +150,8 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc);
 /**
  * The formats whose built-in writer writes documents of kind `doc`, as a
  * mask of (1u << format): text, tsv, csv and json for a key; text, json
- * and gradescope for a sheet; text, csv and json for statistics.
+ * and gradescope for a sheet; text, csv and json for statistics; csv and
+ * json for a roster; text and json for checked answers.
  */
 unsigned ec_format_mask(ec_document doc);
 
@@ -211,6 +226,24 @@ ec_status ec_write_roster_begin(ec_write_ctx *ctx, FILE *f, const ec_writer *w,
 ec_status ec_write_roster_row(ec_write_ctx *ctx, const ec_writer *w, const ec_grader *g,
 			      const ec_roster_header *h, const ec_roster_row *row, ec_error *err);
 ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *err);
+
+/**
+ * Write the checked answers `r` to `f` with `w`. Returns EC_OK;
+ * EC_ERR_INVALID when `w` writes no such report (nothing is written then);
+ * what a callback fails with. Write errors are left on the stream.
+ *
+ * The built-in formats: text, for one item the line "Points: P of MAX
+ * (VERDICT)" (P and MAX as ec_points_format_exact(), VERDICT as
+ * ec_check_verdict_name()), its lines of explanation, then "Worked answer:
+ * examcheck qID"; for a group, one such Points line per item followed by
+ * the item's id and answer, "Total: P of MAX", then per item a line "ID
+ * (ANSWER):" and its explanation indented by two spaces, then the worked
+ * answer line. json, for one item the object {"id", "answer", "points",
+ * "max", "verdict", "reasons": [...], "mistake" (null when none), "worked"}
+ * with points and max as numbers (%.17g); for a group {"id", "items":
+ * [such objects], "total", "max", "worked"}.
+ */
+ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, ec_error *err);
 
 /**
  * Write `s` as one CSV field: as it is, or, when it holds ',', '"', CR or

@@ -26,6 +26,7 @@ typedef int (*ec_cmd_fn)(int argc, char **argv);
 
 int cmd_all(int argc, char **argv);
 int cmd_backprop(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_data(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_graphconv(int argc, char **argv);
@@ -78,6 +79,12 @@ int cli_exit_for(ec_status status);
  * FILE: why" ("examcheck: FILE:LINE: contains a NUL byte" for a NUL).
  */
 int cli_read_file(const char *what, const char *path, size_t max, char **text, size_t *len);
+
+/**
+ * The edit (Levenshtein) distance between a and b, to name the ids
+ * closest to an unknown one; (size_t)-1 when b has 64 bytes or more.
+ */
+size_t cli_edit_distance(const char *a, const char *b);
 
 /** True when s is "-h" or "--help". */
 int cli_is_help(const char *s);

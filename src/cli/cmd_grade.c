@@ -19,6 +19,7 @@
 #include "feedback_dir.h"
 #include "gradeio.h"
 #include "output.h"
+#include "reasons.h"
 
 static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
@@ -36,7 +37,9 @@ static const char grade_help[] =
 	"                    (default: the key computed by the worked answers)\n"
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
 	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
-	"  --format F        sheet: text (default), json, gradescope (results.json);\n"
+	"  --format F        sheet: text (default; under an item not fully right a\n"
+	"                    'why:' line, as 'examcheck check' says it), json,\n"
+	"                    gradescope (results.json);\n"
 	"                    roster: csv (default), json (an array, an object a\n"
 	"                    student: line, student, data, total, sections,\n"
 	"                    items {id: {points, verdict}}, flagged)\n"
@@ -58,8 +61,9 @@ static const char grade_help[] =
 	"  --feedback DIR    roster: also write a report per student to DIR/ID.txt\n"
 	"                    (DIR is created if missing): total, sections, and per\n"
 	"                    item the answer as written, the key, the points, a flag\n"
-	"                    mark, and unless right the command of its worked answer\n"
-	"                    ('examcheck q2.8'). ID is the student id with bytes\n"
+	"                    mark, and unless right a 'why:' line (the reason\n"
+	"                    'examcheck check' gives) and the command of its worked\n"
+	"                    answer ('examcheck q2.8'). ID is the student id with bytes\n"
 	"                    other than A-Z a-z 0-9 . _ - made '_', no leading '.',\n"
 	"                    at most 100 bytes; a repeat gets -2, -3, ... A file of\n"
 	"                    an earlier run is replaced whole; a link or anything not\n"
@@ -169,6 +173,7 @@ static int setup(const options *op, ec_grader *g)
 static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 {
 	ec_sheet_report report;
+	cli_reasons reasons;
 	char *text = NULL;
 	size_t len, i;
 	ec_error err;
@@ -188,6 +193,14 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 	free(text);
 	for (i = 0; i < report.nflags; i++)
 		cli_report(&report.flags[i]);
+	memset(&reasons, 0, sizeof(reasons));
+	if (format == EC_FORMAT_TEXT && (rc = cli_reasons_init(&reasons, g)) == EC_EXIT_OK)
+		rc = cli_reasons_sheet(&reasons, &report);
+	if (rc != EC_EXIT_OK) {
+		cli_reasons_free(&reasons);
+		ec_sheet_report_free(&report);
+		return rc;
+	}
 	rc = cli_output_open(&out, "grade", op->out_path);
 	if (rc == EC_EXIT_OK) {
 		st = ec_write_sheet(out.f, ec_writer_get(format), &report, &err);
@@ -204,6 +217,7 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 			  op->sheet, report.nflags, report.nflags == 1 ? "" : "s");
 		rc = EC_EXIT_DATAERR;
 	}
+	cli_reasons_free(&reasons);
 	ec_sheet_report_free(&report);
 	return rc;
 }

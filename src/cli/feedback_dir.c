@@ -65,6 +65,13 @@ bool fbdir_header(fbdir *d, const ec_grader *g, const ec_roster_header *h)
 		return false;
 	}
 	d->have_doc = true;
+	if (cli_reasons_init(&d->reasons, g) != EC_EXIT_OK) {
+		d->status = EC_EXIT_SOFTWARE;
+		return false;
+	}
+	d->have_reasons = true;
+	d->doc.reason = cli_reason;
+	d->doc.reason_ctx = &d->reasons;
 	return true;
 }
 
@@ -150,6 +157,8 @@ void fbdir_close(fbdir *d)
 	close(d->fd);
 	if (d->have_doc)
 		ec_feedback_free(&d->doc);
+	if (d->have_reasons)
+		cli_reasons_free(&d->reasons);
 	ec_feedback_names_free(&d->names);
 	free(d->questions);
 	memset(d, 0, sizeof(*d));

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "examcheck/ec_feedback.h"
+#include "reasons.h"
 
 /** The directory and what its files need. Zero-initialise; open with fbdir_open(). */
 typedef struct fbdir {
@@ -18,6 +19,8 @@ typedef struct fbdir {
 	size_t nquestions;
 	ec_feedback doc;
 	bool have_doc;
+	cli_reasons reasons;        /* the "why:" lines of the reports */
+	bool have_reasons;
 	ec_feedback_names names;
 	unsigned long serial;       /* of the next temporary name */
 	int status;                 /* the exit status of a failure, after its message */

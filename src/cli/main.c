@@ -20,6 +20,7 @@ struct cmd {
 static const struct cmd commands[] = {
 	{"all", cmd_all, "print every worked answer in exam order"},
 	{"backprop", cmd_backprop, "forward values and gradients of a scalar expression"},
+	{"check", cmd_check, "score one answer and say why it is right or wrong"},
 	{"data", cmd_data, "list the built-in data files (stand-in figures), or print one"},
 	{"grade", cmd_grade, "score an answer sheet or a class roster"},
 	{"graphconv", cmd_graphconv, "masked spatial-graph convolution from a figure file"},
@@ -51,8 +52,9 @@ static void usage(FILE *f)
 	      "Exit status:\n"
 	      "  0   success\n"
 	      "  1   key --check found differences\n"
-	      "  2   usage error: bad option, unknown question, impossible layer spec\n"
-	      "  65  data error: malformed sheet, roster, rubric, figure or graph file\n"
+	      "  2   usage error: bad option, unknown question or item, impossible layer spec\n"
+	      "  65  data error: malformed sheet, roster, rubric, figure or graph file;\n"
+	      "      an answer check cannot read\n"
 	      "  66  an input file cannot be opened\n"
 	      "  70  internal error\n"
 	      "  74  read or write error\n"
@@ -65,47 +67,19 @@ static void usage(FILE *f)
 	      f);
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[64];
-
-	if (lb >= 64)
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 static int unknown_question(const char *arg, const char *id)
 {
 	char list[256] = "";
 	size_t i, best = (size_t)-1, shown = 0;
 
 	for (i = 0; i < ec_question_count; i++) {
-		size_t d = edit_distance(id, ec_questions[i].id);
+		size_t d = cli_edit_distance(id, ec_questions[i].id);
 
 		if (d < best)
 			best = d;
 	}
 	for (i = 0; i < ec_question_count && shown < 4; i++) {
-		if (edit_distance(id, ec_questions[i].id) != best)
+		if (cli_edit_distance(id, ec_questions[i].id) != best)
 			continue;
 		if (shown++)
 			strcat(list, ", ");

@@ -229,6 +229,27 @@ static const char *verdict_text(ec_verdict verdict, bool by_hand)
 	return by_hand ? "graded by hand" : ec_verdict_name(verdict);
 }
 
+/* "  why: REASON" for item i, answered `field` (`len` bytes), when fb->reason gives one. */
+static void write_reason(FILE *f, const ec_feedback *fb, size_t i, const char *field,
+			 size_t len, const ec_grade_result *res)
+{
+	char why[512];
+	ec_value v;
+	ec_error err;
+
+	ec_error_clear(&err);
+	if (ec_grader_read(fb->grader, i, field, len, &v, &err) != EC_OK) {
+		memset(&v, 0, sizeof(v));
+		v.kind = fb->grader->items[i].key.kind;
+		v.blank = true;
+	}
+	if (!fb->reason(fb->reason_ctx, fb->grader, i, &v, res, why, sizeof(why)) || !why[0])
+		return;
+	fputs("  why: ", f);
+	write_as_written(f, why, strlen(why));
+	fputc('\n', f);
+}
+
 static void write_item(FILE *f, const ec_feedback *fb, const ec_roster_row *row, size_t k)
 {
 	const ec_grade_item *it = &fb->grader->items[fb->items[k]];
@@ -251,6 +272,8 @@ static void write_item(FILE *f, const ec_feedback *fb, const ec_roster_row *row,
 	else
 		fputs(by_hand ? "(none)" : "(blank)", f);
 	fprintf(f, "\n  key: %s\n", ec_grade_item_correct(it, corr, sizeof(corr)));
+	if (res->verdict != EC_VERDICT_RIGHT && !by_hand && fb->reason)
+		write_reason(f, fb, fb->items[k], field, len, res);
 	if (res->verdict != EC_VERDICT_RIGHT && fb->question[k])
 		fprintf(f, "  worked answer: examcheck q%s\n", fb->question[k]);
 }

@@ -299,10 +299,67 @@ static ec_status roster_end(ec_write_ctx *w)
 	return EC_OK;
 }
 
+/*
+ * Checked answers: one item is {"id", "answer", "points", "max", "verdict",
+ * "reasons": [...], "mistake" (null when none), "worked"}; a group is {"id",
+ * "items": [one per line], "total", "max", "worked"}. Points to 17 digits.
+ */
+static ec_status check_begin(ec_write_ctx *w, const ec_check_report *r)
+{
+	if (!r->group)
+		return EC_OK;
+	fputs("{\"id\": ", w->out);
+	ec_write_json_string(w->out, r->id);
+	fputs(", \"items\": [", w->out);
+	return EC_OK;
+}
+
+static ec_status check_item(ec_write_ctx *w, const ec_check_report *r, size_t i)
+{
+	const ec_check_item *it = &r->items[i];
+	size_t k;
+
+	if (r->group)
+		fputs(w->items++ ? ",\n  " : "\n  ", w->out);
+	fputs("{\"id\": ", w->out);
+	ec_write_json_string(w->out, it->id);
+	fputs(", \"answer\": ", w->out);
+	ec_write_json_string(w->out, it->answer);
+	fprintf(w->out, ", \"points\": %.17g, \"max\": %.17g, \"verdict\": \"%s\", \"reasons\": [",
+		it->points, it->max, ec_check_verdict_name(it->verdict));
+	for (k = 0; k < it->nlines; k++) {
+		if (k)
+			fputs(", ", w->out);
+		ec_write_json_string(w->out, it->lines[k]);
+	}
+	fputs("], \"mistake\": ", w->out);
+	if (it->mistake[0])
+		ec_write_json_string(w->out, it->mistake);
+	else
+		fputs("null", w->out);
+	fputs(", \"worked\": ", w->out);
+	ec_write_json_string(w->out, it->worked);
+	putc('}', w->out);
+	if (!r->group)
+		putc('\n', w->out);
+	return EC_OK;
+}
+
+static ec_status check_end(ec_write_ctx *w, const ec_check_report *r)
+{
+	if (!r->group)
+		return EC_OK;
+	fprintf(w->out, "\n ], \"total\": %.17g, \"max\": %.17g, \"worked\": ", r->total, r->max);
+	ec_write_json_string(w->out, r->worked);
+	fputs("}\n", w->out);
+	return EC_OK;
+}
+
 const ec_writer ec_writer_json = {
 	.name = "json",
 	.key = {key_begin, key_item, key_end},
 	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, true},
 	.stats = {stats_begin, stats_item, stats_end},
 	.roster = {roster_begin, roster_row, roster_end},
+	.check = {check_begin, check_item, check_end},
 };

@@ -43,8 +43,10 @@ static ec_status key_item(ec_write_ctx *w, const ec_key_item *it)
 }
 
 /*
- * Sheet: "Sheet FILE", a table of the auto-graded items, a blank line, a
- * line per section and the total, then the items left to grade by hand.
+ * Sheet: "Sheet FILE", a table of the auto-graded items (under an item not
+ * fully right, its reason when the report has one: "why: ..."), a blank
+ * line, a line per section and the total, then the items left to grade by
+ * hand.
  */
 static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
 {
@@ -74,6 +76,9 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 		 ec_points_format(it->key.points, b));
 	fprintf(w->out, "%-*s  %-12s  %-10s  %-14s  %s\n", w->width[0], it->key.id,
 		ans[0] ? ans : "-", ec_verdict_name(r->results[i].verdict), pts, corr);
+	if (r->results[i].verdict != EC_VERDICT_RIGHT && r->reasons && r->reasons[i] &&
+	    r->reasons[i][0])
+		fprintf(w->out, "%-*s  why: %s\n", w->width[0], "", r->reasons[i]);
 	w->items++;
 	return EC_OK;
 }
@@ -204,9 +209,65 @@ static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_s
 	return EC_OK;
 }
 
+/*
+ * Checked answers. One item: "Points: P of MAX (VERDICT)", its lines, the
+ * worked answer. A group: a Points line per item (id and answer after it),
+ * the total, then each item's lines under "ID (ANSWER):".
+ */
+static char *points_text(const ec_check_item *it, char buf[128])
+{
+	char p[32], m[32];
+
+	snprintf(buf, 128, "Points: %s of %s (%s)", ec_points_format_exact(it->points, p),
+		 ec_points_format_exact(it->max, m), ec_check_verdict_name(it->verdict));
+	return buf;
+}
+
+static ec_status check_begin(ec_write_ctx *w, const ec_check_report *r)
+{
+	char p[32], m[32], line[128];
+	size_t i, wid = 0;
+
+	if (!r->group)
+		return EC_OK;
+	for (i = 0; i < r->count; i++)
+		if (strlen(points_text(&r->items[i], line)) > wid)
+			wid = strlen(line);
+	for (i = 0; i < r->count; i++)
+		fprintf(w->out, "%-*s  %s %s\n", (int)wid, points_text(&r->items[i], line),
+			r->items[i].id, r->items[i].answer[0] ? r->items[i].answer : "(blank)");
+	fprintf(w->out, "Total: %s of %s\n", ec_points_format_exact(r->total, p),
+		ec_points_format_exact(r->max, m));
+	return EC_OK;
+}
+
+static ec_status check_item(ec_write_ctx *w, const ec_check_report *r, size_t i)
+{
+	const ec_check_item *it = &r->items[i];
+	size_t k;
+
+	if (r->group) {
+		fprintf(w->out, "\n%s (%s):\n", it->id, it->answer[0] ? it->answer : "blank");
+	} else {
+		char line[128];
+
+		fprintf(w->out, "%s\n", points_text(it, line));
+	}
+	for (k = 0; k < it->nlines; k++)
+		fprintf(w->out, "%s%s\n", r->group ? "  " : "", it->lines[k]);
+	return EC_OK;
+}
+
+static ec_status check_end(ec_write_ctx *w, const ec_check_report *r)
+{
+	fprintf(w->out, "%sWorked answer: %s\n", r->group ? "\n" : "", r->worked);
+	return EC_OK;
+}
+
 const ec_writer ec_writer_text = {
 	.name = "text",
 	.key = {key_begin, key_item, NULL},
 	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, false},
 	.stats = {stats_begin, stats_item, NULL},
+	.check = {check_begin, check_item, check_end},
 };

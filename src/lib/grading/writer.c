@@ -51,6 +51,8 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc)
 		return w->stats.item != NULL;
 	case EC_DOCUMENT_ROSTER:
 		return w->roster.row != NULL;
+	case EC_DOCUMENT_CHECK:
+		return w->check.item != NULL;
 	}
 	return false;
 }
@@ -202,6 +204,25 @@ ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *e
 {
 	ec_status st = w->roster.end ? w->roster.end(ctx) : EC_OK;
 
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, ec_error *err)
+{
+	const ec_check_writer *cw = &w->check;
+	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_status st = EC_OK;
+	size_t i;
+
+	if (!cw->item)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write checked answers",
+				    w->name);
+	if (cw->begin)
+		st = cw->begin(&ctx, r);
+	for (i = 0; st == EC_OK && i < r->count; i++)
+		st = cw->item(&ctx, r, i);
+	if (st == EC_OK && cw->end)
+		st = cw->end(&ctx, r);
 	return st == EC_OK ? EC_OK : failed(err, w, st);
 }
 

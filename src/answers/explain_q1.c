@@ -1,0 +1,455 @@
+/*
+ * explain_q1.c: the deciding fact of each true/false question 1.1-1.10,
+ * with the numbers of a demonstration. Each runs the core of its worked
+ * answer's demonstration (same data, seeds and settings as q1_N.c, which
+ * prints the whole of it) and states the fact in one or two lines.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "answers.h"
+#include "examcheck/ec_dataset.h"
+#include "examcheck/ec_gradflow.h"
+#include "examcheck/ec_knn.h"
+#include "examcheck/ec_linear.h"
+#include "examcheck/ec_norm.h"
+#include "examcheck/ec_xorshift.h"
+#include "explain.h"
+
+static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_error *err)
+{
+	ec_item_facts *f = ec_facts_add(ex, id, EC_KEY_TF, err);
+
+	if (f)
+		ec_facts_answer(f, "%s", truth ? "T" : "F");
+	return f;
+}
+
+/* 1.1: q1_1.c's imbalanced blobs, separated by the perceptron (its key's way). */
+int ec_facts_1_1(ec_explainer *ex, ec_error *err)
+{
+	static const double centers[2 * 2] = {0, 0, 3, 3};
+	static const size_t counts[2] = {190, 10};
+	ec_dataset ds = {0};
+	ec_linear m = {0};
+	size_t epochs, correct, confusion[4];
+	bool separated, claim;
+	ec_item_facts *f;
+	ec_rng rng;
+	int rc = -1;
+
+	ec_rng_seed(&rng, 11);
+	if (ec_dataset_blobs(&ds, 2, 2, centers, counts, 0.5, &rng, err) == EC_OK &&
+	    ec_linear_init(&m, 2, 2, err) == EC_OK &&
+	    ec_linear_perceptron(&m, &ds, 100, &epochs, &separated, err) == EC_OK &&
+	    ec_linear_evaluate(&m, &ds, &correct, confusion, err) == EC_OK) {
+		claim = correct == ds.n && confusion[3] == counts[1];
+		if ((f = tf_item(ex, "1.1", claim, err))) {
+			ec_facts_line(f, "a linear classifier gets %zu/%zu of a %zu/%zu (%.0f%%/%.0f%%) "
+					 "set right, %zu of the %zu minority samples included; "
+					 "imbalance does not stop it",
+				      correct, ds.n, counts[0], counts[1],
+				      100.0 * (double)counts[0] / (double)ds.n,
+				      100.0 * (double)counts[1] / (double)ds.n, confusion[3], counts[1]);
+			rc = 0;
+		}
+	}
+	ec_dataset_free(&ds);
+	ec_linear_free(&m);
+	return rc;
+}
+
+/* 1.2: q1_2.c's leak: a test sample moves a training input under whole-set statistics. */
+static int normalised_first(const ec_dataset *all, size_t rows, double *out, ec_error *err)
+{
+	double mean[2], std[2];
+
+	memcpy(out, all->x, 2 * sizeof(double));
+	return ec_feature_stats(all->x, rows, 2, mean, std, err) == EC_OK &&
+			       ec_feature_normalize(out, 1, 2, mean, std, err) == EC_OK
+		       ? 0
+		       : -1;
+}
+
+int ec_facts_1_2(ec_explainer *ex, ec_error *err)
+{
+	static const double center[2] = {5, -2};
+	static const size_t count[1] = {12};
+	const size_t ntrain = 8;
+	const double bump = 100;
+	double v_all[2], v_tr[2], v_all2[2], v_tr2[2];
+	ec_dataset all = {0};
+	ec_item_facts *f;
+	ec_rng rng;
+	bool leak;
+	int rc = -1;
+
+	ec_rng_seed(&rng, 2);
+	if (ec_dataset_blobs(&all, 1, 2, center, count, 2, &rng, err) != EC_OK ||
+	    normalised_first(&all, count[0], v_all, err) || normalised_first(&all, ntrain, v_tr, err))
+		goto done;
+	all.x[ntrain * 2] += bump;
+	if (normalised_first(&all, count[0], v_all2, err) ||
+	    normalised_first(&all, ntrain, v_tr2, err))
+		goto done;
+	leak = v_all2[0] != v_all[0] && v_tr2[0] == v_tr[0];
+	if (!(f = tf_item(ex, "1.2", !leak, err)))
+		goto done;
+	ec_facts_line(f, "split first and take the statistics of the training split only: with "
+			 "whole-set statistics, adding %g to one test sample moves a training input "
+			 "from %.4f to %.4f (test data leaks in); with training-only statistics it "
+			 "stays %.4f",
+		      bump, v_all[0], v_all2[0], v_tr2[0]);
+	rc = 0;
+done:
+	ec_dataset_free(&all);
+	return rc;
+}
+
+/* 1.3: q1_3.c's trained softmax classifier, doubled. */
+static int scaled(const ec_linear *m, const ec_dataset *ds, double c, size_t *correct,
+		  double *loss, ec_error *err)
+{
+	const ec_loss_opts ce = {EC_LOSS_SOFTMAX, 0, 0};
+	ec_linear t = {0};
+	int rc = -1;
+
+	if (ec_linear_copy(&t, m, err) != EC_OK)
+		return -1;
+	ec_linear_scale(&t, c, true);
+	if (ec_linear_evaluate(&t, ds, correct, NULL, err) == EC_OK &&
+	    ec_linear_loss(&t, ds, &ce, loss, NULL, err) == EC_OK)
+		rc = 0;
+	ec_linear_free(&t);
+	return rc;
+}
+
+static const double blob3_centers[3 * 2] = {0, 3, -3, -2, 3, -2};
+static const size_t blob3_counts[3] = {10, 10, 10};
+
+int ec_facts_1_3(ec_explainer *ex, ec_error *err)
+{
+	const ec_train_opts train = {{EC_LOSS_SOFTMAX, 0, 0}, 0.5, 300};
+	ec_dataset ds = {0};
+	ec_linear m = {0};
+	size_t c1, c2;
+	double l1, l2;
+	ec_item_facts *f;
+	ec_rng rng;
+	int rc = -1;
+
+	ec_rng_seed(&rng, 13);
+	if (ec_dataset_blobs(&ds, 3, 2, blob3_centers, blob3_counts, 0.7, &rng, err) == EC_OK &&
+	    ec_linear_init(&m, 3, 2, err) == EC_OK &&
+	    ec_linear_train(&m, &ds, &train, NULL, err) == EC_OK &&
+	    scaled(&m, &ds, 1, &c1, &l1, err) == 0 && scaled(&m, &ds, 2, &c2, &l2, err) == 0 &&
+	    (f = tf_item(ex, "1.3", c1 == ds.n && c2 == c1 && l2 < l1, err))) {
+		ec_facts_line(f, "2W doubles every score, so the largest stays the largest and every "
+				 "wrong-class gap widens: %zu/%zu stay right and the cross-entropy "
+				 "falls from %.4g to %.4g",
+			      c2, ds.n, l1, l2);
+		rc = 0;
+	}
+	ec_dataset_free(&ds);
+	ec_linear_free(&m);
+	return rc;
+}
+
+/* 1.4: q1_4.c's flipped digit bitmaps, matched against the ten unflipped ones. */
+int ec_facts_1_4(ec_explainer *ex, ec_error *err)
+{
+	static const ec_flip flips[3] = {EC_FLIP_H, EC_FLIP_V, EC_FLIP_HV};
+	ec_dataset glyphs = {0};
+	size_t d, k, same = 0, other = 0, none = 0, from = 10, to = 10;
+	bool preserving = true;
+	ec_item_facts *f;
+	int rc = -1;
+
+	if (ec_dataset_alloc(&glyphs, 10, EC_DIGIT_PIXELS, 10, err) != EC_OK)
+		return -1;
+	for (d = 0; d < 10; d++) {
+		if (ec_digit_image((int)d, glyphs.x + d * EC_DIGIT_PIXELS, err) != EC_OK)
+			goto done;
+		glyphs.y[d] = d;
+	}
+	for (d = 0; d < 10; d++)
+		for (k = 0; k < 3; k++) {
+			double img[EC_DIGIT_PIXELS], dist;
+			size_t nearest;
+
+			ec_image_flip(glyphs.x + d * EC_DIGIT_PIXELS, EC_DIGIT_HEIGHT, EC_DIGIT_WIDTH,
+				      flips[k], img);
+			if (ec_knn_neighbors(&glyphs, img, 1, EC_METRIC_L1, &nearest, &dist, NULL,
+					     err) != EC_OK)
+				goto done;
+			if (dist == 0 && nearest == d) {
+				same++;
+			} else if (dist == 0) {
+				other++;
+				if (from == 10) {
+					from = d;
+					to = nearest;
+				}
+			} else {
+				none++;
+			}
+			preserving = preserving && nearest == d;
+		}
+	if (!(f = tf_item(ex, "1.4", preserving, err)))
+		goto done;
+	if (from < 10)
+		ec_facts_line(f, "a flipped digit is mostly no digit or another one: of %zu flipped "
+				 "copies %zu are no digit, %zu another digit (a %zu flipped is a %zu) "
+				 "and %zu duplicates",
+			      same + other + none, none, other, from, to, same);
+	else
+		ec_facts_line(f, "a flipped digit is mostly no digit: of %zu flipped copies %zu are "
+				 "no digit and %zu duplicates",
+			      same + other + none, none, same);
+	rc = 0;
+done:
+	ec_dataset_free(&glyphs);
+	return rc;
+}
+
+/* 1.5: q1_5.c's batches; batch norm at test time is undone exactly, layer norm is not. */
+enum { N5 = 4, H5 = 2, W5 = 2, C5 = 3, PER5 = H5 * W5 * C5, TOTAL5 = N5 * PER5 };
+
+static void make_batch(ec_xorshift *g, double *x)
+{
+	double shift[C5];
+	size_t n, k;
+
+	ec_xorshift_fill(g, shift, C5, -2, 2);
+	for (n = 0; n < N5; n++) {
+		double off = ec_xorshift_uniform(g, -3, 3), scale = ec_xorshift_uniform(g, 0.5, 3);
+
+		for (k = 0; k < PER5; k++)
+			x[n * PER5 + k] = off + shift[k % C5] + scale * ec_xorshift_uniform(g, -1, 1);
+	}
+}
+
+int ec_facts_1_5(ec_explainer *ex, ec_error *err)
+{
+	const ec_norm_shape s = {N5, H5, W5, C5}, elem = {N5, 1, 1, PER5};
+	const double eps = 1e-5, zero = 1e-9;
+	double xa[TOTAL5], xb[TOTAL5], yb[TOTAL5], yl[TOTAL5], mean[C5], var[C5], tg[C5], tb[C5];
+	double gamma[PER5], beta[PER5], r_test, r_ln_c, r_ln_e;
+	ec_item_facts *f;
+	ec_xorshift g;
+
+	ec_xorshift_seed(&g, 15);
+	make_batch(&g, xa);
+	make_batch(&g, xb);
+	if (ec_norm_batch_stats(s, xa, mean, var, err) != EC_OK ||
+	    ec_norm_batch_apply(s, xb, mean, var, NULL, NULL, eps, yb, err) != EC_OK ||
+	    ec_norm_fit_affine(s, yb, xb, tg, tb, &r_test, err) != EC_OK ||
+	    ec_norm_forward(EC_NORM_LAYER, s, xb, NULL, NULL, eps, yl, err) != EC_OK ||
+	    ec_norm_fit_affine(s, yl, xb, gamma, beta, &r_ln_c, err) != EC_OK ||
+	    ec_norm_fit_affine(elem, yl, xb, gamma, beta, &r_ln_e, err) != EC_OK)
+		return -1;
+	if (!(f = tf_item(ex, "1.5", r_test < zero && r_ln_c >= zero && r_ln_e >= zero, err)))
+		return -1;
+	ec_facts_line(f, "at test time batch norm is one fixed affine map per channel, which gamma "
+			 "= sqrt(var + eps), beta = mean undo (rms left below %g); layer norm's "
+			 "statistics change from sample to sample, and the best gamma, beta leave rms "
+			 "%.4f (%.4f with one per element)",
+		      zero, r_ln_c, r_ln_e);
+	return 0;
+}
+
+/* 1.6: q1_6.c's SVM from W = 0. */
+int ec_facts_1_6(ec_explainer *ex, ec_error *err)
+{
+	const ec_train_opts svm = {{EC_LOSS_HINGE, 1, 0.01}, 0.1, 100};
+	ec_dataset ds = {0};
+	ec_linear m = {0};
+	size_t i, j, distinct = 0, n;
+	ec_item_facts *f;
+	ec_rng rng;
+	int rc = -1;
+
+	ec_rng_seed(&rng, 6);
+	if (ec_dataset_blobs(&ds, 3, 2, blob3_centers, blob3_counts, 0.7, &rng, err) != EC_OK ||
+	    ec_linear_init(&m, 3, 2, err) != EC_OK ||
+	    ec_linear_train(&m, &ds, &svm, NULL, err) != EC_OK)
+		goto done;
+	n = m.classes * m.dim;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i && m.W[j] != m.W[i]; j++)
+			;
+		distinct += j == i;
+	}
+	if (!(f = tf_item(ex, "1.6", distinct == 1, err)))
+		goto done;
+	ec_facts_line(f, "at W = 0 every margin term is active and the gradient of each row depends "
+			 "on the data, so the rows move apart: after %zu steps W has %zu distinct "
+			 "entries out of %zu",
+		      svm.steps, distinct, n);
+	rc = 0;
+done:
+	ec_dataset_free(&ds);
+	ec_linear_free(&m);
+	return rc;
+}
+
+/* 1.7: q1_7.c's logistic model trained on accuracy and on cross-entropy. */
+int ec_facts_1_7(ec_explainer *ex, ec_error *err)
+{
+	enum { NPTS = 40, DIM = 2, ITERS = 300 };
+	const double start[DIM + 1] = {-0.5, 0.3, 0.0}, lr = 1.0, h = 1e-6;
+	double x[NPTS * DIM], y[NPTS], grad[DIM + 1], ta[DIM + 1], tb[DIM + 1];
+	double err0, err_a, err_b, moved_a, moved_b;
+	ec_item_facts *f;
+	ec_xorshift g;
+	size_t i;
+
+	ec_xorshift_seed(&g, 17);
+	ec_xorshift_fill(&g, x, NPTS * DIM, -1, 1);
+	for (i = 0; i < NPTS; i++)
+		y[i] = x[i * DIM] + 0.5 * x[i * DIM + 1] > 0.2 ? 1 : 0;
+	memcpy(ta, start, sizeof(ta));
+	memcpy(tb, start, sizeof(tb));
+	if (ec_gradflow_logistic_train(EC_SCORE_ACCURACY, x, y, NPTS, DIM, ta, lr, ITERS, h,
+				       &moved_a, err) != EC_OK ||
+	    ec_gradflow_logistic_train(EC_SCORE_BCE, x, y, NPTS, DIM, tb, lr, ITERS, h, &moved_b,
+				       err) != EC_OK ||
+	    ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, ta, h, &err_a, grad, err) !=
+		    EC_OK ||
+	    ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, tb, h, &err_b, grad, err) !=
+		    EC_OK ||
+	    ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, start, h, &err0, grad, err) !=
+		    EC_OK)
+		return -1;
+	if (!(f = tf_item(ex, "1.7", 1 - err_a > 1 - err_b, err)))
+		return -1;
+	ec_facts_line(f, "accuracy is a step function of the weights: its gradient at the start is "
+			 "(%g, %g, %g), so %d steps on it move the parameters %.4f (accuracy stays "
+			 "%.3f), while cross-entropy reaches %.3f",
+		      grad[0], grad[1], grad[2], ITERS, moved_a, 1 - err_a, 1 - err_b);
+	return 0;
+}
+
+/* 1.8: softmax of z = (1, 2, 3) under scaling (q1_8.c). */
+int ec_facts_1_8(ec_explainer *ex, ec_error *err)
+{
+	static const double z[3] = {1, 2, 3};
+	static const double scales[] = {2, 0.5, 0, -1};
+	double base[3], in[3], out[3], two[3], worst = 0;
+	ec_item_facts *f;
+	size_t i, j;
+
+	if (ec_softmax(z, 3, base, err) != EC_OK)
+		return -1;
+	for (i = 0; i < sizeof(scales) / sizeof(scales[0]); i++) {
+		for (j = 0; j < 3; j++)
+			in[j] = scales[i] * z[j];
+		if (ec_softmax(in, 3, out, err) != EC_OK)
+			return -1;
+		for (j = 0; j < 3; j++) {
+			if (fabs(out[j] - base[j]) > worst)
+				worst = fabs(out[j] - base[j]);
+			if (i == 0)
+				two[j] = out[j];
+		}
+	}
+	if (!(f = tf_item(ex, "1.8", worst <= 1e-12, err)))
+		return -1;
+	ec_facts_line(f, "softmax ignores adding a constant, not scaling: for z = (%g, %g, %g), "
+			 "s(z) = (%.4f, %.4f, %.4f) but s(%gz) = (%.4f, %.4f, %.4f)",
+		      z[0], z[1], z[2], base[0], base[1], base[2], scales[0], two[0], two[1], two[2]);
+	return 0;
+}
+
+/* 1.9: q1_9.c's tanh units before and after batch norm, W left as it is. */
+enum { NS9 = 64, IN9 = 4, UNITS9 = 3 };
+
+static void preact(const double *x, const double *w, double s, double *z)
+{
+	size_t n, u, i;
+
+	for (n = 0; n < NS9; n++)
+		for (u = 0; u < UNITS9; u++) {
+			double v = 0;
+
+			for (i = 0; i < IN9; i++)
+				v += s * w[u * IN9 + i] * x[n * IN9 + i];
+			z[n * UNITS9 + u] = v;
+		}
+}
+
+int ec_facts_1_9(ec_explainer *ex, ec_error *err)
+{
+	const ec_norm_shape s = {NS9, 1, 1, UNITS9};
+	const double big = 20.0, tiny = 0.01, eps = 1e-5, threshold = 0.1;
+	double x[NS9 * IN9], w[UNITS9 * IN9], z[NS9 * UNITS9], zn[NS9 * UNITS9];
+	ec_act_stats b, bn, t, tn;
+	ec_item_facts *f;
+	ec_xorshift g;
+
+	ec_xorshift_seed(&g, 19);
+	ec_xorshift_fill(&g, x, NS9 * IN9, -1, 1);
+	ec_xorshift_fill(&g, w, UNITS9 * IN9, -1, 1);
+	preact(x, w, big, z);
+	if (ec_gradflow_act_stats(EC_ACT_TANH, z, NS9 * UNITS9, threshold, &b, err) != EC_OK ||
+	    ec_norm_forward(EC_NORM_BATCH, s, z, NULL, NULL, eps, zn, err) != EC_OK ||
+	    ec_gradflow_act_stats(EC_ACT_TANH, zn, NS9 * UNITS9, threshold, &bn, err) != EC_OK)
+		return -1;
+	preact(x, w, tiny, z);
+	if (ec_gradflow_act_stats(EC_ACT_TANH, z, NS9 * UNITS9, threshold, &t, err) != EC_OK ||
+	    ec_norm_forward(EC_NORM_BATCH, s, z, NULL, NULL, eps, zn, err) != EC_OK ||
+	    ec_gradflow_act_stats(EC_ACT_TANH, zn, NS9 * UNITS9, threshold, &tn, err) != EC_OK)
+		return -1;
+	if (!(f = tf_item(ex, "1.9",
+			  bn.frac_saturated < b.frac_saturated && bn.mean_deriv > b.mean_deriv &&
+				  tn.act_std > t.act_std,
+			  err)))
+		return -1;
+	ec_facts_line(f, "a normalisation rescales z = W x whatever the scale of W, which it leaves "
+			 "as it is: with %g W, batch norm cuts the saturated tanh units from %.1f%% to "
+			 "%.1f%%; with %g W it spreads the collapsed outputs from std %.6f to %.6f",
+		      big, 100 * b.frac_saturated, 100 * bn.frac_saturated, tiny, t.act_std,
+		      tn.act_std);
+	return 0;
+}
+
+/* 1.10: q1_10.c's deep feed-forward chains, no recurrence. */
+int ec_facts_1_10(ec_explainer *ex, ec_error *err)
+{
+	enum { DEPTH = 20, WIDTH = 4 };
+	static const struct {
+		ec_act act;
+		double scale;
+	} cases[] = {{EC_ACT_SIGMOID, 1.0}, {EC_ACT_TANH, 0.5}, {EC_ACT_LINEAR, 2.0}};
+	double w[DEPTH * WIDTH * WIDTH], x0[WIDTH], gout[WIDTH], norms[DEPTH + 1];
+	double ratio[3];
+	bool vanishing = false, exploding = false;
+	size_t c, low = 0, high = 0;
+	ec_item_facts *f;
+	ec_xorshift g;
+
+	for (c = 0; c < 3; c++) {
+		ec_xorshift_seed(&g, 110);
+		ec_xorshift_fill(&g, w, DEPTH * WIDTH * WIDTH, -cases[c].scale, cases[c].scale);
+		ec_xorshift_fill(&g, x0, WIDTH, -1, 1);
+		ec_xorshift_fill(&g, gout, WIDTH, -1, 1);
+		if (ec_gradflow_chain(cases[c].act, DEPTH, WIDTH, w, x0, gout, norms, err) != EC_OK)
+			return -1;
+		ratio[c] = norms[0] / norms[DEPTH];
+		vanishing = vanishing || norms[0] < norms[DEPTH] / 1e3;
+		exploding = exploding || norms[0] > norms[DEPTH] * 1e3;
+		if (ratio[c] < ratio[low])
+			low = c;
+		if (ratio[c] > ratio[high])
+			high = c;
+	}
+	if (!(f = tf_item(ex, "1.10", !(vanishing || exploding), err)))
+		return -1;
+	ec_facts_line(f, "backpropagation through any deep chain multiplies a Jacobian per layer: in "
+			 "a %d-layer feed-forward chain (no recurrence) the input gradient is %.3g "
+			 "times the output's with %s units (s = %g) and %.3g times with %s (s = %g)",
+		      DEPTH, ratio[low], ec_act_name(cases[low].act), cases[low].scale, ratio[high],
+		      ec_act_name(cases[high].act), cases[high].scale);
+	return 0;
+}

@@ -1,0 +1,619 @@
+/*
+ * explain_q2.c: option facts of the multiple-choice questions 2.1-2.6,
+ * 2.9 and 2.10 (2.7 and 2.8 are in explain_q2_7_8.c): for each option,
+ * whether choosing it is right and a one-line reason whose numbers come
+ * from libexamcheck, computed on the data of the worked answer (q2_N.c:
+ * same seeds and settings; where the key takes a cheaper route to the same
+ * fact, so do these).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "examcheck/ec_dataset.h"
+#include "examcheck/ec_gradflow.h"
+#include "examcheck/ec_knn.h"
+#include "examcheck/ec_layers.h"
+#include "examcheck/ec_linear.h"
+#include "examcheck/ec_norm.h"
+#include "examcheck/ec_optim.h"
+#include "examcheck/ec_regularize.h"
+#include "examcheck/ec_tensor.h"
+#include "examcheck/ec_xorshift.h"
+#include "explain.h"
+
+/* The key form of the options that hold, in order. */
+static void set_answer(ec_item_facts *f)
+{
+	char letters[EC_EXPLAIN_OPTIONS + 1];
+	size_t i, n = 0;
+
+	for (i = 0; i < f->noptions; i++)
+		if (f->options[i].holds)
+			letters[n++] = f->options[i].letter;
+	letters[n] = '\0';
+	ec_facts_answer(f, "%s", letters);
+}
+
+static double pct(size_t right, size_t n)
+{
+	return 100.0 * (double)right / (double)n;
+}
+
+/* ---- 2.1: what cannot change kNN (L1) accuracy; q2_1.c's digits ---- */
+
+struct sets21 {
+	ec_dataset pool, test, big, rest, small, unused, small_f, test_f, none1, none2;
+};
+
+static void free21(struct sets21 *s)
+{
+	ec_dataset *all[] = {&s->pool,   &s->test,    &s->big,    &s->rest,  &s->small,
+			     &s->unused, &s->small_f, &s->test_f, &s->none1, &s->none2};
+	size_t i;
+
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		ec_dataset_free(all[i]);
+}
+
+static int facts21(ec_explainer *ex, struct sets21 *s, ec_error *err)
+{
+	size_t base, more, bigk, l2, flipped, i, j, same_pred = 0, same_dist = 0, pairs = 0;
+	bool affects[4];
+	ec_item_facts *f;
+	ec_rng rng;
+
+	ec_rng_seed(&rng, 21);
+	if (ec_dataset_digits(&s->pool, 20, 200, 120, &rng, err) != EC_OK ||
+	    ec_dataset_digits(&s->test, 10, 200, 120, &rng, err) != EC_OK ||
+	    ec_dataset_split(&s->pool, 200, &rng, &s->big, &s->rest, err) != EC_OK ||
+	    ec_dataset_split(&s->big, 30, NULL, &s->small, &s->unused, err) != EC_OK ||
+	    ec_dataset_split(&s->small, s->small.n, NULL, &s->small_f, &s->none1, err) != EC_OK ||
+	    ec_dataset_split(&s->test, s->test.n, NULL, &s->test_f, &s->none2, err) != EC_OK ||
+	    ec_dataset_flip(&s->small_f, EC_DIGIT_HEIGHT, EC_DIGIT_WIDTH, EC_FLIP_H, err) != EC_OK ||
+	    ec_dataset_flip(&s->test_f, EC_DIGIT_HEIGHT, EC_DIGIT_WIDTH, EC_FLIP_H, err) != EC_OK ||
+	    ec_knn_evaluate(&s->small, &s->test, 1, EC_METRIC_L1, &base, NULL, err) != EC_OK ||
+	    ec_knn_evaluate(&s->big, &s->test, 1, EC_METRIC_L1, &more, NULL, err) != EC_OK ||
+	    ec_knn_evaluate(&s->small, &s->test, 5, EC_METRIC_L1, &bigk, NULL, err) != EC_OK ||
+	    ec_knn_evaluate(&s->small, &s->test, 1, EC_METRIC_L2, &l2, NULL, err) != EC_OK ||
+	    ec_knn_evaluate(&s->small_f, &s->test_f, 1, EC_METRIC_L1, &flipped, NULL, err) != EC_OK)
+		return -1;
+	for (i = 0; i < s->test.n; i++) {
+		const double *t = s->test.x + i * s->test.dim, *tf = s->test_f.x + i * s->test.dim;
+		size_t p, pf;
+
+		if (ec_knn_predict(&s->small, t, 1, EC_METRIC_L1, &p, NULL, err) != EC_OK ||
+		    ec_knn_predict(&s->small_f, tf, 1, EC_METRIC_L1, &pf, NULL, err) != EC_OK)
+			return -1;
+		same_pred += p == pf;
+		for (j = 0; j < s->small.n; j++, pairs++)
+			same_dist += ec_distance(EC_METRIC_L1, t, s->small.x + j * s->small.dim,
+						 s->small.dim) ==
+				     ec_distance(EC_METRIC_L1, tf, s->small_f.x + j * s->small.dim,
+						 s->small.dim);
+	}
+	affects[0] = more != base;
+	affects[1] = bigk != base;
+	affects[2] = l2 != base;
+	affects[3] = !(flipped == base && same_pred == s->test.n && same_dist == pairs);
+	if (!(f = ec_facts_add(ex, "2.1", EC_KEY_MC, err)))
+		return -1;
+	ec_facts_option(f, 'A', !affects[0],
+			"more training images give other neighbours: accuracy %.1f%% with %zu images, "
+			"%.1f%% with %zu (the worked answer's noisy digits)",
+			pct(base, s->test.n), s->small.n, pct(more, s->test.n), s->big.n);
+	ec_facts_option(f, 'B', !affects[1],
+			"a larger k lets farther neighbours vote: accuracy %.1f%% with k = 1, %.1f%% "
+			"with k = 5",
+			pct(base, s->test.n), pct(bigk, s->test.n));
+	ec_facts_option(f, 'C', !affects[2],
+			"L2 weighs large pixel differences more than L1, so the neighbours change: "
+			"accuracy %.1f%% with L1, %.1f%% with L2",
+			pct(base, s->test.n), pct(l2, s->test.n));
+	ec_facts_option(f, 'D', !affects[3],
+			"flipping train and test images permutes their pixels alike and an L1 sum "
+			"does not depend on the order of its terms: %zu of %zu distances and %zu of "
+			"%zu predictions stay the same",
+			same_dist, pairs, same_pred, s->test.n);
+	ec_facts_option(f, 'E', affects[0] && affects[1] && affects[2] && affects[3],
+			"%s", affects[3] ? "every change affects the accuracy"
+					 : "D leaves the accuracy unchanged");
+	set_answer(f);
+	return 0;
+}
+
+int ec_facts_2_1(ec_explainer *ex, ec_error *err)
+{
+	struct sets21 s;
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	rc = facts21(ex, &s, err);
+	free21(&s);
+	return rc;
+}
+
+/* ---- 2.2: the multiclass hinge loss; q2_2.c's examples, true class 0 ---- */
+
+int ec_facts_2_2(ec_explainer *ex, ec_error *err)
+{
+	static const double s_a[3] = {3, 1.5, 0};
+	static const double W[3 * 2] = {2, 0, 0, 1, 1, -1};
+	static const double x[2] = {1, 1};
+	static const double b_zero[3] = {0, 0, 0}, b_class[3] = {0, 1.5, 0};
+	static const double s_c_low[4] = {3, 1.5, 0, -1};
+	ec_linear m = {0};
+	double la1, la2, sb0[3], sb1[3], lb0, lb1, lc3, lc_low;
+	bool a, b, c;
+	ec_item_facts *f;
+
+	if (ec_hinge_loss(s_a, 3, 0, 1, &la1, err) != EC_OK ||
+	    ec_hinge_loss(s_a, 3, 0, 2, &la2, err) != EC_OK ||
+	    ec_linear_init(&m, 3, 2, err) != EC_OK)
+		return -1;
+	memcpy(m.W, W, sizeof(W));
+	memcpy(m.b, b_zero, sizeof(b_zero));
+	ec_linear_scores(&m, x, sb0);
+	memcpy(m.b, b_class, sizeof(b_class));
+	ec_linear_scores(&m, x, sb1);
+	ec_linear_free(&m);
+	if (ec_hinge_loss(sb0, 3, 0, 1, &lb0, err) != EC_OK ||
+	    ec_hinge_loss(sb1, 3, 0, 1, &lb1, err) != EC_OK ||
+	    ec_hinge_loss(s_a, 3, 0, 1, &lc3, err) != EC_OK ||
+	    ec_hinge_loss(s_c_low, 4, 0, 1, &lc_low, err) != EC_OK)
+		return -1;
+	a = !(la1 == 0 && la2 != la1);
+	b = lb1 == lb0;
+	c = lc_low > lc3;
+	if (!(f = ec_facts_add(ex, "2.2", EC_KEY_MC, err)))
+		return -1;
+	ec_facts_option(f, 'A', a,
+			"L = 0 only says each gap s_y - s_j is at least the margin: scores (%g, %g, "
+			"%g) give L = %g with margin 1 but L = %g with margin 2",
+			s_a[0], s_a[1], s_a[2], la1, la2);
+	ec_facts_option(f, 'B', b,
+			"each class has its own bias, which moves the score gaps: b = (%g, %g, %g) "
+			"gives L = %g, b = (%g, %g, %g) gives L = %g",
+			b_zero[0], b_zero[1], b_zero[2], lb0, b_class[0], b_class[1], b_class[2], lb1);
+	ec_facts_option(f, 'C', c,
+			"a new class adds a term that is 0 when it scores low enough: scores (%g, %g, "
+			"%g) give L = %g, and a fourth class scored %g still gives L = %g",
+			s_a[0], s_a[1], s_a[2], lc3, s_c_low[3], lc_low);
+	ec_facts_option(f, 'D', !a && !b && !c, "%s",
+			!a && !b && !c ? "A, B and C are all false" : "one of A, B, C holds");
+	set_answer(f);
+	return 0;
+}
+
+/* ---- 2.3: test-time cost of kNN and a linear SVM; q2_3.c's cost model ---- */
+
+enum growth { GROWTH_CONSTANT, GROWTH_LOG, GROWTH_LINEAR, GROWTH_OTHER };
+
+static const char *const growth_names[] = {"O(1)", "O(log n)", "O(n)", "none of these"};
+
+/* As q2_3.c classifies costs c[i] at sizes n[i] (each 10 times the last). */
+static enum growth classify(const uint64_t *c, const size_t *n, size_t count)
+{
+	bool constant = true, linear = true, logarithmic = true;
+	size_t i;
+
+	for (i = 1; i < count; i++) {
+		if (c[i] != c[0])
+			constant = false;
+		if ((double)c[i] * (double)n[0] != (double)c[0] * (double)n[i])
+			linear = false;
+		if (c[i] <= c[i - 1] || c[i] - c[i - 1] != c[1] - c[0])
+			logarithmic = false;
+	}
+	return constant ? GROWTH_CONSTANT
+	       : linear ? GROWTH_LINEAR
+	       : logarithmic ? GROWTH_LOG
+			     : GROWTH_OTHER;
+}
+
+int ec_facts_2_3(ec_explainer *ex, ec_error *err)
+{
+	static const size_t sizes[4] = {10, 100, 1000, 10000};
+	static const struct {
+		char letter;
+		enum growth knn, svm;
+	} options[] = {
+		{'A', GROWTH_CONSTANT, GROWTH_CONSTANT}, {'B', GROWTH_LOG, GROWTH_CONSTANT},
+		{'C', GROWTH_LINEAR, GROWTH_LINEAR},     {'D', GROWTH_CONSTANT, GROWTH_LINEAR},
+		{'E', GROWTH_LINEAR, GROWTH_CONSTANT},
+	};
+	uint64_t terms[4], svm[4];
+	enum growth gk, gs;
+	ec_item_facts *f;
+	char knn_says[160], svm_says[120];
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		ec_knn_cost knn = {0, 0};
+
+		if (ec_knn_query_cost(sizes[i], EC_DIGIT_PIXELS, &knn, err) != EC_OK ||
+		    ec_linear_predict_cost(EC_DIGIT_CLASSES, EC_DIGIT_PIXELS, &svm[i], err) != EC_OK)
+			return -1;
+		terms[i] = knn.terms;
+	}
+	gk = classify(terms, sizes, 4);
+	gs = classify(svm, sizes, 4);
+	snprintf(knn_says, sizeof(knn_says),
+		 "kNN compares the query with all n stored samples, %s (%" PRIu64 " terms at n = %zu, "
+		 "%" PRIu64 " at n = %zu)",
+		 growth_names[gk], terms[0], sizes[0], terms[3], sizes[3]);
+	snprintf(svm_says, sizeof(svm_says),
+		 "a linear SVM's prediction costs %" PRIu64 " multiplications whatever n, %s", svm[0],
+		 growth_names[gs]);
+	if (!(f = ec_facts_add(ex, "2.3", EC_KEY_MC, err)))
+		return -1;
+	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
+		bool k_ok = options[i].knn == gk, s_ok = options[i].svm == gs;
+
+		if (k_ok && s_ok)
+			ec_facts_option(f, options[i].letter, true, "%s; %s", knn_says, svm_says);
+		else if (!k_ok && !s_ok)
+			ec_facts_option(f, options[i].letter, false, "%s, not %s; %s, not %s", knn_says,
+					growth_names[options[i].knn], svm_says,
+					growth_names[options[i].svm]);
+		else if (!k_ok)
+			ec_facts_option(f, options[i].letter, false, "%s, not %s", knn_says,
+					growth_names[options[i].knn]);
+		else
+			ec_facts_option(f, options[i].letter, false, "%s, not %s", svm_says,
+					growth_names[options[i].svm]);
+	}
+	set_answer(f);
+	return 0;
+}
+
+/* ---- 2.4: nonzero entries of dy_i/dx_j; q2_4.c's shapes and finite differences ---- */
+
+#define NSHAPES24 4
+
+static const ec_norm_shape shapes24[NSHAPES24] = {
+	{2, 1, 2, 3}, {3, 2, 2, 2}, {2, 2, 3, 2}, {3, 3, 1, 4},
+};
+
+/* The largest count of nonzero entries of dy_i/dx_j over i != j, per shape and kind. */
+static int counts24(uint64_t counts[NSHAPES24][2], ec_error *err)
+{
+	ec_xorshift g;
+	size_t si, total, i, j;
+	int kind, rc = 0;
+
+	ec_xorshift_seed(&g, 2024);
+	for (si = 0; si < NSHAPES24 && rc == 0; si++) {
+		ec_norm_shape s = shapes24[si];
+		double *x, *gamma, *J;
+
+		if (ec_norm_shape_count(s, &total, err) != EC_OK)
+			return -1;
+		x = malloc(total * sizeof(double));
+		gamma = malloc(s.c * sizeof(double));
+		J = malloc(total * total * sizeof(double));
+		if (!x || !gamma || !J) {
+			ec_error_set(err, EC_ERR_NOMEM, "out of memory for a Jacobian");
+			rc = -1;
+		} else {
+			ec_xorshift_fill(&g, x, total, -2, 2);
+			ec_xorshift_fill(&g, gamma, s.c, 0.5, 1.5);
+		}
+		for (kind = EC_NORM_BATCH; kind <= EC_NORM_LAYER && rc == 0; kind++) {
+			counts[si][kind] = 0;
+			if (ec_norm_jacobian_fd((ec_norm_kind)kind, s, x, gamma, NULL, 1e-5, 1e-5, J,
+						err) != EC_OK) {
+				rc = -1;
+				break;
+			}
+			for (i = 0; i < s.n && rc == 0; i++)
+				for (j = 0; j < s.n && rc == 0; j++) {
+					uint64_t n;
+
+					if (i == j)
+						continue;
+					if (ec_norm_block_nonzeros(s, J, i, j, 1e-7, &n, err) != EC_OK)
+						rc = -1;
+					else if (n > counts[si][kind])
+						counts[si][kind] = n;
+				}
+		}
+		free(x);
+		free(gamma);
+		free(J);
+	}
+	return rc;
+}
+
+int ec_facts_2_4(ec_explainer *ex, ec_error *err)
+{
+	static const struct {
+		char letter;
+		ec_norm_kind kind;
+		unsigned hw, c;
+		const char *formula;
+	} opts[] = {
+		{'A', EC_NORM_BATCH, 0, 1, "C"},         {'B', EC_NORM_BATCH, 2, 1, "H^2W^2C"},
+		{'C', EC_NORM_BATCH, 2, 2, "H^2W^2C^2"}, {'D', EC_NORM_LAYER, 0, 1, "C"},
+		{'E', EC_NORM_LAYER, 2, 1, "H^2W^2C"},   {'F', EC_NORM_LAYER, 2, 2, "H^2W^2C^2"},
+	};
+	uint64_t counts[NSHAPES24][2], first = 0;
+	const ec_norm_shape *s0 = &shapes24[0];
+	ec_item_facts *f;
+	size_t o, si;
+
+	if (counts24(counts, err) != 0 || !(f = ec_facts_add(ex, "2.4", EC_KEY_MC, err)))
+		return -1;
+	for (o = 0; o < sizeof(opts) / sizeof(opts[0]); o++) {
+		bool exact = true;
+
+		for (si = 0; si < NSHAPES24; si++) {
+			uint64_t v;
+
+			if (ec_norm_monomial(shapes24[si], opts[o].hw, opts[o].c, &v, err) != EC_OK)
+				return -1;
+			if (si == 0)
+				first = v;
+			exact = exact && v == counts[si][opts[o].kind];
+		}
+		if (exact)
+			ec_facts_option(f, opts[o].letter, true,
+					"%s norm: %s is the largest count of nonzero entries of "
+					"dy_i/dx_j for every shape tried (%" PRIu64 " for (N,H,W,C) = "
+					"(%zu,%zu,%zu,%zu), by finite differences)",
+					ec_norm_kind_name(opts[o].kind), opts[o].formula, first, s0->n,
+					s0->h, s0->w, s0->c);
+		else if (counts[0][opts[o].kind] == 0)
+			ec_facts_option(f, opts[o].letter, false,
+					"%s norm takes its statistics inside one sample: dy_i/dx_j has "
+					"%" PRIu64 " nonzero entries, not %s",
+					ec_norm_kind_name(opts[o].kind), counts[0][opts[o].kind],
+					opts[o].formula);
+		else
+			ec_facts_option(f, opts[o].letter, false,
+					"%s norm: %s gives %" PRIu64 " for (N,H,W,C) = (%zu,%zu,%zu,%zu), "
+					"but dy_i/dx_j has %" PRIu64 " nonzero entries (finite "
+					"differences)",
+					ec_norm_kind_name(opts[o].kind), opts[o].formula, first, s0->n,
+					s0->h, s0->w, s0->c, counts[0][opts[o].kind]);
+	}
+	set_answer(f);
+	return 0;
+}
+
+/* ---- 2.5: which gradient-descent runs converge; q2_5.c's runs ---- */
+
+int ec_facts_2_5(ec_explainer *ex, ec_error *err)
+{
+	enum { ITERS = 2000 };
+	static const struct {
+		char letter;
+		const char *loss;
+		ec_deriv_fn deriv;
+		double x0, step;
+	} runs[] = {
+		{'A', "|x|", ec_optim_abs_deriv, 1, 2},
+		{'B', "x^2", ec_optim_square_deriv, 1, 1},
+		{'C', "|x|", ec_optim_abs_deriv, 1, 2.01},
+		{'D', "x^2", ec_optim_square_deriv, 1, 0.99},
+	};
+	static double trace[ITERS + 1];
+	ec_gd_behaviour b;
+	ec_item_facts *f;
+	size_t r;
+
+	if (!(f = ec_facts_add(ex, "2.5", EC_KEY_MC, err)))
+		return -1;
+	for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+		if (ec_optim_gd_trace(runs[r].deriv, NULL, runs[r].x0, runs[r].step, ITERS, trace,
+				      err) != EC_OK ||
+		    ec_optim_classify(trace, ITERS + 1, 1e-6, &b, err) != EC_OK)
+			return -1;
+		if (runs[r].deriv == ec_optim_abs_deriv)
+			ec_facts_option(f, runs[r].letter, b == EC_GD_CONVERGING,
+					"on |x| every step moves by the step, %g, so x goes %g, %g, %g, "
+					"...: %s",
+					runs[r].step, trace[0], trace[1], trace[2],
+					ec_gd_behaviour_name(b));
+		else
+			ec_facts_option(f, runs[r].letter, b == EC_GD_CONVERGING,
+					"on x^2 each step multiplies x by 1 - 2 x %g = %g, so x goes "
+					"%g, %g, %g, ...: %s",
+					runs[r].step, trace[1] / trace[0], trace[0], trace[1], trace[2],
+					ec_gd_behaviour_name(b));
+	}
+	set_answer(f);
+	return 0;
+}
+
+/* ---- 2.6: choosing L1, L2 or Lp; q2_6.c's data, fitted by coordinate descent as its key ---- */
+
+enum { D26 = 10, NTR26 = 20, NVA26 = 200 };
+
+struct outcome26 {
+	double mse[2];
+};
+
+static int compare26(const double *wt, uint64_t seed, struct outcome26 *o, ec_error *err)
+{
+	static const double lambdas[7] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1};
+	static double Xtr[NTR26 * D26], ytr[NTR26], Xva[NVA26 * D26], yva[NVA26];
+	double w[D26], lambda;
+	int k;
+
+	if (ec_reg_make_data(NTR26, D26, wt, 1.0, seed, Xtr, ytr, err) != EC_OK ||
+	    ec_reg_make_data(NVA26, D26, wt, 1.0, seed + 1, Xva, yva, err) != EC_OK)
+		return -1;
+	for (k = 0; k < 2; k++)
+		if (ec_reg_select_cd(k == 0 ? EC_REG_L1 : EC_REG_L2, Xtr, ytr, NTR26, Xva, yva, NVA26,
+				     D26, lambdas, 7, 1e-12, 5000, &lambda, &o->mse[k], w,
+				     err) != EC_OK)
+			return -1;
+	return 0;
+}
+
+int ec_facts_2_6(ec_explainer *ex, ec_error *err)
+{
+	double sparse[D26] = {0}, dense[D26], minima[4];
+	struct outcome26 os, od;
+	size_t nmin;
+	int convex;
+	bool l1_wins, l2_wins;
+	ec_item_facts *f;
+	ec_xorshift g;
+
+	sparse[0] = 3;
+	sparse[1] = -2;
+	ec_xorshift_seed(&g, 26);
+	ec_xorshift_fill(&g, dense, D26, -1, 1);
+	if (compare26(sparse, 36, &os, err) != 0 || compare26(dense, 46, &od, err) != 0 ||
+	    ec_reg_count_local_minima(1.0, 0.6, 0.5, -1, 3, 401, &nmin, minima, 4, err) != EC_OK ||
+	    ec_reg_midpoint_convex(0, 1, 0.5, &convex, err) != EC_OK)
+		return -1;
+	l1_wins = os.mse[0] < os.mse[1] || od.mse[0] < od.mse[1];
+	l2_wins = os.mse[1] < os.mse[0] || od.mse[1] < od.mse[0];
+	if (!(f = ec_facts_add(ex, "2.6", EC_KEY_MC, err)))
+		return -1;
+	ec_facts_option(f, 'A', !l2_wins,
+			"L2 validated better on dense true weights (MSE %.4f against L1's %.4f)",
+			od.mse[1], od.mse[0]);
+	ec_facts_option(f, 'B', !l1_wins,
+			"L1 validated better on sparse true weights (MSE %.4f against L2's %.4f)",
+			os.mse[0], os.mse[1]);
+	ec_facts_option(f, 'C', l1_wins && l2_wins,
+			"each won on one data set (sparse: L1 %.4f vs L2 %.4f; dense: L1 %.4f vs L2 "
+			"%.4f), so the choice is made by trying both on validation data",
+			os.mse[0], os.mse[1], od.mse[0], od.mse[1]);
+	ec_facts_option(f, 'D', nmin == 1 && convex,
+			"p = 0.5 is not convex (the midpoint test %s) and (t - 1)^2 / 2 + 0.6 |t|^0.5 "
+			"has %zu local minima; p <= 0 is no penalty at all",
+			convex ? "passes" : "fails", nmin);
+	set_answer(f);
+	return 0;
+}
+
+/* ---- 2.9: pooling layers; q2_9.c's 4x4 input and layer lists ---- */
+
+static int pool_shape(const char *spec, ec_layer_stats st[2], ec_error *err)
+{
+	ec_layer_list list;
+	int rc = -1;
+
+	if (ec_layers_parse(spec, &list, err) != EC_OK)
+		return -1;
+	if (list.count != 2)
+		ec_error_set(err, EC_ERR_INVALID, "q2.9: expected 2 layers in '%s'", spec);
+	else if (ec_layers_walk(&list, st, err) == EC_OK)
+		rc = 0;
+	ec_layers_free(&list);
+	return rc;
+}
+
+int ec_facts_2_9(ec_explainer *ex, ec_error *err)
+{
+	enum { N = 4, P = 2 };
+	static const char pool_spec[] = "INPUT 3x4x4; POOL2";
+	static const uint64_t window[2] = {2, 2};
+	double xv[N * N], onesv[P * P] = {1, 1, 1, 1}, dmv[N * N], dav[N * N];
+	ec_mat x = {N, N, xv}, ones = {P, P, onesv}, dm = {N, N, dmv}, da = {N, N, dav};
+	ec_layer_stats st[2];
+	size_t zmax, zavg;
+	uint64_t params;
+	ec_xorshift gen;
+	ec_item_facts *f;
+	ec_option_fact *o;
+	bool a;
+
+	ec_xorshift_seed(&gen, 2023);
+	if (ec_mat_fill_ints(&x, &gen, 0, 99, err) != EC_OK ||
+	    ec_maxpool2d_backward(&x, P, P, &ones, &dm, err) != EC_OK ||
+	    ec_avgpool2d_backward(&ones, P, P, &da, err) != EC_OK ||
+	    pool_shape(pool_spec, st, err) != 0)
+		return -1;
+	zmax = ec_mat_count_zeros(&dm);
+	zavg = ec_mat_count_zeros(&da);
+	params = ec_pool_param_count(2, window);
+	a = zmax > 0 && zavg > 0;
+	if (!(f = ec_facts_add(ex, "2.9", EC_KEY_MC, err)))
+		return -1;
+	o = ec_facts_option(f, 'A', a,
+			    "max pooling zeroes the gradient of %zu of %d inputs, but average pooling "
+			    "passes dL/dy / %d to every input (%zu of %d get 0)",
+			    zmax, N * N, P * P, zavg, N * N);
+	if (o && !a && zmax > 0) {
+		snprintf(o->mistake, sizeof(o->mistake), "pooling taken as max pooling only");
+		snprintf(o->mistake_detail, sizeof(o->mistake_detail),
+			 "average pooling is a pooling layer too, and it zeroes %zu of %d input "
+			 "gradients",
+			 zavg, N * N);
+	}
+	ec_facts_option(f, 'B', params == 4,
+			"a %" PRIu64 "x%" PRIu64 " pooling window only takes a max or a mean: %" PRIu64
+			" parameters",
+			window[0], window[1], params);
+	ec_facts_option(f, 'C', st[1].dims[0] == st[0].dims[0],
+			"pooling acts on each channel alone: '%s' maps %" PRIu64 "x%" PRIu64 "x%" PRIu64
+			" to %" PRIu64 "x%" PRIu64 "x%" PRIu64 ", depth kept",
+			pool_spec, st[0].dims[0], st[0].dims[1], st[0].dims[2], st[1].dims[0],
+			st[1].dims[1], st[1].dims[2]);
+	ec_facts_option(f, 'D', st[1].dims[1] == st[0].dims[1] && st[1].dims[2] == st[0].dims[2],
+			"'%s' shrinks height and width from %" PRIu64 "x%" PRIu64 " to %" PRIu64
+			"x%" PRIu64,
+			pool_spec, st[0].dims[1], st[0].dims[2], st[1].dims[1], st[1].dims[2]);
+	set_answer(f);
+	return 0;
+}
+
+/* ---- 2.10: recurrent networks; q2_10.c's scalar RNN ---- */
+
+int ec_facts_2_10(ec_explainer *ex, ec_error *err)
+{
+	enum { T = 20 };
+	static const double ws[2] = {0.5, 1.5};
+	static const size_t lengths[3] = {3, 5, 8};
+	double x[T], h[T + 1], dh[T + 1], clipped[2], before[2];
+	bool explodes = false, vanishes = false, clip_grows = false, a, c;
+	ec_item_facts *f;
+	ec_xorshift g;
+	size_t k;
+
+	ec_xorshift_seed(&g, 210);
+	ec_xorshift_fill(&g, x, T, -1, 1);
+	for (k = 0; k < 2; k++) {
+		if (ec_gradflow_rnn_scalar(EC_ACT_LINEAR, ws[k], 1.0, 0.5, x, T, h, dh, err) != EC_OK)
+			return -1;
+		clipped[k] = dh[0];
+		if (ec_gradflow_clip_by_norm(&clipped[k], 1, 1.0, &before[k], err) != EC_OK)
+			return -1;
+		explodes = explodes || before[k] > 1e3;
+		if (before[k] < 1e-3) {
+			vanishes = true;
+			clip_grows = clip_grows || clipped[k] > before[k];
+		}
+	}
+	for (k = 0; k < 3; k++)
+		if (ec_gradflow_rnn_scalar(EC_ACT_TANH, ws[0], 1.0, 0, x, lengths[k], h, dh, err) !=
+		    EC_OK)
+			return -1;
+	a = explodes;
+	c = vanishes && clip_grows;
+	if (!(f = ec_facts_add(ex, "2.10", EC_KEY_MC, err)))
+		return -1;
+	ec_facts_option(f, 'A', a,
+			"backpropagation through time multiplies by w at each step: with w = %g, "
+			"dh_%d/dh_0 = %.4g, and such gradients make updates blow up",
+			ws[1], T, before[1]);
+	ec_facts_option(f, 'B', true,
+			"the same weights apply at every step, so sequences of any length are read "
+			"(lengths %zu, %zu and %zu run through one network)",
+			lengths[0], lengths[1], lengths[2]);
+	ec_facts_option(f, 'C', c,
+			"clipping only scales a gradient down when it is too large: the vanishing "
+			"%.4g (w = %g) stays %.4g",
+			before[0], ws[0], clipped[0]);
+	ec_facts_option(f, 'D', !a && !c, "%s",
+			a ? "A and B hold" : "B holds");
+	set_answer(f);
+	return 0;
+}
