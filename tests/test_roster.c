@@ -251,6 +251,8 @@ static const char tricky_roster[] =
 	"j,\"T\"x,A,1\n"
 	"k,F,D,0\n"
 	"l,T,\"A\nZ\",2\n"
+	"o,T\"x,A,1\n"
+	"p,\"T\"q\"\",A,1\n"
 	"m,\"T,A,1\n"
 	"n,F,A,1\n";
 
@@ -267,12 +269,15 @@ static void test_roster_grade_every_chunk_boundary(void **state)
 	grade_text(&g, tricky_roster, sizeof(tricky_roster) - 1, 1, 1 << 20, NULL, NULL, &want);
 	assert_int_equal(want.status, EC_OK);
 	/*
-	 * By hand: every record but j (text after a closing quote) and m (a
-	 * quote never closed) is graded; d (AZ), e (two fields), h (x) and l
-	 * (Z) with a flag. c: F -1, B (one missing) 2, 1 is not -0.25: 0.
+	 * By hand: every record but j (text after a closing quote), o (a quote
+	 * in an unquoted field: no quoting, the line ends the record), p (text
+	 * after a closing quote, up to the line's end whatever its quotes) and
+	 * m (a quote never closed, to the end) is graded; d (AZ), e (two
+	 * fields), h (x) and l (Z) with a flag. c: F -1, B (one missing) 2, 1
+	 * is not -0.25: 0.
 	 */
 	assert_int_equal(want.sum.graded, 10);
-	assert_int_equal(want.sum.lost, 2);
+	assert_int_equal(want.sum.lost, 4);
 	assert_int_equal(want.sum.flagged_rows, 4);
 	assert_string_equal(want.out,
 			    "student,total,section.1,section.2,section.3,1.1,2.1,3.1.2,flagged\n"
@@ -291,7 +296,9 @@ static void test_roster_grade_every_chunk_boundary(void **state)
 	assert_non_null(strstr(want.msgs, "r.csv:13: column '1.1'"));
 	assert_non_null(strstr(want.msgs, "r.csv:15: text after a closing quote\n"));
 	assert_non_null(strstr(want.msgs, "r.csv:17: column '2.1'"));
-	assert_non_null(strstr(want.msgs, "r.csv:19: quoted field is not closed: it swallows the 1 line after it, to the end of "
+	assert_non_null(strstr(want.msgs, "r.csv:19: quote inside an unquoted field\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:20: text after a closing quote\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:21: quoted field is not closed: it swallows the 1 line after it, to the end of "
 					 "the file\n"));
 	for (t = 1; t <= 2; t++) {
 		for (chunk = 1; chunk <= sizeof(tricky_roster) + 1; chunk++) {

@@ -379,29 +379,32 @@ static ec_status read_header(run *r, ec_error *err)
 	chunk *ck = &r->slots[0];
 	ec_csv_reader rd;
 	long *cols = NULL;
-	bool nomem = false, more;
+	bool nomem = false, more, first = true;
 	ec_status st;
 
-	if (!roster_fill_chunk(r, ck, &nomem)) {
-		if (nomem)
-			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-		if (r->io_error)
-			return ec_error_at(err, EC_ERR_IO, r->file, 0, 0, "read error");
-		return ec_error_at(err, EC_ERR_PARSE, r->file, 0, 0,
-				   "file is empty (expected a header 'student,<id>,...')");
+	for (;;) {
+		if (!roster_fill_chunk(r, ck, &nomem)) {
+			if (nomem)
+				return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+			if (r->io_error)
+				return ec_error_at(err, EC_ERR_IO, r->file, 0, 0, "read error");
+			return ec_error_at(err, EC_ERR_PARSE, r->file, 0, 0,
+					   "file is empty (expected a header 'student,<id>,...')");
+		}
+		if (ck->has_error) {
+			*err = ck->error;
+			return err->status;
+		}
+		if (first && ck->end >= 3 && memcmp(ck->buf, "\xEF\xBB\xBF", 3) == 0)
+			ck->start = 3;
+		first = false;
+		ec_csv_open_buffer(&rd, r->file, err);
+		ec_csv_set_buffer(&rd, ck->buf, ck->start, ck->end, ck->line);
+		st = ec_csv_next(&rd, &more, err);
+		if (st != EC_OK || more)
+			break;
+		ec_csv_close(&rd); /* a chunk of empty lines: the header comes later */
 	}
-	if (ck->has_error) {
-		*err = ck->error;
-		return err->status;
-	}
-	if (ck->end >= 3 && memcmp(ck->buf, "\xEF\xBB\xBF", 3) == 0)
-		ck->start = 3;
-	ec_csv_open_buffer(&rd, r->file, err);
-	ec_csv_set_buffer(&rd, ck->buf, ck->start, ck->end, ck->line);
-	st = ec_csv_next(&rd, &more, err);
-	if (st == EC_OK && !more)
-		st = ec_error_at(err, EC_ERR_PARSE, r->file, 0, 0,
-				 "file is empty (expected a header 'student,<id>,...')");
 	if (st == EC_OK) {
 		cols = malloc((rd.nfields ? rd.nfields : 1) * sizeof(*cols));
 		if (!cols)

@@ -1,8 +1,8 @@
 /*
  * roster_input.c: cutting a roster's input into chunks of whole records.
- * A record ends at a line end outside quotes, so a quote-parity scan finds
- * where a chunk may end; the lines before it say where the next chunk
- * starts, so messages keep their exact line numbers.
+ * A chunk ends where the CSV reader would end a record (walk_records(), or
+ * a quote count when the quotes are well placed); the lines before it say
+ * where the next chunk starts, so messages keep their exact line numbers.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,44 +28,116 @@ bool roster_grow(void **p, size_t *cap, size_t need, size_t size)
 }
 
 /*
- * The end of the last (or, with `first`, the first) whole record in
- * p[0, n), which starts a record: just past a line end outside quotes (a
- * CR that is the last byte does not count unless the input ends there).
- * 0 when there is none. *lines is the number of line ends before it.
+ * Where the CSV reader stands between two bytes: at a field's start, in an
+ * unquoted field (where a quote is an error, ignored), in quotes, just
+ * after a quote in quotes (a second one escapes it, anything else closes
+ * the field), or skipping the rest of a line after text that followed a
+ * closing quote. The cut of a chunk follows the reader exactly, so where a
+ * record ends does not depend on where chunks begin.
  */
-static size_t record_end(const char *p, size_t n, bool at_eof, bool first, long *lines)
+enum { AT_FIELD, IN_FIELD, IN_QUOTES, QUOTE_SEEN, SKIPPING };
+
+/* What a walk over bytes found. */
+typedef struct walk {
+	size_t cut;     /* just past the last (or first) record end, 0: none */
+	long at_cut;    /* line ends before it */
+	size_t done;    /* bytes walked (all but an undecided final CR) */
+	long lines;     /* line ends in them */
+	int state;      /* where the reader stands after them */
+} walk;
+
+/*
+ * Walk p[0, n) from `state` as the CSV reader reads it: record ends (line
+ * ends outside quotes; a CR is a line end unless an LF follows; a CR that
+ * is the last byte is left undecided unless the input ends there), the
+ * last of them or, with `first`, the first.
+ */
+static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int state)
 {
-	size_t i, cut = 0;
-	long count = 0, at_cut = 0;
-	unsigned quoted = 0;
+	walk w = {0, 0, 0, 0, state};
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
+		char c = p[i];
+		bool eol = c == '\n';
 
-		if (c > '"')
-			continue;
-		if (c == '"') {
-			quoted ^= 1;
-			continue;
-		}
-		if (c == '\n') {
-			count++;
-		} else if (c == '\r') {
-			if (i + 1 < n ? p[i + 1] == '\n' : !at_eof)
-				continue;
-			count++;
-		} else {
-			continue;
-		}
-		if (!quoted) {
-			cut = i + 1;
-			at_cut = count;
-			if (first)
+		if (c == '\r') {
+			if (i + 1 == n && !at_eof)
 				break;
+			if (i + 1 < n && p[i + 1] == '\n')
+				continue; /* the LF ends the line */
+			eol = true;
+		}
+		if (eol)
+			w.lines++;
+		switch (w.state) {
+		case IN_QUOTES:
+			if (c == '"')
+				w.state = QUOTE_SEEN;
+			continue;
+		case QUOTE_SEEN:
+			w.state = c == '"' ? IN_QUOTES : c == ',' || eol ? AT_FIELD : SKIPPING;
+			break;
+		case SKIPPING:
+			if (eol)
+				w.state = AT_FIELD;
+			break;
+		case AT_FIELD:
+			w.state = c == '"' ? IN_QUOTES : c == ',' || eol ? AT_FIELD : IN_FIELD;
+			break;
+		default: /* IN_FIELD */
+			if (c == ',' || eol)
+				w.state = AT_FIELD;
+			break;
+		}
+		if (eol && w.state == AT_FIELD) {
+			w.cut = i + 1;
+			w.at_cut = w.lines;
+			if (first) {
+				i++;
+				break;
+			}
 		}
 	}
-	*lines = at_cut;
-	return cut;
+	w.done = i;
+	return w;
+}
+
+/* The end of the last whole record in p[0, n), which starts a record; 0 when there is none. */
+static size_t record_end(const char *p, size_t n, bool at_eof, long *lines)
+{
+	walk w = walk_records(p, n, at_eof, false, AT_FIELD);
+
+	*lines = w.at_cut;
+	return w.cut;
+}
+
+/*
+ * Are the quotes of p[0, n) (which starts a record) where the reader
+ * takes them at their word: each opening one at a field's start, each
+ * closing one before a comma or a line end (or the data's end), others
+ * doubled inside quotes? Then a quote count tells in or out of quotes.
+ */
+static bool quotes_well_placed(const char *p, size_t n)
+{
+	const char *q = p, *end = p + n;
+	bool in = false;
+
+	while ((q = memchr(q, '"', (size_t)(end - q))) != NULL) {
+		if (!in) {
+			if (q > p && q[-1] != ',' && q[-1] != '\n' && q[-1] != '\r')
+				return false;
+			in = true;
+		} else if (q + 1 < end && q[1] == '"') {
+			q++; /* a doubled quote */
+		} else {
+			if (q + 1 < end && q[1] != ',' && q[1] != '\n' && q[1] != '\r')
+				return false;
+			in = false;
+		}
+		q++;
+	}
+	return true;
 }
 
 /* How many bytes of p[0, n) are '"' and '\n', eight at a time. */
@@ -95,9 +167,10 @@ static void count_quotes_lines(const char *p, size_t n, size_t *quotes, size_t *
 }
 
 /*
- * record_end() for the common case, a chunk without CRs whose last line
- * end lies outside quotes: a word-at-a-time count instead of a walk.
- * Returns false when the case does not apply.
+ * record_end() for the common case, a chunk without CRs whose quotes are
+ * well placed and whose last line end lies outside quotes: a
+ * word-at-a-time count instead of a walk. Returns false when the case does
+ * not apply.
  */
 static bool last_record_end_fast(const char *p, size_t n, size_t *cut, long *lines)
 {
@@ -111,7 +184,7 @@ static bool last_record_end_fast(const char *p, size_t n, size_t *cut, long *lin
 	if (end == 0 || memchr(p, '\r', end))
 		return false;
 	count_quotes_lines(p, end, &q, &l);
-	if (q % 2)
+	if (q % 2 || !quotes_well_placed(p, end))
 		return false;
 	*cut = end;
 	*lines = (long)l;
@@ -178,7 +251,7 @@ bool roster_fill_chunk(run *r, chunk *ck, bool *nomem)
 	for (;;) {
 		len += read_more(r, ck->buf + len, r->chunk_bytes);
 		if (!last_record_end_fast(ck->buf, len, &cut, &lines))
-			cut = record_end(ck->buf, len, r->eof, false, &lines);
+			cut = record_end(ck->buf, len, r->eof, &lines);
 		if (r->eof && cut < len)
 			cut = len, lines = count_lines(ck->buf, len);
 		if (cut > 0 || r->eof)
@@ -194,32 +267,25 @@ bool roster_fill_chunk(run *r, chunk *ck, bool *nomem)
 	}
 	if (oversize) {
 		/* skip to the record's end, keeping the line count, and report it alone */
-		size_t rest;
+		walk w = {0, 0, 0, 0, AT_FIELD};
 
 		ec_error_at(&ck->error, EC_ERR_PARSE, r->file, r->line, 0, "record is longer than 1 MiB");
 		ck->has_error = true;
 		ck->end = 0;
 		for (;;) {
-			cut = record_end(ck->buf, len, r->eof, true, &lines);
-			if (cut > 0 || r->eof)
+			w = walk_records(ck->buf, len, r->eof, true, w.state);
+			if (w.cut > 0 || r->eof)
 				break;
-			r->line += count_lines(ck->buf, len - (ck->buf[len - 1] == '\r'));
-			/* keep a CR that may pair with the next byte, and a quote's parity */
-			rest = ck->buf[len - 1] == '\r' ? 1 : 0;
-			{
-				size_t q = 0, i;
-
-				for (i = 0; i < len - rest; i++)
-					q += ck->buf[i] == '"';
-				ck->buf[0] = q % 2 ? '"' : ' ';
-				if (rest)
-					ck->buf[1] = '\r';
-				len = 1 + rest;
-			}
+			/* all walked: keep only an undecided CR */
+			r->line += w.lines;
+			memmove(ck->buf, ck->buf + w.done, len - w.done);
+			len -= w.done;
 			len += read_more(r, ck->buf + len, r->chunk_bytes);
 		}
-		if (r->eof && cut == 0) {
-			r->line += count_lines(ck->buf, len);
+		cut = w.cut;
+		lines = w.at_cut;
+		if (cut == 0) { /* the input ends inside it */
+			r->line += w.lines;
 			cut = len;
 			lines = 0;
 		}
