@@ -22,7 +22,7 @@ int gio_read_file(const char *what, const char *path, char **text, size_t *len)
 
 static int compute_key(const char *what, ec_key *key)
 {
-	ec_actx a = {NULL, key, NULL, {0}};
+	ec_actx a = {.key = key};
 	size_t i;
 
 	for (i = 0; i < ec_question_count; i++) {

@@ -125,7 +125,7 @@ static int answer_failed(const ec_actx *a)
 /* Print every leaf whose id is `prefix` or starts with "<prefix>."; all leaves when NULL. */
 static int run_questions(const char *prefix)
 {
-	ec_actx a = {stdout, NULL, NULL, {0}};
+	ec_actx a = {.out = stdout};
 	size_t i, n = prefix ? strlen(prefix) : 0, done = 0;
 
 	for (i = 0; i < ec_question_count; i++) {
