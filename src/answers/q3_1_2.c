@@ -8,21 +8,16 @@
 
 #include "answers.h"
 #include "examcheck/ec_conv.h"
+#include "examcheck/ec_expr.h"
 #include "examcheck/ec_tensor.h"
 #include "params.h"
 
 /* X, K and the underlined entry (0-based) are the exam's numbers: params.h. */
 
-/* Shortest decimal that reads back as exactly v. */
+/* Shortest decimal that reads back as exactly v, in fixed notation (10, not 1e+01). */
 static void shortest(char *buf, size_t size, double v)
 {
-	int prec;
-
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(buf, size, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			return;
-	}
+	ec_expr_format_number(v, buf, size);
 }
 
 static void say_mat(ec_actx *a, const char *indent, const ec_mat *m)
