@@ -20,9 +20,9 @@ int gio_read_file(const char *what, const char *path, char **text, size_t *len)
 	return cli_read_file(what, path, GRADEIO_FILE_MAX, text, len);
 }
 
-static int compute_key(const char *what, ec_key *key)
+int gio_compute_key(const char *what, const struct ec_exam_params *params, ec_key *key)
 {
-	ec_actx a = {.key = key};
+	ec_actx a = {.key = key, .params = params};
 	size_t i;
 
 	for (i = 0; i < ec_question_count; i++) {
@@ -47,7 +47,7 @@ int gio_load_key(const char *what, const char *path, ec_key *key)
 	int rc;
 
 	if (!path)
-		return compute_key(what, key);
+		return gio_compute_key(what, NULL, key);
 	rc = gio_read_file(what, path, &text, &len);
 	if (rc != EC_EXIT_OK)
 		return rc;
