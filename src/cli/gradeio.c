@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../answers/answers.h"
+#include "../answers/variant.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_grade.h"
@@ -37,6 +38,32 @@ int gio_compute_key(const char *what, const struct ec_exam_params *params, ec_ke
 		}
 	}
 	return EC_EXIT_OK;
+}
+
+int gio_load_variant_key(const char *what, const char *seed, ec_key *key)
+{
+	ec_exam_params params;
+	uint64_t n;
+	ec_error err;
+
+	ec_error_clear(&err);
+	if (ec_variant_seed_parse(seed, &n, &err) != 0) {
+		cli_error("%s: --variant: %s", what, err.msg);
+		return EC_EXIT_USAGE;
+	}
+	if (ec_variant_draw(n, &params, &err) != 0) {
+		cli_error("%s: %s", what, err.msg);
+		return gio_exit_for(err.status);
+	}
+	return gio_compute_key(what, &params, key);
+}
+
+bool gio_is_original(const char *seed)
+{
+	uint64_t n;
+	ec_error err;
+
+	return ec_variant_seed_parse(seed, &n, &err) == 0 && n == 0;
 }
 
 int gio_load_key(const char *what, const char *path, ec_key *key)
