@@ -1,5 +1,6 @@
 # Seed 0, or 'original', is the exam itself: the variant's key is the key,
-# byte for byte in every format, with the same stand-in warning.
+# byte for byte in every format, with the same stand-in warning, and its
+# worked answers are the exam's.
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
 for f in tsv text csv json; do
@@ -9,5 +10,10 @@ for f in tsv text csv json; do
 		cmp -s "$d/key" "$d/variant" && cmp -s "$d/key.err" "$d/variant.err" \
 			|| echo "variant --seed $s --key --format $f differs from key --format $f"
 	done
+done
+for q in q1 q2 q3; do
+	$EC $q > "$d/exam"
+	$EC variant --seed 0 $q > "$d/variant"
+	cmp -s "$d/exam" "$d/variant" || echo "variant --seed 0 $q differs from $q"
 done
 echo done
