@@ -106,9 +106,10 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) tests/ec_test.h tests/grade_fixtur
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
 
-# The worked answers are not part of the library; their tests (the answers
-# and the explainer built on them) link them too.
-$(BUILD)/tests/test_answers $(BUILD)/tests/test_explain: $(BUILD)/tests/%: tests/%.c $(ANS_OBJ) $(LIB) $(HEADERS) tests/ec_test.h | check-cmocka
+# The worked answers are not part of the library; their tests (the answers,
+# the explainer built on them and the variants) link them too.
+ANS_TESTS := $(BUILD)/tests/test_answers $(BUILD)/tests/test_explain $(BUILD)/tests/test_variant
+$(ANS_TESTS): $(BUILD)/tests/%: tests/%.c $(ANS_OBJ) $(LIB) $(HEADERS) tests/ec_test.h | check-cmocka
 	@mkdir -p $(@D)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(ANS_OBJ) $(LIB) -lcmocka $(LDLIBS)

@@ -19,7 +19,7 @@
 /* Every leaf into `key`; with the worked text (to a scratch file) when `text`. */
 static void run_all(ec_key *key, int text)
 {
-	ec_actx a = {NULL, key, NULL, {0}};
+	ec_actx a = {.key = key};
 	size_t i;
 
 	if (text) {
@@ -76,7 +76,7 @@ static void test_key_of_each_leaf_alone(void **state)
 	run_all(&all, 0);
 	for (i = 0; i < ec_question_count; i++) {
 		ec_key one = {0};
-		ec_actx a = {NULL, &one, NULL, {0}};
+		ec_actx a = {.key = &one};
 
 		if (!ec_questions[i].fn)
 			continue;

@@ -354,7 +354,7 @@ static void test_explain_brief_one_line(void **state)
 static void test_explain_agrees_with_the_key(void **state)
 {
 	ec_explainer *ex = load(NULL);
-	ec_actx a = {NULL, NULL, NULL, {0}};
+	ec_actx a = {.out = NULL};
 	ec_key key = {0};
 	size_t i, k, explained = 0;
 

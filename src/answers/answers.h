@@ -14,6 +14,7 @@
 #include "examcheck/ec_key.h"
 
 struct ec_question;
+struct ec_exam_params;
 
 /** What a worked-answer function writes to. */
 typedef struct ec_actx {
@@ -21,6 +22,7 @@ typedef struct ec_actx {
 	ec_key *key;                  /**< key items; NULL when only text is wanted */
 	const struct ec_question *q;  /**< the leaf question being answered */
 	ec_error err;                 /**< set when the function returns non-zero */
+	const struct ec_exam_params *params; /**< the exam's numbers (params.h); NULL: the original's */
 } ec_actx;
 
 typedef int (*ec_answer_fn)(ec_actx *a);

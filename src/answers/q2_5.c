@@ -3,30 +3,19 @@
 #include <string.h>
 
 #include "examcheck/ec_optim.h"
+#include "params.h"
 
 #define ITERS 2000
 #define RATIO 1e-6
 
-struct run {
-	char letter;
-	const char *loss;
-	ec_deriv_fn value, deriv;
-	double x0, step;
-};
-
-static const struct run runs[] = {
-	{'A', "|x|", ec_optim_abs_value, ec_optim_abs_deriv, 1, 2},
-	{'B', "x^2", ec_optim_square_value, ec_optim_square_deriv, 1, 1},
-	{'C', "|x|", ec_optim_abs_value, ec_optim_abs_deriv, 1, 2.01},
-	{'D', "x^2", ec_optim_square_value, ec_optim_square_deriv, 1, 0.99},
-};
-
-#define NRUNS (sizeof(runs) / sizeof(runs[0]))
+/* The runs (loss, x0, step) are the exam's numbers: params.h. */
+#define NRUNS EC_Q25_RUNS
 
 /* Append letter to both the key form ("AB") and the answer form ("A, B"). */
 int ec_ans_2_5(ec_actx *a)
 {
 	static double trace[ITERS + 1], loss[ITERS + 1];
+	const ec_q25_run *runs = ec_params(a)->q25_runs;
 	ec_gd_behaviour bx[NRUNS], bl[NRUNS];
 	char key[11] = "", shown[31] = "", alt_key[11] = "", alt_shown[31] = "";
 	size_t r, k;
@@ -97,9 +86,13 @@ int ec_ans_2_5(ec_actx *a)
 	for (r = 0; r < NRUNS; r++)
 		ec_say(a, " %c %s%s", runs[r].letter, ec_gd_behaviour_name(bl[r]),
 		       r + 1 < NRUNS ? "," : ".\n");
+	/* The loss of the first run whose loss settles while x does not. */
+	for (r = 0; r + 1 < NRUNS && !(bl[r] == EC_GD_CONVERGING && bx[r] != EC_GD_CONVERGING); r++)
+		;
 	ec_say(a, "That reading would answer %s; the main answer keeps %s because a loss\n"
-		  "stuck at 1 while x jumps back and forth is not what optimisation calls\n"
+		  "stuck at %g while x jumps back and forth is not what optimisation calls\n"
 		  "convergence.\n",
-	       alt_shown[0] ? alt_shown : "none", shown[0] ? shown : "none");
+	       alt_shown[0] ? alt_shown : "none", shown[0] ? shown : "none",
+	       runs[r].value(runs[r].x0, NULL));
 	return ec_keyf(a, "2.5", EC_KEY_MC, 4, "%s", key[0] ? key : "-");
 }

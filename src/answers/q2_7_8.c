@@ -10,6 +10,7 @@
 #include "examcheck/ec_conv.h"
 #include "examcheck/ec_layers.h"
 #include "examcheck/ec_rf.h"
+#include "params.h"
 
 static int fail(ec_actx *a, const ec_error *err)
 {
@@ -33,18 +34,7 @@ static void spaced_letters(const char *letters, char *buf, size_t size)
 	}
 }
 
-/* Q2.7: an 8x8x1024 volume, then FC-4096, then FC-200. */
-static const uint64_t q27_spatial[2] = {8, 8};
-static const uint64_t q27_channels = 1024;
-static const uint64_t q27_hidden = 4096;
-static const uint64_t q27_classes = 200;
-
-static const struct {
-	char letter;
-	uint64_t f_hidden, f_output;
-} q27_options[] = {
-	{'A', 64, 200}, {'B', 64, 1}, {'C', 4096, 200}, {'D', 8, 1}, {'E', 8, 200},
-};
+/* Q2.7: a volume H x W x C, then FC-hidden, then FC-classes (params.h). */
 
 /* Why a proposed filter width is not the computed one, from what it equals. */
 static const char *q27_why(uint64_t proposed, const ec_fc_conv *c, uint64_t positions)
@@ -60,16 +50,17 @@ static const char *q27_why(uint64_t proposed, const ec_fc_conv *c, uint64_t posi
 
 int ec_ans_2_7(ec_actx *a)
 {
+	const ec_exam_params *p = ec_params(a);
 	ec_fc_conv hidden, output;
 	ec_window whole[2];
-	const uint64_t volume[3] = {q27_spatial[0], q27_spatial[1], q27_channels};
+	const uint64_t volume[3] = {p->q27_spatial[0], p->q27_spatial[1], p->q27_channels};
 	uint64_t after_hidden[2], positions, fc_inputs, fc_weights;
 	char letters[8] = "", shown[24];
 	size_t i, n = 0;
 	ec_error err;
 
 	ec_error_clear(&err);
-	if (ec_fc_as_conv(2, q27_spatial, q27_channels, q27_hidden, &hidden, &err) != EC_OK)
+	if (ec_fc_as_conv(2, p->q27_spatial, p->q27_channels, p->q27_hidden, &hidden, &err) != EC_OK)
 		return fail(a, &err);
 	for (i = 0; i < 2; i++) {
 		whole[i].kernel = hidden.kernel[i];
@@ -77,21 +68,21 @@ int ec_ans_2_7(ec_actx *a)
 		whole[i].pad = 0;
 		whole[i].dilation = 1;
 	}
-	if (ec_conv_output_shape(2, q27_spatial, whole, after_hidden, &err) != EC_OK ||
-	    ec_fc_as_conv(2, after_hidden, hidden.filters, q27_classes, &output, &err) != EC_OK)
+	if (ec_conv_output_shape(2, p->q27_spatial, whole, after_hidden, &err) != EC_OK ||
+	    ec_fc_as_conv(2, after_hidden, hidden.filters, p->q27_classes, &output, &err) != EC_OK)
 		return fail(a, &err);
-	for (i = 0; i < sizeof(q27_options) / sizeof(q27_options[0]); i++)
-		if (q27_options[i].f_hidden == hidden.kernel[0] &&
-		    q27_options[i].f_output == output.kernel[0] && n + 1 < sizeof(letters)) {
-			letters[n++] = q27_options[i].letter;
+	for (i = 0; i < sizeof(p->q27_options) / sizeof(p->q27_options[0]); i++)
+		if (p->q27_options[i].f_hidden == hidden.kernel[0] &&
+		    p->q27_options[i].f_output == output.kernel[0] && n + 1 < sizeof(letters)) {
+			letters[n++] = p->q27_options[i].letter;
 			letters[n] = '\0';
 		}
 	if (!ec_showing(a))
 		return ec_keyf(a, "2.7", EC_KEY_MC, 4, "%s", letters);
 	/* Shown only: the check against the fully-connected layer's weight count. */
-	if (ec_u64_product(2, q27_spatial, &positions, &err) != EC_OK ||
+	if (ec_u64_product(2, p->q27_spatial, &positions, &err) != EC_OK ||
 	    ec_u64_product(3, volume, &fc_inputs, &err) != EC_OK ||
-	    ec_fc_weight_count(fc_inputs, q27_hidden, &fc_weights, &err) != EC_OK)
+	    ec_fc_weight_count(fc_inputs, p->q27_hidden, &fc_weights, &err) != EC_OK)
 		return fail(a, &err);
 	spaced_letters(letters, shown, sizeof(shown));
 	ec_answer(a, "%s", shown);
@@ -100,16 +91,16 @@ int ec_ans_2_7(ec_actx *a)
 	ec_say(a, "Hidden layer: its input is %" PRIu64 "x%" PRIu64 "x%" PRIu64
 		  " (H x W x C), so each of its %" PRIu64 " neurons\n"
 		  "becomes one %" PRIu64 "x%" PRIu64 "x%" PRIu64 " filter: F = %" PRIu64 ".\n",
-	       q27_spatial[0], q27_spatial[1], q27_channels, hidden.filters, hidden.kernel[0],
+	       p->q27_spatial[0], p->q27_spatial[1], p->q27_channels, hidden.filters, hidden.kernel[0],
 	       hidden.kernel[1], hidden.depth, hidden.kernel[0]);
 	ec_say(a, "  Check: conv weights %" PRIu64 "x%" PRIu64 "x%" PRIu64 "x%" PRIu64 " = %" PRIu64
 		  ", FC weights %" PRIu64 "x%" PRIu64 " = %" PRIu64 " (%s).\n",
 	       hidden.kernel[0], hidden.kernel[1], hidden.depth, hidden.filters, hidden.weights,
-	       fc_inputs, q27_hidden, fc_weights,
+	       fc_inputs, p->q27_hidden, fc_weights,
 	       hidden.weights == fc_weights ? "equal" : "DIFFERENT");
 	ec_say(a, "  The %" PRIu64 "x%" PRIu64 " filter fits the %" PRIu64 "x%" PRIu64
 		  " input once: output %" PRIu64 "x%" PRIu64 "x%" PRIu64 ".\n",
-	       hidden.kernel[0], hidden.kernel[1], q27_spatial[0], q27_spatial[1], after_hidden[0],
+	       hidden.kernel[0], hidden.kernel[1], p->q27_spatial[0], p->q27_spatial[1], after_hidden[0],
 	       after_hidden[1], hidden.filters);
 	ec_say(a, "Output layer: its input is %" PRIu64 "x%" PRIu64 "x%" PRIu64
 		  ", so each of its %" PRIu64 " neurons becomes one\n"
@@ -117,15 +108,15 @@ int ec_ans_2_7(ec_actx *a)
 	       after_hidden[0], after_hidden[1], output.depth, output.filters, output.kernel[0],
 	       output.kernel[1], output.depth, output.kernel[0]);
 	ec_say(a, "So F = %" PRIu64 " and %" PRIu64 ".\n", hidden.kernel[0], output.kernel[0]);
-	for (i = 0; i < sizeof(q27_options) / sizeof(q27_options[0]); i++) {
-		uint64_t fh = q27_options[i].f_hidden, fo = q27_options[i].f_output;
+	for (i = 0; i < sizeof(p->q27_options) / sizeof(p->q27_options[0]); i++) {
+		uint64_t fh = p->q27_options[i].f_hidden, fo = p->q27_options[i].f_output;
 
 		if (fh == hidden.kernel[0] && fo == output.kernel[0]) {
-			ec_say(a, "  %c (%" PRIu64 ", %" PRIu64 "): correct.\n", q27_options[i].letter,
+			ec_say(a, "  %c (%" PRIu64 ", %" PRIu64 "): correct.\n", p->q27_options[i].letter,
 			       fh, fo);
 			continue;
 		}
-		ec_say(a, "  %c (%" PRIu64 ", %" PRIu64 "): wrong.\n", q27_options[i].letter, fh, fo);
+		ec_say(a, "  %c (%" PRIu64 ", %" PRIu64 "): wrong.\n", p->q27_options[i].letter, fh, fo);
 		if (fh != hidden.kernel[0])
 			ec_say(a, "      hidden: %" PRIu64 " is %s.\n", fh,
 			       q27_why(fh, &hidden, positions));
@@ -135,24 +126,12 @@ int ec_ans_2_7(ec_actx *a)
 	return ec_keyf(a, "2.7", EC_KEY_MC, 4, "%s", letters);
 }
 
-/* Q2.8: the five layers, and the claims of the options. */
-static const char q28_net[] = "conv3s1 conv3s2 conv3s2 conv3s1 pool2s2";
+/* Q2.8: the five layers and the claims of the options are params.h's. */
 static const char *const q28_roman[] = {"i", "ii", "iii", "iv", "v"};
-
-enum q28_claim { SIDE_IS, AREA_TIMES, NONE_ABOVE };
-
-static const struct {
-	char letter;
-	enum q28_claim claim;
-	size_t layer, other; /* 1-based layers of the net (i = 1) */
-	uint64_t value;      /* side length, or area ratio */
-} q28_options[] = {
-	{'A', SIDE_IS, 2, 0, 6},    {'B', AREA_TIMES, 3, 2, 4}, {'C', SIDE_IS, 4, 0, 17},
-	{'D', AREA_TIMES, 5, 4, 4}, {'E', SIDE_IS, 5, 0, 33},   {'F', NONE_ABOVE, 0, 0, 0},
-};
 
 int ec_ans_2_8(ec_actx *a)
 {
+	const ec_exam_params *p = ec_params(a);
 	ec_layer_list list;
 	ec_layer_rf rf[5];
 	uint64_t area[5];
@@ -161,7 +140,7 @@ int ec_ans_2_8(ec_actx *a)
 	ec_error err;
 
 	ec_error_clear(&err);
-	if (ec_layers_parse(q28_net, &list, &err) != EC_OK)
+	if (ec_layers_parse(p->q28_net, &list, &err) != EC_OK)
 		return fail(a, &err);
 	if (list.count != 5 || ec_layers_rf(&list, rf, &err) != EC_OK) {
 		ec_layers_free(&list);
@@ -177,26 +156,26 @@ int ec_ans_2_8(ec_actx *a)
 			return fail(a, &err);
 		}
 	}
-	for (i = 0; i < sizeof(q28_options) / sizeof(q28_options[0]); i++) {
+	for (i = 0; i < sizeof(p->q28_options) / sizeof(p->q28_options[0]); i++) {
 		int holds = 0;
 		uint64_t times;
 
-		switch (q28_options[i].claim) {
-		case SIDE_IS:
-			holds = rf[q28_options[i].layer - 1].rf[0].size == q28_options[i].value;
+		switch (p->q28_options[i].claim) {
+		case EC_Q28_SIDE_IS:
+			holds = rf[p->q28_options[i].layer - 1].rf[0].size == p->q28_options[i].value;
 			break;
-		case AREA_TIMES:
-			holds = ec_u64_mul(area[q28_options[i].other - 1], q28_options[i].value,
+		case EC_Q28_AREA_TIMES:
+			holds = ec_u64_mul(area[p->q28_options[i].other - 1], p->q28_options[i].value,
 					   &times) &&
-				area[q28_options[i].layer - 1] == times;
+				area[p->q28_options[i].layer - 1] == times;
 			break;
-		case NONE_ABOVE:
+		case EC_Q28_NONE_ABOVE:
 			holds = any == 0;
 			break;
 		}
 		any += (size_t)holds;
 		if (holds && n + 1 < sizeof(letters)) {
-			letters[n++] = q28_options[i].letter;
+			letters[n++] = p->q28_options[i].letter;
 			letters[n] = '\0';
 		}
 	}
@@ -216,27 +195,27 @@ int ec_ans_2_8(ec_actx *a)
 		       rf[i].rf[0].jump);
 	}
 	ec_say(a, "\n");
-	for (i = 0; i < sizeof(q28_options) / sizeof(q28_options[0]); i++) {
-		size_t l = q28_options[i].layer, o = q28_options[i].other;
-		int yes = strchr(letters, q28_options[i].letter) != NULL;
+	for (i = 0; i < sizeof(p->q28_options) / sizeof(p->q28_options[0]); i++) {
+		size_t l = p->q28_options[i].layer, o = p->q28_options[i].other;
+		int yes = strchr(letters, p->q28_options[i].letter) != NULL;
 
-		switch (q28_options[i].claim) {
-		case SIDE_IS:
+		switch (p->q28_options[i].claim) {
+		case EC_Q28_SIDE_IS:
 			ec_say(a, "  %c: layer (%s) is %" PRIu64 "x%" PRIu64 ", claimed %" PRIu64 "x%" PRIu64
 				  ": %s.\n",
-			       q28_options[i].letter, q28_roman[l - 1], rf[l - 1].rf[0].size,
-			       rf[l - 1].rf[1].size, q28_options[i].value, q28_options[i].value,
+			       p->q28_options[i].letter, q28_roman[l - 1], rf[l - 1].rf[0].size,
+			       rf[l - 1].rf[1].size, p->q28_options[i].value, p->q28_options[i].value,
 			       yes ? "true" : "false");
 			break;
-		case AREA_TIMES:
+		case EC_Q28_AREA_TIMES:
 			ec_say(a, "  %c: area (%s) / area (%s) = %" PRIu64 " / %" PRIu64
 				  " = %.4g, claimed %" PRIu64 ": %s.\n",
-			       q28_options[i].letter, q28_roman[l - 1], q28_roman[o - 1], area[l - 1],
+			       p->q28_options[i].letter, q28_roman[l - 1], q28_roman[o - 1], area[l - 1],
 			       area[o - 1], (double)area[l - 1] / (double)area[o - 1],
-			       q28_options[i].value, yes ? "true" : "false");
+			       p->q28_options[i].value, yes ? "true" : "false");
 			break;
-		case NONE_ABOVE:
-			ec_say(a, "  %c: %s, since %s.\n", q28_options[i].letter,
+		case EC_Q28_NONE_ABOVE:
+			ec_say(a, "  %c: %s, since %s.\n", p->q28_options[i].letter,
 			       yes ? "true" : "false",
 			       yes ? "no other option holds" : "another option holds");
 			break;

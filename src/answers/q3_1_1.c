@@ -11,6 +11,7 @@
 #include "answers.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_expr.h"
+#include "params.h"
 
 /* How the worked answer names a node: its label, or a constant's text. */
 static void node_name(const ec_expr *e, size_t i, char *buf, size_t size)
@@ -246,7 +247,7 @@ int ec_ans_3_1_1(ec_actx *a)
 	double points;
 	ec_key_origin from;
 
-	if (ec_data_load(a, "q3.1.1.graph", &text, &origin) != 0)
+	if (ec_params_data(a, ec_params(a)->q311_graph, "q3.1.1.graph", &text, &origin) != 0)
 		return -1;
 	if (ec_expr_file_load(text, origin, &e, &a->err) != EC_OK) {
 		ec_data_free(text);
@@ -262,13 +263,17 @@ int ec_ans_3_1_1(ec_actx *a)
 	ec_expr_exact_forms(&e, x);
 
 	answer_line(a, &e, x);
-	ec_say(a, "The exam's figure for this part was lost in transcription, so this\n"
-		  "answer works on a STAND-IN graph of the same kind: the exam's two special\n"
-		  "operators, the base-2 exponential 2** and clamp[a,b] (written\n"
-		  "clamp(x, a, b)), plus ordinary ones. The graph is read from\n"
-		  "%s;\nwith the real figure's expression and input values there, the same\n"
-		  "steps give the real answer.\n\n",
-		  origin);
+	if (ec_params(a)->q311_graph[0])
+		ec_say(a, "The graph is variant %llu's, given in its question as a graph file.\n\n",
+		       (unsigned long long)ec_params(a)->seed);
+	else
+		ec_say(a, "The exam's figure for this part was lost in transcription, so this\n"
+			  "answer works on a STAND-IN graph of the same kind: the exam's two special\n"
+			  "operators, the base-2 exponential 2** and clamp[a,b] (written\n"
+			  "clamp(x, a, b)), plus ordinary ones. The graph is read from\n"
+			  "%s;\nwith the real figure's expression and input values there, the same\n"
+			  "steps give the real answer.\n\n",
+			  origin);
 	ec_say(a, "Graph: %s\nInputs:", e.text + strspn(e.text, " \t"));
 	for (i = 0; i < e.input_count; i++)
 		ec_say(a, "%s %s = %s", i ? "," : "", e.inputs[i].name,

@@ -8,32 +8,16 @@
 
 #include "answers.h"
 #include "examcheck/ec_conv.h"
+#include "examcheck/ec_expr.h"
 #include "examcheck/ec_tensor.h"
+#include "params.h"
 
-static double q_x[16] = {
-	4, 6, 3, 4,
-	1, 7, 3, 4,
-	5, 8, 4, 4,
-	2, 7, 4, 4,
-};
-static double q_k[9] = {
-	0, -0.25, 0,
-	-0.25, 1, -0.25,
-	0, -0.25, 0,
-};
-/* The underlined entry (value 1): row 1, column 0, counting from 0. */
-enum { UNDER_ROW = 1, UNDER_COL = 0 };
+/* X, K and the underlined entry (0-based) are the exam's numbers: params.h. */
 
-/* Shortest decimal that reads back as exactly v. */
+/* Shortest decimal that reads back as exactly v, in fixed notation (10, not 1e+01). */
 static void shortest(char *buf, size_t size, double v)
 {
-	int prec;
-
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(buf, size, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			return;
-	}
+	ec_expr_format_number(v, buf, size);
 }
 
 static void say_mat(ec_actx *a, const char *indent, const ec_mat *m)
@@ -69,6 +53,9 @@ static ec_status run(const ec_mat *x, const ec_mat *k, ec_mat *y, double *out,
 
 int ec_ans_3_1_2(ec_actx *a)
 {
+	const ec_exam_params *p = ec_params(a);
+	const size_t UNDER_ROW = p->q312_row, UNDER_COL = p->q312_col;
+	double q_x[16], q_k[9];
 	ec_mat x = {4, 4, q_x}, k = {3, 3, q_k};
 	double yv[4], dxv[16], kfv[9], yfv[4], dxfv[16], pooled, pooled_f;
 	ec_mat y = {0, 0, yv}, dx = {4, 4, dxv}, kf = {3, 3, kfv};
@@ -81,6 +68,8 @@ int ec_ans_3_1_2(ec_actx *a)
 	char num[32], alt[32], ys[32];
 	ec_error err;
 
+	memcpy(q_x, p->q312_x, sizeof(q_x));
+	memcpy(q_k, p->q312_k, sizeof(q_k));
 	ec_error_clear(&err);
 	if (ec_conv_output_size(x.rows, &w, &rows, &err) != EC_OK ||
 	    ec_conv_output_size(x.cols, &w, &cols, &err) != EC_OK)
@@ -127,16 +116,16 @@ int ec_ans_3_1_2(ec_actx *a)
 	say_mat(a, "   ", &dx);
 	if (UNDER_ROW >= wr && UNDER_ROW - wr < k.rows && UNDER_COL >= wc &&
 	    UNDER_COL - wc < k.cols)
-		ec_say(a, "5. The underlined entry X(%d,%d) = %g lies in the winner's window at\n"
+		ec_say(a, "5. The underlined entry X(%zu,%zu) = %g lies in the winner's window at\n"
 			  "   kernel position (%zu,%zu), so its gradient is K(%zu,%zu) x 1 = %s.\n\n",
 		       UNDER_ROW, UNDER_COL, EC_AT(&x, UNDER_ROW, UNDER_COL), UNDER_ROW - wr,
 		       UNDER_COL - wc, UNDER_ROW - wr, UNDER_COL - wc, num);
 	else
-		ec_say(a, "5. The underlined entry X(%d,%d) = %g lies outside the winner's window,\n"
+		ec_say(a, "5. The underlined entry X(%zu,%zu) = %g lies outside the winner's window,\n"
 			  "   so its gradient is %s.\n\n",
 		       UNDER_ROW, UNDER_COL, EC_AT(&x, UNDER_ROW, UNDER_COL), num);
 	ec_say(a, "Other reading: a true convolution flips K by 180 degrees. With the flipped\n"
-		  "kernel the gradient at X(%d,%d) is %s, %s.\n",
+		  "kernel the gradient at X(%zu,%zu) is %s, %s.\n",
 	       UNDER_ROW, UNDER_COL, alt,
 	       strcmp(alt, num) == 0 ? "the same, since K is symmetric under the flip"
 				     : "which a grader could also accept");

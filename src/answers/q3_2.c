@@ -11,16 +11,12 @@
 #include "answers.h"
 #include "examcheck/ec_conv.h"
 #include "examcheck/ec_layers.h"
+#include "params.h"
 
-static const char q32_net[] = "INPUT 3x8x64x64; CONV5-16-p2-s1; POOL2; CONV3-16-p1-s1; "
-			      "POOL2; CONV3-32-p1-s2; FC-256; FC-10";
+/* The network and Table 3's rows (input; layer) are the exam's numbers: params.h. */
 
-/* Table 3: input and layer of each row. */
-static const char *const q323_rows[] = {
-	"INPUT 3x64x64; CONV3-16-p1-s1",
-	"INPUT 3x64x64; CONV5-32-p2-s1",
-	"INPUT 3x8x64x64; CONV5-32-p2-s1",
-};
+/* Most layers of the network, INPUT included. */
+#define Q32_MAX_LAYERS 9
 
 struct walked {
 	ec_layer_list list;
@@ -99,31 +95,35 @@ static void say_window_axes(ec_actx *a, const ec_layer *l, const ec_layer_stats 
 
 int ec_ans_3_2_1(ec_actx *a)
 {
-	const double pts = 6.0 / 21;
+	double pts;
 	struct walked w;
-	char dims[7][64], head[512], id[40], buf[96];
-	size_t i, used;
+	char dims[Q32_MAX_LAYERS - 1][64], head[512], id[40], buf[96];
+	size_t i, used, nl;
 	int fc_seen = 0;
 
-	if (walk(a, q32_net, &w) != 0)
+	if (walk(a, ec_params(a)->q32_net, &w) != 0)
 		return -1;
-	if (w.list.count != 8) {
+	nl = w.list.count;
+	if (nl < 2 || nl > Q32_MAX_LAYERS) {
 		unwalk(&w);
-		ec_error_set(&a->err, EC_ERR_INVALID, "q3.2.1: expected 8 layers");
+		ec_error_set(&a->err, EC_ERR_INVALID, "q3.2.1: expected 2 to %d layers",
+			     Q32_MAX_LAYERS);
 		return -1;
 	}
+	/* 6 points over the table's cells: 3 a row (7 rows in the exam: 2/7 each). */
+	pts = 6.0 / (double)(3 * (nl - 1));
 	used = 0;
-	for (i = 1; i < 8; i++) {
+	for (i = 1; i < nl; i++) {
 		dims_str(dims[i - 1], sizeof(dims[0]), w.stats[i].rank, w.stats[i].dims, "x");
 		used += (size_t)snprintf(head + used, sizeof(head) - used, "%s%s", i > 1 ? ", " : "",
 					 dims[i - 1]);
 	}
 	used += (size_t)snprintf(head + used, sizeof(head) - used, "; weights");
-	for (i = 1; i < 8; i++)
+	for (i = 1; i < nl; i++)
 		used += (size_t)snprintf(head + used, sizeof(head) - used, "%s %" PRIu64,
 					 i > 1 ? "," : "", w.stats[i].weights);
 	used += (size_t)snprintf(head + used, sizeof(head) - used, "; biases");
-	for (i = 1; i < 8; i++)
+	for (i = 1; i < nl; i++)
 		used += (size_t)snprintf(head + used, sizeof(head) - used, "%s %" PRIu64,
 					 i > 1 ? "," : "", w.stats[i].biases);
 	ec_answer(a, "%s", head);
@@ -132,7 +132,7 @@ int ec_ans_3_2_1(ec_actx *a)
 		  "floor((n + 2p - k) / s) + 1. A convolution has one k x k x k x C_in filter\n"
 		  "and one bias per output channel; pooling learns nothing; an FC layer\n"
 		  "flattens its input and has one weight per input per neuron.\n\n");
-	for (i = 1; i < 8; i++) {
+	for (i = 1; i < nl; i++) {
 		const ec_layer *l = &w.list.layers[i];
 		const ec_layer_stats *in = &w.stats[i - 1], *s = &w.stats[i];
 		char prod[64];
@@ -168,24 +168,27 @@ int ec_ans_3_2_1(ec_actx *a)
 	ec_say(a, "\n  %-16s %-14s %10s %8s\n", "layer", "activation", "weights", "biases");
 	dims_str(buf, sizeof(buf), w.stats[0].rank, w.stats[0].dims, "x");
 	ec_say(a, "  %-16s %-14s %10s %8s\n", w.list.layers[0].name, buf, "n/a", "n/a");
-	for (i = 1; i < 8; i++)
+	for (i = 1; i < nl; i++)
 		ec_say(a, "  %-16s %-14s %10" PRIu64 " %8" PRIu64 "\n", w.list.layers[i].name,
 		       dims[i - 1], w.stats[i].weights, w.stats[i].biases);
 	ec_say(a, "\nReadings: pooling rows may be written 'none' or 'N/A' instead of 0. An FC\n"
 		  "layer's activation is a vector:");
-	for (i = 1; i < 8; i++)
+	for (i = 1; i < nl; i++)
 		if (w.list.layers[i].type == EC_LAYER_FC)
 			ec_say(a, "%s %s", fc_seen++ ? " and" : "", dims[i - 1]);
 	ec_say(a, " in the key. Written as a volume\nC x T x H x W,");
-	for (i = 1, fc_seen = 0; i < 8; i++) {
+	for (i = 1, fc_seen = 0; i < nl; i++) {
 		if (w.list.layers[i].type != EC_LAYER_FC)
 			continue;
 		ec_say(a, "%s %s", fc_seen++ ? " and" : "", dims[i - 1]);
 		for (size_t k = 1; k < w.stats[0].rank; k++)
 			ec_say(a, "x1");
 	}
-	ec_say(a, " are accepted too (data/rubric).\n");
-	for (i = 1; i < 8; i++) {
+	/* the built-in rubric names the exam's own FC rows; a variant's are not in it */
+	ec_say(a, ec_params(a)->seed ? " would read the same, but only the key's form is\n"
+				       "graded right for a variant.\n"
+				     : " are accepted too (data/rubric).\n");
+	for (i = 1; i < nl; i++) {
 		snprintf(id, sizeof(id), "3.2.1.%zu.dims", i);
 		if (ec_keyf(a, id, EC_KEY_DIMS, pts, "%s", dims[i - 1]))
 			goto failed;
@@ -209,7 +212,7 @@ int ec_ans_3_2_2(ec_actx *a)
 	char head[128], alt[128] = "", id[16];
 	size_t i, used = 0, alt_used = 0, r = 0;
 
-	if (walk(a, q32_net, &w) != 0)
+	if (walk(a, ec_params(a)->q32_net, &w) != 0)
 		return -1;
 	for (i = 0; i < w.list.count; i++)
 		if (w.list.layers[i].type == EC_LAYER_CONV)
@@ -267,7 +270,7 @@ int ec_ans_3_2_3(ec_actx *a)
 		uint64_t kernel[EC_MAX_SPATIAL];
 		size_t n;
 
-		if (walk(a, q323_rows[r], &w[r]) != 0)
+		if (walk(a, ec_params(a)->q323_rows[r], &w[r]) != 0)
 			goto done;
 		conv = &w[r].list.layers[1];
 		n = w[r].stats[0].rank - 1;

@@ -9,6 +9,7 @@
 
 #include "examcheck/ec_spatial_graph.h"
 #include "answers.h"
+#include "params.h"
 
 #define CELLS (EC_SG_MAX_FILTER * EC_SG_MAX_FILTER)
 #define FIGURE "q3.3.figure"
@@ -17,7 +18,7 @@ struct fig_ctx {
 	ec_sg_figure fig;
 	const char *origin;
 	ec_key_origin from; /* what the key items computed from the figure rest on */
-	char name[256]; /* origin without its parenthetical note */
+	char name[256]; /* "reconstructed figure " and origin without its note, or the variant's */
 	size_t r, c; /* the dotted location */
 	double patch[CELLS];
 	unsigned char mask[CELLS];
@@ -29,7 +30,7 @@ static int load(ec_actx *a, struct fig_ctx *f)
 	char *text;
 
 	memset(f, 0, sizeof(*f));
-	if (ec_data_load(a, FIGURE, &text, &f->origin) != 0)
+	if (ec_params_data(a, ec_params(a)->q33_figure, FIGURE, &text, &f->origin) != 0)
 		return -1;
 	if (ec_sg_parse(text, f->origin, &f->fig, &a->err) != EC_OK) {
 		ec_data_free(text);
@@ -37,8 +38,11 @@ static int load(ec_actx *a, struct fig_ctx *f)
 	}
 	f->from = ec_data_origin(FIGURE, text);
 	ec_data_free(text);
-	snprintf(f->name, sizeof(f->name), "%s", f->origin);
-	f->name[strcspn(f->name, " ")] = '\0';
+	snprintf(f->name, sizeof(f->name), "reconstructed figure %.*s",
+		 (int)strcspn(f->origin, " "), f->origin);
+	if (ec_params(a)->q33_figure[0])
+		snprintf(f->name, sizeof(f->name), "figure of variant %llu",
+			 (unsigned long long)ec_params(a)->seed);
 	f->r = f->fig.at_row;
 	f->c = f->fig.at_col;
 	f->n = f->fig.frows * f->fig.fcols;
@@ -86,15 +90,17 @@ static int say_source(ec_actx *a, const struct fig_ctx *f)
 			  "location are invented, chosen to agree with what the exam's text says\n"
 			  "about Figure 1.\n",
 		       f->origin);
+	else if (ec_params(a)->q33_figure[0])
+		ec_say(a, "This answer uses the %s, given in its question.\n", f->name);
 	else
 		ec_say(a, "This answer uses the figure file %s (from EXAMCHECK_DATA).\n", f->origin);
 	ec_say(a, "Check against the exam's text: y_11 depends on ");
 	say_set(a, &f->fig, one, NULL);
-	ec_say(a, "\n(exam: x_21 and x_22 besides x_11 itself); after a second layer z_11 also\ndepends on ");
+	ec_say(a, "\n(exam: %s); after a second layer z_11 also\ndepends on ", ec_params(a)->q33_y11);
 	say_set(a, &f->fig, two, one);
-	ec_say(a, " (exam: x_13 x_31 x_32).\n"
+	ec_say(a, " (exam: %s).\n"
 		  "Rows and columns are 1-indexed; the dotted filter is centred on x_%zu%zu.\n\n",
-	       f->r, f->c);
+	       ec_params(a)->q33_z11, f->r, f->c);
 	free(one);
 	return 0;
 }
@@ -299,7 +305,7 @@ int ec_ans_3_3_4(ec_actx *a)
 		  "node x_ij counts as connected to itself, so its own feature, weighted by the\n"
 		  "centre weight of W, contributes to its new feature y_ij. Without it a\n"
 		  "layer would replace each node's feature by a mix of its neighbours only.\n\n");
-	ec_say(a, "On the reconstructed figure %s at x_%zu%zu:\n"
+	ec_say(a, "On the %s at x_%zu%zu:\n"
 		  "with the centre 1 the masked response is %g; with the centre 0 it is %g,\n"
 		  "the difference being x_%zu%zu * W_centre = %g * %g.\n",
 	       f.name, f.r, f.c, with_self, without_self, f.r, f.c, f.patch[centre],
@@ -340,7 +346,7 @@ int ec_ans_3_3_5(ec_actx *a)
 		  "image content over a fixed graph puts it under different masks, so the\n"
 		  "response changes. It is invariant only when the graph moves with the image\n"
 		  "(translation within the space of spatial graphs).\n\n");
-	ec_say(a, "Demonstration on the reconstructed figure %s: take the patch\n"
+	ec_say(a, "Demonstration on the %s: take the patch\n"
 		  "X~ at x_%zu%zu and shift the image so that the same values sit under the\n"
 		  "filter at x_%zu%zu, the graph staying where it is.\n"
 		  "  plain convolution: %g at both places\n"
@@ -386,7 +392,7 @@ int ec_ans_3_3_6(ec_actx *a)
 		  "networks (often normalised by the number of neighbours, a mean). Tying all\n"
 		  "nine weights to one value also works, but then the node itself cannot be\n"
 		  "weighted differently from its neighbours.\n\n");
-	ec_say(a, "Demonstration on the reconstructed figure %s at x_%zu%zu: rotate\n"
+	ec_say(a, "Demonstration on the %s at x_%zu%zu: rotate\n"
 		  "the neighbourhood (patch and mask together) by 90 degrees at a time, with W\n"
 		  "as given and with W tied (w_c = %g, w_n = %g = the mean of W's off-centre\n"
 		  "weights):\n",

@@ -34,6 +34,22 @@ int cmd_key(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_net(int argc, char **argv);
 int cmd_rf(int argc, char **argv);
+int cmd_variant(int argc, char **argv);
+
+struct ec_exam_params;
+
+/**
+ * Print the worked answer of every leaf question whose id is `prefix` or
+ * starts with "<prefix>." (every leaf when `prefix` is NULL), in exam
+ * order, for the exam `params` (NULL: the original). Returns an exit status.
+ */
+int cli_run_questions(const char *prefix, const struct ec_exam_params *params);
+
+/**
+ * Report the unknown question `arg` (normalised: `id`), naming the closest
+ * ids. Returns EC_EXIT_USAGE.
+ */
+int cli_unknown_question(const char *arg, const char *id);
 
 /**
  * Print "examcheck: <message>\n" to stderr, the message's control

@@ -35,6 +35,10 @@ static const char grade_help[] =
 	"Options:\n"
 	"  --key FILE        the key in the format of 'examcheck key --format tsv'\n"
 	"                    (default: the key computed by the worked answers)\n"
+	"  --variant N       the key of variant N ('examcheck variant --seed N --key');\n"
+	"                    every student sat that variant (a roster column named\n"
+	"                    variant is data: grade one variant at a time); not with\n"
+	"                    --feedback unless N is 0\n"
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
 	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
 	"  --format F        sheet: text (default; under an item not fully right a\n"
@@ -125,6 +129,7 @@ static const char grade_help_forms[] =
 typedef struct options {
 	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
 	const char *feedback;
+	const char *variant;
 	const char *stats_format_name;
 	bool stats;
 	ec_format stats_format;
@@ -141,7 +146,8 @@ static int setup(const options *op, ec_grader *g)
 	int i, rc;
 
 	ec_error_clear(&err);
-	rc = gio_load_key("grade", op->key_file, &key);
+	rc = op->variant ? gio_load_variant_key("grade", op->variant, &key)
+			 : gio_load_key("grade", op->key_file, &key);
 	if (rc == EC_EXIT_OK)
 		gio_warn_stand_in(&key);
 	if (rc == EC_EXIT_OK)
@@ -451,7 +457,8 @@ int cmd_grade(int argc, char **argv)
 		    (r = cli_option(argc, argv, &i, "--format", &op.format_name)) ||
 		    (r = cli_option(argc, argv, &i, "--stats-format", &op.stats_format_name)) ||
 		    (r = cli_option(argc, argv, &i, "-o", &op.out_path)) ||
-		    (r = cli_option(argc, argv, &i, "--feedback", &op.feedback))) {
+		    (r = cli_option(argc, argv, &i, "--feedback", &op.feedback)) ||
+		    (r = cli_option(argc, argv, &i, "--variant", &op.variant))) {
 			if (r < 0)
 				goto usage;
 			continue;
@@ -497,6 +504,16 @@ int cmd_grade(int argc, char **argv)
 	}
 	if (op.feedback && !op.roster) {
 		cli_error("grade: --feedback needs --roster");
+		goto usage;
+	}
+	if (op.variant && op.key_file) {
+		cli_error("grade: --variant and --key do not go together");
+		goto usage;
+	}
+	if (op.variant && op.feedback && !gio_is_original(op.variant)) {
+		cli_error("grade: --feedback points to the worked answers of the exam itself, not "
+			  "of variant %s ('examcheck variant --seed %s QUESTION' has them)",
+			  op.variant, op.variant);
 		goto usage;
 	}
 	rc = setup(&op, &g);

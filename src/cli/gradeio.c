@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../answers/answers.h"
+#include "../answers/variant.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_grade.h"
@@ -20,9 +21,9 @@ int gio_read_file(const char *what, const char *path, char **text, size_t *len)
 	return cli_read_file(what, path, GRADEIO_FILE_MAX, text, len);
 }
 
-static int compute_key(const char *what, ec_key *key)
+int gio_compute_key(const char *what, const struct ec_exam_params *params, ec_key *key)
 {
-	ec_actx a = {NULL, key, NULL, {0}};
+	ec_actx a = {.key = key, .params = params};
 	size_t i;
 
 	for (i = 0; i < ec_question_count; i++) {
@@ -39,6 +40,32 @@ static int compute_key(const char *what, ec_key *key)
 	return EC_EXIT_OK;
 }
 
+int gio_load_variant_key(const char *what, const char *seed, ec_key *key)
+{
+	ec_exam_params params;
+	uint64_t n;
+	ec_error err;
+
+	ec_error_clear(&err);
+	if (ec_variant_seed_parse(seed, &n, &err) != 0) {
+		cli_error("%s: --variant: %s", what, err.msg);
+		return EC_EXIT_USAGE;
+	}
+	if (ec_variant_draw(n, &params, &err) != 0) {
+		cli_error("%s: %s", what, err.msg);
+		return gio_exit_for(err.status);
+	}
+	return gio_compute_key(what, &params, key);
+}
+
+bool gio_is_original(const char *seed)
+{
+	uint64_t n;
+	ec_error err;
+
+	return ec_variant_seed_parse(seed, &n, &err) == 0 && n == 0;
+}
+
 int gio_load_key(const char *what, const char *path, ec_key *key)
 {
 	char *text;
@@ -47,7 +74,7 @@ int gio_load_key(const char *what, const char *path, ec_key *key)
 	int rc;
 
 	if (!path)
-		return compute_key(what, key);
+		return gio_compute_key(what, NULL, key);
 	rc = gio_read_file(what, path, &text, &len);
 	if (rc != EC_EXIT_OK)
 		return rc;

@@ -26,6 +26,25 @@ int gio_read_file(const char *what, const char *path, char **text, size_t *len);
 /** The exit status that fits a library failure (65, 66, 70 or 74). */
 int gio_exit_for(ec_status status);
 
+struct ec_exam_params;
+
+/**
+ * Fill `key` by running every worked answer on the exam `params` (NULL:
+ * the original; a variant's from ec_variant_draw()). Returns an exit
+ * status (after a message naming `what` and the question).
+ */
+int gio_compute_key(const char *what, const struct ec_exam_params *params, ec_key *key);
+
+/**
+ * Fill `key` with the key of the variant whose seed is `seed` (as
+ * 'examcheck variant --seed' reads it). Returns an exit status (2 for a
+ * bad seed, after a message).
+ */
+int gio_load_variant_key(const char *what, const char *seed, ec_key *key);
+
+/** Whether `seed` names the original exam ("0", "00", "original"). */
+bool gio_is_original(const char *seed);
+
 /**
  * Fill `key`: from the key file `path` when it is not NULL, else computed
  * by running every worked answer. Returns an exit status (after a message).

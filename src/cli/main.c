@@ -28,6 +28,7 @@ static const struct cmd commands[] = {
 	{"list", cmd_list, "list question ids with titles and points"},
 	{"net", cmd_net, "shapes, parameters and multiplications of a layer list"},
 	{"rf", cmd_rf, "receptive field of each layer of a layer list"},
+	{"variant", cmd_variant, "the exam with new numbers from a seed: sheet, key, answers"},
 };
 
 static void usage(FILE *f)
@@ -67,7 +68,7 @@ static void usage(FILE *f)
 	      f);
 }
 
-static int unknown_question(const char *arg, const char *id)
+int cli_unknown_question(const char *arg, const char *id)
 {
 	char list[256] = "";
 	size_t i, best = (size_t)-1, shown = 0;
@@ -96,10 +97,9 @@ static int answer_failed(const ec_actx *a)
 	return cli_exit_for(a->err.status);
 }
 
-/* Print every leaf whose id is `prefix` or starts with "<prefix>."; all leaves when NULL. */
-static int run_questions(const char *prefix)
+int cli_run_questions(const char *prefix, const struct ec_exam_params *params)
 {
-	ec_actx a = {stdout, NULL, NULL, {0}};
+	ec_actx a = {.out = stdout, .params = params};
 	size_t i, n = prefix ? strlen(prefix) : 0, done = 0;
 
 	for (i = 0; i < ec_question_count; i++) {
@@ -128,7 +128,7 @@ int cmd_all(int argc, char **argv)
 		cli_error("all: unexpected argument '%s'", argv[1]);
 		return EC_EXIT_USAGE;
 	}
-	return run_questions(NULL);
+	return cli_run_questions(NULL, NULL);
 }
 
 int cmd_list(int argc, char **argv)
@@ -177,8 +177,8 @@ static int dispatch(int argc, char **argv)
 			return EC_EXIT_USAGE;
 		}
 		if (!ec_question_find(id))
-			return unknown_question(argv[1], id);
-		return run_questions(id);
+			return cli_unknown_question(argv[1], id);
+		return cli_run_questions(id, NULL);
 	}
 	cli_error("unknown command '%s' (see 'examcheck --help')", argv[1]);
 	return EC_EXIT_USAGE;

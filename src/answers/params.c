@@ -1,0 +1,97 @@
+/*
+ * params.c: the original exam's numbers, as the question sheet gives them
+ * (3.1.1's graph and 3.3's figure are the data files of data/).
+ */
+#include "params.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const ec_exam_params ec_exam_original = {
+	.seed = 0,
+	.q25_runs =
+		{
+			{'A', "|x|", ec_optim_abs_value, ec_optim_abs_deriv, 1, 2},
+			{'B', "x^2", ec_optim_square_value, ec_optim_square_deriv, 1, 1},
+			{'C', "|x|", ec_optim_abs_value, ec_optim_abs_deriv, 1, 2.01},
+			{'D', "x^2", ec_optim_square_value, ec_optim_square_deriv, 1, 0.99},
+		},
+	/* 2.7: an 8x8x1024 volume, then FC-4096, then FC-200. */
+	.q27_spatial = {8, 8},
+	.q27_channels = 1024,
+	.q27_hidden = 4096,
+	.q27_classes = 200,
+	.q27_options =
+		{
+			{'A', 64, 200},
+			{'B', 64, 1},
+			{'C', 4096, 200},
+			{'D', 8, 1},
+			{'E', 8, 200},
+		},
+	/* 2.8: the five layers, and the claims of the options. */
+	.q28_net = "conv3s1 conv3s2 conv3s2 conv3s1 pool2s2",
+	.q28_options =
+		{
+			{'A', EC_Q28_SIDE_IS, 2, 0, 6},
+			{'B', EC_Q28_AREA_TIMES, 3, 2, 4},
+			{'C', EC_Q28_SIDE_IS, 4, 0, 17},
+			{'D', EC_Q28_AREA_TIMES, 5, 4, 4},
+			{'E', EC_Q28_SIDE_IS, 5, 0, 33},
+			{'F', EC_Q28_NONE_ABOVE, 0, 0, 0},
+		},
+	.q311_graph = "",
+	.q312_x =
+		{
+			4, 6, 3, 4, /* */
+			1, 7, 3, 4, /* */
+			5, 8, 4, 4, /* */
+			2, 7, 4, 4,
+		},
+	.q312_k =
+		{
+			0,     -0.25, 0,     /* */
+			-0.25, 1,     -0.25, /* */
+			0,     -0.25, 0,
+		},
+	/* The underlined entry (value 1): row 1, column 0, counting from 0. */
+	.q312_row = 1,
+	.q312_col = 0,
+	.q32_net = "INPUT 3x8x64x64; CONV5-16-p2-s1; POOL2; CONV3-16-p1-s1; "
+		   "POOL2; CONV3-32-p1-s2; FC-256; FC-10",
+	/* Table 3: input and layer of each row. */
+	.q323_rows =
+		{
+			"INPUT 3x64x64; CONV3-16-p1-s1",
+			"INPUT 3x64x64; CONV5-32-p2-s1",
+			"INPUT 3x8x64x64; CONV5-32-p2-s1",
+		},
+	.q33_figure = "",
+	.q33_y11 = "x_21 and x_22 besides x_11 itself",
+	.q33_z11 = "x_13 x_31 x_32",
+};
+
+const ec_exam_params *ec_params(const ec_actx *a)
+{
+	return a->params ? a->params : &ec_exam_original;
+}
+
+int ec_params_data(ec_actx *a, const char *given, const char *name, char **text,
+		   const char **origin)
+{
+	static char origin_buf[128];
+	size_t n = strlen(given);
+
+	if (n == 0)
+		return ec_data_load(a, name, text, origin);
+	if (!(*text = malloc(n + 1))) {
+		ec_error_set(&a->err, EC_ERR_NOMEM, "out of memory");
+		return -1;
+	}
+	memcpy(*text, given, n + 1);
+	snprintf(origin_buf, sizeof(origin_buf), "variant %llu's %s",
+		 (unsigned long long)ec_params(a)->seed, name);
+	*origin = origin_buf;
+	return 0;
+}

@@ -1,0 +1,721 @@
+/*
+ * variant.c: drawing a variant of the exam from a seed. Each question has
+ * its own generator, started from the seed's stream in exam order, so
+ * that a change to one question's draw leaves the others as they were.
+ * Numbers are integers or fractions over 2, 4 or 8 (exact in binary, so
+ * the answers print the same everywhere), and each question is drawn
+ * again until the library finds it valid and the worked answer's words
+ * fit it: 2.5 keeps converging and non-converging runs, 2.8 no area ratio
+ * of exactly 4, 3.1.2 a single maximum, and so on.
+ */
+#include "variant.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "examcheck/ec_conv.h"
+#include "examcheck/ec_expr.h"
+#include "examcheck/ec_layers.h"
+#include "examcheck/ec_optim.h"
+#include "examcheck/ec_rf.h"
+#include "examcheck/ec_spatial_graph.h"
+#include "examcheck/ec_tensor.h"
+#include "examcheck/ec_xorshift.h"
+
+/* Draws of one question before giving up (none comes near: see tests/test_variant.c). */
+#define TRIES 2000
+
+/* Gradient descent as 2.5's answer runs it. */
+#define Q25_ITERS 2000
+#define Q25_RATIO 1e-6
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define PICK(g, a) ((a)[ec_xorshift_below((g), COUNT(a))])
+
+/* An integer in [lo, hi]. */
+static int pick(ec_xorshift *g, int lo, int hi)
+{
+	return lo + (int)ec_xorshift_below(g, (uint64_t)(hi - lo + 1));
+}
+
+/* True with probability num / den. */
+static bool chance(ec_xorshift *g, unsigned num, unsigned den)
+{
+	return ec_xorshift_below(g, den) < num;
+}
+
+static int gave_up(ec_error *err, const char *id, uint64_t seed)
+{
+	ec_error_set(err, EC_ERR_INVALID, "variant %" PRIu64 ": no valid q%s after %d draws", seed,
+		     id, TRIES);
+	return -1;
+}
+
+/* ---- 2.5: gradient descent on |x| and x^2 ---- */
+
+static void q25_set(ec_q25_run *run, bool square, double x0, double step)
+{
+	run->loss = square ? "x^2" : "|x|";
+	run->value = square ? ec_optim_square_value : ec_optim_abs_value;
+	run->deriv = square ? ec_optim_square_deriv : ec_optim_abs_deriv;
+	run->x0 = x0;
+	run->step = step;
+}
+
+/*
+ * |x| moves by exactly `step` each time; with step > |x0| it jumps over 0
+ * and back to x0 (the worked answer's words), so it never converges; with
+ * step = 2|x0| its loss stays put. x^2 multiplies x by 1 - 2 step: steps
+ * of 1/4 to 5/4 give factors 1/2, 0, -1/2 (converging), -1 (bouncing, the
+ * loss stays put) and -3/2 (diverging).
+ */
+static int draw_2_5(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+{
+	static const double abs_extra[] = {0.5, 1, 1.5, 2, 2.5};
+	static const double square_steps[] = {0.25, 0.5, 0.75, 1, 1.25};
+	static double trace[Q25_ITERS + 1], loss[Q25_ITERS + 1];
+	int t;
+
+	for (t = 0; t < TRIES; t++) {
+		size_t r, k, converging = 0, bouncing = 0, same = 0;
+
+		for (r = 0; r < EC_Q25_RUNS; r++) {
+			ec_q25_run *run = &p->q25_runs[r];
+			double x0 = pick(g, 1, 3) * (chance(g, 1, 3) ? -1 : 1), ax = x0 < 0 ? -x0 : x0;
+			ec_gd_behaviour bx, bl;
+
+			run->letter = (char)('A' + r);
+			if (chance(g, 1, 2))
+				q25_set(run, false, x0, ax + (chance(g, 1, 3) ? ax : PICK(g, abs_extra)));
+			else
+				q25_set(run, true, x0, PICK(g, square_steps));
+			if (ec_optim_gd_trace(run->deriv, NULL, run->x0, run->step, Q25_ITERS, trace,
+					      err) != EC_OK ||
+			    ec_optim_classify(trace, Q25_ITERS + 1, Q25_RATIO, &bx, err) != EC_OK)
+				return -1;
+			for (k = 0; k <= Q25_ITERS; k++)
+				loss[k] = run->value(trace[k], NULL);
+			if (ec_optim_classify(loss, Q25_ITERS + 1, Q25_RATIO, &bl, err) != EC_OK)
+				return -1;
+			converging += bx == EC_GD_CONVERGING;
+			bouncing += bx != EC_GD_CONVERGING && bl == EC_GD_CONVERGING;
+			for (k = 0; k < r; k++)
+				same += p->q25_runs[k].deriv == run->deriv &&
+					p->q25_runs[k].x0 == run->x0 && p->q25_runs[k].step == run->step;
+		}
+		if (converging >= 1 && converging < EC_Q25_RUNS && bouncing >= 1 && !same)
+			return 0;
+	}
+	return gave_up(err, "2.5", p->seed);
+}
+
+/* ---- 2.7: fully-connected layers as convolutions ---- */
+
+static int draw_2_7(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+{
+	static const uint64_t channels[] = {64, 128, 256, 512, 1024, 2048};
+	static const uint64_t hidden[] = {256, 512, 1024, 2048, 4096};
+	static const uint64_t classes[] = {10, 20, 50, 100, 200, 1000};
+	int t;
+
+	for (t = 0; t < TRIES; t++) {
+		ec_fc_conv h, o;
+		ec_window whole[2];
+		uint64_t after[2], positions, v[6];
+		size_t i, j;
+		bool distinct = true;
+
+		p->q27_spatial[0] = p->q27_spatial[1] = (uint64_t)pick(g, 2, 16);
+		p->q27_channels = PICK(g, channels);
+		p->q27_hidden = PICK(g, hidden);
+		p->q27_classes = PICK(g, classes);
+		if (ec_fc_as_conv(2, p->q27_spatial, p->q27_channels, p->q27_hidden, &h, err) !=
+		    EC_OK)
+			return -1;
+		for (i = 0; i < 2; i++)
+			whole[i] = (ec_window){h.kernel[i], 1, 0, 1};
+		if (ec_conv_output_shape(2, p->q27_spatial, whole, after, err) != EC_OK ||
+		    ec_fc_as_conv(2, after, h.filters, p->q27_classes, &o, err) != EC_OK ||
+		    ec_u64_product(2, p->q27_spatial, &positions, err) != EC_OK)
+			return -1;
+		/* Each wrong width is one thing the question names: so they must differ. */
+		v[0] = h.kernel[0], v[1] = o.kernel[0], v[2] = positions;
+		v[3] = p->q27_hidden, v[4] = p->q27_classes, v[5] = p->q27_channels;
+		for (i = 0; i < 6; i++)
+			for (j = 0; j < i; j++)
+				distinct = distinct && v[i] != v[j];
+		if (!distinct)
+			continue;
+		/* The exam's five forms: H x W or F, then the classes or 1. */
+		{
+			const uint64_t pairs[EC_Q27_OPTIONS][2] = {
+				{positions, p->q27_classes}, {positions, o.kernel[0]},
+				{p->q27_hidden, p->q27_classes}, {h.kernel[0], o.kernel[0]},
+				{h.kernel[0], p->q27_classes},
+			};
+			size_t order[EC_Q27_OPTIONS] = {0, 1, 2, 3, 4};
+
+			for (i = EC_Q27_OPTIONS; i-- > 1;) {
+				size_t k = (size_t)ec_xorshift_below(g, i + 1), s = order[i];
+
+				order[i] = order[k];
+				order[k] = s;
+			}
+			for (i = 0; i < EC_Q27_OPTIONS; i++) {
+				p->q27_options[i].letter = (char)('A' + i);
+				p->q27_options[i].f_hidden = pairs[order[i]][0];
+				p->q27_options[i].f_output = pairs[order[i]][1];
+			}
+		}
+		return 0;
+	}
+	return gave_up(err, "2.7", p->seed);
+}
+
+/* ---- 2.8: receptive fields of five layers ---- */
+
+/* Receptive field sides and areas of the five layers of `net` ('examcheck rf' notation). */
+static int q28_fields(const char *net, uint64_t side[EC_Q28_LAYERS],
+		      uint64_t area[EC_Q28_LAYERS], ec_error *err)
+{
+	ec_layer_list list;
+	ec_layer_rf rf[EC_Q28_LAYERS];
+	size_t i;
+
+	if (ec_layers_parse(net, &list, err) != EC_OK)
+		return -1;
+	if (list.count != EC_Q28_LAYERS || ec_layers_rf(&list, rf, err) != EC_OK) {
+		ec_layers_free(&list);
+		return -1;
+	}
+	ec_layers_free(&list);
+	for (i = 0; i < EC_Q28_LAYERS; i++) {
+		uint64_t sides[2] = {rf[i].rf[0].size, rf[i].rf[1].size};
+
+		side[i] = sides[0];
+		if (ec_rf_area(2, sides, &area[i], err) != EC_OK)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * A false side for layer l: a mistake someone could make (every stride
+ * ignored, the next or previous layer's field, one off, twice the side).
+ */
+static uint64_t q28_wrong_side(ec_xorshift *g, const uint64_t *side, const int *kernel, size_t l)
+{
+	uint64_t cand[6], naive = 1;
+	size_t i, n = 0;
+
+	for (i = 0; i < l; i++)
+		naive += (uint64_t)kernel[i] - 1;
+	cand[n++] = naive;
+	if (l > 1)
+		cand[n++] = side[l - 2];
+	if (l < EC_Q28_LAYERS)
+		cand[n++] = side[l];
+	cand[n++] = side[l - 1] + 1;
+	cand[n++] = side[l - 1] - 1;
+	cand[n++] = 2 * side[l - 1];
+	for (;;) {
+		uint64_t v = cand[ec_xorshift_below(g, n)];
+
+		if (v != side[l - 1] && v >= 2)
+			return v;
+	}
+}
+
+static bool q28_same_claim(const ec_q28_option *a, const ec_q28_option *b)
+{
+	return a->claim == b->claim && a->layer == b->layer && a->other == b->other &&
+	       a->value == b->value;
+}
+
+static int draw_2_8(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+{
+	static const int conv_kernels[] = {2, 3, 3, 3, 4, 5};
+	static const size_t true_counts[] = {0, 1, 1, 1, 2, 2, 2, 3};
+	int t;
+
+	for (t = 0; t < TRIES; t++) {
+		int kernel[EC_Q28_LAYERS];
+		uint64_t side[EC_Q28_LAYERS], area[EC_Q28_LAYERS];
+		size_t i, used = 0, ntrue;
+		bool want[EC_Q28_OPTIONS - 1] = {false}, four = false;
+
+		for (i = 0; i < EC_Q28_LAYERS; i++) {
+			bool conv = i == 0 || chance(g, 2, 3); /* the net starts with a convolution */
+			int stride;
+
+			kernel[i] = conv ? PICK(g, conv_kernels) : pick(g, 2, 3);
+			stride = conv ? pick(g, 1, 2) : (chance(g, 3, 4) ? 2 : 1);
+			used += (size_t)snprintf(p->q28_net + used, sizeof(p->q28_net) - used,
+						 "%s%s%ds%d", i ? " " : "", conv ? "conv" : "pool",
+						 kernel[i], stride);
+		}
+		if (q28_fields(p->q28_net, side, area, err) != 0)
+			return -1;
+		/* The answer says the area never grows by a fixed factor of 4 here. */
+		for (i = 1; i < EC_Q28_LAYERS; i++)
+			four = four || area[i] == 4 * area[i - 1];
+		if (four)
+			continue;
+		ntrue = PICK(g, true_counts);
+		while (ntrue > 0) {
+			size_t k = (size_t)ec_xorshift_below(g, EC_Q28_OPTIONS - 1);
+
+			ntrue -= !want[k];
+			want[k] = true;
+		}
+		for (i = 0; i + 1 < EC_Q28_OPTIONS; i++) {
+			ec_q28_option *o = &p->q28_options[i];
+			size_t k;
+			bool repeated;
+
+			o->letter = (char)('A' + i);
+			do {
+				o->claim = chance(g, 2, 5) ? EC_Q28_AREA_TIMES : EC_Q28_SIDE_IS;
+				o->layer = (size_t)pick(g, o->claim == EC_Q28_AREA_TIMES ? 2 : 1,
+							EC_Q28_LAYERS);
+				o->other = o->claim == EC_Q28_AREA_TIMES ? o->layer - 1 : 0;
+				if (o->claim == EC_Q28_AREA_TIMES && want[i] &&
+				    area[o->layer - 1] % area[o->other - 1] != 0) {
+					o->claim = EC_Q28_SIDE_IS; /* no whole ratio to claim */
+					o->other = 0;
+				}
+				if (o->claim == EC_Q28_SIDE_IS)
+					o->value = want[i] ? side[o->layer - 1]
+							   : q28_wrong_side(g, side, kernel, o->layer);
+				else if (want[i])
+					o->value = area[o->layer - 1] / area[o->other - 1];
+				else
+					o->value = (area[o->layer - 1] == 2 * area[o->other - 1] ||
+						    chance(g, 2, 3))
+							   ? 4
+							   : 2;
+				for (repeated = false, k = 0; k < i; k++)
+					repeated = repeated || q28_same_claim(o, &p->q28_options[k]);
+			} while (repeated);
+		}
+		p->q28_options[EC_Q28_OPTIONS - 1] =
+			(ec_q28_option){(char)('A' + EC_Q28_OPTIONS - 1), EC_Q28_NONE_ABOVE, 0, 0, 0};
+		return 0;
+	}
+	return gave_up(err, "2.8", p->seed);
+}
+
+/* ---- 3.1.1: a graph with 2** and clamp ---- */
+
+/* Each uses x, y and z, and clamp(., a, b) once. */
+static const char *const q311_forms[] = {
+	"clamp(2**(x*y), %d, %d) * (y - z)",   "clamp(2**(x + y), %d, %d) - x * z",
+	"2**clamp(x*y - z, %d, %d) + y",       "(x + clamp(2**y - z, %d, %d)) * y",
+	"clamp(x * 2**y, %d, %d) * (z - x)",
+};
+
+/*
+ * Whether the graph loads and every activation is moderate, no node sits
+ * where a derivative convention applies, and the clamp is saturated
+ * (outputs a bound) exactly when `saturate`.
+ */
+static bool q311_fits(const char *text, bool saturate, ec_error *err)
+{
+	ec_expr e;
+	size_t i;
+	bool ok = true, clamped = false;
+
+	if (ec_expr_file_load(text, "variant graph", &e, err) != EC_OK) {
+		ec_error_clear(err);
+		return false;
+	}
+	for (i = 0; i < e.count; i++) {
+		const ec_expr_node *n = &e.nodes[i];
+
+		ok = ok && !n->at_kink && n->value > -10000 && n->value < 10000;
+		if (n->op == EC_EXPR_CLAMP)
+			clamped = n->partial[0] == 0;
+	}
+	ec_expr_free(&e);
+	return ok && clamped == saturate;
+}
+
+static int draw_3_1_1(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+{
+	/* Over any three seeds in a row, one saturates the clamp and one does not. */
+	bool saturate = p->seed % 3 == 1 || (p->seed % 3 == 0 && chance(g, 1, 2));
+	int t;
+
+	for (t = 0; t < TRIES; t++) {
+		char expr[96];
+		int lo = pick(g, -2, 4), hi = lo + pick(g, 2, 8);
+		int x = pick(g, -2, 3), y = pick(g, 0, 3), z = pick(g, -2, 3);
+		int n;
+
+		snprintf(expr, sizeof(expr), PICK(g, q311_forms), lo, hi);
+		n = snprintf(p->q311_graph, sizeof(p->q311_graph),
+			     "# Variant %" PRIu64 " of question 3.1.1: a graph built with the base-2\n"
+			     "# exponential 2** and clamp(v, a, b). Format of data/q3.1.1.graph:\n"
+			     "# the expression, then the value of each input.\n"
+			     "expr %s\nx = %d\ny = %d\nz = %d\n",
+			     p->seed, expr, x, y, z);
+		if (n > 0 && (size_t)n < sizeof(p->q311_graph) && q311_fits(p->q311_graph, saturate, err))
+			return 0;
+	}
+	return gave_up(err, "3.1.1", p->seed);
+}
+
+/* ---- 3.1.2: convolution then max pooling ---- */
+
+struct q312_result {
+	double grad[16];  /* dL/dX */
+	double flipped[16]; /* dL/dX with K rotated by 180 degrees */
+	size_t winner;    /* index into the 2x2 output */
+	size_t ties;      /* outputs equal to the maximum */
+};
+
+/* Forward (valid 3x3 cross-correlation, 2x2 max pooling) and dL/dX for kernel kv. */
+static int q312_pass(const double *xv, const double *kv, double *grad, size_t *winner,
+		     size_t *ties, ec_error *err)
+{
+	double x[16], k[9], y[4], dy[4] = {0}, out, one = 1;
+	ec_mat mx = {4, 4, x}, mk = {3, 3, k}, my = {2, 2, y}, mo = {1, 1, &out};
+	ec_mat done = {1, 1, &one}, mdy = {2, 2, dy}, mg = {4, 4, grad};
+	size_t i;
+
+	memcpy(x, xv, sizeof(x));
+	memcpy(k, kv, sizeof(k));
+	if (ec_xcorr2d(&mx, &mk, 0, 1, &my, err) != EC_OK ||
+	    ec_maxpool2d(&my, 2, 2, &mo, winner, err) != EC_OK ||
+	    ec_maxpool2d_backward(&my, 2, 2, &done, &mdy, err) != EC_OK ||
+	    ec_xcorr2d_backward(&mdy, &mk, 0, 1, &mg, err) != EC_OK)
+		return -1;
+	for (*ties = 0, i = 0; i < 4; i++)
+		*ties += y[i] == out;
+	return 0;
+}
+
+static int draw_3_1_2(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+{
+	static const double weights[] = {-1, -0.5, -0.25, 0, 0, 0.25, 0.5, 1, 2};
+	int t;
+
+	for (t = 0; t < TRIES; t++) {
+		double grad[16], flipped[16], kf[9];
+		size_t i, nonzero = 0, in_window[9], nin = 0, winner, ties, wf, tf;
+		bool symmetric = chance(g, 1, 2), flip_same = true;
+
+		for (i = 0; i < 16; i++)
+			p->q312_x[i] = pick(g, 0, 9);
+		for (i = 0; i < 9; i++)
+			p->q312_k[i] = symmetric && i > 4 ? p->q312_k[8 - i] : PICK(g, weights);
+		for (i = 0; i < 9; i++) {
+			kf[i] = p->q312_k[8 - i];
+			nonzero += p->q312_k[i] != 0;
+			flip_same = flip_same && p->q312_k[i] == kf[i];
+		}
+		if (q312_pass(p->q312_x, p->q312_k, grad, &winner, &ties, err) != 0 ||
+		    q312_pass(p->q312_x, kf, flipped, &wf, &tf, err) != 0)
+			return -1;
+		/* A single maximum: the answer needs no tie convention. */
+		if (nonzero < 3 || ties != 1)
+			continue;
+		/* Mostly an entry the winning window weighs, sometimes any entry. */
+		for (i = 0; i < 9; i++)
+			if (p->q312_k[i] != 0)
+				in_window[nin++] = (winner / 2 + i / 3) * 4 + winner % 2 + i % 3;
+		i = chance(g, 3, 4) ? in_window[ec_xorshift_below(g, nin)]
+				    : (size_t)ec_xorshift_below(g, 16);
+		p->q312_row = i / 4;
+		p->q312_col = i % 4;
+		/* The answer calls a gradient the flip leaves alone a sign of a symmetric K. */
+		if (!flip_same && grad[i] == flipped[i])
+			continue;
+		return 0;
+	}
+	return gave_up(err, "3.1.2", p->seed);
+}
+
+/* ---- 3.2: a 3D conv net ---- */
+
+static bool q32_valid(const char *spec, ec_error *err)
+{
+	ec_layer_list list;
+	ec_layer_stats *stats;
+	bool ok;
+
+	if (ec_layers_parse(spec, &list, err) != EC_OK) {
+		ec_error_clear(err);
+		return false;
+	}
+	stats = calloc(list.count, sizeof(*stats));
+	ok = stats && ec_layers_walk(&list, stats, err) == EC_OK;
+	free(stats);
+	ec_layers_free(&list);
+	ec_error_clear(err);
+	return ok;
+}
+
+struct q32_conv {
+	int kernel, count, pad, stride;
+};
+
+static int draw_3_2(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+{
+	static const int depths[] = {1, 3, 3, 3};
+	static const int frames[] = {4, 8, 8, 16};
+	static const int sides[] = {32, 48, 64, 64, 96, 112, 128};
+	static const int kernels[] = {1, 3, 3, 3, 5, 5, 7};
+	static const int counts[] = {8, 16, 16, 24, 32, 32, 48, 64};
+	static const int hidden[] = {64, 128, 256, 512};
+	static const int classes[] = {5, 10, 10, 20, 50, 100};
+	int t;
+
+	for (t = 0; t < TRIES; t++) {
+		struct q32_conv conv[3];
+		int c = PICK(g, depths), tt = PICK(g, frames), hw = PICK(g, sides);
+		int nlayers = pick(g, 6, 8), nfc = nlayers == 8 ? 2 : pick(g, 1, 2);
+		int npool = nlayers - 3 - nfc, i, r;
+		bool pool_after[3] = {false, false, false};
+		size_t used;
+
+		if (npool < 1 || npool > 3)
+			continue;
+		for (i = 0; i < 3; i++) {
+			conv[i].kernel = PICK(g, kernels);
+			conv[i].count = PICK(g, counts);
+			conv[i].pad = chance(g, 4, 5) ? (conv[i].kernel - 1) / 2 : 0;
+			conv[i].stride = chance(g, 1, 4) ? 2 : 1;
+		}
+		/* Table 3's first two rows differ in their kernels, as in the exam. */
+		if (conv[0].kernel == conv[1].kernel)
+			continue;
+		/* Filter counts grow (or stay) along the net. */
+		for (i = 1; i < 3; i++)
+			if (conv[i].count < conv[i - 1].count)
+				conv[i].count = conv[i - 1].count;
+		for (i = 0; i < npool;) {
+			r = pick(g, 0, 2);
+			if (!pool_after[r]) {
+				pool_after[r] = true;
+				i++;
+			}
+		}
+		used = (size_t)snprintf(p->q32_net, sizeof(p->q32_net), "INPUT %dx%dx%dx%d", c, tt, hw,
+					hw);
+		for (i = 0; i < 3; i++) {
+			used += (size_t)snprintf(p->q32_net + used, sizeof(p->q32_net) - used,
+						 "; CONV%d-%d-p%d-s%d", conv[i].kernel, conv[i].count,
+						 conv[i].pad, conv[i].stride);
+			if (pool_after[i])
+				used += (size_t)snprintf(p->q32_net + used, sizeof(p->q32_net) - used,
+							 "; POOL2");
+		}
+		if (nfc == 2)
+			used += (size_t)snprintf(p->q32_net + used, sizeof(p->q32_net) - used,
+						 "; FC-%d", PICK(g, hidden));
+		snprintf(p->q32_net + used, sizeof(p->q32_net) - used, "; FC-%d", PICK(g, classes));
+		/* Table 3: the second convolution in 2D; the first one's window with the
+		 * third one's filters, in 2D and then in 3D (the exam's rows). */
+		snprintf(p->q323_rows[0], sizeof(p->q323_rows[0]), "INPUT %dx%dx%d; CONV%d-%d-p%d-s%d",
+			 c, hw, hw, conv[1].kernel, conv[1].count, conv[1].pad, conv[1].stride);
+		snprintf(p->q323_rows[1], sizeof(p->q323_rows[1]), "INPUT %dx%dx%d; CONV%d-%d-p%d-s%d",
+			 c, hw, hw, conv[0].kernel, conv[2].count, conv[0].pad, conv[0].stride);
+		snprintf(p->q323_rows[2], sizeof(p->q323_rows[2]),
+			 "INPUT %dx%dx%dx%d; CONV%d-%d-p%d-s%d", c, tt, hw, hw, conv[0].kernel,
+			 conv[2].count, conv[0].pad, conv[0].stride);
+		if (q32_valid(p->q32_net, err) && q32_valid(p->q323_rows[0], err) &&
+		    q32_valid(p->q323_rows[1], err) && q32_valid(p->q323_rows[2], err))
+			return 0;
+	}
+	return gave_up(err, "3.2", p->seed);
+}
+
+/* ---- 3.3: a spatial graph ---- */
+
+/* "x_21 and x_22" (or "x_12, x_21 and x_22") for the nodes of `set` but not of `skip`. */
+static void q33_names(const unsigned char *set, const unsigned char *skip, size_t cols, size_t n,
+		      bool prose, char *buf, size_t size)
+{
+	size_t p, k = 0, total = 0, used = 0;
+
+	for (p = 0; p < n; p++)
+		total += set[p] && !(skip && skip[p]);
+	buf[0] = '\0';
+	for (p = 0; p < n && used < size; p++) {
+		if (!set[p] || (skip && skip[p]))
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%sx_%zu%zu",
+					 k == 0	   ? ""
+					 : !prose ? " "
+					 : k + 1 == total ? " and "
+							  : ", ",
+					 p / cols + 1, p % cols + 1);
+		k++;
+	}
+}
+
+/*
+ * Join neighbouring cells (8-neighbourhood) of a 5x5 grid: a random tree
+ * grown from a random cell (each step joins a new cell to a random cell
+ * of the tree, so the tree branches), then a few extra edges.
+ */
+static void q33_edges(ec_xorshift *g, bool edge[25][25])
+{
+	size_t tree[25], size = 1;
+	bool in[25] = {false};
+	int extra;
+
+	memset(edge, 0, sizeof(bool) * 25 * 25);
+	tree[0] = (size_t)ec_xorshift_below(g, 25);
+	in[tree[0]] = true;
+	while (size < 25) {
+		size_t next[8], n = 0, cur = tree[ec_xorshift_below(g, size)], cell;
+		int dr, dc;
+
+		for (dr = -1; dr <= 1; dr++)
+			for (dc = -1; dc <= 1; dc++) {
+				int r = (int)(cur / 5) + dr, c = (int)(cur % 5) + dc;
+
+				if ((dr || dc) && r >= 0 && r < 5 && c >= 0 && c < 5 &&
+				    !in[r * 5 + c])
+					next[n++] = (size_t)(r * 5 + c);
+			}
+		if (!n)
+			continue;
+		cell = next[ec_xorshift_below(g, n)];
+		edge[cur][cell] = edge[cell][cur] = true;
+		in[cell] = true;
+		tree[size++] = cell;
+	}
+	for (extra = pick(g, 1, 4); extra > 0;) {
+		size_t a = (size_t)ec_xorshift_below(g, 25);
+		int r = (int)(a / 5) + pick(g, -1, 1), c = (int)(a % 5) + pick(g, -1, 1);
+		size_t b = (size_t)(r * 5 + c);
+
+		if (r < 0 || r >= 5 || c < 0 || c >= 5 || a == b || edge[a][b])
+			continue;
+		edge[a][b] = edge[b][a] = true;
+		extra--;
+	}
+}
+
+static int draw_3_3(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+{
+	int t;
+
+	for (t = 0; t < TRIES; t++) {
+		bool edge[25][25];
+		ec_buf b = EC_BUF_INIT;
+		ec_sg_figure fig;
+		unsigned char one[25], two[25], mask[9], self[25] = {1};
+		double patch[9], plain, masked;
+		size_t i, j, r = (size_t)pick(g, 2, 4), c = (size_t)pick(g, 2, 4);
+		bool ok;
+
+		q33_edges(g, edge);
+		ec_buf_appendf(&b, "# Variant %" PRIu64 " of question 3.3: a 5x5 image X, a 3x3 filter W,\n"
+				   "# the graph's edges and the dotted location. Format of\n"
+				   "# data/q3.3.figure; rows and columns count from 1.\n\nimage 5 5\n",
+			       p->seed);
+		for (i = 0; i < 25; i++)
+			ec_buf_appendf(&b, "%d%s", pick(g, 0, 3), i % 5 == 4 ? "\n" : " ");
+		ec_buf_append(&b, "\nfilter 3 3\n");
+		for (i = 0; i < 9; i++)
+			ec_buf_appendf(&b, "%2d%s", i == 4 ? pick(g, 1, 2) : pick(g, -2, 2),
+				       i % 3 == 2 ? "\n" : " ");
+		ec_buf_append(&b, "\nedges\n");
+		for (i = 0; i < 25; i++)
+			for (j = i + 1; j < 25; j++)
+				if (edge[i][j])
+					ec_buf_appendf(&b, "%zu %zu  %zu %zu\n", i / 5 + 1, i % 5 + 1,
+						       j / 5 + 1, j % 5 + 1);
+		ec_buf_appendf(&b, "\n# the dotted filter location\nat %zu %zu\n", r, c);
+		if (!b.data || b.len >= sizeof(p->q33_figure)) {
+			ec_buf_free(&b);
+			ec_error_set(err, EC_ERR_NOMEM, "variant %" PRIu64 ": no room for the figure",
+				     p->seed);
+			return -1;
+		}
+		memcpy(p->q33_figure, b.data, b.len + 1);
+		ec_buf_free(&b);
+		if (ec_sg_parse(p->q33_figure, "variant figure", &fig, err) != EC_OK)
+			return -1;
+		ok = ec_sg_influence(&fig, 1, 1, 1, one, err) == EC_OK &&
+		     ec_sg_influence(&fig, 1, 1, 2, two, err) == EC_OK &&
+		     ec_sg_patch(&fig, r, c, patch, err) == EC_OK &&
+		     ec_sg_mask(&fig, r, c, mask, err) == EC_OK;
+		if (ok) {
+			plain = ec_sg_dot(patch, fig.filter, NULL, 9);
+			masked = ec_sg_dot(patch, fig.filter, mask, 9);
+			q33_names(one, self, 5, 25, true, p->q33_y11,
+				  sizeof(p->q33_y11));
+			strncat(p->q33_y11, " besides x_11 itself",
+				sizeof(p->q33_y11) - strlen(p->q33_y11) - 1);
+			q33_names(two, one, 5, 25, false, p->q33_z11, sizeof(p->q33_z11));
+		}
+		ec_sg_figure_free(&fig);
+		if (!ok)
+			return -1;
+		/* The mask must matter at the dotted location. */
+		if (plain != masked)
+			return 0;
+	}
+	return gave_up(err, "3.3", p->seed);
+}
+
+int ec_variant_draw(uint64_t seed, ec_exam_params *p, ec_error *err)
+{
+	static int (*const draw[])(ec_xorshift *, ec_exam_params *, ec_error *) = {
+		draw_2_5, draw_2_7, draw_2_8, draw_3_1_1, draw_3_1_2, draw_3_2, draw_3_3,
+	};
+	ec_xorshift seeds;
+	size_t i;
+
+	ec_error_clear(err);
+	*p = ec_exam_original;
+	if (seed == 0)
+		return 0;
+	if (seed > (uint64_t)EC_VARIANT_SEED_MAX) {
+		ec_error_set(err, EC_ERR_RANGE, "seed %" PRIu64 " is above 2^63 - 1", seed);
+		return -1;
+	}
+	p->seed = seed;
+	ec_xorshift_seed_mixed(&seeds, seed);
+	for (i = 0; i < COUNT(draw); i++) {
+		ec_xorshift g;
+
+		ec_xorshift_seed_mixed(&g, ec_xorshift_next(&seeds));
+		if (draw[i](&g, p, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int ec_variant_seed_parse(const char *text, uint64_t *seed, ec_error *err)
+{
+	uint64_t v = 0;
+	const char *s;
+
+	if (strcmp(text, "original") == 0) {
+		*seed = 0;
+		return 0;
+	}
+	for (s = text; *s >= '0' && *s <= '9'; s++) {
+		if (v > ((uint64_t)EC_VARIANT_SEED_MAX - (uint64_t)(*s - '0')) / 10) {
+			ec_error_set(err, EC_ERR_RANGE,
+				     "seed '%s' is above 2^63 - 1 (9223372036854775807)", text);
+			return -1;
+		}
+		v = v * 10 + (uint64_t)(*s - '0');
+	}
+	if (s == text || *s) {
+		ec_error_set(err, EC_ERR_PARSE,
+			     "seed '%s' is not 'original' or a whole number from 0 to 2^63 - 1", text);
+		return -1;
+	}
+	*seed = v;
+	return 0;
+}

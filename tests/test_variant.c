@@ -1,0 +1,750 @@
+/*
+ * test_variant.c: variants of the exam (src/answers/variant.c). For seeds
+ * 1 to 200 each variant's key, computed by the answer modules on the
+ * variant's numbers, is checked against computations written here from
+ * the numbers alone: closed forms for gradient descent (2.5), the filter
+ * width of a fully-connected layer (2.7), receptive fields traced pixel
+ * by pixel (2.8), finite differences of the graph's output (3.1.1), a
+ * convolution and max pooling done by loops (3.1.2), the shape and weight
+ * formulas of each layer (3.2), and the figure file read line by line with
+ * a breadth-first search (3.3). Seed 0 is the original exam.
+ */
+#include "ec_test.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/answers/variant.h"
+#include "examcheck/ec_expr.h"
+
+#define SEEDS 200
+
+/* Whether question `id` has numbers of its own in a variant (the others are tests/test_answers.c's). */
+static int computational(const char *id)
+{
+	return strcmp(id, "2.5") == 0 || strcmp(id, "2.7") == 0 || strcmp(id, "2.8") == 0 ||
+	       strncmp(id, "3.", 2) == 0;
+}
+
+/*
+ * The key of exam `p` (NULL: the original); with `text`, that of its
+ * computational questions only, computed with their worked text.
+ */
+static void key_of(const ec_exam_params *p, ec_key *key, int text)
+{
+	ec_actx a = {.key = key, .params = p};
+	size_t i;
+
+	if (text) {
+		a.out = tmpfile();
+		assert_non_null(a.out);
+	}
+	for (i = 0; i < ec_question_count; i++) {
+		char buf[512];
+
+		if (!ec_questions[i].fn || (text && !computational(ec_questions[i].id)))
+			continue;
+		if (ec_question_run(&ec_questions[i], &a) != 0)
+			fail_msg("seed %" PRIu64 " q%s: %s", p ? p->seed : 0, ec_questions[i].id,
+				 ec_error_format(&a.err, buf, sizeof(buf)));
+	}
+	if (a.out)
+		fclose(a.out);
+}
+
+static const char *answer(const ec_key *key, const char *id)
+{
+	const ec_key_item *it = ec_key_find(key, id);
+
+	if (!it)
+		fail_msg("the key has no item %s", id);
+	return it->answer;
+}
+
+static void draw(uint64_t seed, ec_exam_params *p)
+{
+	ec_error err;
+
+	if (ec_variant_draw(seed, p, &err) != 0)
+		fail_msg("seed %" PRIu64 ": %s", seed, err.msg);
+}
+
+/* ---- 2.5: |x| moves by exactly `step`; x^2 multiplies x by 1 - 2 step ---- */
+
+static void check_2_5(const ec_exam_params *p, const ec_key *key)
+{
+	char want[8] = "";
+	size_t r, n = 0;
+
+	for (r = 0; r < EC_Q25_RUNS; r++) {
+		const ec_q25_run *run = &p->q25_runs[r];
+		double ax = run->x0 < 0 ? -run->x0 : run->x0;
+		int converges;
+
+		if (strcmp(run->loss, "x^2") == 0) {
+			double f = 1 - 2 * run->step;
+
+			converges = f > -1 && f < 1;
+		} else {
+			/* It stops only on landing at 0: |x0| a whole number of steps. */
+			double m = ax / run->step;
+
+			converges = m == (double)(long)m && m >= 1;
+		}
+		if (converges)
+			want[n++] = run->letter;
+	}
+	assert_true(n >= 1 && n < EC_Q25_RUNS);
+	assert_string_equal(answer(key, "2.5"), want);
+}
+
+/* ---- 2.7: the hidden layer's filter covers the H x W input; the output's is 1 x 1 ---- */
+
+static void check_2_7(const ec_exam_params *p, const ec_key *key)
+{
+	char want[8] = "";
+	size_t i, n = 0;
+
+	assert_true(p->q27_spatial[0] == p->q27_spatial[1]);
+	for (i = 0; i < EC_Q27_OPTIONS; i++)
+		if (p->q27_options[i].f_hidden == p->q27_spatial[0] &&
+		    p->q27_options[i].f_output == 1)
+			want[n++] = p->q27_options[i].letter;
+	assert_int_equal(n, 1);
+	assert_string_equal(answer(key, "2.7"), want);
+}
+
+/* ---- 2.8: receptive fields traced pixel by pixel ---- */
+
+/* Five layers of kernel 5 and stride 2 see 1 + 4 (1 + 2 + 4 + 8 + 16) = 125 pixels. */
+#define GRID 128
+
+/*
+ * Mark the input pixels that output pixel (0, 0) of layer `upto` (1-based)
+ * depends on, walking back layer by layer: an output pixel (i, j) of a
+ * layer with kernel k and stride s reads inputs (i s + a, j s + b) for
+ * 0 <= a, b < k. Returns the side of the marked square and checks that the
+ * marked pixels fill it.
+ */
+static uint64_t traced_side(const int *k, const int *s, size_t upto)
+{
+	static unsigned char cur[GRID][GRID], prev[GRID][GRID];
+	size_t l, i, j, hi = 1, count = 0;
+	int a, b;
+
+	memset(cur, 0, sizeof(cur));
+	cur[0][0] = 1;
+	for (l = upto; l-- > 0;) {
+		size_t next = 0;
+
+		memset(prev, 0, sizeof(prev));
+		for (i = 0; i < hi; i++)
+			for (j = 0; j < hi; j++) {
+				if (!cur[i][j])
+					continue;
+				for (a = 0; a < k[l]; a++)
+					for (b = 0; b < k[l]; b++) {
+						size_t r = i * (size_t)s[l] + (size_t)a;
+						size_t c = j * (size_t)s[l] + (size_t)b;
+
+						assert_true(r < GRID && c < GRID);
+						prev[r][c] = 1;
+						if (r + 1 > next)
+							next = r + 1;
+					}
+			}
+		memcpy(cur, prev, sizeof(cur));
+		hi = next;
+	}
+	for (i = 0; i < hi; i++)
+		for (j = 0; j < hi; j++)
+			count += cur[i][j];
+	assert_int_equal(count, hi * hi);
+	return hi;
+}
+
+static void check_2_8(const ec_exam_params *p, const ec_key *key)
+{
+	int k[EC_Q28_LAYERS], s[EC_Q28_LAYERS];
+	uint64_t side[EC_Q28_LAYERS], area[EC_Q28_LAYERS];
+	char want[8] = "", kind[8];
+	const char *net = p->q28_net;
+	size_t i, n = 0;
+	int used;
+
+	for (i = 0; i < EC_Q28_LAYERS; i++) {
+		assert_int_equal(sscanf(net, " %4[a-z]%ds%d%n", kind, &k[i], &s[i], &used), 3);
+		assert_true(strcmp(kind, "conv") == 0 || strcmp(kind, "pool") == 0);
+		assert_true(k[i] >= 2 && k[i] <= 5 && s[i] >= 1 && s[i] <= 2);
+		net += used;
+	}
+	assert_int_equal(net[strspn(net, " ")], '\0');
+	for (i = 0; i < EC_Q28_LAYERS; i++) {
+		side[i] = traced_side(k, s, i + 1);
+		area[i] = side[i] * side[i];
+	}
+	for (i = 0; i < EC_Q28_OPTIONS; i++) {
+		const ec_q28_option *o = &p->q28_options[i];
+		int holds = 0;
+
+		if (o->claim == EC_Q28_SIDE_IS)
+			holds = side[o->layer - 1] == o->value;
+		else if (o->claim == EC_Q28_AREA_TIMES)
+			holds = area[o->layer - 1] == o->value * area[o->other - 1];
+		else
+			holds = n == 0;
+		if (holds)
+			want[n++] = o->letter;
+	}
+	assert_string_equal(answer(key, "2.8"), want);
+}
+
+/* ---- 3.1.1: finite differences of the output ---- */
+
+/* The output of expression `text` at the inputs `names` = `values`. */
+static double output_at(const char *text, char names[][EC_EXPR_NAME_MAX + 1],
+			const double *values, size_t n)
+{
+	ec_expr e;
+	ec_error err;
+	double out;
+	size_t i;
+
+	if (ec_expr_parse(text, &e, &err) != EC_OK)
+		fail_msg("'%s': %s", text, err.msg);
+	for (i = 0; i < n; i++)
+		if (ec_expr_find_input(&e, names[i], &(size_t){0}) == EC_OK)
+			assert_int_equal(ec_expr_set_input(&e, names[i], values[i], &err), EC_OK);
+	assert_int_equal(ec_expr_forward(&e, &err), EC_OK);
+	out = e.nodes[e.count - 1].value;
+	ec_expr_free(&e);
+	return out;
+}
+
+/* Central difference of the output with respect to input `at` of the list. */
+static double slope(const char *text, char names[][EC_EXPR_NAME_MAX + 1], double *values,
+		    size_t n, size_t at)
+{
+	const double h = 1e-6;
+	double v = values[at], up, down;
+
+	values[at] = v + h;
+	up = output_at(text, names, values, n);
+	values[at] = v - h;
+	down = output_at(text, names, values, n);
+	values[at] = v;
+	return (up - down) / (2 * h);
+}
+
+static void near_key(const ec_key *key, const char *id, double want)
+{
+	double got = strtod(answer(key, id), NULL);
+
+	if (!(fabs(got - want) <= 1e-5 * (1 + fabs(want))))
+		fail_msg("%s: key %.17g, finite difference %.17g", id, got, want);
+}
+
+/*
+ * Read the graph file by lines ("expr E", "NAME = VALUE"); the gradient
+ * of each input is the slope of the output in it; the gradient of an
+ * intermediate node is the slope of the output in a new input t put in
+ * place of the node's text.
+ */
+static int check_3_1_1(const ec_exam_params *p, const ec_key *key)
+{
+	char expr[256] = "", names[8][EC_EXPR_NAME_MAX + 1], id[64];
+	double values[8];
+	const char *line;
+	size_t n = 0, i;
+	ec_expr e;
+	ec_error err;
+	int saturated = 0;
+
+	for (line = p->q311_graph; *line; line += strcspn(line, "\n"), line += *line == '\n') {
+		if (strncmp(line, "expr ", 5) == 0)
+			snprintf(expr, sizeof(expr), "%.*s", (int)strcspn(line + 5, "\n"), line + 5);
+		else if (line[0] != '#' && line[0] != '\n') {
+			assert_true(n < 7);
+			assert_int_equal(sscanf(line, "%32s = %lf", names[n], &values[n]), 2);
+			n++;
+		}
+	}
+	assert_true(expr[0] && n == 3);
+	for (i = 0; i < n; i++) {
+		snprintf(id, sizeof(id), "3.1.1.%s", names[i]);
+		near_key(key, id, slope(expr, names, values, n, i));
+	}
+	assert_int_equal(ec_expr_parse(expr, &e, &err), EC_OK);
+	for (i = 0; i < n; i++)
+		assert_int_equal(ec_expr_set_input(&e, names[i], values[i], &err), EC_OK);
+	assert_int_equal(ec_expr_forward(&e, &err), EC_OK);
+	for (i = 0; i + 1 < e.count; i++) {
+		const ec_expr_node *node = &e.nodes[i];
+		char swapped[300];
+
+		if (node->constant || node->op == EC_EXPR_INPUT)
+			continue;
+		if (node->op == EC_EXPR_CLAMP) {
+			double v = e.nodes[node->arg[0]].value;
+
+			saturated = v < e.nodes[node->arg[1]].value || v > e.nodes[node->arg[2]].value;
+		}
+		snprintf(swapped, sizeof(swapped), "%.*s(t)%s", (int)node->start, e.text,
+			 e.text + node->end);
+		strcpy(names[n], "t");
+		values[n] = node->value;
+		snprintf(id, sizeof(id), "3.1.1.%s", node->label);
+		near_key(key, id, slope(swapped, names, values, n + 1, n));
+	}
+	ec_expr_free(&e);
+	return saturated;
+}
+
+/* ---- 3.1.2: convolution and max pooling by loops ---- */
+
+static void check_3_1_2(const ec_exam_params *p, const ec_key *key)
+{
+	double y[2][2], best = -1e300, want = 0;
+	size_t i, j, a, b, wi = 0, wj = 0, r = p->q312_row, c = p->q312_col;
+
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 2; j++) {
+			y[i][j] = 0;
+			for (a = 0; a < 3; a++)
+				for (b = 0; b < 3; b++)
+					y[i][j] += p->q312_x[(i + a) * 4 + j + b] * p->q312_k[a * 3 + b];
+			if (y[i][j] > best) {
+				best = y[i][j];
+				wi = i;
+				wj = j;
+			}
+		}
+	/* The generator keeps the maximum unique. */
+	for (i = 0; i < 4; i++)
+		assert_true(i == wi * 2 + wj || y[i / 2][i % 2] != best);
+	if (r >= wi && r - wi < 3 && c >= wj && c - wj < 3)
+		want = p->q312_k[(r - wi) * 3 + (c - wj)];
+	assert_true(strtod(answer(key, "3.1.2"), NULL) == want);
+}
+
+/* ---- 3.2: shapes and counts by formula ---- */
+
+static uint64_t mul(uint64_t a, uint64_t b)
+{
+	assert_true(b == 0 || a <= UINT64_MAX / b);
+	return a * b;
+}
+
+static uint64_t cube(uint64_t k, size_t d)
+{
+	return d == 3 ? k * k * k : k * k;
+}
+
+static void check_3_2(const ec_exam_params *p, const ec_key *key)
+{
+	uint64_t dims[4], weights, biases;
+	size_t rank = 4, row = 0, conv = 0, i;
+	const char *s = p->q32_net;
+	char id[48], want[96];
+	int used;
+	unsigned c, t, h, w;
+
+	assert_int_equal(sscanf(s, "INPUT %ux%ux%ux%u%n", &c, &t, &h, &w, &used), 4);
+	dims[0] = c, dims[1] = t, dims[2] = h, dims[3] = w;
+	for (s += used; *s; row++) {
+		unsigned k, n, pad, stride;
+
+		assert_true(*s == ';');
+		s += strspn(s, "; ");
+		if (sscanf(s, "CONV%u-%u-p%u-s%u%n", &k, &n, &pad, &stride, &used) == 4) {
+			/* floor((in + 2p - k) / s) + 1 per axis; n filters of k^3 x C_in plus a bias */
+			weights = mul(mul(n, dims[0]), cube(k, 3));
+			biases = n;
+			for (i = 1; i < 4; i++)
+				dims[i] = (dims[i] + 2 * pad - k) / stride + 1;
+			dims[0] = n;
+			conv++;
+			snprintf(id, sizeof(id), "3.2.2.%zu", conv);
+			snprintf(want, sizeof(want), "%u", 2 * n);
+			assert_string_equal(answer(key, id), want);
+		} else if (strncmp(s, "POOL2", 5) == 0) {
+			used = 5;
+			weights = biases = 0;
+			for (i = 1; i < 4; i++)
+				dims[i] = (dims[i] - 2) / 2 + 1;
+		} else {
+			uint64_t in = rank == 4 ? dims[0] * dims[1] * dims[2] * dims[3] : dims[0];
+
+			assert_int_equal(sscanf(s, "FC-%u%n", &n, &used), 1);
+			weights = mul(in, n);
+			biases = n;
+			rank = 1;
+			dims[0] = n;
+		}
+		s += used;
+		if (rank == 4)
+			snprintf(want, sizeof(want), "%" PRIu64 "x%" PRIu64 "x%" PRIu64 "x%" PRIu64,
+				 dims[0], dims[1], dims[2], dims[3]);
+		else
+			snprintf(want, sizeof(want), "%" PRIu64, dims[0]);
+		snprintf(id, sizeof(id), "3.2.1.%zu.dims", row + 1);
+		assert_string_equal(answer(key, id), want);
+		snprintf(id, sizeof(id), "3.2.1.%zu.weights", row + 1);
+		snprintf(want, sizeof(want), "%" PRIu64, weights);
+		assert_string_equal(answer(key, id), want);
+		snprintf(id, sizeof(id), "3.2.1.%zu.biases", row + 1);
+		snprintf(want, sizeof(want), "%" PRIu64, biases);
+		assert_string_equal(answer(key, id), want);
+	}
+	assert_true(row >= 6 && row <= 8);
+	assert_int_equal(conv, 3);
+	snprintf(id, sizeof(id), "3.2.1.%zu.dims", row + 1);
+	assert_null(ec_key_find(key, id));
+	/* Table 3: (output elements) x (C_in x k^d) */
+	for (i = 0; i < 3; i++) {
+		uint64_t in[4], out = 1;
+		unsigned k, n, pad, stride;
+		size_t d, a;
+		int got = sscanf(p->q323_rows[i], "INPUT %ux%ux%ux%u; CONV%u-%u-p%u-s%u", &c, &t, &h,
+				 &w, &k, &n, &pad, &stride);
+
+		if (got != 8) {
+			assert_int_equal(sscanf(p->q323_rows[i], "INPUT %ux%ux%u; CONV%u-%u-p%u-s%u",
+						&c, &h, &w, &k, &n, &pad, &stride),
+					 7);
+			in[0] = c, in[1] = h, in[2] = w, d = 2;
+		} else {
+			in[0] = c, in[1] = t, in[2] = h, in[3] = w, d = 3;
+		}
+		assert_int_equal(d, i == 2 ? 3 : 2);
+		for (a = 1; a <= d; a++)
+			out = mul(out, (in[a] + 2 * pad - k) / stride + 1);
+		snprintf(id, sizeof(id), "3.2.3.%zu", i + 1);
+		snprintf(want, sizeof(want), "%" PRIu64, mul(mul(out, n), mul(in[0], cube(k, d))));
+		assert_string_equal(answer(key, id), want);
+	}
+}
+
+/* ---- 3.3: the figure file read by lines ---- */
+
+struct figure {
+	double x[5][5], w[3][3];
+	int edge[25][25];
+	size_t r, c;
+};
+
+static void read_figure(const char *text, struct figure *f)
+{
+	const char *line = text;
+	enum { NONE, IMAGE, FILTER, EDGES } in = NONE;
+	size_t row = 0;
+
+	memset(f, 0, sizeof(*f));
+	for (; *line; line += strcspn(line, "\n"), line += *line == '\n') {
+		int r1, c1, r2, c2;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if (strncmp(line, "image 5 5", 9) == 0) {
+			in = IMAGE, row = 0;
+		} else if (strncmp(line, "filter 3 3", 10) == 0) {
+			in = FILTER, row = 0;
+		} else if (strncmp(line, "edges", 5) == 0) {
+			in = EDGES;
+		} else if (sscanf(line, "at %zu %zu", &f->r, &f->c) == 2) {
+			in = NONE;
+		} else if (in == IMAGE) {
+			assert_int_equal(sscanf(line, "%lf %lf %lf %lf %lf", &f->x[row][0], &f->x[row][1],
+						&f->x[row][2], &f->x[row][3], &f->x[row][4]),
+					 5);
+			row++;
+		} else if (in == FILTER) {
+			assert_int_equal(sscanf(line, "%lf %lf %lf", &f->w[row][0], &f->w[row][1],
+						&f->w[row][2]),
+					 3);
+			row++;
+		} else {
+			assert_int_equal(in, EDGES);
+			assert_int_equal(sscanf(line, "%d %d %d %d", &r1, &c1, &r2, &c2), 4);
+			f->edge[(r1 - 1) * 5 + c1 - 1][(r2 - 1) * 5 + c2 - 1] = 1;
+			f->edge[(r2 - 1) * 5 + c2 - 1][(r1 - 1) * 5 + c1 - 1] = 1;
+		}
+	}
+	assert_true(f->r >= 1 && f->r <= 5 && f->c >= 2 && f->c <= 5);
+}
+
+/* Mask digits of the node at (r, c), 1-based: the centre and its edges. */
+static void mask_at(const struct figure *f, size_t r, size_t c, char digits[10])
+{
+	int dr, dc, k = 0;
+
+	for (dr = -1; dr <= 1; dr++)
+		for (dc = -1; dc <= 1; dc++, k++) {
+			long rr = (long)r - 1 + dr, cc = (long)c - 1 + dc;
+
+			digits[k] = '0';
+			if (dr == 0 && dc == 0)
+				digits[k] = '1';
+			else if (rr >= 0 && rr < 5 && cc >= 0 && cc < 5 &&
+				 f->edge[(r - 1) * 5 + c - 1][rr * 5 + cc])
+				digits[k] = '1';
+		}
+	digits[9] = '\0';
+}
+
+static void check_3_3(const ec_exam_params *p, const ec_key *key)
+{
+	struct figure f;
+	char mask[10], left[10], want[32];
+	double plain = 0, masked = 0;
+	size_t a, b, i, j, diameter = 0;
+
+	read_figure(p->q33_figure, &f);
+	mask_at(&f, f.r, f.c, mask);
+	mask_at(&f, f.r, f.c - 1, left);
+	for (a = 0; a < 3; a++)
+		for (b = 0; b < 3; b++) {
+			long rr = (long)f.r - 2 + (long)a, cc = (long)f.c - 2 + (long)b;
+			double x = rr >= 0 && rr < 5 && cc >= 0 && cc < 5 ? f.x[rr][cc] : 0;
+
+			plain += x * f.w[a][b];
+			masked += mask[a * 3 + b] == '1' ? x * f.w[a][b] : 0;
+		}
+	assert_true(strtod(answer(key, "3.3.1"), NULL) == plain);
+	assert_true(strtod(answer(key, "3.3.2"), NULL) == masked);
+	assert_string_equal(answer(key, "3.3.3"), left);
+	/* Layers: the largest hop distance between two nodes (breadth-first from each). */
+	for (i = 0; i < 25; i++) {
+		int dist[25], queue[25], head = 0, tail = 0;
+
+		for (j = 0; j < 25; j++)
+			dist[j] = -1;
+		dist[i] = 0;
+		queue[tail++] = (int)i;
+		while (head < tail) {
+			int u = queue[head++];
+
+			for (j = 0; j < 25; j++)
+				if (f.edge[u][j] && dist[j] < 0) {
+					dist[j] = dist[u] + 1;
+					queue[tail++] = (int)j;
+				}
+		}
+		assert_int_equal(tail, 25); /* connected */
+		for (j = 0; j < 25; j++)
+			if ((size_t)dist[j] > diameter)
+				diameter = (size_t)dist[j];
+	}
+	snprintf(want, sizeof(want), "%zu", diameter > 1 ? diameter : 1);
+	assert_string_equal(answer(key, "3.3.7"), want);
+}
+
+/* ---- the tests ---- */
+
+static void test_variant_keys_match_independent_computations(void **state)
+{
+	uint64_t seed;
+	int saturated[SEEDS + 1] = {0};
+
+	(void)state;
+	for (seed = 1; seed <= SEEDS; seed++) {
+		ec_exam_params p;
+		ec_key key = {0};
+
+		draw(seed, &p);
+		assert_true(p.seed == seed);
+		key_of(&p, &key, 0);
+		check_2_5(&p, &key);
+		check_2_7(&p, &key);
+		check_2_8(&p, &key);
+		saturated[seed] = check_3_1_1(&p, &key);
+		check_3_1_2(&p, &key);
+		check_3_2(&p, &key);
+		check_3_3(&p, &key);
+		ec_key_free(&key);
+	}
+	/* In any three seeds in a row one saturates the clamp and one does not. */
+	for (seed = 1; seed + 2 <= SEEDS; seed++) {
+		int n = saturated[seed] + saturated[seed + 1] + saturated[seed + 2];
+
+		assert_true(n >= 1 && n <= 2);
+	}
+}
+
+/*
+ * The key computed with the worked text equals the key alone, for every
+ * variant: the worked text runs the demonstrations the key skips.
+ */
+static void test_variant_key_with_and_without_text(void **state)
+{
+	uint64_t seed;
+
+	(void)state;
+	for (seed = 1; seed <= SEEDS; seed++) {
+		ec_exam_params p;
+		ec_key fast = {0}, worked = {0};
+		size_t i, j = 0;
+
+		draw(seed, &p);
+		key_of(&p, &fast, 0);
+		key_of(&p, &worked, 1);
+		for (i = 0; i < fast.count; i++) {
+			if (!computational(fast.items[i].id))
+				continue;
+			assert_true(j < worked.count);
+			assert_string_equal(fast.items[i].id, worked.items[j].id);
+			assert_string_equal(fast.items[i].answer, worked.items[j].answer);
+			assert_true(fast.items[i].points == worked.items[j].points);
+			j++;
+		}
+		assert_int_equal(j, worked.count);
+		ec_key_free(&fast);
+		ec_key_free(&worked);
+	}
+}
+
+/* Every section keeps its points: 20, 40, 40, and 3.2.1 six of them. */
+static void test_variant_points_as_in_exam(void **state)
+{
+	uint64_t seed;
+
+	(void)state;
+	for (seed = 0; seed <= SEEDS; seed += 7) {
+		ec_exam_params p;
+		ec_key key = {0};
+		double section[4] = {0}, part = 0;
+		size_t i;
+
+		draw(seed, &p);
+		key_of(&p, &key, 0);
+		for (i = 0; i < key.count; i++) {
+			section[key.items[i].id[0] - '0'] += key.items[i].points;
+			if (strncmp(key.items[i].id, "3.2.1.", 6) == 0)
+				part += key.items[i].points;
+		}
+		assert_near(section[1], 20, 1e-9);
+		assert_near(section[2], 40, 1e-9);
+		assert_near(section[3], 40, 1e-9);
+		assert_near(part, 6, 1e-9);
+		ec_key_free(&key);
+	}
+}
+
+/* Seed 0 is the original exam: its numbers and its key. */
+static void test_variant_seed_zero_is_the_exam(void **state)
+{
+	ec_exam_params p;
+	ec_key mine = {0}, exam = {0};
+	size_t i;
+
+	(void)state;
+	draw(0, &p);
+	assert_true(p.seed == 0);
+	assert_string_equal(p.q32_net, ec_exam_original.q32_net);
+	assert_string_equal(p.q28_net, "conv3s1 conv3s2 conv3s2 conv3s1 pool2s2");
+	assert_string_equal(p.q311_graph, "");
+	assert_string_equal(p.q33_figure, "");
+	key_of(&p, &mine, 0);
+	key_of(NULL, &exam, 0);
+	assert_int_equal(mine.count, exam.count);
+	for (i = 0; i < exam.count; i++) {
+		assert_string_equal(mine.items[i].id, exam.items[i].id);
+		assert_string_equal(mine.items[i].answer, exam.items[i].answer);
+		assert_true(mine.items[i].points == exam.items[i].points);
+		assert_int_equal(mine.items[i].origin, exam.items[i].origin);
+	}
+	ec_key_free(&mine);
+	ec_key_free(&exam);
+}
+
+/* The same seed draws the same numbers; other seeds draw others. */
+static void test_variant_draw_repeatable(void **state)
+{
+	ec_exam_params a, b;
+	ec_buf ta = EC_BUF_INIT, tb = EC_BUF_INIT;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	draw(42, &a);
+	draw(42, &b);
+	assert_memory_equal(&a, &b, sizeof(a));
+	for (i = 0; i < ec_question_count; i++) {
+		assert_int_equal(ec_exam_text(&a, &ec_questions[i], &ta, &err), 0);
+		assert_int_equal(ec_exam_text(&b, &ec_questions[i], &tb, &err), 0);
+	}
+	assert_string_equal(ec_buf_str(&ta), ec_buf_str(&tb));
+	draw(43, &b);
+	assert_string_not_equal(a.q32_net, b.q32_net);
+	assert_string_not_equal(a.q33_figure, b.q33_figure);
+	ec_buf_free(&ta);
+	ec_buf_free(&tb);
+}
+
+/* The sheet of every variant names the numbers its answers use. */
+static void test_variant_sheet_shows_numbers(void **state)
+{
+	uint64_t seed;
+
+	(void)state;
+	for (seed = 0; seed <= SEEDS; seed += 13) {
+		ec_exam_params p;
+		ec_buf b = EC_BUF_INIT;
+		ec_error err;
+		char want[64];
+		size_t i;
+
+		draw(seed, &p);
+		for (i = 0; i < ec_question_count; i++)
+			assert_int_equal(ec_exam_text(&p, &ec_questions[i], &b, &err), 0);
+		snprintf(want, sizeof(want), "x0 = %g, step = %g", p.q25_runs[3].x0,
+			 p.q25_runs[3].step);
+		assert_non_null(strstr(ec_buf_str(&b), want));
+		snprintf(want, sizeof(want), "row %zu,\ncolumn %zu", p.q312_row + 1, p.q312_col + 1);
+		assert_non_null(strstr(ec_buf_str(&b), want));
+		snprintf(want, sizeof(want), "%.*s", (int)strcspn(strchr(p.q32_net, ';') + 2, ";"),
+			 strchr(p.q32_net, ';') + 2);
+		assert_non_null(strstr(ec_buf_str(&b), want));
+		ec_buf_free(&b);
+	}
+}
+
+static void test_variant_seed_parse(void **state)
+{
+	static const char *const bad[] = {"", "-1", "+1", " 1", "1 ", "0x10", "1e3", "origin",
+					  "9223372036854775808", "18446744073709551616"};
+	uint64_t seed;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(ec_variant_seed_parse("original", &seed, &err), 0);
+	assert_true(seed == 0);
+	assert_int_equal(ec_variant_seed_parse("0", &seed, &err), 0);
+	assert_true(seed == 0);
+	assert_int_equal(ec_variant_seed_parse("0017", &seed, &err), 0);
+	assert_true(seed == 17);
+	/* 2^63 - 1 */
+	assert_int_equal(ec_variant_seed_parse("9223372036854775807", &seed, &err), 0);
+	assert_true(seed == UINT64_C(9223372036854775807));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_not_equal(ec_variant_seed_parse(bad[i], &seed, &err), 0);
+	assert_int_not_equal(ec_variant_draw(UINT64_C(1) << 63, &(ec_exam_params){0}, &err), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_variant_keys_match_independent_computations),
+		cmocka_unit_test(test_variant_key_with_and_without_text),
+		cmocka_unit_test(test_variant_points_as_in_exam),
+		cmocka_unit_test(test_variant_seed_zero_is_the_exam),
+		cmocka_unit_test(test_variant_draw_repeatable),
+		cmocka_unit_test(test_variant_sheet_shows_numbers),
+		cmocka_unit_test(test_variant_seed_parse),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
