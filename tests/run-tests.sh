@@ -16,24 +16,37 @@
 # UPDATE=1 rewrites the .out files of failing cases (review the diff!).
 # CLI_CASES='tests/cli/grade_roster*.sh' runs only the cases that pattern
 # names (default: every tests/cli/*.sh; 'make tsan' uses it).
+#
+# A unit-test executable counts as many cases as cmocka runs in it (read
+# from its "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)" lines);
+# its output is shown only when it fails (or crashes: then one failed
+# case more). The last line counts every case of every kind.
 build=$1
 shift
 pass=0
 fail=0
 failed=""
+units=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 for t in "$@"; do
-	if "$t"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
+	"$t" >"$tmp/unit" 2>&1
+	status=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\..*/\1/p' "$tmp/unit" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s).*/\1/p' "$tmp/unit" | tail -n 1)
+	pass=$((pass + ${p:-0}))
+	fail=$((fail + ${f:-0}))
+	units=$((units + ${p:-0} + ${f:-0}))
+	if [ $status != 0 ] || [ -n "$f" ] || [ -z "$p" ]; then
+		[ -z "$f" ] && fail=$((fail + 1)) # it crashed, or counted nothing
 		failed="$failed $t"
+		echo "FAIL $t (exit status $status):"
+		grep -v '^\[ *\(RUN\|OK\) *\]' "$tmp/unit" | sed 's/^/  /' | head -n 40
 	fi
 done
 
 EC=$build/examcheck
 export EC
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 limit=""
 command -v timeout >/dev/null 2>&1 && limit="timeout 60"
@@ -111,7 +124,7 @@ if [ -n "${CLI_CASES:-}" ] && [ -z "${ran:-}" ]; then
 	failed="$failed CLI_CASES"
 	echo "FAIL: no CLI case matches CLI_CASES='$CLI_CASES'"
 fi
-echo
-[ $fail -gt 0 ] && echo "failed:$failed"
+[ $fail -gt 0 ] && { echo; echo "failed:$failed"; }
+echo "($units unit-test cases in $# programs, then the fuzz corpora and the CLI cases)"
 echo "tests: $pass passed, $fail failed"
 [ $fail -eq 0 ]
