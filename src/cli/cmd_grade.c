@@ -475,8 +475,8 @@ int cmd_grade(int argc, char **argv)
 			break;
 		case CLI_OPERAND:
 			if (op.sheet) {
-				cli_error("grade: more than one sheet ('%s', '%s'); use --roster for a "
-					  "class",
+				cli_error("grade: more than one sheet ('%s', '%s'); "
+					  "use --roster for a class",
 					  op.sheet, it.value);
 				goto usage;
 			}

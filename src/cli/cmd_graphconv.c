@@ -210,8 +210,8 @@ int cmd_graphconv(int argc, char **argv)
 			break;
 		case CLI_OPERAND:
 			if (path) {
-				cli_error("graphconv: unexpected argument '%s' (one figure file at a "
-					  "time)",
+				cli_error("graphconv: unexpected argument '%s' "
+					  "(one figure file at a time)",
 					  it.value);
 				return EC_EXIT_USAGE;
 			}

@@ -174,8 +174,8 @@ int cmd_all(int argc, char **argv)
 {
 	int status;
 
-	if (stops("all", argc, argv, "usage: examcheck all\n\nPrint every worked answer in exam order.\n",
-		  &status))
+	if (stops("all", argc, argv,
+		  "usage: examcheck all\n\nPrint every worked answer in exam order.\n", &status))
 		return status;
 	return run_questions(NULL);
 }

@@ -94,8 +94,7 @@ static const cli_opt *lookup(const cli_args *it, const char *name, size_t n, cha
 }
 
 /* "examcheck: CMD: WHAT 'ARG'AFTER (see 'examcheck CMD --help')" */
-static int refuse(const cli_args *it, const char *what, const char *arg, int len,
-		  const char *after)
+static int refuse(const cli_args *it, const char *what, const char *arg, int len, const char *after)
 {
 	const char *cmd = it->cmd ? it->cmd : "";
 	const char *sep = it->cmd ? ": " : "";
@@ -202,9 +201,11 @@ static void list_opts(const cli_opt *o)
 {
 	for (; o->name || o->letter; o++) {
 		if (o->name)
-			printf("--%s%s%s\n", o->name, o->value ? "\t" : "", o->value ? o->value : "");
+			printf("--%s%s%s\n", o->name, o->value ? "\t" : "",
+			       o->value ? o->value : "");
 		if (o->letter)
-			printf("-%c%s%s\n", o->letter, o->value ? "\t" : "", o->value ? o->value : "");
+			printf("-%c%s%s\n", o->letter, o->value ? "\t" : "",
+			       o->value ? o->value : "");
 	}
 }
 
