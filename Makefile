@@ -16,7 +16,9 @@
 #                   tests/fuzz/corpus/NAME/ through the same harnesses.
 #   make install    PREFIX (default /usr/local) and DESTDIR honoured: the
 #                   program, the library, its headers (examcheck.h includes
-#                   them all), examcheck.pc for pkg-config and the man page
+#                   them all), examcheck.pc for pkg-config, the man pages
+#                   examcheck(1) and examcheck-formats(5) and the bash
+#                   completion
 #   make uninstall  remove what make install wrote
 #   make format     clang-format the sources
 #   make clean
@@ -183,10 +185,13 @@ bench: all
 	CC="$(CC)" sh bench/run.sh $(BUILD)
 
 PCDIR = $(PREFIX)/lib/pkgconfig
+MANDIR = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PCDIR) \
-		$(DESTDIR)$(PREFIX)/include/examcheck $(DESTDIR)$(PREFIX)/share/man/man1
+		$(DESTDIR)$(PREFIX)/include/examcheck $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/examcheck
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libexamcheck.a
 	printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' 'libdir=$${prefix}/lib' '' \
@@ -197,12 +202,15 @@ install: all
 	chmod 644 $(DESTDIR)$(PCDIR)/examcheck.pc
 	install -m 644 include/examcheck.h $(DESTDIR)$(PREFIX)/include/examcheck.h
 	install -m 644 include/examcheck/*.h $(DESTDIR)$(PREFIX)/include/examcheck/
-	install -m 644 src/cli/examcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/examcheck.1
+	install -m 644 src/cli/examcheck.1 $(DESTDIR)$(MANDIR)/man1/examcheck.1
+	install -m 644 src/cli/examcheck-formats.5 $(DESTDIR)$(MANDIR)/man5/examcheck-formats.5
+	install -m 644 completion/examcheck.bash $(DESTDIR)$(BASHCOMPDIR)/examcheck
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/examcheck $(DESTDIR)$(PREFIX)/lib/libexamcheck.a \
 		$(DESTDIR)$(PCDIR)/examcheck.pc $(DESTDIR)$(PREFIX)/include/examcheck.h \
-		$(DESTDIR)$(PREFIX)/share/man/man1/examcheck.1
+		$(DESTDIR)$(MANDIR)/man1/examcheck.1 $(DESTDIR)$(MANDIR)/man5/examcheck-formats.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/examcheck
 	rm -rf $(DESTDIR)$(PREFIX)/include/examcheck
 
 format:

@@ -5,6 +5,7 @@
 #ifndef EC_CLI_H
 #define EC_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "examcheck/ec_common.h"
@@ -30,6 +31,7 @@ int cmd_check(int argc, char **argv);
 int cmd_data(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_graphconv(int argc, char **argv);
+int cmd_help(int argc, char **argv);
 int cmd_key(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_net(int argc, char **argv);
@@ -66,10 +68,76 @@ void cli_error(const char *fmt, ...)
 void cli_report(const ec_error *err);
 
 /**
+ * One option of a command, for cli_next(). A table of them ends with an
+ * entry whose name and letter are both 0.
+ */
+typedef struct cli_opt {
+	const char *name;  /**< long name without "--" ("format"), or NULL */
+	char letter;       /**< short name ('o'), or 0 */
+	const char *value; /**< NULL: a flag; else what the value is, as the
+			        completion shows it: FILE, DIR, the words
+			        "text|tsv", or a name such as ID=ANSWER */
+	int id;            /**< what cli_next() returns for it: 0 or more */
+} cli_opt;
+
+/** What cli_next() returns besides an option's id. */
+enum {
+	CLI_END = -1,      /* no argument left */
+	CLI_OPERAND = -2,  /* it->value is an operand */
+	CLI_HELP = -3,     /* -h or --help */
+	CLI_VERSION = -4,  /* -V or --version */
+	CLI_COMPLETE = -5, /* --completion-helper, the only argument */
+	CLI_BAD = -6       /* an unknown option or a missing value, already reported */
+};
+
+/** The state of an option iterator: cli_args_init(), then cli_next(). */
+typedef struct cli_args {
+	const char *cmd;       /* in messages: "grade"; NULL for examcheck itself */
+	const cli_opt *opts;
+	int argc;
+	char **argv;
+	int next;              /* index in argv of the next argument */
+	const char *cluster;   /* what follows a flag in "-hV", or NULL */
+	bool operands_only;    /* "--" was seen */
+	bool dash_operands;    /* an argument "-x..." that is not one of the command's
+				  short options is an operand (backprop's '-x**2') */
+	const char *value;     /* the option's value or the operand */
+} cli_args;
+
+/** Start iterating over argv[1..argc-1] of the command `cmd` with the options `opts`. */
+void cli_args_init(cli_args *it, const char *cmd, int argc, char **argv, const cli_opt *opts);
+
+/**
+ * The next option or operand, getopt_long style, options and operands in
+ * any order:
+ *   --name=VALUE, --name VALUE, -xVALUE, -x VALUE  an option with a value
+ *   (-o=F is the file "=F", as with getopt); --name, -x  a flag; -ab  the
+ *   flags -a -b; --  every later argument is an operand, even "-x";
+ *   -h, --help, -V, --version  in every command; --completion-helper as
+ *   the only argument lists the options (for the bash completion);
+ *   "-" alone and "-" followed by a digit or '.' ("-0.25")  operands.
+ * Returns the option's id (its value in it->value), CLI_OPERAND (in
+ * it->value), CLI_END, or CLI_HELP, CLI_VERSION, CLI_COMPLETE, CLI_BAD,
+ * which cli_done() handles. An unknown option, a value given to a flag
+ * and a missing value are reported as "examcheck: CMD: unknown option
+ * '--x' (see 'examcheck CMD --help')" and return CLI_BAD.
+ */
+int cli_next(cli_args *it);
+
+/**
+ * Finish a command at a code of cli_next() other than an option, an
+ * operand or CLI_END: print `help` (CLI_HELP), the version (CLI_VERSION)
+ * or one line per option, "--name" or "-x" and a tab and its value when it
+ * takes one (CLI_COMPLETE). Returns EC_EXIT_OK, or EC_EXIT_USAGE for CLI_BAD.
+ */
+int cli_done(const cli_args *it, int code, const char *help);
+
+/**
  * If argv[*i] is the option `name` ("--format"), either as "--format=x" or
  * as "--format x", store the value in *value, advance *i past it and
  * return 1. Return 0 when argv[*i] is another argument and -1 (after an
- * error message) when the value is missing.
+ * error message) when the value is missing. (Commands not yet on
+ * cli_next() use it.)
  */
 int cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 
@@ -102,7 +170,7 @@ int cli_read_file(const char *what, const char *path, size_t max, char **text, s
  */
 size_t cli_edit_distance(const char *a, const char *b);
 
-/** True when s is "-h" or "--help". */
+/** True when s is "-h" or "--help". (Commands not yet on cli_next() use it.) */
 int cli_is_help(const char *s);
 
 #endif

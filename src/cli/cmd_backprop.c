@@ -36,7 +36,8 @@ static void help(void)
 	     "  --format text|tsv  tsv prints 'value<TAB>OUTPUT' and then one line\n"
 	     "                     'grad<TAB>NAME<TAB>GRADIENT' per input, in the order\n"
 	     "                     the inputs first appear in EXPR\n"
-	     "  --                 end of options (for an EXPR such as '--x')\n"
+	     "  --                 end of options, for an EXPR such as '--x' or '-h'\n"
+	     "                     (one that starts with '-', as '-x**2', needs none)\n"
 	     "  -h, --help         print this help and exit\n"
 	     "\n"
 	     "Numbers are printed in the shortest form that reads back exactly.\n"
@@ -51,6 +52,13 @@ static void help(void)
 	     "\n"
 	     "Example: examcheck backprop 'clamp(2**(x*y), 1, 10)' x=3 y=1");
 }
+
+enum { OPT_FORMAT };
+
+static const cli_opt backprop_opts[] = {
+	{"format", 0, "text|tsv", OPT_FORMAT},
+	{NULL, 0, NULL, 0},
+};
 
 static int fail(const ec_error *err, const char *what)
 {
@@ -161,40 +169,36 @@ static int print_text(const ec_expr *e)
 int cmd_backprop(int argc, char **argv)
 {
 	ec_format format = EC_FORMAT_TEXT;
-	const char *value;
 	ec_expr e = {0};
 	ec_error err;
 	char num[32], what[200];
-	int i, options = 1, parsed = 0, rc = EC_EXIT_OK;
+	cli_args it;
+	int c, parsed = 0, rc = EC_EXIT_OK;
 	size_t k;
 
 	ec_error_clear(&err);
-	for (i = 1; i < argc && rc == EC_EXIT_OK; i++) {
-		if (options && cli_is_help(argv[i])) {
-			ec_expr_free(&e);
-			help();
-			return EC_EXIT_OK;
-		}
-		if (options && strcmp(argv[i], "--") == 0) {
-			options = 0;
-		} else if (options && (rc = cli_option(argc, argv, &i, "--format", &value)) != 0) {
-			rc = rc < 0 || cli_format(value, 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_TSV,
-						  &format) != 0
+	cli_args_init(&it, "backprop", argc, argv, backprop_opts);
+	it.dash_operands = true; /* '-x**2' is an expression */
+	while (rc == EC_EXIT_OK && (c = cli_next(&it)) != CLI_END) {
+		if (c == OPT_FORMAT) {
+			rc = cli_format(it.value, 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_TSV,
+					&format) != 0
 				     ? EC_EXIT_USAGE
 				     : EC_EXIT_OK;
-		} else if (options && strncmp(argv[i], "--", 2) == 0) {
-			cli_error("backprop: unknown option '%s' (see 'examcheck backprop --help')",
-				  argv[i]);
-			rc = EC_EXIT_USAGE;
+		} else if (c != CLI_OPERAND) {
+			ec_expr_free(&e);
+			if (c == CLI_HELP)
+				help();
+			return cli_done(&it, c, NULL);
 		} else if (!parsed) {
-			if (ec_expr_parse(argv[i], &e, &err) != EC_OK)
+			if (ec_expr_parse(it.value, &e, &err) != EC_OK)
 				return fail(&err, "expression");
 			parsed = 1;
-		} else if (ec_expr_assign(&e, argv[i], &err) != EC_OK) {
+		} else if (ec_expr_assign(&e, it.value, &err) != EC_OK) {
 			char shown[4 * 40 + 4];
 
 			snprintf(what, sizeof(what), "argument '%s'",
-				 ec_utf8_quote(argv[i], strlen(argv[i]), 40, shown, sizeof(shown)));
+				 ec_utf8_quote(it.value, strlen(it.value), 40, shown, sizeof(shown)));
 			rc = fail(&err, what);
 		}
 	}

@@ -51,25 +51,32 @@ static int unknown(const char *name)
 	return EC_EXIT_USAGE;
 }
 
+static const cli_opt data_opts[] = {{NULL, 0, NULL, 0}};
+
 int cmd_data(int argc, char **argv)
 {
-	const char *text;
+	const char *text, *name = NULL;
 	size_t size;
+	cli_args it;
+	int c;
 
-	if (argc > 1 && cli_is_help(argv[1])) {
-		fputs(data_help, stdout);
-		return EC_EXIT_OK;
+	cli_args_init(&it, "data", argc, argv, data_opts);
+	while ((c = cli_next(&it)) != CLI_END) {
+		if (c != CLI_OPERAND)
+			return cli_done(&it, c, data_help);
+		if (name) {
+			cli_error("data: unexpected argument '%s' (see 'examcheck data --help')",
+				  it.value);
+			return EC_EXIT_USAGE;
+		}
+		name = it.value;
 	}
-	if (argc > 2) {
-		cli_error("data: unexpected argument '%s' (see 'examcheck data --help')", argv[2]);
-		return EC_EXIT_USAGE;
-	}
-	if (argc == 1) {
+	if (!name) {
 		list();
 		return EC_EXIT_OK;
 	}
-	if (!ec_data_builtin(argv[1], &text, &size))
-		return unknown(argv[1]);
+	if (!ec_data_builtin(name, &text, &size))
+		return unknown(name);
 	fwrite(text, 1, size, stdout);
 	return EC_EXIT_OK;
 }

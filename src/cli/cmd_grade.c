@@ -47,7 +47,7 @@ static const char grade_help[] =
 	"                    roster: csv (default), json (an array, an object a\n"
 	"                    student: line, student, data, total, sections,\n"
 	"                    items {id: {points, verdict}}, flagged)\n"
-	"  -o FILE           write the result to FILE ('-': standard output): a\n"
+	"  -o, --output FILE write the result to FILE ('-': standard output): a\n"
 	"                    regular file appears whole or not at all\n"
 	"  --stats           roster: also print item analysis over the items the\n"
 	"                    roster has a column for (marks by hand included):\n"
@@ -125,6 +125,33 @@ static const char grade_help_forms[] =
 	"Exit status: 0 ok (warnings allowed), 2 usage, 65 something flagged or\n"
 	"lost, or a malformed key, rubric, sheet or roster header, 66 a file\n"
 	"cannot be opened or is a directory, 74 read or write error.\n";
+
+enum {
+	OPT_KEY,
+	OPT_RUBRIC,
+	OPT_ROSTER,
+	OPT_FORMAT,
+	OPT_STATS,
+	OPT_STATS_FORMAT,
+	OPT_OUTPUT,
+	OPT_FEEDBACK,
+	OPT_VARIANT,
+	OPT_ACCEPT
+};
+
+static const cli_opt grade_opts[] = {
+	{"key", 0, "FILE", OPT_KEY},
+	{"rubric", 0, "FILE", OPT_RUBRIC},
+	{"roster", 0, "FILE", OPT_ROSTER},
+	{"format", 0, "text|json|gradescope|csv", OPT_FORMAT},
+	{"stats", 0, NULL, OPT_STATS},
+	{"stats-format", 0, "text|csv|json", OPT_STATS_FORMAT},
+	{"output", 'o', "FILE", OPT_OUTPUT},
+	{"feedback", 0, "DIR", OPT_FEEDBACK},
+	{"variant", 0, "N", OPT_VARIANT},
+	{"accept", 0, "ID=ANSWER", OPT_ACCEPT},
+	{NULL, 0, NULL, 0},
+};
 
 typedef struct options {
 	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
@@ -429,8 +456,8 @@ int cmd_grade(int argc, char **argv)
 	options op;
 	ec_grader g;
 	ec_format format = EC_FORMAT_TEXT;
-	const char *accept;
-	int i, rc;
+	cli_args it;
+	int c, rc;
 
 	memset(&op, 0, sizeof(op));
 	op.accepts = calloc((size_t)argc, sizeof(*op.accepts));
@@ -438,47 +465,54 @@ int cmd_grade(int argc, char **argv)
 		cli_error("grade: out of memory");
 		return EC_EXIT_SOFTWARE;
 	}
-	for (i = 1; i < argc; i++) {
-		int r;
-
-		if (cli_is_help(argv[i])) {
-			fputs(grade_help, stdout);
-			fputs(grade_help_forms, stdout);
-			free(op.accepts);
-			return EC_EXIT_OK;
-		}
-		if (strcmp(argv[i], "--stats") == 0) {
+	cli_args_init(&it, "grade", argc, argv, grade_opts);
+	while ((c = cli_next(&it)) != CLI_END) {
+		switch (c) {
+		case OPT_KEY:
+			op.key_file = it.value;
+			break;
+		case OPT_RUBRIC:
+			op.rubric_file = it.value;
+			break;
+		case OPT_ROSTER:
+			op.roster = it.value;
+			break;
+		case OPT_FORMAT:
+			op.format_name = it.value;
+			break;
+		case OPT_STATS:
 			op.stats = true;
-			continue;
-		}
-		if ((r = cli_option(argc, argv, &i, "--key", &op.key_file)) ||
-		    (r = cli_option(argc, argv, &i, "--rubric", &op.rubric_file)) ||
-		    (r = cli_option(argc, argv, &i, "--roster", &op.roster)) ||
-		    (r = cli_option(argc, argv, &i, "--format", &op.format_name)) ||
-		    (r = cli_option(argc, argv, &i, "--stats-format", &op.stats_format_name)) ||
-		    (r = cli_option(argc, argv, &i, "-o", &op.out_path)) ||
-		    (r = cli_option(argc, argv, &i, "--feedback", &op.feedback)) ||
-		    (r = cli_option(argc, argv, &i, "--variant", &op.variant))) {
-			if (r < 0)
+			break;
+		case OPT_STATS_FORMAT:
+			op.stats_format_name = it.value;
+			break;
+		case OPT_OUTPUT:
+			op.out_path = it.value;
+			break;
+		case OPT_FEEDBACK:
+			op.feedback = it.value;
+			break;
+		case OPT_VARIANT:
+			op.variant = it.value;
+			break;
+		case OPT_ACCEPT:
+			op.accepts[op.naccepts++] = (char *)it.value;
+			break;
+		case CLI_OPERAND:
+			if (op.sheet) {
+				cli_error("grade: more than one sheet ('%s', '%s'); "
+					  "use --roster for a class",
+					  op.sheet, it.value);
 				goto usage;
-			continue;
+			}
+			op.sheet = it.value;
+			break;
+		default:
+			if (c == CLI_HELP)
+				fputs(grade_help, stdout);
+			free(op.accepts);
+			return cli_done(&it, c, grade_help_forms);
 		}
-		if ((r = cli_option(argc, argv, &i, "--accept", &accept))) {
-			if (r < 0)
-				goto usage;
-			op.accepts[op.naccepts++] = (char *)accept;
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_error("grade: unknown option '%s' (see 'examcheck grade --help')", argv[i]);
-			goto usage;
-		}
-		if (op.sheet) {
-			cli_error("grade: more than one sheet ('%s', '%s'); use --roster for a class",
-				  op.sheet, argv[i]);
-			goto usage;
-		}
-		op.sheet = argv[i];
 	}
 	if (!op.sheet == !op.roster) {
 		cli_error("grade: give one SHEET or --roster FILE (see 'examcheck grade --help')");

@@ -18,11 +18,12 @@ static const char help_text[] =
 	"\n"
 	"Masked convolution over a 2D spatial graph (question 3.3). FILE holds an\n"
 	"image, a filter, the graph's edges and the filter location (format in\n"
-	"README, \"Data files\"; data/q3.3.figure is an example). Prints the graph\n"
-	"as text art, the patch, filter and mask at the location, the plain\n"
-	"response X~ . W and the masked response X~ . (W (.) M) with their sums\n"
-	"written out, the mask one pixel to the left, and how many stacked layers\n"
-	"it takes for every node to see its whole connected component.\n"
+	"examcheck-formats(5); 'examcheck data q3.3.figure' prints an example).\n"
+	"Prints the graph as text art, the patch, filter and mask at the location,\n"
+	"the plain response X~ . W and the masked response X~ . (W (.) M) with\n"
+	"their sums written out, the mask one pixel to the left, and how many\n"
+	"stacked layers it takes for every node to see its whole connected\n"
+	"component.\n"
 	"\n"
 	"Options:\n"
 	"  --at ROW,COL   filter location (1-indexed), instead of the file's 'at'\n"
@@ -35,6 +36,14 @@ static const char help_text[] =
 	"Exit status: 0 success, 2 usage error (bad option, --at outside the\n"
 	"image), 65 malformed figure file (FILE:LINE: message), 66 FILE cannot be\n"
 	"opened or is a directory, 74 read error.\n";
+
+enum { OPT_AT, OPT_FORMAT };
+
+static const cli_opt graphconv_opts[] = {
+	{"at", 0, "ROW,COL", OPT_AT},
+	{"format", 0, "text|tsv", OPT_FORMAT},
+	{NULL, 0, NULL, 0},
+};
 
 /* "ROW,COL" with whole numbers; 0 on success. */
 static int parse_at(const char *s, size_t *row, size_t *col)
@@ -188,32 +197,30 @@ int cmd_graphconv(int argc, char **argv)
 	ec_error err;
 	size_t r = 0, c = 0;
 	char *text;
-	int i, status;
+	cli_args it;
+	int opt, status;
 
-	for (i = 1; i < argc; i++) {
-		int got;
-
-		if (cli_is_help(argv[i])) {
-			fputs(help_text, stdout);
-			return EC_EXIT_OK;
-		}
-		if ((got = cli_option(argc, argv, &i, "--at", &at)) != 0 ||
-		    (got = cli_option(argc, argv, &i, "--format", &fmt)) != 0) {
-			if (got < 0)
+	cli_args_init(&it, "graphconv", argc, argv, graphconv_opts);
+	while ((opt = cli_next(&it)) != CLI_END) {
+		switch (opt) {
+		case OPT_AT:
+			at = it.value;
+			break;
+		case OPT_FORMAT:
+			fmt = it.value;
+			break;
+		case CLI_OPERAND:
+			if (path) {
+				cli_error("graphconv: unexpected argument '%s' "
+					  "(one figure file at a time)",
+					  it.value);
 				return EC_EXIT_USAGE;
-			continue;
+			}
+			path = it.value;
+			break;
+		default:
+			return cli_done(&it, opt, help_text);
 		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_error("graphconv: unknown option '%s' (see 'examcheck graphconv --help')",
-				  argv[i]);
-			return EC_EXIT_USAGE;
-		}
-		if (path) {
-			cli_error("graphconv: unexpected argument '%s' (one figure file at a time)",
-				  argv[i]);
-			return EC_EXIT_USAGE;
-		}
-		path = argv[i];
 	}
 	if (!path) {
 		cli_error("graphconv: missing figure file (see 'examcheck graphconv --help')");

@@ -44,6 +44,15 @@ static const char key_help[] =
 	"Exit status: 0 ok, 1 difference found (--check), 2 usage, 65 malformed\n"
 	"key file, 66 a file cannot be opened, 74 read or write error.\n";
 
+enum { OPT_FORMAT, OPT_CHECK, OPT_KEY };
+
+static const cli_opt key_opts[] = {
+	{"format", 0, "text|tsv|csv|json", OPT_FORMAT},
+	{"check", 0, "FILE", OPT_CHECK},
+	{"key", 0, "FILE", OPT_KEY},
+	{NULL, 0, NULL, 0},
+};
+
 static int print_key(const ec_key *key, ec_format format)
 {
 	ec_error err;
@@ -121,24 +130,28 @@ int cmd_key(int argc, char **argv)
 	const char *format_name = NULL, *check_file = NULL, *key_file = NULL;
 	ec_format format = EC_FORMAT_TEXT;
 	ec_key key = {0};
-	int i, rc;
+	cli_args it;
+	int c, rc;
 
-	for (i = 1; i < argc; i++) {
-		int r;
-
-		if (cli_is_help(argv[i])) {
-			fputs(key_help, stdout);
-			return EC_EXIT_OK;
+	cli_args_init(&it, "key", argc, argv, key_opts);
+	while ((c = cli_next(&it)) != CLI_END) {
+		switch (c) {
+		case OPT_FORMAT:
+			format_name = it.value;
+			break;
+		case OPT_CHECK:
+			check_file = it.value;
+			break;
+		case OPT_KEY:
+			key_file = it.value;
+			break;
+		case CLI_OPERAND:
+			cli_error("key: unexpected argument '%s' (see 'examcheck key --help')",
+				  it.value);
+			return EC_EXIT_USAGE;
+		default:
+			return cli_done(&it, c, key_help);
 		}
-		if ((r = cli_option(argc, argv, &i, "--format", &format_name)) ||
-		    (r = cli_option(argc, argv, &i, "--check", &check_file)) ||
-		    (r = cli_option(argc, argv, &i, "--key", &key_file))) {
-			if (r < 0)
-				return EC_EXIT_USAGE;
-			continue;
-		}
-		cli_error("key: unexpected argument '%s' (see 'examcheck key --help')", argv[i]);
-		return EC_EXIT_USAGE;
 	}
 	if (format_name && cli_format(format_name, ec_format_mask(EC_DOCUMENT_KEY), &format) != 0)
 		return EC_EXIT_USAGE;

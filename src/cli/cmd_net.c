@@ -83,11 +83,22 @@ static const char rf_help[] =
 	"Exit status: 0 success; 2 bad option or bad layer list (one-line error\n"
 	"naming the layer); 70 out of memory; 74 write error.\n";
 
-/* Join the non-option arguments into one layer list; parse --format. */
+enum { OPT_FORMAT };
+
+static const cli_opt layer_opts[] = {
+	{"format", 0, "text|tsv", OPT_FORMAT},
+	{NULL, 0, NULL, 0},
+};
+
+/*
+ * Join the operands into one layer list; parse --format. Returns -1 after
+ * printing the help or the version, else an exit status.
+ */
 static int read_args(int argc, char **argv, const char *help, ec_format *format, char **spec)
 {
 	size_t len = 0, i;
-	int k, n = 0, only_spec = 0;
+	int k, n = 0, c;
+	cli_args it;
 	char *s;
 
 	*format = EC_FORMAT_TEXT;
@@ -99,36 +110,25 @@ static int read_args(int argc, char **argv, const char *help, ec_format *format,
 	}
 	s[0] = '\0';
 	i = 0;
-	for (k = 1; k < argc; k++) {
-		const char *value;
-		int r;
-
-		if (!only_spec && cli_is_help(argv[k])) {
-			free(s);
-			fputs(help, stdout);
-			return -1;
-		}
-		if (!only_spec && strcmp(argv[k], "--") == 0) {
-			only_spec = 1;
-			continue;
-		}
-		if (!only_spec && (r = cli_option(argc, argv, &k, "--format", &value)) != 0) {
-			if (r < 0 || cli_format(value, 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_TSV,
-						format) != 0) {
+	cli_args_init(&it, argv[0], argc, argv, layer_opts);
+	while ((c = cli_next(&it)) != CLI_END) {
+		if (c == OPT_FORMAT) {
+			if (cli_format(it.value, 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_TSV,
+				       format) != 0) {
 				free(s);
 				return EC_EXIT_USAGE;
 			}
 			continue;
 		}
-		if (!only_spec && argv[k][0] == '-' && argv[k][1] == '-') {
-			cli_error("%s: unknown option '%s'", argv[0], argv[k]);
+		if (c != CLI_OPERAND) {
 			free(s);
-			return EC_EXIT_USAGE;
+			c = cli_done(&it, c, help);
+			return c == EC_EXIT_OK ? -1 : c;
 		}
 		if (n++)
 			s[i++] = ' ';
-		memcpy(s + i, argv[k], strlen(argv[k]) + 1);
-		i += strlen(argv[k]);
+		memcpy(s + i, it.value, strlen(it.value) + 1);
+		i += strlen(it.value);
 	}
 	if (n == 0) {
 		cli_error("%s: missing layer list (see 'examcheck %s --help')", argv[0], argv[0]);

@@ -24,6 +24,7 @@ static const struct cmd commands[] = {
 	{"data", cmd_data, "list the built-in data files (stand-in figures), or print one"},
 	{"grade", cmd_grade, "score an answer sheet or a class roster"},
 	{"graphconv", cmd_graphconv, "masked spatial-graph convolution from a figure file"},
+	{"help", cmd_help, "print the help of a command ('examcheck help grade')"},
 	{"key", cmd_key, "print the answer key, or check a key file against it"},
 	{"list", cmd_list, "list question ids with titles and points"},
 	{"net", cmd_net, "shapes, parameters and multiplications of a layer list"},
@@ -55,8 +56,8 @@ static void usage(FILE *f)
 	      "  1   key --check found differences\n"
 	      "  2   usage error: bad option, unknown question or item, impossible layer spec\n"
 	      "  65  data error: malformed sheet, roster, rubric, figure or graph file;\n"
-	      "      an answer check cannot read\n"
-	      "  66  an input file cannot be opened\n"
+	      "      an answer check cannot read; backprop text output over 1 MiB\n"
+	      "  66  an input file cannot be opened (a directory included)\n"
 	      "  70  internal error\n"
 	      "  74  read or write error\n"
 	      "\n"
@@ -97,6 +98,7 @@ static int answer_failed(const ec_actx *a)
 	return cli_exit_for(a->err.status);
 }
 
+/* Print every leaf whose id is `prefix` or starts with "<prefix>."; all leaves when NULL. */
 int cli_run_questions(const char *prefix, const struct ec_exam_params *params)
 {
 	ec_actx a = {.out = stdout, .params = params};
@@ -118,70 +120,156 @@ int cli_run_questions(const char *prefix, const struct ec_exam_params *params)
 	return EC_EXIT_OK;
 }
 
+static const cli_opt no_opts[] = {{NULL, 0, NULL, 0}};
+
+/*
+ * Read the arguments of a command that takes options only (-h, -V, --).
+ * True when the command stops there (help, version, an error), with its
+ * exit status in *status.
+ */
+static bool stops(const char *cmd, int argc, char **argv, const char *help, int *status)
+{
+	cli_args it;
+	int c;
+
+	cli_args_init(&it, cmd, argc, argv, no_opts);
+	while ((c = cli_next(&it)) != CLI_END) {
+		if (c != CLI_OPERAND) {
+			*status = cli_done(&it, c, help);
+			return true;
+		}
+		cli_error("%s: unexpected argument '%s'", cmd, it.value);
+		*status = EC_EXIT_USAGE;
+		return true;
+	}
+	return false;
+}
+
 int cmd_all(int argc, char **argv)
 {
-	if (argc > 1 && cli_is_help(argv[1])) {
-		puts("usage: examcheck all\n\nPrint every worked answer in exam order.");
-		return EC_EXIT_OK;
-	}
-	if (argc > 1) {
-		cli_error("all: unexpected argument '%s'", argv[1]);
-		return EC_EXIT_USAGE;
-	}
+	int status;
+
+	if (stops("all", argc, argv,
+		  "usage: examcheck all\n\nPrint every worked answer in exam order.\n", &status))
+		return status;
 	return cli_run_questions(NULL, NULL);
 }
 
 int cmd_list(int argc, char **argv)
 {
 	size_t i;
+	int status;
 
-	if (argc > 1 && cli_is_help(argv[1])) {
-		puts("usage: examcheck list\n\n"
-		     "List every question and sub-question id with a short title and its\n"
-		     "points, one per line: id, points, title, separated by tabs.");
-		return EC_EXIT_OK;
-	}
-	if (argc > 1) {
-		cli_error("list: unexpected argument '%s'", argv[1]);
-		return EC_EXIT_USAGE;
-	}
+	if (stops("list", argc, argv,
+		  "usage: examcheck list\n\n"
+		  "List every question and sub-question id with a short title and its\n"
+		  "points, one per line: id, points, title, separated by tabs.\n",
+		  &status))
+		return status;
 	for (i = 0; i < ec_question_count; i++)
 		printf("q%s\t%g\t%s\n", ec_questions[i].id, ec_questions[i].points,
 		       ec_questions[i].title);
 	return EC_EXIT_OK;
 }
 
-static int dispatch(int argc, char **argv)
+static const char question_help[] =
+	"usage: examcheck ID\n"
+	"\n"
+	"Print the worked answer of question ID: a first line 'Answer: ANSWER' in\n"
+	"the short form of the answer key, a heading with the question's id, title\n"
+	"and points, then the reasoning with every number. A question with parts\n"
+	"(q3.2) prints each part in turn, each with its own 'Answer:' line.\n"
+	"\n"
+	"ID may be written q3.2, Q3.2 or 3.2. 'examcheck list' lists the ids with\n"
+	"their titles and points; 'examcheck all' prints every worked answer.\n"
+	"\n"
+	"Options:\n"
+	"  -h, --help     print this help and exit\n"
+	"  -V, --version  print the version and exit\n"
+	"\n"
+	"Exit status: 0 ok, 2 unknown ID (the message names the closest ids), 65\n"
+	"malformed data file, 66 a data file of EXAMCHECK_DATA cannot be opened,\n"
+	"74 write error.\n";
+
+/* `examcheck ID`: argv[0] is the id as written, `id` normalised ("3.2"). */
+static int cmd_question(int argc, char **argv, const char *id)
+{
+	int status;
+
+	if (stops(argv[0], argc, argv, question_help, &status))
+		return status;
+	if (!ec_question_find(id))
+		return cli_unknown_question(argv[0], id);
+	return cli_run_questions(id, NULL);
+}
+
+/* argv[0] is a command's name or a question id. */
+static int run_command(int argc, char **argv)
 {
 	char id[32];
 	size_t i;
 
-	if (argc < 2) {
-		usage(stderr);
-		return EC_EXIT_USAGE;
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			return commands[i].fn(argc, argv);
+	if (ec_question_normalise(argv[0], id, sizeof(id)))
+		return cmd_question(argc, argv, id);
+	cli_error("unknown command '%s' (see 'examcheck --help')", argv[0]);
+	return EC_EXIT_USAGE;
+}
+
+int cmd_help(int argc, char **argv)
+{
+	static const char help[] =
+		"usage: examcheck help [COMMAND]\n"
+		"\n"
+		"Print the help of COMMAND, the same as 'examcheck COMMAND --help'; COMMAND\n"
+		"may be a question id (q3.2) for the help of worked answers. Without\n"
+		"COMMAND, print the help of examcheck ('examcheck --help').\n";
+	char *args[3] = {NULL, "--help", NULL};
+	cli_args it;
+	int c;
+
+	cli_args_init(&it, "help", argc, argv, no_opts);
+	while ((c = cli_next(&it)) != CLI_END) {
+		if (c != CLI_OPERAND)
+			return cli_done(&it, c, help);
+		if (args[0]) {
+			cli_error("help: unexpected argument '%s'", it.value);
+			return EC_EXIT_USAGE;
+		}
+		args[0] = (char *)it.value;
 	}
-	if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+	if (!args[0]) {
 		usage(stdout);
 		return EC_EXIT_OK;
 	}
-	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		printf("examcheck %s\n", EC_VERSION);
+	return run_command(2, args);
+}
+
+/* examcheck [-h | -V | --] COMMAND-OR-ID [ARG...] */
+static int dispatch(int argc, char **argv)
+{
+	cli_args it;
+	size_t i;
+	int c, status;
+
+	cli_args_init(&it, NULL, argc, argv, no_opts);
+	c = argc < 2 ? CLI_END : cli_next(&it);
+	switch (c) {
+	case CLI_OPERAND: /* the command: it and what follows are its own */
+		return run_command(argc - it.next + 1, argv + it.next - 1);
+	case CLI_END:
+		usage(stderr);
+		return EC_EXIT_USAGE;
+	case CLI_HELP:
+		usage(stdout);
 		return EC_EXIT_OK;
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].fn(argc - 1, argv + 1);
-	if (ec_question_normalise(argv[1], id, sizeof(id))) {
-		if (argc > 2) {
-			cli_error("%s: unexpected argument '%s'", argv[1], argv[2]);
-			return EC_EXIT_USAGE;
-		}
-		if (!ec_question_find(id))
-			return cli_unknown_question(argv[1], id);
-		return cli_run_questions(id, NULL);
-	}
-	cli_error("unknown command '%s' (see 'examcheck --help')", argv[1]);
-	return EC_EXIT_USAGE;
+	status = cli_done(&it, c, NULL);
+	for (i = 0; c == CLI_COMPLETE && i < sizeof(commands) / sizeof(commands[0]); i++)
+		printf("%s\n", commands[i].name);
+	return status;
 }
 
 int main(int argc, char **argv)

@@ -1,5 +1,6 @@
 # make install writes the program, the library, every public header with
-# the umbrella examcheck.h, examcheck.pc and the man page; a program built
+# the umbrella examcheck.h, examcheck.pc, the man pages examcheck(1) and
+# examcheck-formats(5) and the bash completion; a program built
 # with `pkg-config --cflags --libs examcheck` against that copy runs; make
 # uninstall removes all of it. Every public header is in the umbrella.
 case $EC in /*) ;; *) EC=$PWD/$EC ;; esac
@@ -12,7 +13,8 @@ d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
 make -s install BUILD="$build" DESTDIR="$d/root" PREFIX=/usr >/dev/null || { echo "install failed"; exit 1; }
 for f in bin/examcheck lib/libexamcheck.a lib/pkgconfig/examcheck.pc include/examcheck.h \
-	include/examcheck/ec_roster.h share/man/man1/examcheck.1; do
+	include/examcheck/ec_roster.h share/man/man1/examcheck.1 share/man/man5/examcheck-formats.5 \
+	share/bash-completion/completions/examcheck; do
 	[ -f "$d/root/usr/$f" ] || { echo "missing $f"; exit 1; }
 done
 if [ "$build" = "$PWD/build" ] && command -v pkg-config >/dev/null 2>&1; then
@@ -35,6 +37,13 @@ C
 		pkg-config --cflags --libs examcheck) || { echo "pkg-config failed"; exit 1; }
 	cc -std=c11 -o "$d/p" "$d/p.c" $flags || { echo "cannot build against the installed copy"; exit 1; }
 	[ "$("$d/p")" = 64 ] || { echo "the program built against examcheck did not print 64"; exit 1; }
+fi
+if command -v bash >/dev/null 2>&1; then
+	# the installed completion asks the installed program
+	got=$(PATH="$d/root/usr/bin:$PATH" bash --norc --noprofile -c '
+		source "$1" && COMP_WORDS=(examcheck gr) && COMP_CWORD=1 && _examcheck &&
+			echo "${COMPREPLY[*]}"' sh "$d/root/usr/share/bash-completion/completions/examcheck")
+	[ "$got" = "grade graphconv" ] || { echo "installed completion of 'examcheck gr': '$got'"; exit 1; }
 fi
 make -s uninstall DESTDIR="$d/root" PREFIX=/usr >/dev/null || { echo "uninstall failed"; exit 1; }
 left=$(find "$d/root" -type f)

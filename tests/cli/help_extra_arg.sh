@@ -1,0 +1,2 @@
+# help takes one COMMAND.
+$EC help grade key
