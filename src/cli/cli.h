@@ -133,15 +133,6 @@ int cli_next(cli_args *it);
 int cli_done(const cli_args *it, int code, const char *help);
 
 /**
- * If argv[*i] is the option `name` ("--format"), either as "--format=x" or
- * as "--format x", store the value in *value, advance *i past it and
- * return 1. Return 0 when argv[*i] is another argument and -1 (after an
- * error message) when the value is missing. (Commands not yet on
- * cli_next() use it.)
- */
-int cli_option(int argc, char **argv, int *i, const char *name, const char **value);
-
-/**
  * Parse a --format value. `allowed` is a mask of (1 << EC_FORMAT_x), such
  * as ec_format_mask() gives.
  * Returns 0, or -1 after an error message naming the allowed values.
@@ -169,8 +160,5 @@ int cli_read_file(const char *what, const char *path, size_t max, char **text, s
  * closest to an unknown one; (size_t)-1 when b has 64 bytes or more.
  */
 size_t cli_edit_distance(const char *a, const char *b);
-
-/** True when s is "-h" or "--help". (Commands not yet on cli_next() use it.) */
-int cli_is_help(const char *s);
 
 #endif

@@ -83,48 +83,53 @@ static int setup(const options *op, ec_grader *g)
 	return rc;
 }
 
-/* An argument after the id that starts with '-' is an answer when a digit or '.' follows. */
-static bool is_answer_word(const char *s)
-{
-	return s[0] != '-' || s[1] == '\0' || (s[1] >= '0' && s[1] <= '9') || s[1] == '.';
-}
+enum { OPT_KEY, OPT_RUBRIC, OPT_FORMAT };
 
-static int parse_args(int argc, char **argv, options *op, bool *help)
-{
-	bool rest = false;
-	int i, r;
+static const cli_opt check_opts[] = {
+	{"key", 0, "FILE", OPT_KEY},
+	{"rubric", 0, "FILE", OPT_RUBRIC},
+	{"format", 0, "text|json", OPT_FORMAT},
+	{NULL, 0, NULL, 0},
+};
 
-	for (i = 1; i < argc; i++) {
-		if (!rest && strcmp(argv[i], "--") == 0) {
-			rest = true;
-			continue;
+/*
+ * Read the arguments: the id, then the answer's words (a word such as
+ * -0.25 is an answer; after -- every word is). Returns -1 to go on, else
+ * the exit status to end with (help, version, a usage error).
+ */
+static int parse_args(int argc, char **argv, options *op)
+{
+	cli_args it;
+	int c;
+
+	cli_args_init(&it, "check", argc, argv, check_opts);
+	while ((c = cli_next(&it)) != CLI_END) {
+		switch (c) {
+		case OPT_KEY:
+			op->key_file = it.value;
+			break;
+		case OPT_RUBRIC:
+			op->rubric_file = it.value;
+			break;
+		case OPT_FORMAT:
+			op->format_name = it.value;
+			break;
+		case CLI_OPERAND:
+			if (!op->id)
+				op->id = it.value;
+			else
+				op->answers[op->nanswers++] = (char *)it.value;
+			break;
+		default:
+			return cli_done(&it, c, check_help);
 		}
-		if (!rest && cli_is_help(argv[i])) {
-			*help = true;
-			return 0;
-		}
-		if (!rest && ((r = cli_option(argc, argv, &i, "--key", &op->key_file)) ||
-			      (r = cli_option(argc, argv, &i, "--rubric", &op->rubric_file)) ||
-			      (r = cli_option(argc, argv, &i, "--format", &op->format_name)))) {
-			if (r < 0)
-				return -1;
-			continue;
-		}
-		if (!rest && !is_answer_word(argv[i])) {
-			cli_error("check: unknown option '%s' (see 'examcheck check --help')", argv[i]);
-			return -1;
-		}
-		if (!op->id)
-			op->id = argv[i];
-		else
-			op->answers[op->nanswers++] = argv[i];
 	}
 	if (!op->id) {
 		cli_error("check: give an item id and an answer: examcheck check ID ANSWER "
 			  "(see 'examcheck check --help')");
-		return -1;
+		return EC_EXIT_USAGE;
 	}
-	return 0;
+	return -1;
 }
 
 /* ---- which items ---- */
@@ -372,7 +377,6 @@ int cmd_check(int argc, char **argv)
 {
 	options op;
 	ec_format format = EC_FORMAT_TEXT;
-	bool help = false;
 	int rc;
 
 	memset(&op, 0, sizeof(op));
@@ -381,16 +385,12 @@ int cmd_check(int argc, char **argv)
 		cli_error("check: out of memory");
 		return EC_EXIT_SOFTWARE;
 	}
-	rc = parse_args(argc, argv, &op, &help);
-	if (rc == 0 && help) {
-		fputs(check_help, stdout);
-		free(op.answers);
-		return EC_EXIT_OK;
-	}
-	if (rc == 0 && op.format_name &&
+	rc = parse_args(argc, argv, &op);
+	if (rc < 0 && op.format_name &&
 	    cli_format(op.format_name, ec_format_mask(EC_DOCUMENT_CHECK), &format) != 0)
-		rc = -1;
-	rc = rc == 0 ? run(&op, format) : EC_EXIT_USAGE;
+		rc = EC_EXIT_USAGE;
+	if (rc < 0)
+		rc = run(&op, format);
 	free(op.answers);
 	return rc;
 }

@@ -157,6 +157,15 @@ static int print_key(const ec_exam_params *p, ec_format format)
 	return rc;
 }
 
+enum { OPT_SEED, OPT_KEY, OPT_FORMAT };
+
+static const cli_opt variant_opts[] = {
+	{"seed", 0, "N", OPT_SEED},
+	{"key", 0, NULL, OPT_KEY},
+	{"format", 0, "text|md|json|tsv|csv", OPT_FORMAT},
+	{NULL, 0, NULL, 0},
+};
+
 int cmd_variant(int argc, char **argv)
 {
 	const char *seed_text = NULL, *format_name = NULL, *question = NULL;
@@ -165,31 +174,33 @@ int cmd_variant(int argc, char **argv)
 	uint64_t seed;
 	ec_error err;
 	char id[32];
-	int i;
+	cli_args it;
+	int c;
 
-	for (i = 1; i < argc; i++) {
-		int r;
-
-		if (cli_is_help(argv[i])) {
-			fputs(variant_help, stdout);
-			return EC_EXIT_OK;
-		}
-		if (strcmp(argv[i], "--key") == 0) {
+	cli_args_init(&it, "variant", argc, argv, variant_opts);
+	while ((c = cli_next(&it)) != CLI_END) {
+		switch (c) {
+		case OPT_SEED:
+			seed_text = it.value;
+			break;
+		case OPT_FORMAT:
+			format_name = it.value;
+			break;
+		case OPT_KEY:
 			want_key = true;
-			continue;
-		}
-		if ((r = cli_option(argc, argv, &i, "--seed", &seed_text)) ||
-		    (r = cli_option(argc, argv, &i, "--format", &format_name))) {
-			if (r < 0)
+			break;
+		case CLI_OPERAND:
+			if (question) {
+				cli_error("variant: unexpected argument '%s' (see 'examcheck variant "
+					  "--help')",
+					  it.value);
 				return EC_EXIT_USAGE;
-			continue;
+			}
+			question = it.value;
+			break;
+		default:
+			return cli_done(&it, c, variant_help);
 		}
-		if (argv[i][0] == '-' || question) {
-			cli_error("variant: unexpected argument '%s' (see 'examcheck variant --help')",
-				  argv[i]);
-			return EC_EXIT_USAGE;
-		}
-		question = argv[i];
 	}
 	if (!seed_text) {
 		cli_error("variant: give a seed, --seed N (see 'examcheck variant --help')");

@@ -230,17 +230,6 @@ int cli_done(const cli_args *it, int code, const char *help)
 	return EC_EXIT_SOFTWARE;
 }
 
-int cli_option(int argc, char **argv, int *i, const char *name, const char **value)
-{
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-
-	if (strncmp(arg, name, n) != 0)
-		return 0;
-	if (arg[n] == '=') {
-		*value = arg + n + 1;
-		return 1;
-	}
 	if (arg[n] != '\0')
 		return 0;
 	if (*i + 1 >= argc) {
@@ -268,11 +257,6 @@ int cli_format(const char *value, unsigned allowed, ec_format *format)
 	cli_error("unknown format '%s' (use one of: %s)", value, ec_buf_str(&names));
 	ec_buf_free(&names);
 	return -1;
-}
-
-int cli_is_help(const char *s)
-{
-	return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
 }
 
 int cli_exit_for(ec_status status)
