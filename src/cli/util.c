@@ -230,16 +230,6 @@ int cli_done(const cli_args *it, int code, const char *help)
 	return EC_EXIT_SOFTWARE;
 }
 
-	if (arg[n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_error("option %s needs a value", name);
-		return -1;
-	}
-	*value = argv[++*i];
-	return 1;
-}
-
 int cli_format(const char *value, unsigned allowed, ec_format *format)
 {
 	ec_buf names = EC_BUF_INIT;
