@@ -1,5 +1,7 @@
 #include "lines.h"
 
+#include <string.h>
+
 size_t ec_bom_len(const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -32,4 +34,16 @@ long ec_line_number(const char *text, const char *at)
 		line++;
 	}
 	return line;
+}
+
+ec_status ec_text_start(const char *text, size_t len, const char *file, const char **start,
+			ec_error *err)
+{
+	const char *nul = memchr(text, '\0', len);
+
+	if (nul)
+		return ec_error_at(err, EC_ERR_PARSE, file, ec_line_number(text, nul), 0,
+				   "contains a NUL byte");
+	*start = text + ec_bom_len(text, len);
+	return EC_OK;
 }

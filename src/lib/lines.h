@@ -8,8 +8,18 @@
 
 #include <stddef.h>
 
+#include "examcheck/ec_common.h"
+
 /** The length of a UTF-8 byte-order mark (EF BB BF) at the start of `text`: 3, or 0. */
 size_t ec_bom_len(const char *text, size_t len);
+
+/**
+ * Where a line-based file's first line starts: past a byte-order mark, in
+ * *start. EC_ERR_PARSE at file:line when the text (`len` bytes) holds a
+ * NUL byte, as every such format refuses one.
+ */
+ec_status ec_text_start(const char *text, size_t len, const char *file, const char **start,
+			ec_error *err);
 
 /**
  * The line that starts at `p` (p < end): returns where its text ends (at

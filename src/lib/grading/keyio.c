@@ -115,14 +115,12 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
 			   const char *file, ec_error *err)
 {
-	const char *p = text, *end = text + len, *nul;
+	const char *p, *end = text + len;
 	long line = 0;
+	ec_status started = ec_text_start(text, len, file, &p, err);
 
-	nul = memchr(text, '\0', len);
-	if (nul)
-		return ec_error_at(err, EC_ERR_PARSE, file, ec_line_number(text, nul), 0,
-				   "contains a NUL byte");
-	p += ec_bom_len(text, len);
+	if (started != EC_OK)
+		return started;
 	while (p < end) {
 		const char *s = p, *eol = ec_line_end(p, end, &p);
 		size_t n = (size_t)(eol - s);

@@ -263,16 +263,15 @@ static ec_status parse_line(ec_rubric *r, char *s, long line, ec_error *err)
 ec_status ec_rubric_parse(ec_rubric *r, const char *text, size_t len,
 			  const char *file, ec_error *err)
 {
-	const char *p = text, *end = text + len, *nul;
+	const char *p, *end = text + len;
 	char buf[512];
 	long line = 0;
+	ec_status started;
 
 	r->file = file;
-	nul = memchr(text, '\0', len);
-	if (nul)
-		return ec_error_at(err, EC_ERR_PARSE, file, ec_line_number(text, nul), 0,
-				   "contains a NUL byte");
-	p += ec_bom_len(text, len);
+	started = ec_text_start(text, len, file, &p, err);
+	if (started != EC_OK)
+		return started;
 	while (p < end) {
 		const char *s = p, *eol = ec_line_end(p, end, &p);
 		size_t n = (size_t)(eol - s);

@@ -741,7 +741,8 @@ static size_t id_token_len(const char *s, size_t n)
 ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 			 ec_sheet *sheet, ec_error *err)
 {
-	const char *p = text, *end = text + len, *nul;
+	const char *p, *end = text + len;
+	ec_status started;
 	size_t cap = 0;
 	long line = 0;
 
@@ -749,11 +750,9 @@ ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 	sheet->count = 0;
 	if (len == 0)
 		return ec_error_at(err, EC_ERR_PARSE, file, 0, 0, "file is empty");
-	nul = memchr(text, '\0', len);
-	if (nul)
-		return ec_error_at(err, EC_ERR_PARSE, file, ec_line_number(text, nul), 0,
-				   "contains a NUL byte");
-	p += ec_bom_len(text, len);
+	started = ec_text_start(text, len, file, &p, err);
+	if (started != EC_OK)
+		return started;
 	while (p < end) {
 		const char *s = p, *id;
 		const char *eol = ec_line_end(p, end, &p);
