@@ -790,6 +790,338 @@ static void test_roster_grade_csv_as_the_writer_writes_it(void **state)
 	ec_grader_free(&g);
 }
 
+/* ---- several keys: a column picks each row's ---- */
+
+/* A grader from `n` items "id kind points answer", under the fixture's rubric. */
+static void keyed_grader(ec_grader *g, const char *const (*items)[4], size_t n)
+{
+	ec_rubric r = {0};
+	ec_key key;
+	ec_error err;
+	size_t i;
+
+	memset(&key, 0, sizeof(key));
+	ec_error_clear(&err);
+	for (i = 0; i < n; i++) {
+		ec_key_kind kind = strcmp(items[i][1], "tf") == 0   ? EC_KEY_TF
+				   : strcmp(items[i][1], "mc") == 0 ? EC_KEY_MC
+								    : EC_KEY_NUMBER;
+
+		assert_int_equal(ec_key_add(&key, items[i][0], kind, atof(items[i][2]), items[i][3], &err),
+				 EC_OK);
+	}
+	assert_int_equal(ec_rubric_parse(&r, rubric_text, strlen(rubric_text), "rub", &err), EC_OK);
+	assert_int_equal(ec_grader_init(g, &key, &r, &err), EC_OK);
+	ec_rubric_free(&r);
+	ec_key_free(&key);
+}
+
+/* The keys' names: "a" (or blank) is grader 0, "b" grader 1, "c" grader 2, in any case. */
+static long pick_by_letter(void *ctx, const char *cell, size_t len, ec_error *why)
+{
+	(void)ctx;
+	if (len == 0)
+		return 0;
+	if (len == 1 && (*cell | 0x20) >= 'a' && (*cell | 0x20) <= 'c')
+		return (*cell | 0x20) - 'a';
+	ec_error_set(why, EC_ERR_PARSE, "'%s' names no key; graded against a", cell);
+	return -1;
+}
+
+/* What on_header and on_row saw with several keys. */
+typedef struct keyed_seen {
+	outcome o; /* first: collect_bad writes here */
+	int headers, rows;
+	long other[2];          /* item of column 2 (3.1.3) in each grader's header */
+	size_t nitems[2];
+	size_t grader[8];
+	double totals[8], s1[8];
+	ec_verdict v11[8];
+} keyed_seen;
+
+static bool keyed_header(void *ctx, const ec_roster_header *h)
+{
+	keyed_seen *s = ctx;
+
+	assert_int_equal(h->grader, (size_t)s->headers); /* once a grader, in order */
+	assert_int_equal(s->rows, 0);
+	s->other[h->grader] = h->item[2];
+	s->nitems[h->grader] = h->nitems;
+	assert_int_equal(h->item[1], EC_ROSTER_COLUMN_DATA); /* the key column is data */
+	s->headers++;
+	return true;
+}
+
+static bool keyed_row(void *ctx, const ec_roster_row *row)
+{
+	keyed_seen *s = ctx;
+
+	assert_true(s->rows < 8);
+	s->grader[s->rows] = row->grader;
+	s->totals[s->rows] = row->total;
+	s->s1[s->rows] = row->sections[0];
+	s->v11[s->rows] = row->results[0].verdict; /* 1.1 is item 0 of both keys */
+	s->rows++;
+	return true;
+}
+
+static void grade_keyed(const ec_grader *const *graders, size_t n, const char *text, unsigned threads,
+			size_t chunk, keyed_seen *s, bool callbacks)
+{
+	ec_roster_options opts;
+	FILE *in = fmemopen((void *)text, strlen(text), "rb");
+	FILE *out;
+
+	assert_non_null(in);
+	memset(s, 0, sizeof(*s));
+	out = open_memstream(&s->o.out, &s->o.out_len);
+	memset(&opts, 0, sizeof(opts));
+	opts.out = out;
+	opts.on_report = collect_bad;
+	opts.on_header = callbacks ? keyed_header : NULL;
+	opts.on_row = callbacks ? keyed_row : NULL;
+	opts.ctx = s;
+	opts.threads = threads;
+	opts.chunk_bytes = chunk;
+	opts.graders = graders;
+	opts.ngraders = n;
+	opts.key_column = "variant";
+	opts.pick = pick_by_letter;
+	ec_error_clear(&s->o.err);
+	s->o.status = ec_roster_grade(NULL, in, "r.csv", &opts, &s->o.sum, &s->o.err);
+	fclose(out);
+	fclose(in);
+}
+
+/*
+ * Key a: 1.1 T (tf 2, wrong -1), 2.1 AB (mc 4, 2 off per wrong or missing
+ * option), 3.1.2 -0.25 (number 5). Key b: 1.1 F, 2.1 AB, and 3.1.3 7
+ * instead of 3.1.2. Both have sections 1, 2, 3. By hand:
+ *   ann  a      T 2, AB 4, -0.25 5 (3.1.3 is not a's)      11 = 2 + 4 + 5
+ *   bob  b      F 2, AB 4, 7 5 (3.1.2 is not b's)          11
+ *   cat  blank  (a) F -1, A 2 (B missing), -1/4 5          6 = -1 + 2 + 5
+ *   dan  B      (b) T -1, AB 4, 7 5                        8 = -1 + 4 + 5
+ *   eve  z      picks none: a, flagged: T 2, AB 4, -0.25 5 11
+ *   fay  a      short row: T 2, the rest blank             2, flagged "fields"
+ * The item columns are the union in header order, 3.1.3 first as the
+ * header has it; each row leaves empty the column its key lacks (fay's
+ * blank 3.1.2 scores 0 and is written).
+ */
+static const char keyed_roster[] = "student,variant,3.1.3,1.1,2.1,3.1.2\n"
+				   "ann,a,,T,AB,-0.25\n"
+				   "bob,b,7,F,AB,\n"
+				   "cat,,7,F,A,-1/4\n"
+				   "dan,B,7,T,AB,-0.25\n"
+				   "eve,z,,T,AB,-0.25\n"
+				   "fay,a,,T\n";
+static const char keyed_graded[] =
+	"student,variant,total,section.1,section.2,section.3,3.1.3,1.1,2.1,3.1.2,flagged\n"
+	"ann,a,11,2,4,5,,2,4,5,\n"
+	"bob,b,11,2,4,5,5,2,4,,\n"
+	"cat,,6,-1,2,5,,-1,2,5,\n"
+	"dan,B,8,-1,4,5,5,-1,4,,\n"
+	"eve,z,11,2,4,5,,2,4,5,variant\n"
+	"fay,a,2,2,0,0,,2,0,0,fields\n";
+static const char keyed_messages[] =
+	"r.csv:6: column 'variant': 'z' names no key; graded against a\n"
+	"r.csv:7: row has 4 fields, the header 6 (graded with the missing ones blank)\n";
+
+static const char *const key_a[][4] = {{"1.1", "tf", "2", "T"}, {"2.1", "mc", "4", "AB"},
+				       {"3.1.2", "number", "5", "-0.25"}};
+static const char *const key_b[][4] = {{"1.1", "tf", "2", "F"}, {"2.1", "mc", "4", "AB"},
+				       {"3.1.3", "number", "5", "7"}};
+
+static void test_roster_grade_keys_by_hand(void **state)
+{
+	static const size_t chunks[] = {0, 1, 7, 19, 64};
+	static const double totals[] = {11, 11, 6, 8, 11, 2};
+	static const size_t graders_of[] = {0, 1, 0, 1, 0, 0};
+	ec_grader a, b;
+	const ec_grader *both[2] = {&a, &b};
+	unsigned t;
+	size_t c;
+	int i;
+
+	(void)state;
+	keyed_grader(&a, key_a, 3);
+	keyed_grader(&b, key_b, 3);
+	for (t = 1; t <= 2; t++) {
+		for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+			keyed_seen s;
+
+			grade_keyed(both, 2, keyed_roster, t, chunks[c], &s, c % 2 == 0);
+			assert_int_equal(s.o.status, EC_OK);
+			assert_string_equal(s.o.out, keyed_graded);
+			assert_string_equal(s.o.msgs, keyed_messages);
+			assert_int_equal(s.o.sum.graded, 6);
+			assert_int_equal(s.o.sum.flagged_rows, 2);
+			assert_int_equal(s.o.sum.flagged_cells, 0);
+			free(s.o.out);
+			if (c % 2)
+				continue;
+			assert_int_equal(s.headers, 2);
+			assert_int_equal(s.other[0], EC_ROSTER_COLUMN_OTHER); /* 3.1.3 is b's */
+			assert_int_equal(s.other[1], 2);                      /* b's item 2 */
+			assert_int_equal(s.nitems[0], 3);
+			assert_int_equal(s.nitems[1], 3);
+			assert_int_equal(s.rows, 6);
+			for (i = 0; i < 6; i++) {
+				assert_int_equal(s.grader[i], graders_of[i]);
+				assert_true(s.totals[i] == totals[i]);
+			}
+			assert_true(s.s1[2] == -1 && s.s1[3] == -1);
+			assert_int_equal(s.v11[1], EC_VERDICT_RIGHT); /* F under b */
+			assert_int_equal(s.v11[3], EC_VERDICT_WRONG); /* T under b */
+		}
+	}
+	ec_grader_free(&a);
+	ec_grader_free(&b);
+}
+
+/*
+ * A key with fewer sections: c has only 1.1 (F). The sections are the
+ * union, a's first (1, 2, 3); c's rows leave 2 and 3 empty, and the
+ * column 2.1 too:
+ *   ann  a  T 2, AB 4   total 6, sections 2 4 0
+ *   bob  c  F 2         total 2, section 1 2
+ */
+static void test_roster_grade_keys_fewer_sections(void **state)
+{
+	static const char *const key_c[][4] = {{"1.1", "tf", "2", "F"}};
+	ec_grader a, cg;
+	const ec_grader *both[2] = {&a, NULL};
+	keyed_seen s;
+
+	(void)state;
+	keyed_grader(&a, key_a, 3);
+	keyed_grader(&cg, key_c, 1);
+	both[1] = &cg;
+	/* pick_by_letter: "c" is grader 2; here grader 1 is named "b" */
+	grade_keyed(both, 2, "student,1.1,2.1,Variant \nann,T,AB,a\nbob,F,AB,b\n", 2, 0, &s, false);
+	assert_int_equal(s.o.status, EC_OK);
+	assert_string_equal(s.o.out, "student,Variant ,total,section.1,section.2,section.3,1.1,2.1,flagged\n"
+				     "ann,a,6,2,4,0,2,4,\n"
+				     "bob,b,2,2,,,2,,\n");
+	free(s.o.out);
+	ec_grader_free(&a);
+	ec_grader_free(&cg);
+}
+
+/* The key column missing or given twice, and graders the run cannot take. */
+static void test_roster_grade_keys_bad(void **state)
+{
+	ec_grader a, b;
+	const ec_grader *both[2] = {&a, &b};
+	keyed_seen s;
+	char msg[300];
+
+	(void)state;
+	keyed_grader(&a, key_a, 3);
+	keyed_grader(&b, key_b, 3);
+	grade_keyed(both, 2, "student,1.1,2.1\nann,T,AB\n", 1, 0, &s, false);
+	assert_int_equal(s.o.status, EC_ERR_PARSE);
+	assert_string_equal(ec_error_format(&s.o.err, msg, sizeof(msg)),
+			    "r.csv:1: no column of the header is 'variant' (it names each row's key)");
+	free(s.o.out);
+	grade_keyed(both, 2, "student,variant,1.1,VARIANT\nann,a,T,a\n", 1, 0, &s, false);
+	assert_int_equal(s.o.status, EC_ERR_PARSE);
+	assert_string_equal(ec_error_format(&s.o.err, msg, sizeof(msg)),
+			    "r.csv:1:4: column 'variant' is also column 2");
+	free(s.o.out);
+	grade_keyed(both, 0, "student,variant,1.1\nann,a,T\n", 1, 0, &s, false);
+	assert_int_equal(s.o.status, EC_ERR_INVALID);
+	free(s.o.out);
+	ec_grader_free(&a);
+	ec_grader_free(&b);
+}
+
+/*
+ * ec_roster_peek_column() reads the header (after blank lines and a
+ * byte-order mark) and finds the column in any case; what it read, given
+ * back as opts.head, grades as the whole input does. ec_roster_scan_column()
+ * hands over each row's cell, blank for a short row, skipping a record
+ * the reader cannot split.
+ */
+typedef struct cells {
+	char text[256];
+	size_t len;
+} cells;
+
+static bool note_cell(void *ctx, const char *cell, size_t len, long line)
+{
+	cells *c = ctx;
+
+	c->len += (size_t)snprintf(c->text + c->len, sizeof(c->text) - c->len, "%ld:%.*s;", line,
+				   (int)len, cell);
+	return true;
+}
+
+static void test_roster_peek_and_scan_column(void **state)
+{
+	static const char text[] = "\xEF\xBB\xBF\n\nstudent, Variant ,1.1\n"
+				   "ann,7,T\n"
+				   "bob\n"
+				   "cat,\"x\ny\",F\n"
+				   "dan,\"8\"z,T\n"
+				   "eve,original,T\n";
+	ec_grader g;
+	ec_error err;
+	char *head;
+	size_t head_len;
+	long at;
+	cells c;
+	FILE *in;
+	outcome whole, peeked;
+	ec_roster_options opts;
+	FILE *out;
+
+	(void)state;
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	assert_int_equal(ec_roster_peek_column(in, "r.csv", "VARIANT", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(at, 1);
+	assert_true(head_len >= 25 && memcmp(head, text, head_len) == 0);
+	/* the rest after the head, graded with it, is the whole roster graded */
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	grade_text(&g, text, sizeof(text) - 1, 1, 0, NULL, NULL, &whole);
+	memset(&peeked, 0, sizeof(peeked));
+	out = open_memstream(&peeked.out, &peeked.out_len);
+	memset(&opts, 0, sizeof(opts));
+	opts.out = out;
+	opts.on_report = collect_bad;
+	opts.ctx = &peeked;
+	opts.head = head;
+	opts.head_len = head_len;
+	opts.chunk_bytes = 5;
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &peeked.sum, &err), EC_OK);
+	fclose(out);
+	assert_string_equal(peeked.out, whole.out);
+	assert_string_equal(peeked.msgs, whole.msgs);
+	assert_int_equal(peeked.sum.bytes, sizeof(text) - 1);
+	free(peeked.out);
+	free(whole.out);
+	free(head);
+	fclose(in);
+	/* the cells, from the start */
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(ec_roster_scan_column(in, "r.csv", 1, note_cell, &c, &err), EC_OK);
+	assert_string_equal(c.text, "4:7;5:;6:x\ny;9:original;");
+	fclose(in);
+	/* no such column; an empty input */
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	assert_int_equal(ec_roster_peek_column(in, "r.csv", "form", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(at, -1);
+	free(head);
+	fclose(in);
+	in = fmemopen((void *)"\n", 1, "rb");
+	assert_int_equal(ec_roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(at, -1);
+	assert_int_equal(head_len, 1);
+	free(head);
+	fclose(in);
+	ec_grader_free(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -803,6 +1135,10 @@ int main(void)
 		cmocka_unit_test(test_roster_grade_bad_input),
 		cmocka_unit_test(test_roster_grade_generated_matches_sheets),
 		cmocka_unit_test(test_roster_grade_csv_as_the_writer_writes_it),
+		cmocka_unit_test(test_roster_grade_keys_by_hand),
+		cmocka_unit_test(test_roster_grade_keys_fewer_sections),
+		cmocka_unit_test(test_roster_grade_keys_bad),
+		cmocka_unit_test(test_roster_peek_and_scan_column),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,7 +144,9 @@ ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 /** What a roster column that is not an item holds (ec_grade_roster_header()). */
 enum {
 	EC_ROSTER_COLUMN_DATA = -1,   /**< the student id, or data kept as written (name, email, ...) */
-	EC_ROSTER_COLUMN_IGNORED = -2 /**< an empty header field after the last named one */
+	EC_ROSTER_COLUMN_IGNORED = -2, /**< an empty header field after the last named one */
+	EC_ROSTER_COLUMN_OTHER = -3   /**< with several keys (ec_roster_options.graders): an
+					 item of another key, not of this one */
 };
 
 /**

@@ -20,6 +20,7 @@
 #include "gradeio.h"
 #include "output.h"
 #include "reasons.h"
+#include "roster_variants.h"
 
 static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
@@ -36,9 +37,8 @@ static const char grade_help[] =
 	"  --key FILE        the key in the format of 'examcheck key --format tsv'\n"
 	"                    (default: the key computed by the worked answers)\n"
 	"  --variant N       the key of variant N ('examcheck variant --seed N --key');\n"
-	"                    every student sat that variant (a roster column named\n"
-	"                    variant is data: grade one variant at a time); not with\n"
-	"                    --feedback unless N is 0\n"
+	"                    every student sat that variant (not with a roster column\n"
+	"                    'variant'); not with --feedback unless N is 0\n"
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
 	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
 	"  --format F        sheet: text (default; under an item not fully right a\n"
@@ -122,6 +122,16 @@ static const char grade_help_forms[] =
 	"section.1, section.2, ..., the points of each item the roster has a\n"
 	"column for (key order; items it lacks count as blank), and flagged.\n"
 	"\n"
+	"A roster column named 'variant' (any case) picks each student's key: blank,\n"
+	"0 or original the exam's own, N the key of variant N (at most 64 keys in a\n"
+	"run, the exam's counted). The item columns are then those of any of these\n"
+	"keys, in header order, empty where a student's key lacks the item; a cell\n"
+	"naming no variant is flagged ('variant') and graded against the exam's\n"
+	"key. --stats gives a block per variant (text: a line 'variant N' first;\n"
+	"csv: a first column 'variant'; json: an array of {variant, stats}).\n"
+	"Not with --key or --variant, nor with --feedback unless every row is the\n"
+	"exam's; --accept applies to every key that has the item.\n"
+	"\n"
 	"Exit status: 0 ok (warnings allowed), 2 usage, 65 something flagged or\n"
 	"lost, or a malformed key, rubric, sheet or roster header, 66 a file\n"
 	"cannot be opened or is a directory, 74 read or write error.\n";
@@ -164,37 +174,57 @@ typedef struct options {
 	int naccepts;
 } options;
 
+/* The rubric (--rubric or the built-in one) with the --accept answers; free *text after r. */
+static int load_rubric(const options *op, ec_rubric *r, char **text)
+{
+	ec_error err;
+	int i, rc;
+
+	ec_error_clear(&err);
+	rc = gio_load_rubric("grade", op->rubric_file, r, text);
+	for (i = 0; i < op->naccepts && rc == EC_EXIT_OK; i++) {
+		if (ec_rubric_accept(r, op->accepts[i], "--accept", &err) != EC_OK) {
+			cli_error("grade: %s", err.msg);
+			rc = EC_EXIT_USAGE;
+		}
+	}
+	return rc;
+}
+
+/* Join a key and the rubric into g. Returns an exit status (after a message). */
+static int join(const options *op, const ec_key *key, const ec_rubric *r, ec_grader *g)
+{
+	ec_error err;
+
+	ec_error_clear(&err);
+	if (key->count == 0) {
+		cli_error("grade: the answer key has no items%s",
+			  op->key_file ? "" : " (no worked answer adds one yet; use --key FILE)");
+		return EC_EXIT_DATAERR;
+	}
+	if (ec_grader_init(g, key, r, &err) != EC_OK) {
+		cli_report(&err);
+		return err.file && strcmp(err.file, "--accept") == 0 ? EC_EXIT_USAGE
+								     : gio_exit_for(err.status);
+	}
+	return EC_EXIT_OK;
+}
+
 static int setup(const options *op, ec_grader *g)
 {
 	ec_key key = {0};
 	ec_rubric r = {0};
 	char *rubric_text = NULL;
-	ec_error err;
-	int i, rc;
+	int rc;
 
-	ec_error_clear(&err);
 	rc = op->variant ? gio_load_variant_key("grade", op->variant, &key)
 			 : gio_load_key("grade", op->key_file, &key);
 	if (rc == EC_EXIT_OK)
 		gio_warn_stand_in(&key);
 	if (rc == EC_EXIT_OK)
-		rc = gio_load_rubric("grade", op->rubric_file, &r, &rubric_text);
-	for (i = 0; i < op->naccepts && rc == EC_EXIT_OK; i++) {
-		if (ec_rubric_accept(&r, op->accepts[i], "--accept", &err) != EC_OK) {
-			cli_error("grade: %s", err.msg);
-			rc = EC_EXIT_USAGE;
-		}
-	}
-	if (rc == EC_EXIT_OK && key.count == 0) {
-		cli_error("grade: the answer key has no items%s",
-			  op->key_file ? "" : " (no worked answer adds one yet; use --key FILE)");
-		rc = EC_EXIT_DATAERR;
-	}
-	if (rc == EC_EXIT_OK && ec_grader_init(g, &key, &r, &err) != EC_OK) {
-		cli_report(&err);
-		rc = err.file && strcmp(err.file, "--accept") == 0 ? EC_EXIT_USAGE
-								      : gio_exit_for(err.status);
-	}
+		rc = load_rubric(op, &r, &rubric_text);
+	if (rc == EC_EXIT_OK)
+		rc = join(op, &key, &r, g);
 	ec_rubric_free(&r);
 	free(rubric_text);
 	ec_key_free(&key);
@@ -271,44 +301,49 @@ static int print_stats(FILE *f, ec_format format, const ec_stats *st)
 
 /* What the CLI does with each graded student: statistics and progress. */
 typedef struct roster_cli {
-	const ec_grader *g;
-	ec_stats stats;      /* over the items the roster has a column for */
+	const ec_grader *const *graders; /* one, or a variant's each (variants->seeds) */
+	size_t ngraders;
+	const rv_set *variants;  /* with a variant column */
+	ec_stats stats[EC_ROSTER_GRADERS_MAX]; /* a grader's each, over the items the roster has a
+					      column for */
 	bool want_stats, progress;
 	uint64_t graded;
 	fbdir feedback;      /* --feedback DIR: open when given */
 	const ec_writer *writer; /* a format ec_roster_grade() does not write itself */
 	ec_write_ctx wctx;
 	FILE *out;
-	ec_roster_header header; /* a copy, for the writer */
+	ec_roster_header header[EC_ROSTER_GRADERS_MAX]; /* copies, a grader's each, for the writer */
 	int status;          /* set when a callback stopped the run and said why */
 } roster_cli;
 
 static bool on_header(void *ctx, const ec_roster_header *h)
 {
 	roster_cli *rc = ctx;
+	const ec_grader *g = rc->graders[h->grader];
 	ec_error err;
 
 	ec_error_clear(&err);
 	if (rc->want_stats &&
-	    ec_stats_init_roster(&rc->stats, rc->g, h->items, h->nitems, &err) != EC_OK) {
+	    ec_stats_init_roster(&rc->stats[h->grader], g, h->items, h->nitems, &err) != EC_OK) {
 		cli_error("grade: %s", err.msg);
 		rc->want_stats = false;
 		return false;
 	}
 	if (rc->writer) {
-		if (ec_roster_header_copy(&rc->header, h) != EC_OK) {
+		if (ec_roster_header_copy(&rc->header[h->grader], h) != EC_OK) {
 			cli_error("grade: out of memory");
 			rc->status = EC_EXIT_SOFTWARE;
 			return false;
 		}
-		if (ec_write_roster_begin(&rc->wctx, rc->out, rc->writer, rc->g, &rc->header, &err) !=
-		    EC_OK) {
+		if (h->grader == 0 && ec_write_roster_begin(&rc->wctx, rc->out, rc->writer, g,
+							    &rc->header[0], &err) != EC_OK) {
 			cli_error("grade: %s", err.msg);
 			rc->status = EC_EXIT_SOFTWARE;
 			return false;
 		}
 	}
-	return !rc->feedback.open || fbdir_header(&rc->feedback, rc->g, h);
+	/* with a variant column, --feedback is only taken when every row is the exam's own */
+	return !rc->feedback.open || h->grader > 0 || fbdir_header(&rc->feedback, g, h);
 }
 
 static bool on_row(void *ctx, const ec_roster_row *row)
@@ -316,13 +351,14 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 	roster_cli *rc = ctx;
 
 	if (rc->want_stats)
-		ec_stats_add(&rc->stats, row->results, row->total);
+		ec_stats_add(&rc->stats[row->grader], row->results, row->total);
 	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
 		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
 	if (rc->writer) {
 		ec_error err;
 
-		if (ec_write_roster_row(&rc->wctx, rc->writer, rc->g, &rc->header, row, &err) != EC_OK) {
+		if (ec_write_roster_row(&rc->wctx, rc->writer, rc->graders[row->grader],
+					&rc->header[row->grader], row, &err) != EC_OK) {
 			cli_error("grade: %s", err.msg);
 			rc->status = EC_EXIT_SOFTWARE;
 			return false;
@@ -342,18 +378,91 @@ static void on_report(void *ctx, const ec_error *err)
 		cli_report(err);
 }
 
-static void roster_cli_init(roster_cli *rc, const ec_grader *g, bool stats)
+/* A row's grader: its variant's (ec_roster_pick_fn; only reads rc->variants). */
+static long on_pick(void *ctx, const char *cell, size_t len, ec_error *why)
+{
+	const roster_cli *rc = ctx;
+
+	return rv_pick(rc->variants, cell, len, why);
+}
+
+static void roster_cli_init(roster_cli *rc, const ec_grader *const *graders, size_t n, bool stats)
 {
 	memset(rc, 0, sizeof(*rc));
-	rc->g = g;
+	rc->graders = graders;
+	rc->ngraders = n;
 	rc->want_stats = stats;
 }
 
 static void roster_cli_free(roster_cli *rc)
 {
-	ec_stats_free(&rc->stats);
+	size_t k;
+
+	for (k = 0; k < rc->ngraders; k++) {
+		ec_stats_free(&rc->stats[k]);
+		ec_roster_header_free(&rc->header[k]);
+	}
 	fbdir_close(&rc->feedback);
-	ec_roster_header_free(&rc->header);
+}
+
+/*
+ * --stats with a variant column: a block per variant that graded a student
+ * (the exam's own when none did), headed by its seed: text a line
+ * "variant N" before each block, csv a first column 'variant', json an
+ * array of {"variant": N, "stats": {...}}.
+ */
+static int print_variant_stats(FILE *f, ec_format format, const roster_cli *rc)
+{
+	size_t k, shown = 0;
+	uint64_t students = 0;
+	int status = EC_EXIT_OK;
+
+	for (k = 0; k < rc->ngraders; k++)
+		students += rc->stats[k].n;
+	for (k = 0; k < rc->ngraders && status == EC_EXIT_OK; k++) {
+		unsigned long long seed = (unsigned long long)rc->variants->seeds[k];
+		char *text = NULL, *line;
+		size_t len = 0;
+		FILE *m;
+
+		if (rc->stats[k].n == 0 && (k > 0 || students))
+			continue;
+		m = open_memstream(&text, &len);
+		if (!m) {
+			cli_error("grade: out of memory");
+			return EC_EXIT_SOFTWARE;
+		}
+		status = print_stats(m, format, &rc->stats[k]);
+		if (fclose(m) != 0 && status == EC_EXIT_OK) {
+			cli_error("grade: out of memory");
+			status = EC_EXIT_SOFTWARE;
+		}
+		if (status == EC_EXIT_OK && format == EC_FORMAT_CSV) {
+			/* the header once, then every line after its variant */
+			for (line = text; *line; line += strcspn(line, "\n") + (line[strcspn(line, "\n")] != 0)) {
+				if (line == text && shown)
+					continue;
+				if (line == text)
+					fputs("variant,", f);
+				else
+					fprintf(f, "%llu,", seed);
+				fwrite(line, 1, strcspn(line, "\n"), f);
+				putc('\n', f);
+			}
+		} else if (status == EC_EXIT_OK && format == EC_FORMAT_JSON) {
+			while (len > 0 && text[len - 1] == '\n')
+				len--;
+			fprintf(f, "%s{\"variant\": %llu, \"stats\": %.*s}", shown ? ",\n" : "[", seed,
+				(int)len, text);
+		} else if (status == EC_EXIT_OK) {
+			fprintf(f, "%svariant %llu\n%s", shown ? "\n" : "", seed, text);
+		}
+		shown++;
+		free(text);
+	}
+	if (status == EC_EXIT_OK && format == EC_FORMAT_JSON)
+		fputs("]\n", f);
+	return status;
 }
 
 /*
@@ -367,15 +476,158 @@ static unsigned threads_wanted(void)
 	return v && *v ? 1 : 0;
 }
 
+/* With a variant column: its variants, their graders and the input to grade. */
+typedef struct variant_run {
+	rv_set set;
+	ec_grader graders[EC_ROSTER_GRADERS_MAX]; /* [1, built]: the variants' (0 is setup()'s) */
+	const ec_grader *list[EC_ROSTER_GRADERS_MAX];
+	size_t built;
+	FILE *spool;         /* the input copied, when it cannot be read twice */
+} variant_run;
+
+static void variant_run_free(variant_run *v)
+{
+	size_t k;
+
+	for (k = 1; k <= v->built; k++)
+		ec_grader_free(&v->graders[k]);
+	if (v->spool)
+		fclose(v->spool);
+}
+
+/*
+ * The graders of the variants of v->set: each variant's key under the same
+ * rubric and --accept answers as the exam's (g, grader 0); an --accept
+ * naming an item a variant lacks is left out of that variant's key.
+ */
+static int variant_graders(const options *op, const ec_grader *g, variant_run *v)
+{
+	ec_rubric r = {0};
+	char *rubric_text = NULL;
+	size_t k, i;
+	int rc;
+
+	v->list[0] = g;
+	rc = load_rubric(op, &r, &rubric_text);
+	for (i = 0; rc == EC_EXIT_OK && i < r.nalts; i++)
+		if (r.alts[i].file && strcmp(r.alts[i].file, "--accept") == 0)
+			r.alts[i].optional = true;
+	for (k = 1; k < v->set.n && rc == EC_EXIT_OK; k++) {
+		ec_key key = {0};
+		char seed[24];
+
+		snprintf(seed, sizeof(seed), "%llu", (unsigned long long)v->set.seeds[k]);
+		rc = gio_load_variant_key("grade", seed, &key);
+		if (rc == EC_EXIT_OK)
+			gio_warn_stand_in(&key);
+		if (rc == EC_EXIT_OK)
+			rc = join(op, &key, &r, &v->graders[k]);
+		if (rc == EC_EXIT_OK)
+			v->list[v->built = k] = &v->graders[k];
+		else
+			cli_error("grade: %s: the key of variant %s (column '" RV_COLUMN
+				  "') could not be made", op->roster, seed);
+		ec_key_free(&key);
+	}
+	ec_rubric_free(&r);
+	free(rubric_text);
+	return rc;
+}
+
+/* Copy head and the rest of *in to a temporary file, and read that instead. */
+static int spool_input(const options *op, FILE **in, const char *head, size_t head_len,
+		       variant_run *v)
+{
+	char buf[65536];
+	size_t n;
+
+	v->spool = tmpfile();
+	if (!v->spool) {
+		cli_error("grade: %s: cannot make a temporary copy to read it twice: %s", op->roster,
+			  strerror(errno));
+		return EC_EXIT_IOERR;
+	}
+	fwrite(head, 1, head_len, v->spool);
+	while ((n = fread(buf, 1, sizeof(buf), *in)) > 0)
+		fwrite(buf, 1, n, v->spool);
+	if (ferror(*in)) {
+		cli_error("grade: %s: read error", op->roster);
+		return EC_EXIT_IOERR;
+	}
+	if (fflush(v->spool) != 0 || ferror(v->spool) || fseek(v->spool, 0, SEEK_SET) != 0) {
+		cli_error("grade: %s: cannot write its temporary copy: %s", op->roster, strerror(errno));
+		return EC_EXIT_IOERR;
+	}
+	*in = v->spool;
+	return EC_EXIT_OK;
+}
+
+/*
+ * The roster has a variant column (`at`): read it once for the variants it
+ * names, from where it started (`start`; a copy when it cannot be read
+ * again), leave *in there for grading and make their graders.
+ */
+static int read_variants(const options *op, const ec_grader *g, FILE **in, long start,
+			 const char *head, size_t head_len, size_t at, variant_run *v)
+{
+	ec_error err;
+	int rc = EC_EXIT_OK;
+
+	rv_init(&v->set);
+	if (op->variant || op->key_file) {
+		cli_error("grade: %s has a column '" RV_COLUMN "' naming each row's variant; %s "
+			  "would grade every row against one key (drop %s, or the column)",
+			  op->roster, op->variant ? "--variant" : "--key",
+			  op->variant ? "--variant" : "--key");
+		return EC_EXIT_USAGE;
+	}
+	if (start < 0 || fseek(*in, start, SEEK_SET) != 0) {
+		start = 0;
+		rc = spool_input(op, in, head, head_len, v);
+	}
+	ec_error_clear(&err);
+	if (rc == EC_EXIT_OK &&
+	    ec_roster_scan_column(*in, op->roster, at, rv_note, &v->set, &err) != EC_OK) {
+		if (v->set.too_many) {
+			cli_error("grade: %s:%ld: variant %llu is one too many: a run grades at most %d "
+				  "versions of the exam, the exam's own counted (split the roster)",
+				  op->roster, v->set.too_many, (unsigned long long)v->set.extra,
+				  EC_ROSTER_GRADERS_MAX);
+			return EC_EXIT_DATAERR;
+		}
+		cli_report(&err);
+		return gio_exit_for(err.status);
+	}
+	if (rc == EC_EXIT_OK && fseek(*in, start, SEEK_SET) != 0) {
+		cli_error("grade: %s: cannot read it again: %s", op->roster, strerror(errno));
+		return EC_EXIT_IOERR;
+	}
+	if (rc == EC_EXIT_OK && op->feedback && v->set.n > 1) {
+		cli_error("grade: --feedback points to the exam's own worked answers, and %s names "
+			  "variant %llu in its column '" RV_COLUMN "' ('examcheck variant --seed %llu "
+			  "QUESTION' has that variant's)",
+			  op->roster, (unsigned long long)v->set.seeds[1],
+			  (unsigned long long)v->set.seeds[1]);
+		return EC_EXIT_USAGE;
+	}
+	if (rc == EC_EXIT_OK)
+		rc = variant_graders(op, g, v);
+	return rc;
+}
+
 static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 {
-	FILE *in = strcmp(op->roster, "-") == 0 ? stdin : fopen(op->roster, "rb");
+	FILE *in = strcmp(op->roster, "-") == 0 ? stdin : fopen(op->roster, "rb"), *opened = in;
 	ec_roster_options ro;
 	ec_roster_summary sum;
 	roster_cli rc;
 	ec_error err;
 	cli_output out;
 	struct stat sb;
+	variant_run *v = NULL;
+	char *head = NULL;
+	size_t head_len = 0;
+	long at = -1, start;
 	int status;
 
 	if (!in) {
@@ -388,16 +640,38 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 			fclose(in);
 		return EC_EXIT_NOINPUT;
 	}
-	roster_cli_init(&rc, g, op->stats);
+	/* a column 'variant' picks each row's key: look for it, keeping what was read */
+	start = ftell(in);
+	ec_error_clear(&err);
 	status = EC_EXIT_OK;
-	if (op->feedback)
+	if (ec_roster_peek_column(in, op->roster, RV_COLUMN, &head, &head_len, &at, &err) != EC_OK) {
+		cli_report(&err);
+		status = gio_exit_for(err.status);
+	}
+	if (status == EC_EXIT_OK && at >= 0) {
+		v = calloc(1, sizeof(*v));
+		status = v ? read_variants(op, g, &in, start, head, head_len, (size_t)at, v)
+			   : EC_EXIT_SOFTWARE;
+		free(head); /* the input is read again from its start */
+		head = NULL;
+		head_len = 0;
+	}
+	if (v)
+		roster_cli_init(&rc, v->list, v->set.n, op->stats);
+	else
+		roster_cli_init(&rc, &g, 1, op->stats);
+	if (status == EC_EXIT_OK && op->feedback)
 		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
 		status = cli_output_open(&out, "grade", op->out_path);
 	if (status != EC_EXIT_OK) {
 		roster_cli_free(&rc);
-		if (in != stdin)
-			fclose(in);
+		free(head);
+		if (v)
+			variant_run_free(v);
+		free(v);
+		if (opened != stdin)
+			fclose(opened);
 		return status;
 	}
 	rc.progress = isatty(fileno(stderr));
@@ -411,6 +685,15 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
+	ro.head = head;
+	ro.head_len = head_len;
+	if (v) {
+		rc.variants = &v->set;
+		ro.graders = v->list;
+		ro.ngraders = v->set.n;
+		ro.key_column = RV_COLUMN;
+		ro.pick = on_pick;
+	}
 	ec_error_clear(&err);
 	if (ec_roster_grade(g, in, op->roster, &ro, &sum, &err) == EC_OK && rc.writer &&
 	    ec_write_roster_end(&rc.wctx, rc.writer, &err) != EC_OK) {
@@ -436,7 +719,8 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	if (rc.progress && sum.graded >= 0x10000)
 		fputc('\n', stderr);
 	if (status == EC_EXIT_OK && op->stats)
-		status = print_stats(out.path ? stdout : stderr, op->stats_format, &rc.stats);
+		status = v ? print_variant_stats(out.path ? stdout : stderr, op->stats_format, &rc)
+			   : print_stats(out.path ? stdout : stderr, op->stats_format, &rc.stats[0]);
 	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
 		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
 			  "record%s unreadable (listed above)",
@@ -446,8 +730,12 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 		status = EC_EXIT_DATAERR;
 	}
 	roster_cli_free(&rc);
-	if (in != stdin)
-		fclose(in);
+	free(head);
+	if (v)
+		variant_run_free(v);
+	free(v);
+	if (opened != stdin)
+		fclose(opened);
 	return status;
 }
 

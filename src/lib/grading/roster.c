@@ -19,7 +19,7 @@
 
 typedef struct emitter {
 	ec_roster_summary *sum;
-	ec_grade_result *results;   /* g->count, for on_row */
+	ec_grade_result *results;   /* the most items of a grader, for on_row */
 	char **fields;              /* for on_row */
 	size_t *lens;
 	ec_status st;
@@ -55,8 +55,6 @@ static bool note_id(run *r, const row_note *n, const char *id)
 /* Hand out ck's rows; false to stop (em->st says why). */
 static bool emit_chunk(run *r, emitter *em, chunk *ck)
 {
-	const roster_plan *p = &r->plan;
-	const ec_grader *g = r->g;
 	size_t k, aside = 0;
 
 	if (ck->fatal != EC_OK) {
@@ -75,6 +73,9 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 	}
 	for (k = 0; k < ck->nrows; k++) {
 		const row_note *n = &ck->rows[k];
+		const roster_plan *p = &r->plans[n->key];
+		const roster_table *tables = ck->by[n->key].tables;
+		const ec_grader *g = r->graders[n->key];
 		ec_roster_row row;
 		size_t c, i;
 
@@ -105,7 +106,7 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 			if (code == ROSTER_UNCODED)
 				em->results[item] = ck->aside[aside++];
 			else
-				em->results[item] = ck->by->tables[c].result[code];
+				em->results[item] = tables[c].result[code];
 		}
 		for (i = 0; i < n->nfields; i++) {
 			em->fields[i] = ck->text + ck->field_at[n->first_field + i];
@@ -118,9 +119,10 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		row.nfields = n->nfields;
 		row.line = n->line;
 		row.total = n->total;
-		row.sections = ck->sections + k * g->nsections;
+		row.sections = ck->sections + k * r->max_sections;
 		row.results = em->results;
 		row.flagged = ck->text + n->flags_at;
+		row.grader = n->key;
 		if (r->o->on_row && !r->o->on_row(r->o->ctx, &row)) {
 			em->st = ec_error_set(em->err, EC_ERR_INVALID, "stopped");
 			return false;
@@ -239,24 +241,30 @@ static void lead(run *r, emitter *em, bool threaded)
 
 static ec_status worker_init(run *r, worker *w, ec_error *err)
 {
-	size_t n = r->plan.ncols;
+	size_t n = r->plans[0].ncols;
 
 	memset(w, 0, sizeof(*w));
 	w->r = r;
 	ec_csv_open_buffer(&w->rd, r->file, err);
-	w->sections = calloc(r->g->nsections ? r->g->nsections : 1, sizeof(*w->sections));
+	w->sections = calloc(r->max_sections ? r->max_sections : 1, sizeof(*w->sections));
 	w->codes = calloc(n, sizeof(*w->codes));
 	w->aside = calloc(n, sizeof(*w->aside));
 	w->items = malloc(n * (ROSTER_POINTS_TEXT + 33));
-	if (!w->sections || !w->codes || !w->aside || !w->items)
+	w->sc = calloc(r->nkeys, sizeof(*w->sc));
+	if (!w->sections || !w->codes || !w->aside || !w->items || !w->sc)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	return roster_scorer_init(&w->sc, &r->plan, err);
+	/* the other keys' scorers are made when they first grade a row */
+	return roster_scorer_init(&w->sc[0], &r->plans[0], err);
 }
 
-static void worker_free(worker *w)
+static void worker_free(worker *w, size_t nkeys)
 {
+	size_t k;
+
 	ec_csv_close(&w->rd);
-	roster_scorer_free(&w->sc);
+	for (k = 0; w->sc && k < nkeys; k++)
+		roster_scorer_free(&w->sc[k]);
+	free(w->sc);
 	free(w->sections);
 	free(w->codes);
 	free(w->aside);
@@ -278,26 +286,33 @@ static void chunk_free(chunk *ck)
 	free(ck->aside);
 }
 
-/* Hand the header to on_header; false when memory runs out or it says stop. */
+/* Hand the header to on_header, once a key; false when memory runs out or it says stop. */
 static bool announce_header(run *r, char *const *names)
 {
-	const roster_plan *p = &r->plan;
-	ec_roster_header h;
-	size_t *items = malloc((p->nwritten ? p->nwritten : 1) * sizeof(*items)), k;
-	bool go;
+	size_t key;
 
-	if (!items)
-		return false;
-	for (k = 0; k < p->nwritten; k++)
-		items[k] = (size_t)p->item[p->written[k]];
-	h.names = names;
-	h.nnames = p->ncols;
-	h.item = p->item;
-	h.items = items;
-	h.nitems = p->nwritten;
-	go = r->o->on_header(r->o->ctx, &h);
-	free(items);
-	return go;
+	for (key = 0; key < r->nkeys; key++) {
+		const roster_plan *p = &r->plans[key];
+		ec_roster_header h;
+		size_t *items = malloc((p->nwritten ? p->nwritten : 1) * sizeof(*items)), k;
+		bool go;
+
+		if (!items)
+			return false;
+		for (k = 0; k < p->nwritten; k++)
+			items[k] = (size_t)p->item[p->written[k]];
+		h.names = names;
+		h.nnames = p->ncols;
+		h.item = p->item;
+		h.items = items;
+		h.nitems = p->nwritten;
+		h.grader = key;
+		go = r->o->on_header(r->o->ctx, &h);
+		free(items);
+		if (!go)
+			return false;
+	}
+	return true;
 }
 
 ec_status ec_roster_header_copy(ec_roster_header *dst, const ec_roster_header *src)
@@ -320,6 +335,7 @@ ec_status ec_roster_header_copy(ec_roster_header *dst, const ec_roster_header *s
 	dst->item = item;
 	dst->items = items;
 	dst->nitems = src->nitems;
+	dst->grader = src->grader;
 	if (!ok) {
 		ec_roster_header_free(dst);
 		return EC_ERR_NOMEM;
@@ -371,6 +387,55 @@ static void warn_data_columns(run *r, char *const *names, const long *cols, size
 }
 
 /*
+ * The plans of several keys over the header names[0, n) (read on `line`)
+ * and the key column; cols[c] tells whether column c is data for every key
+ * (EC_ROSTER_COLUMN_DATA) or not. A column that one key maps and another
+ * does not is EC_ROSTER_COLUMN_OTHER in the other's plan, so all plans
+ * have the same data columns.
+ */
+static ec_status plan_keys(run *r, char *const *names, size_t n, long line, long *cols,
+			   ec_error *err)
+{
+	long *item = malloc(r->nkeys * n * sizeof(*item));
+	bool found = false;
+	ec_status st = EC_OK;
+	size_t k, c;
+
+	if (!item)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	for (k = 0; k < r->nkeys && st == EC_OK; k++)
+		st = ec_grade_roster_header(r->graders[k], names, n, r->file, line, item + k * n, err);
+	for (c = 0; c < n && st == EC_OK; c++) {
+		cols[c] = item[c];
+		for (k = 0; k < r->nkeys; k++)
+			if (item[k * n + c] >= 0)
+				cols[c] = item[k * n + c];
+		for (k = 0; k < r->nkeys; k++)
+			if (cols[c] >= 0 && item[k * n + c] == EC_ROSTER_COLUMN_DATA)
+				item[k * n + c] = EC_ROSTER_COLUMN_OTHER;
+		if (c == 0 || cols[c] != EC_ROSTER_COLUMN_DATA || !roster_column_is(names[c], r->o->key_column))
+			continue;
+		if (found)
+			st = ec_error_at(err, EC_ERR_PARSE, r->file, line, (long)c + 1,
+					 "column '%s' is also column %zu", r->o->key_column, r->key_col + 1);
+		found = true;
+		r->key_col = c;
+	}
+	if (st == EC_OK && !found)
+		st = ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+				 "no column of the header is '%s' (it names each row's key)",
+				 r->o->key_column);
+	for (k = 0; k < r->nkeys && st == EC_OK; k++) {
+		st = roster_plan_init(&r->plans[k], r->graders[k], names, item + k * n, n, err);
+		r->plans[k].in_order = false; /* rows are not all graded alike */
+	}
+	if (st == EC_OK)
+		st = roster_union_init(&r->layout, r->plans, r->nkeys, names, err);
+	free(item);
+	return st;
+}
+
+/*
  * Read the first chunk and its header: the plan, and the chunk's records
  * after the header. EC_ERR_PARSE for an empty input or a bad header.
  */
@@ -410,11 +475,13 @@ static ec_status read_header(run *r, ec_error *err)
 		if (!cols)
 			st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
-	if (st == EC_OK)
+	if (st == EC_OK && r->keyed)
+		st = plan_keys(r, rd.fields, rd.nfields, rd.record_line, cols, err);
+	if (st == EC_OK && !r->keyed)
 		st = ec_grade_roster_header(r->g, rd.fields, rd.nfields, r->file, rd.record_line,
 					    cols, err);
-	if (st == EC_OK)
-		st = roster_plan_init(&r->plan, r->g, rd.fields, cols, rd.nfields, err);
+	if (st == EC_OK && !r->keyed)
+		st = roster_plan_init(&r->plans[0], r->g, rd.fields, cols, rd.nfields, err);
 	if (st == EC_OK)
 		warn_data_columns(r, rd.fields, cols, rd.nfields, rd.record_line);
 	if (st == EC_OK && r->o->on_header && !announce_header(r, rd.fields))
@@ -445,8 +512,36 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	memset(summary, 0, sizeof(*summary));
 	if (!r)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	r->g = g;
 	r->o = opts ? opts : &none;
+	r->g = g;
+	r->graders = &r->g;
+	r->nkeys = 1;
+	r->keyed = r->o->graders != NULL;
+	if (r->keyed) {
+		r->graders = r->o->graders;
+		r->nkeys = r->o->ngraders;
+		if (r->nkeys == 0 || r->nkeys > EC_ROSTER_GRADERS_MAX || !r->o->pick ||
+		    !r->o->key_column) {
+			free(r);
+			return ec_error_set(err, EC_ERR_INVALID,
+					    "several keys need 1 to %d graders, a key column and pick",
+					    EC_ROSTER_GRADERS_MAX);
+		}
+		r->g = r->graders[0];
+	}
+	for (i = 0; i < r->nkeys; i++) {
+		if (r->graders[i]->nsections > r->max_sections)
+			r->max_sections = r->graders[i]->nsections;
+		if (r->graders[i]->count > r->max_count)
+			r->max_count = r->graders[i]->count;
+	}
+	r->plans = calloc(r->nkeys, sizeof(*r->plans));
+	if (!r->plans) {
+		free(r);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	r->head = r->o->head;
+	r->head_left = r->o->head ? r->o->head_len : 0;
 	r->file = file;
 	r->in = in;
 	r->line = 1;
@@ -462,7 +557,7 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 		st = read_header(r, err);
 	if (st == EC_OK) {
 		r->next_read = 1; /* the header's chunk holds the first rows */
-		em.results = calloc(g->count ? g->count : 1, sizeof(*em.results));
+		em.results = calloc(r->max_count ? r->max_count : 1, sizeof(*em.results));
 		em.fields = calloc(EC_CSV_FIELDS_MAX, sizeof(*em.fields));
 		em.lens = calloc(EC_CSV_FIELDS_MAX, sizeof(*em.lens));
 		if (!em.results || !em.fields || !em.lens)
@@ -470,8 +565,10 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	}
 	for (i = 0; i < MAX_THREADS && st == EC_OK; i++)
 		st = worker_init(r, &r->workers[i], err);
-	if (st == EC_OK && r->o->out)
-		fwrite(r->plan.header, 1, r->plan.header_len, r->o->out);
+	if (st == EC_OK && r->o->out && r->keyed)
+		fwrite(r->layout.header, 1, r->layout.header_len, r->o->out);
+	else if (st == EC_OK && r->o->out)
+		fwrite(r->plans[0].header, 1, r->plans[0].header_len, r->o->out);
 	if (st == EC_OK && threads > 1) {
 		if (mtx_init(&r->lock, mtx_plain) == thrd_success) {
 			if (cnd_init(&r->changed) == thrd_success) {
@@ -509,10 +606,13 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	summary->bytes = r->bytes;
 	summary->warnings = r->warnings;
 	for (i = 0; i < MAX_THREADS; i++)
-		worker_free(&r->workers[i]);
+		worker_free(&r->workers[i], r->nkeys);
 	for (i = 0; i < SLOTS; i++)
 		chunk_free(&r->slots[i]);
-	roster_plan_free(&r->plan);
+	for (i = 0; i < r->nkeys; i++)
+		roster_plan_free(&r->plans[i]);
+	free(r->plans);
+	roster_union_free(&r->layout);
 	roster_dups_free(&r->dups);
 	free(r->carry);
 	free(em.results);

@@ -203,20 +203,27 @@ static long count_lines(const char *p, size_t n)
 	return count;
 }
 
-/* Read up to `want` more bytes after b[have]; returns how many. */
+/* Read up to `want` more bytes into b, the head's first; returns how many. */
 static size_t read_more(run *r, char *b, size_t want)
 {
-	size_t n;
+	size_t n = 0, got;
 
-	if (r->eof)
-		return 0;
-	n = fread(b, 1, want, r->in);
-	r->bytes += n;
-	if (n < want) {
+	if (r->head_left) {
+		n = want < r->head_left ? want : r->head_left;
+		memcpy(b, r->head, n);
+		r->head += n;
+		r->head_left -= n;
+		r->bytes += n;
+	}
+	if (r->eof || n == want)
+		return n;
+	got = fread(b + n, 1, want - n, r->in);
+	r->bytes += got;
+	if (got < want - n) {
 		r->eof = true;
 		r->io_error = ferror(r->in) != 0;
 	}
-	return n;
+	return n + got;
 }
 
 static bool reserve_input(chunk *ck, size_t need)

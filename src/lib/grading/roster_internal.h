@@ -32,6 +32,7 @@ typedef struct row_note {
 	size_t spool_at;            /* its id's record in the chunk's spool */
 	size_t id_len;
 	uint64_t id_hash;           /* roster_id_hash() of the id */
+	size_t key;                 /* the grader it was graded against (run.graders) */
 } row_note;
 
 typedef struct chunk {
@@ -48,7 +49,8 @@ typedef struct chunk {
 	size_t nrows, rows_cap;
 	ec_error *msgs;             /* messages, in order */
 	size_t nmsgs, msgs_cap;
-	/* with callbacks: each row's fields, flagged text, codes, subtotals and uncoded results */
+	/* with callbacks: each row's fields, flagged text, codes, subtotals (run.max_sections a
+	   row) and uncoded results */
 	char *text;
 	size_t text_len, text_cap;
 	size_t *field_at;           /* each kept field's offset in text */
@@ -61,7 +63,7 @@ typedef struct chunk {
 	size_t naside, aside_cap;
 	char *spool;                /* the students' ids, as roster_spool_record() writes them */
 	size_t spool_len, spool_cap;
-	const roster_scorer *by;    /* whose tables the codes index */
+	const roster_scorer *by;    /* whose tables the codes index (one scorer a key) */
 	ec_status fatal;            /* EC_ERR_NOMEM while processing */
 	bool done;
 } chunk;
@@ -69,7 +71,8 @@ typedef struct chunk {
 /* A thread's tools: a CSV reader over chunks and its answer tables. */
 typedef struct worker {
 	ec_csv_reader rd;
-	roster_scorer sc;
+	roster_scorer *sc;          /* a scorer a key, made when the key first grades a row */
+	size_t key;                 /* the current row's grader */
 	double *sections;           /* the current row's subtotals */
 	uint8_t *codes;             /* its answers' codes, per column */
 	ec_grade_result *aside;     /* its results of ROSTER_UNCODED answers, per column */
@@ -81,11 +84,19 @@ typedef struct worker {
 } worker;
 
 typedef struct run {
-	const ec_grader *g;
+	const ec_grader *const *graders; /* one, or opts->graders */
+	size_t nkeys;
+	const ec_grader *g;         /* the one grader, without opts->graders */
 	const ec_roster_options *o;
 	const char *file;
 	FILE *in;
-	roster_plan plan;
+	const char *head;           /* opts->head, not read yet */
+	size_t head_left;
+	bool keyed;                 /* opts->graders: a column picks each row's key */
+	roster_plan *plans;         /* a plan a key */
+	roster_union layout;        /* with several keys: the output's columns */
+	size_t key_col;             /* with several keys: the column that picks */
+	size_t max_sections, max_count; /* the most of the graders' sections and items */
 	bool keep_rows;             /* callbacks want results */
 	size_t chunk_bytes;
 	chunk slots[SLOTS];
@@ -102,6 +113,9 @@ typedef struct run {
 	bool eof, io_error;
 	roster_dups dups;           /* the ids seen (the ordered half) */
 } run;
+
+/* Does a header field name the column `name` (any case, blanks around it ignored)? (roster_column.c) */
+bool roster_column_is(const char *field, const char *name);
 
 /* Grow *p (of *cap elements of `size` bytes) to hold `need`; false when memory runs out. */
 bool roster_grow(void **p, size_t *cap, size_t need, size_t size);

@@ -71,7 +71,7 @@ static inline const ec_grade_result *result_of(const worker *w, size_t c)
 {
 	uint8_t code = w->codes[c];
 
-	return code == ROSTER_UNCODED ? &w->aside[c] : &w->sc.tables[c].result[code];
+	return code == ROSTER_UNCODED ? &w->aside[c] : &w->sc[w->key].tables[c].result[code];
 }
 
 /* Add `what` to the row's flagged text; false when memory runs out. */
@@ -91,7 +91,7 @@ static bool flag(worker *w, const char *what)
 /* Keep what the ordered half needs to hand the row to on_row. */
 static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 {
-	const roster_plan *p = &r->plan;
+	const roster_plan *p = &r->plans[w->key];
 	const ec_csv_reader *rd = &w->rd;
 	size_t row = ck->nrows - 1, c, need = w->flags_len + 1;
 
@@ -101,7 +101,7 @@ static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 	    !roster_grow((void **)&ck->field_at, &ck->fields_cap, ck->nfields + rd->nfields,
 		  sizeof(*ck->field_at)) ||
 	    !roster_grow((void **)&ck->codes, &ck->codes_cap, (row + 1) * p->ncols, 1) ||
-	    !roster_grow((void **)&ck->sections, &ck->sections_cap, (row + 1) * r->g->nsections,
+	    !roster_grow((void **)&ck->sections, &ck->sections_cap, (row + 1) * r->max_sections,
 		  sizeof(*ck->sections)))
 		return false;
 	n->first_field = ck->nfields;
@@ -115,8 +115,8 @@ static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 	memcpy(ck->text + ck->text_len, w->flags_len ? w->flags : "", w->flags_len + 1);
 	ck->text_len += w->flags_len + 1;
 	memcpy(ck->codes + row * p->ncols, w->codes, p->ncols);
-	memcpy(ck->sections + row * r->g->nsections, w->sections,
-	       r->g->nsections * sizeof(*ck->sections));
+	memcpy(ck->sections + row * r->max_sections, w->sections,
+	       r->graders[w->key]->nsections * sizeof(*ck->sections));
 	for (c = 1; c < p->ncols; c++) {
 		if (p->item[c] < 0 || w->codes[c] != ROSTER_UNCODED)
 			continue;
@@ -127,15 +127,52 @@ static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 	return true;
 }
 
+/* Append ",<points>" of column c's answer to o; returns the new end. */
+static char *put_points(const worker *w, size_t c, char *o)
+{
+	const roster_table *t = &w->sc[w->key].tables[c];
+	uint8_t code = w->codes[c];
+
+	if (code != ROSTER_UNCODED && t->text_len[code]) {
+		memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
+		return o + t->text_len[code];
+	}
+	*o++ = ',';
+	return o + ec_points_format_len(result_of(w, c)->points, o);
+}
+
+/* With several keys: the row's sections and items in the union's columns, empty where its key has none. */
+static char *put_keyed(run *r, worker *w, char *o)
+{
+	const roster_union *u = &r->layout;
+	const roster_plan *p = &r->plans[w->key];
+	const long *at = u->section_at + w->key * u->nsections;
+	size_t k;
+
+	for (k = 0; k < u->nsections; k++) {
+		if (at[k] >= 0)
+			o = roster_put_total(&w->sc[w->key], o, w->sections[at[k]]);
+		else
+			*o++ = ',';
+	}
+	for (k = 0; k < u->nitems; k++) {
+		if (p->item[u->items[k]] >= 0)
+			o = put_points(w, u->items[k], o);
+		else
+			*o++ = ',';
+	}
+	return o;
+}
+
 /* Append the row's output line to ck->out. */
 static bool write_row(run *r, worker *w, chunk *ck, double total)
 {
-	const roster_plan *p = &r->plan;
-	const ec_grader *g = r->g;
+	const roster_plan *p = &r->plans[w->key];
+	const ec_grader *g = r->graders[w->key];
 	const ec_csv_reader *rd = &w->rd;
-	roster_scorer *sc = &w->sc;
-	size_t k, need = 2 * rd->lens[0] + 2 * w->flags_len + 8 +
-			 (ROSTER_POINTS_TEXT + 33) * (g->nsections + 1 + p->nwritten);
+	roster_scorer *sc = &w->sc[w->key];
+	size_t cols = r->keyed ? r->layout.nsections + r->layout.nitems : g->nsections + p->nwritten;
+	size_t k, need = 2 * rd->lens[0] + 2 * w->flags_len + 8 + (ROSTER_POINTS_TEXT + 33) * (cols + 1);
 	char *o;
 
 	for (k = 0; k < p->ndata; k++)
@@ -151,24 +188,17 @@ static bool write_row(run *r, worker *w, chunk *ck, double total)
 			o = put_field(o, rd->fields[c], rd->lens[c]);
 	}
 	o = roster_put_total(sc, o, total);
-	for (k = 0; k < g->nsections; k++)
-		o = roster_put_total(sc, o, w->sections[k]);
-	if (w->items_len) {
-		memcpy(o, w->items, w->items_len);
-		o += w->items_len;
-	}
-	for (k = 0; !w->items_len && k < p->nwritten; k++) {
-		size_t c = p->written[k];
-		const roster_table *t = &sc->tables[c];
-		uint8_t code = w->codes[c];
-
-		if (code != ROSTER_UNCODED && t->text_len[code]) {
-			memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
-			o += t->text_len[code];
-		} else {
-			*o++ = ',';
-			o += ec_points_format_len(result_of(w, c)->points, o);
+	if (r->keyed) {
+		o = put_keyed(r, w, o);
+	} else {
+		for (k = 0; k < g->nsections; k++)
+			o = roster_put_total(sc, o, w->sections[k]);
+		if (w->items_len) {
+			memcpy(o, w->items, w->items_len);
+			o += w->items_len;
 		}
+		for (k = 0; !w->items_len && k < p->nwritten; k++)
+			o = put_points(w, p->written[k], o);
 	}
 	*o++ = ',';
 	o = put_field(o, w->flags_len ? w->flags : "", w->flags_len);
@@ -181,7 +211,7 @@ static bool write_row(run *r, worker *w, chunk *ck, double total)
 static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
 {
 	const ec_csv_reader *rd = &w->rd;
-	size_t ncols = r->plan.ncols, c;
+	size_t ncols = r->plans[0].ncols, c;
 	bool extra = false;
 	ec_error e;
 
@@ -210,7 +240,7 @@ static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
 /* Flag column c's answer as unreadable; false when memory runs out. */
 static bool unreadable_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c, const ec_error *sub)
 {
-	const char *id = r->g->items[r->plan.item[c]].key.id;
+	const char *id = r->graders[w->key]->items[r->plans[w->key].item[c]].key.id;
 	ec_error e;
 
 	w->codes[c] = ROSTER_UNCODED;
@@ -236,7 +266,7 @@ static bool code_new_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c, c
 	ec_error sub;
 
 	sub.msg[0] = '\0';
-	if (roster_code(&w->sc, c, text, len, &w->codes[c], &w->aside[c], &sub) == EC_OK)
+	if (roster_code(&w->sc[w->key], c, text, len, &w->codes[c], &w->aside[c], &sub) == EC_OK)
 		return true;
 	return unreadable_cell(r, w, ck, n, c, &sub);
 }
@@ -248,7 +278,7 @@ static bool code_new_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c, c
  */
 static double score_in_order(run *r, worker *w, chunk *ck, row_note *n, bool *ok)
 {
-	const roster_plan *p = &r->plan;
+	const roster_plan *p = &r->plans[0];
 	const ec_csv_reader *rd = &w->rd;
 	double total = 0, *sec = w->sections;
 	char *o = w->items;
@@ -257,7 +287,7 @@ static double score_in_order(run *r, worker *w, chunk *ck, row_note *n, bool *ok
 	for (c = 0; c < r->g->nsections; c++)
 		sec[c] = 0;
 	for (c = 1; c < p->ncols; c++) {
-		const roster_table *t = &w->sc.tables[c];
+		const roster_table *t = &w->sc[0].tables[c];
 		const ec_grade_result *res;
 		uint8_t code;
 
@@ -283,13 +313,43 @@ static double score_in_order(run *r, worker *w, chunk *ck, row_note *n, bool *ok
 	return total;
 }
 
+/*
+ * With several keys: choose the row's key (w->key) by its cell in the key
+ * column, flagging a cell that picks none (key 0 then); false when memory
+ * runs out.
+ */
+static bool pick_key(run *r, worker *w, chunk *ck, row_note *n)
+{
+	const ec_csv_reader *rd = &w->rd;
+	size_t c = r->key_col;
+	ec_error why, e;
+	long k;
+
+	ec_error_clear(&why);
+	k = r->o->pick(r->o->ctx, c < rd->nfields ? rd->fields[c] : "",
+		       c < rd->nfields ? rd->lens[c] : 0, &why);
+	w->key = k >= 0 && (size_t)k < r->nkeys ? (size_t)k : 0;
+	if (w->key != (size_t)k) {
+		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0, "column '%s': %s",
+			    r->o->key_column, why.msg[0] ? why.msg : "it names none of the keys");
+		if (!add_msg(ck, &e) || !flag(w, r->o->key_column))
+			return false;
+		n->nmsgs++;
+	}
+	n->key = w->key;
+	if (!w->sc[w->key].tables &&
+	    roster_scorer_init(&w->sc[w->key], &r->plans[w->key], &e) != EC_OK)
+		return false;
+	return true;
+}
+
 /* Score the current record of w->rd into ck: false when memory runs out. */
 static bool process_row(run *r, worker *w, chunk *ck)
 {
-	const roster_plan *p = &r->plan;
-	const ec_grader *g = r->g;
+	const roster_plan *p;
+	const ec_grader *g;
 	ec_csv_reader *rd = &w->rd;
-	size_t c, k, have = rd->nfields < p->ncols ? rd->nfields : p->ncols;
+	size_t c, k, have;
 	double total = 0;
 	row_note *n = new_row(ck, rd->record_line);
 	bool ok;
@@ -307,10 +367,16 @@ static bool process_row(run *r, worker *w, chunk *ck)
 				 ck->spool);
 	w->flags_len = 0;
 	w->items_len = 0;
-	if ((rd->nfields != p->ncols || rd->lens[0] == 0 || rd->fields[0][0] == ' ' ||
+	w->key = 0;
+	if ((rd->nfields != r->plans[0].ncols || rd->lens[0] == 0 || rd->fields[0][0] == ' ' ||
 	     rd->fields[0][0] == '\t') &&
 	    !check_shape(r, w, ck, n))
 		return false;
+	if (r->keyed && !pick_key(r, w, ck, n))
+		return false;
+	p = &r->plans[w->key];
+	g = r->graders[w->key];
+	have = rd->nfields < p->ncols ? rd->nfields : p->ncols;
 	if (p->in_order && have == p->ncols) {
 		total = score_in_order(r, w, ck, n, &ok);
 		if (!ok)
@@ -320,7 +386,7 @@ static bool process_row(run *r, worker *w, chunk *ck)
 			const char *text = c < have ? rd->fields[c] : roster_empty;
 			size_t len = c < have ? rd->lens[c] : 0;
 
-			if (p->item[c] >= 0 && !roster_find(&w->sc.tables[c], text, len, &w->codes[c]) &&
+			if (p->item[c] >= 0 && !roster_find(&w->sc[w->key].tables[c], text, len, &w->codes[c]) &&
 			    !code_new_cell(r, w, ck, n, c, text, len))
 				return false;
 		}
@@ -358,7 +424,7 @@ static const unsigned char ends_field[256] = {
  */
 static int fast_row(run *r, worker *w, chunk *ck)
 {
-	const roster_plan *p = &r->plan;
+	const roster_plan *p = &r->plans[0];
 	ec_csv_reader *rd = &w->rd;
 	const char *start = rd->in + rd->in_pos, *end = rd->in + rd->in_len, *q = start, *id = start;
 	double total = 0, *sec = w->sections;
@@ -375,7 +441,7 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	for (c = 0; c < r->g->nsections; c++)
 		sec[c] = 0;
 	for (c = 1; c < p->ncols; c++) {
-		const roster_table *t = &w->sc.tables[c];
+		const roster_table *t = &w->sc[0].tables[c];
 		const char *text = q;
 		const ec_grade_result *res;
 		uint8_t code;
@@ -439,9 +505,9 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	{
 		char *out = put_field(ck->out + ck->out_len, id, id_len);
 
-		out = roster_put_total(&w->sc, out, total);
+		out = roster_put_total(&w->sc[0], out, total);
 		for (c = 0; c < r->g->nsections; c++)
-			out = roster_put_total(&w->sc, out, sec[c]);
+			out = roster_put_total(&w->sc[0], out, sec[c]);
 		memcpy(out, w->items, (size_t)(o - w->items));
 		out += o - w->items;
 		*out++ = ',';
@@ -471,7 +537,7 @@ static void skip_empty_lines(ec_csv_reader *rd)
 /* Parse, score and format all of ck's records with w's tools. */
 void roster_process_chunk(run *r, worker *w, chunk *ck)
 {
-	bool more, fast = r->plan.in_order && !r->keep_rows;
+	bool more, fast = !r->keyed && r->plans[0].in_order && !r->keep_rows;
 
 	ck->out_len = 0;
 	ck->nrows = 0;
@@ -481,7 +547,7 @@ void roster_process_chunk(run *r, worker *w, chunk *ck)
 	ck->spool_len = 0;
 	ck->nfields = 0;
 	ck->fatal = EC_OK;
-	ck->by = &w->sc;
+	ck->by = w->sc;
 	if (ck->has_error) {
 		if (!note_lost(ck, &ck->error))
 			ck->fatal = EC_ERR_NOMEM;

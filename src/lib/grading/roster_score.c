@@ -16,30 +16,45 @@ _Static_assert(EC_CSV_READABLE >= 8, "short answers are loaded 8 bytes at a time
 
 const char roster_empty[16];
 
-/* Append s as a CSV field to the plan's header line; false when memory runs out. */
-static bool header_field(roster_plan *p, const char *s, bool comma)
+/* Append s as a CSV field to a header line (*line, *len); false when memory runs out. */
+static bool header_field(char **line, size_t *len, const char *s, bool comma)
 {
-	size_t n = strlen(s), need = p->header_len + 2 * n + 4, i;
-	char *h = realloc(p->header, need);
+	size_t n = strlen(s), need = *len + 2 * n + 4, i;
+	char *h = realloc(*line, need);
 
 	if (!h)
 		return false;
-	p->header = h;
+	*line = h;
 	if (comma)
-		h[p->header_len++] = ',';
+		h[(*len)++] = ',';
 	if (!s[strcspn(s, ",\"\r\n")]) {
-		memcpy(h + p->header_len, s, n);
-		p->header_len += n;
+		memcpy(h + *len, s, n);
+		*len += n;
 		return true;
 	}
-	h[p->header_len++] = '"';
+	h[(*len)++] = '"';
 	for (i = 0; i < n; i++) {
 		if (s[i] == '"')
-			h[p->header_len++] = '"';
-		h[p->header_len++] = s[i];
+			h[(*len)++] = '"';
+		h[(*len)++] = s[i];
 	}
-	h[p->header_len++] = '"';
+	h[(*len)++] = '"';
 	return true;
+}
+
+/* The header's end: total and section.<s> (the sections `names`), after the id and data. */
+static bool header_sums(char **line, size_t *len, char (*names)[16], size_t n)
+{
+	bool ok = header_field(line, len, "total", true);
+	size_t i;
+
+	for (i = 0; ok && i < n; i++) {
+		char sec[32];
+
+		snprintf(sec, sizeof(sec), "section.%s", names[i]);
+		ok = header_field(line, len, sec, true);
+	}
+	return ok;
 }
 
 ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *names,
@@ -71,7 +86,7 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 				column_of[item[c]] = (long)c;
 				p->section[c] = g->items[item[c]].section;
 				p->mark[c] = g->items[item[c]].rule.scheme == EC_SCHEME_MANUAL;
-			} else {
+			} else if (item[c] == EC_ROSTER_COLUMN_DATA) {
 				p->data[p->ndata++] = c;
 			}
 		}
@@ -92,19 +107,15 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 		p->in_order = p->ndata == 0 && p->nterms == ncols - 1 && p->nwritten == ncols - 1;
 		for (i = 0; p->in_order && i < p->nterms; i++)
 			p->in_order = p->terms[i].column == (long)i + 1 && p->written[i] == i + 1;
-		ok = header_field(p, names[0], false);
+		ok = header_field(&p->header, &p->header_len, names[0], false);
 		for (c = 0; ok && c < p->ndata; c++)
-			ok = header_field(p, names[p->data[c]], true);
-		ok = ok && header_field(p, "total", true);
-		for (i = 0; ok && i < g->nsections; i++) {
-			char sec[32];
-
-			snprintf(sec, sizeof(sec), "section.%s", g->sections[i]);
-			ok = header_field(p, sec, true);
-		}
+			ok = header_field(&p->header, &p->header_len, names[p->data[c]], true);
+		ok = ok && header_sums(&p->header, &p->header_len, g->sections, g->nsections);
 		for (i = 0; ok && i < p->nwritten; i++)
-			ok = header_field(p, g->items[item[p->written[i]]].key.id, true);
-		ok = ok && header_field(p, "flagged", true) && header_field(p, "", false);
+			ok = header_field(&p->header, &p->header_len,
+					  g->items[item[p->written[i]]].key.id, true);
+		ok = ok && header_field(&p->header, &p->header_len, "flagged", true) &&
+		     header_field(&p->header, &p->header_len, "", false);
 		if (ok)
 			p->header[p->header_len++] = '\n'; /* header_field() left room */
 	}
@@ -126,6 +137,78 @@ void roster_plan_free(roster_plan *p)
 	free(p->terms);
 	free(p->written);
 	memset(p, 0, sizeof(*p));
+}
+
+/* The index of section `name` among u's first n sections, or -1. */
+static long union_section(char (*names)[16], size_t n, const char *name)
+{
+	size_t s;
+
+	for (s = 0; s < n; s++)
+		if (strcmp(names[s], name) == 0)
+			return (long)s;
+	return -1;
+}
+
+ec_status roster_union_init(roster_union *u, const roster_plan *plans, size_t nkeys,
+			    char *const *names, ec_error *err)
+{
+	const roster_plan *p0 = &plans[0];
+	size_t ncols = p0->ncols, nsec = 0, k, c, s;
+	char (*secs)[16] = NULL;
+	bool ok;
+
+	memset(u, 0, sizeof(*u));
+	for (k = 0; k < nkeys; k++)
+		nsec += plans[k].g->nsections;
+	u->items = malloc(ncols * sizeof(*u->items));
+	secs = malloc((nsec ? nsec : 1) * sizeof(*secs));
+	u->section_at = malloc((nsec ? nkeys * nsec : 1) * sizeof(*u->section_at));
+	ok = u->items && secs && u->section_at;
+	for (c = 1; ok && c < ncols; c++)
+		for (k = 0; k < nkeys; k++)
+			if (plans[k].item[c] >= 0) {
+				u->items[u->nitems++] = c;
+				break;
+			}
+	for (k = 0; ok && k < nkeys; k++)
+		for (s = 0; s < plans[k].g->nsections; s++)
+			if (union_section(secs, u->nsections, plans[k].g->sections[s]) < 0)
+				memcpy(secs[u->nsections++], plans[k].g->sections[s], sizeof(secs[0]));
+	for (k = 0; ok && k < nkeys; k++)
+		for (s = 0; s < u->nsections; s++)
+			u->section_at[k * u->nsections + s] =
+				union_section(plans[k].g->sections, plans[k].g->nsections, secs[s]);
+	ok = ok && header_field(&u->header, &u->header_len, names[0], false);
+	for (c = 0; ok && c < p0->ndata; c++)
+		ok = header_field(&u->header, &u->header_len, names[p0->data[c]], true);
+	ok = ok && header_sums(&u->header, &u->header_len, secs, u->nsections);
+	for (c = 0; ok && c < u->nitems; c++) {
+		size_t col = u->items[c];
+
+		for (k = 0; plans[k].item[col] < 0; k++)
+			;
+		ok = header_field(&u->header, &u->header_len,
+				  plans[k].g->items[plans[k].item[col]].key.id, true);
+	}
+	ok = ok && header_field(&u->header, &u->header_len, "flagged", true) &&
+	     header_field(&u->header, &u->header_len, "", false);
+	if (ok)
+		u->header[u->header_len++] = '\n';
+	free(secs);
+	if (!ok) {
+		roster_union_free(u);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	return EC_OK;
+}
+
+void roster_union_free(roster_union *u)
+{
+	free(u->items);
+	free(u->section_at);
+	free(u->header);
+	memset(u, 0, sizeof(*u));
 }
 
 ec_status roster_scorer_init(roster_scorer *s, const roster_plan *p, ec_error *err)

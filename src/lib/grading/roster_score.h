@@ -38,7 +38,8 @@ typedef struct roster_term {
 typedef struct roster_plan {
 	const ec_grader *g;
 	size_t ncols;        /* fields a record should have (trailing empty headers left out) */
-	long *item;          /* item of each column, or EC_ROSTER_COLUMN_DATA (item[0]: the student id) */
+	long *item;          /* item of each column, or EC_ROSTER_COLUMN_DATA (item[0]: the student
+				id), or EC_ROSTER_COLUMN_OTHER (another key's item) */
 	bool *mark;          /* the column holds marks given by hand */
 	roster_term *terms;  /* the sums' terms in key order */
 	size_t nterms;
@@ -52,6 +53,20 @@ typedef struct roster_plan {
 	char *header;        /* the output's header line */
 	size_t header_len;
 } roster_plan;
+
+/*
+ * With several keys: the output's columns, the union of what the keys'
+ * plans map (whose data columns are the same: a column one key maps is
+ * EC_ROSTER_COLUMN_OTHER in the others). Read-only once built.
+ */
+typedef struct roster_union {
+	size_t *items;       /* the columns some key maps to an item, in header order */
+	size_t nitems;
+	size_t nsections;    /* the keys' sections, in order of first appearance */
+	long *section_at;    /* [k * nsections + s]: key k's index of section s, or -1 */
+	char *header;        /* the output's header line */
+	size_t header_len;
+} roster_union;
 
 /* One column's answers seen so far by one thread. */
 typedef struct roster_table {
@@ -87,6 +102,11 @@ typedef struct roster_scorer {
 ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *names,
 			   const long *item, size_t ncols, ec_error *err);
 void roster_plan_free(roster_plan *p);
+
+/* Build the union of the plans of `nkeys` keys over the header `names`. EC_ERR_NOMEM. */
+ec_status roster_union_init(roster_union *u, const roster_plan *plans, size_t nkeys,
+			    char *const *names, ec_error *err);
+void roster_union_free(roster_union *u);
 
 ec_status roster_scorer_init(roster_scorer *s, const roster_plan *p, ec_error *err);
 void roster_scorer_free(roster_scorer *s);
