@@ -10,23 +10,6 @@
 #include "csv_internal.h"
 #include "roster_internal.h"
 
-bool roster_grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return true;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * size);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
-}
-
 /*
  * Where the CSV reader stands between two bytes: at a field's start, in an
  * unquoted field (where a quote is an error, ignored), in quotes, just

@@ -7,6 +7,7 @@
 #ifndef EC_ROSTER_INTERNAL_H
 #define EC_ROSTER_INTERNAL_H
 
+#include <stdlib.h>
 #include <threads.h>
 
 #include "examcheck/ec_csv.h"
@@ -118,7 +119,23 @@ typedef struct run {
 bool roster_column_is(const char *field, const char *name);
 
 /* Grow *p (of *cap elements of `size` bytes) to hold `need`; false when memory runs out. */
-bool roster_grow(void **p, size_t *cap, size_t need, size_t size);
+static inline bool roster_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 64;
+	void *q;
+
+	if (need <= *cap)
+		return true;
+	while (n < need)
+		n *= 2;
+	q = realloc(*p, n * size);
+	if (!q)
+		return false;
+	*p = q;
+	*cap = n;
+	return true;
+}
+
 
 /*
  * Fill ck with the next whole records of the input (roster_input.c).
