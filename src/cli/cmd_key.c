@@ -9,10 +9,11 @@
 #include "examcheck/ec_keyio.h"
 #include "examcheck/ec_writer.h"
 #include "gradeio.h"
+#include "output.h"
 
 static const char key_help[] =
-	"usage: examcheck key [--format text|tsv|csv|json] [--key FILE]\n"
-	"       examcheck key --check FILE [--key FILE]\n"
+	"usage: examcheck key [--format text|tsv|csv|json] [--key FILE] [-o OUT]\n"
+	"       examcheck key --check FILE [--key FILE] [-o OUT]\n"
 	"\n"
 	"Print the answer key, computed by the same code as the worked answers.\n"
 	"Item ids: 1.1-1.10 (T or F), 2.1-2.10 (option letters, sorted: AB),\n"
@@ -28,6 +29,9 @@ static const char key_help[] =
 	"  --check FILE  compare the key file FILE (tsv) with the key; print each\n"
 	"                difference, exit 1 when there is one\n"
 	"  --key FILE    use this key file (tsv) instead of computing the key\n"
+	"  -o, --output OUT  write the key (or the differences) to OUT ('-':\n"
+	"                standard output): a regular file appears whole or not at\n"
+	"                all, and is left as it was when anything fails\n"
 	"\n"
 	"Kinds: tf, mc, number, count, dims, mask, manual.\n"
 	"\n"
@@ -44,29 +48,30 @@ static const char key_help[] =
 	"Exit status: 0 ok, 1 difference found (--check), 2 usage, 65 malformed\n"
 	"key file, 66 a file cannot be opened, 74 read or write error.\n";
 
-enum { OPT_FORMAT, OPT_CHECK, OPT_KEY };
+enum { OPT_FORMAT, OPT_CHECK, OPT_KEY, OPT_OUTPUT };
 
 static const cli_opt key_opts[] = {
 	{"format", 0, "text|tsv|csv|json", OPT_FORMAT},
 	{"check", 0, "FILE", OPT_CHECK},
 	{"key", 0, "FILE", OPT_KEY},
+	{"output", 'o', "FILE", OPT_OUTPUT},
 	{NULL, 0, NULL, 0},
 };
 
-static int print_key(const ec_key *key, ec_format format)
+static int print_key(FILE *out, const ec_key *key, ec_format format)
 {
 	ec_error err;
 	ec_status st;
 
 	ec_error_clear(&err);
-	st = ec_write_key(stdout, ec_writer_get(format), key, &err);
+	st = ec_write_key(out, ec_writer_get(format), key, &err);
 	if (st == EC_OK)
 		return EC_EXIT_OK;
 	cli_error("key: %s", err.msg);
 	return st == EC_ERR_INVALID ? EC_EXIT_USAGE : cli_exit_for(st);
 }
 
-static int check(const ec_key *want, const char *file, const char *source)
+static int check(FILE *out, const ec_key *want, const char *file, const char *source)
 {
 	ec_key have = {0};
 	ec_key_diff *diffs;
@@ -91,24 +96,24 @@ static int check(const ec_key *want, const char *file, const char *source)
 
 		switch (d->kind) {
 		case EC_KEY_DIFF_MISSING:
-			printf("%s: missing from %s (%s has '%s')\n", d->want->id, file, source,
+			fprintf(out, "%s: missing from %s (%s has '%s')\n", d->want->id, file, source,
 			       d->want->answer);
 			break;
 		case EC_KEY_DIFF_EXTRA:
-			printf("%s: in %s ('%s') but not in %s\n", d->have->id, file,
+			fprintf(out, "%s: in %s ('%s') but not in %s\n", d->have->id, file,
 			       d->have->answer, source);
 			break;
 		case EC_KEY_DIFF_ANSWER:
-			printf("%s: answer '%s' in %s, '%s' in %s\n", d->want->id,
+			fprintf(out, "%s: answer '%s' in %s, '%s' in %s\n", d->want->id,
 			       d->have->answer, file, d->want->answer, source);
 			break;
 		case EC_KEY_DIFF_POINTS:
-			printf("%s: points %s in %s, %s in %s\n", d->want->id,
+			fprintf(out, "%s: points %s in %s, %s in %s\n", d->want->id,
 			       ec_points_format_exact(d->have->points, a), file,
 			       ec_points_format_exact(d->want->points, b), source);
 			break;
 		case EC_KEY_DIFF_KIND:
-			printf("%s: kind %s in %s, %s in %s\n", d->want->id,
+			fprintf(out, "%s: kind %s in %s, %s in %s\n", d->want->id,
 			       ec_key_kind_name(d->have->kind), file,
 			       ec_key_kind_name(d->want->kind), source);
 			break;
@@ -120,7 +125,7 @@ static int check(const ec_key *want, const char *file, const char *source)
 		cli_error("key: %s: %zu difference%s from %s", file, n, n == 1 ? "" : "s", source);
 		return EC_EXIT_DIFF;
 	}
-	printf("%s: same as %s (%zu item%s)\n", file, source, want->count,
+	fprintf(out, "%s: same as %s (%zu item%s)\n", file, source, want->count,
 	       want->count == 1 ? "" : "s");
 	return EC_EXIT_OK;
 }
@@ -128,6 +133,8 @@ static int check(const ec_key *want, const char *file, const char *source)
 int cmd_key(int argc, char **argv)
 {
 	const char *format_name = NULL, *check_file = NULL, *key_file = NULL;
+	const char *out_path = NULL;
+	cli_output out;
 	ec_format format = EC_FORMAT_TEXT;
 	ec_key key = {0};
 	cli_args it;
@@ -144,6 +151,9 @@ int cmd_key(int argc, char **argv)
 			break;
 		case OPT_KEY:
 			key_file = it.value;
+			break;
+		case OPT_OUTPUT:
+			out_path = it.value;
 			break;
 		case CLI_OPERAND:
 			cli_error("key: unexpected argument '%s' (see 'examcheck key --help')",
@@ -162,10 +172,23 @@ int cmd_key(int argc, char **argv)
 	rc = gio_load_key("key", key_file, &key);
 	if (rc == EC_EXIT_OK) {
 		gio_warn_stand_in(&key);
+		rc = cli_output_open(&out, "key", out_path);
+	}
+	if (rc == EC_EXIT_OK) {
 		if (check_file)
-			rc = check(&key, check_file, key_file ? key_file : "the computed key");
+			rc = check(out.f, &key, check_file,
+				   key_file ? key_file : "the computed key");
 		else
-			rc = print_key(&key, format);
+			rc = print_key(out.f, &key, format);
+		/* Differences found are a result: written like the key itself. */
+		if (rc == EC_EXIT_OK || rc == EC_EXIT_DIFF) {
+			int wrc = cli_output_commit(&out);
+
+			if (wrc != EC_EXIT_OK)
+				rc = wrc;
+		} else {
+			cli_output_abort(&out);
+		}
 	}
 	ec_key_free(&key);
 	return rc;

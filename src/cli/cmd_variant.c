@@ -12,10 +12,11 @@
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_writer.h"
 #include "gradeio.h"
+#include "output.h"
 
 static const char variant_help[] =
-	"usage: examcheck variant --seed N [--format text|md|json]\n"
-	"       examcheck variant --seed N --key [--format text|tsv|csv|json]\n"
+	"usage: examcheck variant --seed N [--format text|md|json] [-o OUT]\n"
+	"       examcheck variant --seed N --key [--format text|tsv|csv|json] [-o OUT]\n"
 	"       examcheck variant --seed N QUESTION\n"
 	"\n"
 	"A variant of the practice midterm: the same sections, questions and points,\n"
@@ -36,6 +37,9 @@ static const char variant_help[] =
 	"                and key is as 'examcheck key --format json' writes it;\n"
 	"                with --key, the key's format as for 'examcheck key'\n"
 	"  --key         print the variant's answer key instead of its sheet\n"
+	"  -o, --output OUT  write the sheet or the key to OUT ('-': standard\n"
+	"                output): a regular file appears whole or not at all, and\n"
+	"                is left as it was when anything fails (not with QUESTION)\n"
 	"  QUESTION      print the worked answer of one question (or group) of the\n"
 	"                variant: q3.2, 3.1.2, Q2.8\n"
 	"\n"
@@ -56,29 +60,29 @@ static int depth(const char *id)
 	return d;
 }
 
-static void heading(enum sheet_format f, const ec_question *q)
+static void heading(FILE *out, enum sheet_format f, const ec_question *q)
 {
 	if (f == SHEET_MD)
-		printf("%.*s ", 2 + depth(q->id), "#####");
+		fprintf(out, "%.*s ", 2 + depth(q->id), "#####");
 	if (q->fn)
-		printf("%s (%g point%s)\n\n", q->id, q->points, q->points == 1 ? "" : "s");
+		fprintf(out, "%s (%g point%s)\n\n", q->id, q->points, q->points == 1 ? "" : "s");
 	else
-		printf("%s %s (%g points)\n\n", q->id, q->title, q->points);
+		fprintf(out, "%s %s (%g points)\n\n", q->id, q->title, q->points);
 }
 
-static int print_sheet(const ec_exam_params *p, enum sheet_format f)
+static int print_sheet(FILE *out, const ec_exam_params *p, enum sheet_format f)
 {
 	ec_buf b = EC_BUF_INIT;
 	ec_error err;
 	size_t i;
 
 	if (f == SHEET_MD)
-		fputs("# ", stdout);
+		fputs("# ", out);
 	if (p->seed)
-		printf("Deep learning practice midterm, variant %" PRIu64 "\n\n", p->seed);
+		fprintf(out, "Deep learning practice midterm, variant %" PRIu64 "\n\n", p->seed);
 	else
-		fputs("Deep learning practice midterm, the original exam\n\n", stdout);
-	printf("100 points: true or false 20, multiple choice 40, short answers 40.\n"
+		fputs("Deep learning practice midterm, the original exam\n\n", out);
+	fprintf(out, "100 points: true or false 20, multiple choice 40, short answers 40.\n"
 	       "Its answer key: examcheck variant --seed %" PRIu64 " --key\n",
 	       p->seed);
 	for (i = 0; i < ec_question_count; i++) {
@@ -88,15 +92,15 @@ static int print_sheet(const ec_exam_params *p, enum sheet_format f)
 			cli_report(&err);
 			return cli_exit_for(err.status);
 		}
-		putchar('\n');
-		heading(f, &ec_questions[i]);
-		fputs(ec_buf_str(&b), stdout);
+		fputc('\n', out);
+		heading(out, f, &ec_questions[i]);
+		fputs(ec_buf_str(&b), out);
 	}
 	ec_buf_free(&b);
 	return EC_EXIT_OK;
 }
 
-static int print_json(const ec_exam_params *p)
+static int print_json(FILE *out, const ec_exam_params *p)
 {
 	ec_buf b = EC_BUF_INIT;
 	ec_key key = {0};
@@ -107,21 +111,21 @@ static int print_json(const ec_exam_params *p)
 	if (rc != EC_EXIT_OK)
 		return rc;
 	gio_warn_stand_in(&key);
-	printf("{\"seed\": %" PRIu64 ",\n\"questions\": [", p->seed);
+	fprintf(out, "{\"seed\": %" PRIu64 ",\n\"questions\": [", p->seed);
 	for (i = 0; i < ec_question_count && rc == EC_EXIT_OK; i++) {
 		const ec_question *q = &ec_questions[i];
 
 		ec_buf_clear(&b);
 		if (ec_exam_text(p, q, &b, &err) != 0)
 			break;
-		fputs(i ? ",\n {\"id\": " : "\n {\"id\": ", stdout);
-		ec_write_json_string(stdout, q->id);
-		printf(", \"points\": %g, \"text\": ", q->points);
-		ec_write_json_string(stdout, ec_buf_str(&b));
-		fputs(", \"params\": ", stdout);
-		if (ec_exam_params_json(p, q, stdout, &err) != 0)
+		fputs(i ? ",\n {\"id\": " : "\n {\"id\": ", out);
+		ec_write_json_string(out, q->id);
+		fprintf(out, ", \"points\": %g, \"text\": ", q->points);
+		ec_write_json_string(out, ec_buf_str(&b));
+		fputs(", \"params\": ", out);
+		if (ec_exam_params_json(p, q, out, &err) != 0)
 			break;
-		putchar('}');
+		fputc('}', out);
 	}
 	ec_buf_free(&b);
 	if (i < ec_question_count) {
@@ -129,17 +133,17 @@ static int print_json(const ec_exam_params *p)
 		cli_report(&err);
 		return cli_exit_for(err.status);
 	}
-	fputs("\n],\n\"key\": ", stdout);
-	if (ec_write_key(stdout, ec_writer_get(EC_FORMAT_JSON), &key, &err) != EC_OK) {
+	fputs("\n],\n\"key\": ", out);
+	if (ec_write_key(out, ec_writer_get(EC_FORMAT_JSON), &key, &err) != EC_OK) {
 		cli_report(&err);
 		rc = cli_exit_for(err.status);
 	}
-	fputs("}\n", stdout);
+	fputs("}\n", out);
 	ec_key_free(&key);
 	return rc;
 }
 
-static int print_key(const ec_exam_params *p, ec_format format)
+static int print_key(FILE *out, const ec_exam_params *p, ec_format format)
 {
 	ec_key key = {0};
 	ec_error err;
@@ -148,7 +152,7 @@ static int print_key(const ec_exam_params *p, ec_format format)
 	if (rc == EC_EXIT_OK) {
 		gio_warn_stand_in(&key);
 		ec_error_clear(&err);
-		if (ec_write_key(stdout, ec_writer_get(format), &key, &err) != EC_OK) {
+		if (ec_write_key(out, ec_writer_get(format), &key, &err) != EC_OK) {
 			cli_error("variant: %s", err.msg);
 			rc = cli_exit_for(err.status);
 		}
@@ -157,18 +161,24 @@ static int print_key(const ec_exam_params *p, ec_format format)
 	return rc;
 }
 
-enum { OPT_SEED, OPT_KEY, OPT_FORMAT };
+enum { OPT_SEED, OPT_KEY, OPT_FORMAT, OPT_OUTPUT };
 
 static const cli_opt variant_opts[] = {
 	{"seed", 0, "N", OPT_SEED},
 	{"key", 0, NULL, OPT_KEY},
 	{"format", 0, "text|md|json|tsv|csv", OPT_FORMAT},
+	{"output", 'o', "FILE", OPT_OUTPUT},
 	{NULL, 0, NULL, 0},
 };
 
 int cmd_variant(int argc, char **argv)
 {
 	const char *seed_text = NULL, *format_name = NULL, *question = NULL;
+	const char *out_path = NULL;
+	ec_format format = EC_FORMAT_TEXT;
+	enum sheet_format sheet = SHEET_TEXT;
+	cli_output out;
+	int rc;
 	bool want_key = false;
 	ec_exam_params params;
 	uint64_t seed;
@@ -188,6 +198,9 @@ int cmd_variant(int argc, char **argv)
 			break;
 		case OPT_KEY:
 			want_key = true;
+			break;
+		case OPT_OUTPUT:
+			out_path = it.value;
 			break;
 		case CLI_OPERAND:
 			if (question) {
@@ -211,8 +224,8 @@ int cmd_variant(int argc, char **argv)
 		cli_error("variant: %s", err.msg);
 		return EC_EXIT_USAGE;
 	}
-	if (question && (want_key || format_name)) {
-		cli_error("variant: a question's worked answer takes neither --key nor --format");
+	if (question && (want_key || format_name || out_path)) {
+		cli_error("variant: a question's worked answer takes no --key, --format or -o");
 		return EC_EXIT_USAGE;
 	}
 	if (question) {
@@ -231,19 +244,31 @@ int cmd_variant(int argc, char **argv)
 	if (question)
 		return cli_run_questions(id, &params);
 	if (want_key) {
-		ec_format format = EC_FORMAT_TEXT;
-
 		if (format_name &&
 		    cli_format(format_name, ec_format_mask(EC_DOCUMENT_KEY), &format) != 0)
 			return EC_EXIT_USAGE;
-		return print_key(&params, format);
+	} else if (!format_name || strcmp(format_name, "text") == 0) {
+		sheet = SHEET_TEXT;
+	} else if (strcmp(format_name, "md") == 0) {
+		sheet = SHEET_MD;
+	} else if (strcmp(format_name, "json") == 0) {
+		sheet = SHEET_JSON;
+	} else {
+		cli_error("unknown format '%s' (use one of: text, md, json)", format_name);
+		return EC_EXIT_USAGE;
 	}
-	if (!format_name || strcmp(format_name, "text") == 0)
-		return print_sheet(&params, SHEET_TEXT);
-	if (strcmp(format_name, "md") == 0)
-		return print_sheet(&params, SHEET_MD);
-	if (strcmp(format_name, "json") == 0)
-		return print_json(&params);
-	cli_error("unknown format '%s' (use one of: text, md, json)", format_name);
-	return EC_EXIT_USAGE;
+	rc = cli_output_open(&out, "variant", out_path);
+	if (rc != EC_EXIT_OK)
+		return rc;
+	if (want_key)
+		rc = print_key(out.f, &params, format);
+	else if (sheet == SHEET_JSON)
+		rc = print_json(out.f, &params);
+	else
+		rc = print_sheet(out.f, &params, sheet);
+	if (rc != EC_EXIT_OK) {
+		cli_output_abort(&out);
+		return rc;
+	}
+	return cli_output_commit(&out);
 }

@@ -29,6 +29,7 @@ want -- gra : grade graphconv
 want help gr : grade graphconv
 want help q1.1 : q1.1 q1.10
 want grade --st : --stats --stats-format
+want variant --o : --output
 want grade -- --o :
 want key --format '' : text tsv csv json
 want backprop --format = t : text tsv
