@@ -46,20 +46,18 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/exam/*.c src/lib/grading/*.c))
-ANS_SRC := $(sort $(wildcard src/answers/*.c))
+LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/exam/*.c src/lib/grading/*.c src/lib/questions/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
 EMBED := $(sort $(wildcard data/*.graph data/*.figure data/rubric))
 
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
-ANS_OBJ := $(ANS_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
-APP_OBJ := $(ANS_OBJ) $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+APP_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 REPLAYS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
-HEADERS := $(wildcard include/examcheck/*.h src/lib/*.h src/lib/*/*.h src/answers/*.h src/cli/*.h)
-DEPS := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d)
+HEADERS := $(wildcard include/examcheck/*.h src/lib/*.h src/lib/*/*.h src/cli/*.h)
+DEPS := $(filter-out %/embedded.d,$(LIB_OBJ:.o=.d)) $(APP_OBJ:.o=.d)
 
 LIB := $(BUILD)/libexamcheck.a
 BIN := $(BUILD)/examcheck
@@ -77,10 +75,10 @@ $(BUILD)/%.o: src/%.c
 
 -include $(DEPS)
 
-$(BUILD)/gen/embedded.c: $(EMBED) src/answers/embed.sh
+$(BUILD)/gen/embedded.c: $(EMBED) src/lib/questions/embed.sh
 	@mkdir -p $(@D)
 	$(say) GEN $@
-	$(Q)sh src/answers/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+	$(Q)sh src/lib/questions/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(say) CC $<
@@ -106,15 +104,7 @@ check-cmocka:
 $(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) tests/ec_test.h tests/grade_fixture.h | check-cmocka
 	@mkdir -p $(@D)
 	$(say) CC $<
-	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
-
-# The worked answers are not part of the library; their tests (the answers,
-# the explainer built on them and the variants) link them too.
-ANS_TESTS := $(BUILD)/tests/test_answers $(BUILD)/tests/test_explain $(BUILD)/tests/test_variant
-$(ANS_TESTS): $(BUILD)/tests/%: tests/%.c $(ANS_OBJ) $(LIB) $(HEADERS) tests/ec_test.h | check-cmocka
-	@mkdir -p $(@D)
-	$(say) CC $<
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(ANS_OBJ) $(LIB) -lcmocka $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading -Isrc/lib/questions $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
 
 # A harness without libFuzzer: replay.c feeds it the files of its corpus.
 $(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(LIB) $(HEADERS) $(wildcard tests/fuzz/*.h)
@@ -214,7 +204,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/examcheck
 
 format:
-	clang-format -i $(LIB_SRC) $(ANS_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) $(wildcard tests/fuzz/*.[ch])
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) $(wildcard tests/fuzz/*.[ch])
 
 clean:
 	rm -rf build build-san build-tsan build-fuzz

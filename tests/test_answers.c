@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/answers/answers.h"
+#include "../src/lib/questions/answers.h"
 #include "examcheck/ec_expr.h"
 
 /* Every leaf into `key`; with the worked text (to a scratch file) when `text`. */

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/answers/answers.h"
-#include "../src/answers/explain.h"
+#include "../src/lib/questions/answers.h"
+#include "../src/lib/questions/explain.h"
 
 static ec_explainer *load(const char *prefix)
 {

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/answers/variant.h"
+#include "../src/lib/questions/variant.h"
 #include "examcheck/ec_expr.h"
 
 #define SEEDS 200

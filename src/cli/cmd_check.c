@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../answers/answers.h"
-#include "../answers/explain.h"
+#include "../lib/questions/answers.h"
+#include "../lib/questions/explain.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_check.h"

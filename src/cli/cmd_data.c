@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "../answers/answers.h"
+#include "../lib/questions/answers.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
 

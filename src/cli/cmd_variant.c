@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../answers/variant.h"
+#include "../lib/questions/variant.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_writer.h"

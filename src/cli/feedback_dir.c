@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../answers/answers.h"
+#include "../lib/questions/answers.h"
 #include "cli.h"
 
 /* How many temporary names to try before giving up. */

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../answers/answers.h"
-#include "../answers/variant.h"
+#include "../lib/questions/answers.h"
+#include "../lib/questions/variant.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_grade.h"

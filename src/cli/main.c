@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../answers/answers.h"
+#include "../lib/questions/answers.h"
 #include "cli.h"
 
 struct cmd {

@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "../answers/explain.h"
+#include "../lib/questions/explain.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_report.h"
 

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../answers/variant.h"
+#include "../lib/questions/variant.h"
 
 void rv_init(rv_set *s)
 {
