@@ -12,32 +12,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/lib/questions/answers.h"
-#include "../src/lib/questions/explain.h"
+#include "examcheck/ec_exam.h"
 
-static ec_explainer *load(const char *prefix)
+/* The original exam, its data files from `dir` (NULL: the built-in ones). */
+static ec_exam *load_from(const char *dir)
 {
-	ec_explainer *ex = calloc(1, sizeof(*ex));
+	ec_exam *ex;
 	ec_error err;
 
-	assert_non_null(ex);
 	ec_error_clear(&err);
-	assert_int_equal(ec_explainer_init(ex, prefix, &err), EC_OK);
-	if (ex->nfailed)
-		fail_msg("facts for %s: %s", prefix ? prefix : "all", ex->failure.msg);
+	assert_int_equal(ec_exam_open(0, dir, &ex, &err), EC_OK);
 	return ex;
 }
 
-static void unload(ec_explainer *ex)
+static ec_exam *load(const char *prefix)
 {
-	ec_explainer_free(ex);
-	free(ex);
+	(void)prefix;
+	return load_from(NULL);
 }
 
-static const ec_item_facts *facts(const ec_explainer *ex, const char *id)
+static void unload(ec_exam *ex)
 {
-	const ec_item_facts *f = ec_explainer_find(ex, id);
+	ec_exam_free(ex);
+}
 
+static const ec_item_facts *facts(ec_exam *ex, const char *id)
+{
+	const ec_item_facts *f = NULL;
+	ec_error err;
+
+	ec_error_clear(&err);
+	if (ec_exam_facts(ex, id, &f, &err) != EC_OK)
+		fail_msg("facts of %s: %s", id, err.msg);
 	if (!f)
 		fail_msg("no facts for %s", id);
 	return f;
@@ -59,7 +65,7 @@ static const char *named_as(const ec_item_facts *f, const char *answer, ec_verdi
 }
 
 /* `answer` to item `id` is wrong and named a mistake whose name contains `name`. */
-static void expect_mistake(const ec_explainer *ex, const char *id, const char *answer,
+static void expect_mistake(ec_exam *ex, const char *id, const char *answer,
 			   const char *name)
 {
 	ec_check_item it;
@@ -70,7 +76,7 @@ static void expect_mistake(const ec_explainer *ex, const char *id, const char *a
 }
 
 /* The right answer names no mistake, even when (wrongly) called wrong. */
-static void expect_no_mistake(const ec_explainer *ex, const char *id, const char *answer)
+static void expect_no_mistake(ec_exam *ex, const char *id, const char *answer)
 {
 	ec_check_item it;
 	const ec_item_facts *f = facts(ex, id);
@@ -83,7 +89,7 @@ static void expect_no_mistake(const ec_explainer *ex, const char *id, const char
 
 static void test_explain_3_2_1_weight_mistakes(void **state)
 {
-	ec_explainer *ex = load("3.2.1");
+	ec_exam *ex = load("3.2.1");
 
 	(void)state;
 	/* CONV5-16-p2-s1 on 3 channels: 16 x 3 x 5^3 = 6000 weights, 16 biases */
@@ -111,7 +117,7 @@ static void test_explain_3_2_1_weight_mistakes(void **state)
 
 static void test_explain_3_2_1_shape_mistakes(void **state)
 {
-	ec_explainer *ex = load("3.2.1.1.dims");
+	ec_exam *ex = load("3.2.1.1.dims");
 
 	(void)state;
 	/* CONV5-16-p2-s1 on 3x8x64x64: (n + 4 - 5) / 1 + 1 = n: 16x8x64x64 */
@@ -134,7 +140,7 @@ static void test_explain_3_2_1_shape_mistakes(void **state)
 
 static void test_explain_3_2_2_bn_mistakes(void **state)
 {
-	ec_explainer *ex = load("3.2.2");
+	ec_exam *ex = load("3.2.2");
 
 	(void)state;
 	/* 16 channels: gamma and beta, 2 x 16 = 32 */
@@ -152,7 +158,7 @@ static void test_explain_3_2_2_bn_mistakes(void **state)
 
 static void test_explain_3_2_3_mult_mistakes(void **state)
 {
-	ec_explainer *ex = load("3.2.3");
+	ec_exam *ex = load("3.2.3");
 
 	(void)state;
 	/* 2D CONV3-16-p1-s1 on 3x64x64: 16 x 64 x 64 = 65536 outputs x 3 x 9 = 1769472 */
@@ -173,7 +179,7 @@ static void test_explain_3_2_3_mult_mistakes(void **state)
 
 static void test_explain_3_1_2_gradient_mistakes(void **state)
 {
-	ec_explainer *ex = load("3.1.2");
+	ec_exam *ex = load("3.1.2");
 
 	(void)state;
 	/*
@@ -195,7 +201,7 @@ static void test_explain_3_1_2_gradient_mistakes(void **state)
 
 static void test_explain_3_1_1_graph_mistakes(void **state)
 {
-	ec_explainer *ex;
+	ec_exam *ex;
 
 	(void)state;
 	/*
@@ -204,9 +210,7 @@ static void test_explain_3_1_1_graph_mistakes(void **state)
 	 * n2: 2 (inside the clamp), n1: 2 x 8 ln 2 = 16 ln 2, x: 3 x 16 ln 2 =
 	 * 48 ln 2, y: 1 x 16 ln 2 + 1 x grad n4 (= n3 = 8) = 16 ln 2 + 8.
 	 */
-	assert_int_equal(setenv("EXAMCHECK_DATA", "tests/explain-data", 1), 0);
-	ex = load("3.1.1");
-	unsetenv("EXAMCHECK_DATA");
+	ex = load_from("tests/explain-data");
 	expect_no_mistake(ex, "3.1.1.x", "48 ln 2");
 	expect_no_mistake(ex, "3.1.1.x", "33.27");
 	expect_mistake(ex, "3.1.1.x", "-48 ln 2", "wrong sign");
@@ -223,7 +227,7 @@ static void test_explain_3_1_1_graph_mistakes(void **state)
 
 static void test_explain_3_3_figure_mistakes(void **state)
 {
-	ec_explainer *ex = load("3.3");
+	ec_exam *ex = load("3.3");
 
 	(void)state;
 	/*
@@ -277,7 +281,7 @@ static const ec_option_fact *option(const ec_item_facts *f, char letter)
 
 static void test_explain_2_8_options(void **state)
 {
-	ec_explainer *ex = load("2.8");
+	ec_exam *ex = load("2.8");
 	const ec_item_facts *f = facts(ex, "2.8");
 	ec_check_item it;
 
@@ -326,7 +330,7 @@ static void test_explain_2_8_options(void **state)
 
 static void test_explain_brief_one_line(void **state)
 {
-	ec_explainer *ex = load(NULL);
+	ec_exam *ex = load(NULL);
 	char buf[512];
 	ec_value v;
 	ec_error err;
@@ -353,29 +357,23 @@ static void test_explain_brief_one_line(void **state)
 /* Every item's facts lead to the key's answer, and no mistake gives that answer. */
 static void test_explain_agrees_with_the_key(void **state)
 {
-	ec_explainer *ex = load(NULL);
-	ec_actx a = {.out = NULL};
+	ec_exam *ex = load(NULL);
 	ec_key key = {0};
+	ec_error err;
 	size_t i, k, explained = 0;
 
 	(void)state;
-	a.key = &key;
-	for (i = 0; i < ec_question_count; i++) {
-		char buf[512];
-
-		if (ec_questions[i].fn && ec_question_run(&ec_questions[i], &a) != 0)
-			fail_msg("q%s: %s", ec_questions[i].id, ec_error_format(&a.err, buf, sizeof(buf)));
-	}
+	ec_error_clear(&err);
+	if (ec_exam_key(ex, &key, &err) != EC_OK)
+		fail_msg("key: %s", err.msg);
 	for (i = 0; i < key.count; i++) {
 		const ec_key_item *it = &key.items[i];
-		const ec_item_facts *f = ec_explainer_find(ex, it->id);
+		const ec_item_facts *f;
 		ec_value v;
-		ec_error err;
 
 		if (it->kind == EC_KEY_MANUAL)
 			continue;
-		if (!f)
-			fail_msg("no facts for key item %s", it->id);
+		f = facts(ex, it->id);
 		ec_error_clear(&err);
 		assert_int_equal(ec_value_parse(it->kind, it->answer, strlen(it->answer), &v, &err),
 				 EC_OK);

@@ -525,7 +525,8 @@ static void test_grader_init_alt_for_absent_item(void **state)
 	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_OK);
 	ec_grader_free(&g);
 	assert_int_equal(ec_rubric_accept(&r, "2.11=A", "--accept", &err), EC_OK);
-	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_ERR_PARSE);
+	/* requested on a command line: the request, not a file, is wrong */
+	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_ERR_USAGE);
 	assert_string_equal(err.msg, "alternative for unknown item '2.11'");
 	assert_string_equal(err.file, "--accept");
 	ec_rubric_free(&r);

@@ -817,15 +817,18 @@ static void keyed_grader(ec_grader *g, const char *const (*items)[4], size_t n)
 }
 
 /* The keys' names: "a" (or blank) is grader 0, "b" grader 1, "c" grader 2, in any case. */
-static long pick_by_letter(void *ctx, const char *cell, size_t len, ec_error *why)
+/* The grader a letter names: blank the first, a, b, c (any case) the first to third. */
+static const ec_grader *grader_by_letter(void *ctx, const char *cell, size_t len, ec_error *why)
 {
-	(void)ctx;
+	const ec_grader *const *graders = ctx;
+
 	if (len == 0)
-		return 0;
-	if (len == 1 && (*cell | 0x20) >= 'a' && (*cell | 0x20) <= 'c')
-		return (*cell | 0x20) - 'a';
+		return graders[0];
+	if (len == 1 && (*cell | 0x20) >= 'a' && (*cell | 0x20) <= 'c' &&
+	    graders[(*cell | 0x20) - 'a'])
+		return graders[(*cell | 0x20) - 'a'];
 	ec_error_set(why, EC_ERR_PARSE, "'%s' names no key; graded against a", cell);
-	return -1;
+	return NULL;
 }
 
 /* What on_header and on_row saw with several keys. */
@@ -837,6 +840,7 @@ typedef struct keyed_seen {
 	size_t grader[8];
 	double totals[8], s1[8];
 	ec_verdict v11[8];
+	const ec_grader *named[3]; /* the graders a to c */
 } keyed_seen;
 
 static bool keyed_header(void *ctx, const ec_roster_header *h)
@@ -883,12 +887,14 @@ static void grade_keyed(const ec_grader *const *graders, size_t n, const char *t
 	opts.ctx = s;
 	opts.threads = threads;
 	opts.chunk_bytes = chunk;
-	opts.graders = graders;
-	opts.ngraders = n;
+	/* up to three graders, a to c; blank or a picks the first, given to the run */
+	memset(s->named, 0, sizeof(s->named));
+	memcpy(s->named, graders, (n < 3 ? n : 3) * sizeof(*graders));
 	opts.key_column = "variant";
-	opts.pick = pick_by_letter;
+	opts.grader_of = grader_by_letter;
+	opts.key_ctx = s->named;
 	ec_error_clear(&s->o.err);
-	s->o.status = ec_roster_grade(NULL, in, "r.csv", &opts, &s->o.sum, &s->o.err);
+	s->o.status = ec_roster_grade(s->named[0], in, "r.csv", &opts, &s->o.sum, &s->o.err);
 	fclose(out);
 	fclose(in);
 }
@@ -1018,27 +1024,37 @@ static void test_roster_grade_keys_bad(void **state)
 	(void)state;
 	keyed_grader(&a, key_a, 3);
 	keyed_grader(&b, key_b, 3);
+	/* no key column: every row against the first */
 	grade_keyed(both, 2, "student,1.1,2.1\nann,T,AB\n", 1, 0, &s, false);
-	assert_int_equal(s.o.status, EC_ERR_PARSE);
-	assert_string_equal(ec_error_format(&s.o.err, msg, sizeof(msg)),
-			    "r.csv:1: no column of the header is 'variant' (it names each row's key)");
+	assert_int_equal(s.o.status, EC_OK);
+	assert_string_equal(s.o.out, "student,total,section.1,section.2,section.3,1.1,2.1,flagged\n"
+				     "ann,6,2,4,0,2,4,\n");
 	free(s.o.out);
 	grade_keyed(both, 2, "student,variant,1.1,VARIANT\nann,a,T,a\n", 1, 0, &s, false);
 	assert_int_equal(s.o.status, EC_ERR_PARSE);
 	assert_string_equal(ec_error_format(&s.o.err, msg, sizeof(msg)),
 			    "r.csv:1:4: column 'variant' is also column 2");
 	free(s.o.out);
-	grade_keyed(both, 0, "student,variant,1.1\nann,a,T\n", 1, 0, &s, false);
-	assert_int_equal(s.o.status, EC_ERR_INVALID);
-	free(s.o.out);
+	/* a key column where one key was asked for */
+	{
+		ec_roster_options opts;
+		ec_roster_summary sum;
+		FILE *in = fmemopen((void *)"student,variant,1.1\nann,a,T\n", 25, "rb");
+
+		memset(&opts, 0, sizeof(opts));
+		opts.key_column = "variant";
+		ec_error_clear(&s.o.err);
+		assert_int_equal(ec_roster_grade(&a, in, "r.csv", &opts, &sum, &s.o.err), EC_ERR_USAGE);
+		fclose(in);
+	}
 	ec_grader_free(&a);
 	ec_grader_free(&b);
 }
 
 /*
- * ec_roster_peek_column() reads the header (after blank lines and a
+ * roster_peek_column() reads the header (after blank lines and a
  * byte-order mark) and finds the column in any case; what it read, given
- * back as opts.head, grades as the whole input does. ec_roster_scan_column()
+ * back as the head of a run, grades as the whole input does. roster_scan_column()
  * hands over each row's cell, blank for a short row, skipping a record
  * the reader cannot split.
  */
@@ -1077,7 +1093,7 @@ static void test_roster_peek_and_scan_column(void **state)
 
 	(void)state;
 	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
-	assert_int_equal(ec_roster_peek_column(in, "r.csv", "VARIANT", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(roster_peek_column(in, "r.csv", "VARIANT", &head, &head_len, &at, &err), EC_OK);
 	assert_int_equal(at, 1);
 	assert_true(head_len >= 25 && memcmp(head, text, head_len) == 0);
 	/* the rest after the head, graded with it, is the whole roster graded */
@@ -1089,10 +1105,9 @@ static void test_roster_peek_and_scan_column(void **state)
 	opts.out = out;
 	opts.on_report = collect_bad;
 	opts.ctx = &peeked;
-	opts.head = head;
-	opts.head_len = head_len;
 	opts.chunk_bytes = 5;
-	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &peeked.sum, &err), EC_OK);
+	assert_int_equal(roster_grade_run(&g, in, "r.csv", &opts, NULL, head, head_len, &peeked.sum,
+					  &err), EC_OK);
 	fclose(out);
 	assert_string_equal(peeked.out, whole.out);
 	assert_string_equal(peeked.msgs, whole.msgs);
@@ -1104,17 +1119,17 @@ static void test_roster_peek_and_scan_column(void **state)
 	/* the cells, from the start */
 	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
 	memset(&c, 0, sizeof(c));
-	assert_int_equal(ec_roster_scan_column(in, "r.csv", 1, note_cell, &c, &err), EC_OK);
+	assert_int_equal(roster_scan_column(in, "r.csv", 1, note_cell, &c, &err), EC_OK);
 	assert_string_equal(c.text, "4:7;5:;6:x\ny;9:original;");
 	fclose(in);
 	/* no such column; an empty input */
 	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
-	assert_int_equal(ec_roster_peek_column(in, "r.csv", "form", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(roster_peek_column(in, "r.csv", "form", &head, &head_len, &at, &err), EC_OK);
 	assert_int_equal(at, -1);
 	free(head);
 	fclose(in);
 	in = fmemopen((void *)"\n", 1, "rb");
-	assert_int_equal(ec_roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
 	assert_int_equal(at, -1);
 	assert_int_equal(head_len, 1);
 	free(head);

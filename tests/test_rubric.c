@@ -168,10 +168,10 @@ static void test_rubric_accept_spec(void **state)
 	assert_string_equal(r.alts[0].id, "2.9");
 	assert_string_equal(r.alts[0].answer, "AC");
 	assert_string_equal(r.alts[0].file, "--accept");
-	assert_int_equal(ec_rubric_accept(&r, "2.9", "--accept", &err), EC_ERR_PARSE);
+	assert_int_equal(ec_rubric_accept(&r, "2.9", "--accept", &err), EC_ERR_USAGE);
 	assert_string_equal(err.msg, "'2.9' is not ID=ANSWER");
-	assert_int_equal(ec_rubric_accept(&r, "=AC", "--accept", &err), EC_ERR_PARSE);
-	assert_int_equal(ec_rubric_accept(&r, "2.9=", "--accept", &err), EC_ERR_PARSE);
+	assert_int_equal(ec_rubric_accept(&r, "=AC", "--accept", &err), EC_ERR_USAGE);
+	assert_int_equal(ec_rubric_accept(&r, "2.9=", "--accept", &err), EC_ERR_USAGE);
 	assert_string_equal(err.msg, "an alternative needs an item id and an answer");
 	assert_int_equal(r.nalts, 1);
 	ec_rubric_free(&r);

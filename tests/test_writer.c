@@ -123,7 +123,7 @@ static void test_write_json_string_escapes(void **state)
 
 static void test_format_parse_names(void **state)
 {
-	static const char *const names[] = {"text", "tsv", "csv", "json", "gradescope"};
+	static const char *const names[] = {"text", "tsv", "csv", "json", "gradescope", "md"};
 	ec_format f;
 	int i;
 

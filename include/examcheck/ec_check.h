@@ -25,6 +25,7 @@ typedef struct ec_check_item {
 	size_t nlines;
 	char mistake[160];    /**< the known mistake the answer matches, "" when none */
 	char worked[64];      /**< the command of the full worked answer: "examcheck q2.8" */
+	char unreadable[256]; /**< why the answer cannot be read (verdict unreadable), else "" */
 } ec_check_item;
 
 /** What `examcheck check` reports: one item, or every item of a group. */

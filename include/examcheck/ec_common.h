@@ -21,7 +21,9 @@ typedef enum ec_status {
 	EC_ERR_IO,       /**< reading or writing failed */
 	EC_ERR_RANGE,    /**< a shape or index leaves its valid range */
 	EC_ERR_NOTFOUND, /**< a named thing does not exist */
-	EC_ERR_OPEN      /**< a file cannot be opened */
+	EC_ERR_OPEN,     /**< a file cannot be opened */
+	EC_ERR_USAGE     /**< the request itself does not fit: options that do not go
+			      together, an item that cannot be asked for */
 } ec_status;
 
 /** A short lower-case description of a status, e.g. "overflow". */
@@ -66,6 +68,12 @@ ec_status ec_error_at(ec_error *err, ec_status status, const char *file,
  * are known, into `buf` of `size` bytes. Returns `buf`.
  */
 char *ec_error_format(const ec_error *err, char *buf, size_t size);
+
+/**
+ * The edit (Levenshtein) distance between a and b, to name the ids
+ * closest to an unknown one; (size_t)-1 when b has 64 bytes or more.
+ */
+size_t ec_edit_distance(const char *a, const char *b);
 
 /** a * b into *out; false (and *out untouched) when it does not fit. */
 bool ec_u64_mul(uint64_t a, uint64_t b, uint64_t *out);

@@ -96,6 +96,9 @@ typedef struct ec_feedback {
 	ec_feedback_reason_fn reason; /**< NULL (as ec_feedback_init() leaves it), or what gives
 					   the "why:" line of an item not fully right */
 	void *reason_ctx;         /**< passed to `reason` */
+	char worked[64];          /**< what comes before a question's id in the command of its
+				       worked answer: "examcheck q" (as ec_feedback_init() sets
+				       it), "examcheck variant --seed 7 " for a variant */
 } ec_feedback;
 
 /**
@@ -127,7 +130,7 @@ void ec_feedback_free(ec_feedback *fb);
  *       answer: AZ
  *       key: AB
  *       why: A is true: ...       (when fb->reason gives one)
- *       worked answer: examcheck q2.1
+ *       worked answer: examcheck q2.1    (fb->worked, then the id)
  *
  * Maxima count every item, those graded by hand and those the roster has
  * no column for included; sections with no points are left out. An item

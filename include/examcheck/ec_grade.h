@@ -70,7 +70,8 @@ typedef struct ec_grader {
  * exact for number, count, dims and mask), the key's answer or an
  * alternative cannot be read, an alternative names an unknown or manual
  * item, or an mc answer uses a letter the rule's options exclude;
- * EC_ERR_NOMEM.
+ * EC_ERR_USAGE instead when the alternative at fault was requested
+ * (ec_rubric_accept()); EC_ERR_NOMEM.
  */
 ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 			 ec_error *err);
@@ -107,6 +108,17 @@ ec_status ec_grader_read(const ec_grader *g, size_t i, const char *text,
  * compared (a double holds no more); false when sigfigs <= 0.
  */
 bool ec_sigfigs_agree(double written, int sigfigs, double key);
+
+/**
+ * Whether answer `a` is the value `k` (both as ec_value_parse() reads
+ * them, of one kind, neither blank): tf, mc, counts, shapes and masks
+ * when equal; a number when within a relative EC_NUMBER_SAME of k, else,
+ * when `rule` gives rel or abs, within max(abs, rel * |k|), else (and
+ * when `rule` is NULL) when it is a decimal of at least EC_SIGFIGS_MIN
+ * significant figures that agree with k (ec_sigfigs_agree()). Grading and
+ * explaining both read answers through it.
+ */
+bool ec_value_matches(const ec_value *a, const ec_value *k, const ec_rubric_rule *rule);
 
 /**
  * Points earned by answer `v` to item `i` (blank when v is NULL or

@@ -67,6 +67,9 @@ typedef struct ec_key {
 	ec_key_item *items;
 	size_t count;
 	size_t capacity;
+	uint64_t seed;     /**< the exam it is the key of: 0 the original, else the
+			        variant's seed (a key file says so in a line
+			        "# variant N" before its items) */
 } ec_key;
 
 /**

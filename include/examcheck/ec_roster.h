@@ -31,9 +31,11 @@ typedef struct ec_roster_row {
 	const double *sections;             /**< g->nsections subtotals */
 	const ec_grade_result *results;     /**< g->count results; items without a column are blank */
 	const char *flagged;                /**< what was flagged, as in the output's column ("" when nothing) */
-	size_t grader;                      /**< the grader used: an index into
-						 ec_roster_options.graders (0 without them); `sections`
-						 and `results` are that grader's */
+	size_t grader;                      /**< the key used: 0 for the grader given to
+						 ec_roster_grade(), 1, 2, ... for the others a key
+						 column picks, in order of first appearance */
+	const ec_grader *graded_with;       /**< that key's grader; `sections` and
+						 `results` are its */
 } ec_roster_row;
 
 /** What the header holds, as handed to ec_roster_options.on_header. */
@@ -43,8 +45,8 @@ typedef struct ec_roster_header {
 	const long *item;       /**< per field: its item, or EC_ROSTER_COLUMN_DATA */
 	const size_t *items;    /**< the items the roster has a column for, in key order */
 	size_t nitems;
-	size_t grader;          /**< whose items `item` and `items` name: an index into
-				     ec_roster_options.graders (0 without them) */
+	size_t grader;          /**< whose items `item` and `items` name (as in ec_roster_row) */
+	const ec_grader *graded_with; /**< that grader */
 } ec_roster_header;
 
 /**
@@ -78,17 +80,21 @@ typedef bool (*ec_roster_row_fn)(void *ctx, const ec_roster_row *row);
 typedef void (*ec_roster_report_fn)(void *ctx, const ec_error *err);
 
 /**
- * With several graders: which one grades the row whose cell in the key
- * column is `cell` (`len` bytes, NUL-terminated, as read: blanks kept).
- * Returns an index into ec_roster_options.graders, or -1 with the reason
- * in why->msg (e.g. "'x' names no variant; graded against the exam's own
- * key"): the row is then flagged and graded against graders[0]. Called
- * from any of the run's threads, at the same time: it must only read
- * what it shares.
+ * With a key column: the grader for the row whose cell in that column is
+ * `cell` (`len` bytes, NUL-terminated, as read: blanks kept), or NULL with
+ * the reason in `why`. EC_ERR_PARSE in why->status: the cell names no key
+ * (e.g. "'x' names no variant"); the row is flagged and graded against the
+ * grader given to ec_roster_grade(). Any other status stops the run with
+ * that error. It is called for every row first in a pass over the key
+ * column alone, from the calling thread, where it may make the grader;
+ * then again for every row while grading, from any of the run's threads,
+ * where it must only look up what the first pass made. The graders must
+ * outlive the run.
  */
-typedef long (*ec_roster_pick_fn)(void *ctx, const char *cell, size_t len, ec_error *why);
+typedef const ec_grader *(*ec_roster_grader_fn)(void *ctx, const char *cell, size_t len,
+						ec_error *why);
 
-/** Most graders one run takes (ec_roster_options.ngraders). */
+/** Most keys one run takes: the grader given and those a key column picks. */
 #define EC_ROSTER_GRADERS_MAX 64
 
 /** How to grade a roster. Zero-initialise, then set what is wanted. */
@@ -97,19 +103,15 @@ typedef struct ec_roster_options {
 	ec_roster_header_fn on_header; /**< may be NULL */
 	ec_roster_row_fn on_row;/**< may be NULL */
 	ec_roster_report_fn on_report; /**< may be NULL */
-	void *ctx;              /**< passed to every callback */
+	void *ctx;              /**< passed to every callback but grader_of */
 	unsigned threads;       /**< 0: the default (2), 1: read and score in this thread only */
 	size_t chunk_bytes;     /**< input read per chunk; 0: the default (64 KiB); for tests */
-	const char *head;       /**< bytes already read from the input (ec_roster_peek_column()),
-				     read before the rest; may be NULL */
-	size_t head_len;
-	/* Several keys: each row is graded against the grader that `pick` chooses for its cell in
-	   the column named `key_column`. Unset (graders NULL): every row against one grader. */
-	const ec_grader *const *graders; /**< 1 to EC_ROSTER_GRADERS_MAX of them */
-	size_t ngraders;
-	const char *key_column; /**< the column's header (any case, blanks around it ignored),
-				     also the word flagged when its cell picks none */
-	ec_roster_pick_fn pick;
+	/* A class that sat several versions of the exam: a column whose header is
+	   `key_column` (any case, blanks around it ignored) picks each row's key. */
+	const char *key_column; /**< NULL: no such column is looked for */
+	ec_roster_grader_fn grader_of; /**< NULL: a key column is refused (EC_ERR_USAGE: one
+					    key was asked for) */
+	void *key_ctx;          /**< passed to grader_of */
 } ec_roster_options;
 
 /** What a run did. */
@@ -124,8 +126,7 @@ typedef struct ec_roster_summary {
 
 /**
  * Grade the roster read from `in` (named `file` in messages) against `g`
- * (or, with opts->graders, each row against the grader its key column
- * picks; `g` is then not used and may be NULL).
+ * (or, with a key column, each row against the grader its cell picks).
  * The header's first field names the student id column; fields naming
  * items (ec_grade_roster_header()) are answers, or marks for items scored
  * by hand; the others are data kept as written.
@@ -148,47 +149,24 @@ typedef struct ec_roster_summary {
  * EC_ERR_IO for a read or write error; EC_ERR_NOMEM; EC_ERR_INVALID when
  * on_row stopped the run.
  *
- * With several graders, a column is an item column when some grader has
- * its item, and data otherwise; the key column is data. The output's item
- * columns are then the item columns in header order (named by the first
- * grader that has the item), its sections those of every grader in order
- * of first appearance (graders[0]'s first); each row writes its own
- * grader's total, sections and points, and leaves empty the sections and
- * items its grader lacks. The one-pass path is not taken. A row whose
- * cell picks no grader is graded against graders[0] and flagged with the
- * key column's name, its message "FILE:LINE: column 'NAME': REASON".
- * EC_ERR_PARSE when the header has no key column or two; EC_ERR_INVALID
- * for no graders or more than EC_ROSTER_GRADERS_MAX, or no pick.
+ * With opts->key_column set and such a column in the header, the input
+ * is read twice: first the key column alone, each cell given to
+ * opts->grader_of (an input that cannot be read again, a pipe, is copied
+ * to a temporary file in TMPDIR, else /tmp), then every row, graded
+ * against the grader its cell gives (`g` when it gives none: flagged with
+ * the column's name, "FILE:LINE: column 'NAME': REASON"). More than
+ * EC_ROSTER_GRADERS_MAX keys in all is EC_ERR_RANGE at the line of the
+ * first one too many; a key column without opts->grader_of is
+ * EC_ERR_USAGE. A column is then an item column when some grader has its
+ * item, and data otherwise; the key column is data. The output's item
+ * columns are the item columns in header order (named by the first grader
+ * that has the item), its sections those of every grader in order of
+ * first appearance (`g`'s first); each row writes its own grader's total,
+ * sections and points, and leaves empty the sections and items its grader
+ * lacks. EC_ERR_PARSE when the header names the key column twice.
  */
 ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 			  const ec_roster_options *opts, ec_roster_summary *summary,
 			  ec_error *err);
-
-/**
- * Read the start of a roster from `in`, up to the end of its header (the
- * first record that is not empty) or a little beyond, into *head
- * (malloc()ed, *head_len bytes; free() it), and find the column whose
- * header is `name` (any case, blanks around it ignored): *at is its index
- * (0 the student id's), or -1 when there is none, or the input is empty
- * or its header cannot be read (ec_roster_grade() will say why). Give
- * *head to ec_roster_grade() as opts->head to grade the input whole.
- * EC_ERR_IO (naming `file`) for a read error; EC_ERR_NOMEM.
- */
-ec_status ec_roster_peek_column(FILE *in, const char *file, const char *name, char **head,
-				size_t *head_len, long *at, ec_error *err);
-
-/** Called with a record's cell (NUL-terminated) and the line where the record starts; false stops. */
-typedef bool (*ec_roster_cell_fn)(void *ctx, const char *cell, size_t len, long line);
-
-/**
- * Read the roster in `in` from its start and call `fn` with each record's
- * cell in column `at` (blank when the record is shorter), after the
- * header, in input order. Records the CSV reader cannot split are skipped
- * (ec_roster_grade() reports them). Returns EC_OK at the end of the input;
- * EC_ERR_INVALID when fn stopped the scan; EC_ERR_IO (naming `file`);
- * EC_ERR_NOMEM.
- */
-ec_status ec_roster_scan_column(FILE *in, const char *file, size_t at, ec_roster_cell_fn fn,
-				void *ctx, ec_error *err);
 
 #endif

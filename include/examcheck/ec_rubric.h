@@ -77,6 +77,9 @@ typedef struct ec_rubric_alt {
 	long line;
 	bool optional;      /**< an alt line of a rubric: skipped by ec_grader_init()
 				 when the key has no such item; --accept must name one */
+	bool requested;     /**< given by ec_rubric_accept() (a command line's --accept),
+				 not by a rubric file: when it does not fit the key,
+				 ec_grader_init() fails with EC_ERR_USAGE */
 } ec_rubric_alt;
 
 /** A parsed rubric. Zero-initialise, fill with ec_rubric_parse(). */
@@ -101,8 +104,8 @@ ec_status ec_rubric_parse(ec_rubric *r, const char *text, size_t len,
 
 /**
  * Add an accepted alternative from "ID=ANSWER" (the --accept option),
- * recorded as coming from `origin`. EC_ERR_PARSE when there is no '=' or
- * either side is empty or too long.
+ * recorded as coming from `origin` and as requested. EC_ERR_USAGE when
+ * there is no '=' or either side is empty or too long; EC_ERR_NOMEM.
  */
 ec_status ec_rubric_accept(ec_rubric *r, const char *spec, const char *origin,
 			   ec_error *err);

@@ -18,6 +18,7 @@
 #include "examcheck/ec_report.h"
 #include "examcheck/ec_roster.h"
 #include "examcheck/ec_stats.h"
+#include "examcheck/ec_text.h"
 
 /** The output formats of examcheck's --format. */
 typedef enum ec_format {
@@ -25,11 +26,12 @@ typedef enum ec_format {
 	EC_FORMAT_TSV,       /**< tab-separated lines, no header */
 	EC_FORMAT_CSV,       /**< comma-separated with a header line */
 	EC_FORMAT_JSON,      /**< one JSON value */
-	EC_FORMAT_GRADESCOPE /**< Gradescope's results.json */
+	EC_FORMAT_GRADESCOPE, /**< Gradescope's results.json */
+	EC_FORMAT_MD         /**< Markdown */
 } ec_format;
 
 /** How many formats there are: every ec_format is below this. */
-#define EC_FORMAT_COUNT 5
+#define EC_FORMAT_COUNT 6
 
 /**
  * The format named `name` ("text", "tsv", "csv", "json", "gradescope",
@@ -46,8 +48,30 @@ typedef enum ec_document {
 	EC_DOCUMENT_SHEET, /**< one graded answer sheet (ec_sheet_report) */
 	EC_DOCUMENT_STATS, /**< class statistics (ec_stats and its ec_stats_summary) */
 	EC_DOCUMENT_ROSTER, /**< a graded roster, a student at a time (ec_roster_row) */
-	EC_DOCUMENT_CHECK   /**< answers checked and explained (ec_check_report) */
+	EC_DOCUMENT_CHECK,  /**< answers checked and explained (ec_check_report) */
+	EC_DOCUMENT_PAPER   /**< an exam's question paper (ec_paper) */
 } ec_document;
+
+/** One question or group of a question paper. */
+typedef struct ec_paper_question {
+	const char *id;       /**< "2.8", "3.2" */
+	const char *title;
+	double points;
+	bool leaf;            /**< a question to answer, not a group */
+	ec_text text;         /**< its text (a group's: what its parts share) */
+	char *params;         /**< its numbers as one JSON object ("{}" when none) */
+} ec_paper_question;
+
+/** An exam's question paper, as plain data (ec_exam_paper() makes one). */
+typedef struct ec_paper {
+	uint64_t seed;        /**< 0: the original exam, else the variant's seed */
+	char title[96];       /**< "Deep learning practice midterm, variant 7" */
+	char summary[160];    /**< "100 points: true or false 20, ..." */
+	char key_hint[96];    /**< a line on how to get its key, or "" */
+	ec_paper_question *questions; /**< in exam order */
+	size_t count;
+	const ec_key *key;    /**< json: its key, when not NULL */
+} ec_paper;
 
 /**
  * What a writer's callbacks share while one document is written. The
@@ -55,6 +79,10 @@ typedef enum ec_document {
  */
 typedef struct ec_write_ctx {
 	FILE *out;     /**< where the document goes */
+	bool versions; /**< statistics: one block of several, for versions of the exam
+			    (ec_write_stats_versions()) */
+	uint64_t version; /**< then: the block's version (its seed) */
+	size_t block;  /**< then: the block's place, 0 for the first */
 	size_t items;  /**< for the writer: items it has written so far */
 	size_t sections; /**< for the writer: sections it has written so far */
 	int width[2];  /**< for the writer: column widths chosen in begin */
@@ -105,6 +133,9 @@ typedef struct ec_stats_writer {
 	ec_status (*item)(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum,
 			  size_t i);
 	ec_status (*end)(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum);
+	/** Several versions: before each block (w->version, w->block set) and after the last. */
+	ec_status (*version)(ec_write_ctx *w);
+	ec_status (*versions_end)(ec_write_ctx *w);
 } ec_stats_writer;
 
 /** One output format: its name and its writer for each kind of document. */
@@ -132,6 +163,17 @@ typedef struct ec_check_writer {
 	ec_status (*end)(ec_write_ctx *w, const ec_check_report *r);
 } ec_check_writer;
 
+/**
+ * Writing a question paper: begin, question(p, i) for each question and
+ * group in exam order, end. A format that writes no papers leaves
+ * question NULL.
+ */
+typedef struct ec_paper_writer {
+	ec_status (*begin)(ec_write_ctx *w, const ec_paper *p);
+	ec_status (*question)(ec_write_ctx *w, const ec_paper *p, size_t i);
+	ec_status (*end)(ec_write_ctx *w, const ec_paper *p);
+} ec_paper_writer;
+
 typedef struct ec_writer {
 	const char *name;
 	ec_key_writer key;
@@ -139,6 +181,7 @@ typedef struct ec_writer {
 	ec_stats_writer stats;
 	ec_roster_writer roster;
 	ec_check_writer check;
+	ec_paper_writer paper;
 } ec_writer;
 
 /** The built-in writer of `format`, or NULL when it is not a format. */
@@ -216,6 +259,18 @@ ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
 ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err);
 
 /**
+ * The statistics of a class that sat several versions of the exam: block
+ * k is `stats[k]`, of version (seed) `seeds[k]`, written as
+ * ec_write_stats() does, framed by format: text, a line "variant N"
+ * before each block and a blank line between blocks; csv, one header with
+ * a first column "variant", then each item's line after its version; json,
+ * an array of {"variant": N, "stats": {...}}. EC_ERR_INVALID when `w`
+ * writes no statistics; what a callback fails with.
+ */
+ec_status ec_write_stats_versions(FILE *f, const ec_writer *w, const ec_stats *const *stats,
+				  const uint64_t *seeds, size_t n, ec_error *err);
+
+/**
  * A roster written a student at a time: ec_write_roster_begin() once the
  * header is known (ctx set up to write to f), ec_write_roster_row() per
  * student, ec_write_roster_end(). EC_ERR_INVALID when the format writes no
@@ -244,6 +299,19 @@ ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *e
  * [such objects], "total", "max", "worked"}.
  */
 ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, ec_error *err);
+
+/**
+ * Write the question paper `p` to `f` with `w`. The built-in formats:
+ * text, the title, the summary and the key hint, then each question or
+ * group after a blank line: a heading ("2.8 (4 points)", a group "3.2 3D
+ * convolution for video (12 points)"), a blank line and its text
+ * (ec_text_render()); md, the same with "# " before the title and
+ * "## " (one '#' more per level) before each heading; json, {"seed",
+ * "questions": [{"id", "points", "text", "params"}, ...]}, with "key"
+ * (as ec_write_key() writes json) when p->key is set. EC_ERR_INVALID when
+ * `w` writes no papers; EC_ERR_NOMEM.
+ */
+ec_status ec_write_paper(FILE *f, const ec_writer *w, const ec_paper *p, ec_error *err);
 
 /**
  * Write `s` as one CSV field: as it is, or, when it holds ',', '"', CR or

@@ -38,14 +38,12 @@ int cmd_net(int argc, char **argv);
 int cmd_rf(int argc, char **argv);
 int cmd_variant(int argc, char **argv);
 
-struct ec_exam_params;
-
 /**
- * Print the worked answer of every leaf question whose id is `prefix` or
- * starts with "<prefix>." (every leaf when `prefix` is NULL), in exam
- * order, for the exam `params` (NULL: the original). Returns an exit status.
+ * Print the worked answer of every leaf question of the original exam
+ * whose id is `prefix` or starts with "<prefix>." (every leaf when
+ * `prefix` is NULL), in exam order. Returns an exit status.
  */
-int cli_run_questions(const char *prefix, const struct ec_exam_params *params);
+int cli_run_questions(const char *prefix);
 
 /**
  * Report the unknown question `arg` (normalised: `id`), naming the closest
@@ -154,11 +152,5 @@ int cli_exit_for(ec_status status);
  * FILE: why" ("examcheck: FILE:LINE: contains a NUL byte" for a NUL).
  */
 int cli_read_file(const char *what, const char *path, size_t max, char **text, size_t *len);
-
-/**
- * The edit (Levenshtein) distance between a and b, to name the ids
- * closest to an unknown one; (size_t)-1 when b has 64 bytes or more.
- */
-size_t cli_edit_distance(const char *a, const char *b);
 
 #endif

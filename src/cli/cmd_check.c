@@ -1,22 +1,22 @@
 /*
  * cmd_check.c: `examcheck check ID ANSWER...`: score one answer (or the
  * answers to a group of items) as `grade` would, and say why, from the
- * explainer's facts (src/answers/explain.h).
+ * facts of the exam (ec_exam_check()).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/questions/answers.h"
-#include "../lib/questions/explain.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_check.h"
+#include "examcheck/ec_exam.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_writer.h"
 #include "gradeio.h"
 
 static const char check_help[] =
-	"usage: examcheck check [--key FILE] [--rubric FILE] [--format text|json] ID ANSWER...\n"
+	"usage: examcheck check [--variant N | --key FILE] [--rubric FILE] [--format text|json]\n"
+	"                       ID ANSWER...\n"
 	"\n"
 	"Score an answer to one item of the answer key as 'examcheck grade' would,\n"
 	"and say why it is right or wrong. ID is an item id as the key writes it\n"
@@ -38,13 +38,17 @@ static const char check_help[] =
 	"                   channels, padding ignored, FLOPs for multiplications, a\n"
 	"                   wrong sign, ...), that mistake, recomputed\n"
 	"and last the command of the full worked answer ('Worked answer: examcheck\n"
-	"q2.8'). A group gives a Points line per item, the total, then each item's\n"
-	"reasons. Every number is computed; when a key file (--key) answers an item\n"
-	"otherwise than the worked answer, its reasons are left out.\n"
+	"q2.8', or 'examcheck variant --seed 7 2.8' for a variant). A group gives a\n"
+	"Points line per item, the total, then each item's reasons. Every number is\n"
+	"computed from the exam the key is of: the original, variant N, or the\n"
+	"variant a key file names (its line '# variant N'); when a key file answers\n"
+	"an item otherwise than that exam's worked answer, its reasons are left out.\n"
 	"\n"
 	"Options:\n"
+	"  --variant N    check against variant N ('examcheck variant --seed N'):\n"
+	"                its key, its numbers in every reason\n"
 	"  --key FILE     the key in the format of 'examcheck key --format tsv'\n"
-	"                 (default: the key computed by the worked answers)\n"
+	"                (default: the key computed by the worked answers)\n"
 	"  --rubric FILE  scoring rules (default: the built-in data/rubric)\n"
 	"  --format F     text (default) or json: one object {id, answer, points,\n"
 	"                 max, verdict, reasons, mistake (null when none), worked};\n"
@@ -56,12 +60,13 @@ static const char check_help[] =
 	"standard error) or a malformed key or rubric; 66 a file cannot be opened.\n";
 
 typedef struct options {
-	const char *key_file, *rubric_file, *format_name, *id;
+	const char *key_file, *variant, *rubric_file, *format_name, *id;
 	char **answers;
 	int nanswers;
 } options;
 
-static int setup(const options *op, ec_grader *g)
+/* The exam, the key and the rubric joined into g. */
+static int setup(const options *op, ec_exam **exam, ec_grader *g)
 {
 	ec_key key = {0};
 	ec_rubric r = {0};
@@ -70,9 +75,9 @@ static int setup(const options *op, ec_grader *g)
 	int rc;
 
 	ec_error_clear(&err);
-	rc = gio_load_key("check", op->key_file, &key);
+	rc = gio_load_key("check", op->key_file, op->variant, exam, &key);
 	if (rc == EC_EXIT_OK)
-		rc = gio_load_rubric("check", op->rubric_file, &r, &rubric_text);
+		rc = gio_load_rubric("check", *exam, op->rubric_file, &r, &rubric_text);
 	if (rc == EC_EXIT_OK && ec_grader_init(g, &key, &r, &err) != EC_OK) {
 		cli_report(&err);
 		rc = gio_exit_for(err.status);
@@ -80,13 +85,18 @@ static int setup(const options *op, ec_grader *g)
 	ec_rubric_free(&r);
 	free(rubric_text);
 	ec_key_free(&key);
+	if (rc != EC_EXIT_OK) {
+		ec_exam_free(*exam);
+		*exam = NULL;
+	}
 	return rc;
 }
 
-enum { OPT_KEY, OPT_RUBRIC, OPT_FORMAT };
+enum { OPT_KEY, OPT_VARIANT, OPT_RUBRIC, OPT_FORMAT };
 
 static const cli_opt check_opts[] = {
 	{"key", 0, "FILE", OPT_KEY},
+	{"variant", 0, "N", OPT_VARIANT},
 	{"rubric", 0, "FILE", OPT_RUBRIC},
 	{"format", 0, "text|json", OPT_FORMAT},
 	{NULL, 0, NULL, 0},
@@ -107,6 +117,9 @@ static int parse_args(int argc, char **argv, options *op)
 		switch (c) {
 		case OPT_KEY:
 			op->key_file = it.value;
+			break;
+		case OPT_VARIANT:
+			op->variant = it.value;
 			break;
 		case OPT_RUBRIC:
 			op->rubric_file = it.value;
@@ -129,247 +142,51 @@ static int parse_args(int argc, char **argv, options *op)
 			  "(see 'examcheck check --help')");
 		return EC_EXIT_USAGE;
 	}
-	return -1;
-}
-
-/* ---- which items ---- */
-
-static bool under(const char *prefix, const char *id)
-{
-	size_t n = strlen(prefix);
-
-	return strncmp(prefix, id, n) == 0 && id[n] == '.';
-}
-
-/* Item ids and question ids closest to `id`, as the question command names them. */
-static void unknown_item(const ec_grader *g, const char *arg, const char *id)
-{
-	const char **cand;
-	size_t i, n = 0, best = (size_t)-1, shown = 0;
-	char list[256] = "";
-
-	cand = malloc((g->count + ec_question_count) * sizeof(*cand));
-	if (cand) {
-		for (i = 0; i < g->count; i++)
-			cand[n++] = g->items[i].key.id;
-		for (i = 0; i < ec_question_count; i++)
-			if (ec_grader_find(g, ec_questions[i].id, strlen(ec_questions[i].id)) < 0)
-				cand[n++] = ec_questions[i].id;
-		for (i = 0; i < n; i++)
-			if (cli_edit_distance(id, cand[i]) < best)
-				best = cli_edit_distance(id, cand[i]);
-		for (i = 0; i < n && shown < 4; i++) {
-			size_t used = strlen(list);
-
-			if (cli_edit_distance(id, cand[i]) != best)
-				continue;
-			snprintf(list + used, sizeof(list) - used, "%s%s", shown++ ? ", " : "", cand[i]);
-		}
-		free(cand);
-	}
-	cli_error("check: unknown item '%s' (closest: %s; see 'examcheck key')", arg,
-		  list[0] ? list : "none");
-}
-
-/*
- * The items ID names into *items (g->count room): the item itself, or the
- * auto-graded items of the group. Returns EC_EXIT_OK or EC_EXIT_USAGE
- * after a message.
- */
-static int select_items(const ec_grader *g, const char *arg, const char *id, size_t *items,
-			size_t *count, bool *group)
-{
-	long at = ec_grader_find(g, id, strlen(id));
-	size_t i;
-
-	*count = 0;
-	*group = at < 0;
-	if (at >= 0) {
-		if (g->items[at].rule.scheme == EC_SCHEME_MANUAL) {
-			cli_error("check: %s is graded by hand; its worked answer says what a grader "
-				  "looks for: examcheck q%s",
-				  id, ec_explain_question(id) ? ec_explain_question(id) : id);
-			return EC_EXIT_USAGE;
-		}
-		items[(*count)++] = (size_t)at;
-		return EC_EXIT_OK;
-	}
-	for (i = 0; i < g->count; i++)
-		if (under(id, g->items[i].key.id) && g->items[i].rule.scheme != EC_SCHEME_MANUAL)
-			items[(*count)++] = i;
-	if (*count == 0) {
-		for (i = 0; i < g->count; i++)
-			if (under(id, g->items[i].key.id)) {
-				cli_error("check: the items of %s are graded by hand; see examcheck q%s",
-					  id, ec_explain_question(id) ? ec_explain_question(id) : id);
-				return EC_EXIT_USAGE;
-			}
-		unknown_item(g, arg, id);
+	if (op->key_file && op->variant) {
+		cli_error("check: --variant and --key do not go together (a key file names the "
+			  "variant it is of)");
 		return EC_EXIT_USAGE;
 	}
-	return EC_EXIT_OK;
-}
-
-/* ---- one item ---- */
-
-static void worked_command(char *buf, size_t size, const char *id)
-{
-	const char *q = ec_explain_question(id);
-
-	snprintf(buf, size, "examcheck q%s", q ? q : id);
-}
-
-/* Score and explain `answer` to item i into *out. Returns false when it cannot be read. */
-static bool check_item(const ec_grader *g, const ec_explainer *ex, size_t i, const char *answer,
-		       ec_check_item *out)
-{
-	const ec_grade_item *gi = &g->items[i];
-	const ec_item_facts *f = ec_explainer_find(ex, gi->key.id);
-	ec_value v;
-	ec_error err;
-	bool readable;
-
-	memset(out, 0, sizeof(*out));
-	snprintf(out->id, sizeof(out->id), "%s", gi->key.id);
-	snprintf(out->answer, sizeof(out->answer), "%s", answer);
-	out->max = gi->key.points;
-	worked_command(out->worked, sizeof(out->worked), gi->key.id);
-	ec_error_clear(&err);
-	readable = ec_grader_read(g, i, answer, strlen(answer), &v, &err) == EC_OK;
-	if (readable) {
-		out->points = ec_grader_score(g, i, &v, &out->verdict);
-	} else {
-		cli_error("check: %s: %s", gi->key.id, err.msg);
-		out->points = 0;
-		out->verdict = EC_VERDICT_UNREADABLE;
-	}
-	if (!f && ex->nfailed) {
-		snprintf(out->lines[out->nlines++], EC_CHECK_LINE,
-			 "No explanation: the facts of %s could not be computed (%.200s).", gi->key.id,
-			 ex->failure.msg);
-	} else if (!f) {
-		snprintf(out->lines[out->nlines++], EC_CHECK_LINE,
-			 "No explanation is computed for %s.", gi->key.id);
-	} else if (!ec_explain_agrees(f, &gi->accepted[0])) {
-		snprintf(out->lines[out->nlines++], EC_CHECK_LINE,
-			 "No explanation: the key answers %.60s, the worked answer %.60s.",
-			 gi->key.answer, f->answer);
-	} else {
-		ec_explain_answer(f, readable ? &v : NULL, out->verdict, out);
-	}
-	return readable;
-}
-
-static int write_report(const ec_check_report *r, ec_format format)
-{
-	ec_error err;
-
-	ec_error_clear(&err);
-	if (ec_write_check(stdout, ec_writer_get(format), r, &err) != EC_OK) {
-		cli_error("check: %s", err.msg);
-		return gio_exit_for(err.status);
-	}
-	return EC_EXIT_OK;
-}
-
-/* The answers of a group, as one line naming the items in order. */
-static void count_error(const ec_grader *g, const char *id, const size_t *items, size_t count,
-			int given)
-{
-	char names[512] = "";
-	size_t i, used = 0;
-
-	for (i = 0; i < count && used + 1 < sizeof(names); i++) {
-		int w = snprintf(names + used, sizeof(names) - used, "%s%s", i ? " " : "",
-				 g->items[items[i]].key.id);
-
-		used += w > 0 ? (size_t)w : 0;
-	}
-	if (used >= sizeof(names) - 1)
-		memcpy(names + sizeof(names) - 5, " ...", 5);
-	cli_error("check: %s takes %zu answer%s, one per item in key order (%s), not %d", id, count,
-		  count == 1 ? "" : "s", names, given);
+	return -1;
 }
 
 static int run(const options *op, ec_format format)
 {
 	ec_check_report report;
-	ec_explainer ex;
+	ec_exam *exam = NULL;
 	ec_grader g;
 	ec_error err;
-	ec_buf joined = EC_BUF_INIT;
 	char id[40];
-	size_t *items = NULL, count = 0, i;
-	bool group, unreadable = false;
-	int rc, k;
+	size_t i;
+	int rc;
 
 	if (ec_item_id_normalise(op->id, strlen(op->id), id, sizeof(id)) != EC_OK || !id[0]) {
 		cli_error("check: '%s' is not an item id (see 'examcheck key')", op->id);
 		return EC_EXIT_USAGE;
 	}
-	rc = setup(op, &g);
+	rc = setup(op, &exam, &g);
 	if (rc != EC_EXIT_OK)
 		return rc;
-	memset(&report, 0, sizeof(report));
-	memset(&ex, 0, sizeof(ex));
-	items = malloc((g.count ? g.count : 1) * sizeof(*items));
-	if (!items) {
-		cli_error("check: out of memory");
-		rc = EC_EXIT_SOFTWARE;
-		goto done;
-	}
-	rc = select_items(&g, op->id, id, items, &count, &group);
-	if (rc != EC_EXIT_OK)
-		goto done;
-	if (op->nanswers == 0 || (group && (size_t)op->nanswers != count)) {
-		if (group)
-			count_error(&g, id, items, count, op->nanswers);
-		else
-			cli_error("check: give the answer to %s after its id: examcheck check %s ANSWER",
-				  id, op->id);
-		rc = EC_EXIT_USAGE;
-		goto done;
-	}
-	for (k = 0; !group && k < op->nanswers; k++) {
-		if (ec_buf_appendf(&joined, "%s%s", k ? " " : "", op->answers[k]) != EC_OK) {
-			cli_error("check: out of memory");
-			rc = EC_EXIT_SOFTWARE;
-			goto done;
-		}
-	}
 	ec_error_clear(&err);
-	if (ec_explainer_init(&ex, id, &err) != EC_OK) {
+	if (ec_exam_check(exam, &g, id, (const char *const *)op->answers, (size_t)op->nanswers,
+			  &report, &err) != EC_OK) {
 		cli_error("check: %s", err.msg);
-		rc = EC_EXIT_SOFTWARE;
-		goto done;
+		rc = err.status == EC_ERR_NOTFOUND ? EC_EXIT_USAGE : gio_exit_for(err.status);
+	} else {
+		for (i = 0; i < report.count; i++)
+			if (report.items[i].verdict == EC_VERDICT_UNREADABLE)
+				cli_error("check: %s: %s", report.items[i].id, report.items[i].unreadable);
+		if (ec_write_check(stdout, ec_writer_get(format), &report, &err) != EC_OK) {
+			cli_error("check: %s", err.msg);
+			rc = gio_exit_for(err.status);
+		}
+		for (i = 0; rc == EC_EXIT_OK && i < report.count; i++)
+			if (report.items[i].verdict == EC_VERDICT_UNREADABLE)
+				rc = EC_EXIT_DATAERR;
+		ec_check_report_free(&report);
 	}
-	report.items = calloc(count, sizeof(*report.items));
-	if (!report.items) {
-		cli_error("check: out of memory");
-		rc = EC_EXIT_SOFTWARE;
-		goto done;
-	}
-	snprintf(report.id, sizeof(report.id), "%s", id);
-	report.group = group;
-	report.count = count;
-	worked_command(report.worked, sizeof(report.worked), id);
-	for (i = 0; i < count; i++) {
-		ec_check_item *it = &report.items[i];
-
-		if (!check_item(&g, &ex, items[i], group ? op->answers[i] : ec_buf_str(&joined), it))
-			unreadable = true;
-		report.total += it->points;
-		report.max += it->max;
-	}
-	rc = write_report(&report, format);
-	if (rc == EC_EXIT_OK && unreadable)
-		rc = EC_EXIT_DATAERR;
-done:
-	free(report.items);
-	ec_buf_free(&joined);
-	free(items);
-	ec_explainer_free(&ex);
 	ec_grader_free(&g);
+	ec_exam_free(exam);
 	return rc;
 }
 

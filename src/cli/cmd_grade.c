@@ -3,14 +3,13 @@
  * roster (CSV) into a CSV of points with optional class statistics.
  */
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "examcheck/ec_csv.h"
+#include "examcheck/ec_exam.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_report.h"
 #include "examcheck/ec_roster.h"
@@ -19,8 +18,6 @@
 #include "feedback_dir.h"
 #include "gradeio.h"
 #include "output.h"
-#include "reasons.h"
-#include "roster_variants.h"
 
 static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
@@ -38,7 +35,7 @@ static const char grade_help[] =
 	"                    (default: the key computed by the worked answers)\n"
 	"  --variant N       the key of variant N ('examcheck variant --seed N --key');\n"
 	"                    every student sat that variant (not with a roster column\n"
-	"                    'variant'); not with --feedback unless N is 0\n"
+	"                    'variant'); reasons and feedback name its numbers\n"
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
 	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
 	"  --format F        sheet: text (default; under an item not fully right a\n"
@@ -67,7 +64,9 @@ static const char grade_help[] =
 	"                    item the answer as written, the key, the points, a flag\n"
 	"                    mark, and unless right a 'why:' line (the reason\n"
 	"                    'examcheck check' gives) and the command of its worked\n"
-	"                    answer ('examcheck q2.8'). ID is the student id with bytes\n"
+	"                    answer ('examcheck q2.8'; for a student who sat variant\n"
+	"                    N, 'examcheck variant --seed N 2.8' and N's numbers in\n"
+	"                    the reasons). ID is the student id with bytes\n"
 	"                    other than A-Z a-z 0-9 . _ - made '_', no leading '.',\n"
 	"                    at most 100 bytes; a repeat gets -2, -3, ... A file of\n"
 	"                    an earlier run is replaced whole; a link or anything not\n"
@@ -129,8 +128,9 @@ static const char grade_help_forms[] =
 	"naming no variant is flagged ('variant') and graded against the exam's\n"
 	"key. --stats gives a block per variant (text: a line 'variant N' first;\n"
 	"csv: a first column 'variant'; json: an array of {variant, stats}).\n"
-	"Not with --key or --variant, nor with --feedback unless every row is the\n"
-	"exam's; --accept applies to every key that has the item.\n"
+	"Not with --key or --variant; --accept applies to every key that has the\n"
+	"item; --feedback gives each student the reasons and worked answers of\n"
+	"their own variant.\n"
 	"\n"
 	"Exit status: 0 ok (warnings allowed), 2 usage, 65 something flagged or\n"
 	"lost, or a malformed key, rubric, sheet or roster header, 66 a file\n"
@@ -174,69 +174,65 @@ typedef struct options {
 	int naccepts;
 } options;
 
-/* The rubric (--rubric or the built-in one) with the --accept answers; free *text after r. */
-static int load_rubric(const options *op, ec_rubric *r, char **text)
+/* What grading needs: the exam the key is of, the rubric, and the two joined. */
+typedef struct setup {
+	ec_exam *exam;
+	ec_rubric rubric;
+	char *rubric_text;
+	ec_grader g;
+	bool joined;
+} setup;
+
+static void setup_free(setup *su)
 {
+	if (su->joined)
+		ec_grader_free(&su->g);
+	ec_rubric_free(&su->rubric);
+	free(su->rubric_text);
+	ec_exam_free(su->exam);
+}
+
+/* The key (--key, --variant or the exam's), the rubric with the --accept answers, joined. */
+static int setup_open(const options *op, setup *su)
+{
+	ec_key key = {0};
 	ec_error err;
 	int i, rc;
 
+	memset(su, 0, sizeof(*su));
 	ec_error_clear(&err);
-	rc = gio_load_rubric("grade", op->rubric_file, r, text);
-	for (i = 0; i < op->naccepts && rc == EC_EXIT_OK; i++) {
-		if (ec_rubric_accept(r, op->accepts[i], "--accept", &err) != EC_OK) {
+	rc = gio_load_key("grade", op->key_file, op->variant, &su->exam, &key);
+	if (rc == EC_EXIT_OK)
+		rc = gio_load_rubric("grade", su->exam, op->rubric_file, &su->rubric,
+				     &su->rubric_text);
+	for (i = 0; i < op->naccepts && rc == EC_EXIT_OK; i++)
+		if (ec_rubric_accept(&su->rubric, op->accepts[i], "--accept", &err) != EC_OK) {
 			cli_error("grade: %s", err.msg);
-			rc = EC_EXIT_USAGE;
+			rc = gio_exit_for(err.status);
+		}
+	if (rc == EC_EXIT_OK && key.count == 0) {
+		cli_error("grade: the answer key has no items");
+		rc = EC_EXIT_DATAERR;
+	}
+	if (rc == EC_EXIT_OK) {
+		gio_warn_stand_in(&key);
+		if (ec_grader_init(&su->g, &key, &su->rubric, &err) == EC_OK) {
+			su->joined = true;
+		} else {
+			cli_report(&err);
+			rc = gio_exit_for(err.status); /* an --accept that does not fit: usage */
 		}
 	}
-	return rc;
-}
-
-/* Join a key and the rubric into g. Returns an exit status (after a message). */
-static int join(const options *op, const ec_key *key, const ec_rubric *r, ec_grader *g)
-{
-	ec_error err;
-
-	ec_error_clear(&err);
-	if (key->count == 0) {
-		cli_error("grade: the answer key has no items%s",
-			  op->key_file ? "" : " (no worked answer adds one yet; use --key FILE)");
-		return EC_EXIT_DATAERR;
-	}
-	if (ec_grader_init(g, key, r, &err) != EC_OK) {
-		cli_report(&err);
-		return err.file && strcmp(err.file, "--accept") == 0 ? EC_EXIT_USAGE
-								     : gio_exit_for(err.status);
-	}
-	return EC_EXIT_OK;
-}
-
-static int setup(const options *op, ec_grader *g)
-{
-	ec_key key = {0};
-	ec_rubric r = {0};
-	char *rubric_text = NULL;
-	int rc;
-
-	rc = op->variant ? gio_load_variant_key("grade", op->variant, &key)
-			 : gio_load_key("grade", op->key_file, &key);
-	if (rc == EC_EXIT_OK)
-		gio_warn_stand_in(&key);
-	if (rc == EC_EXIT_OK)
-		rc = load_rubric(op, &r, &rubric_text);
-	if (rc == EC_EXIT_OK)
-		rc = join(op, &key, &r, g);
-	ec_rubric_free(&r);
-	free(rubric_text);
 	ec_key_free(&key);
 	return rc;
 }
 
 /* ---- one sheet ---- */
 
-static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
+static int grade_sheet(const options *op, setup *su, ec_format format)
 {
 	ec_sheet_report report;
-	cli_reasons reasons;
+	ec_reasons reasons;
 	char *text = NULL;
 	size_t len, i;
 	ec_error err;
@@ -248,23 +244,23 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 	if (rc != EC_EXIT_OK)
 		return rc;
 	ec_error_clear(&err);
-	if (ec_grade_sheet_report(g, text, len, op->sheet, &report, &err) != EC_OK) {
+	st = ec_grade_sheet_report(&su->g, text, len, op->sheet, &report, &err);
+	free(text);
+	if (st != EC_OK) {
 		cli_report(&err);
-		free(text);
 		return gio_exit_for(err.status);
 	}
-	free(text);
 	for (i = 0; i < report.nflags; i++)
 		cli_report(&report.flags[i]);
+	/* text gives a reason under each item not fully right */
 	memset(&reasons, 0, sizeof(reasons));
-	if (format == EC_FORMAT_TEXT && (rc = cli_reasons_init(&reasons, g)) == EC_EXIT_OK)
-		rc = cli_reasons_sheet(&reasons, &report);
-	if (rc != EC_EXIT_OK) {
-		cli_reasons_free(&reasons);
-		ec_sheet_report_free(&report);
-		return rc;
+	if (format == EC_FORMAT_TEXT && (ec_reasons_init(&reasons, su->exam, &su->g, &err) != EC_OK ||
+					 ec_reasons_sheet(&reasons, &report, &err) != EC_OK)) {
+		cli_error("grade: %s", err.msg);
+		rc = gio_exit_for(err.status);
 	}
-	rc = cli_output_open(&out, "grade", op->out_path);
+	if (rc == EC_EXIT_OK)
+		rc = cli_output_open(&out, "grade", op->out_path);
 	if (rc == EC_EXIT_OK) {
 		st = ec_write_sheet(out.f, ec_writer_get(format), &report, &err);
 		if (st == EC_OK) {
@@ -280,49 +276,40 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 			  op->sheet, report.nflags, report.nflags == 1 ? "" : "s");
 		rc = EC_EXIT_DATAERR;
 	}
-	cli_reasons_free(&reasons);
+	ec_reasons_free(&reasons);
 	ec_sheet_report_free(&report);
 	return rc;
 }
 
 /* ---- a roster ---- */
 
-static int print_stats(FILE *f, ec_format format, const ec_stats *st)
-{
-	ec_error err;
-
-	ec_error_clear(&err);
-	if (ec_write_stats(f, ec_writer_get(format), st, &err) != EC_OK) {
-		cli_error("grade: %s", err.msg);
-		return gio_exit_for(err.status);
-	}
-	return EC_EXIT_OK;
-}
-
-/* What the CLI does with each graded student: statistics and progress. */
+/* What the CLI does with each graded student: statistics, progress, output, feedback. */
 typedef struct roster_cli {
-	const ec_grader *const *graders; /* one, or a variant's each (variants->seeds) */
-	size_t ngraders;
-	const rv_set *variants;  /* with a variant column */
-	ec_stats stats[EC_ROSTER_GRADERS_MAX]; /* a grader's each, over the items the roster has a
-					      column for */
+	ec_class *class;      /* the versions of the exam a 'variant' column names */
+	ec_stats stats[EC_ROSTER_GRADERS_MAX]; /* a key's each, over the items the roster has a
+						  column for */
+	uint64_t seeds[EC_ROSTER_GRADERS_MAX]; /* each key's exam */
+	size_t nkeys;
 	bool want_stats, progress;
 	uint64_t graded;
-	fbdir feedback;      /* --feedback DIR: open when given */
+	fbdir feedback;       /* --feedback DIR: open when given */
 	const ec_writer *writer; /* a format ec_roster_grade() does not write itself */
 	ec_write_ctx wctx;
 	FILE *out;
-	ec_roster_header header[EC_ROSTER_GRADERS_MAX]; /* copies, a grader's each, for the writer */
-	int status;          /* set when a callback stopped the run and said why */
+	ec_roster_header header[EC_ROSTER_GRADERS_MAX]; /* copies, a key's each, for the writer */
+	int status;           /* set when a callback stopped the run and said why */
 } roster_cli;
 
 static bool on_header(void *ctx, const ec_roster_header *h)
 {
 	roster_cli *rc = ctx;
-	const ec_grader *g = rc->graders[h->grader];
+	const ec_grader *g = h->graded_with;
+	ec_exam *exam = ec_class_exam_of(rc->class, g);
 	ec_error err;
 
 	ec_error_clear(&err);
+	rc->nkeys = h->grader + 1;
+	rc->seeds[h->grader] = ec_exam_seed(exam);
 	if (rc->want_stats &&
 	    ec_stats_init_roster(&rc->stats[h->grader], g, h->items, h->nitems, &err) != EC_OK) {
 		cli_error("grade: %s", err.msg);
@@ -342,27 +329,23 @@ static bool on_header(void *ctx, const ec_roster_header *h)
 			return false;
 		}
 	}
-	/* with a variant column, --feedback is only taken when every row is the exam's own */
-	return !rc->feedback.open || h->grader > 0 || fbdir_header(&rc->feedback, g, h);
+	return !rc->feedback.open || fbdir_header(&rc->feedback, exam, h);
 }
 
 static bool on_row(void *ctx, const ec_roster_row *row)
 {
 	roster_cli *rc = ctx;
+	ec_error err;
 
 	if (rc->want_stats)
 		ec_stats_add(&rc->stats[row->grader], row->results, row->total);
 	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
 		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
-	if (rc->writer) {
-		ec_error err;
-
-		if (ec_write_roster_row(&rc->wctx, rc->writer, rc->graders[row->grader],
-					&rc->header[row->grader], row, &err) != EC_OK) {
-			cli_error("grade: %s", err.msg);
-			rc->status = EC_EXIT_SOFTWARE;
-			return false;
-		}
+	if (rc->writer && ec_write_roster_row(&rc->wctx, rc->writer, row->graded_with,
+					      &rc->header[row->grader], row, &err) != EC_OK) {
+		cli_error("grade: %s", err.msg);
+		rc->status = EC_EXIT_SOFTWARE;
+		return false;
 	}
 	return !rc->feedback.open || fbdir_student(&rc->feedback, row);
 }
@@ -378,97 +361,59 @@ static void on_report(void *ctx, const ec_error *err)
 		cli_report(err);
 }
 
-/* A row's grader: its variant's (ec_roster_pick_fn; only reads rc->variants). */
-static long on_pick(void *ctx, const char *cell, size_t len, ec_error *why)
-{
-	const roster_cli *rc = ctx;
-
-	return rv_pick(rc->variants, cell, len, why);
-}
-
-static void roster_cli_init(roster_cli *rc, const ec_grader *const *graders, size_t n, bool stats)
-{
-	memset(rc, 0, sizeof(*rc));
-	rc->graders = graders;
-	rc->ngraders = n;
-	rc->want_stats = stats;
-}
-
 static void roster_cli_free(roster_cli *rc)
 {
 	size_t k;
 
-	for (k = 0; k < rc->ngraders; k++) {
+	for (k = 0; k < EC_ROSTER_GRADERS_MAX; k++) {
 		ec_stats_free(&rc->stats[k]);
 		ec_roster_header_free(&rc->header[k]);
 	}
 	fbdir_close(&rc->feedback);
+	ec_class_free(rc->class);
 }
 
 /*
- * --stats with a variant column: a block per variant that graded a student
- * (the exam's own when none did), headed by its seed: text a line
- * "variant N" before each block, csv a first column 'variant', json an
- * array of {"variant": N, "stats": {...}}.
+ * --stats: one block, or with a variant column a block per version that
+ * graded a student (the exam's own when none did), in order of seed.
  */
-static int print_variant_stats(FILE *f, ec_format format, const roster_cli *rc)
+static int print_stats(FILE *f, ec_format format, const roster_cli *rc)
 {
-	size_t k, shown = 0;
-	uint64_t students = 0;
-	int status = EC_EXIT_OK;
+	const ec_stats *blocks[EC_ROSTER_GRADERS_MAX];
+	uint64_t seeds[EC_ROSTER_GRADERS_MAX];
+	size_t k, j, n = 0;
+	ec_error err;
+	ec_status st;
 
-	for (k = 0; k < rc->ngraders; k++)
-		students += rc->stats[k].n;
-	for (k = 0; k < rc->ngraders && status == EC_EXIT_OK; k++) {
-		unsigned long long seed = (unsigned long long)rc->variants->seeds[k];
-		char *text = NULL, *line;
-		size_t len = 0;
-		FILE *m;
-
-		if (rc->stats[k].n == 0 && (k > 0 || students))
+	for (k = 0; k < rc->nkeys; k++) {
+		if (rc->stats[k].n == 0 && k > 0)
 			continue;
-		m = open_memstream(&text, &len);
-		if (!m) {
-			cli_error("grade: out of memory");
-			return EC_EXIT_SOFTWARE;
+		for (j = n++; j > 0 && seeds[j - 1] > rc->seeds[k]; j--) {
+			seeds[j] = seeds[j - 1];
+			blocks[j] = blocks[j - 1];
 		}
-		status = print_stats(m, format, &rc->stats[k]);
-		if (fclose(m) != 0 && status == EC_EXIT_OK) {
-			cli_error("grade: out of memory");
-			status = EC_EXIT_SOFTWARE;
-		}
-		if (status == EC_EXIT_OK && format == EC_FORMAT_CSV) {
-			/* the header once, then every line after its variant */
-			for (line = text; *line; line += strcspn(line, "\n") + (line[strcspn(line, "\n")] != 0)) {
-				if (line == text && shown)
-					continue;
-				if (line == text)
-					fputs("variant,", f);
-				else
-					fprintf(f, "%llu,", seed);
-				fwrite(line, 1, strcspn(line, "\n"), f);
-				putc('\n', f);
-			}
-		} else if (status == EC_EXIT_OK && format == EC_FORMAT_JSON) {
-			while (len > 0 && text[len - 1] == '\n')
-				len--;
-			fprintf(f, "%s{\"variant\": %llu, \"stats\": %.*s}", shown ? ",\n" : "[", seed,
-				(int)len, text);
-		} else if (status == EC_EXIT_OK) {
-			fprintf(f, "%svariant %llu\n%s", shown ? "\n" : "", seed, text);
-		}
-		shown++;
-		free(text);
+		seeds[j] = rc->seeds[k];
+		blocks[j] = &rc->stats[k];
 	}
-	if (status == EC_EXIT_OK && format == EC_FORMAT_JSON)
-		fputs("]\n", f);
-	return status;
+	/* the exam's own block only when it graded someone, or nobody was graded */
+	if (n > 1 && rc->stats[0].n == 0) {
+		for (j = 0; blocks[j] != &rc->stats[0]; j++)
+			;
+		memmove(&blocks[j], &blocks[j + 1], (n - j - 1) * sizeof(blocks[0]));
+		memmove(&seeds[j], &seeds[j + 1], (n - j - 1) * sizeof(seeds[0]));
+		n--;
+	}
+	ec_error_clear(&err);
+	st = rc->nkeys > 1 ? ec_write_stats_versions(f, ec_writer_get(format), blocks, seeds, n, &err)
+			   : ec_write_stats(f, ec_writer_get(format), &rc->stats[0], &err);
+	if (st != EC_OK) {
+		cli_error("grade: %s", err.msg);
+		return gio_exit_for(err.status);
+	}
+	return EC_EXIT_OK;
 }
 
-/*
- * EXAMCHECK_SINGLE_THREAD (any non-empty value) makes grade read and score
- * in one thread, the path taken anyway when no thread can be started.
- */
+/* EXAMCHECK_SINGLE_THREAD (any non-empty value): read and score in one thread. */
 static unsigned threads_wanted(void)
 {
 	const char *v = getenv("EXAMCHECK_SINGLE_THREAD");
@@ -476,159 +421,16 @@ static unsigned threads_wanted(void)
 	return v && *v ? 1 : 0;
 }
 
-/* With a variant column: its variants, their graders and the input to grade. */
-typedef struct variant_run {
-	rv_set set;
-	ec_grader graders[EC_ROSTER_GRADERS_MAX]; /* [1, built]: the variants' (0 is setup()'s) */
-	const ec_grader *list[EC_ROSTER_GRADERS_MAX];
-	size_t built;
-	FILE *spool;         /* the input copied, when it cannot be read twice */
-} variant_run;
-
-static void variant_run_free(variant_run *v)
+static int grade_roster(const options *op, setup *su, ec_format format)
 {
-	size_t k;
-
-	for (k = 1; k <= v->built; k++)
-		ec_grader_free(&v->graders[k]);
-	if (v->spool)
-		fclose(v->spool);
-}
-
-/*
- * The graders of the variants of v->set: each variant's key under the same
- * rubric and --accept answers as the exam's (g, grader 0); an --accept
- * naming an item a variant lacks is left out of that variant's key.
- */
-static int variant_graders(const options *op, const ec_grader *g, variant_run *v)
-{
-	ec_rubric r = {0};
-	char *rubric_text = NULL;
-	size_t k, i;
-	int rc;
-
-	v->list[0] = g;
-	rc = load_rubric(op, &r, &rubric_text);
-	for (i = 0; rc == EC_EXIT_OK && i < r.nalts; i++)
-		if (r.alts[i].file && strcmp(r.alts[i].file, "--accept") == 0)
-			r.alts[i].optional = true;
-	for (k = 1; k < v->set.n && rc == EC_EXIT_OK; k++) {
-		ec_key key = {0};
-		char seed[24];
-
-		snprintf(seed, sizeof(seed), "%llu", (unsigned long long)v->set.seeds[k]);
-		rc = gio_load_variant_key("grade", seed, &key);
-		if (rc == EC_EXIT_OK)
-			gio_warn_stand_in(&key);
-		if (rc == EC_EXIT_OK)
-			rc = join(op, &key, &r, &v->graders[k]);
-		if (rc == EC_EXIT_OK)
-			v->list[v->built = k] = &v->graders[k];
-		else
-			cli_error("grade: %s: the key of variant %s (column '" RV_COLUMN
-				  "') could not be made", op->roster, seed);
-		ec_key_free(&key);
-	}
-	ec_rubric_free(&r);
-	free(rubric_text);
-	return rc;
-}
-
-/* Copy head and the rest of *in to a temporary file, and read that instead. */
-static int spool_input(const options *op, FILE **in, const char *head, size_t head_len,
-		       variant_run *v)
-{
-	char buf[65536];
-	size_t n;
-
-	v->spool = tmpfile();
-	if (!v->spool) {
-		cli_error("grade: %s: cannot make a temporary copy to read it twice: %s", op->roster,
-			  strerror(errno));
-		return EC_EXIT_IOERR;
-	}
-	fwrite(head, 1, head_len, v->spool);
-	while ((n = fread(buf, 1, sizeof(buf), *in)) > 0)
-		fwrite(buf, 1, n, v->spool);
-	if (ferror(*in)) {
-		cli_error("grade: %s: read error", op->roster);
-		return EC_EXIT_IOERR;
-	}
-	if (fflush(v->spool) != 0 || ferror(v->spool) || fseek(v->spool, 0, SEEK_SET) != 0) {
-		cli_error("grade: %s: cannot write its temporary copy: %s", op->roster, strerror(errno));
-		return EC_EXIT_IOERR;
-	}
-	*in = v->spool;
-	return EC_EXIT_OK;
-}
-
-/*
- * The roster has a variant column (`at`): read it once for the variants it
- * names, from where it started (`start`; a copy when it cannot be read
- * again), leave *in there for grading and make their graders.
- */
-static int read_variants(const options *op, const ec_grader *g, FILE **in, long start,
-			 const char *head, size_t head_len, size_t at, variant_run *v)
-{
-	ec_error err;
-	int rc = EC_EXIT_OK;
-
-	rv_init(&v->set);
-	if (op->variant || op->key_file) {
-		cli_error("grade: %s has a column '" RV_COLUMN "' naming each row's variant; %s "
-			  "would grade every row against one key (drop %s, or the column)",
-			  op->roster, op->variant ? "--variant" : "--key",
-			  op->variant ? "--variant" : "--key");
-		return EC_EXIT_USAGE;
-	}
-	if (start < 0 || fseek(*in, start, SEEK_SET) != 0) {
-		start = 0;
-		rc = spool_input(op, in, head, head_len, v);
-	}
-	ec_error_clear(&err);
-	if (rc == EC_EXIT_OK &&
-	    ec_roster_scan_column(*in, op->roster, at, rv_note, &v->set, &err) != EC_OK) {
-		if (v->set.too_many) {
-			cli_error("grade: %s:%ld: variant %llu is one too many: a run grades at most %d "
-				  "versions of the exam, the exam's own counted (split the roster)",
-				  op->roster, v->set.too_many, (unsigned long long)v->set.extra,
-				  EC_ROSTER_GRADERS_MAX);
-			return EC_EXIT_DATAERR;
-		}
-		cli_report(&err);
-		return gio_exit_for(err.status);
-	}
-	if (rc == EC_EXIT_OK && fseek(*in, start, SEEK_SET) != 0) {
-		cli_error("grade: %s: cannot read it again: %s", op->roster, strerror(errno));
-		return EC_EXIT_IOERR;
-	}
-	if (rc == EC_EXIT_OK && op->feedback && v->set.n > 1) {
-		cli_error("grade: --feedback points to the exam's own worked answers, and %s names "
-			  "variant %llu in its column '" RV_COLUMN "' ('examcheck variant --seed %llu "
-			  "QUESTION' has that variant's)",
-			  op->roster, (unsigned long long)v->set.seeds[1],
-			  (unsigned long long)v->set.seeds[1]);
-		return EC_EXIT_USAGE;
-	}
-	if (rc == EC_EXIT_OK)
-		rc = variant_graders(op, g, v);
-	return rc;
-}
-
-static int grade_roster(const options *op, const ec_grader *g, ec_format format)
-{
-	FILE *in = strcmp(op->roster, "-") == 0 ? stdin : fopen(op->roster, "rb"), *opened = in;
+	FILE *in = strcmp(op->roster, "-") == 0 ? stdin : fopen(op->roster, "rb");
 	ec_roster_options ro;
 	ec_roster_summary sum;
 	roster_cli rc;
 	ec_error err;
 	cli_output out;
 	struct stat sb;
-	variant_run *v = NULL;
-	char *head = NULL;
-	size_t head_len = 0;
-	long at = -1, start;
-	int status;
+	int status = EC_EXIT_OK;
 
 	if (!in) {
 		cli_error("grade: %s: cannot open: %s", op->roster, strerror(errno));
@@ -636,66 +438,43 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	}
 	if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		cli_error("grade: %s: is a directory", op->roster);
-		if (in != stdin)
-			fclose(in);
-		return EC_EXIT_NOINPUT;
+		status = EC_EXIT_NOINPUT;
 	}
-	/* a column 'variant' picks each row's key: look for it, keeping what was read */
-	start = ftell(in);
+	memset(&rc, 0, sizeof(rc));
+	rc.want_stats = op->stats;
 	ec_error_clear(&err);
-	status = EC_EXIT_OK;
-	if (ec_roster_peek_column(in, op->roster, RV_COLUMN, &head, &head_len, &at, &err) != EC_OK) {
-		cli_report(&err);
-		status = gio_exit_for(err.status);
+	if (status == EC_EXIT_OK &&
+	    ec_class_open(su->exam, &su->g, getenv("EXAMCHECK_DATA"), &su->rubric, &rc.class, &err) !=
+		    EC_OK) {
+		cli_error("grade: %s", err.msg);
+		status = EC_EXIT_SOFTWARE;
 	}
-	if (status == EC_EXIT_OK && at >= 0) {
-		v = calloc(1, sizeof(*v));
-		status = v ? read_variants(op, g, &in, start, head, head_len, (size_t)at, v)
-			   : EC_EXIT_SOFTWARE;
-		free(head); /* the input is read again from its start */
-		head = NULL;
-		head_len = 0;
-	}
-	if (v)
-		roster_cli_init(&rc, v->list, v->set.n, op->stats);
-	else
-		roster_cli_init(&rc, &g, 1, op->stats);
 	if (status == EC_EXIT_OK && op->feedback)
 		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
 		status = cli_output_open(&out, "grade", op->out_path);
 	if (status != EC_EXIT_OK) {
 		roster_cli_free(&rc);
-		free(head);
-		if (v)
-			variant_run_free(v);
-		free(v);
-		if (opened != stdin)
-			fclose(opened);
+		if (in != stdin)
+			fclose(in);
 		return status;
 	}
 	rc.progress = isatty(fileno(stderr));
-	memset(&ro, 0, sizeof(ro));
 	/* CSV is the engine's own; another format goes through its writer, a row at a time */
 	rc.writer = format == EC_FORMAT_CSV ? NULL : ec_writer_get(format);
 	rc.out = out.f;
+	memset(&ro, 0, sizeof(ro));
 	ro.out = rc.writer ? NULL : out.f;
 	ro.on_header = on_header;
 	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
-	ro.head = head;
-	ro.head_len = head_len;
-	if (v) {
-		rc.variants = &v->set;
-		ro.graders = v->list;
-		ro.ngraders = v->set.n;
-		ro.key_column = RV_COLUMN;
-		ro.pick = on_pick;
-	}
-	ec_error_clear(&err);
-	if (ec_roster_grade(g, in, op->roster, &ro, &sum, &err) == EC_OK && rc.writer &&
+	/* a column 'variant' picks each student's version of the exam, unless one key was asked for */
+	ro.key_column = "variant";
+	ro.grader_of = op->key_file || op->variant ? NULL : ec_class_grader_of;
+	ro.key_ctx = rc.class;
+	if (ec_roster_grade(&su->g, in, op->roster, &ro, &sum, &err) == EC_OK && rc.writer &&
 	    ec_write_roster_end(&rc.wctx, rc.writer, &err) != EC_OK) {
 		cli_error("grade: %s", err.msg);
 		rc.status = EC_EXIT_SOFTWARE;
@@ -707,9 +486,13 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 			status = rc.feedback.status;
 		else if (rc.status) /* so did a writer */
 			status = rc.status;
+		else if (err.status == EC_ERR_USAGE)
+			cli_error("grade: %s has a column 'variant' naming each row's variant; %s "
+				  "would grade every row against one key (drop %s, or the column)",
+				  op->roster, op->variant ? "--variant" : "--key",
+				  op->variant ? "--variant" : "--key");
 		else if (err.status == EC_ERR_IO && !err.file)
-			cli_error("grade: %s: %s", out.path ? out.path : "standard output",
-				  err.msg);
+			cli_error("grade: %s: %s", out.path ? out.path : "standard output", err.msg);
 		else
 			cli_report(&err);
 		cli_output_abort(&out);
@@ -719,8 +502,7 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	if (rc.progress && sum.graded >= 0x10000)
 		fputc('\n', stderr);
 	if (status == EC_EXIT_OK && op->stats)
-		status = v ? print_variant_stats(out.path ? stdout : stderr, op->stats_format, &rc)
-			   : print_stats(out.path ? stdout : stderr, op->stats_format, &rc.stats[0]);
+		status = print_stats(out.path ? stdout : stderr, op->stats_format, &rc);
 	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
 		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
 			  "record%s unreadable (listed above)",
@@ -730,22 +512,53 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 		status = EC_EXIT_DATAERR;
 	}
 	roster_cli_free(&rc);
-	free(head);
-	if (v)
-		variant_run_free(v);
-	free(v);
-	if (opened != stdin)
-		fclose(opened);
+	if (in != stdin)
+		fclose(in);
 	return status;
+}
+
+/* The options' combinations; -1 to go on, else the exit status. */
+static int check_options(options *op, ec_format *format)
+{
+	if (!op->sheet == !op->roster) {
+		cli_error("grade: give one SHEET or --roster FILE (see 'examcheck grade --help')");
+		return EC_EXIT_USAGE;
+	}
+	*format = op->roster ? EC_FORMAT_CSV : EC_FORMAT_TEXT;
+	if (op->format_name &&
+	    cli_format(op->format_name,
+		       ec_format_mask(op->roster ? EC_DOCUMENT_ROSTER : EC_DOCUMENT_SHEET),
+		       format) != 0)
+		return EC_EXIT_USAGE;
+	op->stats_format = EC_FORMAT_TEXT;
+	if (op->stats_format_name) {
+		op->stats = true;
+		if (cli_format(op->stats_format_name, ec_format_mask(EC_DOCUMENT_STATS),
+			       &op->stats_format) != 0)
+			return EC_EXIT_USAGE;
+	}
+	if (op->stats && !op->roster) {
+		cli_error("grade: --stats needs --roster");
+		return EC_EXIT_USAGE;
+	}
+	if (op->feedback && !op->roster) {
+		cli_error("grade: --feedback needs --roster");
+		return EC_EXIT_USAGE;
+	}
+	if (op->variant && op->key_file) {
+		cli_error("grade: --variant and --key do not go together");
+		return EC_EXIT_USAGE;
+	}
+	return -1;
 }
 
 int cmd_grade(int argc, char **argv)
 {
 	options op;
-	ec_grader g;
+	setup su;
 	ec_format format = EC_FORMAT_TEXT;
 	cli_args it;
-	int c, rc;
+	int c, rc = -1;
 
 	memset(&op, 0, sizeof(op));
 	op.accepts = calloc((size_t)argc, sizeof(*op.accepts));
@@ -754,7 +567,7 @@ int cmd_grade(int argc, char **argv)
 		return EC_EXIT_SOFTWARE;
 	}
 	cli_args_init(&it, "grade", argc, argv, grade_opts);
-	while ((c = cli_next(&it)) != CLI_END) {
+	while (rc < 0 && (c = cli_next(&it)) != CLI_END) {
 		switch (c) {
 		case OPT_KEY:
 			op.key_file = it.value;
@@ -788,64 +601,28 @@ int cmd_grade(int argc, char **argv)
 			break;
 		case CLI_OPERAND:
 			if (op.sheet) {
-				cli_error("grade: more than one sheet ('%s', '%s'); "
-					  "use --roster for a class",
+				cli_error("grade: more than one sheet ('%s', '%s'); use --roster for a "
+					  "class",
 					  op.sheet, it.value);
-				goto usage;
+				rc = EC_EXIT_USAGE;
 			}
 			op.sheet = it.value;
 			break;
 		default:
 			if (c == CLI_HELP)
 				fputs(grade_help, stdout);
-			free(op.accepts);
-			return cli_done(&it, c, grade_help_forms);
+			rc = cli_done(&it, c, grade_help_forms);
+			break;
 		}
 	}
-	if (!op.sheet == !op.roster) {
-		cli_error("grade: give one SHEET or --roster FILE (see 'examcheck grade --help')");
-		goto usage;
-	}
-	if (op.roster)
-		format = EC_FORMAT_CSV;
-	if (op.format_name &&
-	    cli_format(op.format_name,
-		       ec_format_mask(op.roster ? EC_DOCUMENT_ROSTER : EC_DOCUMENT_SHEET),
-		       &format) != 0)
-		goto usage;
-	op.stats_format = EC_FORMAT_TEXT;
-	if (op.stats_format_name) {
-		op.stats = true;
-		if (cli_format(op.stats_format_name, ec_format_mask(EC_DOCUMENT_STATS),
-			       &op.stats_format) != 0)
-			goto usage;
-	}
-	if (op.stats && !op.roster) {
-		cli_error("grade: --stats needs --roster");
-		goto usage;
-	}
-	if (op.feedback && !op.roster) {
-		cli_error("grade: --feedback needs --roster");
-		goto usage;
-	}
-	if (op.variant && op.key_file) {
-		cli_error("grade: --variant and --key do not go together");
-		goto usage;
-	}
-	if (op.variant && op.feedback && !gio_is_original(op.variant)) {
-		cli_error("grade: --feedback points to the worked answers of the exam itself, not "
-			  "of variant %s ('examcheck variant --seed %s QUESTION' has them)",
-			  op.variant, op.variant);
-		goto usage;
-	}
-	rc = setup(&op, &g);
-	if (rc == EC_EXIT_OK) {
-		rc = op.roster ? grade_roster(&op, &g, format) : grade_sheet(&op, &g, format);
-		ec_grader_free(&g);
+	if (rc < 0)
+		rc = check_options(&op, &format);
+	if (rc < 0) {
+		rc = setup_open(&op, &su);
+		if (rc == EC_EXIT_OK)
+			rc = op.roster ? grade_roster(&op, &su, format) : grade_sheet(&op, &su, format);
+		setup_free(&su);
 	}
 	free(op.accepts);
 	return rc;
-usage:
-	free(op.accepts);
-	return EC_EXIT_USAGE;
 }

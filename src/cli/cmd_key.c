@@ -77,7 +77,7 @@ static int check(FILE *out, const ec_key *want, const char *file, const char *so
 	ec_key_diff *diffs;
 	size_t n, i;
 	char a[32], b[32];
-	int rc = gio_load_key("key", file, &have);
+	int rc = gio_read_key("key", file, &have);
 
 	if (rc != EC_EXIT_OK) {
 		ec_key_free(&have);
@@ -137,6 +137,7 @@ int cmd_key(int argc, char **argv)
 	cli_output out;
 	ec_format format = EC_FORMAT_TEXT;
 	ec_key key = {0};
+	ec_exam *exam = NULL;
 	cli_args it;
 	int c, rc;
 
@@ -169,7 +170,8 @@ int cmd_key(int argc, char **argv)
 		cli_error("key: --format and --check do not go together");
 		return EC_EXIT_USAGE;
 	}
-	rc = gio_load_key("key", key_file, &key);
+	rc = gio_load_key("key", key_file, NULL, &exam, &key);
+	ec_exam_free(exam);
 	if (rc == EC_EXIT_OK) {
 		gio_warn_stand_in(&key);
 		rc = cli_output_open(&out, "key", out_path);

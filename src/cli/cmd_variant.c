@@ -3,13 +3,11 @@
  * from a seed, as a question sheet (text, Markdown or JSON), its answer
  * key, or the worked answer of one of its questions.
  */
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/questions/variant.h"
 #include "cli.h"
-#include "examcheck/ec_buf.h"
+#include "examcheck/ec_exam.h"
 #include "examcheck/ec_writer.h"
 #include "gradeio.h"
 #include "output.h"
@@ -48,117 +46,70 @@ static const char variant_help[] =
 	"Exit status: 0 ok, 2 usage (a bad seed, format or question), 65 data error\n"
 	"(a data file under EXAMCHECK_DATA for the original), 74 write error.\n";
 
-enum sheet_format { SHEET_TEXT, SHEET_MD, SHEET_JSON };
-
-/* "1" and "3.2" are groups: a heading deeper by one for each '.'. */
-static int depth(const char *id)
+/* The key of the exam into *key; an exit status (after a message). */
+static int exam_key(ec_exam *exam, ec_key *key)
 {
-	int d = 0;
-
-	for (; *id; id++)
-		d += *id == '.';
-	return d;
-}
-
-static void heading(FILE *out, enum sheet_format f, const ec_question *q)
-{
-	if (f == SHEET_MD)
-		fprintf(out, "%.*s ", 2 + depth(q->id), "#####");
-	if (q->fn)
-		fprintf(out, "%s (%g point%s)\n\n", q->id, q->points, q->points == 1 ? "" : "s");
-	else
-		fprintf(out, "%s %s (%g points)\n\n", q->id, q->title, q->points);
-}
-
-static int print_sheet(FILE *out, const ec_exam_params *p, enum sheet_format f)
-{
-	ec_buf b = EC_BUF_INIT;
 	ec_error err;
-	size_t i;
 
-	if (f == SHEET_MD)
-		fputs("# ", out);
-	if (p->seed)
-		fprintf(out, "Deep learning practice midterm, variant %" PRIu64 "\n\n", p->seed);
-	else
-		fputs("Deep learning practice midterm, the original exam\n\n", out);
-	fprintf(out, "100 points: true or false 20, multiple choice 40, short answers 40.\n"
-	       "Its answer key: examcheck variant --seed %" PRIu64 " --key\n",
-	       p->seed);
-	for (i = 0; i < ec_question_count; i++) {
-		ec_buf_clear(&b);
-		if (ec_exam_text(p, &ec_questions[i], &b, &err) != 0) {
-			ec_buf_free(&b);
-			cli_report(&err);
-			return cli_exit_for(err.status);
-		}
-		fputc('\n', out);
-		heading(out, f, &ec_questions[i]);
-		fputs(ec_buf_str(&b), out);
+	ec_error_clear(&err);
+	if (ec_exam_key(exam, key, &err) != EC_OK) {
+		cli_error("variant: %s", err.msg);
+		return cli_exit_for(err.status);
 	}
-	ec_buf_free(&b);
+	gio_warn_stand_in(key);
 	return EC_EXIT_OK;
 }
 
-static int print_json(FILE *out, const ec_exam_params *p)
+/* The question paper in `format`; json carries the key. */
+static int print_paper(FILE *out, ec_exam *exam, ec_format format)
 {
-	ec_buf b = EC_BUF_INIT;
 	ec_key key = {0};
+	ec_paper paper;
 	ec_error err;
-	size_t i;
-	int rc = gio_compute_key("variant", p, &key);
+	int rc = format == EC_FORMAT_JSON ? exam_key(exam, &key) : EC_EXIT_OK;
 
-	if (rc != EC_EXIT_OK)
-		return rc;
-	gio_warn_stand_in(&key);
-	fprintf(out, "{\"seed\": %" PRIu64 ",\n\"questions\": [", p->seed);
-	for (i = 0; i < ec_question_count && rc == EC_EXIT_OK; i++) {
-		const ec_question *q = &ec_questions[i];
-
-		ec_buf_clear(&b);
-		if (ec_exam_text(p, q, &b, &err) != 0)
-			break;
-		fputs(i ? ",\n {\"id\": " : "\n {\"id\": ", out);
-		ec_write_json_string(out, q->id);
-		fprintf(out, ", \"points\": %g, \"text\": ", q->points);
-		ec_write_json_string(out, ec_buf_str(&b));
-		fputs(", \"params\": ", out);
-		if (ec_exam_params_json(p, q, out, &err) != 0)
-			break;
-		fputc('}', out);
-	}
-	ec_buf_free(&b);
-	if (i < ec_question_count) {
-		ec_key_free(&key);
-		cli_report(&err);
-		return cli_exit_for(err.status);
-	}
-	fputs("\n],\n\"key\": ", out);
-	if (ec_write_key(out, ec_writer_get(EC_FORMAT_JSON), &key, &err) != EC_OK) {
+	ec_error_clear(&err);
+	if (rc == EC_EXIT_OK &&
+	    ec_exam_paper(exam, format == EC_FORMAT_JSON ? &key : NULL, &paper, &err) != EC_OK) {
 		cli_report(&err);
 		rc = cli_exit_for(err.status);
+	} else if (rc == EC_EXIT_OK) {
+		if (ec_write_paper(out, ec_writer_get(format), &paper, &err) != EC_OK) {
+			cli_error("variant: %s", err.msg);
+			rc = cli_exit_for(err.status);
+		}
+		ec_paper_free(&paper);
 	}
-	fputs("}\n", out);
 	ec_key_free(&key);
 	return rc;
 }
 
-static int print_key(FILE *out, const ec_exam_params *p, ec_format format)
+static int print_key(FILE *out, ec_exam *exam, ec_format format)
 {
 	ec_key key = {0};
 	ec_error err;
-	int rc = gio_compute_key("variant", p, &key);
+	int rc = exam_key(exam, &key);
 
-	if (rc == EC_EXIT_OK) {
-		gio_warn_stand_in(&key);
-		ec_error_clear(&err);
-		if (ec_write_key(out, ec_writer_get(format), &key, &err) != EC_OK) {
-			cli_error("variant: %s", err.msg);
-			rc = cli_exit_for(err.status);
-		}
+	ec_error_clear(&err);
+	if (rc == EC_EXIT_OK && ec_write_key(out, ec_writer_get(format), &key, &err) != EC_OK) {
+		cli_error("variant: %s", err.msg);
+		rc = cli_exit_for(err.status);
 	}
 	ec_key_free(&key);
 	return rc;
+}
+
+/* The worked answers of `id` (a question or group) of the exam. */
+static int print_worked(ec_exam *exam, const char *id)
+{
+	ec_error err;
+
+	ec_error_clear(&err);
+	if (ec_exam_worked(exam, id, stdout, &err) != EC_OK) {
+		cli_report(&err);
+		return cli_exit_for(err.status);
+	}
+	return EC_EXIT_OK;
 }
 
 enum { OPT_SEED, OPT_KEY, OPT_FORMAT, OPT_OUTPUT };
@@ -176,11 +127,10 @@ int cmd_variant(int argc, char **argv)
 	const char *seed_text = NULL, *format_name = NULL, *question = NULL;
 	const char *out_path = NULL;
 	ec_format format = EC_FORMAT_TEXT;
-	enum sheet_format sheet = SHEET_TEXT;
+	ec_exam *exam = NULL;
 	cli_output out;
 	int rc;
 	bool want_key = false;
-	ec_exam_params params;
 	uint64_t seed;
 	ec_error err;
 	char id[32];
@@ -220,7 +170,7 @@ int cmd_variant(int argc, char **argv)
 		return EC_EXIT_USAGE;
 	}
 	ec_error_clear(&err);
-	if (ec_variant_seed_parse(seed_text, &seed, &err) != 0) {
+	if (ec_exam_seed_parse(seed_text, &seed, &err) != EC_OK) {
 		cli_error("variant: %s", err.msg);
 		return EC_EXIT_USAGE;
 	}
@@ -237,38 +187,26 @@ int cmd_variant(int argc, char **argv)
 		if (!ec_question_find(id))
 			return cli_unknown_question(question, id);
 	}
-	if (ec_variant_draw(seed, &params, &err) != 0) {
-		cli_error("variant: %s", err.msg);
-		return cli_exit_for(err.status);
-	}
-	if (question)
-		return cli_run_questions(id, &params);
-	if (want_key) {
-		if (format_name &&
-		    cli_format(format_name, ec_format_mask(EC_DOCUMENT_KEY), &format) != 0)
-			return EC_EXIT_USAGE;
-	} else if (!format_name || strcmp(format_name, "text") == 0) {
-		sheet = SHEET_TEXT;
-	} else if (strcmp(format_name, "md") == 0) {
-		sheet = SHEET_MD;
-	} else if (strcmp(format_name, "json") == 0) {
-		sheet = SHEET_JSON;
-	} else {
-		cli_error("unknown format '%s' (use one of: text, md, json)", format_name);
+	if (format_name &&
+	    cli_format(format_name, ec_format_mask(want_key ? EC_DOCUMENT_KEY : EC_DOCUMENT_PAPER),
+		       &format) != 0)
 		return EC_EXIT_USAGE;
-	}
-	rc = cli_output_open(&out, "variant", out_path);
+	rc = gio_open_exam("variant", seed, &exam);
 	if (rc != EC_EXIT_OK)
 		return rc;
-	if (want_key)
-		rc = print_key(out.f, &params, format);
-	else if (sheet == SHEET_JSON)
-		rc = print_json(out.f, &params);
-	else
-		rc = print_sheet(out.f, &params, sheet);
-	if (rc != EC_EXIT_OK) {
-		cli_output_abort(&out);
+	if (question) {
+		rc = print_worked(exam, id);
+		ec_exam_free(exam);
 		return rc;
 	}
-	return cli_output_commit(&out);
+	rc = cli_output_open(&out, "variant", out_path);
+	if (rc == EC_EXIT_OK) {
+		rc = want_key ? print_key(out.f, exam, format) : print_paper(out.f, exam, format);
+		if (rc == EC_EXIT_OK)
+			rc = cli_output_commit(&out);
+		else
+			cli_output_abort(&out);
+	}
+	ec_exam_free(exam);
+	return rc;
 }

@@ -21,7 +21,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/questions/answers.h"
 #include "cli.h"
 
 /* How many temporary names to try before giving up. */
@@ -44,34 +43,40 @@ int fbdir_open(fbdir *d, const char *path)
 	return EC_EXIT_OK;
 }
 
-bool fbdir_header(fbdir *d, const ec_grader *g, const ec_roster_header *h)
+bool fbdir_header(fbdir *d, ec_exam *exam, const ec_roster_header *h)
 {
+	ec_feedback *doc = &d->docs[h->grader];
+	char worked[64];
 	ec_error err;
 	size_t i;
 
-	d->questions = malloc(ec_question_count * sizeof(*d->questions));
 	if (!d->questions) {
-		cli_error("grade: out of memory");
-		d->status = EC_EXIT_SOFTWARE;
-		return false;
+		d->questions = malloc(ec_question_count * sizeof(*d->questions));
+		if (!d->questions) {
+			cli_error("grade: out of memory");
+			d->status = EC_EXIT_SOFTWARE;
+			return false;
+		}
+		for (i = 0; i < ec_question_count; i++)
+			if (ec_questions[i].leaf)
+				d->questions[d->nquestions++] = ec_questions[i].id;
 	}
-	for (i = 0; i < ec_question_count; i++)
-		if (ec_questions[i].fn)
-			d->questions[d->nquestions++] = ec_questions[i].id;
 	ec_error_clear(&err);
-	if (ec_feedback_init(&d->doc, g, h, d->questions, d->nquestions, &err) != EC_OK) {
+	if (ec_feedback_init(doc, h->graded_with, h, d->questions, d->nquestions, &err) != EC_OK ||
+	    ec_reasons_init(&d->reasons[h->grader], exam, h->graded_with, &err) != EC_OK) {
+		if (doc->grader)
+			ec_feedback_free(doc);
 		cli_error("grade: %s", err.msg);
 		d->status = EC_EXIT_SOFTWARE;
 		return false;
 	}
-	d->have_doc = true;
-	if (cli_reasons_init(&d->reasons, g) != EC_EXIT_OK) {
-		d->status = EC_EXIT_SOFTWARE;
-		return false;
-	}
-	d->have_reasons = true;
-	d->doc.reason = cli_reason;
-	d->doc.reason_ctx = &d->reasons;
+	/* the worked answers of the student's own exam: "examcheck variant --seed 7 2.8" */
+	ec_exam_worked_command(exam, NULL, worked, sizeof(worked));
+	snprintf(doc->worked, sizeof(doc->worked), "%s", worked);
+	doc->reason = ec_reasons_brief;
+	doc->reason_ctx = &d->reasons[h->grader];
+	if (h->grader + 1 > d->ndocs)
+		d->ndocs = h->grader + 1;
 	return true;
 }
 
@@ -112,7 +117,7 @@ bool fbdir_student(fbdir *d, const ec_roster_row *row)
 	FILE *f;
 	int fd, e;
 
-	if (!d->have_doc)
+	if (row->grader >= d->ndocs || !d->docs[row->grader].grader)
 		return true;
 	s = ec_feedback_name(&d->names, row->nfields ? row->fields[0] : "",
 			     row->nfields ? row->lens[0] : 0, name);
@@ -130,7 +135,7 @@ bool fbdir_student(fbdir *d, const ec_roster_row *row)
 		return failed(d, "cannot write", name, e);
 	}
 	errno = 0;
-	ec_feedback_write(f, &d->doc, row);
+	ec_feedback_write(f, &d->docs[row->grader], row);
 	e = fflush(f) != 0 || ferror(f) ? (errno ? errno : EIO) : 0;
 	if (fclose(f) != 0 && !e)
 		e = errno;
@@ -155,10 +160,11 @@ void fbdir_close(fbdir *d)
 	if (!d->open)
 		return;
 	close(d->fd);
-	if (d->have_doc)
-		ec_feedback_free(&d->doc);
-	if (d->have_reasons)
-		cli_reasons_free(&d->reasons);
+	for (size_t k = 0; k < d->ndocs; k++) {
+		if (d->docs[k].grader)
+			ec_feedback_free(&d->docs[k]);
+		ec_reasons_free(&d->reasons[k]);
+	}
 	ec_feedback_names_free(&d->names);
 	free(d->questions);
 	memset(d, 0, sizeof(*d));

@@ -7,8 +7,8 @@
 
 #include <stdbool.h>
 
+#include "examcheck/ec_exam.h"
 #include "examcheck/ec_feedback.h"
-#include "reasons.h"
 
 /** The directory and what its files need. Zero-initialise; open with fbdir_open(). */
 typedef struct fbdir {
@@ -17,10 +17,9 @@ typedef struct fbdir {
 	int fd;                     /* the directory, for openat() and renameat() */
 	const char **questions;     /* ids of the worked answers */
 	size_t nquestions;
-	ec_feedback doc;
-	bool have_doc;
-	cli_reasons reasons;        /* the "why:" lines of the reports */
-	bool have_reasons;
+	ec_feedback docs[EC_ROSTER_GRADERS_MAX];  /* a key's each (ec_roster_row.grader) */
+	ec_reasons reasons[EC_ROSTER_GRADERS_MAX]; /* the "why:" lines of its reports */
+	size_t ndocs;               /* docs[0, ndocs) are set */
 	ec_feedback_names names;
 	unsigned long serial;       /* of the next temporary name */
 	int status;                 /* the exit status of a failure, after its message */
@@ -32,8 +31,12 @@ typedef struct fbdir {
  */
 int fbdir_open(fbdir *d, const char *path);
 
-/** Prepare the reports for a roster with header `h`; false (d->status set) on failure. */
-bool fbdir_header(fbdir *d, const ec_grader *g, const ec_roster_header *h);
+/**
+ * Prepare the reports of the students graded with h->graded_with, a key
+ * of `exam` (whose numbers their reasons and worked answers name), for a
+ * roster with header `h`; false (d->status set) on failure.
+ */
+bool fbdir_header(fbdir *d, ec_exam *exam, const ec_roster_header *h);
 
 /**
  * Write the student's report as DIR/NAME.txt (ec_feedback_name()): to a

@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/questions/answers.h"
-#include "../lib/questions/variant.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_grade.h"
@@ -21,60 +19,25 @@ int gio_read_file(const char *what, const char *path, char **text, size_t *len)
 	return cli_read_file(what, path, GRADEIO_FILE_MAX, text, len);
 }
 
-int gio_compute_key(const char *what, const struct ec_exam_params *params, ec_key *key)
+int gio_open_exam(const char *what, uint64_t seed, ec_exam **exam)
 {
-	ec_actx a = {.key = key, .params = params};
-	size_t i;
+	ec_error err;
 
-	for (i = 0; i < ec_question_count; i++) {
-		if (!ec_questions[i].fn)
-			continue;
-		if (ec_question_run(&ec_questions[i], &a) != 0) {
-			char buf[512];
-
-			cli_error("%s: computing the key, q%s: %s", what, ec_questions[i].id,
-				  ec_error_format(&a.err, buf, sizeof(buf)));
-			return gio_exit_for(a.err.status);
-		}
+	ec_error_clear(&err);
+	if (ec_exam_open(seed, getenv("EXAMCHECK_DATA"), exam, &err) != EC_OK) {
+		cli_error("%s: %s", what, err.msg);
+		return gio_exit_for(err.status);
 	}
 	return EC_EXIT_OK;
 }
 
-int gio_load_variant_key(const char *what, const char *seed, ec_key *key)
-{
-	ec_exam_params params;
-	uint64_t n;
-	ec_error err;
-
-	ec_error_clear(&err);
-	if (ec_variant_seed_parse(seed, &n, &err) != 0) {
-		cli_error("%s: --variant: %s", what, err.msg);
-		return EC_EXIT_USAGE;
-	}
-	if (ec_variant_draw(n, &params, &err) != 0) {
-		cli_error("%s: %s", what, err.msg);
-		return gio_exit_for(err.status);
-	}
-	return gio_compute_key(what, &params, key);
-}
-
-bool gio_is_original(const char *seed)
-{
-	uint64_t n;
-	ec_error err;
-
-	return ec_variant_seed_parse(seed, &n, &err) == 0 && n == 0;
-}
-
-int gio_load_key(const char *what, const char *path, ec_key *key)
+int gio_read_key(const char *what, const char *path, ec_key *key)
 {
 	char *text;
 	size_t len;
 	ec_error err;
 	int rc;
 
-	if (!path)
-		return gio_compute_key(what, NULL, key);
 	rc = gio_read_file(what, path, &text, &len);
 	if (rc != EC_EXIT_OK)
 		return rc;
@@ -86,6 +49,38 @@ int gio_load_key(const char *what, const char *path, ec_key *key)
 	}
 	free(text);
 	return EC_EXIT_OK;
+}
+
+int gio_load_key(const char *what, const char *path, const char *variant, ec_exam **exam,
+		 ec_key *key)
+{
+	uint64_t seed = 0;
+	ec_error err;
+	int rc;
+
+	*exam = NULL;
+	ec_error_clear(&err);
+	if (path) {
+		rc = gio_read_key(what, path, key);
+		seed = key->seed;
+	} else if (variant && ec_exam_seed_parse(variant, &seed, &err) != EC_OK) {
+		cli_error("%s: --variant: %s", what, err.msg);
+		return EC_EXIT_USAGE;
+	} else {
+		rc = EC_EXIT_OK;
+	}
+	if (rc == EC_EXIT_OK)
+		rc = gio_open_exam(what, seed, exam);
+	if (rc == EC_EXIT_OK && !path && ec_exam_key(*exam, key, &err) != EC_OK) {
+		cli_error("%s: %s", what, err.msg);
+		rc = gio_exit_for(err.status);
+	}
+	if (rc != EC_EXIT_OK) {
+		ec_exam_free(*exam);
+		*exam = NULL;
+		ec_key_free(key);
+	}
+	return rc;
 }
 
 /* "3.3.1, 3.3.2 (q3.3.figure, reconstructed: 8 points)": one group of items. */
@@ -132,24 +127,19 @@ void gio_warn_stand_in(const ec_key *key)
 	free(sources);
 }
 
-int gio_load_rubric(const char *what, const char *path, ec_rubric *r, char **text)
+int gio_load_rubric(const char *what, ec_exam *exam, const char *path, ec_rubric *r,
+		    char **text)
 {
-	const char *name = path;
 	size_t len;
 	ec_error err;
 	int rc;
 
 	ec_error_clear(&err);
 	*text = NULL;
-	if (path) {
-		rc = gio_read_file(what, path, text, &len);
-		if (rc != EC_EXIT_OK)
-			return rc;
-	} else {
-		const char *origin;
-		const char *dir = getenv("EXAMCHECK_DATA");
+	if (!path) {
+		const char *origin, *dir = getenv("EXAMCHECK_DATA");
 
-		if (ec_data_lookup("rubric", text, &origin, &err) != 0) {
+		if (ec_exam_data(exam, "rubric", text, &origin, &err) != EC_OK) {
 			if (err.line > 0) /* a NUL byte, at FILE:LINE */
 				cli_report(&err);
 			else
@@ -157,10 +147,14 @@ int gio_load_rubric(const char *what, const char *path, ec_rubric *r, char **tex
 					  ec_error_format(&err, (char[512]){0}, 512));
 			return err.status == EC_ERR_IO ? EC_EXIT_NOINPUT : gio_exit_for(err.status);
 		}
-		name = dir && *dir ? origin : "data/rubric";
+		path = dir && *dir ? origin : "data/rubric";
 		len = strlen(*text);
+	} else {
+		rc = gio_read_file(what, path, text, &len);
+		if (rc != EC_EXIT_OK)
+			return rc;
 	}
-	if (ec_rubric_parse(r, *text, len, name, &err) != EC_OK) {
+	if (ec_rubric_parse(r, *text, len, path, &err) != EC_OK) {
 		cli_report(&err);
 		return gio_exit_for(err.status);
 	}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "examcheck/ec_common.h"
+#include "examcheck/ec_exam.h"
 #include "examcheck/ec_key.h"
 #include "examcheck/ec_rubric.h"
 #include "examcheck/ec_writer.h"
@@ -26,30 +27,26 @@ int gio_read_file(const char *what, const char *path, char **text, size_t *len);
 /** The exit status that fits a library failure (65, 66, 70 or 74). */
 int gio_exit_for(ec_status status);
 
-struct ec_exam_params;
+/**
+ * Open exam `seed` (0: the original) with the data files of
+ * EXAMCHECK_DATA when it is set. Returns an exit status (after a message
+ * naming `what`).
+ */
+int gio_open_exam(const char *what, uint64_t seed, ec_exam **exam);
+
+/** Read the key file `path` into *key. Returns an exit status (after a message). */
+int gio_read_key(const char *what, const char *path, ec_key *key);
 
 /**
- * Fill `key` by running every worked answer on the exam `params` (NULL:
- * the original; a variant's from ec_variant_draw()). Returns an exit
- * status (after a message naming `what` and the question).
+ * The key to grade against and the exam it is of: the key file `path`
+ * when it is not NULL (the exam its "# variant N" line names, else the
+ * original), else the key of variant `variant` (a seed as 'examcheck
+ * variant --seed' reads it; 2 for a bad one) when it is not NULL, else
+ * the original's, computed. Returns an exit status (after a message); on
+ * success free *exam with ec_exam_free().
  */
-int gio_compute_key(const char *what, const struct ec_exam_params *params, ec_key *key);
-
-/**
- * Fill `key` with the key of the variant whose seed is `seed` (as
- * 'examcheck variant --seed' reads it). Returns an exit status (2 for a
- * bad seed, after a message).
- */
-int gio_load_variant_key(const char *what, const char *seed, ec_key *key);
-
-/** Whether `seed` names the original exam ("0", "00", "original"). */
-bool gio_is_original(const char *seed);
-
-/**
- * Fill `key`: from the key file `path` when it is not NULL, else computed
- * by running every worked answer. Returns an exit status (after a message).
- */
-int gio_load_key(const char *what, const char *path, ec_key *key);
+int gio_load_key(const char *what, const char *path, const char *variant, ec_exam **exam,
+		 ec_key *key);
 
 /**
  * When items of `key` come from a stand-in or reconstructed figure
@@ -59,11 +56,13 @@ int gio_load_key(const char *what, const char *path, ec_key *key);
 void gio_warn_stand_in(const ec_key *key);
 
 /**
- * Fill `r` from the rubric file `path`, or from the built-in data/rubric
- * (EXAMCHECK_DATA/rubric when set) when `path` is NULL. `*text` keeps the
+ * Fill `r` from the rubric file `path`, or from the exam's data file
+ * "rubric" (the built-in data/rubric, or EXAMCHECK_DATA/rubric when set)
+ * when `path` is NULL. `*text` keeps the
  * text the rubric's names point into; free() it after the rubric.
  */
-int gio_load_rubric(const char *what, const char *path, ec_rubric *r, char **text);
+int gio_load_rubric(const char *what, ec_exam *exam, const char *path, ec_rubric *r,
+		    char **text);
 
 /* Writing JSON strings and CSV fields moved to the library (ec_writer.h); the old names stay. */
 #define gio_json_string ec_write_json_string

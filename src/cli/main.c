@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/questions/answers.h"
+#include "examcheck/ec_exam.h"
+#include "gradeio.h"
 #include "cli.h"
 
 struct cmd {
@@ -75,13 +76,13 @@ int cli_unknown_question(const char *arg, const char *id)
 	size_t i, best = (size_t)-1, shown = 0;
 
 	for (i = 0; i < ec_question_count; i++) {
-		size_t d = cli_edit_distance(id, ec_questions[i].id);
+		size_t d = ec_edit_distance(id, ec_questions[i].id);
 
 		if (d < best)
 			best = d;
 	}
 	for (i = 0; i < ec_question_count && shown < 4; i++) {
-		if (cli_edit_distance(id, ec_questions[i].id) != best)
+		if (ec_edit_distance(id, ec_questions[i].id) != best)
 			continue;
 		if (shown++)
 			strcat(list, ", ");
@@ -92,32 +93,22 @@ int cli_unknown_question(const char *arg, const char *id)
 	return EC_EXIT_USAGE;
 }
 
-static int answer_failed(const ec_actx *a)
-{
-	cli_report(&a->err);
-	return cli_exit_for(a->err.status);
-}
-
 /* Print every leaf whose id is `prefix` or starts with "<prefix>."; all leaves when NULL. */
-int cli_run_questions(const char *prefix, const struct ec_exam_params *params)
+int cli_run_questions(const char *prefix)
 {
-	ec_actx a = {.out = stdout, .params = params};
-	size_t i, n = prefix ? strlen(prefix) : 0, done = 0;
+	ec_exam *exam;
+	ec_error err;
+	int rc = gio_open_exam(prefix ? "q" : "all", 0, &exam);
 
-	for (i = 0; i < ec_question_count; i++) {
-		const ec_question *q = &ec_questions[i];
-
-		if (!q->fn)
-			continue;
-		if (prefix && strcmp(q->id, prefix) != 0 &&
-		    !(strncmp(q->id, prefix, n) == 0 && q->id[n] == '.'))
-			continue;
-		if (done++)
-			fputs("\n", stdout);
-		if (ec_question_run(q, &a) != 0)
-			return answer_failed(&a);
+	if (rc != EC_EXIT_OK)
+		return rc;
+	ec_error_clear(&err);
+	if (ec_exam_worked(exam, prefix, stdout, &err) != EC_OK) {
+		cli_report(&err);
+		rc = cli_exit_for(err.status);
 	}
-	return EC_EXIT_OK;
+	ec_exam_free(exam);
+	return rc;
 }
 
 static const cli_opt no_opts[] = {{NULL, 0, NULL, 0}};
@@ -152,7 +143,7 @@ int cmd_all(int argc, char **argv)
 	if (stops("all", argc, argv,
 		  "usage: examcheck all\n\nPrint every worked answer in exam order.\n", &status))
 		return status;
-	return cli_run_questions(NULL, NULL);
+	return cli_run_questions(NULL);
 }
 
 int cmd_list(int argc, char **argv)
@@ -200,7 +191,7 @@ static int cmd_question(int argc, char **argv, const char *id)
 		return status;
 	if (!ec_question_find(id))
 		return cli_unknown_question(argv[0], id);
-	return cli_run_questions(id, NULL);
+	return cli_run_questions(id);
 }
 
 /* argv[0] is a command's name or a question id. */

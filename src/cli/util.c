@@ -263,6 +263,8 @@ int cli_exit_for(ec_status status)
 		return EC_EXIT_NOINPUT;
 	case EC_ERR_IO:
 		return EC_EXIT_IOERR;
+	case EC_ERR_USAGE:
+		return EC_EXIT_USAGE;
 	case EC_ERR_NOTFOUND:
 	case EC_ERR_NOMEM:
 		break;

@@ -25,6 +25,8 @@ const char *ec_strerror(ec_status status)
 		return "not found";
 	case EC_ERR_OPEN:
 		return "cannot open";
+	case EC_ERR_USAGE:
+		return "usage error";
 	}
 	return "unknown error";
 }
@@ -111,4 +113,32 @@ bool ec_u64_add(uint64_t a, uint64_t b, uint64_t *out)
 		return false;
 	*out = a + b;
 	return true;
+}
+
+size_t ec_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[64];
+
+	if (lb >= 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
 }

@@ -1,8 +1,7 @@
 # A roster with a column 'variant' cannot be graded against one key
-# (--variant, --key), nor with --feedback when it names a variant (the
-# reports point to the exam's own worked answers; with only the exam's
-# rows it can); a run takes at most 64 versions of the exam, the exam's
-# own counted: 0 to 63 are fine, 64 is one too many (1.1, true, is the
+# (--variant, --key); with --feedback each student gets a report (its
+# reasons are their own variant's: grade_feedback_variants.sh); a run
+# takes at most 64 versions of the exam, the exam's own counted: 0 to 63 are fine, 64 is one too many (1.1, true, is the
 # same in every variant, which draws new numbers for 2.5, 2.7, 2.8 and
 # section 3 only: T earns its 2 points). A roster on a pipe without the
 # column grades as from the file. --stats shows the variants that graded a

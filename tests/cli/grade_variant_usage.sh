@@ -1,4 +1,3 @@
 $EC grade --variant 7 --key tests/cli/data/key.tsv sheet.txt
 $EC grade --variant x7 sheet.txt
-$EC grade --variant 7 --roster r.csv --feedback dir
 $EC grade --variant 9223372036854775808 sheet.txt

@@ -173,6 +173,7 @@ ec_status ec_feedback_init(ec_feedback *fb, const ec_grader *g, const ec_roster_
 
 	memset(fb, 0, sizeof(*fb));
 	fb->grader = g;
+	snprintf(fb->worked, sizeof(fb->worked), "examcheck q");
 	fb->items = malloc(n * sizeof(*fb->items));
 	fb->column = malloc(n * sizeof(*fb->column));
 	fb->question = malloc(n * sizeof(*fb->question));
@@ -275,7 +276,7 @@ static void write_item(FILE *f, const ec_feedback *fb, const ec_roster_row *row,
 	if (res->verdict != EC_VERDICT_RIGHT && !by_hand && fb->reason)
 		write_reason(f, fb, fb->items[k], field, len, res);
 	if (res->verdict != EC_VERDICT_RIGHT && fb->question[k])
-		fprintf(f, "  worked answer: examcheck q%s\n", fb->question[k]);
+		fprintf(f, "  worked answer: %s%s\n", fb->worked, fb->question[k]);
 }
 
 void ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row)

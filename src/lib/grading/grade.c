@@ -193,6 +193,9 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 					 alt->id);
 		else
 			st = add_accepted(&g->items[at], alt->answer, alt->file, alt->line, 0, err);
+		/* an --accept that does not fit the key: the request, not a file, is wrong */
+		if (st != EC_OK && st != EC_ERR_NOMEM && alt->requested)
+			st = err->status = EC_ERR_USAGE;
 	}
 	if (st == EC_OK)
 		st = find_runs(g, err);
@@ -292,7 +295,8 @@ bool ec_sigfigs_agree(double written, int sigfigs, double key)
 
 /*
  * A number against the key: always right within a relative 1e-9; else
- * within the rule's tolerance when it has one, else by significant figures.
+ * within the rule's tolerance when it has one (a NULL rule has none), else
+ * by significant figures.
  */
 static bool number_right(const ec_rubric_rule *rule, const ec_value *a, double key)
 {
@@ -300,15 +304,17 @@ static bool number_right(const ec_rubric_rule *rule, const ec_value *a, double k
 
 	if (diff <= EC_NUMBER_SAME * fabs(key))
 		return true;
-	if (rule->tolerance)
+	if (rule && rule->tolerance)
 		return diff <= fmax(rule->abs, rule->rel * fabs(key));
 	return a->sigfigs >= EC_SIGFIGS_MIN && ec_sigfigs_agree(a->number, a->sigfigs, key);
 }
 
-static bool same_value(const ec_rubric_rule *rule, const ec_value *a, const ec_value *k)
+bool ec_value_matches(const ec_value *a, const ec_value *k, const ec_rubric_rule *rule)
 {
 	size_t i;
 
+	if (a->blank || k->blank || a->kind != k->kind)
+		return false;
 	switch (k->kind) {
 	case EC_KEY_TF:
 		return a->truth == k->truth;
@@ -369,7 +375,7 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 
 		if (it->rule.scheme == EC_SCHEME_MC)
 			s = mc_score(it, v->letters, it->accepted[k].letters);
-		else if (same_value(&it->rule, v, &it->accepted[k]))
+		else if (ec_value_matches(v, &it->accepted[k], &it->rule))
 			s = it->key.points;
 		else
 			s = it->rule.scheme == EC_SCHEME_TF ? it->rule.wrong : 0;

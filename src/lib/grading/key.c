@@ -149,4 +149,5 @@ void ec_key_free(ec_key *key)
 	free(key->items);
 	key->items = NULL;
 	key->count = key->capacity = 0;
+	key->seed = 0;
 }

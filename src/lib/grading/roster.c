@@ -123,6 +123,7 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		row.results = em->results;
 		row.flagged = ck->text + n->flags_at;
 		row.grader = n->key;
+		row.graded_with = r->graders[n->key];
 		if (r->o->on_row && !r->o->on_row(r->o->ctx, &row)) {
 			em->st = ec_error_set(em->err, EC_ERR_INVALID, "stopped");
 			return false;
@@ -307,6 +308,7 @@ static bool announce_header(run *r, char *const *names)
 		h.items = items;
 		h.nitems = p->nwritten;
 		h.grader = key;
+		h.graded_with = r->graders[key];
 		go = r->o->on_header(r->o->ctx, &h);
 		free(items);
 		if (!go)
@@ -336,6 +338,7 @@ ec_status ec_roster_header_copy(ec_roster_header *dst, const ec_roster_header *s
 	dst->items = items;
 	dst->nitems = src->nitems;
 	dst->grader = src->grader;
+	dst->graded_with = src->graded_with;
 	if (!ok) {
 		ec_roster_header_free(dst);
 		return EC_ERR_NOMEM;
@@ -496,9 +499,10 @@ static ec_status read_header(run *r, ec_error *err)
 	return st;
 }
 
-ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
-			  const ec_roster_options *opts, ec_roster_summary *summary,
-			  ec_error *err)
+ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
+			   const ec_roster_options *opts, const roster_keys *keys,
+			   const char *head, size_t head_len, ec_roster_summary *summary,
+			   ec_error *err)
 {
 	static const ec_roster_options none;
 	run *r = calloc(1, sizeof(*r));
@@ -516,11 +520,12 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	r->g = g;
 	r->graders = &r->g;
 	r->nkeys = 1;
-	r->keyed = r->o->graders != NULL;
+	r->keyed = keys != NULL;
+	r->keys = keys;
 	if (r->keyed) {
-		r->graders = r->o->graders;
-		r->nkeys = r->o->ngraders;
-		if (r->nkeys == 0 || r->nkeys > EC_ROSTER_GRADERS_MAX || !r->o->pick ||
+		r->graders = keys->graders;
+		r->nkeys = keys->n;
+		if (r->nkeys == 0 || r->nkeys > EC_ROSTER_GRADERS_MAX || !keys->pick ||
 		    !r->o->key_column) {
 			free(r);
 			return ec_error_set(err, EC_ERR_INVALID,
@@ -540,8 +545,8 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 		free(r);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
-	r->head = r->o->head;
-	r->head_left = r->o->head ? r->o->head_len : 0;
+	r->head = head;
+	r->head_left = head ? head_len : 0;
 	r->file = file;
 	r->in = in;
 	r->line = 1;

@@ -1,11 +1,14 @@
 /*
- * roster_column.c: looking at one column of a roster before grading it:
- * its header, read without losing the bytes (ec_roster_peek_column()),
- * and its cells, record by record (ec_roster_scan_column()). grade uses
- * them to find a roster's variant column and the variants it names.
+ * roster_column.c: ec_roster_grade(): a roster whose key column picks
+ * each row's key (a class that sat several versions of the exam) is read
+ * twice, its key column first (roster_peek_column() finds it without
+ * losing the bytes read, roster_scan_column() reads its cells), then
+ * graded with every key its cells name; any other roster once.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csv_internal.h"
 #include "roster_internal.h"
@@ -67,7 +70,7 @@ static bool header_in(const char *buf, size_t len, bool eof, const char *file, c
 	return whole || *nomem;
 }
 
-ec_status ec_roster_peek_column(FILE *in, const char *file, const char *name, char **head,
+ec_status roster_peek_column(FILE *in, const char *file, const char *name, char **head,
 				size_t *head_len, long *at, ec_error *err)
 {
 	char *buf = NULL;
@@ -109,8 +112,8 @@ ec_status ec_roster_peek_column(FILE *in, const char *file, const char *name, ch
 	return EC_OK;
 }
 
-ec_status ec_roster_scan_column(FILE *in, const char *file, size_t at, ec_roster_cell_fn fn,
-				void *ctx, ec_error *err)
+ec_status roster_scan_column(FILE *in, const char *file, size_t at, roster_cell_fn fn, void *ctx,
+			     ec_error *err)
 {
 	ec_csv_reader rd;
 	bool more, header = true;
@@ -139,5 +142,188 @@ ec_status ec_roster_scan_column(FILE *in, const char *file, size_t at, ec_roster
 			st = ec_error_set(err, EC_ERR_INVALID, "stopped");
 	}
 	ec_csv_close(&rd);
+	return st;
+}
+
+/* ---- grading with a key column ---- */
+
+/* The keys the first pass found: graders[0] is the one given. */
+struct keyset {
+	const ec_grader *graders[EC_ROSTER_GRADERS_MAX];
+	size_t n;
+	const ec_roster_options *o;
+	const char *file;
+	ec_error why;   /* why the first pass stopped */
+	ec_status st;   /* a failure of grader_of, or one key too many */
+};
+
+static long find_key(const struct keyset *k, const ec_grader *g)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		if (k->graders[i] == g)
+			return (long)i;
+	return -1;
+}
+
+/* roster_cell_fn of the first pass: note the key of each cell. */
+static bool note_key(void *ctx, const char *cell, size_t len, long line)
+{
+	struct keyset *k = ctx;
+	const ec_grader *g;
+	ec_error why;
+
+	ec_error_clear(&why);
+	g = k->o->grader_of(k->o->key_ctx, cell, len, &why);
+	if (!g && why.status != EC_ERR_PARSE && why.status != EC_OK) {
+		k->st = ec_error_at(&k->why, why.status, k->file, line, 0, "column '%s': %s",
+				    k->o->key_column, why.msg);
+		return false;
+	}
+	if (!g || find_key(k, g) >= 0)
+		return true;
+	if (k->n == EC_ROSTER_GRADERS_MAX) {
+		k->st = ec_error_at(&k->why, EC_ERR_RANGE, k->file, line, 0,
+				    "column '%s': '%.40s' is one key too many: a run grades at most %d "
+				    "versions of the exam, the first one's counted (split the roster)",
+				    k->o->key_column, cell, EC_ROSTER_GRADERS_MAX);
+		return false;
+	}
+	k->graders[k->n++] = g;
+	return true;
+}
+
+/* The pick of the grading pass: the key the first pass noted for the cell. */
+static long pick_key(void *ctx, const char *cell, size_t len, ec_error *why)
+{
+	const struct keyset *k = ctx;
+	const ec_grader *g = k->o->grader_of(k->o->key_ctx, cell, len, why);
+	long at = g ? find_key(k, g) : -1;
+
+	if (g && at < 0)
+		ec_error_set(why, EC_ERR_PARSE, "'%.40s' was not found when the roster was first read",
+			     cell);
+	return at;
+}
+
+/* A temporary file, already unlinked, in TMPDIR (else /tmp); NULL with errno set. */
+static FILE *temporary(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+	FILE *f;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	if ((size_t)snprintf(path, sizeof(path), "%s/examcheck-XXXXXX", dir) >= sizeof(path)) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((fd = mkstemp(path)) < 0)
+		return NULL;
+	unlink(path);
+	if (!(f = fdopen(fd, "w+b")))
+		close(fd);
+	return f;
+}
+
+/* Copy head and the rest of `in` to a temporary file, rewound; NULL with err set. */
+static FILE *spool(FILE *in, const char *file, const char *head, size_t head_len, ec_error *err)
+{
+	char buf[65536];
+	FILE *copy = temporary();
+	size_t n;
+
+	if (!copy) {
+		ec_error_at(err, EC_ERR_IO, file, 0, 0,
+			    "cannot make a temporary copy to read it twice (TMPDIR): %s",
+			    strerror(errno));
+		return NULL;
+	}
+	fwrite(head, 1, head_len, copy);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, n, copy);
+	if (ferror(in)) {
+		fclose(copy);
+		ec_error_at(err, EC_ERR_IO, file, 0, 0, "read error");
+		return NULL;
+	}
+	if (fflush(copy) != 0 || ferror(copy) || fseek(copy, 0, SEEK_SET) != 0) {
+		ec_error_at(err, EC_ERR_IO, file, 0, 0, "cannot write its temporary copy: %s",
+			    strerror(errno));
+		fclose(copy);
+		return NULL;
+	}
+	return copy;
+}
+
+ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
+			  const ec_roster_options *opts, ec_roster_summary *summary,
+			  ec_error *err)
+{
+	struct keyset *k;
+	roster_keys keys;
+	FILE *copy = NULL;
+	char *head = NULL;
+	size_t head_len = 0;
+	long at = -1, start;
+	ec_status st;
+
+	memset(summary, 0, sizeof(*summary));
+	if (!opts || !opts->key_column)
+		return roster_grade_run(g, in, file, opts, NULL, NULL, 0, summary, err);
+	start = ftell(in);
+	st = roster_peek_column(in, file, opts->key_column, &head, &head_len, &at, err);
+	if (st != EC_OK || at < 0) {
+		if (st == EC_OK)
+			st = roster_grade_run(g, in, file, opts, NULL, head, head_len, summary, err);
+		free(head);
+		return st;
+	}
+	if (!opts->grader_of) {
+		free(head);
+		return ec_error_at(err, EC_ERR_USAGE, file, 0, 0,
+				   "has a column '%s' that picks each row's key, and one key was asked for",
+				   opts->key_column);
+	}
+	if (!(k = calloc(1, sizeof(*k)))) {
+		free(head);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	k->graders[k->n++] = g;
+	k->o = opts;
+	k->file = file;
+	/* read it again from its start: seek back, or copy what cannot be read twice */
+	if (start < 0 || fseek(in, start, SEEK_SET) != 0) {
+		clearerr(in);
+		if (!(copy = spool(in, file, head, head_len, err))) {
+			free(head);
+			free(k);
+			return err->status;
+		}
+		in = copy;
+		start = 0;
+	}
+	free(head);
+	st = roster_scan_column(in, file, (size_t)at, note_key, k, err);
+	if (st == EC_ERR_INVALID && k->st != EC_OK) {
+		*err = k->why;
+		st = k->st;
+	}
+	if (st == EC_OK && fseek(in, start, SEEK_SET) != 0)
+		st = ec_error_at(err, EC_ERR_IO, file, 0, 0, "cannot read it again: %s",
+				 strerror(errno));
+	if (st == EC_OK) {
+		keys.graders = k->graders;
+		keys.n = k->n;
+		keys.pick = pick_key;
+		keys.ctx = k;
+		st = roster_grade_run(g, in, file, opts, &keys, NULL, 0, summary, err);
+	}
+	if (copy)
+		fclose(copy);
+	free(k);
 	return st;
 }

@@ -326,7 +326,7 @@ static bool pick_key(run *r, worker *w, chunk *ck, row_note *n)
 	long k;
 
 	ec_error_clear(&why);
-	k = r->o->pick(r->o->ctx, c < rd->nfields ? rd->fields[c] : "",
+	k = r->keys->pick(r->keys->ctx, c < rd->nfields ? rd->fields[c] : "",
 		       c < rd->nfields ? rd->lens[c] : 0, &why);
 	w->key = k >= 0 && (size_t)k < r->nkeys ? (size_t)k : 0;
 	if (w->key != (size_t)k) {

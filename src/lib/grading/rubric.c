@@ -300,12 +300,18 @@ ec_status ec_rubric_accept(ec_rubric *r, const char *spec, const char *origin,
 			   ec_error *err)
 {
 	const char *eq = strchr(spec, '=');
+	ec_status st;
 
 	if (!eq)
-		return ec_error_at(err, EC_ERR_PARSE, origin, 0, 0,
+		return ec_error_at(err, EC_ERR_USAGE, origin, 0, 0,
 				   "'%s' is not ID=ANSWER", spec);
-	return add_alt(r, spec, (size_t)(eq - spec), eq + 1, strlen(eq + 1), false, origin, 0,
+	st = add_alt(r, spec, (size_t)(eq - spec), eq + 1, strlen(eq + 1), false, origin, 0,
 		       err);
+	if (st == EC_OK)
+		r->alts[r->nalts - 1].requested = true;
+	else if (st != EC_ERR_NOMEM)
+		st = err->status = EC_ERR_USAGE; /* the command line's request, not a file, is wrong */
+	return st;
 }
 
 void ec_rubric_free(ec_rubric *r)

@@ -65,7 +65,13 @@ static ec_status stats_begin(ec_write_ctx *w, const ec_stats *s, const ec_stats_
 	unsigned c;
 
 	(void)sum;
-	fputs("id,kind,points,facility,discrimination,upper,lower,blank,unreadable,true,false",
+	/* several versions: one header, with a first column naming each line's version */
+	if (w->versions && w->block > 0)
+		return EC_OK;
+	fputs(w->versions ? "variant,id,kind,points,facility,discrimination,upper,lower,blank,"
+			    "unreadable,true,false"
+			  : "id,kind,points,facility,discrimination,upper,lower,blank,unreadable,"
+			    "true,false",
 	      w->out);
 	for (c = 0; c < 26; c++)
 		if ((all >> c) & 1)
@@ -86,6 +92,8 @@ static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_s
 
 	for (l = write_stats_letters(it, letters); mc && *l; l++)
 		shown |= UINT32_C(1) << (*l - 'A');
+	if (w->versions)
+		fprintf(w->out, "%llu,", (unsigned long long)w->version);
 	ec_write_csv_field(w->out, it->id);
 	fprintf(w->out, ",%s,%s", ec_key_kind_name(it->kind), ec_points_format(it->max_points, pts));
 	ratio(w->out, ec_stats_facility(s, i));
@@ -162,6 +170,6 @@ static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster
 const ec_writer ec_writer_csv = {
 	.name = "csv",
 	.key = {key_begin, key_item, NULL},
-	.stats = {stats_begin, stats_item, NULL},
+	.stats = {stats_begin, stats_item, NULL, NULL, NULL},
 	.roster = {roster_begin, roster_row, NULL},
 };

@@ -226,7 +226,22 @@ static ec_status stats_end(ec_write_ctx *w, const ec_stats *s, const ec_stats_su
 {
 	(void)s;
 	(void)sum;
-	fputs(w->items ? "\n ]}\n" : "]}\n", w->out);
+	fputs(w->items ? "\n ]}" : "]}", w->out);
+	fputs(w->versions ? "}" : "\n", w->out);
+	return EC_OK;
+}
+
+/* Several versions: an array of {"variant": N, "stats": {...}}. */
+static ec_status stats_version(ec_write_ctx *w)
+{
+	fprintf(w->out, "%s{\"variant\": %llu, \"stats\": ", w->block ? ",\n" : "[",
+		(unsigned long long)w->version);
+	return EC_OK;
+}
+
+static ec_status stats_versions_end(ec_write_ctx *w)
+{
+	fputs(w->block || w->versions ? "]\n" : "[]\n", w->out);
 	return EC_OK;
 }
 
@@ -355,11 +370,55 @@ static ec_status check_end(ec_write_ctx *w, const ec_check_report *r)
 	return EC_OK;
 }
 
+/*
+ * A question paper: {"seed", "questions": [{"id", "points", "text",
+ * "params"}, ...]} and, when it carries one, "key".
+ */
+static ec_status paper_begin(ec_write_ctx *w, const ec_paper *p)
+{
+	fprintf(w->out, "{\"seed\": %llu,\n\"questions\": [", (unsigned long long)p->seed);
+	return EC_OK;
+}
+
+static ec_status paper_question(ec_write_ctx *w, const ec_paper *p, size_t i)
+{
+	const ec_paper_question *q = &p->questions[i];
+	ec_buf b = EC_BUF_INIT;
+
+	if (ec_text_render(&q->text, &b) != EC_OK) {
+		ec_buf_free(&b);
+		return EC_ERR_NOMEM;
+	}
+	fputs(i ? ",\n {\"id\": " : "\n {\"id\": ", w->out);
+	ec_write_json_string(w->out, q->id);
+	fprintf(w->out, ", \"points\": %g, \"text\": ", q->points);
+	ec_write_json_string(w->out, ec_buf_str(&b));
+	fprintf(w->out, ", \"params\": %s}", q->params ? q->params : "{}");
+	ec_buf_free(&b);
+	return EC_OK;
+}
+
+static ec_status paper_end(ec_write_ctx *w, const ec_paper *p)
+{
+	ec_error err;
+	ec_status st = EC_OK;
+
+	if (p->key) {
+		fputs("\n],\n\"key\": ", w->out);
+		st = ec_write_key(w->out, &ec_writer_json, p->key, &err);
+		fputs("}\n", w->out);
+	} else {
+		fputs("\n]}\n", w->out);
+	}
+	return st;
+}
+
 const ec_writer ec_writer_json = {
 	.name = "json",
 	.key = {key_begin, key_item, key_end},
 	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, true},
-	.stats = {stats_begin, stats_item, stats_end},
+	.stats = {stats_begin, stats_item, stats_end, stats_version, stats_versions_end},
+	.paper = {paper_begin, paper_question, paper_end},
 	.roster = {roster_begin, roster_row, roster_end},
 	.check = {check_begin, check_item, check_end},
 };

@@ -142,6 +142,13 @@ static void group_count(FILE *f, const uint64_t *counts, size_t i)
 		fputs("\t-", f);
 }
 
+/* Several versions: "variant N" before each block, a blank line between. */
+static ec_status stats_version(ec_write_ctx *w)
+{
+	fprintf(w->out, "%svariant %llu\n", w->block ? "\n" : "", (unsigned long long)w->version);
+	return EC_OK;
+}
+
 static ec_status stats_begin(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum)
 {
 	char a[32], b[32];
@@ -264,10 +271,56 @@ static ec_status check_end(ec_write_ctx *w, const ec_check_report *r)
 	return EC_OK;
 }
 
+/* ---- a question paper, as text and (with hashes) as Markdown ---- */
+
+ec_status write_paper_begin(ec_write_ctx *w, const ec_paper *p, bool hashes)
+{
+	fprintf(w->out, "%s%s\n\n%s\n", hashes ? "# " : "", p->title, p->summary);
+	if (p->key_hint[0])
+		fprintf(w->out, "%s\n", p->key_hint);
+	return EC_OK;
+}
+
+ec_status write_paper_question(ec_write_ctx *w, const ec_paper *p, size_t i, bool hashes)
+{
+	const ec_paper_question *q = &p->questions[i];
+	ec_buf b = EC_BUF_INIT;
+	const char *c;
+	int depth = 0;
+
+	for (c = q->id; *c; c++)
+		depth += *c == '.';
+	fputc('\n', w->out);
+	if (hashes)
+		fprintf(w->out, "%.*s ", 2 + depth, "#####");
+	if (q->leaf)
+		fprintf(w->out, "%s (%g point%s)\n\n", q->id, q->points, q->points == 1 ? "" : "s");
+	else
+		fprintf(w->out, "%s %s (%g points)\n\n", q->id, q->title, q->points);
+	if (ec_text_render(&q->text, &b) != EC_OK) {
+		ec_buf_free(&b);
+		return EC_ERR_NOMEM;
+	}
+	fputs(ec_buf_str(&b), w->out);
+	ec_buf_free(&b);
+	return EC_OK;
+}
+
+static ec_status paper_begin(ec_write_ctx *w, const ec_paper *p)
+{
+	return write_paper_begin(w, p, false);
+}
+
+static ec_status paper_question(ec_write_ctx *w, const ec_paper *p, size_t i)
+{
+	return write_paper_question(w, p, i, false);
+}
+
 const ec_writer ec_writer_text = {
 	.name = "text",
 	.key = {key_begin, key_item, NULL},
 	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, false},
-	.stats = {stats_begin, stats_item, NULL},
+	.stats = {stats_begin, stats_item, NULL, stats_version, NULL},
 	.check = {check_begin, check_item, check_end},
+	.paper = {paper_begin, paper_question, NULL},
 };

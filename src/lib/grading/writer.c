@@ -11,6 +11,7 @@ static const ec_writer *const writers[] = {
 	[EC_FORMAT_CSV] = &ec_writer_csv,
 	[EC_FORMAT_JSON] = &ec_writer_json,
 	[EC_FORMAT_GRADESCOPE] = &ec_writer_gradescope,
+	[EC_FORMAT_MD] = &ec_writer_md,
 };
 _Static_assert(sizeof(writers) / sizeof(writers[0]) == EC_FORMAT_COUNT,
 	       "one writer per ec_format");
@@ -53,6 +54,8 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc)
 		return w->roster.row != NULL;
 	case EC_DOCUMENT_CHECK:
 		return w->check.item != NULL;
+	case EC_DOCUMENT_PAPER:
+		return w->paper.question != NULL;
 	}
 	return false;
 }
@@ -76,7 +79,7 @@ static ec_status failed(ec_error *err, const ec_writer *w, ec_status st)
 ec_status ec_write_key(FILE *f, const ec_writer *w, const ec_key *key, ec_error *err)
 {
 	const ec_key_writer *kw = &w->key;
-	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_write_ctx ctx = {.out = f};
 	ec_status st = EC_OK;
 	size_t i;
 
@@ -110,7 +113,7 @@ ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
 			 ec_error *err)
 {
 	const ec_sheet_writer *sw = &w->sheet;
-	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_write_ctx ctx = {.out = f};
 	ec_status st = EC_OK;
 	size_t i;
 
@@ -153,29 +156,67 @@ static void summarise_nobody(ec_stats_summary *sum)
 	sum->median_exact = sum->groups_exact = true;
 }
 
-ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err)
+/* One block of statistics with the context's framing. */
+static ec_status stats_block(ec_write_ctx *ctx, const ec_writer *w, const ec_stats *s,
+			     ec_error *err)
 {
 	const ec_stats_writer *sw = &w->stats;
-	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
 	ec_stats_summary sum;
 	ec_status st = EC_OK;
 	size_t i;
 
-	if (!sw->item)
-		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write statistics",
-				    w->name);
 	if (s->n == 0)
 		summarise_nobody(&sum);
 	else if ((st = ec_stats_summarise(s, &sum, err)) != EC_OK)
 		return st;
 	if (sw->begin)
-		st = sw->begin(&ctx, s, &sum);
+		st = sw->begin(ctx, s, &sum);
 	for (i = 0; st == EC_OK && i < s->nitems; i++)
-		st = sw->item(&ctx, s, &sum, i);
+		st = sw->item(ctx, s, &sum, i);
 	if (st == EC_OK && sw->end)
-		st = sw->end(&ctx, s, &sum);
+		st = sw->end(ctx, s, &sum);
 	ec_stats_summary_free(&sum);
 	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err)
+{
+	ec_write_ctx ctx;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.out = f;
+	if (!w->stats.item)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write statistics",
+				    w->name);
+	return stats_block(&ctx, w, s, err);
+}
+
+ec_status ec_write_stats_versions(FILE *f, const ec_writer *w, const ec_stats *const *stats,
+				  const uint64_t *seeds, size_t n, ec_error *err)
+{
+	const ec_stats_writer *sw = &w->stats;
+	ec_write_ctx ctx;
+	ec_status st = EC_OK;
+	size_t k;
+
+	if (!sw->item)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write statistics",
+				    w->name);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.out = f;
+	for (k = 0; k < n && st == EC_OK; k++) {
+		memset(&ctx, 0, sizeof(ctx));
+		ctx.out = f;
+		ctx.versions = true;
+		ctx.version = seeds[k];
+		ctx.block = k;
+		if (sw->version && (st = sw->version(&ctx)) != EC_OK)
+			return failed(err, w, st);
+		st = stats_block(&ctx, w, stats[k], err);
+	}
+	if (st == EC_OK && sw->versions_end && (st = sw->versions_end(&ctx)) != EC_OK)
+		return failed(err, w, st);
+	return st;
 }
 
 ec_status ec_write_roster_begin(ec_write_ctx *ctx, FILE *f, const ec_writer *w,
@@ -210,7 +251,7 @@ ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *e
 ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, ec_error *err)
 {
 	const ec_check_writer *cw = &w->check;
-	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_write_ctx ctx = {.out = f};
 	ec_status st = EC_OK;
 	size_t i;
 
@@ -263,4 +304,23 @@ void ec_write_json_string(FILE *f, const char *s)
 			fwrite(s, 1, n, f);
 	}
 	putc('"', f);
+}
+
+ec_status ec_write_paper(FILE *f, const ec_writer *w, const ec_paper *p, ec_error *err)
+{
+	const ec_paper_writer *pw = &w->paper;
+	ec_write_ctx ctx = {.out = f};
+	ec_status st = EC_OK;
+	size_t i;
+
+	if (!pw->question)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write a question paper",
+				    w->name);
+	if (pw->begin)
+		st = pw->begin(&ctx, p);
+	for (i = 0; st == EC_OK && i < p->count; i++)
+		st = pw->question(&ctx, p, i);
+	if (st == EC_OK && pw->end)
+		st = pw->end(&ctx, p);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
 }

@@ -13,6 +13,14 @@ extern const ec_writer ec_writer_tsv;
 extern const ec_writer ec_writer_csv;
 extern const ec_writer ec_writer_json;
 extern const ec_writer ec_writer_gradescope;
+extern const ec_writer ec_writer_md;
+
+/*
+ * A paper's title, summary and questions as plain text, with `hashes`
+ * (Markdown headings) or without (text).
+ */
+ec_status write_paper_begin(ec_write_ctx *w, const ec_paper *p, bool hashes);
+ec_status write_paper_question(ec_write_ctx *w, const ec_paper *p, size_t i, bool hashes);
 
 /*
  * Room for a student's answer in key form (ec_value_format()). Every

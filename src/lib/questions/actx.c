@@ -1,4 +1,4 @@
-#include "answers.h"
+#include "question.h"
 
 #include <stdarg.h>
 #include <stdio.h>

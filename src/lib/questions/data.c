@@ -94,5 +94,13 @@ void ec_data_free(char *text)
 
 int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin)
 {
-	return ec_data_lookup(name, text, origin, &a->err);
+	return ec_exam_data(a->exam, name, text, origin, &a->err) == EC_OK ? 0 : -1;
+}
+
+int ec_params_data(ec_actx *a, const char *given, const char *name, char **text,
+		   const char **origin)
+{
+	ec_solving s = {a->exam, a->params, EC_DEPTH_WORKED};
+
+	return ec_solving_data(&s, given, name, text, origin, NULL, &a->err) == EC_OK ? 0 : -1;
 }

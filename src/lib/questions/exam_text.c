@@ -6,6 +6,7 @@
  * the answers read (layer lists, graph and figure files) parsed by the
  * library, so that the sheet shows what the answers answer.
  */
+#include "answers.h"
 #include "variant.h"
 
 #include <inttypes.h>
@@ -263,91 +264,6 @@ static int text_2_8(const ec_exam_params *p, ec_buf *b, ec_error *err)
 
 /* ---- 3.1 ---- */
 
-/* A node's operand as the sheet names it: its label, or a constant's text. */
-static void operand(ec_buf *b, const ec_expr *e, size_t i)
-{
-	const ec_expr_node *n = &e->nodes[i];
-
-	if (n->label[0])
-		ec_buf_append(b, n->label);
-	else
-		ec_buf_appendf(b, "%.*s", (int)(n->end - n->start), e->text + n->start);
-}
-
-/* "n1 * y", "2 ** n1", "clamp(n2, 1, 10)": node i in terms of its operands. */
-static void formula(ec_buf *b, const ec_expr *e, size_t i)
-{
-	const ec_expr_node *n = &e->nodes[i];
-	size_t k;
-
-	if (n->nargs == 2 && n->op != EC_EXPR_MAX && n->op != EC_EXPR_MIN) {
-		operand(b, e, n->arg[0]);
-		ec_buf_appendf(b, " %s ", ec_expr_op_name(n->op));
-		operand(b, e, n->arg[1]);
-		return;
-	}
-	if (n->op == EC_EXPR_NEG) {
-		ec_buf_append(b, "-");
-		operand(b, e, n->arg[0]);
-		return;
-	}
-	ec_buf_appendf(b, "%s(", ec_expr_op_name(n->op));
-	for (k = 0; k < n->nargs; k++) {
-		if (k)
-			ec_buf_append(b, ", ");
-		operand(b, e, n->arg[k]);
-	}
-	ec_buf_append(b, ")");
-}
-
-static int text_3_1_1(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	char *text, v[32];
-	const char *line;
-	ec_expr e;
-	size_t i;
-
-	if (data_text(p->q311_graph, "q3.1.1.graph", &text, err) != 0)
-		return -1;
-	if (ec_expr_file_load(text, "q3.1.1.graph", &e, err) != EC_OK) {
-		ec_data_free(text);
-		return -1;
-	}
-	ec_buf_append(b, "In the graph below every activation's forward value is given. Find the\n"
-			 "gradient of the output with respect to each activation; the output's own\n"
-			 "gradient is 1. Two of its operators:\n\n"
-			 "    2**v            base-2 exponential: 2**3 = 8\n"
-			 "    clamp(v, a, b)  v held within [a, b]: a if v < a, v if a <= v <= b,\n"
-			 "                    b if v > b; clamp(12, 1, 10) = 10\n\n");
-	if (!p->q311_graph[0])
-		ec_buf_append(b, "(The exam's figure was lost; this is the stand-in graph of\n"
-				 "data/q3.1.1.graph that the worked answer uses.)\n\n");
-	ec_buf_append(b, "The graph, as the lines of a graph file (the expression, then the value\n"
-			 "of each input):\n\n");
-	for (line = text; *line; line += strcspn(line, "\n"), line += *line == '\n') {
-		size_t n = strcspn(line, "\n");
-
-		if (n && line[0] != '#')
-			ec_buf_appendf(b, "    %.*s\n", (int)n, line);
-	}
-	ec_data_free(text);
-	ec_buf_append(b, "\nIts activations with their forward values (n1, n2, ... in the order\n"
-			 "they are computed):\n\n");
-	for (i = 0; i < e.count; i++) {
-		const ec_expr_node *n = &e.nodes[i];
-
-		if (n->constant)
-			continue;
-		ec_buf_appendf(b, "    %-4s = ", n->label);
-		if (n->op != EC_EXPR_INPUT)
-			formula(b, &e, i);
-		ec_buf_appendf(b, "%s%s\n", n->op != EC_EXPR_INPUT ? " = " : "",
-			       ec_expr_format_number(n->value, v, sizeof(v)));
-	}
-	ec_expr_free(&e);
-	return 0;
-}
-
 static int text_3_1_2(const ec_exam_params *p, ec_buf *b, ec_error *err)
 {
 	char cell[32];
@@ -593,12 +509,12 @@ static const struct {
 	const char *id;
 	int (*fn)(const ec_exam_params *p, ec_buf *b, ec_error *err);
 } computed[] = {
-	{"2.5", text_2_5},     {"2.7", text_2_7},     {"2.8", text_2_8},     {"3.1.1", text_3_1_1},
+	{"2.5", text_2_5},     {"2.7", text_2_7},     {"2.8", text_2_8},     
 	{"3.1.2", text_3_1_2}, {"3.2", text_3_2},     {"3.2.1", text_3_2_1}, {"3.2.2", text_3_2_2},
 	{"3.2.3", text_3_2_3}, {"3.3", text_3_3},     {"3.3.7", text_3_3_7},
 };
 
-int ec_exam_text(const ec_exam_params *p, const ec_question *q, ec_buf *b, ec_error *err)
+int ec_exam_text_old(const ec_exam_params *p, const ec_question *q, ec_buf *b, ec_error *err)
 {
 	size_t i;
 	bool found = false;
@@ -735,34 +651,6 @@ static int json_2_8(const ec_exam_params *p, FILE *f, ec_error *err)
 	return 0;
 }
 
-static int json_3_1_1(const ec_exam_params *p, FILE *f, ec_error *err)
-{
-	char *text;
-	ec_expr e;
-	size_t i;
-
-	if (data_text(p->q311_graph, "q3.1.1.graph", &text, err) != 0)
-		return -1;
-	if (ec_expr_file_load(text, "q3.1.1.graph", &e, err) != EC_OK) {
-		ec_data_free(text);
-		return -1;
-	}
-	fputs("\"graph\": ", f);
-	ec_write_json_string(f, text);
-	ec_data_free(text);
-	fputs(", \"expression\": ", f);
-	ec_write_json_string(f, e.text + strspn(e.text, " \t"));
-	fputs(", \"inputs\": {", f);
-	for (i = 0; i < e.input_count; i++) {
-		fputs(i ? ", " : "", f);
-		ec_write_json_string(f, e.inputs[i].name);
-		fputs(": ", f);
-		json_number(f, e.inputs[i].value);
-	}
-	putc('}', f);
-	ec_expr_free(&e);
-	return 0;
-}
 
 static int json_3_1_2(const ec_exam_params *p, FILE *f, ec_error *err)
 {
@@ -829,11 +717,11 @@ static const struct {
 	const char *id;
 	int (*fn)(const ec_exam_params *p, FILE *f, ec_error *err);
 } numbers[] = {
-	{"2.5", json_2_5},     {"2.7", json_2_7}, {"2.8", json_2_8},     {"3.1.1", json_3_1_1},
+	{"2.5", json_2_5},     {"2.7", json_2_7}, {"2.8", json_2_8},     
 	{"3.1.2", json_3_1_2}, {"3.2", json_3_2}, {"3.2.3", json_3_2_3}, {"3.3", json_3_3},
 };
 
-int ec_exam_params_json(const ec_exam_params *p, const ec_question *q, FILE *f, ec_error *err)
+int ec_exam_params_json_old(const ec_exam_params *p, const ec_question *q, FILE *f, ec_error *err)
 {
 	size_t i;
 

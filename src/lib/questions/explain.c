@@ -10,56 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
-
-/* Each module and the part of the exam it covers. */
-static const struct {
-	const char *id;
-	ec_facts_fn fn;
-} modules[] = {
-	{"1.1", ec_facts_1_1},     {"1.2", ec_facts_1_2},     {"1.3", ec_facts_1_3},
-	{"1.4", ec_facts_1_4},     {"1.5", ec_facts_1_5},     {"1.6", ec_facts_1_6},
-	{"1.7", ec_facts_1_7},     {"1.8", ec_facts_1_8},     {"1.9", ec_facts_1_9},
-	{"1.10", ec_facts_1_10},   {"2.1", ec_facts_2_1},     {"2.2", ec_facts_2_2},
-	{"2.3", ec_facts_2_3},     {"2.4", ec_facts_2_4},     {"2.5", ec_facts_2_5},
-	{"2.6", ec_facts_2_6},     {"2.7", ec_facts_2_7},     {"2.8", ec_facts_2_8},
-	{"2.9", ec_facts_2_9},     {"2.10", ec_facts_2_10},   {"3.1.1", ec_facts_3_1_1},
-	{"3.1.2", ec_facts_3_1_2}, {"3.2.1", ec_facts_3_2_1}, {"3.2.2", ec_facts_3_2_2},
-	{"3.2.3", ec_facts_3_2_3}, {"3.3", ec_facts_3_3},
-};
-
-/* Whether `a` is `b` or a leading part of it ending before a '.'. */
-static bool leads(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-
-	return strncmp(a, b, n) == 0 && (b[n] == '\0' || b[n] == '.');
-}
-
-ec_status ec_explainer_init(ec_explainer *ex, const char *prefix, ec_error *err)
-{
-	size_t i;
-
-	memset(ex, 0, sizeof(*ex));
-	for (i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
-		size_t before = ex->count;
-		ec_error sub;
-
-		if (prefix && !leads(modules[i].id, prefix) && !leads(prefix, modules[i].id))
-			continue;
-		ec_error_clear(&sub);
-		if (modules[i].fn(ex, &sub) == 0)
-			continue;
-		if (sub.status == EC_ERR_NOMEM) {
-			ec_explainer_free(ex);
-			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-		}
-		ex->count = before; /* a question's facts are all there or none */
-		ex->nfailed++;
-		ex->failure = sub;
-	}
-	return EC_OK;
-}
 
 void ec_explainer_free(ec_explainer *ex)
 {
@@ -75,18 +25,6 @@ const ec_item_facts *ec_explainer_find(const ec_explainer *ex, const char *id)
 		if (strcmp(ex->items[i].id, id) == 0)
 			return &ex->items[i];
 	return NULL;
-}
-
-const char *ec_explain_question(const char *id)
-{
-	const char *best = NULL;
-	size_t i;
-
-	for (i = 0; i < ec_question_count; i++)
-		if (leads(ec_questions[i].id, id) &&
-		    (!best || strlen(ec_questions[i].id) > strlen(best)))
-			best = ec_questions[i].id;
-	return best;
 }
 
 /* ---- building facts ---- */
@@ -150,14 +88,6 @@ ec_option_fact *ec_facts_option(ec_item_facts *f, char letter, bool holds, const
 	return o;
 }
 
-/* Whether a written number is `target`: as the grader reads numbers by default. */
-static bool number_is(const ec_value *v, double target)
-{
-	if (fabs(v->number - target) <= EC_NUMBER_SAME * fabs(target))
-		return true;
-	return v->sigfigs >= EC_SIGFIGS_MIN && ec_sigfigs_agree(v->number, v->sigfigs, target);
-}
-
 /* Whether the factors of a and b are the same numbers in another order. */
 static bool dims_reordered(const ec_value *a, const ec_value *b)
 {
@@ -177,37 +107,15 @@ static bool dims_reordered(const ec_value *a, const ec_value *b)
 	return true;
 }
 
-/* Whether the answer v is the value m (or, for a reordered shape, its factors). */
+/*
+ * Whether the answer v is the value m as grading reads it by default
+ * (ec_value_matches()), or, for a reordered shape, has its factors.
+ */
 static bool same_value(const ec_value *v, const ec_value *m, bool reordered)
 {
-	size_t i;
-
-	if (v->blank || m->blank || v->kind != m->kind)
-		return false;
-	switch (m->kind) {
-	case EC_KEY_TF:
-		return v->truth == m->truth;
-	case EC_KEY_MC:
-		return v->letters == m->letters;
-	case EC_KEY_NUMBER:
-		return number_is(v, m->number);
-	case EC_KEY_COUNT:
-		return v->count == m->count;
-	case EC_KEY_DIMS:
-		if (reordered)
-			return dims_reordered(v, m);
-		if (v->ndims != m->ndims)
-			return false;
-		for (i = 0; i < m->ndims; i++)
-			if (v->dims[i] != m->dims[i])
-				return false;
-		return true;
-	case EC_KEY_MASK:
-		return strcmp(v->mask, m->mask) == 0;
-	case EC_KEY_MANUAL:
-		break;
-	}
-	return false;
+	if (reordered && !v->blank && !m->blank && v->kind == EC_KEY_DIMS && m->kind == EC_KEY_DIMS)
+		return dims_reordered(v, m);
+	return ec_value_matches(v, m, NULL);
 }
 
 /* The facts' own answer, read as its kind. */
@@ -489,4 +397,26 @@ char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdic
 		break;
 	}
 	return buf;
+}
+
+bool ec_explain_mistake(const ec_item_facts *f, const ec_value *answer, char *buf, size_t size)
+{
+	char details[EC_CHECK_LINE];
+	size_t k;
+
+	if (size == 0)
+		return false;
+	buf[0] = '\0';
+	if (f->kind == EC_KEY_MC) {
+		for (k = 0; k < f->noptions; k++) {
+			const ec_option_fact *o = &f->options[k];
+
+			if (chosen(answer, o->letter) && !o->holds && o->mistake[0]) {
+				snprintf(buf, size, "%s", o->mistake);
+				return true;
+			}
+		}
+		return false;
+	}
+	return matching_mistakes(f, answer, EC_VERDICT_WRONG, buf, size, details, sizeof(details));
 }

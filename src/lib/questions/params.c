@@ -72,26 +72,3 @@ const ec_exam_params ec_exam_original = {
 	.q33_z11 = "x_13 x_31 x_32",
 };
 
-const ec_exam_params *ec_params(const ec_actx *a)
-{
-	return a->params ? a->params : &ec_exam_original;
-}
-
-int ec_params_data(ec_actx *a, const char *given, const char *name, char **text,
-		   const char **origin)
-{
-	static char origin_buf[128];
-	size_t n = strlen(given);
-
-	if (n == 0)
-		return ec_data_load(a, name, text, origin);
-	if (!(*text = malloc(n + 1))) {
-		ec_error_set(&a->err, EC_ERR_NOMEM, "out of memory");
-		return -1;
-	}
-	memcpy(*text, given, n + 1);
-	snprintf(origin_buf, sizeof(origin_buf), "variant %llu's %s",
-		 (unsigned long long)ec_params(a)->seed, name);
-	*origin = origin_buf;
-	return 0;
-}

@@ -12,7 +12,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "answers.h"
 #include "examcheck/ec_optim.h"
 
 /** Options of 2.5 (runs of gradient descent), 2.7 and 2.8 (A-F). */
@@ -84,18 +83,7 @@ typedef struct ec_exam_params {
 	char q33_y11[96], q33_z11[96];
 } ec_exam_params;
 
-/** The original exam's numbers. */
+/** The original exam's numbers (params.c, until every module draws its own). */
 extern const ec_exam_params ec_exam_original;
-
-/** The numbers `a` answers: a->params, or the original exam's when it is NULL. */
-const ec_exam_params *ec_params(const ec_actx *a);
-
-/**
- * The text of data file `name` for an answer: `given` when it is not
- * empty (a variant's own graph or figure, named "variant N's NAME" in
- * messages), else ec_data_load(). Free *text with ec_data_free().
- */
-int ec_params_data(ec_actx *a, const char *given, const char *name, char **text,
-		   const char **origin);
 
 #endif

@@ -1,17 +1,135 @@
 /*
- * q3_1_1.c: gradients of every activation of a computational graph built
- * from 2** and clamp. The exam's figure is missing, so the graph comes
- * from data/q3.1.1.graph (a stand-in unless an instructor replaces it).
+ * q3_1_1.c: Q3.1.1, the gradient of a graph's output with respect to each
+ * of its activations, through the base-2 exponential 2** and clamp. The
+ * exam's figure is missing, so the original's graph is the data file
+ * q3.1.1.graph (a stand-in unless an instructor gives the real one); a
+ * variant draws its own. Forward and backward passes, and the exact forms
+ * a + b ln 2 of every number, are libexamcheck's (ec_expr.h).
  */
+#include <inttypes.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
 #include "examcheck/ec_buf.h"
 #include "examcheck/ec_expr.h"
-#include "params.h"
+#include "question.h"
+
+#define LINE EC_EXPLAIN_LINE
+#define NUM(v, buf) ec_expr_format_number((v), (buf), sizeof(buf))
+
+/* ---- the numbers ---- */
+
+/* Each uses x, y and z, and clamp(., a, b) once. */
+static const char *const q311_forms[] = {
+	"clamp(2**(x*y), %d, %d) * (y - z)",   "clamp(2**(x + y), %d, %d) - x * z",
+	"2**clamp(x*y - z, %d, %d) + y",       "(x + clamp(2**y - z, %d, %d)) * y",
+	"clamp(x * 2**y, %d, %d) * (z - x)",
+};
+
+/*
+ * Whether the graph loads and every activation is moderate, no node sits
+ * where a derivative convention applies, and the clamp is saturated
+ * (outputs a bound) exactly when `saturate`.
+ */
+static bool q311_fits(const char *text, bool saturate, ec_error *err)
+{
+	ec_expr e;
+	size_t i;
+	bool ok = true, clamped = false;
+
+	if (ec_expr_file_load(text, "variant graph", &e, err) != EC_OK) {
+		ec_error_clear(err);
+		return false;
+	}
+	for (i = 0; i < e.count; i++) {
+		const ec_expr_node *n = &e.nodes[i];
+
+		ok = ok && !n->at_kink && n->value > -10000 && n->value < 10000;
+		if (n->op == EC_EXPR_CLAMP)
+			clamped = n->partial[0] == 0;
+	}
+	ec_expr_free(&e);
+	return ok && clamped == saturate;
+}
+
+/*
+ * The original's graph is the data file q3.1.1.graph (p->q311_graph ""). A
+ * variant's is drawn: one of the forms above, its clamp's bounds and the
+ * inputs, drawn again until it fits.
+ */
+static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+{
+	if (!g) {
+		p->q311_graph[0] = '\0';
+		return 0;
+	}
+
+	/* Over any three seeds in a row, one saturates the clamp and one does not. */
+	bool saturate = p->seed % 3 == 1 || (p->seed % 3 == 0 && ec_draw_chance(g, 1, 2));
+	int t;
+
+	for (t = 0; t < EC_DRAW_TRIES; t++) {
+		char expr[96];
+		int lo = ec_draw_int(g, -2, 4), hi = lo + ec_draw_int(g, 2, 8);
+		int x = ec_draw_int(g, -2, 3), y = ec_draw_int(g, 0, 3), z = ec_draw_int(g, -2, 3);
+		int n;
+
+		snprintf(expr, sizeof(expr), EC_DRAW_PICK(g, q311_forms), lo, hi);
+		n = snprintf(p->q311_graph, sizeof(p->q311_graph),
+			     "# Variant %" PRIu64 " of question 3.1.1: a graph built with the base-2\n"
+			     "# exponential 2** and clamp(v, a, b). Format of data/q3.1.1.graph:\n"
+			     "# the expression, then the value of each input.\n"
+			     "expr %s\nx = %d\ny = %d\nz = %d\n",
+			     p->seed, expr, x, y, z);
+		if (n > 0 && (size_t)n < sizeof(p->q311_graph) && q311_fits(p->q311_graph, saturate, err))
+			return 0;
+	}
+	return ec_draw_gave_up(err, "3.1.1", p->seed);
+}
+
+/* ---- the solution ---- */
+
+struct solution {
+	ec_expr e;            /* the graph, forward and backward */
+	ec_expr_exact *x;     /* each value's exact form, a + b ln 2 */
+	char *text;           /* the graph file */
+	const char *origin;   /* where it was read from */
+	ec_key_origin from;   /* a stand-in, or the exam's (or a variant's) own */
+	bool loaded;
+};
+
+static int solve(const ec_solving *s, void *out, ec_error *err)
+{
+	struct solution *sol = out;
+
+	if (ec_solving_data(s, s->p->q311_graph, "q3.1.1.graph", &sol->text, &sol->origin,
+			    &sol->from, err) != EC_OK)
+		return -1;
+	if (ec_expr_file_load(sol->text, sol->origin, &sol->e, err) != EC_OK)
+		return -1;
+	sol->loaded = true;
+	if (!(sol->x = malloc(sol->e.count * sizeof(*sol->x)))) {
+		ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		return -1;
+	}
+	ec_expr_exact_forms(&sol->e, sol->x);
+	return 0;
+}
+
+static void release(void *out)
+{
+	struct solution *sol = out;
+
+	if (sol->loaded)
+		ec_expr_free(&sol->e);
+	free(sol->x);
+	free(sol->text);
+}
+
+/* ---- the worked answer and the key ---- */
 
 /* How the worked answer names a node: its label, or a constant's text. */
 static void node_name(const ec_expr *e, size_t i, char *buf, size_t size)
@@ -236,36 +354,19 @@ static void answer_line(ec_actx *a, const ec_expr *e, const ec_expr_exact *x)
 	ec_buf_free(&line);
 }
 
-int ec_ans_3_1_1(ec_actx *a)
+static int show(ec_actx *a, const void *out)
 {
-	char *text;
-	const char *origin;
+	const struct solution *sol = out;
+	const ec_expr *e = &sol->e;
+	const ec_expr_exact *x = sol->x;
 	char v[128], full[32], id[48];
-	ec_expr e;
-	ec_expr_exact *x;
 	size_t i, items = 0;
 	double points;
-	ec_key_origin from;
 
-	if (ec_params_data(a, ec_params(a)->q311_graph, "q3.1.1.graph", &text, &origin) != 0)
-		return -1;
-	if (ec_expr_file_load(text, origin, &e, &a->err) != EC_OK) {
-		ec_data_free(text);
-		return -1;
-	}
-	from = ec_data_origin("q3.1.1.graph", text);
-	ec_data_free(text);
-	if (!(x = malloc(e.count * sizeof(*x)))) {
-		ec_expr_free(&e);
-		ec_error_set(&a->err, EC_ERR_NOMEM, "out of memory");
-		return -1;
-	}
-	ec_expr_exact_forms(&e, x);
-
-	answer_line(a, &e, x);
-	if (ec_params(a)->q311_graph[0])
+	answer_line(a, e, x);
+	if (a->params->q311_graph[0])
 		ec_say(a, "The graph is variant %llu's, given in its question as a graph file.\n\n",
-		       (unsigned long long)ec_params(a)->seed);
+		       (unsigned long long)a->params->seed);
 	else
 		ec_say(a, "The exam's figure for this part was lost in transcription, so this\n"
 			  "answer works on a STAND-IN graph of the same kind: the exam's two special\n"
@@ -273,19 +374,19 @@ int ec_ans_3_1_1(ec_actx *a)
 			  "clamp(x, a, b)), plus ordinary ones. The graph is read from\n"
 			  "%s;\nwith the real figure's expression and input values there, the same\n"
 			  "steps give the real answer.\n\n",
-			  origin);
-	ec_say(a, "Graph: %s\nInputs:", e.text + strspn(e.text, " \t"));
-	for (i = 0; i < e.input_count; i++)
-		ec_say(a, "%s %s = %s", i ? "," : "", e.inputs[i].name,
-		       SAY(e.inputs[i].value, e.inputs[i].exact, v));
+			  sol->origin);
+	ec_say(a, "Graph: %s\nInputs:", e->text + strspn(e->text, " \t"));
+	for (i = 0; i < e->input_count; i++)
+		ec_say(a, "%s %s = %s", i ? "," : "", e->inputs[i].name,
+		       SAY(e->inputs[i].value, e->inputs[i].exact, v));
 	ec_say(a, "\nActivations that are not inputs are named n1, n2, ... in evaluation "
 		  "order.\nNumbers show at most 6 significant figures, after the exact value "
 		  "when\nthat has another form (the answer key keeps every digit).\n\n");
-	say_forward(a, &e, x);
-	say_backward(a, &e, x);
+	say_forward(a, e, x);
+	say_backward(a, e, x);
 
-	for (i = 0; i + 1 < e.count; i++)
-		items += !e.nodes[i].constant;
+	for (i = 0; i + 1 < e->count; i++)
+		items += !e->nodes[i].constant;
 	points = a->q ? a->q->points : 5.0;
 	ec_say(a, "\nGradients asked for (the output's own gradient, 1, is given); %zu key\n"
 		  "items of %s points each:\n",
@@ -295,22 +396,243 @@ int ec_ans_3_1_1(ec_actx *a)
 								      (int64_t)items)
 						    : ec_ln2_from_double(0),
 		   v));
-	for (i = 0; i + 1 < e.count; i++) {
-		const ec_expr_node *n = &e.nodes[i];
+	for (i = 0; i + 1 < e->count; i++) {
+		const ec_expr_node *n = &e->nodes[i];
 
 		if (n->constant)
 			continue;
 		ec_say(a, "  %-4s %s\n", n->label, SAY(n->grad, x[i].grad, v));
 		snprintf(id, sizeof(id), "3.1.1.%s", n->label);
-		if (ec_keyf_data(a, "q3.1.1.graph", from, id, EC_KEY_NUMBER, points / (double)items,
-				 "%s", ec_expr_format_number(n->grad, full, sizeof(full))) != 0) {
-			free(x);
-			ec_expr_free(&e);
+		if (ec_keyf_data(a, "q3.1.1.graph", sol->from, id, EC_KEY_NUMBER,
+				 points / (double)items, "%s",
+				 ec_expr_format_number(n->grad, full, sizeof(full))) != 0)
 			return -1;
-		}
 	}
-	say_conventions(a, &e);
-	free(x);
-	ec_expr_free(&e);
+	say_conventions(a, e);
 	return 0;
 }
+
+/*
+ * ---- the facts: each activation's gradient as the sum over its uses, with
+ * the mistakes of a wrong sign, a use left out, the local derivative alone
+ * and the forward value ----
+ */
+
+/* Append printf text to buf at *used (cut at the end of buf). */
+static void append(char *buf, size_t size, size_t *used, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+static void append(char *buf, size_t size, size_t *used, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (*used >= size)
+		return;
+	va_start(ap, fmt);
+	w = vsnprintf(buf + *used, size - *used, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		*used = *used + (size_t)w < size ? *used + (size_t)w : size;
+}
+
+/* The facts of node i: its gradient as the sum over its uses, and the mistakes. */
+static int node_facts(ec_explainer *ex, const ec_expr *e, size_t i, ec_error *err)
+{
+	const ec_expr_node *n = &e->nodes[i];
+	char id[48], name[48], user[48], g[32], p[32], v[32], d[LINE];
+	char sum[LINE] = "", terms[LINE] = "", where[LINE] = "";
+	size_t j, k, su = 0, tu = 0, wu = 0, uses = 0;
+	ec_item_facts *f;
+
+	node_name(e, i, name, sizeof(name));
+	snprintf(id, sizeof(id), "3.1.1.%s", n->label);
+	if (!(f = ec_facts_add(ex, id, EC_KEY_NUMBER, err)))
+		return -1;
+	ec_facts_answer(f, "%s", NUM(n->grad, g));
+	for (j = i + 1; j < e->count; j++)
+		for (k = 0; k < e->nodes[j].nargs; k++)
+			uses += e->nodes[j].arg[k] == i;
+	for (j = i + 1; j < e->count; j++) {
+		const ec_expr_node *u = &e->nodes[j];
+
+		for (k = 0; k < u->nargs; k++) {
+			double one_use;
+
+			if (u->arg[k] != i)
+				continue;
+			node_name(e, j, user, sizeof(user));
+			append(sum, sizeof(sum), &su, "%sgrad(%s) x d%s/d%s", su ? " + " : "", user, user,
+			       name);
+			append(terms, sizeof(terms), &tu, "%s%s x %s", tu ? " + " : "", NUM(u->grad, g),
+			       NUM(u->partial[k], p));
+			append(where, sizeof(where), &wu, "%s%s = %.*s", wu ? ", " : "", user,
+			       (int)(u->end - u->start), e->text + u->start);
+			snprintf(d, sizeof(d), "d%s/d%s = %s alone; the chain rule multiplies it by grad(%s) = %s",
+				 user, name, NUM(u->partial[k], p), user, NUM(u->grad, g));
+			ec_facts_mistake_number(f, "local derivative without the upstream gradient",
+						u->partial[k], d);
+			if (uses > 1) {
+				one_use = u->grad * u->partial[k];
+				snprintf(d, sizeof(d), "%s is used %zu times and the gradients of all its uses "
+					 "add; the use in %s alone gives %s x %s = %s",
+					 name, uses, user, NUM(u->grad, g), NUM(u->partial[k], p),
+					 NUM(one_use, v));
+				ec_facts_mistake_number(f, "gradient of one use only", one_use, d);
+			}
+		}
+	}
+	ec_facts_line(f, "dout/d%s = %s = %s = %s, where %s", name, sum, terms, NUM(n->grad, g),
+		      where);
+	snprintf(d, sizeof(d), "-(%s); the sign of each local derivative counts", NUM(n->grad, g));
+	ec_facts_mistake_number(f, "gradient with the wrong sign", -n->grad, d);
+	snprintf(d, sizeof(d), "%s = %s is the forward value (the activation), not its gradient",
+		 name, NUM(n->value, v));
+	ec_facts_mistake_number(f, "forward value, not the gradient", n->value, d);
+	return 0;
+}
+
+static int facts(ec_explainer *ex, const void *out, ec_error *err)
+{
+	const struct solution *sol = out;
+	size_t i;
+
+	for (i = 0; i + 1 < sol->e.count; i++)
+		if (!sol->e.nodes[i].constant && node_facts(ex, &sol->e, i, err) != 0)
+			return -1;
+	return 0;
+}
+
+/* ---- the text and its numbers ---- */
+
+/* A node's operand as the sheet names it: its label, or a constant's text. */
+static void operand(ec_buf *b, const ec_expr *e, size_t i)
+{
+	const ec_expr_node *n = &e->nodes[i];
+
+	if (n->label[0])
+		ec_buf_append(b, n->label);
+	else
+		ec_buf_appendf(b, "%.*s", (int)(n->end - n->start), e->text + n->start);
+}
+
+/* "n1 * y", "2 ** n1", "clamp(n2, 1, 10)": node i in terms of its operands. */
+static void formula(ec_buf *b, const ec_expr *e, size_t i)
+{
+	const ec_expr_node *n = &e->nodes[i];
+	size_t k;
+
+	if (n->nargs == 2 && n->op != EC_EXPR_MAX && n->op != EC_EXPR_MIN) {
+		operand(b, e, n->arg[0]);
+		ec_buf_appendf(b, " %s ", ec_expr_op_name(n->op));
+		operand(b, e, n->arg[1]);
+		return;
+	}
+	if (n->op == EC_EXPR_NEG) {
+		ec_buf_append(b, "-");
+		operand(b, e, n->arg[0]);
+		return;
+	}
+	ec_buf_appendf(b, "%s(", ec_expr_op_name(n->op));
+	for (k = 0; k < n->nargs; k++) {
+		if (k)
+			ec_buf_append(b, ", ");
+		operand(b, e, n->arg[k]);
+	}
+	ec_buf_append(b, ")");
+}
+
+static int text(const ec_solving *s, const ec_question *q, ec_text *t, ec_error *err)
+{
+	struct solution sol;
+	ec_buf b = EC_BUF_INIT;
+	const char *line;
+	char v[32];
+	size_t i;
+
+	(void)q;
+	memset(&sol, 0, sizeof(sol));
+	if (solve(s, &sol, err) != 0) {
+		release(&sol);
+		return -1;
+	}
+	ec_text_para(t, "In the graph below every activation's forward value is given. Find the\n"
+			"gradient of the output with respect to each activation; the output's own\n"
+			"gradient is 1. Two of its operators:");
+	ec_text_pre(t, "2**v            base-2 exponential: 2**3 = 8\n"
+		       "clamp(v, a, b)  v held within [a, b]: a if v < a, v if a <= v <= b,\n"
+		       "                b if v > b; clamp(12, 1, 10) = 10");
+	if (!s->p->q311_graph[0])
+		ec_text_para(t, "(The exam's figure was lost; this is the stand-in graph of\n"
+				"data/q3.1.1.graph that the worked answer uses.)");
+	ec_text_para(t, "The graph, as the lines of a graph file (the expression, then the value\n"
+			"of each input):");
+	for (line = sol.text; *line; line += strcspn(line, "\n"), line += *line == '\n') {
+		size_t n = strcspn(line, "\n");
+
+		if (n && line[0] != '#')
+			ec_buf_appendf(&b, "%.*s\n", (int)n, line);
+	}
+	ec_text_pre(t, "%s", ec_buf_str(&b));
+	ec_buf_clear(&b);
+	ec_text_para(t, "Its activations with their forward values (n1, n2, ... in the order\n"
+			"they are computed):");
+	for (i = 0; i < sol.e.count; i++) {
+		const ec_expr_node *n = &sol.e.nodes[i];
+
+		if (n->constant)
+			continue;
+		ec_buf_appendf(&b, "%-4s = ", n->label);
+		if (n->op != EC_EXPR_INPUT)
+			formula(&b, &sol.e, i);
+		ec_buf_appendf(&b, "%s%s\n", n->op != EC_EXPR_INPUT ? " = " : "",
+			       ec_expr_format_number(n->value, v, sizeof(v)));
+	}
+	ec_text_pre(t, "%s", ec_buf_str(&b));
+	ec_buf_free(&b);
+	release(&sol);
+	return 0;
+}
+
+/* "graph" (the graph file), "expression", "inputs" {name: value}. */
+static int json(const ec_solving *s, const ec_question *q, FILE *f, ec_error *err)
+{
+	struct solution sol;
+	size_t i;
+
+	(void)q;
+	memset(&sol, 0, sizeof(sol));
+	if (solve(s, &sol, err) != 0) {
+		release(&sol);
+		return -1;
+	}
+	fputs("\"graph\": ", f);
+	ec_write_json_string(f, sol.text);
+	fputs(", \"expression\": ", f);
+	ec_write_json_string(f, sol.e.text + strspn(sol.e.text, " \t"));
+	fputs(", \"inputs\": {", f);
+	for (i = 0; i < sol.e.input_count; i++) {
+		fputs(i ? ", " : "", f);
+		ec_write_json_string(f, sol.e.inputs[i].name);
+		fputs(": ", f);
+		ec_json_number(f, sol.e.inputs[i].value);
+	}
+	putc('}', f);
+	release(&sol);
+	return 0;
+}
+
+const ec_module ec_module_3_1_1 = {
+	.id = "3.1.1",
+	.size = sizeof(struct solution),
+	.draw = draw,
+	.text = text,
+	.json = json,
+	.solve = solve,
+	.release = release,
+	.show = show,
+	.facts = facts,
+};

@@ -71,8 +71,13 @@ static void q25_set(ec_q25_run *run, bool square, double x0, double step)
  * of 1/4 to 5/4 give factors 1/2, 0, -1/2 (converging), -1 (bouncing, the
  * loss stays put) and -3/2 (diverging).
  */
-static int draw_2_5(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+int ec_draw_2_5(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
+	if (!g) {
+		memcpy(&p->q25_runs, &ec_exam_original.q25_runs, sizeof(p->q25_runs));
+		return 0;
+	}
+
 	static const double abs_extra[] = {0.5, 1, 1.5, 2, 2.5};
 	static const double square_steps[] = {0.25, 0.5, 0.75, 1, 1.25};
 	static double trace[Q25_ITERS + 1], loss[Q25_ITERS + 1];
@@ -113,8 +118,17 @@ static int draw_2_5(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 
 /* ---- 2.7: fully-connected layers as convolutions ---- */
 
-static int draw_2_7(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+int ec_draw_2_7(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
+	if (!g) {
+		memcpy(&p->q27_spatial, &ec_exam_original.q27_spatial, sizeof(p->q27_spatial));
+		memcpy(&p->q27_channels, &ec_exam_original.q27_channels, sizeof(p->q27_channels));
+		memcpy(&p->q27_hidden, &ec_exam_original.q27_hidden, sizeof(p->q27_hidden));
+		memcpy(&p->q27_classes, &ec_exam_original.q27_classes, sizeof(p->q27_classes));
+		memcpy(&p->q27_options, &ec_exam_original.q27_options, sizeof(p->q27_options));
+		return 0;
+	}
+
 	static const uint64_t channels[] = {64, 128, 256, 512, 1024, 2048};
 	static const uint64_t hidden[] = {256, 512, 1024, 2048, 4096};
 	static const uint64_t classes[] = {10, 20, 50, 100, 200, 1000};
@@ -234,8 +248,14 @@ static bool q28_same_claim(const ec_q28_option *a, const ec_q28_option *b)
 	       a->value == b->value;
 }
 
-static int draw_2_8(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+int ec_draw_2_8(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
+	if (!g) {
+		memcpy(&p->q28_net, &ec_exam_original.q28_net, sizeof(p->q28_net));
+		memcpy(&p->q28_options, &ec_exam_original.q28_options, sizeof(p->q28_options));
+		return 0;
+	}
+
 	static const int conv_kernels[] = {2, 3, 3, 3, 4, 5};
 	static const size_t true_counts[] = {0, 1, 1, 1, 2, 2, 2, 3};
 	int t;
@@ -307,66 +327,6 @@ static int draw_2_8(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 	return gave_up(err, "2.8", p->seed);
 }
 
-/* ---- 3.1.1: a graph with 2** and clamp ---- */
-
-/* Each uses x, y and z, and clamp(., a, b) once. */
-static const char *const q311_forms[] = {
-	"clamp(2**(x*y), %d, %d) * (y - z)",   "clamp(2**(x + y), %d, %d) - x * z",
-	"2**clamp(x*y - z, %d, %d) + y",       "(x + clamp(2**y - z, %d, %d)) * y",
-	"clamp(x * 2**y, %d, %d) * (z - x)",
-};
-
-/*
- * Whether the graph loads and every activation is moderate, no node sits
- * where a derivative convention applies, and the clamp is saturated
- * (outputs a bound) exactly when `saturate`.
- */
-static bool q311_fits(const char *text, bool saturate, ec_error *err)
-{
-	ec_expr e;
-	size_t i;
-	bool ok = true, clamped = false;
-
-	if (ec_expr_file_load(text, "variant graph", &e, err) != EC_OK) {
-		ec_error_clear(err);
-		return false;
-	}
-	for (i = 0; i < e.count; i++) {
-		const ec_expr_node *n = &e.nodes[i];
-
-		ok = ok && !n->at_kink && n->value > -10000 && n->value < 10000;
-		if (n->op == EC_EXPR_CLAMP)
-			clamped = n->partial[0] == 0;
-	}
-	ec_expr_free(&e);
-	return ok && clamped == saturate;
-}
-
-static int draw_3_1_1(ec_xorshift *g, ec_exam_params *p, ec_error *err)
-{
-	/* Over any three seeds in a row, one saturates the clamp and one does not. */
-	bool saturate = p->seed % 3 == 1 || (p->seed % 3 == 0 && chance(g, 1, 2));
-	int t;
-
-	for (t = 0; t < TRIES; t++) {
-		char expr[96];
-		int lo = pick(g, -2, 4), hi = lo + pick(g, 2, 8);
-		int x = pick(g, -2, 3), y = pick(g, 0, 3), z = pick(g, -2, 3);
-		int n;
-
-		snprintf(expr, sizeof(expr), PICK(g, q311_forms), lo, hi);
-		n = snprintf(p->q311_graph, sizeof(p->q311_graph),
-			     "# Variant %" PRIu64 " of question 3.1.1: a graph built with the base-2\n"
-			     "# exponential 2** and clamp(v, a, b). Format of data/q3.1.1.graph:\n"
-			     "# the expression, then the value of each input.\n"
-			     "expr %s\nx = %d\ny = %d\nz = %d\n",
-			     p->seed, expr, x, y, z);
-		if (n > 0 && (size_t)n < sizeof(p->q311_graph) && q311_fits(p->q311_graph, saturate, err))
-			return 0;
-	}
-	return gave_up(err, "3.1.1", p->seed);
-}
-
 /* ---- 3.1.2: convolution then max pooling ---- */
 
 struct q312_result {
@@ -397,8 +357,16 @@ static int q312_pass(const double *xv, const double *kv, double *grad, size_t *w
 	return 0;
 }
 
-static int draw_3_1_2(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+int ec_draw_3_1_2(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
+	if (!g) {
+		memcpy(&p->q312_x, &ec_exam_original.q312_x, sizeof(p->q312_x));
+		memcpy(&p->q312_k, &ec_exam_original.q312_k, sizeof(p->q312_k));
+		memcpy(&p->q312_row, &ec_exam_original.q312_row, sizeof(p->q312_row));
+		memcpy(&p->q312_col, &ec_exam_original.q312_col, sizeof(p->q312_col));
+		return 0;
+	}
+
 	static const double weights[] = {-1, -0.5, -0.25, 0, 0, 0.25, 0.5, 1, 2};
 	int t;
 
@@ -462,8 +430,14 @@ struct q32_conv {
 	int kernel, count, pad, stride;
 };
 
-static int draw_3_2(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+int ec_draw_3_2(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
+	if (!g) {
+		memcpy(&p->q32_net, &ec_exam_original.q32_net, sizeof(p->q32_net));
+		memcpy(&p->q323_rows, &ec_exam_original.q323_rows, sizeof(p->q323_rows));
+		return 0;
+	}
+
 	static const int depths[] = {1, 3, 3, 3};
 	static const int frames[] = {4, 8, 8, 16};
 	static const int sides[] = {32, 48, 64, 64, 96, 112, 128};
@@ -602,8 +576,15 @@ static void q33_edges(ec_xorshift *g, bool edge[25][25])
 	}
 }
 
-static int draw_3_3(ec_xorshift *g, ec_exam_params *p, ec_error *err)
+int ec_draw_3_3(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
+	if (!g) {
+		memcpy(&p->q33_figure, &ec_exam_original.q33_figure, sizeof(p->q33_figure));
+		memcpy(&p->q33_y11, &ec_exam_original.q33_y11, sizeof(p->q33_y11));
+		memcpy(&p->q33_z11, &ec_exam_original.q33_z11, sizeof(p->q33_z11));
+		return 0;
+	}
+
 	int t;
 
 	for (t = 0; t < TRIES; t++) {
@@ -664,34 +645,6 @@ static int draw_3_3(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 			return 0;
 	}
 	return gave_up(err, "3.3", p->seed);
-}
-
-int ec_variant_draw(uint64_t seed, ec_exam_params *p, ec_error *err)
-{
-	static int (*const draw[])(ec_xorshift *, ec_exam_params *, ec_error *) = {
-		draw_2_5, draw_2_7, draw_2_8, draw_3_1_1, draw_3_1_2, draw_3_2, draw_3_3,
-	};
-	ec_xorshift seeds;
-	size_t i;
-
-	ec_error_clear(err);
-	*p = ec_exam_original;
-	if (seed == 0)
-		return 0;
-	if (seed > (uint64_t)EC_VARIANT_SEED_MAX) {
-		ec_error_set(err, EC_ERR_RANGE, "seed %" PRIu64 " is above 2^63 - 1", seed);
-		return -1;
-	}
-	p->seed = seed;
-	ec_xorshift_seed_mixed(&seeds, seed);
-	for (i = 0; i < COUNT(draw); i++) {
-		ec_xorshift g;
-
-		ec_xorshift_seed_mixed(&g, ec_xorshift_next(&seeds));
-		if (draw[i](&g, p, err) != 0)
-			return -1;
-	}
-	return 0;
 }
 
 int ec_variant_seed_parse(const char *text, uint64_t *seed, ec_error *err)
