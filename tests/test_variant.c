@@ -83,6 +83,19 @@ static int sheet_text(const ec_exam_params *p, const ec_question *q, ec_buf *b, 
 	return st == EC_OK ? 0 : -1;
 }
 
+/* Add `letter` to the sorted letters of `want` (a variant may show options in another order). */
+static void add_letter(char *want, char letter)
+{
+	size_t n = strlen(want), i = n;
+
+	while (i > 0 && want[i - 1] > letter) {
+		want[i] = want[i - 1];
+		i--;
+	}
+	want[i] = letter;
+	want[n + 1] = '\0';
+}
+
 static const char *answer(const ec_key *key, const char *id)
 {
 	const ec_key_item *it = ec_key_find(key, id);
@@ -140,7 +153,7 @@ static void check_2_7(const ec_exam_params *p, const ec_key *key)
 	for (i = 0; i < EC_Q27_OPTIONS; i++)
 		if (p->q27_options[i].f_hidden == p->q27_spatial[0] &&
 		    p->q27_options[i].f_output == 1)
-			want[n++] = p->q27_options[i].letter;
+			n++, add_letter(want, ec_option_letter(p, "2.7", i));
 	assert_int_equal(n, 1);
 	assert_string_equal(answer(key, "2.7"), want);
 }
@@ -225,7 +238,7 @@ static void check_2_8(const ec_exam_params *p, const ec_key *key)
 		else
 			holds = n == 0;
 		if (holds)
-			want[n++] = o->letter;
+			n++, add_letter(want, ec_option_letter(p, "2.8", i));
 	}
 	assert_string_equal(answer(key, "2.8"), want);
 }

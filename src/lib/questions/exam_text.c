@@ -179,7 +179,6 @@ static void indented(ec_buf *b, const char *text)
 	}
 }
 
-static const char *const roman[] = {"i", "ii", "iii", "iv", "v"};
 
 /* ---- multiple choice with numbers ---- */
 
@@ -197,70 +196,7 @@ static int text_2_5(const ec_exam_params *p, ec_buf *b, ec_error *err)
 	return 0;
 }
 
-static int text_2_7(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	size_t i;
 
-	(void)err;
-	ec_buf_appendf(b,
-		       "After its convolution and pooling layers a CNN outputs a volume of\n"
-		       "(H, W, C) = (%" PRIu64 ", %" PRIu64 ", %" PRIu64 "). The volume is flattened "
-		       "and fed to a hidden\n"
-		       "fully connected layer of %" PRIu64 " neurons, then to an output layer of %" PRIu64
-		       "\n"
-		       "neurons (%" PRIu64 " classes). Both fully connected layers are to be rewritten "
-		       "as\n"
-		       "convolutions with square F x F filters that compute exactly the same. What\n"
-		       "is F for the hidden layer and for the output layer, in that order?\n\n",
-		       p->q27_spatial[0], p->q27_spatial[1], p->q27_channels, p->q27_hidden,
-		       p->q27_classes, p->q27_classes);
-	for (i = 0; i < EC_Q27_OPTIONS; i++)
-		ec_buf_appendf(b, "- %c: %" PRIu64 ", %" PRIu64 "\n", p->q27_options[i].letter,
-			       p->q27_options[i].f_hidden, p->q27_options[i].f_output);
-	return 0;
-}
-
-static int text_2_8(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	ec_layer_list list;
-	size_t i;
-
-	if (ec_layers_parse(p->q28_net, &list, err) != EC_OK)
-		return -1;
-	ec_buf_appendf(b, "A conv net has %zu layers (their input and output sizes do not matter\n"
-			  "here, and there is no dilation):\n\n",
-		       list.count);
-	for (i = 0; i < list.count && i < EC_Q28_LAYERS; i++) {
-		const ec_layer *l = &list.layers[i];
-
-		ec_buf_appendf(b, "- (%s) %s %" PRIu64 " x %" PRIu64 ", stride %" PRIu64 "\n",
-			       roman[i], l->type == EC_LAYER_POOL ? "Pool" : "Conv", l->window.kernel,
-			       l->window.kernel, l->window.stride);
-	}
-	ec_layers_free(&list);
-	ec_buf_append(b, "\nThe effective receptive field of a neuron in a layer's output is the set\n"
-			 "of input pixels that affect it. Which statements hold?\n\n");
-	for (i = 0; i < EC_Q28_OPTIONS; i++) {
-		const ec_q28_option *o = &p->q28_options[i];
-
-		switch (o->claim) {
-		case EC_Q28_SIDE_IS:
-			ec_buf_appendf(b, "- %c: at layer (%s) the receptive field is %" PRIu64
-					  " x %" PRIu64 "\n",
-				       o->letter, roman[o->layer - 1], o->value, o->value);
-			break;
-		case EC_Q28_AREA_TIMES:
-			ec_buf_appendf(b, "- %c: the receptive field's area at layer (%s) is %" PRIu64
-					  " times its area at layer (%s)\n",
-				       o->letter, roman[o->layer - 1], o->value, roman[o->other - 1]);
-			break;
-		case EC_Q28_NONE_ABOVE:
-			ec_buf_appendf(b, "- %c: none of these\n", o->letter);
-			break;
-		}
-	}
-	return 0;
-}
 
 /* ---- 3.1 ---- */
 
@@ -509,7 +445,7 @@ static const struct {
 	const char *id;
 	int (*fn)(const ec_exam_params *p, ec_buf *b, ec_error *err);
 } computed[] = {
-	{"2.5", text_2_5},     {"2.7", text_2_7},     {"2.8", text_2_8},     
+	{"2.5", text_2_5},               
 	{"3.1.2", text_3_1_2}, {"3.2", text_3_2},     {"3.2.1", text_3_2_1}, {"3.2.2", text_3_2_2},
 	{"3.2.3", text_3_2_3}, {"3.3", text_3_3},     {"3.3.7", text_3_3_7},
 };
@@ -599,57 +535,7 @@ static int json_2_5(const ec_exam_params *p, FILE *f, ec_error *err)
 	return 0;
 }
 
-static int json_2_7(const ec_exam_params *p, FILE *f, ec_error *err)
-{
-	size_t i;
 
-	(void)err;
-	fprintf(f,
-		"\"volume\": [%" PRIu64 ", %" PRIu64 ", %" PRIu64 "], \"hidden\": %" PRIu64
-		", \"classes\": %" PRIu64 ", \"options\": [",
-		p->q27_spatial[0], p->q27_spatial[1], p->q27_channels, p->q27_hidden,
-		p->q27_classes);
-	for (i = 0; i < EC_Q27_OPTIONS; i++)
-		fprintf(f, "%s{\"option\": \"%c\", \"hidden\": %" PRIu64 ", \"output\": %" PRIu64 "}",
-			i ? ", " : "", p->q27_options[i].letter, p->q27_options[i].f_hidden,
-			p->q27_options[i].f_output);
-	putc(']', f);
-	return 0;
-}
-
-static int json_2_8(const ec_exam_params *p, FILE *f, ec_error *err)
-{
-	ec_layer_list list;
-	size_t i;
-
-	if (ec_layers_parse(p->q28_net, &list, err) != EC_OK)
-		return -1;
-	json_layers(f, &list, 0);
-	ec_layers_free(&list);
-	fputs(", \"options\": [", f);
-	for (i = 0; i < EC_Q28_OPTIONS; i++) {
-		const ec_q28_option *o = &p->q28_options[i];
-
-		fprintf(f, "%s{\"option\": \"%c\", ", i ? ", " : "", o->letter);
-		switch (o->claim) {
-		case EC_Q28_SIDE_IS:
-			fprintf(f, "\"claim\": \"side\", \"layer\": %zu, \"value\": %" PRIu64 "}",
-				o->layer, o->value);
-			break;
-		case EC_Q28_AREA_TIMES:
-			fprintf(f,
-				"\"claim\": \"area_times\", \"layer\": %zu, \"other\": %zu, "
-				"\"value\": %" PRIu64 "}",
-				o->layer, o->other, o->value);
-			break;
-		case EC_Q28_NONE_ABOVE:
-			fputs("\"claim\": \"none\"}", f);
-			break;
-		}
-	}
-	putc(']', f);
-	return 0;
-}
 
 
 static int json_3_1_2(const ec_exam_params *p, FILE *f, ec_error *err)
@@ -717,7 +603,7 @@ static const struct {
 	const char *id;
 	int (*fn)(const ec_exam_params *p, FILE *f, ec_error *err);
 } numbers[] = {
-	{"2.5", json_2_5},     {"2.7", json_2_7}, {"2.8", json_2_8},     
+	{"2.5", json_2_5},           
 	{"3.1.2", json_3_1_2}, {"3.2", json_3_2}, {"3.2.3", json_3_2_3}, {"3.3", json_3_3},
 };
 

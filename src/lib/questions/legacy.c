@@ -166,10 +166,6 @@ LEGACY(2_5, "2.5", ec_draw_2_5)
 
 LEGACY(2_6, "2.6", NULL)
 
-LEGACY(2_7, "2.7", ec_draw_2_7)
-
-LEGACY(2_8, "2.8", ec_draw_2_8)
-
 LEGACY(2_9, "2.9", NULL)
 
 LEGACY(2_10, "2.10", NULL)

@@ -17,30 +17,6 @@ const ec_exam_params ec_exam_original = {
 			{'C', "|x|", ec_optim_abs_value, ec_optim_abs_deriv, 1, 2.01},
 			{'D', "x^2", ec_optim_square_value, ec_optim_square_deriv, 1, 0.99},
 		},
-	/* 2.7: an 8x8x1024 volume, then FC-4096, then FC-200. */
-	.q27_spatial = {8, 8},
-	.q27_channels = 1024,
-	.q27_hidden = 4096,
-	.q27_classes = 200,
-	.q27_options =
-		{
-			{'A', 64, 200},
-			{'B', 64, 1},
-			{'C', 4096, 200},
-			{'D', 8, 1},
-			{'E', 8, 200},
-		},
-	/* 2.8: the five layers, and the claims of the options. */
-	.q28_net = "conv3s1 conv3s2 conv3s2 conv3s1 pool2s2",
-	.q28_options =
-		{
-			{'A', EC_Q28_SIDE_IS, 2, 0, 6},
-			{'B', EC_Q28_AREA_TIMES, 3, 2, 4},
-			{'C', EC_Q28_SIDE_IS, 4, 0, 17},
-			{'D', EC_Q28_AREA_TIMES, 5, 4, 4},
-			{'E', EC_Q28_SIDE_IS, 5, 0, 33},
-			{'F', EC_Q28_NONE_ABOVE, 0, 0, 0},
-		},
 	.q311_graph = "",
 	.q312_x =
 		{
