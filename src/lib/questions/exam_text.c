@@ -182,19 +182,6 @@ static void indented(ec_buf *b, const char *text)
 
 /* ---- multiple choice with numbers ---- */
 
-static int text_2_5(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	size_t r;
-
-	(void)err;
-	ec_buf_append(b, "Gradient descent minimises a loss L with the update\n"
-			 "x_new = x_old - step * L'(x_old). For which of these runs, a loss with a\n"
-			 "starting point x0 and a step size, does it converge? Mark all that do.\n\n");
-	for (r = 0; r < EC_Q25_RUNS; r++)
-		ec_buf_appendf(b, "- %c: L(x) = %s, x0 = %g, step = %g\n", p->q25_runs[r].letter,
-			       p->q25_runs[r].loss, p->q25_runs[r].x0, p->q25_runs[r].step);
-	return 0;
-}
 
 
 
@@ -445,7 +432,7 @@ static const struct {
 	const char *id;
 	int (*fn)(const ec_exam_params *p, ec_buf *b, ec_error *err);
 } computed[] = {
-	{"2.5", text_2_5},               
+	               
 	{"3.1.2", text_3_1_2}, {"3.2", text_3_2},     {"3.2.1", text_3_2_1}, {"3.2.2", text_3_2_2},
 	{"3.2.3", text_3_2_3}, {"3.3", text_3_3},     {"3.3.7", text_3_3_7},
 };
@@ -516,24 +503,6 @@ static void json_rows(FILE *f, const double *v, size_t rows, size_t cols)
 	putc(']', f);
 }
 
-static int json_2_5(const ec_exam_params *p, FILE *f, ec_error *err)
-{
-	size_t r;
-
-	(void)err;
-	fputs("\"runs\": [", f);
-	for (r = 0; r < EC_Q25_RUNS; r++) {
-		fprintf(f, "%s{\"option\": \"%c\", \"loss\": ", r ? ", " : "", p->q25_runs[r].letter);
-		ec_write_json_string(f, p->q25_runs[r].loss);
-		fputs(", \"x0\": ", f);
-		json_number(f, p->q25_runs[r].x0);
-		fputs(", \"step\": ", f);
-		json_number(f, p->q25_runs[r].step);
-		putc('}', f);
-	}
-	putc(']', f);
-	return 0;
-}
 
 
 
@@ -603,7 +572,7 @@ static const struct {
 	const char *id;
 	int (*fn)(const ec_exam_params *p, FILE *f, ec_error *err);
 } numbers[] = {
-	{"2.5", json_2_5},           
+	           
 	{"3.1.2", json_3_1_2}, {"3.2", json_3_2}, {"3.2.3", json_3_2_3}, {"3.3", json_3_3},
 };
 

@@ -162,8 +162,6 @@ LEGACY(2_3, "2.3", NULL)
 
 LEGACY(2_4, "2.4", NULL)
 
-LEGACY(2_5, "2.5", ec_draw_2_5)
-
 LEGACY(2_6, "2.6", NULL)
 
 LEGACY(2_9, "2.9", NULL)

@@ -10,13 +10,6 @@
 
 const ec_exam_params ec_exam_original = {
 	.seed = 0,
-	.q25_runs =
-		{
-			{'A', "|x|", ec_optim_abs_value, ec_optim_abs_deriv, 1, 2},
-			{'B', "x^2", ec_optim_square_value, ec_optim_square_deriv, 1, 1},
-			{'C', "|x|", ec_optim_abs_value, ec_optim_abs_deriv, 1, 2.01},
-			{'D', "x^2", ec_optim_square_value, ec_optim_square_deriv, 1, 0.99},
-		},
 	.q311_graph = "",
 	.q312_x =
 		{

@@ -23,7 +23,6 @@
 
 /** 2.5: one option, a run of gradient descent on |x| or x^2. */
 typedef struct ec_q25_run {
-	char letter;
 	const char *loss;          /**< "|x|" or "x^2" */
 	ec_deriv_fn value, deriv;  /**< the loss and its (sub)gradient, from ec_optim.h */
 	double x0, step;

@@ -53,69 +53,6 @@ static int gave_up(ec_error *err, const char *id, uint64_t seed)
 	return -1;
 }
 
-/* ---- 2.5: gradient descent on |x| and x^2 ---- */
-
-static void q25_set(ec_q25_run *run, bool square, double x0, double step)
-{
-	run->loss = square ? "x^2" : "|x|";
-	run->value = square ? ec_optim_square_value : ec_optim_abs_value;
-	run->deriv = square ? ec_optim_square_deriv : ec_optim_abs_deriv;
-	run->x0 = x0;
-	run->step = step;
-}
-
-/*
- * |x| moves by exactly `step` each time; with step > |x0| it jumps over 0
- * and back to x0 (the worked answer's words), so it never converges; with
- * step = 2|x0| its loss stays put. x^2 multiplies x by 1 - 2 step: steps
- * of 1/4 to 5/4 give factors 1/2, 0, -1/2 (converging), -1 (bouncing, the
- * loss stays put) and -3/2 (diverging).
- */
-int ec_draw_2_5(ec_xorshift *g, ec_exam_params *p, ec_error *err)
-{
-	if (!g) {
-		memcpy(&p->q25_runs, &ec_exam_original.q25_runs, sizeof(p->q25_runs));
-		return 0;
-	}
-
-	static const double abs_extra[] = {0.5, 1, 1.5, 2, 2.5};
-	static const double square_steps[] = {0.25, 0.5, 0.75, 1, 1.25};
-	static double trace[Q25_ITERS + 1], loss[Q25_ITERS + 1];
-	int t;
-
-	for (t = 0; t < TRIES; t++) {
-		size_t r, k, converging = 0, bouncing = 0, same = 0;
-
-		for (r = 0; r < EC_Q25_RUNS; r++) {
-			ec_q25_run *run = &p->q25_runs[r];
-			double x0 = pick(g, 1, 3) * (chance(g, 1, 3) ? -1 : 1), ax = x0 < 0 ? -x0 : x0;
-			ec_gd_behaviour bx, bl;
-
-			run->letter = (char)('A' + r);
-			if (chance(g, 1, 2))
-				q25_set(run, false, x0, ax + (chance(g, 1, 3) ? ax : PICK(g, abs_extra)));
-			else
-				q25_set(run, true, x0, PICK(g, square_steps));
-			if (ec_optim_gd_trace(run->deriv, NULL, run->x0, run->step, Q25_ITERS, trace,
-					      err) != EC_OK ||
-			    ec_optim_classify(trace, Q25_ITERS + 1, Q25_RATIO, &bx, err) != EC_OK)
-				return -1;
-			for (k = 0; k <= Q25_ITERS; k++)
-				loss[k] = run->value(trace[k], NULL);
-			if (ec_optim_classify(loss, Q25_ITERS + 1, Q25_RATIO, &bl, err) != EC_OK)
-				return -1;
-			converging += bx == EC_GD_CONVERGING;
-			bouncing += bx != EC_GD_CONVERGING && bl == EC_GD_CONVERGING;
-			for (k = 0; k < r; k++)
-				same += p->q25_runs[k].deriv == run->deriv &&
-					p->q25_runs[k].x0 == run->x0 && p->q25_runs[k].step == run->step;
-		}
-		if (converging >= 1 && converging < EC_Q25_RUNS && bouncing >= 1 && !same)
-			return 0;
-	}
-	return gave_up(err, "2.5", p->seed);
-}
-
 /* ---- 3.1.2: convolution then max pooling ---- */
 
 struct q312_result {
