@@ -129,24 +129,6 @@ static const struct {
 		  "of W to remove that dependence?\n"},
 };
 
-/* A power-of-two fraction as the exam writes it: "2", "-1/4". */
-static void fraction(double v, char *buf, size_t size)
-{
-	int den;
-
-	for (den = 1; den <= 64; den *= 2) {
-		double num = v * den;
-
-		if (num == floor(num)) {
-			if (den == 1)
-				snprintf(buf, size, "%.0f", num);
-			else
-				snprintf(buf, size, "%.0f/%d", num, den);
-			return;
-		}
-	}
-	ec_expr_format_number(v, buf, size);
-}
 
 static int nomem(ec_error *err)
 {
@@ -187,38 +169,6 @@ static void indented(ec_buf *b, const char *text)
 
 /* ---- 3.1 ---- */
 
-static int text_3_1_2(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	char cell[32];
-	size_t r, c;
-
-	(void)err;
-	fraction(p->q312_x[p->q312_row * 4 + p->q312_col], cell, sizeof(cell));
-	ec_buf_appendf(b, "A feature map X goes through a convolution with the 3 x 3 kernel K, no\n"
-			  "padding, and then a 2 x 2 max pooling, which leaves a single number. That\n"
-			  "output's gradient is 1. What is the gradient at the entry of X in row %zu,\n"
-			  "column %zu (the %s in brackets)?\n\n",
-		       p->q312_row + 1, p->q312_col + 1, cell);
-	ec_buf_append(b, "    output = max(X * K), with\n\n");
-	for (r = 0; r < 4; r++) {
-		ec_buf_append(b, r == 0 ? "    X =" : "       ");
-		for (c = 0; c < 4; c++) {
-			char shown[40];
-
-			fraction(p->q312_x[r * 4 + c], cell, sizeof(cell));
-			snprintf(shown, sizeof(shown),
-				 r == p->q312_row && c == p->q312_col ? "[%s]" : "%s", cell);
-			ec_buf_appendf(b, " %4s", shown);
-		}
-		ec_buf_append(b, r == 0 ? "      K =" : r < 3 ? "         " : "");
-		for (c = 0; r < 3 && c < 3; c++) {
-			fraction(p->q312_k[r * 3 + c], cell, sizeof(cell));
-			ec_buf_appendf(b, " %5s", cell);
-		}
-		ec_buf_append(b, "\n");
-	}
-	return 0;
-}
 
 /* ---- 3.2 ---- */
 
@@ -433,7 +383,7 @@ static const struct {
 	int (*fn)(const ec_exam_params *p, ec_buf *b, ec_error *err);
 } computed[] = {
 	               
-	{"3.1.2", text_3_1_2}, {"3.2", text_3_2},     {"3.2.1", text_3_2_1}, {"3.2.2", text_3_2_2},
+	 {"3.2", text_3_2},     {"3.2.1", text_3_2_1}, {"3.2.2", text_3_2_2},
 	{"3.2.3", text_3_2_3}, {"3.3", text_3_3},     {"3.3.7", text_3_3_7},
 };
 
@@ -465,12 +415,6 @@ int ec_exam_text_old(const ec_exam_params *p, const ec_question *q, ec_buf *b, e
 
 /* ---- the numbers, as JSON ---- */
 
-static void json_number(FILE *f, double v)
-{
-	char buf[32];
-
-	fputs(ec_expr_format_number(v, buf, sizeof(buf)), f);
-}
 
 /* "key": ["name", ...] for the layers of `list` from index `from` on. */
 static void json_layers(FILE *f, const ec_layer_list *list, size_t from)
@@ -486,37 +430,11 @@ static void json_layers(FILE *f, const ec_layer_list *list, size_t from)
 	putc(']', f);
 }
 
-static void json_rows(FILE *f, const double *v, size_t rows, size_t cols)
-{
-	size_t r, c;
-
-	putc('[', f);
-	for (r = 0; r < rows; r++) {
-		fputs(r ? ", [" : "[", f);
-		for (c = 0; c < cols; c++) {
-			if (c)
-				fputs(", ", f);
-			json_number(f, v[r * cols + c]);
-		}
-		putc(']', f);
-	}
-	putc(']', f);
-}
 
 
 
 
 
-static int json_3_1_2(const ec_exam_params *p, FILE *f, ec_error *err)
-{
-	(void)err;
-	fputs("\"X\": ", f);
-	json_rows(f, p->q312_x, 4, 4);
-	fputs(", \"K\": ", f);
-	json_rows(f, p->q312_k, 3, 3);
-	fprintf(f, ", \"at\": [%zu, %zu]", p->q312_row + 1, p->q312_col + 1);
-	return 0;
-}
 
 static int json_3_2(const ec_exam_params *p, FILE *f, ec_error *err)
 {
@@ -573,7 +491,7 @@ static const struct {
 	int (*fn)(const ec_exam_params *p, FILE *f, ec_error *err);
 } numbers[] = {
 	           
-	{"3.1.2", json_3_1_2}, {"3.2", json_3_2}, {"3.2.3", json_3_2_3}, {"3.3", json_3_3},
+	 {"3.2", json_3_2}, {"3.2.3", json_3_2_3}, {"3.3", json_3_3},
 };
 
 int ec_exam_params_json_old(const ec_exam_params *p, const ec_question *q, FILE *f, ec_error *err)

@@ -168,8 +168,6 @@ LEGACY(2_9, "2.9", NULL)
 
 LEGACY(2_10, "2.10", NULL)
 
-LEGACY(3_1_2, "3.1.2", ec_draw_3_1_2)
-
 /* 3.2: one network for 3.2.1-3.2.3. */
 int ec_ans_3_2_1(ec_actx *a);
 int ec_ans_3_2_2(ec_actx *a);
