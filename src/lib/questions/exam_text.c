@@ -111,10 +111,7 @@ static const struct {
 		 "- D: none of these\n"},
 	{"3", "Write each answer in the space given for it.\n"},
 	{"3.1", "Two questions on backpropagation through small graphs.\n"},
-	{"3.2.2", "Spatiotemporal batch normalisation works on batches of shape\n"
-		  "N x C x T x H x W and normalises over N, T, H and W. One such layer is\n"
-		  "added after each convolution of the network. How many parameters does each\n"
-		  "of them add?\n\n"},
+	
 	{"3.3.1", "Compute the activation at the dotted location: the filter W over the\n"
 		  "image X, ignoring the mask and the edges.\n"},
 	{"3.3.2", "Compute it again, this time over the connected nodes only, with the mask\n"
@@ -169,118 +166,6 @@ static void indented(ec_buf *b, const char *text)
 
 /* ---- 3.1 ---- */
 
-
-/* ---- 3.2 ---- */
-
-/* "3 x 8 x 64 x 64" */
-static void dims_text(ec_buf *b, size_t n, const uint64_t *v)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		ec_buf_appendf(b, "%s%" PRIu64, i ? " x " : "", v[i]);
-}
-
-static int text_3_2(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	ec_layer_list list;
-	const ec_layer *in;
-
-	if (ec_layers_parse(p->q32_net, &list, err) != EC_OK)
-		return -1;
-	in = &list.layers[0];
-	ec_buf_append(b, "Convolutional networks for images extend to video, a sequence of frames:\n"
-			 "one video is a tensor of channels C, time T, height H and width W. A 3D\n"
-			 "convolution slides its kernel along time as well as height and width: it\n"
-			 "takes C x T x H x W inputs and 3D kernels, where a 2D convolution takes\n"
-			 "C x H x W inputs and 2D kernels.\n\n"
-			 "Layer names:\n\n"
-			 "- CONVk-N-pP-sS: a convolution with N kernels of k x k x k, padding P and\n"
-			 "  stride S along T, H and W, followed by a ReLU (CONV5-16-p2-s1: 16 kernels\n"
-			 "  of 5 x 5 x 5, padding 2, stride 1)\n"
-			 "- POOL2: 2 x 2 x 2 max pooling, stride 2, no padding\n"
-			 "- FC-N: a fully connected layer of N neurons, followed by a ReLU\n\n");
-	ec_buf_appendf(b, "The network below takes %" PRIu64 " frames of %" PRIu64 " by %" PRIu64
-			  " pixels with %" PRIu64 " channel%s%s:\n\n    ",
-		       in->dims[1], in->dims[2], in->dims[3], in->dims[0], in->dims[0] == 1 ? "" : "s",
-		       in->dims[0] == 3 ? " (RGB)" : "");
-	for (size_t i = 0; i < list.count; i++)
-		ec_buf_appendf(b, "%s%s", i ? (i % 4 == 0 ? ";\n    " : "; ") : "",
-			       list.layers[i].name);
-	ec_buf_append(b, "\n");
-	ec_layers_free(&list);
-	return 0;
-}
-
-static int text_3_2_1(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	ec_layer_list list;
-	ec_buf dims = EC_BUF_INIT;
-	size_t i;
-
-	if (ec_layers_parse(p->q32_net, &list, err) != EC_OK)
-		return -1;
-	dims_text(&dims, list.layers[0].rank, list.layers[0].dims);
-	ec_buf_append(b, "For each layer, give the shape of its output (the activation volume), its\n"
-			 "number of weights and its number of biases. Write shapes as products, such\n"
-			 "as 128 x 128 x 128.\n\n");
-	ec_buf_appendf(b, "    %-16s %-22s %-10s %s\n", "Layer", "Activation volume", "# Weights",
-		       "# Biases");
-	ec_buf_appendf(b, "    %-16s %-22s %-10s %s\n", "INPUT", ec_buf_str(&dims), "N/A", "N/A");
-	for (i = 1; i < list.count; i++)
-		ec_buf_appendf(b, "    %s\n", list.layers[i].name);
-	ec_buf_free(&dims);
-	ec_layers_free(&list);
-	return 0;
-}
-
-static int text_3_2_2(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	ec_layer_list list;
-	size_t i;
-
-	if (ec_layers_parse(p->q32_net, &list, err) != EC_OK)
-		return -1;
-	ec_buf_appendf(b, "    %-16s %s\n", "Layer", "# BN parameters");
-	for (i = 0; i < list.count; i++)
-		if (list.layers[i].type == EC_LAYER_CONV)
-			ec_buf_appendf(b, "    %s\n", list.layers[i].name);
-	ec_layers_free(&list);
-	return 0;
-}
-
-static int text_3_2_3(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	size_t r;
-
-	ec_buf_append(b, "A 3D convolution costs more than a 2D one. Count the floating-point\n"
-			 "multiplications of each convolution below, computed as a matrix\n"
-			 "multiplication (leave aside FFT or Winograd methods): first the 2D ones,\n"
-			 "then the 3D one. Write each count as a product, such as 128 x 128 x 128.\n\n");
-	ec_buf_appendf(b, "    %-18s %-46s %s\n", "Input", "Convolution", "# Multiplications");
-	for (r = 0; r < 3; r++) {
-		ec_layer_list list;
-		ec_buf in = EC_BUF_INIT, conv = EC_BUF_INIT;
-		const ec_layer *l;
-		size_t d, k;
-
-		if (ec_layers_parse(p->q323_rows[r], &list, err) != EC_OK)
-			return -1;
-		l = &list.layers[1];
-		d = list.layers[0].rank - 1;
-		dims_text(&in, list.layers[0].rank, list.layers[0].dims);
-		ec_buf_appendf(&conv, "%zuD, N = %" PRIu64 ", kernel ", d, l->count);
-		for (k = 0; k < d; k++)
-			ec_buf_appendf(&conv, "%s%" PRIu64, k ? " x " : "", l->window.kernel);
-		ec_buf_appendf(&conv, ", pad %" PRIu64 ", stride %" PRIu64, l->window.pad,
-			       l->window.stride);
-		ec_buf_appendf(b, "    %-18s %s\n", ec_buf_str(&in), ec_buf_str(&conv));
-		ec_buf_free(&in);
-		ec_buf_free(&conv);
-		ec_layers_free(&list);
-	}
-	return 0;
-}
 
 /* ---- 3.3 ---- */
 
@@ -383,8 +268,8 @@ static const struct {
 	int (*fn)(const ec_exam_params *p, ec_buf *b, ec_error *err);
 } computed[] = {
 	               
-	 {"3.2", text_3_2},     {"3.2.1", text_3_2_1}, {"3.2.2", text_3_2_2},
-	{"3.2.3", text_3_2_3}, {"3.3", text_3_3},     {"3.3.7", text_3_3_7},
+	       
+	 {"3.3", text_3_3},     {"3.3.7", text_3_3_7},
 };
 
 int ec_exam_text_old(const ec_exam_params *p, const ec_question *q, ec_buf *b, ec_error *err)
@@ -416,19 +301,6 @@ int ec_exam_text_old(const ec_exam_params *p, const ec_question *q, ec_buf *b, e
 /* ---- the numbers, as JSON ---- */
 
 
-/* "key": ["name", ...] for the layers of `list` from index `from` on. */
-static void json_layers(FILE *f, const ec_layer_list *list, size_t from)
-{
-	size_t i;
-
-	fputs("\"layers\": [", f);
-	for (i = from; i < list->count; i++) {
-		if (i > from)
-			fputs(", ", f);
-		ec_write_json_string(f, list->layers[i].name);
-	}
-	putc(']', f);
-}
 
 
 
@@ -436,43 +308,7 @@ static void json_layers(FILE *f, const ec_layer_list *list, size_t from)
 
 
 
-static int json_3_2(const ec_exam_params *p, FILE *f, ec_error *err)
-{
-	ec_layer_list list;
-	size_t i;
 
-	if (ec_layers_parse(p->q32_net, &list, err) != EC_OK)
-		return -1;
-	fputs("\"input\": \"", f);
-	for (i = 0; i < list.layers[0].rank; i++)
-		fprintf(f, "%s%" PRIu64, i ? "x" : "", list.layers[0].dims[i]);
-	fputs("\", ", f);
-	json_layers(f, &list, 1);
-	ec_layers_free(&list);
-	return 0;
-}
-
-static int json_3_2_3(const ec_exam_params *p, FILE *f, ec_error *err)
-{
-	size_t r, i;
-
-	fputs("\"rows\": [", f);
-	for (r = 0; r < 3; r++) {
-		ec_layer_list list;
-
-		if (ec_layers_parse(p->q323_rows[r], &list, err) != EC_OK)
-			return -1;
-		fputs(r ? ", {\"input\": \"" : "{\"input\": \"", f);
-		for (i = 0; i < list.layers[0].rank; i++)
-			fprintf(f, "%s%" PRIu64, i ? "x" : "", list.layers[0].dims[i]);
-		fputs("\", \"layer\": ", f);
-		ec_write_json_string(f, list.layers[1].name);
-		putc('}', f);
-		ec_layers_free(&list);
-	}
-	putc(']', f);
-	return 0;
-}
 
 static int json_3_3(const ec_exam_params *p, FILE *f, ec_error *err)
 {
@@ -491,7 +327,7 @@ static const struct {
 	int (*fn)(const ec_exam_params *p, FILE *f, ec_error *err);
 } numbers[] = {
 	           
-	 {"3.2", json_3_2}, {"3.2.3", json_3_2_3}, {"3.3", json_3_3},
+	   {"3.3", json_3_3},
 };
 
 int ec_exam_params_json_old(const ec_exam_params *p, const ec_question *q, FILE *f, ec_error *err)

@@ -168,30 +168,6 @@ LEGACY(2_9, "2.9", NULL)
 
 LEGACY(2_10, "2.10", NULL)
 
-/* 3.2: one network for 3.2.1-3.2.3. */
-int ec_ans_3_2_1(ec_actx *a);
-int ec_ans_3_2_2(ec_actx *a);
-int ec_ans_3_2_3(ec_actx *a);
-
-static int show_3_2(ec_actx *a, const void *sol)
-{
-	(void)sol;
-	if (strcmp(a->q->id, "3.2.1") == 0)
-		return ec_ans_3_2_1(a);
-	if (strcmp(a->q->id, "3.2.2") == 0)
-		return ec_ans_3_2_2(a);
-	return ec_ans_3_2_3(a);
-}
-
-static int facts_3_2(ec_explainer *ex, const void *sol, ec_error *err)
-{
-	(void)sol;
-	return ec_facts_3_2_1(ex, err) || ec_facts_3_2_2(ex, err) || ec_facts_3_2_3(ex, err) ? -1 : 0;
-}
-
-const ec_module ec_module_3_2 = {.id = "3.2", .draw = ec_draw_3_2, .text = old_text,
-				 .json = old_json, .show = show_3_2, .facts = facts_3_2};
-
 /* 3.3: one figure for 3.3.1-3.3.7. */
 int ec_ans_3_3_1(ec_actx *a);
 int ec_ans_3_3_2(ec_actx *a);

@@ -16,7 +16,6 @@
 #define EC_VARIANT_SEED_MAX INT64_MAX
 
 /* The draws of 2.5, 2.7, 2.8, 3.1.1, 3.1.2, 3.2 and 3.3 (the original's when g is NULL). */
-int ec_draw_3_2(ec_xorshift *g, ec_exam_params *p, ec_error *err);
 int ec_draw_3_3(ec_xorshift *g, ec_exam_params *p, ec_error *err);
 
 /** ec_exam_seed_parse() as it was. */
