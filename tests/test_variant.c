@@ -105,6 +105,18 @@ static const char *answer(const ec_key *key, const char *id)
 	return it->answer;
 }
 
+/* The text of data file `given` of exam p: its own, or (the original's) the built-in one. */
+static const char *data_of(const char *given, const char *name)
+{
+	const char *text;
+	size_t size;
+
+	if (given[0])
+		return given;
+	assert_true(ec_data_builtin(name, &text, &size));
+	return text;
+}
+
 static void draw(uint64_t seed, ec_exam_params *p)
 {
 	ec_exam *x = open_exam(seed);
@@ -304,7 +316,7 @@ static int check_3_1_1(const ec_exam_params *p, const ec_key *key)
 	ec_error err;
 	int saturated = 0;
 
-	for (line = p->q311_graph; *line; line += strcspn(line, "\n"), line += *line == '\n') {
+	for (line = data_of(p->q311_graph, "q3.1.1.graph"); *line; line += strcspn(line, "\n"), line += *line == '\n') {
 		if (strncmp(line, "expr ", 5) == 0)
 			snprintf(expr, sizeof(expr), "%.*s", (int)strcspn(line + 5, "\n"), line + 5);
 		else if (line[0] != '#' && line[0] != '\n') {
@@ -543,7 +555,7 @@ static void check_3_3(const ec_exam_params *p, const ec_key *key)
 	double plain = 0, masked = 0;
 	size_t a, b, i, j, diameter = 0;
 
-	read_figure(p->q33_figure, &f);
+	read_figure(data_of(p->q33_figure, "q3.3.figure"), &f);
 	mask_at(&f, f.r, f.c, mask);
 	mask_at(&f, f.r, f.c - 1, left);
 	for (a = 0; a < 3; a++)
@@ -591,7 +603,8 @@ static void test_variant_keys_match_independent_computations(void **state)
 	int saturated[SEEDS + 1] = {0};
 
 	(void)state;
-	for (seed = 1; seed <= SEEDS; seed++) {
+	/* seed 0, the original, is checked as independently as every variant */
+	for (seed = 0; seed <= SEEDS; seed++) {
 		ec_exam_params p;
 		ec_key key = {0};
 
@@ -682,7 +695,8 @@ static void test_variant_seed_zero_is_the_exam(void **state)
 	(void)state;
 	draw(0, &p);
 	assert_true(p.seed == 0);
-	assert_string_equal(p.q32_net, ec_exam_original.q32_net);
+	assert_string_equal(p.q32_net, "INPUT 3x8x64x64; CONV5-16-p2-s1; POOL2; CONV3-16-p1-s1; "
+				       "POOL2; CONV3-32-p1-s2; FC-256; FC-10");
 	assert_string_equal(p.q28_net, "conv3s1 conv3s2 conv3s2 conv3s1 pool2s2");
 	assert_string_equal(p.q311_graph, "");
 	assert_string_equal(p.q33_figure, "");

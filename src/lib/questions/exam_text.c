@@ -1,24 +1,10 @@
 /*
- * exam_text.c: the question sheet of an exam (the original or a variant)
- * in the project's own words, and each question's numbers as JSON. The
- * conceptual questions are the same in every variant; the computational
- * ones are written from the exam's parameters (params.h), with the data
- * the answers read (layer lists, graph and figure files) parsed by the
- * library, so that the sheet shows what the answers answer.
+ * exam_text.c: the text of the questions not yet written as question
+ * modules (question.h). Goes when the last of them does.
  */
-#include "answers.h"
-#include "variant.h"
-
-#include <inttypes.h>
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "examcheck/ec_expr.h"
-#include "examcheck/ec_layers.h"
-#include "examcheck/ec_spatial_graph.h"
-#include "examcheck/ec_writer.h"
+#include "variant.h"
 
 /* Questions whose text does not depend on the exam's numbers. */
 static const struct {
@@ -112,233 +98,26 @@ static const struct {
 	{"3", "Write each answer in the space given for it.\n"},
 	{"3.1", "Two questions on backpropagation through small graphs.\n"},
 	
-	{"3.3.1", "Compute the activation at the dotted location: the filter W over the\n"
-		  "image X, ignoring the mask and the edges.\n"},
-	{"3.3.2", "Compute it again, this time over the connected nodes only, with the mask\n"
-		  "M_ij.\n"},
-	{"3.3.3", "What is the mask M_ij when the dotted box moves one pixel to the left?\n"},
-	{"3.3.4", "What does a 1 at the centre of M_ij mean?\n"},
-	{"3.3.5", "Is this feature extraction translation-invariant in image space X, as a 2D\n"
-		  "convolution is? Say why or why not.\n"},
-	{"3.3.6", "The extraction is translation-invariant within the space of spatial graphs,\n"
-		  "but it still depends on where a connected node lies relative to the centre\n"
-		  "node x_ij: to its right, left, above or below. How would you set the weights\n"
-		  "of W to remove that dependence?\n"},
+	
+	
+	
+	
+	
+	
 };
 
-
-static int nomem(ec_error *err)
-{
-	ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	return -1;
-}
-
-/* The graph file and figure file of an exam: its own, or the built-in data's. */
-static int data_text(const char *given, const char *name, char **text, ec_error *err)
-{
-	const char *origin;
-	size_t n = strlen(given);
-
-	if (n == 0)
-		return ec_data_lookup(name, text, &origin, err);
-	if (!(*text = malloc(n + 1)))
-		return nomem(err);
-	memcpy(*text, given, n + 1);
-	return 0;
-}
-
-/* Append `text` with every line indented by four spaces (a block). */
-static void indented(ec_buf *b, const char *text)
-{
-	while (*text) {
-		size_t n = strcspn(text, "\n");
-
-		ec_buf_appendf(b, n ? "    %.*s\n" : "\n", (int)n, text);
-		text += n + (text[n] == '\n');
-	}
-}
-
-
-/* ---- multiple choice with numbers ---- */
-
-
-
-
-/* ---- 3.1 ---- */
-
-
-/* ---- 3.3 ---- */
-
-static int text_3_3(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	ec_sg_figure fig;
-	char *text, *art;
-	size_t i, j;
-
-	if (data_text(p->q33_figure, "q3.3.figure", &text, err) != 0)
-		return -1;
-	if (ec_sg_parse(text, "q3.3.figure", &fig, err) != EC_OK) {
-		ec_data_free(text);
-		return -1;
-	}
-	ec_data_free(text);
-	if (ec_sg_render(&fig, &art, err) != EC_OK) {
-		ec_sg_figure_free(&fig);
-		return -1;
-	}
-	ec_buf_append(
-		b,
-		"An image classifier should not care whether an object sits in the middle of\n"
-		"the image or in a corner. Convolutions give CNNs that translation invariance:\n"
-		"a filter W slides over the input X and computes the same feature wherever it\n"
-		"is, the dot product X~ . W of W with the patch X~ it covers. Some tasks need\n"
-		"to leave certain pixels out of a filter, for instance convolutions over 2D\n"
-		"spatial graphs, which must respect which nodes are connected.\n\n"
-		"Spatial graph: G = <X, E>. Every pixel of the image grid X is a node x_ij; an\n"
-		"edge of E joins two nodes that influence each other, and nodes without an\n"
-		"edge between them do not.\n\n"
-		"Feature extraction on the graph: to extract the feature of node x_ij from\n"
-		"the nodes directly connected to it, centre W on x_ij and take the dot\n"
-		"product as a convolution does, but first multiply W element by element by a\n"
-		"binary mask M_ij that keeps only the nodes connected to x_ij:\n\n"
-		"    Y = f(X, W, M) = X~ . (W (.) M_ij)\n\n"
-		"M_ij has a 1 where the pixel under the filter is connected to the centre node\n"
-		"and a 0 where it is not, so the mask changes as W moves over the graph.\n\n");
-	ec_buf_appendf(b, "The figure: a %zu x %zu single-channel image X (pixel values; edges drawn\n"
-			  "with - | \\ / and X for two crossing diagonals), the %zu x %zu filter W, and\n"
-			  "the dotted filter location, centred on x_%zu%zu (row %zu, column %zu).%s\n\n",
-		       fig.rows, fig.cols, fig.frows, fig.fcols, fig.at_row, fig.at_col, fig.at_row,
-		       fig.at_col,
-		       p->q33_figure[0] ? ""
-					: "\n(The exam's Figure 1 was lost; this is the reconstruction "
-					  "in\ndata/q3.3.figure that the worked answer uses.)");
-	indented(b, art);
-	free(art);
-	ec_buf_append(b, "\n    W =");
-	for (i = 0; i < fig.frows; i++) {
-		if (i)
-			ec_buf_append(b, "\n       ");
-		for (j = 0; j < fig.fcols; j++)
-			ec_buf_appendf(b, " %3g", fig.filter[i * fig.fcols + j]);
-	}
-	ec_buf_append(b, "\n");
-	ec_sg_figure_free(&fig);
-	return 0;
-}
-
-/* "x_13 x_31 x_32" as prose: "x_13, x_31 and x_32". */
-static void listed(ec_buf *b, const char *names)
-{
-	size_t n = 0, k = 0;
-	const char *s;
-
-	for (s = names; *s; s += strcspn(s, " "), s += strspn(s, " "))
-		n++;
-	for (s = names; *s; k++) {
-		size_t len = strcspn(s, " ");
-
-		ec_buf_appendf(b, "%s%.*s", k == 0 ? "" : k + 1 == n ? " and " : ", ", (int)len, s);
-		s += len;
-		s += strspn(s, " ");
-	}
-}
-
-static int text_3_3_7(const ec_exam_params *p, ec_buf *b, ec_error *err)
-{
-	(void)err;
-	ec_buf_appendf(b, "Y = f(X, W, M) only looks at directly connected nodes: in the figure, y_11\n"
-			  "is influenced only by %s. Applying the\n"
-			  "operation again, Z = f(Y, W, M), reaches nodes connected at second order:\n"
-			  "z_11 is then also influenced by ",
-		       p->q33_y11);
-	listed(b, p->q33_z11);
-	ec_buf_append(b, ". Stacking more layers reaches third-order,\n"
-			 "fourth-order connections and so on, until every feature has taken the whole\n"
-			 "graph into account.\n\n"
-			 "How many such layers must be stacked to take the entire graph of the figure\n"
-			 "into account? What does that number depend on, and why can that be a\n"
-			 "problem? How could the problem be solved?\n");
-	return 0;
-}
-
-/* ---- the sheet ---- */
-
-static const struct {
-	const char *id;
-	int (*fn)(const ec_exam_params *p, ec_buf *b, ec_error *err);
-} computed[] = {
-	               
-	       
-	 {"3.3", text_3_3},     {"3.3.7", text_3_3_7},
-};
 
 int ec_exam_text_old(const ec_exam_params *p, const ec_question *q, ec_buf *b, ec_error *err)
 {
 	size_t i;
-	bool found = false;
 
+	(void)p;
 	ec_error_clear(err);
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		if (strcmp(fixed[i].id, q->id) == 0) {
 			ec_buf_append(b, fixed[i].text);
-			found = true;
+			return b->data ? 0 : -1;
 		}
-	for (i = 0; i < sizeof(computed) / sizeof(computed[0]); i++)
-		if (strcmp(computed[i].id, q->id) == 0) {
-			if (computed[i].fn(p, b, err) != 0)
-				return -1;
-			found = true;
-		}
-	if (!found) {
-		ec_error_set(err, EC_ERR_NOTFOUND, "no text for question %s", q->id);
-		return -1;
-	}
-	if (!b->data)
-		return nomem(err);
-	return 0;
-}
-
-/* ---- the numbers, as JSON ---- */
-
-
-
-
-
-
-
-
-
-
-
-static int json_3_3(const ec_exam_params *p, FILE *f, ec_error *err)
-{
-	char *text;
-
-	if (data_text(p->q33_figure, "q3.3.figure", &text, err) != 0)
-		return -1;
-	fputs("\"figure\": ", f);
-	ec_write_json_string(f, text);
-	ec_data_free(text);
-	return 0;
-}
-
-static const struct {
-	const char *id;
-	int (*fn)(const ec_exam_params *p, FILE *f, ec_error *err);
-} numbers[] = {
-	           
-	   {"3.3", json_3_3},
-};
-
-int ec_exam_params_json_old(const ec_exam_params *p, const ec_question *q, FILE *f, ec_error *err)
-{
-	size_t i;
-
-	ec_error_clear(err);
-	putc('{', f);
-	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
-		if (strcmp(numbers[i].id, q->id) == 0 && numbers[i].fn(p, f, err) != 0)
-			return -1;
-	putc('}', f);
-	return 0;
+	ec_error_set(err, EC_ERR_NOTFOUND, "no text for question %s", q->id);
+	return -1;
 }

@@ -26,6 +26,5 @@ int ec_facts_2_4(ec_explainer *ex, ec_error *err);
 int ec_facts_2_6(ec_explainer *ex, ec_error *err);
 int ec_facts_2_9(ec_explainer *ex, ec_error *err);
 int ec_facts_2_10(ec_explainer *ex, ec_error *err);
-int ec_facts_3_3(ec_explainer *ex, ec_error *err);
 
 #endif

@@ -94,29 +94,6 @@ static int old_text(const ec_solving *sv, const ec_question *q, ec_text *t, ec_e
 	return 0;
 }
 
-static int old_json(const ec_solving *sv, const ec_question *q, FILE *f, ec_error *err)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&text, &len);
-	int rc;
-
-	if (!m) {
-		ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-		return -1;
-	}
-	rc = ec_exam_params_json_old(sv->p, q, m, err);
-	if (fclose(m) != 0 && rc == 0) {
-		ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-		rc = -1;
-	}
-	/* the old object without its braces */
-	if (rc == 0 && len >= 2)
-		fwrite(text + 1, 1, len - 2, f);
-	free(text);
-	return rc;
-}
-
 #define LEGACY(name, qid, drawfn)                                                                  \
 	int ec_ans_##name(ec_actx *a);                                                         \
 	int ec_facts_##name(ec_explainer *ex, ec_error *err);                                  \
@@ -131,7 +108,7 @@ static int old_json(const ec_solving *sv, const ec_question *q, FILE *f, ec_erro
 		return ec_facts_##name(ex, err);                                               \
 	}                                                                                      \
 	const ec_module ec_module_##name = {.id = qid, .draw = drawfn, .text = old_text,     \
-					    .json = old_json, .show = show_##name,             \
+					    .show = show_##name,             \
 					    .facts = facts_##name};
 
 LEGACY(1_1, "1.1", NULL)
@@ -168,30 +145,3 @@ LEGACY(2_9, "2.9", NULL)
 
 LEGACY(2_10, "2.10", NULL)
 
-/* 3.3: one figure for 3.3.1-3.3.7. */
-int ec_ans_3_3_1(ec_actx *a);
-int ec_ans_3_3_2(ec_actx *a);
-int ec_ans_3_3_3(ec_actx *a);
-int ec_ans_3_3_4(ec_actx *a);
-int ec_ans_3_3_5(ec_actx *a);
-int ec_ans_3_3_6(ec_actx *a);
-int ec_ans_3_3_7(ec_actx *a);
-
-static int show_3_3(ec_actx *a, const void *sol)
-{
-	static const ec_answer_fn fns[] = {ec_ans_3_3_1, ec_ans_3_3_2, ec_ans_3_3_3, ec_ans_3_3_4,
-					   ec_ans_3_3_5, ec_ans_3_3_6, ec_ans_3_3_7};
-	int k = a->q->id[4] - '1';
-
-	(void)sol;
-	return fns[k](a);
-}
-
-static int facts_3_3(ec_explainer *ex, const void *sol, ec_error *err)
-{
-	(void)sol;
-	return ec_facts_3_3(ex, err);
-}
-
-const ec_module ec_module_3_3 = {.id = "3.3", .draw = ec_draw_3_3, .text = old_text,
-				 .json = old_json, .show = show_3_3, .facts = facts_3_3};

@@ -96,7 +96,4 @@ typedef struct ec_exam_params {
 	char q33_y11[96], q33_z11[96];
 } ec_exam_params;
 
-/** The original exam's numbers (params.c, until every module draws its own). */
-extern const ec_exam_params ec_exam_original;
-
 #endif
