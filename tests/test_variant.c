@@ -792,10 +792,195 @@ static void test_variant_seed_parse(void **state)
 	}
 }
 
+/* ---- the explanations of every variant are about that variant ---- */
+
+/* The value of key item `id`, as grading reads it. */
+static void key_value(const ec_key *key, const char *id, ec_value *v)
+{
+	const ec_key_item *it = ec_key_find(key, id);
+	ec_error err;
+
+	assert_non_null(it);
+	ec_error_clear(&err);
+	assert_int_equal(ec_value_parse(it->kind, it->answer, strlen(it->answer), v, &err), EC_OK);
+}
+
+/* The mistake of `f` named `name` (it must be there). */
+static const ec_mistake *mistake_named(const ec_item_facts *f, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < f->nmistakes; k++)
+		if (strcmp(f->mistakes[k].name, name) == 0)
+			return &f->mistakes[k];
+	fail_msg("%s: no mistake '%s'", f->id, name);
+	return NULL;
+}
+
+/* Whether any of the facts' text (lines, option reasons, details) contains `s`. */
+static bool says(const ec_item_facts *f, const char *s)
+{
+	size_t k;
+
+	for (k = 0; k < f->nfacts; k++)
+		if (strstr(f->facts[k], s))
+			return true;
+	for (k = 0; k < f->noptions; k++)
+		if (strstr(f->options[k].reason, s) || strstr(f->options[k].mistake_detail, s))
+			return true;
+	for (k = 0; k < f->nmistakes; k++)
+		if (strstr(f->mistakes[k].detail, s))
+			return true;
+	return false;
+}
+
+static const ec_item_facts *facts_of(ec_exam *x, const char *id)
+{
+	const ec_item_facts *f = NULL;
+	ec_error err;
+
+	ec_error_clear(&err);
+	if (ec_exam_facts(x, id, &f, &err) != EC_OK)
+		fail_msg("seed %" PRIu64 ": facts of %s: %s", ec_exam_seed(x), id, err.msg);
+	if (!f)
+		fail_msg("seed %" PRIu64 ": no facts for %s", ec_exam_seed(x), id);
+	return f;
+}
+
+/*
+ * For the original and variants 1-200: every auto-graded item has facts
+ * that lead to the key's answer (checked independently above); every mc
+ * option's truth is whether the key has its letter; checking the key's
+ * answer scores full points and points to the variant's worked answer;
+ * named mistakes recomputed here from the key (a wrong sign is the key
+ * negated, FLOPs twice the multiplications, a weight count without the
+ * input channels the count over the input's channels, part 1 of 3.3 the
+ * answer of part 2 and the other way round, one layer fewer); and the
+ * reasons name the variant's own numbers (its volume, its entry of X, its
+ * input, its dotted location, its steps).
+ */
+static void test_variant_explanations_are_the_variants(void **state)
+{
+	uint64_t seed;
+
+	(void)state;
+	for (seed = 0; seed <= SEEDS; seed++) {
+		ec_exam *x = open_exam(seed);
+		const ec_exam_params *p = ec_exam_params_of(x);
+		ec_key key = {0};
+		ec_rubric r = {0};
+		ec_grader g;
+		ec_error err;
+		char *text, want[128];
+		const char *origin;
+		const ec_item_facts *f;
+		ec_value v;
+		struct figure fig;
+		size_t i, k;
+
+		ec_error_clear(&err);
+		assert_int_equal(ec_exam_key(x, &key, &err), EC_OK);
+		assert_int_equal(ec_exam_data(x, "rubric", &text, &origin, &err), EC_OK);
+		assert_int_equal(ec_rubric_parse(&r, text, strlen(text), "rubric", &err), EC_OK);
+		assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_OK);
+		for (i = 0; i < key.count; i++) {
+			const ec_key_item *it = &key.items[i];
+			const char *answers[1] = {it->answer};
+			ec_check_report rep;
+
+			if (it->kind == EC_KEY_MANUAL)
+				continue;
+			f = facts_of(x, it->id);
+			key_value(&key, it->id, &v);
+			if (!ec_explain_agrees(f, &v))
+				fail_msg("seed %" PRIu64 " %s: key %s, facts %s", seed, it->id,
+					 it->answer, f->answer);
+			for (k = 0; it->kind == EC_KEY_MC && k < f->noptions; k++)
+				assert_int_equal(f->options[k].holds,
+						 strchr(it->answer, f->options[k].letter) != NULL);
+			assert_int_equal(ec_exam_check(x, &g, it->id, answers, 1, &rep, &err), EC_OK);
+			assert_int_equal(rep.count, 1);
+			if (rep.items[0].verdict != EC_VERDICT_RIGHT || rep.total != rep.max)
+				fail_msg("seed %" PRIu64 " %s: the key's %s scores %g of %g", seed, it->id,
+					 it->answer, rep.total, rep.max);
+			if (seed)
+				snprintf(want, sizeof(want), "variant --seed %" PRIu64 " ", seed);
+			else
+				snprintf(want, sizeof(want), "examcheck q");
+			assert_non_null(strstr(rep.worked, want));
+			for (k = 0; k < rep.items[0].nlines; k++)
+				assert_null(strstr(rep.items[0].lines[k], "No explanation"));
+			ec_check_report_free(&rep);
+		}
+		/* mistakes recomputed from the key */
+		key_value(&key, "3.1.2", &v);
+		if (v.number != 0) /* -0 is 0: no mistake then */
+			assert_true(mistake_named(facts_of(x, "3.1.2"), "gradient with the wrong sign")
+					    ->value.number == -v.number);
+		for (i = 1; i <= 3; i++) {
+			char id[16];
+
+			snprintf(id, sizeof(id), "3.2.3.%zu", i);
+			key_value(&key, id, &v);
+			assert_true(mistake_named(facts_of(x, id), "count of FLOPs (x2), not multiplications")->value.count == 2 * v.count);
+		}
+		for (i = 1; ec_key_find(&key, (snprintf(want, sizeof(want), "3.2.1.%zu.weights", i), want)); i++) {
+			ec_value in;
+			char dims_id[32];
+
+			f = facts_of(x, want);
+			if (!strstr(f->facts[0], " filters x "))
+				continue; /* a pool or FC row */
+			key_value(&key, want, &v);
+			if (i == 1) {
+				unsigned c;
+
+				assert_int_equal(sscanf(p->q32_net, "INPUT %u", &c), 1);
+				in.dims[0] = c;
+			} else {
+				snprintf(dims_id, sizeof(dims_id), "3.2.1.%zu.dims", i - 1);
+				key_value(&key, dims_id, &in);
+			}
+			/* with one input channel the mistake gives the right count: no mistake then */
+			if (in.dims[0] > 1)
+				assert_true(mistake_named(f, "weight count without the input channels")
+							    ->value.count * in.dims[0] ==
+					    v.count);
+		}
+		key_value(&key, "3.3.2", &v);
+		assert_true(mistake_named(facts_of(x, "3.3.1"), "masked response (part 2)")->value.number == v.number);
+		key_value(&key, "3.3.1", &v);
+		assert_true(mistake_named(facts_of(x, "3.3.2"), "response without the mask")->value.number == v.number);
+		key_value(&key, "3.3.7", &v);
+		assert_true(mistake_named(facts_of(x, "3.3.7"), "count without the first layer")->value.count == v.count - 1);
+		/* the variant's own numbers */
+		snprintf(want, sizeof(want), "%" PRIu64 "x%" PRIu64 "x%" PRIu64 " volume", p->q27_spatial[0],
+			 p->q27_spatial[1], p->q27_channels);
+		assert_true(says(facts_of(x, "2.7"), want));
+		snprintf(want, sizeof(want), "X(%zu,%zu) meets", p->q312_row, p->q312_col);
+		assert_true(says(facts_of(x, "3.1.2"), want));
+		snprintf(want, sizeof(want), "on %.*s", (int)strcspn(p->q32_net + 6, ";"), p->q32_net + 6);
+		assert_true(says(facts_of(x, "3.2.1.1.dims"), want));
+		read_figure(data_of(p->q33_figure, "q3.3.figure"), &fig);
+		snprintf(want, sizeof(want), "at x_%zu%zu", fig.r, fig.c);
+		assert_true(says(facts_of(x, "3.3.1"), want));
+		for (i = 0; i < EC_Q25_RUNS; i++) {
+			snprintf(want, sizeof(want), "%g", p->q25_runs[i].step);
+			assert_true(says(facts_of(x, "2.5"), want));
+		}
+		ec_grader_free(&g);
+		ec_rubric_free(&r);
+		free(text);
+		ec_key_free(&key);
+		ec_exam_free(x);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_variant_keys_match_independent_computations),
+		cmocka_unit_test(test_variant_explanations_are_the_variants),
 		cmocka_unit_test(test_variant_key_with_and_without_text),
 		cmocka_unit_test(test_variant_points_as_in_exam),
 		cmocka_unit_test(test_variant_seed_zero_is_the_exam),
