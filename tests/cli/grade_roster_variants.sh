@@ -20,7 +20,7 @@
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
 for s in 0 7 8; do
-	$EC variant --seed $s --key --format tsv 2>/dev/null | awk -F'\t' '$4 != "manual"' > "$d/key$s" || exit 1
+	$EC variant --seed $s --key --format tsv 2>/dev/null | awk -F'\t' '!/^#/ && $4 != "manual"' > "$d/key$s" || exit 1
 done
 awk -F'\t' '!seen[$1]++ { printf ",%s", $1 }' "$d/key0" "$d/key7" "$d/key8" > "$d/ids"
 row() { # row STUDENT VARIANT KEYFILE: the student's answers, a column per id

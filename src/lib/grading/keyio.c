@@ -112,6 +112,24 @@ static ec_status parse_line(ec_key *key, const char *s, size_t n, const char *fi
 	return EC_OK;
 }
 
+/* A comment "# variant N" (N from 1 to 2^63 - 1): the key of variant N (key->seed). */
+static void variant_line(ec_key *key, const char *s, size_t n)
+{
+	static const char head[] = "# variant ";
+	uint64_t seed = 0;
+	size_t i = sizeof(head) - 1;
+
+	if (n <= i || memcmp(s, head, i) != 0)
+		return;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+		if (seed > ((uint64_t)INT64_MAX - (uint64_t)(s[i] - '0')) / 10)
+			return;
+		seed = seed * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (i == n && seed > 0)
+		key->seed = seed;
+}
+
 ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
 			   const char *file, ec_error *err)
 {
@@ -127,7 +145,9 @@ ec_status ec_key_parse_tsv(ec_key *key, const char *text, size_t len,
 		ec_status st;
 
 		line++;
-		if (n > 0 && s[0] != '#') {
+		if (n > 0 && s[0] == '#') {
+			variant_line(key, s, n);
+		} else if (n > 0) {
 			st = parse_line(key, s, n, file, line, err);
 			if (st != EC_OK)
 				return st;

@@ -13,7 +13,15 @@ static ec_status key_item(ec_write_ctx *w, const ec_key_item *it)
 	return EC_OK;
 }
 
+/* A variant's key says which exam it is of, so that check and grade explain that exam. */
+static ec_status key_begin(ec_write_ctx *w, const ec_key *key)
+{
+	if (key->seed)
+		fprintf(w->out, "# variant %llu\n", (unsigned long long)key->seed);
+	return EC_OK;
+}
+
 const ec_writer ec_writer_tsv = {
 	.name = "tsv",
-	.key = {NULL, key_item, NULL},
+	.key = {key_begin, key_item, NULL},
 };

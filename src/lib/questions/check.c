@@ -118,9 +118,72 @@ static void line(ec_check_item *it, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Which questions' reasons the key of `g` may have: a question whose
+ * numbers a variant draws gets none when the key answers one of its items
+ * otherwise than the exam, nor when the key does so in two such questions
+ * or more, for it is then another exam's key (a variant's without its
+ * "# variant N" line) whose reasons would name the wrong numbers even
+ * where an answer happens to agree. A question whose numbers never change
+ * keeps the per-item rule of ec_explain_agrees(). `why` names an item that
+ * differs. EC_OK or EC_ERR_NOMEM.
+ */
+typedef struct key_fit {
+	bool differs[64];  /* per module of ec_modules[] */
+	size_t ndiffer;    /* modules with numbers whose items differ */
+	char why[200];
+} key_fit;
+
+static ec_status fit_key(ec_exam *x, const ec_grader *g, key_fit *kf)
+{
+	ec_key mine = {0};
+	ec_error err;
+	size_t i, m;
+
+	memset(kf, 0, sizeof(*kf));
+	ec_error_clear(&err);
+	if (ec_exam_key(x, &mine, &err) != EC_OK)
+		return err.status == EC_ERR_NOMEM ? EC_ERR_NOMEM : EC_OK; /* the facts say why */
+	for (i = 0; i < g->count; i++) {
+		const ec_grade_item *it = &g->items[i];
+		const ec_module *mod = ec_module_of(it->key.id);
+		const ec_key_item *k = ec_key_find(&mine, it->key.id);
+		ec_value v;
+
+		if (!mod || !mod->draw || it->rule.scheme == EC_SCHEME_MANUAL || !it->naccepted)
+			continue;
+		for (m = 0; m < ec_module_count && ec_modules[m] != mod; m++)
+			;
+		ec_error_clear(&err);
+		if (m < 64 && !kf->differs[m] &&
+		    (!k || ec_value_parse(k->kind, k->answer, strlen(k->answer), &v, &err) != EC_OK ||
+		     !ec_value_matches(&it->accepted[0], &v, NULL))) {
+			kf->differs[m] = true;
+			if (!kf->ndiffer++)
+				snprintf(kf->why, sizeof(kf->why), "its %.40s is %.60s, this exam's %.60s",
+					 it->key.id, it->key.answer, k ? k->answer : "no item");
+		}
+	}
+	ec_key_free(&mine);
+	return EC_OK;
+}
+
+/* Whether the key may have the reasons of item `id` (fit_key()). */
+static bool fits(const key_fit *kf, const char *id)
+{
+	const ec_module *mod = ec_module_of(id);
+	size_t m;
+
+	if (!mod || !mod->draw)
+		return true;
+	for (m = 0; m < ec_module_count && ec_modules[m] != mod; m++)
+		;
+	return kf->ndiffer < 2 && !(m < 64 && kf->differs[m]);
+}
+
 /* Score and explain `answer` to item i into *out. */
 static ec_status check_item(ec_exam *x, const ec_grader *g, size_t i, const char *answer,
-			    ec_check_item *out)
+			    const key_fit *kf, ec_check_item *out)
 {
 	const ec_grade_item *gi = &g->items[i];
 	const ec_item_facts *f = NULL;
@@ -150,6 +213,10 @@ static ec_status check_item(ec_exam *x, const ec_grader *g, size_t i, const char
 		     gi->key.id, why.msg);
 	} else if (!f) {
 		line(out, "No explanation is computed for %s.", gi->key.id);
+	} else if (!fits(kf, gi->key.id)) {
+		line(out, "No explanation: the key's numbers are not this exam's (%s); a variant's "
+			  "key names it in a line '# variant N', or give --variant N.",
+		     kf->why);
 	} else if (!ec_explain_agrees(f, &gi->accepted[0])) {
 		line(out, "No explanation: the key answers %.60s, the worked answer %.60s.",
 		     gi->key.answer, f->answer);
@@ -165,14 +232,18 @@ ec_status ec_exam_check(ec_exam *x, const ec_grader *g, const char *id,
 {
 	size_t *items, count = 0, i;
 	ec_buf words = EC_BUF_INIT;
+	key_fit *kf = calloc(1, sizeof(*kf));
 	bool group;
 	ec_status st;
 
 	memset(report, 0, sizeof(*report));
 	ec_error_clear(err);
 	items = malloc((g->count ? g->count : 1) * sizeof(*items));
-	if (!items)
+	if (!items || !kf) {
+		free(items);
+		free(kf);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
 	st = select_items(x, g, id, items, &count, &group, err);
 	if (st == EC_OK && (n == 0 || (group && n != count))) {
 		if (group)
@@ -186,23 +257,26 @@ ec_status ec_exam_check(ec_exam *x, const ec_grader *g, const char *id,
 		st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	if (st != EC_OK) {
 		free(items);
+		free(kf);
 		return st;
 	}
 	snprintf(report->id, sizeof(report->id), "%s", id);
 	report->group = group;
 	report->count = count;
 	ec_exam_worked_command(x, id, report->worked, sizeof(report->worked));
+	st = fit_key(x, g, kf);
 	for (i = 0; !group && i < n; i++)
 		ec_buf_appendf(&words, "%s%s", i ? " " : "", answers[i]);
 	if (!group && !words.data)
 		st = EC_ERR_NOMEM;
 	for (i = 0; i < count && st == EC_OK; i++) {
-		st = check_item(x, g, items[i], group ? answers[i] : ec_buf_str(&words),
+		st = check_item(x, g, items[i], group ? answers[i] : ec_buf_str(&words), kf,
 				&report->items[i]);
 		report->total += report->items[i].points;
 		report->max += report->items[i].max;
 	}
 	free(items);
+	free(kf);
 	ec_buf_free(&words);
 	if (st != EC_OK) {
 		ec_check_report_free(report);
@@ -221,9 +295,12 @@ void ec_check_report_free(ec_check_report *report)
 
 ec_status ec_reasons_init(ec_reasons *r, ec_exam *x, const ec_grader *g, ec_error *err)
 {
+	key_fit kf;
 	size_t i;
 
 	memset(r, 0, sizeof(*r));
+	if (fit_key(x, g, &kf) != EC_OK)
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	r->facts = calloc(g->count ? g->count : 1, sizeof(*r->facts));
 	if (!r->facts)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
@@ -238,7 +315,8 @@ ec_status ec_reasons_init(ec_reasons *r, ec_exam *x, const ec_grader *g, ec_erro
 			ec_reasons_free(r);
 			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 		}
-		if (f && it->naccepted && ec_explain_agrees(f, &it->accepted[0]))
+		if (f && it->naccepted && ec_explain_agrees(f, &it->accepted[0]) &&
+		    fits(&kf, it->key.id))
 			r->facts[i] = f;
 	}
 	return EC_OK;
