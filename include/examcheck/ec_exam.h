@@ -143,6 +143,35 @@ char *ec_exam_worked_command(const ec_exam *exam, const char *id, char *buf, siz
 ec_status ec_exam_data(ec_exam *exam, const char *name, char **text, const char **origin,
 		       ec_error *err);
 
+/* ---- the data files built into the library ---- */
+
+/** A data file built into the library (a copy of data/<name>). */
+typedef struct ec_data_file {
+	const char *name;     /**< "q3.3.figure" */
+	ec_key_origin origin; /**< what the built-in copy is: a stand-in, a
+				   reconstruction, or the exam's own (the rubric) */
+	const char *about;    /**< one line: what it holds and where it comes from */
+} ec_data_file;
+
+/** The built-in data files, in name order. */
+extern const ec_data_file ec_data_files[];
+extern const size_t ec_data_file_count;
+
+/**
+ * The built-in copy of data file `name`: *text (NUL-terminated, not to be
+ * freed) and *size. False when no file of that name is built in.
+ */
+bool ec_data_builtin(const char *name, const char **text, size_t *size);
+
+/**
+ * The standing of key items computed from `text`, read as data file
+ * `name`: the built-in file's origin (EC_KEY_FROM_STAND_IN,
+ * EC_KEY_FROM_RECONSTRUCTION) when `text` is the built-in copy byte for
+ * byte, wherever it was read from; otherwise EC_KEY_FROM_EXAM, data
+ * supplied as the real figure.
+ */
+ec_key_origin ec_data_origin(const char *name, const char *text);
+
 /* ---- the question sheet ---- */
 
 /**

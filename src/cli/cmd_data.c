@@ -5,9 +5,9 @@
  */
 #include <string.h>
 
-#include "../lib/questions/answers.h"
 #include "cli.h"
 #include "examcheck/ec_buf.h"
+#include "examcheck/ec_exam.h"
 
 static const char data_help[] =
 	"usage: examcheck data [NAME]\n"

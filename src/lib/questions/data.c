@@ -1,6 +1,5 @@
-#include "answers.h"
+#include "question.h"
 
-#include "examcheck/ec_file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,51 +55,3 @@ ec_key_origin ec_data_origin(const char *name, const char *text)
 	return ec_data_files[i].origin;
 }
 
-static char origin_buf[512];
-
-int ec_data_lookup(const char *name, char **text, const char **origin, ec_error *err)
-{
-	const char *dir = getenv("EXAMCHECK_DATA");
-	const char *builtin;
-	size_t size;
-	char *copy;
-
-	if (dir && *dir) {
-		snprintf(origin_buf, sizeof(origin_buf), "%s/%s", dir, name);
-		*origin = origin_buf;
-		return ec_file_read_text(origin_buf, 16u << 20, text, err) == EC_OK ? 0 : -1;
-	}
-	if (!ec_data_builtin(name, &builtin, &size)) {
-		ec_error_set(err, EC_ERR_NOTFOUND, "no data file '%s' is built in", name);
-		return -1;
-	}
-	copy = malloc(size + 1);
-	if (!copy) {
-		ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-		return -1;
-	}
-	memcpy(copy, builtin, size + 1);
-	snprintf(origin_buf, sizeof(origin_buf),
-		 "data/%s (built in; set EXAMCHECK_DATA=DIR to use DIR/%s)", name, name);
-	*origin = origin_buf;
-	*text = copy;
-	return 0;
-}
-
-void ec_data_free(char *text)
-{
-	free(text);
-}
-
-int ec_data_load(ec_actx *a, const char *name, char **text, const char **origin)
-{
-	return ec_exam_data(a->exam, name, text, origin, &a->err) == EC_OK ? 0 : -1;
-}
-
-int ec_params_data(ec_actx *a, const char *given, const char *name, char **text,
-		   const char **origin)
-{
-	ec_solving s = {a->exam, a->params, EC_DEPTH_WORKED};
-
-	return ec_solving_data(&s, given, name, text, origin, NULL, &a->err) == EC_OK ? 0 : -1;
-}
