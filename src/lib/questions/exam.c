@@ -57,6 +57,49 @@ ec_status ec_exam_seed_parse(const char *text, uint64_t *seed, ec_error *err)
 	return EC_OK;
 }
 
+/*
+ * Whether a variant shows the options of its multiple-choice questions in
+ * an order of its own (issue 16 turns it on; the identity until then).
+ */
+#define SHUFFLE_OPTIONS 0
+
+/*
+ * The order of each multiple-choice question's options: as written for
+ * seed 0; for a variant, shuffled by a generator of the question's own,
+ * drawn from the seed after every module's numbers (so that the numbers
+ * stay what they were), a last option that stays last left in place.
+ */
+static void draw_orders(ec_exam_params *p, ec_xorshift *seeds)
+{
+	size_t i, k;
+
+	for (i = 0; i < ec_module_count && p->norders < EC_MC_MAX; i++) {
+		const ec_module *m = ec_modules[i];
+		ec_option_order *o = &p->orders[p->norders];
+		size_t n;
+		ec_xorshift g;
+
+		if (m->options == 0 || m->options > EC_OPTIONS_MAX)
+			continue;
+		p->norders++;
+		o->id = m->id;
+		o->n = m->options;
+		for (k = 0; k < o->n; k++)
+			o->shown[k] = (unsigned char)k;
+		if (!p->seed || !SHUFFLE_OPTIONS)
+			continue;
+		ec_xorshift_seed_mixed(&g, ec_xorshift_next(seeds));
+		n = m->last_stays ? o->n - 1 : o->n;
+		for (k = n; k-- > 1;) {
+			size_t j = (size_t)ec_xorshift_below(&g, k + 1);
+			unsigned char t = o->shown[k];
+
+			o->shown[k] = o->shown[j];
+			o->shown[j] = t;
+		}
+	}
+}
+
 /* Draw every module's numbers: the original's for seed 0, else from the seed alone. */
 static ec_status draw(ec_exam_params *p, uint64_t seed, ec_error *err)
 {
@@ -82,6 +125,7 @@ static ec_status draw(ec_exam_params *p, uint64_t seed, ec_error *err)
 		if (m->draw(seed ? &g : NULL, p, err) != 0)
 			return err->status != EC_OK ? err->status : EC_ERR_INVALID;
 	}
+	draw_orders(p, &seeds);
 	return EC_OK;
 }
 

@@ -50,9 +50,25 @@ typedef struct ec_q28_option {
 	uint64_t value; /**< side length, or area ratio */
 } ec_q28_option;
 
+/** Most options a multiple-choice question has, and most such questions. */
+#define EC_OPTIONS_MAX 8
+#define EC_MC_MAX 12
+
+/** The order in which an exam shows the options of one multiple-choice question. */
+typedef struct ec_option_order {
+	const char *id;                     /**< the question: "2.1" */
+	size_t n;                           /**< its options */
+	unsigned char shown[EC_OPTIONS_MAX]; /**< shown[pos]: the option (0 its first as
+						 written) shown at position pos, lettered 'A' + pos */
+} ec_option_order;
+
 /** The numbers of one exam. */
 typedef struct ec_exam_params {
 	uint64_t seed; /**< the variant's seed; 0 for the original exam */
+
+	/** The order of the options of each multiple-choice question (the identity for seed 0). */
+	ec_option_order orders[EC_MC_MAX];
+	size_t norders;
 
 	/** 2.5: the four runs (loss, x0, step), options A-D. */
 	ec_q25_run q25_runs[EC_Q25_RUNS];

@@ -75,6 +75,9 @@ struct ec_explainer;
 typedef struct ec_module {
 	const char *id;   /**< the question or group it answers: "2.7", "3.2", "3.3" */
 	size_t size;      /**< bytes of its solution, zeroed before solve */
+	size_t options;   /**< a multiple-choice question: its options (a variant may show
+			       them in another order: ec_option_at()); 0 otherwise */
+	bool last_stays;  /**< its last option ("none of these") stays last */
 	/** The numbers: the original's when g is NULL, else drawn from g. NULL: none. */
 	int (*draw)(ec_xorshift *g, ec_exam_params *p, ec_error *err);
 	/** The text of `q` (the module's id, one of its leaves, or a group it owns). */
@@ -108,6 +111,21 @@ const char *ec_section_phrase(const char *id);
 
 /** The numbers of an exam. */
 const ec_exam_params *ec_exam_params_of(const ec_exam *exam);
+
+/*
+ * ---- options in the order an exam shows them ----
+ * A module writes its options in the order it knows them (0 its first, as
+ * the original exam writes them); a variant may show them in another
+ * order. Its text, worked answer, key and facts then name an option by
+ * the letter of the position it is shown at: walk the positions pos = 0,
+ * 1, ... (letter 'A' + pos) and take the option ec_option_at() gives.
+ */
+
+/** The option (0-based, as the module writes them) shown at position `pos` of question `id`. */
+size_t ec_option_at(const ec_exam_params *p, const char *id, size_t pos);
+
+/** The letter under which option `k` (as the module writes them) of question `id` is shown. */
+char ec_option_letter(const ec_exam_params *p, const char *id, size_t k);
 
 /* ---- writing the worked text and the key (actx.c) ---- */
 

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "examcheck/ec_expr.h"
 #include "question.h"
@@ -68,4 +69,32 @@ int ec_draw_gave_up(ec_error *err, const char *id, uint64_t seed)
 	ec_error_set(err, EC_ERR_INVALID, "variant %" PRIu64 ": no valid q%s after %d draws", seed,
 		     id, EC_DRAW_TRIES);
 	return -1;
+}
+
+static const ec_option_order *order_of(const ec_exam_params *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < p->norders; i++)
+		if (strcmp(p->orders[i].id, id) == 0)
+			return &p->orders[i];
+	return NULL;
+}
+
+size_t ec_option_at(const ec_exam_params *p, const char *id, size_t pos)
+{
+	const ec_option_order *o = order_of(p, id);
+
+	return o && pos < o->n ? o->shown[pos] : pos;
+}
+
+char ec_option_letter(const ec_exam_params *p, const char *id, size_t k)
+{
+	const ec_option_order *o = order_of(p, id);
+	size_t pos;
+
+	for (pos = 0; o && pos < o->n; pos++)
+		if (o->shown[pos] == k)
+			return (char)('A' + pos);
+	return (char)('A' + k);
 }
