@@ -59,13 +59,6 @@ static const struct {
 	      "points, earned by marking the right options and no others. Where a question\n"
 	      "has several right options, each wrong or missing mark costs 2 points, down\n"
 	      "to 0. No explanation is needed.\n"},
-	{"2.1", "A k-nearest-neighbour classifier with L1 distance labels images. Which change\n"
-		"would NOT change its accuracy?\n\n"
-		"- A: a larger training set\n"
-		"- B: a larger k\n"
-		"- C: L2 distance instead of L1\n"
-		"- D: every training and test image flipped horizontally\n"
-		"- E: each of the changes above changes the accuracy\n"},
 	{"2.2", "The multiclass hinge loss L_i of example i is the sum, over the classes j\n"
 		"other than its label y_i, of max(0, s_j - s_(y_i) + delta), where s_j is the\n"
 		"score of class j and the margin delta is at least 0. Which statements hold?\n\n"
