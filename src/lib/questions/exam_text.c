@@ -59,13 +59,6 @@ static const struct {
 	      "points, earned by marking the right options and no others. Where a question\n"
 	      "has several right options, each wrong or missing mark costs 2 points, down\n"
 	      "to 0. No explanation is needed.\n"},
-	{"2.2", "The multiclass hinge loss L_i of example i is the sum, over the classes j\n"
-		"other than its label y_i, of max(0, s_j - s_(y_i) + delta), where s_j is the\n"
-		"score of class j and the margin delta is at least 0. Which statements hold?\n\n"
-		"- A: as long as every example has L_i = 0, a larger margin leaves L_i as it is\n"
-		"- B: the bias b in the scores has no effect on L_i\n"
-		"- C: the more classes there are, the larger the hinge loss\n"
-		"- D: none of these\n"},
 	{"2.3", "With n examples in the data set, what does predicting one test example cost\n"
 		"with kNN and with a linear SVM, in that order?\n\n"
 		"- A: O(1), O(1)\n"

@@ -36,58 +36,6 @@ static void set_answer(ec_item_facts *f)
 	ec_facts_answer(f, "%s", letters);
 }
 
-/* ---- 2.2: the multiclass hinge loss; q2_2.c's examples, true class 0 ---- */
-
-int ec_facts_2_2(ec_explainer *ex, ec_error *err)
-{
-	static const double s_a[3] = {3, 1.5, 0};
-	static const double W[3 * 2] = {2, 0, 0, 1, 1, -1};
-	static const double x[2] = {1, 1};
-	static const double b_zero[3] = {0, 0, 0}, b_class[3] = {0, 1.5, 0};
-	static const double s_c_low[4] = {3, 1.5, 0, -1};
-	ec_linear m = {0};
-	double la1, la2, sb0[3], sb1[3], lb0, lb1, lc3, lc_low;
-	bool a, b, c;
-	ec_item_facts *f;
-
-	if (ec_hinge_loss(s_a, 3, 0, 1, &la1, err) != EC_OK ||
-	    ec_hinge_loss(s_a, 3, 0, 2, &la2, err) != EC_OK ||
-	    ec_linear_init(&m, 3, 2, err) != EC_OK)
-		return -1;
-	memcpy(m.W, W, sizeof(W));
-	memcpy(m.b, b_zero, sizeof(b_zero));
-	ec_linear_scores(&m, x, sb0);
-	memcpy(m.b, b_class, sizeof(b_class));
-	ec_linear_scores(&m, x, sb1);
-	ec_linear_free(&m);
-	if (ec_hinge_loss(sb0, 3, 0, 1, &lb0, err) != EC_OK ||
-	    ec_hinge_loss(sb1, 3, 0, 1, &lb1, err) != EC_OK ||
-	    ec_hinge_loss(s_a, 3, 0, 1, &lc3, err) != EC_OK ||
-	    ec_hinge_loss(s_c_low, 4, 0, 1, &lc_low, err) != EC_OK)
-		return -1;
-	a = !(la1 == 0 && la2 != la1);
-	b = lb1 == lb0;
-	c = lc_low > lc3;
-	if (!(f = ec_facts_add(ex, "2.2", EC_KEY_MC, err)))
-		return -1;
-	ec_facts_option(f, 'A', a,
-			"L = 0 only says each gap s_y - s_j is at least the margin: scores (%g, %g, "
-			"%g) give L = %g with margin 1 but L = %g with margin 2",
-			s_a[0], s_a[1], s_a[2], la1, la2);
-	ec_facts_option(f, 'B', b,
-			"each class has its own bias, which moves the score gaps: b = (%g, %g, %g) "
-			"gives L = %g, b = (%g, %g, %g) gives L = %g",
-			b_zero[0], b_zero[1], b_zero[2], lb0, b_class[0], b_class[1], b_class[2], lb1);
-	ec_facts_option(f, 'C', c,
-			"a new class adds a term that is 0 when it scores low enough: scores (%g, %g, "
-			"%g) give L = %g, and a fourth class scored %g still gives L = %g",
-			s_a[0], s_a[1], s_a[2], lc3, s_c_low[3], lc_low);
-	ec_facts_option(f, 'D', !a && !b && !c, "%s",
-			!a && !b && !c ? "A, B and C are all false" : "one of A, B, C holds");
-	set_answer(f);
-	return 0;
-}
-
 /* ---- 2.3: test-time cost of kNN and a linear SVM; q2_3.c's cost model ---- */
 
 enum growth { GROWTH_CONSTANT, GROWTH_LOG, GROWTH_LINEAR, GROWTH_OTHER };
