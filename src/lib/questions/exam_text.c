@@ -59,13 +59,6 @@ static const struct {
 	      "points, earned by marking the right options and no others. Where a question\n"
 	      "has several right options, each wrong or missing mark costs 2 points, down\n"
 	      "to 0. No explanation is needed.\n"},
-	{"2.3", "With n examples in the data set, what does predicting one test example cost\n"
-		"with kNN and with a linear SVM, in that order?\n\n"
-		"- A: O(1), O(1)\n"
-		"- B: O(log n), O(1)\n"
-		"- C: O(n), O(n)\n"
-		"- D: O(1), O(n)\n"
-		"- E: O(n), O(1)\n"},
 	{"2.4", "A normalisation layer maps inputs x_1, ..., x_N to outputs y_1, ..., y_N,\n"
 		"each of shape (H, W, C): height, width, channels; N is the batch size. For\n"
 		"i != j, how many entries of the Jacobian dy_i / dx_j can be nonzero?\n\n"
