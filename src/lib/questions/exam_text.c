@@ -59,15 +59,6 @@ static const struct {
 	      "points, earned by marking the right options and no others. Where a question\n"
 	      "has several right options, each wrong or missing mark costs 2 points, down\n"
 	      "to 0. No explanation is needed.\n"},
-	{"2.4", "A normalisation layer maps inputs x_1, ..., x_N to outputs y_1, ..., y_N,\n"
-		"each of shape (H, W, C): height, width, channels; N is the batch size. For\n"
-		"i != j, how many entries of the Jacobian dy_i / dx_j can be nonzero?\n\n"
-		"- A: batch normalisation: up to C\n"
-		"- B: batch normalisation: up to H^2 W^2 C\n"
-		"- C: batch normalisation: up to H^2 W^2 C^2\n"
-		"- D: layer normalisation: up to C\n"
-		"- E: layer normalisation: up to H^2 W^2 C\n"
-		"- F: layer normalisation: up to H^2 W^2 C^2\n"},
 	{"2.6", "The p-norm of a vector x with k entries is L_p(x) = (sum of |x_i|^p)^(1/p):\n"
 		"L_1 is the sum of the |x_i|, L_2 the Euclidean length, L_0.5 the square of\n"
 		"the sum of the sqrt(|x_i|), and L_inf the largest |x_i|. With p = 1 and\n"

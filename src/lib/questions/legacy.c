@@ -154,8 +154,6 @@ LEGACY(1_9, "1.9", NULL)
 
 LEGACY(1_10, "1.10", NULL)
 
-LEGACY(2_4, "2.4", NULL)
-
 LEGACY(2_5, "2.5", ec_draw_2_5)
 
 LEGACY(2_6, "2.6", NULL)
