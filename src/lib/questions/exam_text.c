@@ -59,15 +59,6 @@ static const struct {
 	      "points, earned by marking the right options and no others. Where a question\n"
 	      "has several right options, each wrong or missing mark costs 2 points, down\n"
 	      "to 0. No explanation is needed.\n"},
-	{"2.6", "The p-norm of a vector x with k entries is L_p(x) = (sum of |x_i|^p)^(1/p):\n"
-		"L_1 is the sum of the |x_i|, L_2 the Euclidean length, L_0.5 the square of\n"
-		"the sum of the sqrt(|x_i|), and L_inf the largest |x_i|. With p = 1 and\n"
-		"p = 2, L_p(x)^p is the L1 and the L2 regulariser. What is right about\n"
-		"choosing a regulariser?\n\n"
-		"- A: L1 is always better than L2\n"
-		"- B: L2 is always better than L1\n"
-		"- C: each has its strengths; one may pick by trying both\n"
-		"- D: L_p(x)^p is a good regulariser whatever p is\n"},
 	{"2.9", "Which statements about pooling layers hold?\n\n"
 		"- A: the gradient with respect to some of its inputs is always zero\n"
 		"- B: a 2 x 2 pooling layer has 4 parameters\n"

@@ -20,7 +20,6 @@ int ec_facts_1_8(ec_explainer *ex, ec_error *err);
 int ec_facts_1_9(ec_explainer *ex, ec_error *err);
 int ec_facts_1_10(ec_explainer *ex, ec_error *err);
 int ec_facts_2_5(ec_explainer *ex, ec_error *err);
-int ec_facts_2_6(ec_explainer *ex, ec_error *err);
 int ec_facts_2_7(ec_explainer *ex, ec_error *err);
 int ec_facts_2_8(ec_explainer *ex, ec_error *err);
 int ec_facts_2_9(ec_explainer *ex, ec_error *err);

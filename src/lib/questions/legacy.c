@@ -156,8 +156,6 @@ LEGACY(1_10, "1.10", NULL)
 
 LEGACY(2_5, "2.5", ec_draw_2_5)
 
-LEGACY(2_6, "2.6", NULL)
-
 LEGACY(2_7, "2.7", ec_draw_2_7)
 
 LEGACY(2_8, "2.8", ec_draw_2_8)
