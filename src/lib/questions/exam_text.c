@@ -59,11 +59,6 @@ static const struct {
 	      "points, earned by marking the right options and no others. Where a question\n"
 	      "has several right options, each wrong or missing mark costs 2 points, down\n"
 	      "to 0. No explanation is needed.\n"},
-	{"2.9", "Which statements about pooling layers hold?\n\n"
-		"- A: the gradient with respect to some of its inputs is always zero\n"
-		"- B: a 2 x 2 pooling layer has 4 parameters\n"
-		"- C: pooling keeps the depth (channels) of its input\n"
-		"- D: pooling keeps the height and width of its input\n"},
 	{"2.10", "Which statements about recurrent neural networks hold?\n\n"
 		 "- A: exploding gradients can get in the way of training them\n"
 		 "- B: unlike plain feed-forward networks, they can learn from sequences of\n"
