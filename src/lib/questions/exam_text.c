@@ -59,12 +59,6 @@ static const struct {
 	      "points, earned by marking the right options and no others. Where a question\n"
 	      "has several right options, each wrong or missing mark costs 2 points, down\n"
 	      "to 0. No explanation is needed.\n"},
-	{"2.10", "Which statements about recurrent neural networks hold?\n\n"
-		 "- A: exploding gradients can get in the way of training them\n"
-		 "- B: unlike plain feed-forward networks, they can learn from sequences of\n"
-		 "  different lengths\n"
-		 "- C: gradient clipping can help an RNN that suffers from vanishing gradients\n"
-		 "- D: none of these\n"},
 	{"3", "Write each answer in the space given for it.\n"},
 	{"3.1", "Two questions on backpropagation through small graphs.\n"},
 	{"3.2.2", "Spatiotemporal batch normalisation works on batches of shape\n"

@@ -22,7 +22,6 @@ int ec_facts_1_10(ec_explainer *ex, ec_error *err);
 int ec_facts_2_5(ec_explainer *ex, ec_error *err);
 int ec_facts_2_7(ec_explainer *ex, ec_error *err);
 int ec_facts_2_8(ec_explainer *ex, ec_error *err);
-int ec_facts_2_10(ec_explainer *ex, ec_error *err);
 int ec_facts_3_1_2(ec_explainer *ex, ec_error *err);
 int ec_facts_3_2_1(ec_explainer *ex, ec_error *err);
 int ec_facts_3_2_2(ec_explainer *ex, ec_error *err);

@@ -160,8 +160,6 @@ LEGACY(2_7, "2.7", ec_draw_2_7)
 
 LEGACY(2_8, "2.8", ec_draw_2_8)
 
-LEGACY(2_10, "2.10", NULL)
-
 LEGACY(3_1_2, "3.1.2", ec_draw_3_1_2)
 
 /* 3.2: one network for 3.2.1-3.2.3. */
