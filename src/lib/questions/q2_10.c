@@ -27,8 +27,8 @@ enum { EXPLODING, LENGTHS, CLIPPING, NONE, OPTIONS };
 
 static const char *const option_text[OPTIONS] = {
 	"exploding gradients can get in the way of training them",
-	"unlike plain feed-forward networks, they can learn from sequences of\n"
-	"different lengths",
+	("unlike plain feed-forward networks, they can learn from sequences of\n"
+	 "different lengths"),
 	"gradient clipping can help an RNN that suffers from vanishing gradients",
 	"none of these",
 };
