@@ -32,7 +32,10 @@ size_t ec_mc_letters(const ec_exam_params *p, const char *id, size_t n, const bo
 		if (used >= size)
 			continue;
 		w = snprintf(buf + used, size - used, "%s%c",
-			     done == 1 ? "" : done == total ? last : sep, (char)('A' + pos));
+			     done == 1	     ? ""
+			     : done == total ? last
+					     : sep,
+			     (char)('A' + pos));
 		if (w > 0)
 			used += (size_t)w;
 	}

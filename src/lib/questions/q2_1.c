@@ -12,15 +12,15 @@
 #include "examcheck/ec_knn.h"
 #include "mc.h"
 
-#define SIGMA 120.0
-#define INK 200.0
+#define SIGMA	       120.0
+#define INK	       200.0
 #define POOL_PER_CLASS 20
 #define TEST_PER_CLASS 10
-#define N_BIG 200
-#define N_SMALL 30
-#define K_BASE 1
-#define K_BIG 5
-#define SEED 21
+#define N_BIG	       200
+#define N_SMALL	       30
+#define K_BASE	       1
+#define K_BIG	       5
+#define SEED	       21
 
 /* The options, as the exam writes them; EACH_CHANGES stays last. */
 enum { MORE_DATA, LARGER_K, L2, FLIPPED, EACH_CHANGES, OPTIONS };
@@ -38,9 +38,9 @@ static const char *const option_text[OPTIONS] = {
 
 struct solution {
 	const ec_exam_params *p;
-	size_t tests, small, big;   /* test images; training images of the baseline and of A */
-	size_t base;                /* test images right at the baseline */
-	size_t right[CHANGES];      /* ... and with each change */
+	size_t tests, small, big; /* test images; training images of the baseline and of A */
+	size_t base;		  /* test images right at the baseline */
+	size_t right[CHANGES];	  /* ... and with each change */
 	size_t same_pred, same_dist, pairs; /* predictions and distances equal when mirrored */
 	bool affects[CHANGES];
 	bool holds[OPTIONS];
@@ -52,7 +52,7 @@ struct sets {
 
 static void free_sets(struct sets *s)
 {
-	ec_dataset *all[] = {&s->pool,   &s->test,    &s->big,    &s->rest,  &s->small,
+	ec_dataset *all[] = {&s->pool,	 &s->test,    &s->big,	  &s->rest,  &s->small,
 			     &s->unused, &s->small_f, &s->test_f, &s->none1, &s->none2};
 	size_t i;
 
@@ -73,7 +73,8 @@ static int run(struct sets *s, struct solution *sol, ec_error *err)
 	    ec_dataset_split(&s->big, N_SMALL, NULL, &s->small, &s->unused, err) != EC_OK ||
 	    ec_dataset_split(&s->small, s->small.n, NULL, &s->small_f, &s->none1, err) != EC_OK ||
 	    ec_dataset_split(&s->test, s->test.n, NULL, &s->test_f, &s->none2, err) != EC_OK ||
-	    ec_dataset_flip(&s->small_f, EC_DIGIT_HEIGHT, EC_DIGIT_WIDTH, EC_FLIP_H, err) != EC_OK ||
+	    ec_dataset_flip(&s->small_f, EC_DIGIT_HEIGHT, EC_DIGIT_WIDTH, EC_FLIP_H, err) !=
+		    EC_OK ||
 	    ec_dataset_flip(&s->test_f, EC_DIGIT_HEIGHT, EC_DIGIT_WIDTH, EC_FLIP_H, err) != EC_OK)
 		return -1;
 	if (ec_knn_evaluate(&s->small, &s->test, K_BASE, EC_METRIC_L1, &sol->base, NULL, err) ||
@@ -81,7 +82,8 @@ static int run(struct sets *s, struct solution *sol, ec_error *err)
 			    err) ||
 	    ec_knn_evaluate(&s->small, &s->test, K_BIG, EC_METRIC_L1, &sol->right[LARGER_K], NULL,
 			    err) ||
-	    ec_knn_evaluate(&s->small, &s->test, K_BASE, EC_METRIC_L2, &sol->right[L2], NULL, err) ||
+	    ec_knn_evaluate(&s->small, &s->test, K_BASE, EC_METRIC_L2, &sol->right[L2], NULL,
+			    err) ||
 	    ec_knn_evaluate(&s->small_f, &s->test_f, K_BASE, EC_METRIC_L1, &sol->right[FLIPPED],
 			    NULL, err))
 		return -1;
@@ -94,10 +96,11 @@ static int run(struct sets *s, struct solution *sol, ec_error *err)
 			return -1;
 		sol->same_pred += p == pf;
 		for (j = 0; j < s->small.n; j++, sol->pairs++)
-			sol->same_dist += ec_distance(EC_METRIC_L1, t, s->small.x + j * s->small.dim,
-						      s->small.dim) ==
-					  ec_distance(EC_METRIC_L1, tf,
-						      s->small_f.x + j * s->small.dim, s->small.dim);
+			sol->same_dist +=
+				ec_distance(EC_METRIC_L1, t, s->small.x + j * s->small.dim,
+					    s->small.dim) ==
+				ec_distance(EC_METRIC_L1, tf, s->small_f.x + j * s->small.dim,
+					    s->small.dim);
 	}
 	sol->tests = s->test.n;
 	sol->small = s->small.n;
@@ -139,8 +142,7 @@ static double pct(size_t right, size_t n)
 }
 
 /* The changes that leave the accuracy as it was: "D", "A and D". */
-static size_t unchanged(const ec_exam_params *p, const struct solution *sol, char *buf,
-			size_t size)
+static size_t unchanged(const ec_exam_params *p, const struct solution *sol, char *buf, size_t size)
 {
 	bool pick[OPTIONS] = {false};
 	size_t k;
@@ -189,26 +191,30 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 
 	switch (k) {
 	case MORE_DATA:
-		ec_say(a, "%c: %s. More training images give more candidates to be near a test\n"
-			  "   image; here accuracy moved from %.1f%% to %.1f%%.\n",
+		ec_say(a,
+		       "%c: %s. More training images give more candidates to be near a test\n"
+		       "   image; here accuracy moved from %.1f%% to %.1f%%.\n",
 		       letter, verdict, base, pct(sol->right[k], sol->tests));
 		break;
 	case LARGER_K:
-		ec_say(a, "%c: %s. A larger k lets farther neighbours vote (smoother but blurrier\n"
-			  "   boundaries); here %.1f%% became %.1f%%.\n",
+		ec_say(a,
+		       "%c: %s. A larger k lets farther neighbours vote (smoother but blurrier\n"
+		       "   boundaries); here %.1f%% became %.1f%%.\n",
 		       letter, verdict, base, pct(sol->right[k], sol->tests));
 		break;
 	case L2:
-		ec_say(a, "%c: %s. L2 weighs large pixel differences more than L1, so the\n"
-			  "   neighbour order changes; here %.1f%% became %.1f%%.\n",
+		ec_say(a,
+		       "%c: %s. L2 weighs large pixel differences more than L1, so the\n"
+		       "   neighbour order changes; here %.1f%% became %.1f%%.\n",
 		       letter, verdict, base, pct(sol->right[k], sol->tests));
 		break;
 	case FLIPPED:
-		ec_say(a, "%c: %s. Flipping both images permutes their pixels the same way, and\n"
-			  "   a sum of |differences| does not depend on the order of its terms, so\n"
-			  "   every distance, every neighbour and every prediction stays the same\n"
-			  "   (a vertical flip likewise):\n"
-			  "   %zu of %zu test-training distances and %zu of %zu predictions equal.\n",
+		ec_say(a,
+		       "%c: %s. Flipping both images permutes their pixels the same way, and\n"
+		       "   a sum of |differences| does not depend on the order of its terms, so\n"
+		       "   every distance, every neighbour and every prediction stays the same\n"
+		       "   (a vertical flip likewise):\n"
+		       "   %zu of %zu test-training distances and %zu of %zu predictions equal.\n",
 		       letter, sol->affects[k] ? "affects" : "cannot affect", sol->same_dist,
 		       sol->pairs, sol->same_pred, sol->tests);
 		break;
@@ -238,10 +244,11 @@ static int show(ec_actx *a, const void *out)
 	ec_answer(a, "%s", shown);
 	ec_say(a, "Question: for kNN with L1 distance on images, which change cannot alter\n"
 		  "the prediction accuracy?\n\n");
-	ec_say(a, "Demonstration: noisy %dx%d digit images (ink %g, Gaussian pixel noise\n"
-		  "sigma %g, integer pixels in 0..255), %zu test images; baseline %zu\n"
-		  "training images, k = %d, L1. Ties in a vote go to the class of the\n"
-		  "nearest neighbour among the tied classes.\n",
+	ec_say(a,
+	       "Demonstration: noisy %dx%d digit images (ink %g, Gaussian pixel noise\n"
+	       "sigma %g, integer pixels in 0..255), %zu test images; baseline %zu\n"
+	       "training images, k = %d, L1. Ties in a vote go to the class of the\n"
+	       "nearest neighbour among the tied classes.\n",
 	       EC_DIGIT_WIDTH, EC_DIGIT_HEIGHT, INK, SIGMA, sol->tests, sol->small, K_BASE);
 	ec_say(a, "  setting                              correct   accuracy\n");
 	say_row(a, 0, "baseline", sol->base, sol->tests);
@@ -257,8 +264,9 @@ static int show(ec_actx *a, const void *out)
 	for (pos = 0; pos < OPTIONS; pos++)
 		say_option(a, sol, ec_option_at(a->params, "2.1", pos), (char)('A' + pos));
 	ec_mc_letters(a->params, "2.1", OPTIONS, can_change, ", ", " and ", some, sizeof(some));
-	ec_say(a, "(%s are judged by \"can change the accuracy\": on some data sets\n"
-		  "they may happen to leave it equal, but unlike %c nothing guarantees it.)\n",
+	ec_say(a,
+	       "(%s are judged by \"can change the accuracy\": on some data sets\n"
+	       "they may happen to leave it equal, but unlike %c nothing guarantees it.)\n",
 	       some, ec_option_letter(a->params, "2.1", FLIPPED));
 	return ec_keyf(a, "2.1", EC_KEY_MC, 4, "%s", key);
 }
@@ -282,39 +290,45 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 
 		switch (k) {
 		case MORE_DATA:
-			ec_facts_option(f, letter, sol->holds[k],
-					"more training images give other neighbours: accuracy %.1f%% "
-					"with %zu images, %.1f%% with %zu (the worked answer's noisy "
-					"digits)",
-					base, sol->small, now, sol->big);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"more training images give other neighbours: accuracy %.1f%% "
+				"with %zu images, %.1f%% with %zu (the worked answer's noisy "
+				"digits)",
+				base, sol->small, now, sol->big);
 			break;
 		case LARGER_K:
-			ec_facts_option(f, letter, sol->holds[k],
-					"a larger k lets farther neighbours vote: accuracy %.1f%% with "
-					"k = %d, %.1f%% with k = %d",
-					base, K_BASE, now, K_BIG);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"a larger k lets farther neighbours vote: accuracy %.1f%% with "
+				"k = %d, %.1f%% with k = %d",
+				base, K_BASE, now, K_BIG);
 			break;
 		case L2:
-			ec_facts_option(f, letter, sol->holds[k],
-					"L2 weighs large pixel differences more than L1, so the "
-					"neighbours change: accuracy %.1f%% with L1, %.1f%% with L2",
-					base, now);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"L2 weighs large pixel differences more than L1, so the "
+				"neighbours change: accuracy %.1f%% with L1, %.1f%% with L2",
+				base, now);
 			break;
 		case FLIPPED:
-			ec_facts_option(f, letter, sol->holds[k],
-					"flipping train and test images permutes their pixels alike "
-					"and an L1 sum does not depend on the order of its terms: %zu "
-					"of %zu distances and %zu of %zu predictions stay the same",
-					sol->same_dist, sol->pairs, sol->same_pred, sol->tests);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"flipping train and test images permutes their pixels alike "
+				"and an L1 sum does not depend on the order of its terms: %zu "
+				"of %zu distances and %zu of %zu predictions stay the same",
+				sol->same_dist, sol->pairs, sol->same_pred, sol->tests);
 			break;
 		default:
 			if (sol->holds[k])
-				ec_facts_option(f, letter, true, "every change affects the accuracy");
+				ec_facts_option(f, letter, true,
+						"every change affects the accuracy");
 			else {
 				size_t n = unchanged(sol->p, sol, which, sizeof(which));
 
-				ec_facts_option(f, letter, false, "%s leave%s the accuracy unchanged",
-						which, n == 1 ? "s" : "");
+				ec_facts_option(f, letter, false,
+						"%s leave%s the accuracy unchanged", which,
+						n == 1 ? "s" : "");
 			}
 			break;
 		}

@@ -12,11 +12,11 @@
 #include "examcheck/ec_xorshift.h"
 #include "mc.h"
 
-#define T 20
-#define SEED 210
-#define U 1.0
-#define H0 0.5
-#define CLIP 1.0
+#define T      20
+#define SEED   210
+#define U      1.0
+#define H0     0.5
+#define CLIP   1.0
 #define FACTOR 1e3
 
 static const double ws[2] = {0.5, 1.5};
@@ -37,9 +37,9 @@ static const char *const option_text[OPTIONS] = {
 
 struct solution {
 	const ec_exam_params *p;
-	double dh[2][T + 1];      /* dh_T/dh_t of the linear RNN for each w */
+	double dh[2][T + 1];	      /* dh_T/dh_t of the linear RNN for each w */
 	double before[2], clipped[2]; /* dh_T/dh_0 before and after clipping */
-	double last[3];           /* the tanh RNN's final state for each length */
+	double last[3];		      /* the tanh RNN's final state for each length */
 	bool explodes, vanishes, clip_grows_small;
 	bool holds[OPTIONS];
 };
@@ -60,7 +60,8 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 		    EC_OK)
 			return -1;
 		sol->clipped[k] = sol->dh[k][0];
-		if (ec_gradflow_clip_by_norm(&sol->clipped[k], 1, CLIP, &sol->before[k], err) != EC_OK)
+		if (ec_gradflow_clip_by_norm(&sol->clipped[k], 1, CLIP, &sol->before[k], err) !=
+		    EC_OK)
 			return -1;
 		if (sol->before[k] > FACTOR)
 			sol->explodes = true;
@@ -107,20 +108,23 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 
 	switch (k) {
 	case EXPLODING:
-		ec_say(a, "  %c: %s: with |w| > 1 the gradient grows as w^T (%.4g after %d steps);\n"
-			  "     such gradients make updates blow up.\n",
+		ec_say(a,
+		       "  %c: %s: with |w| > 1 the gradient grows as w^T (%.4g after %d steps);\n"
+		       "     such gradients make updates blow up.\n",
 		       letter, verdict, sol->before[1], T);
 		break;
 	case LENGTHS:
-		ec_say(a, "  %c: %s: the recurrence applies the same weights at every step, so\n"
-			  "     a sequence of any length is processed; a feed-forward net has a\n"
-			  "     fixed input size.\n",
+		ec_say(a,
+		       "  %c: %s: the recurrence applies the same weights at every step, so\n"
+		       "     a sequence of any length is processed; a feed-forward net has a\n"
+		       "     fixed input size.\n",
 		       letter, verdict);
 		break;
 	case CLIPPING:
-		ec_say(a, "  %c: %s: clipping only scales a gradient down when it is too large;\n"
-			  "     the vanishing %.4g stays %.4g. Vanishing gradients need other\n"
-			  "     remedies (gated cells such as LSTM/GRU, careful initialisation).\n",
+		ec_say(a,
+		       "  %c: %s: clipping only scales a gradient down when it is too large;\n"
+		       "     the vanishing %.4g stays %.4g. Vanishing gradients need other\n"
+		       "     remedies (gated cells such as LSTM/GRU, careful initialisation).\n",
 		       letter, verdict, sol->before[0], sol->clipped[0]);
 		break;
 	default:
@@ -146,15 +150,17 @@ static int show(ec_actx *a, const void *out)
 	if (!ec_showing(a))
 		return ec_keyf(a, "2.10", EC_KEY_MC, 4, "%s", key);
 	ec_answer(a, "%s", shown);
-	ec_say(a, "The question asks which statements about recurrent networks hold:\n"
-		  "exploding gradients can hamper training (%c), RNNs handle inputs of\n"
-		  "varying length (%c), clipping helps against vanishing gradients (%c),\n"
-		  "or none (%c).\n\n",
+	ec_say(a,
+	       "The question asks which statements about recurrent networks hold:\n"
+	       "exploding gradients can hamper training (%c), RNNs handle inputs of\n"
+	       "varying length (%c), clipping helps against vanishing gradients (%c),\n"
+	       "or none (%c).\n\n",
 	       ec_option_letter(p, "2.10", EXPLODING), ec_option_letter(p, "2.10", LENGTHS),
 	       ec_option_letter(p, "2.10", CLIPPING), ec_option_letter(p, "2.10", NONE));
-	ec_say(a, "Demonstration: the scalar RNN h_t = w h_(t-1) + u x_t (linear, u = %g,\n"
-		  "h_0 = %g, %d inputs in [-1, 1] from xorshift seed %d). Backpropagation\n"
-		  "through time gives dh_%d/dh_t = w^(%d - t):\n\n",
+	ec_say(a,
+	       "Demonstration: the scalar RNN h_t = w h_(t-1) + u x_t (linear, u = %g,\n"
+	       "h_0 = %g, %d inputs in [-1, 1] from xorshift seed %d). Backpropagation\n"
+	       "through time gives dh_%d/dh_t = w^(%d - t):\n\n",
 	       U, H0, T, SEED, T, T);
 	ec_say(a, "  w     ");
 	for (t = T + 1; t-- > 0;)
@@ -175,9 +181,11 @@ static int show(ec_actx *a, const void *out)
 	ec_say(a, "\nGradient clipping to norm %g of dh_%d/dh_0:\n", CLIP, T);
 	for (k = 0; k < 2; k++)
 		ec_say(a, "  w = %-4g  %-12.4g -> %-12.4g %s\n", ws[k], sol->before[k],
-		       sol->clipped[k], sol->clipped[k] < sol->before[k] ? "(scaled down)" : "(unchanged)");
-	ec_say(a, "\nThe same two weights (w = %g, u = %g, tanh units) read sequences of\n"
-		  "different lengths, one step per element:\n",
+		       sol->clipped[k],
+		       sol->clipped[k] < sol->before[k] ? "(scaled down)" : "(unchanged)");
+	ec_say(a,
+	       "\nThe same two weights (w = %g, u = %g, tanh units) read sequences of\n"
+	       "different lengths, one step per element:\n",
 	       ws[0], U);
 	for (k = 0; k < 3; k++)
 		ec_say(a, "  length %zu: final state %.6f\n", lengths[k], sol->last[k]);
@@ -204,11 +212,12 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 
 		switch (k) {
 		case EXPLODING:
-			ec_facts_option(f, letter, sol->holds[k],
-					"backpropagation through time multiplies by w at each step: "
-					"with w = %g, dh_%d/dh_0 = %.4g, and such gradients make updates "
-					"blow up",
-					ws[1], T, sol->before[1]);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"backpropagation through time multiplies by w at each step: "
+				"with w = %g, dh_%d/dh_0 = %.4g, and such gradients make updates "
+				"blow up",
+				ws[1], T, sol->before[1]);
 			break;
 		case LENGTHS:
 			ec_facts_option(f, letter, sol->holds[k],
@@ -218,10 +227,11 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 					lengths[0], lengths[1], lengths[2]);
 			break;
 		case CLIPPING:
-			ec_facts_option(f, letter, sol->holds[k],
-					"clipping only scales a gradient down when it is too large: the "
-					"vanishing %.4g (w = %g) stays %.4g",
-					sol->before[0], ws[0], sol->clipped[0]);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"clipping only scales a gradient down when it is too large: the "
+				"vanishing %.4g (w = %g) stays %.4g",
+				sol->before[0], ws[0], sol->clipped[0]);
 			break;
 		default:
 			if (sol->holds[k]) {
@@ -229,7 +239,8 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 				ec_facts_option(f, letter, true, "none of %s holds", some);
 			} else {
 				n = claims(sol->p, sol, true, ", ", " and ", some, sizeof(some));
-				ec_facts_option(f, letter, false, "%s hold%s", some, n == 1 ? "s" : "");
+				ec_facts_option(f, letter, false, "%s hold%s", some,
+						n == 1 ? "s" : "");
 			}
 			break;
 		}

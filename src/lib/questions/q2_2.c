@@ -35,10 +35,10 @@ enum { FEW = 3, MANY = 10 }; /* classes of the all-zero scores */
 struct solution {
 	const ec_exam_params *p;
 	/* what decides the options */
-	double la1, la2;          /* s_a with the margin, and with the wider margin */
-	double sb0[3], sb1[3];    /* W x + b_zero, W x + b_class */
+	double la1, la2;       /* s_a with the margin, and with the wider margin */
+	double sb0[3], sb1[3]; /* W x + b_zero, W x + b_class */
 	double lb0, lb1;
-	double lc3, lc_low;       /* s_a, and with a fourth class scored low */
+	double lc3, lc_low; /* s_a, and with a fourth class scored low */
 	bool holds[OPTIONS];
 	/* EC_DEPTH_WORKED: the other readings and the examples that decide nothing */
 	double la_wide, sb2[3], lb2, lc_high, lz_few, lz_many;
@@ -66,8 +66,9 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 	memcpy(m.b, b_same, sizeof(b_same));
 	ec_linear_scores(&m, x, sol->sb2);
 	ec_linear_free(&m);
-	if (hinge(sol->sb0, 3, margin, &sol->lb0, err) || hinge(sol->sb1, 3, margin, &sol->lb1, err) ||
-	    hinge(s_a, 3, margin, &sol->lc3, err) || hinge(s_c_low, 4, margin, &sol->lc_low, err))
+	if (hinge(sol->sb0, 3, margin, &sol->lb0, err) ||
+	    hinge(sol->sb1, 3, margin, &sol->lb1, err) || hinge(s_a, 3, margin, &sol->lc3, err) ||
+	    hinge(s_c_low, 4, margin, &sol->lc_low, err))
 		return -1;
 	/* an option holds only if no computed example contradicts it */
 	sol->holds[MARGIN] = !(sol->la1 == 0 && sol->la2 != sol->la1);
@@ -117,14 +118,16 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 
 	switch (k) {
 	case MARGIN:
-		ec_say(a, "%c: (if every L_i is 0, raising the margin delta leaves L_i unchanged)\n",
+		ec_say(a,
+		       "%c: (if every L_i is 0, raising the margin delta leaves L_i unchanged)\n",
 		       letter);
 		ec_say(a, "   Scores ");
 		say_vec(a, s_a, 3);
 		ec_say(a, ": delta = %g gives L = %g; delta = %g gives L = %g.\n", margin, sol->la1,
 		       margin_wider, sol->la2);
-		ec_say(a, "   L = 0 only says every gap s_y - s_j is at least delta; a gap between\n"
-			  "   the old and the new delta becomes a positive term. %s.\n",
+		ec_say(a,
+		       "   L = 0 only says every gap s_y - s_j is at least delta; a gap between\n"
+		       "   the old and the new delta becomes a positive term. %s.\n",
 		       verdict);
 		ec_say(a, "   Other reading: if \"margin\" means the gap s_y - s_j between the\n"
 			  "   scores, widening it keeps L = 0 (scores ");
@@ -150,7 +153,8 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 		ec_say(a, " gives s = ");
 		say_vec(a, sol->sb1, 3);
 		ec_say(a, ", L = %g.\n", sol->lb1);
-		ec_say(a, "   Each class has its own bias, so b changes the score differences. %s.\n",
+		ec_say(a,
+		       "   Each class has its own bias, so b changes the score differences. %s.\n",
 		       verdict);
 		ec_say(a, "   (Only a bias equal for every class cancels: b = ");
 		say_vec(a, b_same, 3);
@@ -165,11 +169,13 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 		ec_say(a, ", gives L = %g; scored %g, ", sol->lc_low, s_c_high[3]);
 		say_vec(a, s_c_high, 4);
 		ec_say(a, ", gives L = %g.\n", sol->lc_high);
-		ec_say(a, "   A new class adds a term that is never negative but is zero when the\n"
-			  "   class is scored low enough, so the loss need not rise. %s.\n",
+		ec_say(a,
+		       "   A new class adds a term that is never negative but is zero when the\n"
+		       "   class is scored low enough, so the loss need not rise. %s.\n",
 		       verdict);
-		ec_say(a, "   Other reading: as a tendency %c holds, e.g. with all scores 0 (a fresh\n"
-			  "   classifier) L = (K - 1) delta: %g for K = %d, %g for K = %d.\n\n",
+		ec_say(a,
+		       "   Other reading: as a tendency %c holds, e.g. with all scores 0 (a fresh\n"
+		       "   classifier) L = (K - 1) delta: %g for K = %d, %g for K = %d.\n\n",
 		       letter, sol->lz_few, FEW, sol->lz_many, MANY);
 		break;
 	default:
@@ -222,25 +228,28 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 
 		switch (k) {
 		case MARGIN:
-			ec_facts_option(f, letter, sol->holds[k],
-					"L = 0 only says each gap s_y - s_j is at least the margin: "
-					"scores (%g, %g, %g) give L = %g with margin %g but L = %g with "
-					"margin %g",
-					s_a[0], s_a[1], s_a[2], sol->la1, margin, sol->la2, margin_wider);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"L = 0 only says each gap s_y - s_j is at least the margin: "
+				"scores (%g, %g, %g) give L = %g with margin %g but L = %g with "
+				"margin %g",
+				s_a[0], s_a[1], s_a[2], sol->la1, margin, sol->la2, margin_wider);
 			break;
 		case BIAS:
-			ec_facts_option(f, letter, sol->holds[k],
-					"each class has its own bias, which moves the score gaps: b = "
-					"(%g, %g, %g) gives L = %g, b = (%g, %g, %g) gives L = %g",
-					b_zero[0], b_zero[1], b_zero[2], sol->lb0, b_class[0],
-					b_class[1], b_class[2], sol->lb1);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"each class has its own bias, which moves the score gaps: b = "
+				"(%g, %g, %g) gives L = %g, b = (%g, %g, %g) gives L = %g",
+				b_zero[0], b_zero[1], b_zero[2], sol->lb0, b_class[0], b_class[1],
+				b_class[2], sol->lb1);
 			break;
 		case CLASSES:
-			ec_facts_option(f, letter, sol->holds[k],
-					"a new class adds a term that is 0 when it scores low enough: "
-					"scores (%g, %g, %g) give L = %g, and a fourth class scored %g "
-					"still gives L = %g",
-					s_a[0], s_a[1], s_a[2], sol->lc3, s_c_low[3], sol->lc_low);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"a new class adds a term that is 0 when it scores low enough: "
+				"scores (%g, %g, %g) give L = %g, and a fourth class scored %g "
+				"still gives L = %g",
+				s_a[0], s_a[1], s_a[2], sol->lc3, s_c_low[3], sol->lc_low);
 			break;
 		default:
 			if (sol->holds[k]) {
@@ -248,7 +257,8 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 				ec_facts_option(f, letter, true, "%s are all false", some);
 			} else {
 				n = claims(sol->p, sol, true, ", ", " and ", some, sizeof(some));
-				ec_facts_option(f, letter, false, "%s hold%s", some, n == 1 ? "s" : "");
+				ec_facts_option(f, letter, false, "%s hold%s", some,
+						n == 1 ? "s" : "");
 			}
 			break;
 		}
@@ -265,10 +275,11 @@ static int text(const ec_solving *s, const ec_question *q, ec_text *t, ec_error 
 
 	(void)q;
 	(void)err;
-	ec_text_para(t, "The multiclass hinge loss L_i of example i is the sum, over the classes j\n"
-			"other than its label y_i, of max(0, s_j - s_(y_i) + delta), where s_j is "
-			"the\nscore of class j and the margin delta is at least 0. Which statements "
-			"hold?");
+	ec_text_para(t,
+		     "The multiclass hinge loss L_i of example i is the sum, over the classes j\n"
+		     "other than its label y_i, of max(0, s_j - s_(y_i) + delta), where s_j is "
+		     "the\nscore of class j and the margin delta is at least 0. Which statements "
+		     "hold?");
 	for (pos = 0; pos < OPTIONS; pos++)
 		ec_text_option(t, (char)('A' + pos), "%s",
 			       option_text[ec_option_at(s->p, "2.2", pos)]);

@@ -12,10 +12,10 @@
 #include "examcheck/ec_linear.h"
 #include "mc.h"
 
-#define SIZES 4
-#define SEED 23
-#define INK 200.0
-#define SIGMA 60.0
+#define SIZES	    4
+#define SEED	    23
+#define INK	    200.0
+#define SIGMA	    60.0
 #define QUERY_DIGIT 3
 
 static const size_t sizes[SIZES] = {10, 100, 1000, 10000};
@@ -31,7 +31,7 @@ static const struct {
 	enum growth knn, svm;
 } options[OPTIONS] = {
 	{GROWTH_CONSTANT, GROWTH_CONSTANT}, {GROWTH_LOG, GROWTH_CONSTANT},
-	{GROWTH_LINEAR, GROWTH_LINEAR},     {GROWTH_CONSTANT, GROWTH_LINEAR},
+	{GROWTH_LINEAR, GROWTH_LINEAR},	    {GROWTH_CONSTANT, GROWTH_LINEAR},
 	{GROWTH_LINEAR, GROWTH_CONSTANT},
 };
 
@@ -54,8 +54,8 @@ static enum growth classify(const uint64_t *c, const size_t *n, size_t count)
 		if (c[i] <= c[i - 1] || c[i] - c[i - 1] != c[1] - c[0])
 			logarithmic = false;
 	}
-	return constant ? GROWTH_CONSTANT
-	       : linear ? GROWTH_LINEAR
+	return constant	     ? GROWTH_CONSTANT
+	       : linear	     ? GROWTH_LINEAR
 	       : logarithmic ? GROWTH_LOG
 			     : GROWTH_OTHER;
 }
@@ -64,9 +64,9 @@ static enum growth classify(const uint64_t *c, const size_t *n, size_t count)
 
 struct solution {
 	const ec_exam_params *p;
-	bool ran;                  /* counted while running (EC_DEPTH_WORKED), else the cost model */
-	uint64_t terms[SIZES];     /* kNN: difference terms of one query */
-	uint64_t svm[SIZES];       /* the SVM: multiplications of one prediction */
+	bool ran;	       /* counted while running (EC_DEPTH_WORKED), else the cost model */
+	uint64_t terms[SIZES]; /* kNN: difference terms of one query */
+	uint64_t svm[SIZES];   /* the SVM: multiplications of one prediction */
 	enum growth gk, gs;
 	bool holds[OPTIONS];
 	/* when ran */
@@ -154,17 +154,20 @@ static int show(ec_actx *a, const void *out)
 		  "features, i.e. O(n) for fixed d. A linear SVM pays at training time and\n"
 		  "then keeps only W (K x d) and b: a prediction is K dot products, O(K d),\n"
 		  "which does not depend on n at all, i.e. O(1).\n\n");
-	ec_say(a, "Demonstration: noisy %dx%d digit images (%d classes, %d features); for each\n"
-		  "n the same query image (a clean %d) is classified by brute-force 1-NN (work\n"
-		  "counted while it runs) and by a linear SVM trained on the same n samples.\n",
+	ec_say(a,
+	       "Demonstration: noisy %dx%d digit images (%d classes, %d features); for each\n"
+	       "n the same query image (a clean %d) is classified by brute-force 1-NN (work\n"
+	       "counted while it runs) and by a linear SVM trained on the same n samples.\n",
 	       EC_DIGIT_WIDTH, EC_DIGIT_HEIGHT, EC_DIGIT_CLASSES, EC_DIGIT_PIXELS, QUERY_DIGIT);
-	ec_say(a, "  n        kNN distances   kNN terms   SVM multiplications   labels (kNN, SVM)\n");
+	ec_say(a,
+	       "  n        kNN distances   kNN terms   SVM multiplications   labels (kNN, SVM)\n");
 	for (i = 0; i < SIZES; i++)
 		ec_say(a, "  %-7zu  %13llu   %9llu   %19llu   %zu, %zu\n", sizes[i],
 		       (unsigned long long)sol->distances[i], (unsigned long long)sol->terms[i],
 		       (unsigned long long)sol->svm[i], sol->knn_label[i], sol->svm_label[i]);
-	ec_say(a, "kNN work grows as %s (terms / n = %llu each time); the SVM's stays at\n"
-		  "%llu, %s.\n\n",
+	ec_say(a,
+	       "kNN work grows as %s (terms / n = %llu each time); the SVM's stays at\n"
+	       "%llu, %s.\n\n",
 	       growth_names[sol->gk], (unsigned long long)(sol->terms[0] / sizes[0]),
 	       (unsigned long long)sol->svm[0], growth_names[sol->gs]);
 	for (pos = 0; pos < OPTIONS; pos++) {

@@ -13,13 +13,16 @@
 #include "mc.h"
 
 #define NSHAPES 4
-#define EPS 1e-5
+#define EPS	1e-5
 #define FD_STEP 1e-5
-#define TOL 1e-7
-#define SEED 2024
+#define TOL	1e-7
+#define SEED	2024
 
 static const ec_norm_shape shapes[NSHAPES] = {
-	{2, 1, 2, 3}, {3, 2, 2, 2}, {2, 2, 3, 2}, {3, 3, 1, 4},
+	{2, 1, 2, 3},
+	{3, 2, 2, 2},
+	{2, 2, 3, 2},
+	{3, 3, 1, 4},
 };
 
 /* The options, as the exam writes them: a layer, and the formula (H W)^hw * C^c. */
@@ -30,7 +33,7 @@ static const struct {
 	unsigned hw, c;
 	const char *formula;
 } options[OPTIONS] = {
-	{EC_NORM_BATCH, 0, 1, "C"},           {EC_NORM_BATCH, 2, 1, "H^2 W^2 C"},
+	{EC_NORM_BATCH, 0, 1, "C"},	      {EC_NORM_BATCH, 2, 1, "H^2 W^2 C"},
 	{EC_NORM_BATCH, 2, 2, "H^2 W^2 C^2"}, {EC_NORM_LAYER, 0, 1, "C"},
 	{EC_NORM_LAYER, 2, 1, "H^2 W^2 C"},   {EC_NORM_LAYER, 2, 2, "H^2 W^2 C^2"},
 };
@@ -42,8 +45,8 @@ struct solution {
 	/* [shape][kind][0 = finite differences, 1 = analytic (EC_DEPTH_WORKED)] */
 	uint64_t counts[NSHAPES][2][2];
 	uint64_t formula[NSHAPES][OPTIONS]; /* each option's formula at each shape */
-	bool exact[OPTIONS];  /* the formula is the count for every shape: the answer */
-	bool bound[OPTIONS];  /* ... or at least the count (the other reading) */
+	bool exact[OPTIONS]; /* the formula is the count for every shape: the answer */
+	bool bound[OPTIONS]; /* ... or at least the count (the other reading) */
 };
 
 /* Largest count over all pairs i != j of the block dy_i/dx_j of J. */
@@ -97,14 +100,13 @@ static int measure(struct solution *sol, bool analytic, ec_error *err)
 		for (kind = EC_NORM_BATCH; kind <= EC_NORM_LAYER && rc == 0; kind++) {
 			uint64_t *c = sol->counts[si][kind];
 
-			if (ec_norm_jacobian_fd((ec_norm_kind)kind, s, x, gamma, NULL, EPS, FD_STEP, J,
-						err) != EC_OK ||
+			if (ec_norm_jacobian_fd((ec_norm_kind)kind, s, x, gamma, NULL, EPS, FD_STEP,
+						J, err) != EC_OK ||
 			    max_cross_count(s, J, &c[0], err) != EC_OK)
 				rc = -1;
-			else if (analytic &&
-				 (ec_norm_jacobian((ec_norm_kind)kind, s, x, gamma, EPS, J, err) !=
-					  EC_OK ||
-				  max_cross_count(s, J, &c[1], err) != EC_OK))
+			else if (analytic && (ec_norm_jacobian((ec_norm_kind)kind, s, x, gamma, EPS,
+							       J, err) != EC_OK ||
+					      max_cross_count(s, J, &c[1], err) != EC_OK))
 				rc = -1;
 		}
 		free(x);
@@ -184,12 +186,15 @@ static void say_table(ec_actx *a, const struct solution *sol)
 		const uint64_t(*c)[2] = sol->counts[si];
 		char sh[48];
 
-		snprintf(sh, sizeof(sh), "(%zu,%zu,%zu,%zu)", shapes[si].n, shapes[si].h, shapes[si].w,
-			 shapes[si].c);
+		snprintf(sh, sizeof(sh), "(%zu,%zu,%zu,%zu)", shapes[si].n, shapes[si].h,
+			 shapes[si].w, shapes[si].c);
 		ec_say(a, "  %-15s  %7llu / %-7llu  %7llu / %-7llu  %5llu  %7llu  %9llu\n", sh,
-		       (unsigned long long)c[EC_NORM_BATCH][0], (unsigned long long)c[EC_NORM_BATCH][1],
-		       (unsigned long long)c[EC_NORM_LAYER][0], (unsigned long long)c[EC_NORM_LAYER][1],
-		       (unsigned long long)sol->formula[si][0], (unsigned long long)sol->formula[si][1],
+		       (unsigned long long)c[EC_NORM_BATCH][0],
+		       (unsigned long long)c[EC_NORM_BATCH][1],
+		       (unsigned long long)c[EC_NORM_LAYER][0],
+		       (unsigned long long)c[EC_NORM_LAYER][1],
+		       (unsigned long long)sol->formula[si][0],
+		       (unsigned long long)sol->formula[si][1],
 		       (unsigned long long)sol->formula[si][2]);
 	}
 }
@@ -207,10 +212,11 @@ static int show(ec_actx *a, const void *out)
 	letters_of(a->params, EC_NORM_BATCH, batch, sizeof(batch));
 	letters_of(a->params, EC_NORM_LAYER, layer, sizeof(layer));
 	ec_answer(a, "%s", shown[0] ? shown : "none");
-	ec_say(a, "A normalisation layer maps inputs x_1..x_N (each H x W x C) to outputs\n"
-		  "y_1..y_N. For two different samples i != j, the block dy_i/dx_j is an\n"
-		  "(H W C) x (H W C) matrix; the options bound how many of its entries can be\n"
-		  "nonzero, for batch norm (%s) and for layer norm (%s).\n\n",
+	ec_say(a,
+	       "A normalisation layer maps inputs x_1..x_N (each H x W x C) to outputs\n"
+	       "y_1..y_N. For two different samples i != j, the block dy_i/dx_j is an\n"
+	       "(H W C) x (H W C) matrix; the options bound how many of its entries can be\n"
+	       "nonzero, for batch norm (%s) and for layer norm (%s).\n\n",
 	       batch, layer);
 	ec_say(a, "Reasoning. Batch norm takes one mean and variance per channel over all N\n"
 		  "samples and all H W positions, so output (h, w, c) of sample i depends on\n"
@@ -218,11 +224,12 @@ static int show(ec_actx *a, const void *out)
 		  "and on nothing of the other channels: H W rows times H W columns in each of\n"
 		  "C channels, H^2 W^2 C entries. Layer norm takes its statistics inside one\n"
 		  "sample, so y_i does not depend on x_j at all: every entry is 0.\n\n");
-	ec_say(a, "Demonstration. The full Jacobian dy/dx was computed by central finite\n"
-		  "differences (step %g) and analytically, on inputs drawn uniformly from\n"
-		  "[-2, 2] by a xorshift generator (seed %d), per-channel gamma in [0.5, 1.5],\n"
-		  "eps %g. Entries above %g in size count as nonzero; the table shows the\n"
-		  "largest count over all pairs i != j.\n\n",
+	ec_say(a,
+	       "Demonstration. The full Jacobian dy/dx was computed by central finite\n"
+	       "differences (step %g) and analytically, on inputs drawn uniformly from\n"
+	       "[-2, 2] by a xorshift generator (seed %d), per-channel gamma in [0.5, 1.5],\n"
+	       "eps %g. Entries above %g in size count as nonzero; the table shows the\n"
+	       "largest count over all pairs i != j.\n\n",
 	       FD_STEP, SEED, EPS, TOL);
 	say_table(a, sol);
 	ec_say(a, "\nReading taken: \"up to N nonzero terms\" means the largest possible\n"
@@ -242,9 +249,10 @@ static int show(ec_actx *a, const void *out)
 			       shapes[0].w, shapes[0].c,
 			       (unsigned long long)sol->counts[0][options[k].kind][0]);
 	}
-	ec_say(a, "\nOther reading: if \"up to N\" only promised an upper bound (at most N),\n"
-		  "every option whose formula is at least the count would hold, and layer\n"
-		  "norm's 0 is below any bound. That reading answers %s.\n",
+	ec_say(a,
+	       "\nOther reading: if \"up to N\" only promised an upper bound (at most N),\n"
+	       "every option whose formula is at least the count would hold, and layer\n"
+	       "norm's 0 is below any bound. That reading answers %s.\n",
 	       alt_shown[0] ? alt_shown : "none");
 	return ec_keyf(a, "2.4", EC_KEY_MC, 4, "%s", key[0] ? key : "-");
 }
@@ -272,19 +280,21 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 					"%s norm: %s is the largest count of nonzero entries of "
 					"dy_i/dx_j for every shape tried (%llu for (N,H,W,C) = "
 					"(%zu,%zu,%zu,%zu), by finite differences)",
-					name, formula, (unsigned long long)sol->formula[0][k], s0->n,
-					s0->h, s0->w, s0->c);
+					name, formula, (unsigned long long)sol->formula[0][k],
+					s0->n, s0->h, s0->w, s0->c);
 		else if (count == 0)
-			ec_facts_option(f, letter, false,
-					"%s norm takes its statistics inside one sample: dy_i/dx_j has "
-					"%llu nonzero entries, not %s",
-					name, (unsigned long long)count, formula);
+			ec_facts_option(
+				f, letter, false,
+				"%s norm takes its statistics inside one sample: dy_i/dx_j has "
+				"%llu nonzero entries, not %s",
+				name, (unsigned long long)count, formula);
 		else
-			ec_facts_option(f, letter, false,
-					"%s norm: %s gives %llu for (N,H,W,C) = (%zu,%zu,%zu,%zu), "
-					"but dy_i/dx_j has %llu nonzero entries (finite differences)",
-					name, formula, (unsigned long long)sol->formula[0][k], s0->n,
-					s0->h, s0->w, s0->c, (unsigned long long)count);
+			ec_facts_option(
+				f, letter, false,
+				"%s norm: %s gives %llu for (N,H,W,C) = (%zu,%zu,%zu,%zu), "
+				"but dy_i/dx_j has %llu nonzero entries (finite differences)",
+				name, formula, (unsigned long long)sol->formula[0][k], s0->n, s0->h,
+				s0->w, s0->c, (unsigned long long)count);
 	}
 	ec_mc_facts_answer(f);
 	return 0;
@@ -298,9 +308,10 @@ static int text(const ec_solving *s, const ec_question *q, ec_text *t, ec_error 
 
 	(void)q;
 	(void)err;
-	ec_text_para(t, "A normalisation layer maps inputs x_1, ..., x_N to outputs y_1, ..., y_N,\n"
-			"each of shape (H, W, C): height, width, channels; N is the batch size. For\n"
-			"i != j, how many entries of the Jacobian dy_i / dx_j can be nonzero?");
+	ec_text_para(t,
+		     "A normalisation layer maps inputs x_1, ..., x_N to outputs y_1, ..., y_N,\n"
+		     "each of shape (H, W, C): height, width, channels; N is the batch size. For\n"
+		     "i != j, how many entries of the Jacobian dy_i / dx_j can be nonzero?");
 	for (pos = 0; pos < OPTIONS; pos++) {
 		size_t k = ec_option_at(s->p, "2.4", pos);
 

@@ -11,17 +11,17 @@
 #include "examcheck/ec_xorshift.h"
 #include "mc.h"
 
-#define D 10
-#define NTR 20
-#define NVA 200
-#define NOISE 1.0
-#define ITERS 5000
-#define CD_TOL 1e-12
+#define D	10
+#define NTR	20
+#define NVA	200
+#define NOISE	1.0
+#define ITERS	5000
+#define CD_TOL	1e-12
 #define NLAMBDA 7
-#define SEED 26
-#define Z 1.0
-#define LAM 0.6
-#define GRID 401
+#define SEED	26
+#define Z	1.0
+#define LAM	0.6
+#define GRID	401
 
 static const double lambdas[NLAMBDA] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1};
 static const double sparse_weights[2] = {3, -2}; /* then zeros */
@@ -58,11 +58,11 @@ struct solution {
 	 */
 	bool ista;
 	double sparse[D], dense[D]; /* the true weights */
-	struct outcome os, od;      /* on the sparse and the dense data */
-	size_t nps;                 /* penalties tried: option D's, or all NPS for the worked answer */
+	struct outcome os, od;	    /* on the sparse and the dense data */
+	size_t nps; /* penalties tried: option D's, or all NPS for the worked answer */
 	size_t nmin[NPS];
 	int convex[NPS];
-	bool l1_wins, l2_wins;      /* on one of the data sets */
+	bool l1_wins, l2_wins; /* on one of the data sets */
 	bool holds[OPTIONS];
 };
 
@@ -173,8 +173,9 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 		       letter, verdict);
 		break;
 	default:
-		ec_say(a, "  %c: %s: p = %g gives %zu local minima and %s the convexity test;\n"
-			  "     p <= 0 is not a usable penalty at all.\n",
+		ec_say(a,
+		       "  %c: %s: p = %g gives %zu local minima and %s the convexity test;\n"
+		       "     p <= 0 is not a usable penalty at all.\n",
 		       letter, verdict, ps[0], sol->nmin[0], sol->convex[0] ? "passes" : "fails");
 		break;
 	}
@@ -198,22 +199,25 @@ static int show(ec_actx *a, const void *out)
 		  "depends on the data, so it is usually chosen by validation. For p < 1 the\n"
 		  "penalty is no longer convex (and L_p no longer a norm): a penalised fit\n"
 		  "can have several local minima.\n\n");
-	ec_say(a, "Demonstration 1: linear regression, %d features, %d training and %d\n"
-		  "validation points in [-1, 1]^%d, noise uniform in [-%g, %g] (xorshift),\n"
-		  "fitted by %s (%d %s) with each lambda of\n",
+	ec_say(a,
+	       "Demonstration 1: linear regression, %d features, %d training and %d\n"
+	       "validation points in [-1, 1]^%d, noise uniform in [-%g, %g] (xorshift),\n"
+	       "fitted by %s (%d %s) with each lambda of\n",
 	       D, NTR, NVA, D, NOISE, NOISE,
 	       sol->ista ? "proximal gradient descent" : "coordinate descent", ITERS,
 	       sol->ista ? "steps" : "sweeps at most");
 	for (k = 0; k < NLAMBDA; k++)
 		ec_say(a, "%s%g", k ? ", " : "{", lambdas[k]);
-	ec_say(a, "};\nthe lambda with the lowest validation error is kept. \"sparse\": true\n"
-		  "weights (%g, %g, 0, ..., 0); \"dense\": all %d drawn in [-1, 1].\n\n",
+	ec_say(a,
+	       "};\nthe lambda with the lowest validation error is kept. \"sparse\": true\n"
+	       "weights (%g, %g, 0, ..., 0); \"dense\": all %d drawn in [-1, 1].\n\n",
 	       sol->sparse[0], sol->sparse[1], D);
 	ec_say(a, "  truth   pen lambda    val. MSE  zero weights\n");
 	say_outcome(a, "sparse", &sol->os);
 	say_outcome(a, "dense", &sol->od);
-	ec_say(a, "\nDemonstration 2: f(t) = (t - %g)^2 / 2 + %g |t|^p on a grid of %d points\n"
-		  "in [-1, 3], and the midpoint test |1/2|^p <= (|0|^p + |1|^p) / 2:\n",
+	ec_say(a,
+	       "\nDemonstration 2: f(t) = (t - %g)^2 / 2 + %g |t|^p on a grid of %d points\n"
+	       "in [-1, 3], and the midpoint test |1/2|^p <= (|0|^p + |1|^p) / 2:\n",
 	       Z, LAM, GRID);
 	for (k = 0; k < sol->nps; k++)
 		ec_say(a, "  p = %-3g  local minima %zu   midpoint test %s\n", ps[k], sol->nmin[k],
@@ -234,10 +238,11 @@ static void always_better(ec_item_facts *f, const struct solution *sol, size_t k
 	const struct outcome *o = set && strcmp(set, "dense") == 0 ? &sol->od : &sol->os;
 
 	if (set)
-		ec_facts_option(f, letter, sol->holds[k],
-				"%s validated better on %s true weights (MSE %.4f against %s's %.4f)",
-				other ? "L2" : "L1", set, o->mse[other], other ? "L1" : "L2",
-				o->mse[1 - other]);
+		ec_facts_option(
+			f, letter, sol->holds[k],
+			"%s validated better on %s true weights (MSE %.4f against %s's %.4f)",
+			other ? "L2" : "L1", set, o->mse[other], other ? "L1" : "L2",
+			o->mse[1 - other]);
 	else
 		ec_facts_option(f, letter, sol->holds[k],
 				"%s validated better on neither data set (sparse: L1 %.4f vs L2 "
@@ -264,19 +269,21 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 			always_better(f, sol, k, letter);
 			break;
 		case EACH_HAS_STRENGTHS:
-			ec_facts_option(f, letter, sol->holds[k],
-					"%s (sparse: L1 %.4f vs L2 %.4f; dense: L1 %.4f vs L2 %.4f), so "
-					"the choice is made by trying both on validation data",
-					sol->holds[k] ? "each won on one data set"
-						      : "one penalty won on both data sets",
-					sol->os.mse[0], sol->os.mse[1], sol->od.mse[0], sol->od.mse[1]);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"%s (sparse: L1 %.4f vs L2 %.4f; dense: L1 %.4f vs L2 %.4f), so "
+				"the choice is made by trying both on validation data",
+				sol->holds[k] ? "each won on one data set"
+					      : "one penalty won on both data sets",
+				sol->os.mse[0], sol->os.mse[1], sol->od.mse[0], sol->od.mse[1]);
 			break;
 		default:
-			ec_facts_option(f, letter, sol->holds[k],
-					"p = %g is %sconvex (the midpoint test %s) and (t - %g)^2 / 2 + "
-					"%g |t|^%g has %zu local minima; p <= 0 is no penalty at all",
-					ps[0], sol->convex[0] ? "" : "not ",
-					sol->convex[0] ? "passes" : "fails", Z, LAM, ps[0], sol->nmin[0]);
+			ec_facts_option(
+				f, letter, sol->holds[k],
+				"p = %g is %sconvex (the midpoint test %s) and (t - %g)^2 / 2 + "
+				"%g |t|^%g has %zu local minima; p <= 0 is no penalty at all",
+				ps[0], sol->convex[0] ? "" : "not ",
+				sol->convex[0] ? "passes" : "fails", Z, LAM, ps[0], sol->nmin[0]);
 			break;
 		}
 	}
@@ -292,11 +299,12 @@ static int text(const ec_solving *s, const ec_question *q, ec_text *t, ec_error 
 
 	(void)q;
 	(void)err;
-	ec_text_para(t, "The p-norm of a vector x with k entries is L_p(x) = (sum of |x_i|^p)^(1/p):\n"
-			"L_1 is the sum of the |x_i|, L_2 the Euclidean length, L_0.5 the square of\n"
-			"the sum of the sqrt(|x_i|), and L_inf the largest |x_i|. With p = 1 and\n"
-			"p = 2, L_p(x)^p is the L1 and the L2 regulariser. What is right about\n"
-			"choosing a regulariser?");
+	ec_text_para(t,
+		     "The p-norm of a vector x with k entries is L_p(x) = (sum of |x_i|^p)^(1/p):\n"
+		     "L_1 is the sum of the |x_i|, L_2 the Euclidean length, L_0.5 the square of\n"
+		     "the sum of the sqrt(|x_i|), and L_inf the largest |x_i|. With p = 1 and\n"
+		     "p = 2, L_p(x)^p is the L1 and the L2 regulariser. What is right about\n"
+		     "choosing a regulariser?");
 	for (pos = 0; pos < OPTIONS; pos++)
 		ec_text_option(t, (char)('A' + pos), "%s",
 			       option_text[ec_option_at(s->p, "2.6", pos)]);

@@ -28,10 +28,12 @@ static void option_text(size_t k, char *buf, size_t size)
 {
 	switch (k) {
 	case ZERO_GRADIENT:
-		snprintf(buf, size, "the gradient with respect to some of its inputs is always zero");
+		snprintf(buf, size,
+			 "the gradient with respect to some of its inputs is always zero");
 		break;
 	case PARAMETERS:
-		snprintf(buf, size, "a %" PRIu64 " x %" PRIu64 " pooling layer has %" PRIu64 " parameters",
+		snprintf(buf, size,
+			 "a %" PRIu64 " x %" PRIu64 " pooling layer has %" PRIu64 " parameters",
 			 q29_window[0], q29_window[1], q29_claimed_params);
 		break;
 	case KEEPS_DEPTH:
@@ -48,9 +50,9 @@ static void option_text(size_t k, char *buf, size_t size)
 struct solution {
 	const ec_exam_params *p;
 	double xv[N * N], dmv[N * N], dav[N * N]; /* the input; dL/dx of max and average pooling */
-	size_t zeros_max, zeros_avg;              /* inputs whose gradient is 0 */
-	uint64_t params;                          /* of a pooling window */
-	ec_layer_stats pool[2], same[2];          /* input and output of q29_pool, q29_same */
+	size_t zeros_max, zeros_avg;		  /* inputs whose gradient is 0 */
+	uint64_t params;			  /* of a pooling window */
+	ec_layer_stats pool[2], same[2];	  /* input and output of q29_pool, q29_same */
 	bool holds[OPTIONS];
 	bool max_only[OPTIONS]; /* the answer if 'pooling' meant max pooling only */
 };
@@ -129,8 +131,9 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 	switch (k) {
 	case ZERO_GRADIENT:
 		ec_mc_answer(a->params, "2.9", OPTIONS, sol->max_only, key, alt);
-		ec_say(a, "%c. Gradients w.r.t. the input, with dL/dy = 1 for every output:\n"
-			  "   max pooling (only each window's maximum receives the gradient):\n",
+		ec_say(a,
+		       "%c. Gradients w.r.t. the input, with dL/dy = 1 for every output:\n"
+		       "   max pooling (only each window's maximum receives the gradient):\n",
 		       letter);
 		say_mat(a, sol->dmv);
 		ec_say(a, "   -> %zu of %d inputs get 0.\n", sol->zeros_max, N * N);
@@ -139,34 +142,39 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 		ec_say(a, "   -> %zu of %d inputs get 0.\n", sol->zeros_avg, N * N);
 		ec_say(a, "   Max pooling: %s; average pooling: %s; so for pooling layers: %s.\n",
 		       yes(sol->zeros_max > 0), yes(sol->zeros_avg > 0), yes(sol->holds[k]));
-		ec_say(a, "   Other reading: if 'pooling' means max pooling only, %c is %s and the\n"
-			  "   answer would be %s.\n",
+		ec_say(a,
+		       "   Other reading: if 'pooling' means max pooling only, %c is %s and the\n"
+		       "   answer would be %s.\n",
 		       letter, yes(sol->max_only[k]), alt[0] ? alt : "(none)");
 		break;
 	case PARAMETERS:
-		ec_say(a, "%c. A %" PRIu64 "x%" PRIu64 " pooling window learns %" PRIu64
-			  " parameters (it only takes a max or a\n   mean), claimed %" PRIu64 ": %s.\n",
+		ec_say(a,
+		       "%c. A %" PRIu64 "x%" PRIu64 " pooling window learns %" PRIu64
+		       " parameters (it only takes a max or a\n   mean), claimed %" PRIu64
+		       ": %s.\n",
 		       letter, q29_window[0], q29_window[1], sol->params, q29_claimed_params,
 		       yes(sol->holds[k]));
 		break;
 	case KEEPS_DEPTH:
-		ec_say(a, "%c. Pooling acts on each channel separately: '%s' gives\n   %" PRIu64
-			  "x%" PRIu64 "x%" PRIu64 " from %" PRIu64 "x%" PRIu64 "x%" PRIu64
-			  " (depth %" PRIu64 " kept): %s.\n",
+		ec_say(a,
+		       "%c. Pooling acts on each channel separately: '%s' gives\n   %" PRIu64
+		       "x%" PRIu64 "x%" PRIu64 " from %" PRIu64 "x%" PRIu64 "x%" PRIu64
+		       " (depth %" PRIu64 " kept): %s.\n",
 		       letter, q29_pool, pool[1].dims[0], pool[1].dims[1], pool[1].dims[2],
 		       pool[0].dims[0], pool[0].dims[1], pool[0].dims[2], pool[1].dims[0],
 		       yes(sol->holds[k]));
 		break;
 	default:
 		/* "the same" layer as the depth option's, when that was shown first */
-		ec_say(a, "%c. %s'%s' %s %" PRIu64 "x%" PRIu64 " to %" PRIu64 "x%" PRIu64
-			  ": %s.\n   (A stride-1 padded pool, '%s', keeps %" PRIu64 "x%" PRIu64
-			  ", but pooling layers\n   in general do change height and width.)\n",
+		ec_say(a,
+		       "%c. %s'%s' %s %" PRIu64 "x%" PRIu64 " to %" PRIu64 "x%" PRIu64
+		       ": %s.\n   (A stride-1 padded pool, '%s', keeps %" PRIu64 "x%" PRIu64
+		       ", but pooling layers\n   in general do change height and width.)\n",
 		       letter,
 		       ec_option_letter(a->params, "2.9", KEEPS_DEPTH) < letter ? "The same " : "",
 		       q29_pool, sol->holds[k] ? "keeps" : "shrinks", pool[0].dims[1],
-		       pool[0].dims[2], pool[1].dims[1], pool[1].dims[2],
-		       yes(sol->holds[k]), q29_same, same[1].dims[1], same[1].dims[2]);
+		       pool[0].dims[2], pool[1].dims[1], pool[1].dims[2], yes(sol->holds[k]),
+		       q29_same, same[1].dims[1], same[1].dims[2]);
 		break;
 	}
 }
@@ -181,9 +189,10 @@ static int show(ec_actx *a, const void *out)
 	if (!ec_showing(a))
 		return ec_keyf(a, "2.9", EC_KEY_MC, 4, "%s", key);
 	ec_answer(a, "%s", shown[0] ? shown : "(none)");
-	ec_say(a, "Reading: 'a pooling layer' means any pooling layer, max or average, so a\n"
-		  "statement must hold for both. Each option is checked on a %dx%d input drawn\n"
-		  "from a xorshift64 generator (seed %" PRIu64 "), pooled %dx%d with stride %d:\n",
+	ec_say(a,
+	       "Reading: 'a pooling layer' means any pooling layer, max or average, so a\n"
+	       "statement must hold for both. Each option is checked on a %dx%d input drawn\n"
+	       "from a xorshift64 generator (seed %" PRIu64 "), pooled %dx%d with stride %d:\n",
 	       N, N, q29_seed, P, P, P);
 	say_mat(a, sol->xv);
 	ec_say(a, "\n");
@@ -210,31 +219,34 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 
 		switch (k) {
 		case ZERO_GRADIENT:
-			o = ec_facts_option(f, letter, sol->holds[k],
-					    "max pooling zeroes the gradient of %zu of %d inputs, but "
-					    "average pooling passes dL/dy / %d to every input (%zu of %d "
-					    "get 0)",
-					    sol->zeros_max, N * N, P * P, sol->zeros_avg, N * N);
+			o = ec_facts_option(
+				f, letter, sol->holds[k],
+				"max pooling zeroes the gradient of %zu of %d inputs, but "
+				"average pooling passes dL/dy / %d to every input (%zu of %d "
+				"get 0)",
+				sol->zeros_max, N * N, P * P, sol->zeros_avg, N * N);
 			if (o && !sol->holds[k] && sol->max_only[k]) {
 				snprintf(o->mistake, sizeof(o->mistake),
 					 "pooling taken as max pooling only");
 				snprintf(o->mistake_detail, sizeof(o->mistake_detail),
-					 "average pooling is a pooling layer too, and it zeroes %zu of "
+					 "average pooling is a pooling layer too, and it zeroes "
+					 "%zu of "
 					 "%d input gradients",
 					 sol->zeros_avg, N * N);
 			}
 			break;
 		case PARAMETERS:
 			ec_facts_option(f, letter, sol->holds[k],
-					"a %" PRIu64 "x%" PRIu64 " pooling window only takes a max or a "
+					"a %" PRIu64 "x%" PRIu64
+					" pooling window only takes a max or a "
 					"mean: %" PRIu64 " parameters",
 					q29_window[0], q29_window[1], sol->params);
 			break;
 		case KEEPS_DEPTH:
 			ec_facts_option(f, letter, sol->holds[k],
 					"pooling acts on each channel alone: '%s' maps %" PRIu64
-					"x%" PRIu64 "x%" PRIu64 " to %" PRIu64 "x%" PRIu64 "x%" PRIu64
-					", depth %s",
+					"x%" PRIu64 "x%" PRIu64 " to %" PRIu64 "x%" PRIu64
+					"x%" PRIu64 ", depth %s",
 					q29_pool, st[0].dims[0], st[0].dims[1], st[0].dims[2],
 					st[1].dims[0], st[1].dims[1], st[1].dims[2],
 					st[1].dims[0] == st[0].dims[0] ? "kept" : "changed");
@@ -243,8 +255,8 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 			ec_facts_option(f, letter, sol->holds[k],
 					"'%s' %s height and width from %" PRIu64 "x%" PRIu64
 					" to %" PRIu64 "x%" PRIu64,
-					q29_pool, sol->holds[k] ? "keeps" : "shrinks", st[0].dims[1],
-					st[0].dims[2], st[1].dims[1], st[1].dims[2]);
+					q29_pool, sol->holds[k] ? "keeps" : "shrinks",
+					st[0].dims[1], st[0].dims[2], st[1].dims[1], st[1].dims[2]);
 			break;
 		}
 	}
