@@ -45,56 +45,6 @@ static const struct {
 	      "points, earned by marking the right options and no others. Where a question\n"
 	      "has several right options, each wrong or missing mark costs 2 points, down\n"
 	      "to 0. No explanation is needed.\n"},
-	{"2.1", "A k-nearest-neighbour classifier with L1 distance labels images. Which change\n"
-		"would NOT change its accuracy?\n\n"
-		"- A: a larger training set\n"
-		"- B: a larger k\n"
-		"- C: L2 distance instead of L1\n"
-		"- D: every training and test image flipped horizontally\n"
-		"- E: each of the changes above changes the accuracy\n"},
-	{"2.2", "The multiclass hinge loss L_i of example i is the sum, over the classes j\n"
-		"other than its label y_i, of max(0, s_j - s_(y_i) + delta), where s_j is the\n"
-		"score of class j and the margin delta is at least 0. Which statements hold?\n\n"
-		"- A: as long as every example has L_i = 0, a larger margin leaves L_i as it is\n"
-		"- B: the bias b in the scores has no effect on L_i\n"
-		"- C: the more classes there are, the larger the hinge loss\n"
-		"- D: none of these\n"},
-	{"2.3", "With n examples in the data set, what does predicting one test example cost\n"
-		"with kNN and with a linear SVM, in that order?\n\n"
-		"- A: O(1), O(1)\n"
-		"- B: O(log n), O(1)\n"
-		"- C: O(n), O(n)\n"
-		"- D: O(1), O(n)\n"
-		"- E: O(n), O(1)\n"},
-	{"2.4", "A normalisation layer maps inputs x_1, ..., x_N to outputs y_1, ..., y_N,\n"
-		"each of shape (H, W, C): height, width, channels; N is the batch size. For\n"
-		"i != j, how many entries of the Jacobian dy_i / dx_j can be nonzero?\n\n"
-		"- A: batch normalisation: up to C\n"
-		"- B: batch normalisation: up to H^2 W^2 C\n"
-		"- C: batch normalisation: up to H^2 W^2 C^2\n"
-		"- D: layer normalisation: up to C\n"
-		"- E: layer normalisation: up to H^2 W^2 C\n"
-		"- F: layer normalisation: up to H^2 W^2 C^2\n"},
-	{"2.6", "The p-norm of a vector x with k entries is L_p(x) = (sum of |x_i|^p)^(1/p):\n"
-		"L_1 is the sum of the |x_i|, L_2 the Euclidean length, L_0.5 the square of\n"
-		"the sum of the sqrt(|x_i|), and L_inf the largest |x_i|. With p = 1 and\n"
-		"p = 2, L_p(x)^p is the L1 and the L2 regulariser. What is right about\n"
-		"choosing a regulariser?\n\n"
-		"- A: L1 is always better than L2\n"
-		"- B: L2 is always better than L1\n"
-		"- C: each has its strengths; one may pick by trying both\n"
-		"- D: L_p(x)^p is a good regulariser whatever p is\n"},
-	{"2.9", "Which statements about pooling layers hold?\n\n"
-		"- A: the gradient with respect to some of its inputs is always zero\n"
-		"- B: a 2 x 2 pooling layer has 4 parameters\n"
-		"- C: pooling keeps the depth (channels) of its input\n"
-		"- D: pooling keeps the height and width of its input\n"},
-	{"2.10", "Which statements about recurrent neural networks hold?\n\n"
-		 "- A: exploding gradients can get in the way of training them\n"
-		 "- B: unlike plain feed-forward networks, they can learn from sequences of\n"
-		 "  different lengths\n"
-		 "- C: gradient clipping can help an RNN that suffers from vanishing gradients\n"
-		 "- D: none of these\n"},
 	{"3", "Write each answer in the space given for it.\n"},
 	{"3.1", "Two questions on backpropagation through small graphs.\n"},
 	

@@ -19,12 +19,5 @@ int ec_facts_1_7(ec_explainer *ex, ec_error *err);
 int ec_facts_1_8(ec_explainer *ex, ec_error *err);
 int ec_facts_1_9(ec_explainer *ex, ec_error *err);
 int ec_facts_1_10(ec_explainer *ex, ec_error *err);
-int ec_facts_2_1(ec_explainer *ex, ec_error *err);
-int ec_facts_2_2(ec_explainer *ex, ec_error *err);
-int ec_facts_2_3(ec_explainer *ex, ec_error *err);
-int ec_facts_2_4(ec_explainer *ex, ec_error *err);
-int ec_facts_2_6(ec_explainer *ex, ec_error *err);
-int ec_facts_2_9(ec_explainer *ex, ec_error *err);
-int ec_facts_2_10(ec_explainer *ex, ec_error *err);
 
 #endif
