@@ -261,7 +261,7 @@ static char *feedback_text(const ec_roster_row *row)
 
 static char *feedback_text_why(const ec_roster_row *row, ec_feedback_reason_fn reason)
 {
-	ec_roster_header h = {(char *const *)header_names, 6, header_item, header_items, 4, 0};
+	ec_roster_header h = {(char *const *)header_names, 6, header_item, header_items, 4, 0, NULL};
 	ec_feedback fb;
 	ec_grader g;
 	ec_error err;
@@ -297,7 +297,7 @@ static void test_feedback_write_flagged_row(void **state)
 	static const size_t lens[] = {5, 2, 1, 0, 10, 3};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {2, 0, 0};
-	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1", 0};
+	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1", 0, NULL};
 	char *text;
 
 	(void)state;
@@ -366,7 +366,7 @@ static void test_feedback_write_reasons(void **state)
 	static const size_t lens[] = {3, 2, 1, 0, 16, 3};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {2, 0, 0};
-	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1", 0};
+	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1", 0, NULL};
 	char *text;
 
 	(void)state;
@@ -392,7 +392,7 @@ static void test_feedback_write_reasons(void **state)
 	{
 		static char *const blank[] = {"Zoe", "AZ", "T", "", "", "z@x"};
 		static const size_t blens[] = {3, 2, 1, 0, 0, 3};
-		ec_roster_row brow = {blank, blens, 6, 2, 2, sections, results, "2.1", 0};
+		ec_roster_row brow = {blank, blens, 6, 2, 2, sections, results, "2.1", 0, NULL};
 		char *btext;
 
 		results[DIMS] = (ec_grade_result){0, EC_VERDICT_BLANK, 0};
@@ -416,7 +416,7 @@ static void test_feedback_write_short_record(void **state)
 	static const size_t lens[] = {3, 2, 1, 3};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {-1, 2, 0.5};
-	ec_roster_row row = {fields, lens, 4, 3, 1.5, sections, results, "fields", 0};
+	ec_roster_row row = {fields, lens, 4, 3, 1.5, sections, results, "fields", 0, NULL};
 	char *text;
 
 	(void)state;
@@ -464,7 +464,7 @@ static void test_feedback_write_all_right(void **state)
 	static const size_t lens[] = {2, 3, 4, 1, 10, 0};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {2, 4, 1 + 6.0 / 21};
-	ec_roster_row row = {fields, lens, 6, 4, 7 + 6.0 / 21, sections, results, "", 0};
+	ec_roster_row row = {fields, lens, 6, 4, 7 + 6.0 / 21, sections, results, "", 0, NULL};
 	char *text;
 
 	(void)state;
@@ -505,7 +505,7 @@ static void test_feedback_write_blank_id(void **state)
 	static const size_t lens[] = {0, 0, 0, 0, 0, 0};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {0, 0, 0};
-	ec_roster_row row = {fields, lens, 6, 5, 0, sections, results, "student", 0};
+	ec_roster_row row = {fields, lens, 6, 5, 0, sections, results, "student", 0, NULL};
 	char *text;
 
 	(void)state;

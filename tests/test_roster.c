@@ -9,6 +9,7 @@
 #include "examcheck/ec_sheet.h"
 #include "examcheck/ec_writer.h"
 #include "grade_fixture.h"
+#include "roster_column.h"
 
 /* What a run gave: the output, the bad-row messages, the status and the counts. */
 typedef struct outcome {
