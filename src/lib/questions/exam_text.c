@@ -28,8 +28,6 @@ static const struct {
 	{"1", "Mark each statement True or False, or leave it blank. A right mark earns 2\n"
 	      "points, a wrong one costs 1 point (so guessing does not pay), a blank earns\n"
 	      "nothing. No explanation is needed.\n"},
-	{"1.1", "A linear classifier can still predict accurately when the classes of the\n"
-		"data set are represented very unevenly.\n"},
 	{"1.2", "To normalise data (subtract the mean, divide by the standard deviation), one\n"
 		"usually computes the mean and standard deviation over the whole data set, and\n"
 		"only then splits it into training, validation and test sets.\n"},

@@ -26,40 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-/* 1.1: q1_1.c's imbalanced blobs, separated by the perceptron (its key's way). */
-int ec_facts_1_1(ec_explainer *ex, ec_error *err)
-{
-	static const double centers[2 * 2] = {0, 0, 3, 3};
-	static const size_t counts[2] = {190, 10};
-	ec_dataset ds = {0};
-	ec_linear m = {0};
-	size_t epochs, correct, confusion[4];
-	bool separated, claim;
-	ec_item_facts *f;
-	ec_rng rng;
-	int rc = -1;
-
-	ec_rng_seed(&rng, 11);
-	if (ec_dataset_blobs(&ds, 2, 2, centers, counts, 0.5, &rng, err) == EC_OK &&
-	    ec_linear_init(&m, 2, 2, err) == EC_OK &&
-	    ec_linear_perceptron(&m, &ds, 100, &epochs, &separated, err) == EC_OK &&
-	    ec_linear_evaluate(&m, &ds, &correct, confusion, err) == EC_OK) {
-		claim = correct == ds.n && confusion[3] == counts[1];
-		if ((f = tf_item(ex, "1.1", claim, err))) {
-			ec_facts_line(f, "a linear classifier gets %zu/%zu of a %zu/%zu (%.0f%%/%.0f%%) "
-					 "set right, %zu of the %zu minority samples included; "
-					 "imbalance does not stop it",
-				      correct, ds.n, counts[0], counts[1],
-				      100.0 * (double)counts[0] / (double)ds.n,
-				      100.0 * (double)counts[1] / (double)ds.n, confusion[3], counts[1]);
-			rc = 0;
-		}
-	}
-	ec_dataset_free(&ds);
-	ec_linear_free(&m);
-	return rc;
-}
-
 /* 1.2: q1_2.c's leak: a test sample moves a training input under whole-set statistics. */
 static int normalised_first(const ec_dataset *all, size_t rows, double *out, ec_error *err)
 {
