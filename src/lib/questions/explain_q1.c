@@ -26,53 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-/* 1.2: q1_2.c's leak: a test sample moves a training input under whole-set statistics. */
-static int normalised_first(const ec_dataset *all, size_t rows, double *out, ec_error *err)
-{
-	double mean[2], std[2];
-
-	memcpy(out, all->x, 2 * sizeof(double));
-	return ec_feature_stats(all->x, rows, 2, mean, std, err) == EC_OK &&
-			       ec_feature_normalize(out, 1, 2, mean, std, err) == EC_OK
-		       ? 0
-		       : -1;
-}
-
-int ec_facts_1_2(ec_explainer *ex, ec_error *err)
-{
-	static const double center[2] = {5, -2};
-	static const size_t count[1] = {12};
-	const size_t ntrain = 8;
-	const double bump = 100;
-	double v_all[2], v_tr[2], v_all2[2], v_tr2[2];
-	ec_dataset all = {0};
-	ec_item_facts *f;
-	ec_rng rng;
-	bool leak;
-	int rc = -1;
-
-	ec_rng_seed(&rng, 2);
-	if (ec_dataset_blobs(&all, 1, 2, center, count, 2, &rng, err) != EC_OK ||
-	    normalised_first(&all, count[0], v_all, err) || normalised_first(&all, ntrain, v_tr, err))
-		goto done;
-	all.x[ntrain * 2] += bump;
-	if (normalised_first(&all, count[0], v_all2, err) ||
-	    normalised_first(&all, ntrain, v_tr2, err))
-		goto done;
-	leak = v_all2[0] != v_all[0] && v_tr2[0] == v_tr[0];
-	if (!(f = tf_item(ex, "1.2", !leak, err)))
-		goto done;
-	ec_facts_line(f, "split first and take the statistics of the training split only: with "
-			 "whole-set statistics, adding %g to one test sample moves a training input "
-			 "from %.4f to %.4f (test data leaks in); with training-only statistics it "
-			 "stays %.4f",
-		      bump, v_all[0], v_all2[0], v_tr2[0]);
-	rc = 0;
-done:
-	ec_dataset_free(&all);
-	return rc;
-}
-
 /* 1.3: q1_3.c's trained softmax classifier, doubled. */
 static int scaled(const ec_linear *m, const ec_dataset *ds, double c, size_t *correct,
 		  double *loss, ec_error *err)
