@@ -26,55 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-/* 1.3: q1_3.c's trained softmax classifier, doubled. */
-static int scaled(const ec_linear *m, const ec_dataset *ds, double c, size_t *correct,
-		  double *loss, ec_error *err)
-{
-	const ec_loss_opts ce = {EC_LOSS_SOFTMAX, 0, 0};
-	ec_linear t = {0};
-	int rc = -1;
-
-	if (ec_linear_copy(&t, m, err) != EC_OK)
-		return -1;
-	ec_linear_scale(&t, c, true);
-	if (ec_linear_evaluate(&t, ds, correct, NULL, err) == EC_OK &&
-	    ec_linear_loss(&t, ds, &ce, loss, NULL, err) == EC_OK)
-		rc = 0;
-	ec_linear_free(&t);
-	return rc;
-}
-
-static const double blob3_centers[3 * 2] = {0, 3, -3, -2, 3, -2};
-static const size_t blob3_counts[3] = {10, 10, 10};
-
-int ec_facts_1_3(ec_explainer *ex, ec_error *err)
-{
-	const ec_train_opts train = {{EC_LOSS_SOFTMAX, 0, 0}, 0.5, 300};
-	ec_dataset ds = {0};
-	ec_linear m = {0};
-	size_t c1, c2;
-	double l1, l2;
-	ec_item_facts *f;
-	ec_rng rng;
-	int rc = -1;
-
-	ec_rng_seed(&rng, 13);
-	if (ec_dataset_blobs(&ds, 3, 2, blob3_centers, blob3_counts, 0.7, &rng, err) == EC_OK &&
-	    ec_linear_init(&m, 3, 2, err) == EC_OK &&
-	    ec_linear_train(&m, &ds, &train, NULL, err) == EC_OK &&
-	    scaled(&m, &ds, 1, &c1, &l1, err) == 0 && scaled(&m, &ds, 2, &c2, &l2, err) == 0 &&
-	    (f = tf_item(ex, "1.3", c1 == ds.n && c2 == c1 && l2 < l1, err))) {
-		ec_facts_line(f, "2W doubles every score, so the largest stays the largest and every "
-				 "wrong-class gap widens: %zu/%zu stay right and the cross-entropy "
-				 "falls from %.4g to %.4g",
-			      c2, ds.n, l1, l2);
-		rc = 0;
-	}
-	ec_dataset_free(&ds);
-	ec_linear_free(&m);
-	return rc;
-}
-
 /* 1.4: q1_4.c's flipped digit bitmaps, matched against the ten unflipped ones. */
 int ec_facts_1_4(ec_explainer *ex, ec_error *err)
 {
@@ -177,6 +128,9 @@ int ec_facts_1_5(ec_explainer *ex, ec_error *err)
 		      zero, r_ln_c, r_ln_e);
 	return 0;
 }
+
+static const double blob3_centers[3 * 2] = {0, 3, -3, -2, 3, -2};
+static const size_t blob3_counts[3] = {10, 10, 10};
 
 /* 1.6: q1_6.c's SVM from W = 0. */
 int ec_facts_1_6(ec_explainer *ex, ec_error *err)
