@@ -28,9 +28,6 @@ static const struct {
 	{"1", "Mark each statement True or False, or leave it blank. A right mark earns 2\n"
 	      "points, a wrong one costs 1 point (so guessing does not pay), a blank earns\n"
 	      "nothing. No explanation is needed.\n"},
-	{"1.4", "A small data set holds handwritten digits 0 to 9, equally many images of\n"
-		"each. To train a digit recogniser, it is a good idea to enlarge it with\n"
-		"copies of its images flipped at random, horizontally and vertically.\n"},
 	{"1.5", "In batch normalisation the learned shift and scale (beta and gamma) can, at\n"
 		"test time, exactly undo the centring and the division by the standard\n"
 		"deviation. In layer normalisation no beta and gamma can do so.\n"},

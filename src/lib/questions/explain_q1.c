@@ -26,63 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-/* 1.4: q1_4.c's flipped digit bitmaps, matched against the ten unflipped ones. */
-int ec_facts_1_4(ec_explainer *ex, ec_error *err)
-{
-	static const ec_flip flips[3] = {EC_FLIP_H, EC_FLIP_V, EC_FLIP_HV};
-	ec_dataset glyphs = {0};
-	size_t d, k, same = 0, other = 0, none = 0, from = 10, to = 10;
-	bool preserving = true;
-	ec_item_facts *f;
-	int rc = -1;
-
-	if (ec_dataset_alloc(&glyphs, 10, EC_DIGIT_PIXELS, 10, err) != EC_OK)
-		return -1;
-	for (d = 0; d < 10; d++) {
-		if (ec_digit_image((int)d, glyphs.x + d * EC_DIGIT_PIXELS, err) != EC_OK)
-			goto done;
-		glyphs.y[d] = d;
-	}
-	for (d = 0; d < 10; d++)
-		for (k = 0; k < 3; k++) {
-			double img[EC_DIGIT_PIXELS], dist;
-			size_t nearest;
-
-			ec_image_flip(glyphs.x + d * EC_DIGIT_PIXELS, EC_DIGIT_HEIGHT, EC_DIGIT_WIDTH,
-				      flips[k], img);
-			if (ec_knn_neighbors(&glyphs, img, 1, EC_METRIC_L1, &nearest, &dist, NULL,
-					     err) != EC_OK)
-				goto done;
-			if (dist == 0 && nearest == d) {
-				same++;
-			} else if (dist == 0) {
-				other++;
-				if (from == 10) {
-					from = d;
-					to = nearest;
-				}
-			} else {
-				none++;
-			}
-			preserving = preserving && nearest == d;
-		}
-	if (!(f = tf_item(ex, "1.4", preserving, err)))
-		goto done;
-	if (from < 10)
-		ec_facts_line(f, "a flipped digit is mostly no digit or another one: of %zu flipped "
-				 "copies %zu are no digit, %zu another digit (a %zu flipped is a %zu) "
-				 "and %zu duplicates",
-			      same + other + none, none, other, from, to, same);
-	else
-		ec_facts_line(f, "a flipped digit is mostly no digit: of %zu flipped copies %zu are "
-				 "no digit and %zu duplicates",
-			      same + other + none, none, same);
-	rc = 0;
-done:
-	ec_dataset_free(&glyphs);
-	return rc;
-}
-
 /* 1.5: q1_5.c's batches; batch norm at test time is undone exactly, layer norm is not. */
 enum { N5 = 4, H5 = 2, W5 = 2, C5 = 3, PER5 = H5 * W5 * C5, TOTAL5 = N5 * PER5 };
 
