@@ -28,9 +28,6 @@ static const struct {
 	{"1", "Mark each statement True or False, or leave it blank. A right mark earns 2\n"
 	      "points, a wrong one costs 1 point (so guessing does not pay), a blank earns\n"
 	      "nothing. No explanation is needed.\n"},
-	{"1.5", "In batch normalisation the learned shift and scale (beta and gamma) can, at\n"
-		"test time, exactly undo the centring and the division by the standard\n"
-		"deviation. In layer normalisation no beta and gamma can do so.\n"},
 	{"1.6", "An SVM classifier trained from W = 0 and b = 0 always ends with all entries\n"
 		"of the learned W equal.\n"},
 	{"1.7", "In binary classification, when accuracy is the only measure that counts,\n"

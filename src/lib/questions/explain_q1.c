@@ -26,52 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-/* 1.5: q1_5.c's batches; batch norm at test time is undone exactly, layer norm is not. */
-enum { N5 = 4, H5 = 2, W5 = 2, C5 = 3, PER5 = H5 * W5 * C5, TOTAL5 = N5 * PER5 };
-
-static void make_batch(ec_xorshift *g, double *x)
-{
-	double shift[C5];
-	size_t n, k;
-
-	ec_xorshift_fill(g, shift, C5, -2, 2);
-	for (n = 0; n < N5; n++) {
-		double off = ec_xorshift_uniform(g, -3, 3), scale = ec_xorshift_uniform(g, 0.5, 3);
-
-		for (k = 0; k < PER5; k++)
-			x[n * PER5 + k] = off + shift[k % C5] + scale * ec_xorshift_uniform(g, -1, 1);
-	}
-}
-
-int ec_facts_1_5(ec_explainer *ex, ec_error *err)
-{
-	const ec_norm_shape s = {N5, H5, W5, C5}, elem = {N5, 1, 1, PER5};
-	const double eps = 1e-5, zero = 1e-9;
-	double xa[TOTAL5], xb[TOTAL5], yb[TOTAL5], yl[TOTAL5], mean[C5], var[C5], tg[C5], tb[C5];
-	double gamma[PER5], beta[PER5], r_test, r_ln_c, r_ln_e;
-	ec_item_facts *f;
-	ec_xorshift g;
-
-	ec_xorshift_seed(&g, 15);
-	make_batch(&g, xa);
-	make_batch(&g, xb);
-	if (ec_norm_batch_stats(s, xa, mean, var, err) != EC_OK ||
-	    ec_norm_batch_apply(s, xb, mean, var, NULL, NULL, eps, yb, err) != EC_OK ||
-	    ec_norm_fit_affine(s, yb, xb, tg, tb, &r_test, err) != EC_OK ||
-	    ec_norm_forward(EC_NORM_LAYER, s, xb, NULL, NULL, eps, yl, err) != EC_OK ||
-	    ec_norm_fit_affine(s, yl, xb, gamma, beta, &r_ln_c, err) != EC_OK ||
-	    ec_norm_fit_affine(elem, yl, xb, gamma, beta, &r_ln_e, err) != EC_OK)
-		return -1;
-	if (!(f = tf_item(ex, "1.5", r_test < zero && r_ln_c >= zero && r_ln_e >= zero, err)))
-		return -1;
-	ec_facts_line(f, "at test time batch norm is one fixed affine map per channel, which gamma "
-			 "= sqrt(var + eps), beta = mean undo (rms left below %g); layer norm's "
-			 "statistics change from sample to sample, and the best gamma, beta leave rms "
-			 "%.4f (%.4f with one per element)",
-		      zero, r_ln_c, r_ln_e);
-	return 0;
-}
-
 static const double blob3_centers[3 * 2] = {0, 3, -3, -2, 3, -2};
 static const size_t blob3_counts[3] = {10, 10, 10};
 
