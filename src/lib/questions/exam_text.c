@@ -28,8 +28,6 @@ static const struct {
 	{"1", "Mark each statement True or False, or leave it blank. A right mark earns 2\n"
 	      "points, a wrong one costs 1 point (so guessing does not pay), a blank earns\n"
 	      "nothing. No explanation is needed.\n"},
-	{"1.6", "An SVM classifier trained from W = 0 and b = 0 always ends with all entries\n"
-		"of the learned W equal.\n"},
 	{"1.7", "In binary classification, when accuracy is the only measure that counts,\n"
 		"training with accuracy itself as the loss, instead of binary cross-entropy,\n"
 		"could give better results. Accuracy is the fraction of the N examples whose\n"

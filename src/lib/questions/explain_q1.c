@@ -26,44 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-static const double blob3_centers[3 * 2] = {0, 3, -3, -2, 3, -2};
-static const size_t blob3_counts[3] = {10, 10, 10};
-
-/* 1.6: q1_6.c's SVM from W = 0. */
-int ec_facts_1_6(ec_explainer *ex, ec_error *err)
-{
-	const ec_train_opts svm = {{EC_LOSS_HINGE, 1, 0.01}, 0.1, 100};
-	ec_dataset ds = {0};
-	ec_linear m = {0};
-	size_t i, j, distinct = 0, n;
-	ec_item_facts *f;
-	ec_rng rng;
-	int rc = -1;
-
-	ec_rng_seed(&rng, 6);
-	if (ec_dataset_blobs(&ds, 3, 2, blob3_centers, blob3_counts, 0.7, &rng, err) != EC_OK ||
-	    ec_linear_init(&m, 3, 2, err) != EC_OK ||
-	    ec_linear_train(&m, &ds, &svm, NULL, err) != EC_OK)
-		goto done;
-	n = m.classes * m.dim;
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < i && m.W[j] != m.W[i]; j++)
-			;
-		distinct += j == i;
-	}
-	if (!(f = tf_item(ex, "1.6", distinct == 1, err)))
-		goto done;
-	ec_facts_line(f, "at W = 0 every margin term is active and the gradient of each row depends "
-			 "on the data, so the rows move apart: after %zu steps W has %zu distinct "
-			 "entries out of %zu",
-		      svm.steps, distinct, n);
-	rc = 0;
-done:
-	ec_dataset_free(&ds);
-	ec_linear_free(&m);
-	return rc;
-}
-
 /* 1.7: q1_7.c's logistic model trained on accuracy and on cross-entropy. */
 int ec_facts_1_7(ec_explainer *ex, ec_error *err)
 {
