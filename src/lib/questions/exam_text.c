@@ -28,10 +28,6 @@ static const struct {
 	{"1", "Mark each statement True or False, or leave it blank. A right mark earns 2\n"
 	      "points, a wrong one costs 1 point (so guessing does not pay), a blank earns\n"
 	      "nothing. No explanation is needed.\n"},
-	{"1.7", "In binary classification, when accuracy is the only measure that counts,\n"
-		"training with accuracy itself as the loss, instead of binary cross-entropy,\n"
-		"could give better results. Accuracy is the fraction of the N examples whose\n"
-		"prediction in [0, 1], rounded, equals the label in {0, 1}.\n"},
 	{"1.8", "Softmax turns scores into a probability distribution, so scaling its input\n"
 		"leaves its output unchanged: s(z) = s(cz) for every vector z and every real\n"
 		"number c.\n"},

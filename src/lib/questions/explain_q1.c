@@ -26,43 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-/* 1.7: q1_7.c's logistic model trained on accuracy and on cross-entropy. */
-int ec_facts_1_7(ec_explainer *ex, ec_error *err)
-{
-	enum { NPTS = 40, DIM = 2, ITERS = 300 };
-	const double start[DIM + 1] = {-0.5, 0.3, 0.0}, lr = 1.0, h = 1e-6;
-	double x[NPTS * DIM], y[NPTS], grad[DIM + 1], ta[DIM + 1], tb[DIM + 1];
-	double err0, err_a, err_b, moved_a, moved_b;
-	ec_item_facts *f;
-	ec_xorshift g;
-	size_t i;
-
-	ec_xorshift_seed(&g, 17);
-	ec_xorshift_fill(&g, x, NPTS * DIM, -1, 1);
-	for (i = 0; i < NPTS; i++)
-		y[i] = x[i * DIM] + 0.5 * x[i * DIM + 1] > 0.2 ? 1 : 0;
-	memcpy(ta, start, sizeof(ta));
-	memcpy(tb, start, sizeof(tb));
-	if (ec_gradflow_logistic_train(EC_SCORE_ACCURACY, x, y, NPTS, DIM, ta, lr, ITERS, h,
-				       &moved_a, err) != EC_OK ||
-	    ec_gradflow_logistic_train(EC_SCORE_BCE, x, y, NPTS, DIM, tb, lr, ITERS, h, &moved_b,
-				       err) != EC_OK ||
-	    ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, ta, h, &err_a, grad, err) !=
-		    EC_OK ||
-	    ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, tb, h, &err_b, grad, err) !=
-		    EC_OK ||
-	    ec_gradflow_logistic(EC_SCORE_ACCURACY, x, y, NPTS, DIM, start, h, &err0, grad, err) !=
-		    EC_OK)
-		return -1;
-	if (!(f = tf_item(ex, "1.7", 1 - err_a > 1 - err_b, err)))
-		return -1;
-	ec_facts_line(f, "accuracy is a step function of the weights: its gradient at the start is "
-			 "(%g, %g, %g), so %d steps on it move the parameters %.4f (accuracy stays "
-			 "%.3f), while cross-entropy reaches %.3f",
-		      grad[0], grad[1], grad[2], ITERS, moved_a, 1 - err_a, 1 - err_b);
-	return 0;
-}
-
 /* 1.8: softmax of z = (1, 2, 3) under scaling (q1_8.c). */
 int ec_facts_1_8(ec_explainer *ex, ec_error *err)
 {
