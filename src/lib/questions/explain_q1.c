@@ -26,37 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-/* 1.8: softmax of z = (1, 2, 3) under scaling (q1_8.c). */
-int ec_facts_1_8(ec_explainer *ex, ec_error *err)
-{
-	static const double z[3] = {1, 2, 3};
-	static const double scales[] = {2, 0.5, 0, -1};
-	double base[3], in[3], out[3], two[3], worst = 0;
-	ec_item_facts *f;
-	size_t i, j;
-
-	if (ec_softmax(z, 3, base, err) != EC_OK)
-		return -1;
-	for (i = 0; i < sizeof(scales) / sizeof(scales[0]); i++) {
-		for (j = 0; j < 3; j++)
-			in[j] = scales[i] * z[j];
-		if (ec_softmax(in, 3, out, err) != EC_OK)
-			return -1;
-		for (j = 0; j < 3; j++) {
-			if (fabs(out[j] - base[j]) > worst)
-				worst = fabs(out[j] - base[j]);
-			if (i == 0)
-				two[j] = out[j];
-		}
-	}
-	if (!(f = tf_item(ex, "1.8", worst <= 1e-12, err)))
-		return -1;
-	ec_facts_line(f, "softmax ignores adding a constant, not scaling: for z = (%g, %g, %g), "
-			 "s(z) = (%.4f, %.4f, %.4f) but s(%gz) = (%.4f, %.4f, %.4f)",
-		      z[0], z[1], z[2], base[0], base[1], base[2], scales[0], two[0], two[1], two[2]);
-	return 0;
-}
-
 /* 1.9: q1_9.c's tanh units before and after batch norm, W left as it is. */
 enum { NS9 = 64, IN9 = 4, UNITS9 = 3 };
 
