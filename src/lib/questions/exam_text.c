@@ -28,9 +28,6 @@ static const struct {
 	{"1", "Mark each statement True or False, or leave it blank. A right mark earns 2\n"
 	      "points, a wrong one costs 1 point (so guessing does not pay), a blank earns\n"
 	      "nothing. No explanation is needed.\n"},
-	{"1.9", "Activations that saturate or collapse to zero make learning hard. A learned\n"
-		"normalisation (batch norm, layer norm and the like) can relieve this without\n"
-		"changing the weights of the convolutional or fully connected layer.\n"},
 	{"1.10", "Vanishing and exploding gradients are problems of recurrent networks only.\n"},
 	{"2", "Mark every option that applies: one or more. Each question is worth 4\n"
 	      "points, earned by marking the right options and no others. Where a question\n"

@@ -26,58 +26,6 @@ static ec_item_facts *tf_item(ec_explainer *ex, const char *id, bool truth, ec_e
 	return f;
 }
 
-/* 1.9: q1_9.c's tanh units before and after batch norm, W left as it is. */
-enum { NS9 = 64, IN9 = 4, UNITS9 = 3 };
-
-static void preact(const double *x, const double *w, double s, double *z)
-{
-	size_t n, u, i;
-
-	for (n = 0; n < NS9; n++)
-		for (u = 0; u < UNITS9; u++) {
-			double v = 0;
-
-			for (i = 0; i < IN9; i++)
-				v += s * w[u * IN9 + i] * x[n * IN9 + i];
-			z[n * UNITS9 + u] = v;
-		}
-}
-
-int ec_facts_1_9(ec_explainer *ex, ec_error *err)
-{
-	const ec_norm_shape s = {NS9, 1, 1, UNITS9};
-	const double big = 20.0, tiny = 0.01, eps = 1e-5, threshold = 0.1;
-	double x[NS9 * IN9], w[UNITS9 * IN9], z[NS9 * UNITS9], zn[NS9 * UNITS9];
-	ec_act_stats b, bn, t, tn;
-	ec_item_facts *f;
-	ec_xorshift g;
-
-	ec_xorshift_seed(&g, 19);
-	ec_xorshift_fill(&g, x, NS9 * IN9, -1, 1);
-	ec_xorshift_fill(&g, w, UNITS9 * IN9, -1, 1);
-	preact(x, w, big, z);
-	if (ec_gradflow_act_stats(EC_ACT_TANH, z, NS9 * UNITS9, threshold, &b, err) != EC_OK ||
-	    ec_norm_forward(EC_NORM_BATCH, s, z, NULL, NULL, eps, zn, err) != EC_OK ||
-	    ec_gradflow_act_stats(EC_ACT_TANH, zn, NS9 * UNITS9, threshold, &bn, err) != EC_OK)
-		return -1;
-	preact(x, w, tiny, z);
-	if (ec_gradflow_act_stats(EC_ACT_TANH, z, NS9 * UNITS9, threshold, &t, err) != EC_OK ||
-	    ec_norm_forward(EC_NORM_BATCH, s, z, NULL, NULL, eps, zn, err) != EC_OK ||
-	    ec_gradflow_act_stats(EC_ACT_TANH, zn, NS9 * UNITS9, threshold, &tn, err) != EC_OK)
-		return -1;
-	if (!(f = tf_item(ex, "1.9",
-			  bn.frac_saturated < b.frac_saturated && bn.mean_deriv > b.mean_deriv &&
-				  tn.act_std > t.act_std,
-			  err)))
-		return -1;
-	ec_facts_line(f, "a normalisation rescales z = W x whatever the scale of W, which it leaves "
-			 "as it is: with %g W, batch norm cuts the saturated tanh units from %.1f%% to "
-			 "%.1f%%; with %g W it spreads the collapsed outputs from std %.6f to %.6f",
-		      big, 100 * b.frac_saturated, 100 * bn.frac_saturated, tiny, t.act_std,
-		      tn.act_std);
-	return 0;
-}
-
 /* 1.10: q1_10.c's deep feed-forward chains, no recurrence. */
 int ec_facts_1_10(ec_explainer *ex, ec_error *err)
 {
