@@ -9,7 +9,6 @@
 
 typedef int (*ec_facts_fn)(ec_explainer *ex, ec_error *err);
 
-int ec_facts_1_10(ec_explainer *ex, ec_error *err);
 int ec_facts_2_1(ec_explainer *ex, ec_error *err);
 int ec_facts_2_2(ec_explainer *ex, ec_error *err);
 int ec_facts_2_3(ec_explainer *ex, ec_error *err);

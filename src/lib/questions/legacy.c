@@ -134,8 +134,6 @@ static int old_json(const ec_solving *sv, const ec_question *q, FILE *f, ec_erro
 					    .json = old_json, .show = show_##name,             \
 					    .facts = facts_##name};
 
-LEGACY(1_10, "1.10", NULL)
-
 LEGACY(2_1, "2.1", NULL)
 
 LEGACY(2_2, "2.2", NULL)
