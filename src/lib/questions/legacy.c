@@ -134,6 +134,7 @@ static int old_json(const ec_solving *sv, const ec_question *q, FILE *f, ec_erro
 					    .json = old_json, .show = show_##name,             \
 					    .facts = facts_##name};
 
+
 LEGACY(2_1, "2.1", NULL)
 
 LEGACY(2_2, "2.2", NULL)
