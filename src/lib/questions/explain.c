@@ -2,7 +2,7 @@
  * explain.c: the explainer: which question modules to run, and how an
  * answer is explained from the facts they computed.
  */
-#include "explain.h"
+#include "question.h"
 
 #include <math.h>
 #include <stdarg.h>
