@@ -32,6 +32,7 @@ extern "C" {
 #define EC_EXPLAIN_OPTIONS 8
 #define EC_EXPLAIN_FACTS 2
 #define EC_EXPLAIN_MISTAKES 16
+#define EC_EXPLAIN_READINGS 4
 
 /** A multiple-choice option: whether it is a right choice, and why. */
 typedef struct ec_option_fact {
@@ -62,6 +63,10 @@ typedef struct ec_item_facts {
 	size_t noptions;
 	ec_mistake mistakes[EC_EXPLAIN_MISTAKES];
 	size_t nmistakes;
+	/* other readings of the question (a rubric may accept them): name what the
+	   reading takes ("'converges' read as the loss settling"), detail, value */
+	ec_mistake readings[EC_EXPLAIN_READINGS];
+	size_t nreadings;
 } ec_item_facts;
 
 /**
@@ -84,7 +89,10 @@ bool ec_explain_agrees(const ec_item_facts *f, const ec_value *key);
  *    the answer is not right and equals what a known mistake computes,
  *    "Mistake: VALUE is the NAME: DETAIL" (every mistake that gives it).
  * A right answer never names a mistake; a right answer other than the
- * facts' (an alternative the rubric accepts) says so.
+ * facts' (an alternative the rubric accepts) says so, naming the reading
+ * it is when the facts know it. An answer that is not right but is what
+ * another reading of the question gives gets "Another reading: ..." with
+ * that reading and how a rubric accepts it.
  */
 void ec_explain_answer(const ec_item_facts *f, const ec_value *answer, ec_verdict verdict,
 		       ec_check_item *it);

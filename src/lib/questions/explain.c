@@ -170,6 +170,28 @@ void ec_facts_mistake(ec_item_facts *f, const char *name, const ec_value *value,
 	add_mistake(f, name, value, false, detail);
 }
 
+void ec_facts_reading(ec_item_facts *f, const char *name, const char *answer, const char *fmt,
+		      ...)
+{
+	ec_mistake *m;
+	ec_value v, right;
+	ec_error err;
+	va_list ap;
+
+	ec_error_clear(&err);
+	if (f->nreadings == EC_EXPLAIN_READINGS || !answer[0] ||
+	    ec_value_parse(f->kind, answer, strlen(answer), &v, &err) != EC_OK || v.blank ||
+	    (answer_value(f, &right) && same_value(&right, &v, false)))
+		return;
+	m = &f->readings[f->nreadings++];
+	memset(m, 0, sizeof(*m));
+	snprintf(m->name, sizeof(m->name), "%s", name);
+	m->value = v;
+	va_start(ap, fmt);
+	vsnprintf(m->detail, sizeof(m->detail), fmt, ap);
+	va_end(ap);
+}
+
 void ec_facts_mistake_count(ec_item_facts *f, const char *name, uint64_t value,
 			    const char *detail)
 {
@@ -275,6 +297,17 @@ static bool matching_mistakes(const ec_item_facts *f, const ec_value *v, ec_verd
 	return nn > 0;
 }
 
+/* The other reading `answer` is, or NULL. */
+static const ec_mistake *reading_of(const ec_item_facts *f, const ec_value *answer)
+{
+	size_t k;
+
+	for (k = 0; answer && !answer->blank && k < f->nreadings; k++)
+		if (same_value(answer, &f->readings[k].value, false))
+			return &f->readings[k];
+	return NULL;
+}
+
 static void explain_tf(const ec_item_facts *f, ec_check_item *it)
 {
 	size_t k;
@@ -300,7 +333,8 @@ static void explain_mc(const ec_item_facts *f, const ec_value *v, ec_verdict ver
 			add_line(it, "%c (%s): %s: %s", o->letter, c ? "chosen" : "not chosen",
 				 o->holds ? "true" : "false", o->reason);
 	}
-	if (verdict == EC_VERDICT_RIGHT)
+	/* an answer that is another reading is said to be one, not a mistake */
+	if (verdict == EC_VERDICT_RIGHT || reading_of(f, v))
 		return;
 	for (k = 0; k < f->noptions; k++) {
 		const ec_option_fact *o = &f->options[k];
@@ -332,6 +366,8 @@ static void explain_value(const ec_item_facts *f, const ec_value *v, ec_verdict 
 void ec_explain_answer(const ec_item_facts *f, const ec_value *answer, ec_verdict verdict,
 		       ec_check_item *it)
 {
+	const ec_mistake *reading;
+
 	it->nlines = 0;
 	it->mistake[0] = '\0';
 	switch (f->kind) {
@@ -347,9 +383,25 @@ void ec_explain_answer(const ec_item_facts *f, const ec_value *answer, ec_verdic
 		explain_value(f, answer, verdict, it);
 		break;
 	}
-	if (verdict == EC_VERDICT_RIGHT && answer && !is_answer(f, answer))
-		add_line(it, "Accepted by the rubric as another reading; the worked answer's "
-			     "reading gives %s.", f->answer);
+	reading = reading_of(f, answer);
+	if (verdict == EC_VERDICT_RIGHT && answer && !is_answer(f, answer)) {
+		if (reading)
+			add_line(it, "Accepted by the rubric as another reading (%s: %s); the worked "
+				     "answer's reading gives %s.",
+				 reading->name, reading->detail, f->answer);
+		else
+			add_line(it, "Accepted by the rubric as another reading; the worked answer's "
+				     "reading gives %s.", f->answer);
+	} else if (reading && verdict != EC_VERDICT_RIGHT) {
+		char written[96];
+
+		ec_value_format(answer, written, sizeof(written));
+		add_line(it, "Another reading: %s is what the question gives with %s (%s); the "
+			     "rubric here keeps the worked answer's reading (%s), and a rubric's "
+			     "'alt %s %s' or --accept %s=%s accepts it.",
+			 written, reading->name, reading->detail, f->answer, f->id, written, f->id,
+			 written);
+	}
 }
 
 char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdict verdict,
@@ -381,11 +433,21 @@ char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdic
 				break;
 			n += (size_t)w;
 		}
+		if (reading_of(f, answer) && n < size) {
+			ec_value_format(answer, written, sizeof(written));
+			snprintf(buf + n, size - n, "; %s is the answer under another reading (%s)",
+				 written, reading_of(f, answer)->name);
+		}
 		break;
 	case EC_KEY_MANUAL:
 		break;
 	default:
-		if (matching_mistakes(f, answer, verdict, names, sizeof(names), details,
+		if (reading_of(f, answer)) {
+			ec_value_format(answer, written, sizeof(written));
+			snprintf(buf, size, "%s is the answer under another reading (%s); the answer is "
+				 "%s: %s", written, reading_of(f, answer)->name, f->answer,
+				 f->nfacts ? f->facts[0] : "");
+		} else if (matching_mistakes(f, answer, verdict, names, sizeof(names), details,
 				      sizeof(details))) {
 			ec_value_format(answer, written, sizeof(written));
 			snprintf(buf, size, "%s is the %s (%s); the answer is %s: %s", written, names,

@@ -297,6 +297,14 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 				s0->w, s0->c, (unsigned long long)count);
 	}
 	ec_mc_facts_answer(f);
+	{
+		char alt_key[11], alt_shown[31];
+
+		ec_mc_answer(sol->p, "2.4", OPTIONS, sol->bound, alt_key, alt_shown);
+		ec_facts_reading(f, "'up to N' read as an upper bound (at most N)", alt_key,
+				 "every formula at least the count found holds then: %s",
+				 alt_shown[0] ? alt_shown : "none");
+	}
 	return 0;
 }
 

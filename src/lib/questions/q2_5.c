@@ -103,17 +103,17 @@ static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 struct solution {
 	const ec_exam_params *p;
 	ec_gd_behaviour bx[EC_Q25_RUNS]; /* by run, as the module writes them: its iterates */
-	ec_gd_behaviour bl[EC_Q25_RUNS]; /* the other reading: its losses (worked only) */
+	ec_gd_behaviour bl[EC_Q25_RUNS]; /* the other reading: its losses (facts and worked) */
 	double x[EC_Q25_RUNS][6];        /* x0 and the first five iterates */
 	char key[11], shown[31];         /* the runs that converge: "BD", "B, D" */
-	char alt_key[11], alt_shown[31]; /* those whose loss does (worked only) */
+	char alt_key[11], alt_shown[31]; /* those whose loss does (facts and worked) */
 };
 
 static int solve(const ec_solving *s, void *out, ec_error *err)
 {
 	struct solution *sol = out;
 	const ec_exam_params *p = s->p;
-	bool worked = s->depth == EC_DEPTH_WORKED;
+	bool worked = s->depth >= EC_DEPTH_FACTS; /* the other reading too */
 	size_t pos;
 
 	sol->p = p;
@@ -235,6 +235,11 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 					ec_gd_behaviour_name(sol->bx[r]));
 	}
 	ec_facts_answer(f, "%s", sol->key);
+	ec_facts_reading(f, "'converges' read as the loss L(x_k) settling", sol->alt_key,
+			 "classified by its losses, %s %s; a loss stuck while x bounces is not what "
+			 "optimisation calls convergence",
+			 sol->alt_shown[0] ? sol->alt_shown : "none",
+			 strchr(sol->alt_shown, ',') ? "converge" : "converges");
 	return 0;
 }
 

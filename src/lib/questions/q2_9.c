@@ -261,6 +261,14 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 		}
 	}
 	ec_mc_facts_answer(f);
+	{
+		char alt_key[11], alt_shown[31];
+
+		ec_mc_answer(sol->p, "2.9", OPTIONS, sol->max_only, alt_key, alt_shown);
+		ec_facts_reading(f, "'pooling' read as max pooling only", alt_key,
+				 "max pooling zeroes the gradient of some inputs, so %s then",
+				 alt_shown[0] ? alt_shown : "none");
+	}
 	return 0;
 }
 

@@ -135,7 +135,8 @@ struct solution {
 	size_t at;            /* the entry asked for, row-major in X */
 	uint64_t rows, cols;  /* of Y: (4 - 3) / 1 + 1 = 2 each */
 	struct pass main;     /* with K */
-	struct pass flipped;  /* with K rotated by 180 degrees: a true convolution (worked) */
+	struct pass flipped;  /* with K rotated by 180 degrees: a true convolution (the other
+				 reading; facts and worked) */
 	/* the mistakes, each the entry's gradient with the pool's gradient sent elsewhere */
 	double shared;        /* 1/4 to every entry (average pooling) */
 	double everywhere;    /* 1 to every entry */
@@ -162,13 +163,11 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 	}
 	if (run_pass(p->q312_x, p->q312_k, &sol->main, err) != 0)
 		return -1;
-	if (s->depth == EC_DEPTH_WORKED) {
+	if (s->depth >= EC_DEPTH_FACTS) {
 		for (i = 0; i < 9; i++)
 			kf[i] = p->q312_k[8 - i];
 		if (run_pass(p->q312_x, kf, &sol->flipped, err) != 0)
 			return -1;
-	}
-	if (s->depth >= EC_DEPTH_FACTS) {
 		if (through(p->q312_k, quarters, sol->at, &sol->shared, err) != 0 ||
 		    through(p->q312_k, ones, sol->at, &sol->everywhere, err) != 0)
 			return -1;
@@ -288,6 +287,9 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 		ec_facts_mistake_number(f, "gradient taken through a non-maximal entry of the pool",
 					sol->through_other[i], d);
 	}
+	ec_facts_reading(f, "'*' read as a true convolution, K flipped by 180 degrees",
+			 NUM(sol->flipped.grad[sol->at], a),
+			 "the flipped kernel gives %s at X(%zu,%zu)", a, p->q312_row, p->q312_col);
 	return 0;
 }
 

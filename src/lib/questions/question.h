@@ -256,6 +256,18 @@ void ec_facts_mistake(ec_item_facts *f, const char *name, const ec_value *value,
 #endif
 	;
 
+/**
+ * Add another reading of the question: `name` says what it takes, `answer`
+ * (key form, in the item's kind) what it gives, `detail` why. Left out
+ * when it gives the facts' own answer or cannot be read.
+ */
+void ec_facts_reading(ec_item_facts *f, const char *name, const char *answer, const char *fmt,
+		      ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
 /** ec_facts_mistake() for a count. */
 void ec_facts_mistake_count(ec_item_facts *f, const char *name, uint64_t value,
 			    const char *detail);
