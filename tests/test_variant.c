@@ -976,11 +976,269 @@ static void test_variant_explanations_are_the_variants(void **state)
 	}
 }
 
+/* ---- variants worth sitting: seeds 1 to 2000 ---- */
+
+#define SOUND_SEEDS 2000
+
+/* Whether `s` shows a negative zero: "-0" not followed by a digit or '.', not inside a number. */
+static bool negative_zero(const char *s)
+{
+	const char *p;
+
+	for (p = s; (p = strstr(p, "-0")) != NULL; p++) {
+		char next = p[2], before = p > s ? p[-1] : ' ';
+
+		if (!(next >= '0' && next <= '9') && next != '.' &&
+		    !((before >= '0' && before <= '9') || before == 'x' || before == 'e'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The layers of `net` ('INPUT CxTxHxW; CONVk-n-pP-sS; POOL2; FC-n'), walked
+ * by hand: a pool only on even lengths, no kernel wider than the data, the
+ * largest weight count into *most. False when a rule is broken.
+ */
+static bool net_sound(const char *net, uint64_t limit, uint64_t *most)
+{
+	uint64_t dims[4], weights;
+	unsigned c, t, h, w;
+	size_t rank = 4, i;
+	bool ok = true;
+	int used;
+
+	*most = 0;
+	if (sscanf(net, "INPUT %ux%ux%ux%u%n", &c, &t, &h, &w, &used) == 4) {
+		dims[0] = c, dims[1] = t, dims[2] = h, dims[3] = w;
+	} else {
+		assert_int_equal(sscanf(net, "INPUT %ux%ux%u%n", &c, &h, &w, &used), 3);
+		dims[0] = c, dims[1] = h, dims[2] = w, rank = 3;
+	}
+	for (net += used; *net; net += used) {
+		unsigned k, n, pad, stride;
+
+		net += strspn(net, "; ");
+		if (sscanf(net, "CONV%u-%u-p%u-s%u%n", &k, &n, &pad, &stride, &used) == 4) {
+			weights = mul(mul(n, dims[0]), cube(k, rank - 1));
+			for (i = 1; i < rank; i++) {
+				ok = ok && k <= dims[i];
+				dims[i] = (dims[i] + 2 * pad - k) / stride + 1;
+			}
+			dims[0] = n;
+		} else if (strncmp(net, "POOL2", 5) == 0) {
+			used = 5;
+			weights = 0;
+			for (i = 1; i < rank; i++) {
+				ok = ok && dims[i] % 2 == 0;
+				dims[i] /= 2;
+			}
+		} else {
+			uint64_t in = dims[0];
+
+			assert_int_equal(sscanf(net, "FC-%u%n", &n, &used), 1);
+			for (i = 1; i < rank; i++)
+				in *= dims[i];
+			weights = mul(in, n);
+			rank = 1;
+			dims[0] = n;
+		}
+		if (weights > *most)
+			*most = weights;
+		ok = ok && (!limit || weights <= limit);
+	}
+	return ok;
+}
+
+/* The values the clamp of graph file `text` outputs over inputs of -3 to 3: how many differ. */
+static size_t clamp_outputs(const char *text)
+{
+	double seen[8];
+	size_t n = 0, i, k;
+	ec_expr e;
+	ec_error err;
+	int x, y, z;
+
+	ec_error_clear(&err);
+	assert_int_equal(ec_expr_file_load(text, "graph", &e, &err), EC_OK);
+	for (x = -3; x <= 3; x++)
+		for (y = -3; y <= 3; y++)
+			for (z = -3; z <= 3; z++) {
+				const double v[3] = {x, y, z};
+				const char *names[3] = {"x", "y", "z"};
+
+				for (i = 0; i < e.input_count; i++)
+					e.inputs[i].given = false; /* to give each input again */
+				for (i = 0; i < 3; i++)
+					assert_int_equal(ec_expr_set_input(&e, names[i], v[i], &err), EC_OK);
+				if (ec_expr_forward(&e, &err) != EC_OK)
+					continue;
+				for (i = 0; i < e.count; i++) {
+					if (e.nodes[i].op != EC_EXPR_CLAMP)
+						continue;
+					for (k = 0; k < n && seen[k] != e.nodes[i].value; k++)
+						;
+					if (k == n && n < 8)
+						seen[n++] = e.nodes[i].value;
+				}
+			}
+	ec_expr_free(&e);
+	return n;
+}
+
+/*
+ * Over seeds 1-2000, every variant is a question worth sitting:
+ *  - 3.1.1: at least three activations with a nonzero gradient, and a clamp
+ *    that outputs more than one value over inputs of -3 to 3 (never stuck);
+ *  - 2.5: |x| runs converge (their step divides |x0|: they land on 0) and
+ *    fail to, both in at least a quarter of them;
+ *  - 2.8: a claimed area factor is as likely true as a claimed side (within
+ *    10 points of percentage), and true and false factors come from the
+ *    same set;
+ *  - 3.1.2: the answer is not 0, and the question says '*' does not flip K;
+ *  - 3.2: pools only on even lengths, no kernel wider than the data, no
+ *    layer over 4 times the weights of the original's largest (524288,
+ *    walked here by hand), in the network and Table 3's rows;
+ *  - no "-0" in the paper, the worked answers or the facts of the
+ *    computed questions (3.3's worked answer to seed 100: its numbers past
+ *    that are in its facts);
+ *  - the options of 2.1 are shuffled: over seeds 1-100 its right letter
+ *    takes at least three values.
+ */
+static void test_variant_draws_are_sound(void **state)
+{
+	static const char *const computed[] = {"2.5", "2.7", "2.8", "3.1.1", "3.1.2", "3.2", "3.3"};
+	uint64_t seed, original_most;
+	size_t abs_converge = 0, abs_not = 0, area[2] = {0, 0}, side[2] = {0, 0};
+	bool factors[2][64] = {{false}}, letters21[26] = {false};
+	size_t i, k, nletters = 0;
+
+	(void)state;
+	net_sound("INPUT 3x8x64x64; CONV5-16-p2-s1; POOL2; CONV3-16-p1-s1; POOL2; CONV3-32-p1-s2; "
+		  "FC-256; FC-10",
+		  0, &original_most);
+	assert_true(original_most == 524288); /* FC-256 on 32x1x8x8: 2048 x 256 */
+	for (seed = 1; seed <= SOUND_SEEDS; seed++) {
+		ec_exam *x = open_exam(seed);
+		const ec_exam_params *p = ec_exam_params_of(x);
+		const ec_item_facts *f;
+		char *text = NULL;
+		size_t len = 0, nonzero = 0;
+		FILE *out = open_memstream(&text, &len);
+		ec_paper paper;
+		ec_error err;
+		uint64_t most;
+
+		assert_non_null(out);
+		ec_error_clear(&err);
+		/* 3.3's worked answer runs its growth table (the same for every seed) by
+		   breadth-first search: every seed's facts of 3.3, its worked answer to 100 */
+		for (i = 0; i < sizeof(computed) / sizeof(computed[0]); i++)
+			if (seed <= 100 || strcmp(computed[i], "3.3") != 0)
+				assert_int_equal(ec_exam_worked(x, computed[i], out, &err), EC_OK);
+		assert_int_equal(ec_exam_paper(x, &paper, &err), EC_OK);
+		assert_int_equal(ec_write_paper(out, ec_writer_get(EC_FORMAT_TEXT), &paper, &err),
+				 EC_OK);
+		ec_paper_free(&paper);
+		/* 3.1.1 */
+		for (i = 0; i < 26; i++) {
+			char id[16];
+			const char *labels = "xyz";
+
+			if (i < 3)
+				snprintf(id, sizeof(id), "3.1.1.%c", labels[i]);
+			else
+				snprintf(id, sizeof(id), "3.1.1.n%zu", i - 2);
+			if (ec_exam_facts(x, id, &f, &err) != EC_OK || !f)
+				continue;
+			nonzero += strcmp(f->answer, "0") != 0;
+			fprintf(out, "%s\n%s\n", f->facts[0], f->answer);
+			for (k = 0; k < f->nmistakes; k++)
+				fprintf(out, "%s\n", f->mistakes[k].detail);
+		}
+		if (nonzero < 3)
+			fail_msg("seed %" PRIu64 ": 3.1.1 has %zu nonzero gradients", seed, nonzero);
+		if (clamp_outputs(p->q311_graph) < 2)
+			fail_msg("seed %" PRIu64 ": 3.1.1's clamp is stuck", seed);
+		/* 2.5 */
+		for (i = 0; i < EC_Q25_RUNS; i++) {
+			const ec_q25_run *r = &p->q25_runs[i];
+			double steps = (r->x0 < 0 ? -r->x0 : r->x0) / r->step;
+
+			if (strcmp(r->loss, "|x|") == 0)
+				steps == (double)(uint64_t)steps ? abs_converge++ : abs_not++;
+		}
+		/* 2.8 */
+		f = facts_of(x, "2.8");
+		for (i = 0; i < EC_Q28_OPTIONS; i++) {
+			const ec_q28_option *o = &p->q28_options[i];
+			bool holds = strchr(f->answer, ec_option_letter(p, "2.8", i)) != NULL;
+
+			if (o->claim == EC_Q28_AREA_TIMES) {
+				area[holds]++;
+				if (o->value < 64)
+					factors[holds][o->value] = true;
+			} else if (o->claim == EC_Q28_SIDE_IS) {
+				side[holds]++;
+			}
+		}
+		/* 3.1.2 */
+		f = facts_of(x, "3.1.2");
+		if (strcmp(f->answer, "0") == 0)
+			fail_msg("seed %" PRIu64 ": 3.1.2's answer is 0", seed);
+		/* 3.2 */
+		if (!net_sound(p->q32_net, 4 * original_most, &most))
+			fail_msg("seed %" PRIu64 ": 3.2's network is not sound: %s", seed, p->q32_net);
+		for (i = 0; i < 3; i++)
+			if (!net_sound(p->q323_rows[i], 4 * original_most, &most))
+				fail_msg("seed %" PRIu64 ": Table 3's row %s is not sound", seed,
+					 p->q323_rows[i]);
+		/* the facts of the computed questions, and -0 anywhere */
+		for (i = 0; i < 5; i++) {
+			static const char *const ids[] = {"2.5", "2.7", "3.1.2", "3.3.1", "3.3.2"};
+
+			f = facts_of(x, ids[i]);
+			fprintf(out, "%s\n", f->facts[0]);
+			for (k = 0; k < f->noptions; k++)
+				fprintf(out, "%s %s\n", f->options[k].reason, f->options[k].mistake_detail);
+			for (k = 0; k < f->nmistakes; k++)
+				fprintf(out, "%s\n", f->mistakes[k].detail);
+		}
+		fclose(out);
+		assert_non_null(strstr(text, "it: the kernel is not flipped."));
+		if (negative_zero(text))
+			fail_msg("seed %" PRIu64 ": -0 in %.200s", seed, strstr(text, "-0") - 60);
+		free(text);
+		/* 2.1's right letter */
+		if (seed <= 100) {
+			char c = ec_option_letter(p, "2.1", 3); /* D, the original's right option */
+
+			nletters += !letters21[c - 'A'];
+			letters21[c - 'A'] = true;
+		}
+		ec_exam_free(x);
+	}
+	assert_true(abs_converge * 4 >= abs_converge + abs_not);
+	assert_true(abs_not * 4 >= abs_converge + abs_not);
+	/* P(true | area claim) within 10 points of P(true | side claim) */
+	assert_true(area[0] + area[1] > 100);
+	{
+		double pa = (double)area[1] / (double)(area[0] + area[1]);
+		double ps = (double)side[1] / (double)(side[0] + side[1]);
+
+		if (pa - ps > 0.1 || ps - pa > 0.1)
+			fail_msg("2.8: area claims true %.2f, side claims %.2f", pa, ps);
+	}
+	assert_memory_equal(factors[0], factors[1], sizeof(factors[0]));
+	assert_true(nletters >= 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_variant_keys_match_independent_computations),
 		cmocka_unit_test(test_variant_explanations_are_the_variants),
+		cmocka_unit_test(test_variant_draws_are_sound),
 		cmocka_unit_test(test_variant_key_with_and_without_text),
 		cmocka_unit_test(test_variant_points_as_in_exam),
 		cmocka_unit_test(test_variant_seed_zero_is_the_exam),

@@ -197,11 +197,9 @@ ec_status ec_exam_params_json(ec_exam *exam, const ec_question *q, ec_buf *b, ec
 /**
  * The question paper of the exam (ec_writer.h's ec_paper: title, summary,
  * and every question and group with its text and numbers) into `paper`;
- * release it with ec_paper_free(). `key`, when not NULL, is carried for
- * writers that include it (it must outlive the paper). Failures as
- * ec_exam_text().
+ * release it with ec_paper_free(). Failures as ec_exam_text().
  */
-ec_status ec_exam_paper(ec_exam *exam, const ec_key *key, ec_paper *paper, ec_error *err);
+ec_status ec_exam_paper(ec_exam *exam, ec_paper *paper, ec_error *err);
 
 /** Release what ec_exam_paper() made. */
 void ec_paper_free(ec_paper *paper);

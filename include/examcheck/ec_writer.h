@@ -62,15 +62,16 @@ typedef struct ec_paper_question {
 	char *params;         /**< its numbers as one JSON object ("{}" when none) */
 } ec_paper_question;
 
-/** An exam's question paper, as plain data (ec_exam_paper() makes one). */
+/**
+ * An exam's question paper, as plain data (ec_exam_paper() makes one): the
+ * student's copy, which says nothing of the key or how to get it.
+ */
 typedef struct ec_paper {
 	uint64_t seed;        /**< 0: the original exam, else the variant's seed */
 	char title[96];       /**< "Deep learning practice midterm, variant 7" */
 	char summary[160];    /**< "100 points: true or false 20, ..." */
-	char key_hint[96];    /**< a line on how to get its key, or "" */
 	ec_paper_question *questions; /**< in exam order */
 	size_t count;
-	const ec_key *key;    /**< json: its key, when not NULL */
 } ec_paper;
 
 /**
@@ -302,14 +303,13 @@ ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, 
 
 /**
  * Write the question paper `p` to `f` with `w`. The built-in formats:
- * text, the title, the summary and the key hint, then each question or
- * group after a blank line: a heading ("2.8 (4 points)", a group "3.2 3D
- * convolution for video (12 points)"), a blank line and its text
- * (ec_text_render()); md, the same with "# " before the title and
- * "## " (one '#' more per level) before each heading; json, {"seed",
- * "questions": [{"id", "points", "text", "params"}, ...]}, with "key"
- * (as ec_write_key() writes json) when p->key is set. EC_ERR_INVALID when
- * `w` writes no papers; EC_ERR_NOMEM.
+ * text, the title and the summary, then each question or group after a
+ * blank line: a heading ("2.8 (4 points)", a group "3.2 3D convolution for
+ * video (12 points)"), a blank line and its text (ec_text_render()); md,
+ * the same with "# " before the title and "## " (one '#' more per level)
+ * before each heading; json, {"seed", "questions": [{"id", "points",
+ * "text", "params"}, ...]}. EC_ERR_INVALID when `w` writes no papers;
+ * EC_ERR_NOMEM.
  */
 ec_status ec_write_paper(FILE *f, const ec_writer *w, const ec_paper *p, ec_error *err);
 

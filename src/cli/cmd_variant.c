@@ -19,20 +19,26 @@ static const char variant_help[] =
 	"\n"
 	"A variant of the practice midterm: the same sections, questions and points,\n"
 	"with new numbers in every computational question (2.5, 2.7, 2.8, 3.1.1,\n"
-	"3.1.2, 3.2 and 3.3), drawn from the seed N alone, so that a seed gives the\n"
-	"same exam on every machine. The conceptual questions stay as they are. The\n"
+	"3.1.2, 3.2 and 3.3) and the options of every multiple-choice question in\n"
+	"an order of its own, drawn from the seed N alone, so that a seed gives the\n"
+	"same exam on every machine. The conceptual questions keep their text. The\n"
 	"key and the worked answers come from the same code as 'examcheck key' and\n"
-	"'examcheck q3.2', run on the variant's numbers.\n"
+	"'examcheck q3.2', run on the variant's numbers and letters.\n"
+	"\n"
+	"The sheet is the students' copy: it says nothing of the key or how to get\n"
+	"it. The key (--key) and the worked answers (QUESTION) are the\n"
+	"instructor's; a key written with --format tsv starts with a line\n"
+	"'# variant N', so that 'examcheck check --key' and 'grade --key' explain\n"
+	"its answers with the variant's numbers.\n"
 	"\n"
 	"Options:\n"
 	"  --seed N      0 to 2^63 - 1 (9223372036854775807); 0 or 'original' is the\n"
-	"                original exam\n"
+	"                original exam, its options in the order it writes them\n"
 	"  --format F    the sheet: text (default), md (Markdown) or json, one object\n"
 	"                {\"seed\", \"questions\": [{\"id\", \"points\", \"text\",\n"
-	"                \"params\"}, ...], \"key\": [...]}, where params holds the\n"
-	"                question's numbers (3.2: \"input\", \"layers\"; 2.8: \"layers\";\n"
-	"                3.1.2: \"X\", \"K\", \"at\" [row, column] from 1; 3.3: \"figure\")\n"
-	"                and key is as 'examcheck key --format json' writes it;\n"
+	"                \"params\"}, ...]}, where params holds the question's\n"
+	"                numbers (3.2: \"input\", \"layers\"; 2.8: \"layers\"; 3.1.2:\n"
+	"                \"X\", \"K\", \"at\" [row, column] from 1; 3.3: \"figure\");\n"
 	"                with --key, the key's format as for 'examcheck key'\n"
 	"  --key         print the variant's answer key instead of its sheet\n"
 	"  -o, --output OUT  write the sheet or the key to OUT ('-': standard\n"
@@ -41,7 +47,8 @@ static const char variant_help[] =
 	"  QUESTION      print the worked answer of one question (or group) of the\n"
 	"                variant: q3.2, 3.1.2, Q2.8\n"
 	"\n"
-	"'examcheck grade --variant N' grades against the key of variant N.\n"
+	"'examcheck grade --variant N' grades against the key of variant N, and\n"
+	"'examcheck check --variant N ID ANSWER' checks one answer to it.\n"
 	"\n"
 	"Exit status: 0 ok, 2 usage (a bad seed, format or question), 65 data error\n"
 	"(a data file under EXAMCHECK_DATA for the original), 74 write error.\n";
@@ -60,27 +67,23 @@ static int exam_key(ec_exam *exam, ec_key *key)
 	return EC_EXIT_OK;
 }
 
-/* The question paper in `format`; json carries the key. */
+/* The question paper in `format`: the student's copy. */
 static int print_paper(FILE *out, ec_exam *exam, ec_format format)
 {
-	ec_key key = {0};
 	ec_paper paper;
 	ec_error err;
-	int rc = format == EC_FORMAT_JSON ? exam_key(exam, &key) : EC_EXIT_OK;
+	int rc = EC_EXIT_OK;
 
 	ec_error_clear(&err);
-	if (rc == EC_EXIT_OK &&
-	    ec_exam_paper(exam, format == EC_FORMAT_JSON ? &key : NULL, &paper, &err) != EC_OK) {
+	if (ec_exam_paper(exam, &paper, &err) != EC_OK) {
 		cli_report(&err);
-		rc = cli_exit_for(err.status);
-	} else if (rc == EC_EXIT_OK) {
-		if (ec_write_paper(out, ec_writer_get(format), &paper, &err) != EC_OK) {
-			cli_error("variant: %s", err.msg);
-			rc = cli_exit_for(err.status);
-		}
-		ec_paper_free(&paper);
+		return cli_exit_for(err.status);
 	}
-	ec_key_free(&key);
+	if (ec_write_paper(out, ec_writer_get(format), &paper, &err) != EC_OK) {
+		cli_error("variant: %s", err.msg);
+		rc = cli_exit_for(err.status);
+	}
+	ec_paper_free(&paper);
 	return rc;
 }
 

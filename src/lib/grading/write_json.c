@@ -370,10 +370,7 @@ static ec_status check_end(ec_write_ctx *w, const ec_check_report *r)
 	return EC_OK;
 }
 
-/*
- * A question paper: {"seed", "questions": [{"id", "points", "text",
- * "params"}, ...]} and, when it carries one, "key".
- */
+/* A question paper: {"seed", "questions": [{"id", "points", "text", "params"}, ...]}. */
 static ec_status paper_begin(ec_write_ctx *w, const ec_paper *p)
 {
 	fprintf(w->out, "{\"seed\": %llu,\n\"questions\": [", (unsigned long long)p->seed);
@@ -400,17 +397,9 @@ static ec_status paper_question(ec_write_ctx *w, const ec_paper *p, size_t i)
 
 static ec_status paper_end(ec_write_ctx *w, const ec_paper *p)
 {
-	ec_error err;
-	ec_status st = EC_OK;
-
-	if (p->key) {
-		fputs("\n],\n\"key\": ", w->out);
-		st = ec_write_key(w->out, &ec_writer_json, p->key, &err);
-		fputs("}\n", w->out);
-	} else {
-		fputs("\n]}\n", w->out);
-	}
-	return st;
+	(void)p;
+	fputs("\n]}\n", w->out);
+	return EC_OK;
 }
 
 const ec_writer ec_writer_json = {

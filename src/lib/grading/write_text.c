@@ -276,8 +276,6 @@ static ec_status check_end(ec_write_ctx *w, const ec_check_report *r)
 ec_status write_paper_begin(ec_write_ctx *w, const ec_paper *p, bool hashes)
 {
 	fprintf(w->out, "%s%s\n\n%s\n", hashes ? "# " : "", p->title, p->summary);
-	if (p->key_hint[0])
-		fprintf(w->out, "%s\n", p->key_hint);
 	return EC_OK;
 }
 

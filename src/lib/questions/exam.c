@@ -58,12 +58,6 @@ ec_status ec_exam_seed_parse(const char *text, uint64_t *seed, ec_error *err)
 }
 
 /*
- * Whether a variant shows the options of its multiple-choice questions in
- * an order of its own (issue 16 turns it on; the identity until then).
- */
-#define SHUFFLE_OPTIONS 0
-
-/*
  * The order of each multiple-choice question's options: as written for
  * seed 0; for a variant, shuffled by a generator of the question's own,
  * drawn from the seed after every module's numbers (so that the numbers
@@ -86,7 +80,7 @@ static void draw_orders(ec_exam_params *p, ec_xorshift *seeds)
 		o->n = m->options;
 		for (k = 0; k < o->n; k++)
 			o->shown[k] = (unsigned char)k;
-		if (!p->seed || !SHUFFLE_OPTIONS)
+		if (!p->seed)
 			continue;
 		ec_xorshift_seed_mixed(&g, ec_xorshift_next(seeds));
 		n = m->last_stays ? o->n - 1 : o->n;

@@ -33,7 +33,7 @@ static void summary(ec_paper *p)
 		strcat(p->summary, ".");
 }
 
-ec_status ec_exam_paper(ec_exam *x, const ec_key *key, ec_paper *p, ec_error *err)
+ec_status ec_exam_paper(ec_exam *x, ec_paper *p, ec_error *err)
 {
 	uint64_t seed = ec_exam_seed(x);
 	ec_buf params = EC_BUF_INIT;
@@ -42,15 +42,12 @@ ec_status ec_exam_paper(ec_exam *x, const ec_key *key, ec_paper *p, ec_error *er
 
 	memset(p, 0, sizeof(*p));
 	p->seed = seed;
-	p->key = key;
 	if (seed)
 		snprintf(p->title, sizeof(p->title), "Deep learning practice midterm, variant %" PRIu64,
 			 seed);
 	else
 		snprintf(p->title, sizeof(p->title), "Deep learning practice midterm, the original exam");
 	summary(p);
-	snprintf(p->key_hint, sizeof(p->key_hint), "Its answer key: examcheck variant --seed %" PRIu64
-		 " --key", seed);
 	if (!(p->questions = calloc(ec_question_count, sizeof(*p->questions))))
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	for (i = 0; i < ec_question_count && st == EC_OK; i++) {

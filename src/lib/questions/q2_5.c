@@ -3,6 +3,7 @@
  * loss, a start x0, a step) converge. Each run is 2000 real iterations of
  * ec_optim_gd_trace(), classified by ec_optim_classify().
  */
+#include <math.h>
 #include <string.h>
 
 #include "examcheck/ec_optim.h"
@@ -49,17 +50,20 @@ static int behaviour(const ec_q25_run *run, ec_gd_behaviour *bx, ec_gd_behaviour
 /*
  * The original: |x| from 1 with steps 2 and 2.01, x^2 from 1 with steps 1
  * and 0.99. A variant: each run |x| or x^2 from a start of 1 to 3 (either
- * sign). |x| moves by exactly `step` each time; with step > |x0| it jumps
+ * sign). |x| moves by exactly `step` each time: with step = |x0| / m (m = 1,
+ * 2 or 4) it lands on 0 and stays (converging); with step > |x0| it jumps
  * over 0 and back to x0 (the worked answer's words), so it never
- * converges; with step = 2|x0| its loss stays put. x^2 multiplies x by
- * 1 - 2 step: steps of 1/4 to 5/4 give factors 1/2, 0, -1/2 (converging),
- * -1 (bouncing, the loss stays put) and -3/2 (diverging). Drawn again
- * until some runs converge and some do not, one's loss stays put while x
- * does not, and no two runs are the same.
+ * converges, and with step = 2|x0| its loss stays put. Either kind is as
+ * likely, so that a |x| run's answer cannot be told from its loss. x^2
+ * multiplies x by 1 - 2 step: steps of 1/4 to 5/4 give factors 1/2, 0,
+ * -1/2 (converging), -1 (bouncing, the loss stays put) and -3/2
+ * (diverging). Drawn again until some runs converge and some do not, one's
+ * loss stays put while x does not, and no two runs are the same.
  */
 static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
 	static const double abs_extra[] = {0.5, 1, 1.5, 2, 2.5};
+	static const double abs_parts[] = {1, 2, 4};
 	static const double square_steps[] = {0.25, 0.5, 0.75, 1, 1.25};
 	int t;
 
@@ -79,7 +83,9 @@ static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 			double ax = x0 < 0 ? -x0 : x0;
 			ec_gd_behaviour bx, bl;
 
-			if (ec_draw_chance(g, 1, 2))
+			if (ec_draw_chance(g, 1, 2) && ec_draw_chance(g, 1, 2))
+				set_run(run, false, x0, ax / EC_DRAW_PICK(g, abs_parts));
+			else if (ec_draw_chance(g, 1, 2))
 				set_run(run, false, x0,
 					ax + (ec_draw_chance(g, 1, 3) ? ax : EC_DRAW_PICK(g, abs_extra)));
 			else
@@ -161,14 +167,20 @@ static int show(ec_actx *a, const void *out)
 		ec_say(a, "  %c       %-4s  %-2g  %-4g ", (char)('A' + pos), run->loss, run->x0,
 		       run->step);
 		for (k = 1; k <= 5; k++)
-			ec_say(a, " %-9.6g", sol->x[r][k]);
+			ec_say(a, " %-9.6g", sol->x[r][k] + 0.0); /* + 0.0: never "-0" */
 		ec_say(a, " %s\n", ec_gd_behaviour_name(sol->bx[r]));
 	}
 	ec_say(a, "\nWhy, option by option:\n");
 	for (pos = 0; pos < EC_Q25_RUNS; pos++) {
 		r = ec_option_at(p, ID, pos);
 		run = &p->q25_runs[r];
-		if (run->deriv == ec_optim_abs_deriv)
+		if (run->deriv == ec_optim_abs_deriv && sol->bx[r] == EC_GD_CONVERGING)
+			ec_say(a, "  %c: the subgradient of |x| is +-1 away from 0, so every move has length\n"
+				  "     exactly %g; the run stops only if it lands on 0 exactly. From %g,\n"
+				  "     %g steps of %g reach 0, where sign(0) = 0 keeps it: %s, correct.\n",
+			       (char)('A' + pos), run->step, run->x0, fabs(run->x0) / run->step,
+			       run->step, ec_gd_behaviour_name(sol->bx[r]));
+		else if (run->deriv == ec_optim_abs_deriv)
 			ec_say(a, "  %c: the subgradient of |x| is +-1 away from 0, so every move has length\n"
 				  "     exactly %g; the run stops only if it lands on 0 exactly. From %g it\n"
 				  "     goes to %g and back to %g: %s, %s.\n",
@@ -178,7 +190,7 @@ static int show(ec_actx *a, const void *out)
 		else
 			ec_say(a, "  %c: on x^2 each step multiplies x by 1 - 2*step = %g; it converges\n"
 				  "     exactly when that factor is below 1 in size. Here: %s, %s.\n",
-			       (char)('A' + pos), sol->x[r][1] / sol->x[r][0],
+			       (char)('A' + pos), 1 - 2 * run->step + 0.0,
 			       ec_gd_behaviour_name(sol->bx[r]),
 			       sol->bx[r] == EC_GD_CONVERGING ? "correct" : "not converging");
 	}
@@ -226,12 +238,13 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 			ec_facts_option(f, (char)('A' + pos), holds,
 					"on |x| every step moves by the step, %g, so x goes %g, %g, %g, "
 					"...: %s",
-					run->step, x[0], x[1], x[2], ec_gd_behaviour_name(sol->bx[r]));
+					run->step, x[0], x[1] + 0.0, x[2] + 0.0,
+					ec_gd_behaviour_name(sol->bx[r]));
 		else
 			ec_facts_option(f, (char)('A' + pos), holds,
 					"on x^2 each step multiplies x by 1 - 2 x %g = %g, so x goes "
 					"%g, %g, %g, ...: %s",
-					run->step, x[1] / x[0], x[0], x[1], x[2],
+					run->step, 1 - 2 * run->step + 0.0, x[0], x[1] + 0.0, x[2] + 0.0,
 					ec_gd_behaviour_name(sol->bx[r]));
 	}
 	ec_facts_answer(f, "%s", sol->key);

@@ -85,44 +85,95 @@ static bool q28_same_claim(const ec_q28_option *a, const ec_q28_option *b)
  * A variant: five layers (a convolution first, then convolutions or
  * pools) drawn again until no area grows by exactly 4 from one layer to
  * the next (the worked answer says it never does), then 0 to 3 true
- * claims among five drawn ones (sides at a layer, area ratios between
- * neighbouring layers), the false ones a mistake someone could make; the
- * last option is "none of these".
+ * claims among five drawn ones; the last option is "none of these". Its
+ * truth must not show on a claim's face: a claim is about an area ratio
+ * as often when true as when false (when some layer's area is a whole
+ * factor of the last's), a false ratio is a whole ratio of another net
+ * drawn alike (the same factors, 9, 16, 25, ..., as often as true ones),
+ * and a false side is a mistake someone could make.
  */
+/* Five layers, a convolution first, then convolutions or pools, into net. */
+static void draw_net(ec_xorshift *g, char *net, size_t size, int kernel[EC_Q28_LAYERS])
+{
+	static const int conv_kernels[] = {2, 3, 3, 3, 4, 5};
+	size_t i, used = 0;
+
+	for (i = 0; i < EC_Q28_LAYERS; i++) {
+		bool conv = i == 0 || ec_draw_chance(g, 2, 3);
+		int stride;
+
+		kernel[i] = conv ? EC_DRAW_PICK(g, conv_kernels) : ec_draw_int(g, 2, 3);
+		stride = conv ? ec_draw_int(g, 1, 2) : (ec_draw_chance(g, 3, 4) ? 2 : 1);
+		used += (size_t)snprintf(net + used, size - used, "%s%s%ds%d", i ? " " : "",
+					 conv ? "conv" : "pool", kernel[i], stride);
+	}
+}
+
+/* Whether some layer's area is exactly 4 times the one before (the worked answer says never). */
+static bool grows_by_four(const uint64_t *area)
+{
+	size_t i;
+
+	for (i = 1; i < EC_Q28_LAYERS; i++)
+		if (area[i] == 4 * area[i - 1])
+			return true;
+	return false;
+}
+
+/*
+ * A false area factor for a claim whose true ratio is `not` (0 when the
+ * ratio is not whole): a whole ratio between two neighbouring layers of
+ * another net drawn as the exam's are, so that false factors come from the
+ * same set, and as often, as true ones.
+ */
+static int decoy_factor(ec_xorshift *g, uint64_t not, uint64_t *value, ec_error *err)
+{
+	int t;
+
+	for (t = 0; t < EC_DRAW_TRIES; t++) {
+		char net[128];
+		int kernel[EC_Q28_LAYERS];
+		uint64_t side[EC_Q28_LAYERS], area[EC_Q28_LAYERS], whole[EC_Q28_LAYERS];
+		size_t i, n = 0;
+
+		draw_net(g, net, sizeof(net), kernel);
+		if (q28_fields(net, side, area, err) != 0)
+			return -1;
+		if (grows_by_four(area))
+			continue;
+		for (i = 1; i < EC_Q28_LAYERS; i++)
+			if (area[i] % area[i - 1] == 0 && area[i] > area[i - 1] &&
+			    area[i] / area[i - 1] != not)
+				whole[n++] = area[i] / area[i - 1];
+		if (n) {
+			*value = whole[ec_xorshift_below(g, n)];
+			return 0;
+		}
+	}
+	ec_error_set(err, EC_ERR_INVALID, "q2.8: no decoy factor after %d draws", EC_DRAW_TRIES);
+	return -1;
+}
+
 static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
+	static const size_t true_counts[] = {0, 1, 1, 1, 2, 2, 2, 3};
+	int t;
+
 	if (!g) {
 		snprintf(p->q28_net, sizeof(p->q28_net), "%s", original_net);
 		memcpy(p->q28_options, original_options, sizeof(original_options));
 		return 0;
 	}
-
-	static const int conv_kernels[] = {2, 3, 3, 3, 4, 5};
-	static const size_t true_counts[] = {0, 1, 1, 1, 2, 2, 2, 3};
-	int t;
-
 	for (t = 0; t < EC_DRAW_TRIES; t++) {
 		int kernel[EC_Q28_LAYERS];
 		uint64_t side[EC_Q28_LAYERS], area[EC_Q28_LAYERS];
-		size_t i, used = 0, ntrue;
-		bool want[EC_Q28_OPTIONS - 1] = {false}, four = false;
+		size_t i, ntrue;
+		bool want[EC_Q28_OPTIONS - 1] = {false};
 
-		for (i = 0; i < EC_Q28_LAYERS; i++) {
-			bool conv = i == 0 || ec_draw_chance(g, 2, 3); /* the net starts with a convolution */
-			int stride;
-
-			kernel[i] = conv ? EC_DRAW_PICK(g, conv_kernels) : ec_draw_int(g, 2, 3);
-			stride = conv ? ec_draw_int(g, 1, 2) : (ec_draw_chance(g, 3, 4) ? 2 : 1);
-			used += (size_t)snprintf(p->q28_net + used, sizeof(p->q28_net) - used,
-						 "%s%s%ds%d", i ? " " : "", conv ? "conv" : "pool",
-						 kernel[i], stride);
-		}
+		draw_net(g, p->q28_net, sizeof(p->q28_net), kernel);
 		if (q28_fields(p->q28_net, side, area, err) != 0)
 			return -1;
-		/* The answer says the area never grows by a fixed factor of 4 here. */
-		for (i = 1; i < EC_Q28_LAYERS; i++)
-			four = four || area[i] == 4 * area[i - 1];
-		if (four)
+		if (grows_by_four(area))
 			continue;
 		ntrue = EC_DRAW_PICK(g, true_counts);
 		while (ntrue > 0) {
@@ -137,25 +188,43 @@ static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 			bool repeated;
 
 			do {
-				o->claim = ec_draw_chance(g, 2, 5) ? EC_Q28_AREA_TIMES : EC_Q28_SIDE_IS;
-				o->layer = (size_t)ec_draw_int(g, o->claim == EC_Q28_AREA_TIMES ? 2 : 1,
-							EC_Q28_LAYERS);
-				o->other = o->claim == EC_Q28_AREA_TIMES ? o->layer - 1 : 0;
-				if (o->claim == EC_Q28_AREA_TIMES && want[i] &&
-				    area[o->layer - 1] % area[o->other - 1] != 0) {
-					o->claim = EC_Q28_SIDE_IS; /* no whole ratio to claim */
+				uint64_t whole[EC_Q28_LAYERS];
+				size_t l, nwhole = 0;
+
+				/* the layers after which the area grows by a whole factor */
+				for (l = 2; l <= EC_Q28_LAYERS; l++)
+					if (area[l - 1] % area[l - 2] == 0)
+						whole[nwhole++] = l;
+				/* a claim's kind, true or false alike, so that it gives nothing away */
+				o->claim = nwhole && ec_draw_chance(g, 2, 5) ? EC_Q28_AREA_TIMES
+									    : EC_Q28_SIDE_IS;
+				if (o->claim == EC_Q28_SIDE_IS) {
+					o->layer = (size_t)ec_draw_int(g, 1, EC_Q28_LAYERS);
 					o->other = 0;
-				}
-				if (o->claim == EC_Q28_SIDE_IS)
 					o->value = want[i] ? side[o->layer - 1]
 							   : q28_wrong_side(g, side, kernel, o->layer);
-				else if (want[i])
+				} else if (want[i]) {
+					/* a true claim: a layer whose area is a whole factor of the last */
+					o->layer = (size_t)whole[ec_xorshift_below(g, nwhole)];
+					o->other = o->layer - 1;
 					o->value = area[o->layer - 1] / area[o->other - 1];
-				else
-					o->value = (area[o->layer - 1] == 2 * area[o->other - 1] ||
-						    ec_draw_chance(g, 2, 3))
-							   ? 4
-							   : 2;
+				} else {
+					/*
+					 * a false claim: mostly about a layer whose area is no whole
+					 * factor of the last's, so that any whole factor is false
+					 * and the decoys are as the true factors are
+					 */
+					uint64_t a, b;
+
+					o->layer = (size_t)ec_draw_int(g, 2, EC_Q28_LAYERS);
+					for (l = 0; l < 8 && area[o->layer - 1] % area[o->layer - 2] == 0; l++)
+						o->layer = (size_t)ec_draw_int(g, 2, EC_Q28_LAYERS);
+					o->other = o->layer - 1;
+					a = area[o->layer - 1];
+					b = area[o->other - 1];
+					if (decoy_factor(g, a % b ? 0 : a / b, &o->value, err) != 0)
+						return -1;
+				}
 				for (repeated = false, k = 0; k < i; k++)
 					repeated = repeated || q28_same_claim(o, &p->q28_options[k]);
 			} while (repeated);

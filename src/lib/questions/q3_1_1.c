@@ -29,15 +29,32 @@ static const char *const q311_forms[] = {
 	"clamp(x * 2**y, %d, %d) * (z - x)",
 };
 
+/* Whether node i's value is positive whatever the inputs: 2**v, or a positive constant. */
+static bool always_positive(const ec_expr *e, size_t i)
+{
+	const ec_expr_node *n = &e->nodes[i];
+
+	if (n->constant)
+		return n->value > 0;
+	return n->op == EC_EXPR_POW && e->nodes[n->arg[0]].constant &&
+	       e->nodes[n->arg[0]].value > 0;
+}
+
 /*
- * Whether the graph loads and every activation is moderate, no node sits
- * where a derivative convention applies, and the clamp is saturated
- * (outputs a bound) exactly when `saturate`.
+ * Whether a variant's graph makes a fair question:
+ *  - it loads, every activation is moderate (|v| < 10000) and none sits
+ *    where a derivative convention applies;
+ *  - the clamp is saturated (outputs a bound) exactly when `saturate`, and
+ *    can pass values: its range is not empty, and where its input is
+ *    always positive (2**v) the range reaches above 0, so that it does not
+ *    output its bound whatever the inputs;
+ *  - at least three activations have a nonzero gradient and the output is
+ *    not 0, so that writing 0 everywhere earns little.
  */
 static bool q311_fits(const char *text, bool saturate, ec_error *err)
 {
 	ec_expr e;
-	size_t i;
+	size_t i, nonzero = 0;
 	bool ok = true, clamped = false;
 
 	if (ec_expr_file_load(text, "variant graph", &e, err) != EC_OK) {
@@ -48,9 +65,16 @@ static bool q311_fits(const char *text, bool saturate, ec_error *err)
 		const ec_expr_node *n = &e.nodes[i];
 
 		ok = ok && !n->at_kink && n->value > -10000 && n->value < 10000;
-		if (n->op == EC_EXPR_CLAMP)
+		if (n->op == EC_EXPR_CLAMP) {
+			double lo = e.nodes[n->arg[1]].value, hi = e.nodes[n->arg[2]].value;
+
 			clamped = n->partial[0] == 0;
+			ok = ok && lo < hi && (!always_positive(&e, n->arg[0]) || hi > 0);
+		}
+		if (i + 1 < e.count && !n->constant && n->grad != 0)
+			nonzero++;
 	}
+	ok = ok && nonzero >= 3 && e.nodes[e.count - 1].value != 0;
 	ec_expr_free(&e);
 	return ok && clamped == saturate;
 }

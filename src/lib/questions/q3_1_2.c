@@ -78,10 +78,12 @@ static const double original_k[9] = {
 /*
  * A variant: X of digits, K of small powers of two (symmetric in half the
  * draws), drawn again until K has three nonzero weights and Y a single
- * maximum (no tie convention needed); the entry asked for is mostly one
- * the winning window weighs. When K is not symmetric, the flip must
- * change the entry's gradient (the worked answer says a gradient the flip
- * leaves alone comes from a symmetric K).
+ * maximum (no tie convention needed); the entry asked for is one the
+ * winning window weighs with a nonzero weight, so that 0 is never the
+ * answer. When K is not symmetric, the flip must change the entry's
+ * gradient (the worked answer says a gradient the flip leaves alone comes
+ * from a symmetric K); the question says which convention '*' follows,
+ * so an asymmetric K has one answer.
  */
 static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
@@ -121,7 +123,7 @@ static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 					    : (size_t)ec_xorshift_below(g, 16);
 		p->q312_row = i / 4;
 		p->q312_col = i % 4;
-		if (!flip_same && a.grad[i] == b.grad[i])
+		if ((!flip_same && a.grad[i] == b.grad[i]) || a.grad[i] == 0)
 			continue;
 		return 0;
 	}
@@ -310,6 +312,8 @@ static int text(const ec_solving *s, const ec_question *q, ec_text *t, ec_error 
 			"output's gradient is 1. What is the gradient at the entry of X in row %zu,\n"
 			"column %zu (the %s in brackets)?",
 		     p->q312_row + 1, p->q312_col + 1, cell);
+	ec_text_para(t, "The convolution is a cross-correlation, as deep-learning libraries compute\n"
+			"it: the kernel is not flipped.");
 	ec_text_pre(t, "output = max(X * K), with");
 	for (r = 0; r < 4; r++) {
 		ec_buf_append(&b, r == 0 ? "X =" : "   ");

@@ -135,17 +135,53 @@ static const char *const original_rows[3] = {
 	"INPUT 3x8x64x64; CONV5-32-p2-s1",
 };
 
-/* Whether the layer list `spec` parses and walks. */
-static bool walks(const char *spec, ec_error *err)
+/* The most weights of one layer of the original network. */
+static uint64_t original_most(ec_error *err)
 {
 	struct walked w;
+	uint64_t most = 0;
+	size_t i;
+
+	if (walk(original_net, &w, err) != 0)
+		return 0;
+	for (i = 0; i < w.list.count; i++)
+		if (w.stats[i].weights > most)
+			most = w.stats[i].weights;
+	unwalk(&w);
+	return most;
+}
+
+/*
+ * Whether the layer list `spec` walks and makes a fair question: a pool
+ * halves only even lengths (no floor to think about), a kernel is never
+ * wider than the data along any axis (a 7-frame kernel over 1 frame
+ * multiplies padding), and no layer has more than 4 times the weights of
+ * the original network's largest (`most`).
+ */
+static bool sound(const char *spec, uint64_t most, ec_error *err)
+{
+	struct walked w;
+	bool ok = true;
+	size_t i, k;
 
 	if (walk(spec, &w, err) != 0) {
 		ec_error_clear(err);
 		return false;
 	}
+	for (i = 1; i < w.list.count && ok; i++) {
+		const ec_layer *l = &w.list.layers[i];
+		const ec_layer_stats *in = &w.stats[i - 1];
+
+		for (k = 1; k < in->rank && l->type != EC_LAYER_FC; k++) {
+			if (l->type == EC_LAYER_POOL && in->dims[k] % 2 != 0)
+				ok = false;
+			if (l->type == EC_LAYER_CONV && l->window.kernel > in->dims[k])
+				ok = false;
+		}
+		ok = ok && w.stats[i].weights <= 4 * most;
+	}
 	unwalk(&w);
-	return true;
+	return ok;
 }
 
 struct q32_conv {
@@ -158,7 +194,7 @@ struct q32_conv {
  * with one to three POOL2 among them, then one or two FC layers; Table 3's
  * rows are the second convolution in 2D and the first one's window with
  * the third one's filters in 2D and in 3D, as in the exam. Drawn again
- * until every row walks.
+ * until the network and every row are sound().
  */
 static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 {
@@ -176,8 +212,11 @@ static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 	static const int counts[] = {8, 16, 16, 24, 32, 32, 48, 64};
 	static const int hidden[] = {64, 128, 256, 512};
 	static const int classes[] = {5, 10, 10, 20, 50, 100};
+	uint64_t most = original_most(err);
 	int t;
 
+	if (!most)
+		return -1;
 	for (t = 0; t < EC_DRAW_TRIES; t++) {
 		struct q32_conv conv[3];
 		int c = EC_DRAW_PICK(g, depths), tt = EC_DRAW_PICK(g, frames), hw = EC_DRAW_PICK(g, sides);
@@ -231,8 +270,8 @@ static int draw(ec_xorshift *g, ec_exam_params *p, ec_error *err)
 		snprintf(p->q323_rows[2], sizeof(p->q323_rows[2]),
 			 "INPUT %dx%dx%dx%d; CONV%d-%d-p%d-s%d", c, tt, hw, hw, conv[0].kernel,
 			 conv[2].count, conv[0].pad, conv[0].stride);
-		if (walks(p->q32_net, err) && walks(p->q323_rows[0], err) &&
-		    walks(p->q323_rows[1], err) && walks(p->q323_rows[2], err))
+		if (sound(p->q32_net, most, err) && sound(p->q323_rows[0], most, err) &&
+		    sound(p->q323_rows[1], most, err) && sound(p->q323_rows[2], most, err))
 			return 0;
 	}
 	return ec_draw_gave_up(err, "3.2", p->seed);

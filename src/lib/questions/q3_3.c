@@ -358,6 +358,9 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 	    ec_sg_response(fig, sol->r, sol->c, false, false, &sol->plain, err) != EC_OK ||
 	    ec_sg_response(fig, sol->r, sol->c, true, false, &sol->masked, err) != EC_OK)
 		return -1;
+	/* a sum of products -2 x 0 is -0: the exam writes 0 */
+	sol->plain += 0.0;
+	sol->masked += 0.0;
 	/* parts 3 and 7 fail alone when the figure has no answer to them */
 	sol->has_left = sol->c >= 2;
 	if (!sol->has_left)
