@@ -196,10 +196,12 @@ ec_status ec_exam_params_json(ec_exam *exam, const ec_question *q, ec_buf *b, ec
 
 /**
  * The question paper of the exam (ec_writer.h's ec_paper: title, summary,
- * and every question and group with its text and numbers) into `paper`;
- * release it with ec_paper_free(). `key`, when not NULL, is carried for
- * writers that include it (it must outlive the paper). Failures as
- * ec_exam_text().
+ * and every question and group with its text and numbers, and each leaf's
+ * blanks: the id, kind and points of its key items) into `paper`; release
+ * it with ec_paper_free(). `key`, when not NULL, is the exam's key, carried
+ * for writers that include it (it must outlive the paper); when NULL the
+ * blanks come from the key computed here. Failures as ec_exam_text() and
+ * ec_exam_key().
  */
 ec_status ec_exam_paper(ec_exam *exam, const ec_key *key, ec_paper *paper, ec_error *err);
 

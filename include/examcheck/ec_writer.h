@@ -52,6 +52,18 @@ typedef enum ec_document {
 	EC_DOCUMENT_PAPER   /**< an exam's question paper (ec_paper) */
 } ec_document;
 
+/**
+ * Where a leaf of a question paper takes one answer: an item of the exam's
+ * key, without its answer (what a paper for students may know of it).
+ */
+typedef struct ec_paper_blank {
+	char id[40];          /**< the key item's id: "3.2.1.1.dims", "3.3.7.why" */
+	ec_key_kind kind;     /**< what is written there: a mark (tf), letters (mc), a
+				   number, a count, a shape, a mask, or prose (manual) */
+	double points;
+	size_t cells;         /**< a mask: how many digits (9: a 3 x 3 mask); else 0 */
+} ec_paper_blank;
+
 /** One question or group of a question paper. */
 typedef struct ec_paper_question {
 	const char *id;       /**< "2.8", "3.2" */
@@ -60,6 +72,8 @@ typedef struct ec_paper_question {
 	bool leaf;            /**< a question to answer, not a group */
 	ec_text text;         /**< its text (a group's: what its parts share) */
 	char *params;         /**< its numbers as one JSON object ("{}" when none) */
+	ec_paper_blank *blanks; /**< a leaf's answers, in key order (none for a group) */
+	size_t nblanks;
 } ec_paper_question;
 
 /** An exam's question paper, as plain data (ec_exam_paper() makes one). */
