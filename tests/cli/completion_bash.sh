@@ -31,7 +31,7 @@ want help q1.1 : q1.1 q1.10
 want grade --st : --stats --stats-format
 want variant --o : --output
 want grade -- --o :
-want key --format '' : text tsv csv json
+want key --format '' : text tsv csv json latex
 want backprop --format = t : text tsv
 want grade --output tests/cli/data/key-o : tests/cli/data/key-origin.tsv tests/cli/data/key-origin-bad.tsv
 want grade -otests/cli/data/key-o : -otests/cli/data/key-origin.tsv -otests/cli/data/key-origin-bad.tsv
