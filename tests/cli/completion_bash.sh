@@ -41,5 +41,7 @@ want data q3.3 : q3.3.figure
 want data rubric '' :
 want net --f : --format
 want q3.2 --h : --help
+want practice --s : --seed
+want practice --seed 7 q3.2. : q3.2.1 q3.2.2 q3.2.3
 exit $status
 BASH
