@@ -398,7 +398,7 @@ static void test_write_paper_latex_table_fallback(void **state)
 		out = paper_latex(&p);
 		snprintf(want, sizeof(want),
 			 "\\begin{question}{3.2.1}{6 points}\n"
-			 "\\begin{pre}\n%s\n\\end{pre}\n"
+			 "\\begin{keep}\n\\begin{pre}\n%s\n\\end{pre}\n\\end{keep}\n"
 			 "\\par\\smallskip\n"
 			 "\\begin{tabularx}{\\linewidth}{|l|X|X|}\n"
 			 "\\hline\n"

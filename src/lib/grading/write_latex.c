@@ -8,8 +8,9 @@
  * pdflatex run METAFONT for a bitmap font.
  *
  * The paper: a header (title, name and student id lines, the points),
- * then each question and group in exam order. A leaf is kept on one page
- * and ends with where its answers go, from its blanks (ec_paper_blank):
+ * then each question and group in exam order. A leaf is kept on one page,
+ * and so are preformatted blocks in a row (a figure and its filter). A
+ * leaf ends with where its answers go, from its blanks (ec_paper_blank):
  * boxes to tick True or False, a box to tick before each option letter,
  * a box per number, count or shape, a grid for a mask, ruled lines for a
  * written answer. Answers that make rows (3.2.1.1.dims, .weights, ...;
@@ -286,9 +287,10 @@ static void preamble(FILE *f, const char *comment, const char *footer, bool key)
 	      "\\newenvironment{options}{\\begin{list}{}{\\setlength{\\leftmargin}{3.4em}%\n"
 	      "  \\setlength{\\labelwidth}{3em}\\setlength{\\labelsep}{0.4em}%\n"
 	      "  \\setlength{\\itemsep}{0.3ex}\\setlength{\\parsep}{0pt}}}{\\end{list}}\n"
-	      "% preformatted lines (a matrix, a figure, a table), kept on one page\n"
-	      "\\newenvironment{pre}{\\par\\medskip\\noindent\\begin{minipage}{\\linewidth}"
-	      "\\small\\begin{alltt}}{\\end{alltt}\\end{minipage}\\par\\medskip}\n"
+	      "% preformatted lines (a matrix, a figure, a table); those in a row kept on one page\n"
+	      "\\newenvironment{pre}{\\small\\begin{alltt}}{\\end{alltt}}\n"
+	      "\\newenvironment{keep}{\\par\\medskip\\noindent\\begin{minipage}{\\linewidth}}"
+	      "{\\end{minipage}\\par\\medskip}\n"
 	      "% the bullet of the math fonts: \\textbullet would need a TS1 bitmap font\n"
 	      "\\renewcommand{\\labelitemi}{\\ensuremath{\\bullet}}\n",
 	      f);
@@ -634,9 +636,11 @@ static void write_block(FILE *f, const ec_text_block *k, int prev, int next)
 		fputs(next != EC_TEXT_OPTION ? "\n\\end{options}\n" : "\n", f);
 		break;
 	case EC_TEXT_PRE:
+		if (prev != EC_TEXT_PRE)
+			fputs("\\begin{keep}\n", f);
 		fputs("\\begin{pre}\n", f);
 		ec_write_latex_alltt(f, k->text);
-		fputs("\n\\end{pre}\n", f);
+		fputs(next != EC_TEXT_PRE ? "\n\\end{pre}\n\\end{keep}\n" : "\n\\end{pre}\n", f);
 		break;
 	}
 }
