@@ -121,6 +121,7 @@ _examcheck()
 	else
 		case $cmd in
 		grade | graphconv) _examcheck_value FILE ;;
+		practice) _examcheck_add + "$prog" list ;;
 		data) ((operands == 0)) && _examcheck_add + "$prog" data ;;
 		help) ((operands == 0)) && {
 			_examcheck_add + "$prog" --completion-helper

@@ -123,7 +123,8 @@ static void test_write_json_string_escapes(void **state)
 
 static void test_format_parse_names(void **state)
 {
-	static const char *const names[] = {"text", "tsv", "csv", "json", "gradescope", "md"};
+	static const char *const names[] = {"text", "tsv", "csv", "json", "gradescope", "md",
+					     "latex"};
 	ec_format f;
 	int i;
 
@@ -146,7 +147,10 @@ static void test_format_mask_documents(void **state)
 	(void)state;
 	assert_int_equal(ec_format_mask(EC_DOCUMENT_KEY),
 			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_TSV | 1u << EC_FORMAT_CSV |
-				 1u << EC_FORMAT_JSON);
+				 1u << EC_FORMAT_JSON | 1u << EC_FORMAT_LATEX);
+	assert_int_equal(ec_format_mask(EC_DOCUMENT_PAPER),
+			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON | 1u << EC_FORMAT_MD |
+				 1u << EC_FORMAT_LATEX);
 	assert_int_equal(ec_format_mask(EC_DOCUMENT_SHEET),
 			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON | 1u << EC_FORMAT_GRADESCOPE);
 	assert_int_equal(ec_format_mask(EC_DOCUMENT_STATS),

@@ -105,6 +105,17 @@ uint64_t ec_exam_seed(const ec_exam *exam);
 ec_status ec_exam_worked(ec_exam *exam, const char *prefix, FILE *out, ec_error *err);
 
 /**
+ * The steps of the worked answer of leaf `id` (normalised: "3.2.1"), one
+ * at a time for hints: the paragraphs ec_exam_worked() prints for it after
+ * its "Answer:" line and heading (which are never among them), a paragraph
+ * cut before each of its lines that starts a numbered step ("2. POOL2,
+ * ..."), in order, each a block of `steps` (EC_TEXT_PRE, its lines as
+ * printed; emptied first). Returns EC_OK; EC_ERR_NOTFOUND when `id` is no leaf; the
+ * failures of ec_exam_worked(); EC_ERR_NOMEM.
+ */
+ec_status ec_exam_steps(ec_exam *exam, const char *id, ec_text *steps, ec_error *err);
+
+/**
  * Append the exam's answer key to `key` (empty, or cleared first), in
  * exam order; key->seed is set. On failure `err` says which question
  * ("computing the key, q3.1.1: FILE:LINE: ...") and `key` holds nothing.
@@ -196,8 +207,10 @@ ec_status ec_exam_params_json(ec_exam *exam, const ec_question *q, ec_buf *b, ec
 
 /**
  * The question paper of the exam (ec_writer.h's ec_paper: title, summary,
- * and every question and group with its text and numbers) into `paper`;
- * release it with ec_paper_free(). Failures as ec_exam_text().
+ * and every question and group with its text and numbers, and each leaf's
+ * blanks: the id, kind and points of its key items, never their answers)
+ * into `paper`; release it with ec_paper_free(). Failures as
+ * ec_exam_text() and ec_exam_key().
  */
 ec_status ec_exam_paper(ec_exam *exam, ec_paper *paper, ec_error *err);
 

@@ -27,15 +27,16 @@ typedef enum ec_format {
 	EC_FORMAT_CSV,       /**< comma-separated with a header line */
 	EC_FORMAT_JSON,      /**< one JSON value */
 	EC_FORMAT_GRADESCOPE, /**< Gradescope's results.json */
-	EC_FORMAT_MD         /**< Markdown */
+	EC_FORMAT_MD,        /**< Markdown */
+	EC_FORMAT_LATEX      /**< a LaTeX document for pdflatex */
 } ec_format;
 
 /** How many formats there are: every ec_format is below this. */
-#define EC_FORMAT_COUNT 6
+#define EC_FORMAT_COUNT 7
 
 /**
  * The format named `name` ("text", "tsv", "csv", "json", "gradescope",
- * exactly so) into *format. Returns EC_OK or EC_ERR_NOTFOUND.
+ * "md", "latex", exactly so) into *format. Returns EC_OK or EC_ERR_NOTFOUND.
  */
 ec_status ec_format_parse(const char *name, ec_format *format);
 
@@ -52,6 +53,18 @@ typedef enum ec_document {
 	EC_DOCUMENT_PAPER   /**< an exam's question paper (ec_paper) */
 } ec_document;
 
+/**
+ * Where a leaf of a question paper takes one answer: an item of the exam's
+ * key, without its answer (what a paper for students may know of it).
+ */
+typedef struct ec_paper_blank {
+	char id[40];          /**< the key item's id: "3.2.1.1.dims", "3.3.7.why" */
+	ec_key_kind kind;     /**< what is written there: a mark (tf), letters (mc), a
+				   number, a count, a shape, a mask, or prose (manual) */
+	double points;
+	size_t cells;         /**< a mask: how many digits (9: a 3 x 3 mask); else 0 */
+} ec_paper_blank;
+
 /** One question or group of a question paper. */
 typedef struct ec_paper_question {
 	const char *id;       /**< "2.8", "3.2" */
@@ -60,6 +73,8 @@ typedef struct ec_paper_question {
 	bool leaf;            /**< a question to answer, not a group */
 	ec_text text;         /**< its text (a group's: what its parts share) */
 	char *params;         /**< its numbers as one JSON object ("{}" when none) */
+	ec_paper_blank *blanks; /**< a leaf's answers, in key order (none for a group) */
+	size_t nblanks;
 } ec_paper_question;
 
 /**
@@ -193,9 +208,10 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc);
 
 /**
  * The formats whose built-in writer writes documents of kind `doc`, as a
- * mask of (1u << format): text, tsv, csv and json for a key; text, json
- * and gradescope for a sheet; text, csv and json for statistics; csv and
- * json for a roster; text and json for checked answers.
+ * mask of (1u << format): text, tsv, csv, json and latex for a key; text,
+ * json and gradescope for a sheet; text, csv and json for statistics; csv
+ * and json for a roster; text and json for checked answers; text, json, md
+ * and latex for a question paper.
  */
 unsigned ec_format_mask(ec_document doc);
 
@@ -218,7 +234,11 @@ unsigned ec_format_mask(ec_document doc);
  * {"id", "answer", "points", "kind"} objects, one per line after the '[',
  * points in %.17g, an item whose origin is not the exam adding "data"
  * (ec_key_origin_name(): "stand-in", "reconstructed") and, when it names
- * one, "data_file".
+ * one, "data_file"; latex, a standalone document for the instructor (the
+ * exam's name from key->seed) whose longtable has a row "id & answer &
+ * points & kind" per item, text as ec_write_latex_text() writes it, points
+ * as ec_points_format_exact(), an item whose origin is not the exam adding
+ * "(stand-in: FILE)" or "(reconstructed: FILE)" after its kind.
  */
 ec_status ec_write_key(FILE *f, const ec_writer *w, const ec_key *key, ec_error *err);
 
@@ -308,10 +328,40 @@ ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, 
  * video (12 points)"), a blank line and its text (ec_text_render()); md,
  * the same with "# " before the title and "## " (one '#' more per level)
  * before each heading; json, {"seed", "questions": [{"id", "points",
- * "text", "params"}, ...]}. EC_ERR_INVALID when `w` writes no papers;
- * EC_ERR_NOMEM.
+ * "text", "params"}, ...]}; latex, one standalone document for pdflatex
+ * (article; geometry, amssymb, array, tabularx, alltt) to print: the
+ * title, lines for the student's name and id, the summary, then each
+ * group as a heading with its text and each leaf kept on one page with its
+ * points, its text (options with a box to tick, preformatted blocks in
+ * alltt) and where its answers go, from its blanks
+ * (src/lib/grading/write_latex.c says how); never its answers.
+ * EC_ERR_INVALID when `w` writes no papers; EC_ERR_NOMEM.
  */
 ec_status ec_write_paper(FILE *f, const ec_writer *w, const ec_paper *p, ec_error *err);
+
+/**
+ * Write `s` as text for LaTeX's paragraph mode, so that it prints as
+ * itself under the OT1 encoding of pdflatex with the Type 1 Computer
+ * Modern fonts: # % & _ { } get a backslash; $ ~ ^ \ < > | " ` are
+ * written as commands that print them; [ and ] in braces (never an
+ * optional argument); -- '' !` ?` broken by {} so that no ligature forms;
+ * newlines are kept (a line break in a paragraph); other control
+ * characters are spaces. Outside ASCII, Latin-1 letters are OT1 accent
+ * commands ("\'e"), Greek letters and mathematical signs math symbols
+ * ("\ensuremath{\times}" for U+00D7), quotation marks and dashes their
+ * commands or ligatures; any other code point is written "[U+XXXX]" and
+ * an ill-formed UTF-8 sequence '?'.
+ */
+void ec_write_latex_text(FILE *f, const char *s);
+
+/**
+ * Write `s` as lines of an alltt environment (alltt.sty: spaces and line
+ * breaks kept, only \ { } special): those three as \char92{},
+ * \char123{}, \char125{} (typewriter glyphs), tabs as spaces to the next
+ * multiple of 8 columns, other control characters as spaces, characters
+ * outside ASCII as ec_write_latex_text() writes them (a dash as '-').
+ */
+void ec_write_latex_alltt(FILE *f, const char *s);
 
 /**
  * Write `s` as one CSV field: as it is, or, when it holds ',', '"', CR or

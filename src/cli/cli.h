@@ -35,6 +35,7 @@ int cmd_help(int argc, char **argv);
 int cmd_key(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_net(int argc, char **argv);
+int cmd_practice(int argc, char **argv);
 int cmd_rf(int argc, char **argv);
 int cmd_variant(int argc, char **argv);
 

@@ -12,7 +12,7 @@
 #include "output.h"
 
 static const char key_help[] =
-	"usage: examcheck key [--format text|tsv|csv|json] [--key FILE] [-o OUT]\n"
+	"usage: examcheck key [--format text|tsv|csv|json|latex] [--key FILE] [-o OUT]\n"
 	"       examcheck key --check FILE [--key FILE] [-o OUT]\n"
 	"\n"
 	"Print the answer key, computed by the same code as the worked answers.\n"
@@ -25,7 +25,8 @@ static const char key_help[] =
 	"  --format F    text (default, aligned columns); tsv: one item per line,\n"
 	"                id<TAB>answer<TAB>points<TAB>kind, points exact (2/7);\n"
 	"                csv: header id,answer,points,kind; json: an array of\n"
-	"                {\"id\", \"answer\", \"points\", \"kind\"}\n"
+	"                {\"id\", \"answer\", \"points\", \"kind\"}; latex: a document\n"
+	"                for pdflatex, a table of id, answer, points and kind\n"
 	"  --check FILE  compare the key file FILE (tsv) with the key; print each\n"
 	"                difference, exit 1 when there is one\n"
 	"  --key FILE    use this key file (tsv) instead of computing the key\n"
@@ -51,7 +52,7 @@ static const char key_help[] =
 enum { OPT_FORMAT, OPT_CHECK, OPT_KEY, OPT_OUTPUT };
 
 static const cli_opt key_opts[] = {
-	{"format", 0, "text|tsv|csv|json", OPT_FORMAT},
+	{"format", 0, "text|tsv|csv|json|latex", OPT_FORMAT},
 	{"check", 0, "FILE", OPT_CHECK},
 	{"key", 0, "FILE", OPT_KEY},
 	{"output", 'o', "FILE", OPT_OUTPUT},

@@ -1,6 +1,6 @@
 /*
  * cmd_variant.c: `examcheck variant`: the exam with new numbers drawn
- * from a seed, as a question sheet (text, Markdown or JSON), its answer
+ * from a seed, as a question sheet (text, Markdown, JSON or LaTeX), its answer
  * key, or the worked answer of one of its questions.
  */
 #include <stdlib.h>
@@ -13,8 +13,8 @@
 #include "output.h"
 
 static const char variant_help[] =
-	"usage: examcheck variant --seed N [--format text|md|json] [-o OUT]\n"
-	"       examcheck variant --seed N --key [--format text|tsv|csv|json] [-o OUT]\n"
+	"usage: examcheck variant --seed N [--format text|md|json|latex] [-o OUT]\n"
+	"       examcheck variant --seed N --key [--format text|tsv|csv|json|latex] [-o OUT]\n"
 	"       examcheck variant --seed N QUESTION\n"
 	"\n"
 	"A variant of the practice midterm: the same sections, questions and points,\n"
@@ -34,12 +34,17 @@ static const char variant_help[] =
 	"Options:\n"
 	"  --seed N      0 to 2^63 - 1 (9223372036854775807); 0 or 'original' is the\n"
 	"                original exam, its options in the order it writes them\n"
-	"  --format F    the sheet: text (default), md (Markdown) or json, one object\n"
+	"  --format F    the sheet: text (default), md (Markdown), json, one object\n"
 	"                {\"seed\", \"questions\": [{\"id\", \"points\", \"text\",\n"
 	"                \"params\"}, ...]}, where params holds the question's\n"
 	"                numbers (3.2: \"input\", \"layers\"; 2.8: \"layers\"; 3.1.2:\n"
 	"                \"X\", \"K\", \"at\" [row, column] from 1; 3.3: \"figure\");\n"
-	"                with --key, the key's format as for 'examcheck key'\n"
+	"                latex, a document to print and sit, for pdflatex with only\n"
+	"                texlive-latex-base: lines for name and student id, each\n"
+	"                question with its points, a box to tick per True/False\n"
+	"                mark and per option, boxes, tables, grids or ruled lines\n"
+	"                where answers go, and no answers; with --key, the key's\n"
+	"                format as for 'examcheck key' (latex: the instructor's key)\n"
 	"  --key         print the variant's answer key instead of its sheet\n"
 	"  -o, --output OUT  write the sheet or the key to OUT ('-': standard\n"
 	"                output): a regular file appears whole or not at all, and\n"
@@ -120,7 +125,7 @@ enum { OPT_SEED, OPT_KEY, OPT_FORMAT, OPT_OUTPUT };
 static const cli_opt variant_opts[] = {
 	{"seed", 0, "N", OPT_SEED},
 	{"key", 0, NULL, OPT_KEY},
-	{"format", 0, "text|md|json|tsv|csv", OPT_FORMAT},
+	{"format", 0, "text|md|json|latex|tsv|csv", OPT_FORMAT},
 	{"output", 'o', "FILE", OPT_OUTPUT},
 	{NULL, 0, NULL, 0},
 };

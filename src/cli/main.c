@@ -29,6 +29,7 @@ static const struct cmd commands[] = {
 	{"key", cmd_key, "print the answer key, or check a key file against it"},
 	{"list", cmd_list, "list question ids with titles and points"},
 	{"net", cmd_net, "shapes, parameters and multiplications of a layer list"},
+	{"practice", cmd_practice, "sit a variant in the terminal: each item asked, checked, scored"},
 	{"rf", cmd_rf, "receptive field of each layer of a layer list"},
 	{"variant", cmd_variant, "the exam with new numbers from a seed: sheet, key, answers"},
 };

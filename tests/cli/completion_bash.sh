@@ -1,7 +1,7 @@
 # The bash completion (completion/examcheck.bash), sourced in bash, offers
 # commands and question ids, each command's options and their values, and
 # file names where a file is expected. Skipped when bash is absent.
-command -v bash >/dev/null 2>&1 || { echo "completion_bash: no bash, skipped" >&2; exit 0; }
+command -v bash >/dev/null 2>&1 || { echo "no bash: skipped" >&2; exit 77; }
 case $EC in /*) ec=$EC ;; *) ec=$(pwd)/$EC ;; esac
 ec="$ec" bash --norc --noprofile <<'BASH'
 source completion/examcheck.bash || exit 1
@@ -31,7 +31,7 @@ want help q1.1 : q1.1 q1.10
 want grade --st : --stats --stats-format
 want variant --o : --output
 want grade -- --o :
-want key --format '' : text tsv csv json
+want key --format '' : text tsv csv json latex
 want backprop --format = t : text tsv
 want grade --output tests/cli/data/key-o : tests/cli/data/key-origin.tsv tests/cli/data/key-origin-bad.tsv
 want grade -otests/cli/data/key-o : -otests/cli/data/key-origin.tsv -otests/cli/data/key-origin-bad.tsv
@@ -41,5 +41,7 @@ want data q3.3 : q3.3.figure
 want data rubric '' :
 want net --f : --format
 want q3.2 --h : --help
+want practice --s : --seed
+want practice --seed 7 q3.2. : q3.2.1 q3.2.2 q3.2.3
 exit $status
 BASH

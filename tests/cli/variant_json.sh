@@ -1,8 +1,8 @@
 # --format json is one object: seed and questions (id, points, text,
 # params); no key (the sheet is the students' copy: the key is
 # 'variant --key --format json'). The leaves' points add up to 100. Needs
-# python3: without it the check is skipped.
-command -v python3 >/dev/null 2>&1 || { cat tests/cli/variant_json.out; exit 0; }
+# python3: without it the case is skipped.
+command -v python3 >/dev/null 2>&1 || { echo "no python3: skipped" >&2; exit 77; }
 $EC variant --seed 7 --format json | python3 -c '
 import json, sys
 def refuse(c):

@@ -12,6 +12,7 @@ static const ec_writer *const writers[] = {
 	[EC_FORMAT_JSON] = &ec_writer_json,
 	[EC_FORMAT_GRADESCOPE] = &ec_writer_gradescope,
 	[EC_FORMAT_MD] = &ec_writer_md,
+	[EC_FORMAT_LATEX] = &ec_writer_latex,
 };
 _Static_assert(sizeof(writers) / sizeof(writers[0]) == EC_FORMAT_COUNT,
 	       "one writer per ec_format");

@@ -14,6 +14,7 @@ extern const ec_writer ec_writer_csv;
 extern const ec_writer ec_writer_json;
 extern const ec_writer ec_writer_gradescope;
 extern const ec_writer ec_writer_md;
+extern const ec_writer ec_writer_latex;
 
 /*
  * A paper's title, summary and questions as plain text, with `hashes`
