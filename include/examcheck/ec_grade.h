@@ -126,6 +126,37 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 
 
 /**
+ * The items of the group named by the `len` bytes at `id` (those whose id
+ * starts with the group's and a '.': 3.2.2 has 3.2.2.1, 3.2.2.2 and
+ * 3.2.2.3), auto-graded ones only, in key order, into items[0..g->count).
+ * Returns how many; 0 when `id` is an item itself or names no group.
+ */
+size_t ec_grader_group(const ec_grader *g, const char *id, size_t len, size_t *items);
+
+/** One answer of a group's line (ec_grader_split_group()): `len` bytes at `text`. */
+typedef struct ec_group_part {
+	const char *text;
+	size_t len;
+} ec_group_part;
+
+/**
+ * Split `text` (`len` bytes), the answers to the n items items[0..n) of a
+ * group written on one line as its worked answer writes them ("32, 32, 64"
+ * for 3.2.2), into parts[0..n), blanks trimmed (an empty part is a blank
+ * answer). The answers are separated by ';', else by ',', else by ','
+ * and a blank ("1,769,472, 9,830,400"), else by blanks ("32 32 64");
+ * separators inside brackets do not count, so "(16, 8, 64, 64), 6000"
+ * is two answers. The first of these splits giving n answers that every
+ * item reads wins, else the first giving n answers. Returns EC_OK, or
+ * EC_ERR_PARSE ("'32, 64' is not 3 answers, one per item of 3.2.2
+ * (3.2.2.1 3.2.2.2 3.2.2.3), separated by ',' or ';'") when no split gives n.
+ * The parts point into `text`.
+ */
+ec_status ec_grader_split_group(const ec_grader *g, const char *group, const size_t *items,
+				size_t n, const char *text, size_t len, ec_group_part *parts,
+				ec_error *err);
+
+/**
  * Score a whole set of answers: `values[i]` answers item i (g->count of
  * them). Fills results[i], `sections` (g->nsections subtotals, may be
  * NULL) and returns the auto-graded total.
@@ -135,8 +166,11 @@ double ec_grade_values(const ec_grader *g, const ec_value *values,
 
 /**
  * Read a parsed sheet into values[0..g->count) (items it does not answer
- * are blank). Returns EC_OK, or EC_ERR_PARSE (or EC_ERR_OVERFLOW) at
- * file:line for an unknown item id or an answer that cannot be read.
+ * are blank); a line naming a group answers its items
+ * (ec_grader_split_group()). Returns EC_OK, or EC_ERR_PARSE (or
+ * EC_ERR_OVERFLOW) at file:line for an id naming no item or group, a
+ * group's line that does not split into its answers, or an answer that
+ * cannot be read.
  */
 ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 			 const char *file, ec_value *values, ec_error *err);

@@ -77,7 +77,9 @@ static const char grade_help[] =
 /* The help's second half (one string may hold at most 4095 bytes in C11). */
 static const char grade_help_forms[] =
 	"In a sheet an id may be written 1.1, Q1.1, q1.1, 1.1: or 1.1) (the answer\n"
-	"may follow ':' or ')' directly). Sheets, key files and rubrics may start\n"
+	"may follow ':' or ')' directly). A line may answer a group as its worked\n"
+	"answer does: '3.2.2 32, 32, 64' answers 3.2.2.1-3.2.2.3 in key order\n"
+	"(separated by ';', ',' or blanks). Sheets, key files and rubrics may start\n"
 	"with a UTF-8 byte-order mark; lines end at LF, CRLF or a lone CR.\n"
 	"\n"
 	"Answers:\n"

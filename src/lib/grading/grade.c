@@ -420,6 +420,130 @@ double ec_grade_values(const ec_grader *g, const ec_value *values,
 	return ec_grade_sum(g, results, sections);
 }
 
+size_t ec_grader_group(const ec_grader *g, const char *id, size_t len, size_t *items)
+{
+	size_t i, n = 0;
+
+	if (len == 0 || ec_grader_find(g, id, len) >= 0)
+		return 0;
+	for (i = 0; i < g->count; i++)
+		if (strncmp(g->items[i].key.id, id, len) == 0 && g->items[i].key.id[len] == '.' &&
+		    g->items[i].rule.scheme != EC_SCHEME_MANUAL)
+			items[n++] = i;
+	return n;
+}
+
+static bool blank_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Ways a group's answers are separated, tried in this order. */
+enum { SPLIT_SEMICOLON, SPLIT_COMMA, SPLIT_COMMA_BLANK, SPLIT_BLANKS, SPLIT_WAYS };
+
+/* Does a separator of `way` start at s[i]? Its length in *skip. */
+static bool separator_at(int way, const char *s, size_t n, size_t i, size_t *skip)
+{
+	switch (way) {
+	case SPLIT_SEMICOLON:
+		*skip = 1;
+		return s[i] == ';';
+	case SPLIT_COMMA:
+		*skip = 1;
+		return s[i] == ',';
+	case SPLIT_COMMA_BLANK:
+		*skip = 2;
+		return s[i] == ',' && i + 1 < n && blank_byte(s[i + 1]);
+	default:
+		*skip = 1;
+		return blank_byte(s[i]);
+	}
+}
+
+/* Split s[0, n) at `way`'s separators outside brackets into at most max parts; returns how many. */
+static size_t split_parts(int way, const char *s, size_t n, ec_group_part *parts, size_t max)
+{
+	size_t i, start = 0, count = 0, skip;
+	int depth = 0;
+
+	for (i = 0; i <= n; i++) {
+		bool end = i == n;
+
+		if (!end && (s[i] == '(' || s[i] == '['))
+			depth++;
+		else if (!end && (s[i] == ')' || s[i] == ']') && depth > 0)
+			depth--;
+		if (!end && (depth > 0 || !separator_at(way, s, n, i, &skip)))
+			continue;
+		if (way == SPLIT_BLANKS && !end && i == start) { /* a run of blanks is one separator */
+			start = i + 1;
+			continue;
+		}
+		if (count < max) {
+			const char *t = s + start;
+			size_t k = i - start;
+
+			while (k > 0 && blank_byte(t[0]))
+				t++, k--;
+			while (k > 0 && blank_byte(t[k - 1]))
+				k--;
+			parts[count].text = t;
+			parts[count].len = k;
+		}
+		count++;
+		if (end)
+			break;
+		start = i + skip;
+		i = start - 1;
+	}
+	return count;
+}
+
+ec_status ec_grader_split_group(const ec_grader *g, const char *group, const size_t *items,
+				size_t n, const char *text, size_t len, ec_group_part *parts,
+				ec_error *err)
+{
+	int way, first = -1;
+	char names[256];
+	size_t k, used = 0;
+
+	while (len > 0 && blank_byte(text[0]))
+		text++, len--;
+	while (len > 0 && blank_byte(text[len - 1]))
+		len--;
+	for (way = 0; way < SPLIT_WAYS && n > 0; way++) {
+		bool all = true;
+
+		if (split_parts(way, text, len, parts, n) != n)
+			continue;
+		for (k = 0; k < n && all; k++) {
+			ec_value v;
+			ec_error sub;
+
+			all = ec_grader_read(g, items[k], parts[k].text, parts[k].len, &v, &sub) == EC_OK;
+		}
+		if (all)
+			return EC_OK;
+		if (first < 0)
+			first = way;
+	}
+	if (first >= 0) {
+		split_parts(first, text, len, parts, n);
+		return EC_OK;
+	}
+	names[0] = '\0';
+	for (k = 0; k < n && used + 1 < sizeof(names); k++) {
+		int w = snprintf(names + used, sizeof(names) - used, "%s%s", k ? " " : "",
+				 g->items[items[k]].key.id);
+
+		used += w > 0 ? (size_t)w : 0;
+	}
+	return ec_error_set(err, EC_ERR_PARSE,
+			    "'%.*s%s' is not %zu answers, one per item of %s (%s), separated by ',' "
+			    "or ';'",
+			    (int)(len > 48 ? 48 : len), text, len > 48 ? "..." : "", n, group, names);
+}
+
 static void set_blank(const ec_grader *g, ec_value *values)
 {
 	size_t i;
@@ -428,6 +552,41 @@ static void set_blank(const ec_grader *g, ec_value *values)
 		values[i].kind = g->items[i].key.kind;
 		values[i].blank = true;
 	}
+}
+
+/* A sheet's line naming a group: its answers into values[]; an unknown id is an error. */
+static ec_status grade_group_line(const ec_grader *g, const ec_sheet_entry *e, const char *file,
+				  ec_value *values, ec_error *err)
+{
+	size_t *items = malloc((g->count ? g->count : 1) * sizeof(*items));
+	ec_group_part *parts = malloc((g->count ? g->count : 1) * sizeof(*parts));
+	char group[64];
+	size_t n = 0, k;
+	ec_error sub;
+	ec_status st = EC_OK;
+
+	if (!items || !parts) {
+		free(items);
+		free(parts);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	n = ec_grader_group(g, e->id, e->id_len, items);
+	snprintf(group, sizeof(group), "%.*s", (int)(e->id_len > 40 ? 40 : e->id_len), e->id);
+	ec_error_clear(&sub);
+	if (n == 0)
+		st = ec_error_at(err, EC_ERR_PARSE, file, e->line, 0, "unknown item id '%s'", group);
+	else if (ec_grader_split_group(g, group, items, n, e->answer, e->answer_len, parts, &sub) !=
+		 EC_OK)
+		st = ec_error_at(err, EC_ERR_PARSE, file, e->line, 0, "%s", sub.msg);
+	for (k = 0; k < n && st == EC_OK; k++) {
+		st = ec_grader_read(g, items[k], parts[k].text, parts[k].len, &values[items[k]], &sub);
+		if (st != EC_OK)
+			st = ec_error_at(err, st, file, e->line, 0, "item %s: %s",
+					 g->items[items[k]].key.id, sub.msg);
+	}
+	free(items);
+	free(parts);
+	return st;
 }
 
 ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
@@ -442,10 +601,12 @@ ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 		ec_error sub;
 		ec_status st;
 
-		if (at < 0)
-			return ec_error_at(err, EC_ERR_PARSE, file, e->line, 0,
-					   "unknown item id '%.*s'",
-					   (int)(e->id_len > 40 ? 40 : e->id_len), e->id);
+		if (at < 0) {
+			st = grade_group_line(g, e, file, values, err);
+			if (st != EC_OK)
+				return st;
+			continue;
+		}
 		ec_error_clear(&sub);
 		st = ec_grader_read(g, (size_t)at, e->answer, e->answer_len, &values[at], &sub);
 		if (st != EC_OK)

@@ -112,7 +112,7 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 
 	if (!auto_graded(r->grader, i))
 		return EC_OK;
-	ec_value_format(&r->values[i], ans, sizeof(ans));
+	write_sheet_answer(r, i, ans, sizeof(ans));
 	if (ec_buf_appendf(&out, "%s: answer %s, correct %s", ec_verdict_name(res->verdict),
 			   ans[0] ? ans : "(blank)",
 			   ec_grade_item_correct(it, corr, sizeof(corr))) != EC_OK)

@@ -105,7 +105,7 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 	fputs(w->items++ ? ",\n  {\"id\": " : "],\n \"items\": [\n  {\"id\": ", w->out);
 	ec_write_json_string(w->out, it->key.id);
 	fprintf(w->out, ", \"kind\": \"%s\", \"answer\": ", ec_key_kind_name(it->key.kind));
-	ec_write_json_string(w->out, ec_value_format(&r->values[i], ans, sizeof(ans)));
+	ec_write_json_string(w->out, write_sheet_answer(r, i, ans, sizeof(ans)));
 	fprintf(w->out, ", \"verdict\": \"%s\", \"points\": %s", ec_verdict_name(res->verdict),
 		res->verdict == EC_VERDICT_MANUAL ? "null" : json_points(res->points, a));
 	fprintf(w->out, ", \"max\": %s, \"correct\": ", json_points(it->key.points, a));
