@@ -829,6 +829,46 @@ static void test_grade_sheet_group_line(void **state)
 	ec_grader_free(&g);
 }
 
+/*
+ * How a right answer earned its points. NUM's key is -0.25 under rel=1e-6
+ * (2.5e-7 allowed): -1/4 is the key's value; -0.2500002 is off by 2e-7,
+ * more than EC_NUMBER_SAME (2.5e-10) but within the rule; -0.2500003 is
+ * off by 3e-7: wrong. MC_C (key C) with "alt 2.2 D": D is the alternative.
+ */
+static void test_grader_match_kinds(void **state)
+{
+	ec_grader g;
+	ec_error err;
+	ec_value v;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "alt 2.2 D\n", &err), EC_OK);
+	assert_int_equal(ec_grader_read(&g, NUM, "-1/4", 4, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_EXACT);
+	assert_int_equal(ec_grader_read(&g, NUM, "-0.2500002", 10, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_TOLERANCE);
+	assert_int_equal(ec_grader_read(&g, NUM, "-0.2500003", 10, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_NONE);
+	assert_int_equal(ec_grader_read(&g, MC_C, "c", 1, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, MC_C, &v), EC_MATCH_EXACT);
+	assert_int_equal(ec_grader_read(&g, MC_C, "D", 1, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, MC_C, &v), EC_MATCH_ALTERNATIVE);
+	assert_int_equal(ec_grader_read(&g, MC_C, "A", 1, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, MC_C, &v), EC_MATCH_NONE);
+	assert_int_equal(ec_grader_read(&g, MC_C, "", 0, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, MC_C, &v), EC_MATCH_NONE);
+	assert_int_equal(ec_grader_match(&g, MANUAL, NULL), EC_MATCH_NONE);
+	ec_grader_free(&g);
+	/* without a tolerance: -0.250 is the key's value... */
+	assert_int_equal(make_grader(&g, "rule 3.1.2 exact\n", &err), EC_OK);
+	assert_int_equal(ec_grader_read(&g, NUM, "-0.250", 6, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_EXACT);
+	/* ...and -0.2500002 (7 figures, the 7th wrong) is no longer right */
+	assert_int_equal(ec_grader_read(&g, NUM, "-0.2500002", 10, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_NONE);
+	ec_grader_free(&g);
+}
+
 static void test_grader_read_mark_cases(void **state)
 {
 	ec_grade_result r;
@@ -968,6 +1008,7 @@ int main(void)
 		cmocka_unit_test(test_grader_group_items),
 		cmocka_unit_test(test_grader_split_group_separators),
 		cmocka_unit_test(test_grade_sheet_group_line),
+		cmocka_unit_test(test_grader_match_kinds),
 		cmocka_unit_test(test_grader_score_tf_rule),
 		cmocka_unit_test(test_grader_score_mc_several_correct),
 		cmocka_unit_test(test_grader_score_mc_one_correct),

@@ -155,6 +155,21 @@ typedef struct ec_group_part {
 ec_status ec_grader_split_group(const ec_grader *g, const char *group, const size_t *items,
 				size_t n, const char *text, size_t len, ec_group_part *parts,
 				ec_error *err);
+/** How an answer earned an item's full points (ec_grader_match()). */
+typedef enum ec_match {
+	EC_MATCH_NONE,        /**< it did not (or is blank, or the item is graded by hand) */
+	EC_MATCH_EXACT,       /**< the key's value (a number within EC_NUMBER_SAME of it) */
+	EC_MATCH_SIGFIGS,     /**< a decimal whose significant figures all agree with the key */
+	EC_MATCH_TOLERANCE,   /**< a number within the rule's rel or abs tolerance of the key */
+	EC_MATCH_ALTERNATIVE  /**< an alternative the rubric accepts (alt, --accept) */
+} ec_match;
+
+/**
+ * How answer `v` to item `i` earns its full points: the key's value, the
+ * key's significant figures, the rule's tolerance around the key (tried
+ * in this order), else an alternative; EC_MATCH_NONE when it earns less.
+ */
+ec_match ec_grader_match(const ec_grader *g, size_t i, const ec_value *v);
 
 /**
  * Score a whole set of answers: `values[i]` answers item i (g->count of

@@ -36,7 +36,9 @@ static const char check_help[] =
 	"  numbers, shapes  the correct value with its derivation; when the answer\n"
 	"                   is what a known mistake gives (weights without the input\n"
 	"                   channels, padding ignored, FLOPs for multiplications, a\n"
-	"                   wrong sign, ...), that mistake, recomputed\n"
+	"                   wrong sign, ...), that mistake, recomputed; when right\n"
+	"                   by the rubric's tolerance (rel=, abs=), how far it is\n"
+	"                   from the key and how far the rule allows\n"
 	"and last the command of the full worked answer ('Worked answer: examcheck\n"
 	"q2.8'). A group gives a Points line per item, the total, then each item's\n"
 	"reasons. Every number is computed; when a key file (--key) answers an item\n"
@@ -256,6 +258,10 @@ static bool check_item(const ec_grader *g, const ec_explainer *ex, size_t i, con
 		snprintf(out->lines[out->nlines++], EC_CHECK_LINE,
 			 "No explanation: the key answers %.60s, the worked answer %.60s.",
 			 gi->key.answer, f->answer);
+	} else if (readable && ec_grader_match(g, i, &v) == EC_MATCH_TOLERANCE) {
+		/* explained as the key's value, then how far the answer lies from it */
+		ec_explain_answer(f, &gi->accepted[0], out->verdict, out);
+		ec_check_note_tolerance(out, g, i, &v);
 	} else {
 		ec_explain_answer(f, readable ? &v : NULL, out->verdict, out);
 	}

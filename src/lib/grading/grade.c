@@ -333,6 +333,33 @@ static bool same_value(const ec_rubric_rule *rule, const ec_value *a, const ec_v
 	return false;
 }
 
+ec_match ec_grader_match(const ec_grader *g, size_t i, const ec_value *v)
+{
+	const ec_grade_item *it = &g->items[i];
+	double diff;
+	size_t k;
+
+	if (it->rule.scheme == EC_SCHEME_MANUAL || !v || v->blank || it->naccepted == 0 ||
+	    ec_grader_score(g, i, v, NULL) < it->key.points)
+		return EC_MATCH_NONE;
+	if (v->kind == EC_KEY_NUMBER) {
+		diff = fabs(v->number - it->accepted[0].number);
+		if (diff <= EC_NUMBER_SAME * fabs(it->accepted[0].number))
+			return EC_MATCH_EXACT;
+		/* a rule's tolerance takes the place of the significant figures */
+		if (number_right(&it->rule, v, it->accepted[0].number))
+			return it->rule.tolerance ? EC_MATCH_TOLERANCE : EC_MATCH_SIGFIGS;
+	} else if (it->rule.scheme == EC_SCHEME_MC ? v->letters == it->accepted[0].letters
+						   : same_value(&it->rule, v, &it->accepted[0])) {
+		return EC_MATCH_EXACT;
+	}
+	for (k = 1; k < it->naccepted; k++)
+		if (it->rule.scheme == EC_SCHEME_MC ? v->letters == it->accepted[k].letters
+						    : same_value(&it->rule, v, &it->accepted[k]))
+			return EC_MATCH_ALTERNATIVE;
+	return EC_MATCH_NONE;
+}
+
 static double mc_score(const ec_grade_item *it, uint32_t chosen, uint32_t correct)
 {
 	int errors = popcount32(chosen ^ correct);
