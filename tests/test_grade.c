@@ -912,6 +912,41 @@ static void points_reference(double points, char *buf)
 }
 
 /* Halves of a micro-point round away from zero, as llround() does. */
+/*
+ * Sums of points back to the fractions the rubric can express. By hand:
+ * 21 x 2/7 = 6; 9 x 5/9 = 5; 20 x 2/7 = 40/7; 0.1 + 0.2 = 3/10; -21 x 2/7
+ * = -6. Left alone: 1/7 + 1/11 + 1/13 = 311/1001 (denominator over 1000),
+ * pi (355/113 is 2.7e-7 away), 0.123456789, 100000 + 2/7 (too large to
+ * tell), infinities and NaN.
+ */
+static void test_points_round_sums(void **state)
+{
+	double sum = 0, nine = 0, twenty = 0, odd = 1.0 / 7 + 1.0 / 11 + 1.0 / 13;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 21; i++)
+		sum += 2.0 / 7;
+	for (i = 0; i < 20; i++)
+		twenty += 2.0 / 7;
+	for (i = 0; i < 9; i++)
+		nine += 5.0 / 9;
+	assert_true(sum != 6); /* the noise this is about: 5.9999999999999982 */
+	assert_true(ec_points_round(sum) == 6);
+	assert_true(ec_points_round(-sum) == -6);
+	assert_true(ec_points_round(nine) == 5);
+	assert_true(ec_points_round(twenty) == 40.0 / 7);
+	assert_true(ec_points_round(0.1 + 0.2) == 0.3);
+	assert_true(ec_points_round(2.0 / 7) == 2.0 / 7);
+	assert_true(ec_points_round(odd) == odd);
+	assert_true(ec_points_round(3.14159265358979) == 3.14159265358979);
+	assert_true(ec_points_round(0.123456789) == 0.123456789);
+	assert_true(ec_points_round(100000 + sum / 21) == 100000 + sum / 21);
+	assert_true(ec_points_round(INFINITY) == INFINITY);
+	assert_true(isnan(ec_points_round(NAN)));
+	assert_true(ec_points_round(-1) == -1);
+}
+
 static void test_points_format_matches_llround(void **state)
 {
 	uint64_t x = 0x2545F4914F6CDD1Du;
@@ -1009,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(test_grader_split_group_separators),
 		cmocka_unit_test(test_grade_sheet_group_line),
 		cmocka_unit_test(test_grader_match_kinds),
+		cmocka_unit_test(test_points_round_sums),
 		cmocka_unit_test(test_grader_score_tf_rule),
 		cmocka_unit_test(test_grader_score_mc_several_correct),
 		cmocka_unit_test(test_grader_score_mc_one_correct),

@@ -222,9 +222,24 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 ec_status ec_grader_read_mark(const ec_grader *g, size_t i, const char *text, size_t len,
 			      ec_grade_result *r, ec_error *err);
 
+/** The largest denominator of the fractions ec_points_round() gives back. */
+#define EC_POINTS_DENOMINATOR_MAX 1000
+
+/**
+ * A sum of points as the rubric can express it: the fraction n/d with d
+ * at most EC_POINTS_DENOMINATOR_MAX that lies within 1e-12 x max(1,
+ * |points|) of `points` (as a double, n / d correctly rounded), or
+ * `points` itself when there is none (or it is whole, not finite, or
+ * 1e5 or more away from 0, where such fractions lie too close together
+ * to tell which one a sum meant). Twenty-one items of 2/7 add up in doubles to
+ * 5.9999999999999982; this gives 6.
+ */
+double ec_points_round(double points);
+
 /**
  * The total of results[0..g->count), with section subtotals in `sections`
- * (g->nsections of them; may be NULL).
+ * (g->nsections of them; may be NULL), each added up in key order and
+ * then ec_points_round().
  */
 double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections);
 

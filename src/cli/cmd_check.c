@@ -369,6 +369,8 @@ static int run(const options *op, ec_format format)
 		report.total += it->points;
 		report.max += it->max;
 	}
+	report.total = ec_points_round(report.total); /* 21 x 2/7 is 6 */
+	report.max = ec_points_round(report.max);
 	rc = write_report(&report, format);
 	if (rc == EC_EXIT_OK && unreadable)
 		rc = EC_EXIT_DATAERR;

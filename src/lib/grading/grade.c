@@ -194,6 +194,9 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 		else
 			st = add_accepted(&g->items[at], alt->answer, alt->file, alt->line, 0, err);
 	}
+	g->max_auto = ec_points_round(g->max_auto);
+	g->max_manual = ec_points_round(g->max_manual);
+	g->min_auto = ec_points_round(g->min_auto);
 	if (st == EC_OK)
 		st = find_runs(g, err);
 	if (st != EC_OK)
@@ -412,6 +415,53 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 	return best;
 }
 
+/*
+ * Why totals are rounded, not kept as exact fractions. Points are
+ * fractions with small denominators: a key writes them as n/d with d <=
+ * 1000 (ec_points_format_exact(): 2/7 for each of the 21 items of 3.2.1,
+ * 5/9 for those of 3.1.1), and partial credit takes whole multiples of the
+ * rubric's settings away. A sum of them is such a fraction too, whose
+ * denominator divides the product of theirs (63 for this exam). Adding
+ * them as doubles leaves an error of a few units in the last place
+ * (21 x 2/7 = 5.9999999999999982), far below 1e-12 x the total for sums
+ * of at most EC_CSV_FIELDS_MAX terms; and two fractions with denominators
+ * up to 1000 are at least 1e-6 apart, so below 1e5 (where 1e-12 of the
+ * total is under half that) the one fraction within 1e-12 is the exact
+ * sum (a best rational approximation, hence a convergent of the continued
+ * fraction: a dozen steps). Exact rational sums would need a
+ * second number type through every result, and the roster engine adds a
+ * row's points in its hot loop; rounding each total once where it leaves
+ * the library costs nothing there and prints 6 where 6 is meant, however
+ * the items' 2/7 were added.
+ */
+double ec_points_round(double points)
+{
+	double a = fabs(points), r = a, tol = 1e-12 * (a > 1 ? a : 1);
+	double p0 = 0, q0 = 1, p1 = 1, q1 = 0; /* the convergents h(k-2)/k(k-2), h(k-1)/k(k-1) */
+	int step;
+
+	if (!isfinite(points) || a >= 1e5 || points == floor(points))
+		return points;
+	for (step = 0; step < 64; step++) {
+		double f = floor(r), p, q;
+
+		if (f * q1 + q0 > EC_POINTS_DENOMINATOR_MAX)
+			break;
+		p = f * p1 + p0; /* exact: below 2^53 while q <= 1000 and a < 1e12 */
+		q = f * q1 + q0;
+		if (fabs(a - p / q) <= tol)
+			return points < 0 ? -(p / q) : p / q;
+		p0 = p1;
+		q0 = q1;
+		p1 = p;
+		q1 = q;
+		if (r - f <= 0)
+			break;
+		r = 1 / (r - f);
+	}
+	return points;
+}
+
 double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections)
 {
 	double total = 0;
@@ -432,7 +482,10 @@ double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *
 		if (sections)
 			sections[run->section] = sub;
 	}
-	return total;
+	if (sections)
+		for (k = 0; k < g->nsections; k++)
+			sections[k] = ec_points_round(sections[k]);
+	return ec_points_round(total);
 }
 
 double ec_grade_values(const ec_grader *g, const ec_value *values,

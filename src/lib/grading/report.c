@@ -217,6 +217,10 @@ ec_status ec_grade_sheet_report(const ec_grader *g, const char *text, size_t len
 		r->section_max[it->section] += it->key.points;
 		r->max += it->key.points;
 	}
+	for (i = 0; i < g->nsections; i++)
+		r->section_max[i] = ec_points_round(r->section_max[i]);
+	r->max = ec_points_round(r->max);
+	r->pending = ec_points_round(r->pending);
 	r->total = ec_grade_sum(g, r->results, r->sections);
 	return EC_OK;
 }

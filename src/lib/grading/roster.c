@@ -118,7 +118,11 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		row.lens = em->lens;
 		row.nfields = n->nfields;
 		row.line = n->line;
-		row.total = n->total;
+		/* the sums as ec_grade_sum() gives them: rounded to the rubric's fractions */
+		row.total = ec_points_round(n->total);
+		for (i = 0; i < g->nsections; i++)
+			ck->sections[k * r->max_sections + i] =
+				ec_points_round(ck->sections[k * r->max_sections + i]);
 		row.sections = ck->sections + k * r->max_sections;
 		row.results = em->results;
 		row.flagged = ck->text + n->flags_at;
