@@ -893,6 +893,17 @@ static void test_grader_read_mark_cases(void **state)
 	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "-1", 2, &r, &err), EC_ERR_PARSE);
 	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "good", 4, &r, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "'good' is not a mark from 0 to 1");
+	/* a decimal comma, as a spreadsheet in many locales writes 0.5 */
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, " 0,5 ", 5, &r, &err), EC_OK);
+	assert_int_equal(r.verdict, EC_VERDICT_PARTIAL);
+	assert_true(r.points == 0.5);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "1,00", 4, &r, &err), EC_OK);
+	assert_int_equal(r.verdict, EC_VERDICT_RIGHT);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "1,5", 3, &r, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'1,5' is not a mark from 0 to 1");
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, ",5", 2, &r, &err), EC_ERR_PARSE);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "0,5,0", 5, &r, &err), EC_ERR_PARSE);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "0,", 2, &r, &err), EC_ERR_PARSE);
 	ec_grader_free(&g);
 }
 

@@ -74,6 +74,9 @@ static void grade_text(const ec_grader *g, const char *text, size_t len, unsigne
  *   multi-line id, all blank                    total 0
  *   dee   true 2, abd (one extra) 2, -0.25 5, mark 0.5, an extra field
  *         that is not empty: total 9.5, sections 2 2 5.5, flagged "fields"
+ * A mark not given yet (Smith, bob, the multi-line id) is an empty field,
+ * not 0, and its item is listed in the column pending; a mark that cannot
+ * be read is flagged and scores 0.
  * The email column is data, kept before the total; the header's two
  * trailing empty fields are ignored, and so are empty fields under them.
  * 2.2 and the others have no column: blank, 0, and no column in the output.
@@ -87,14 +90,14 @@ static const char small_roster[] = "student,email,Q1.1,2.1,3.1.2,3.3.4,,\r\n"
 				   "\"multi\nline\",,,,,\n"
 				   "dee,e@x,true,abd,-0.25,0.5,extra\n";
 static const char small_graded[] =
-	"student,email,total,section.1,section.2,section.3,1.1,2.1,3.1.2,3.3.4,flagged\n"
-	"ann,a@x,12,2,4,6,2,4,5,1,\n"
-	"\"Smith, Carol\",s@x,1,-1,2,0,-1,2,0,0,\n"
-	"bob,b@x,2,2,0,0,2,0,0,0,fields\n"
-	" ,c@x,6,2,4,0,2,4,0,0,student 3.3.4\n"
-	"cat,d@x,2,2,0,0,2,0,0,0,2.1 3.3.4\n"
-	"\"multi\nline\",,0,0,0,0,0,0,0,0,\n"
-	"dee,e@x,9.5,2,2,5.5,2,2,5,0.5,fields\n";
+	"student,email,total,section.1,section.2,section.3,1.1,2.1,3.1.2,3.3.4,pending,flagged\n"
+	"ann,a@x,12,2,4,6,2,4,5,1,,\n"
+	"\"Smith, Carol\",s@x,1,-1,2,0,-1,2,0,,3.3.4,\n"
+	"bob,b@x,2,2,0,0,2,0,0,,3.3.4,fields\n"
+	" ,c@x,6,2,4,0,2,4,0,0,,student 3.3.4\n"
+	"cat,d@x,2,2,0,0,2,0,0,0,,2.1 3.3.4\n"
+	"\"multi\nline\",,0,0,0,0,0,0,0,,3.3.4,\n"
+	"dee,e@x,9.5,2,2,5.5,2,2,5,0.5,,fields\n";
 static const char small_messages[] =
 	"r.csv:4: row has 3 fields, the header 6 (graded with the missing ones blank)\n"
 	"r.csv:5: the student id is empty (graded all the same)\n"

@@ -213,11 +213,19 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 long *cols, ec_error *err);
 
 /**
+ * Read the number of a mark given by hand: a number as ec_value_parse()
+ * reads one, or a decimal written with a comma ("0,5", "1,25": digits, one
+ * comma, digits), as spreadsheets of many locales write marks. EC_OK with
+ * *value; EC_ERR_PARSE for anything else, a blank included.
+ */
+ec_status ec_mark_parse(const char *text, size_t len, double *value);
+
+/**
  * Read a mark given by hand to item `i` (scored by hand): blank (empty or
  * spaces) leaves it pending (EC_VERDICT_MANUAL, 0 points); a number from 0
- * to the item's points, written as ec_value_parse() reads numbers, scores
- * those points (verdict right at full points, wrong at 0, else partial).
- * EC_ERR_PARSE, with a message naming the range, for anything else.
+ * to the item's points, as ec_mark_parse() reads it, scores those points
+ * (verdict right at full points, wrong at 0, else partial). EC_ERR_PARSE,
+ * with a message naming the range, for anything else.
  */
 ec_status ec_grader_read_mark(const ec_grader *g, size_t i, const char *text, size_t len,
 			      ec_grade_result *r, ec_error *err);

@@ -133,7 +133,10 @@ typedef struct ec_roster_summary {
  * The output, when opts->out is set, is CSV: the student id and data
  * columns with their headers as written, then total, section.<s> for
  * every section, the points of each item the roster has a column for (in
- * key order) and `flagged`; one row per student, points written as
+ * key order; empty for a mark not given yet, EC_VERDICT_MANUAL), then,
+ * when an item graded by hand has a column, `pending` (the ids of the
+ * items whose mark is not given yet, in key order, separated by blanks)
+ * and `flagged`; one row per student, points written as
  * ec_points_format() does. Items the roster lacks score as blank answers.
  *
  * Every student is graded. An answer or mark its item cannot read scores

@@ -737,27 +737,70 @@ ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 	return EC_OK;
 }
 
+/* "0,5": digits, one comma, digits (blanks around allowed); its value with a point. */
+static bool decimal_comma(const char *text, size_t len, double *value)
+{
+	char buf[64];
+	size_t a = 0, b = len, i, comma = 0, ncomma = 0;
+
+	while (a < b && blank_byte(text[a]))
+		a++;
+	while (b > a && blank_byte(text[b - 1]))
+		b--;
+	if (b - a >= sizeof(buf))
+		return false;
+	for (i = a; i < b; i++) {
+		if (text[i] == ',') {
+			comma = i;
+			ncomma++;
+		} else if (text[i] < '0' || text[i] > '9') {
+			return false;
+		}
+	}
+	if (ncomma != 1 || comma == a || comma + 1 == b)
+		return false;
+	memcpy(buf, text + a, b - a);
+	buf[comma - a] = '.';
+	buf[b - a] = '\0';
+	*value = strtod(buf, NULL);
+	return true;
+}
+
+ec_status ec_mark_parse(const char *text, size_t len, double *value)
+{
+	ec_value v;
+	ec_error err;
+
+	if (ec_value_parse(EC_KEY_NUMBER, text, len, &v, &err) == EC_OK && !v.blank) {
+		*value = v.number;
+		return EC_OK;
+	}
+	return decimal_comma(text, len, value) ? EC_OK : EC_ERR_PARSE;
+}
+
 ec_status ec_grader_read_mark(const ec_grader *g, size_t i, const char *text, size_t len,
 			      ec_grade_result *r, ec_error *err)
 {
 	const ec_grade_item *it = &g->items[i];
 	char a[32];
-	ec_value v;
-	ec_status st = ec_value_parse(EC_KEY_NUMBER, text, len, &v, err);
+	double mark = 0;
+	size_t k = 0;
 
 	r->letters = 0;
 	r->points = 0;
-	if (st == EC_OK && v.blank) {
+	while (k < len && blank_byte(text[k]))
+		k++;
+	if (k == len) {
 		r->verdict = EC_VERDICT_MANUAL;
 		return EC_OK;
 	}
-	if (st != EC_OK || !(v.number >= 0 && v.number <= it->key.points))
+	if (ec_mark_parse(text, len, &mark) != EC_OK || !(mark >= 0 && mark <= it->key.points))
 		return ec_error_set(err, EC_ERR_PARSE, "'%.*s' is not a mark from 0 to %s",
 				    (int)(len > 40 ? 40 : len), text, ec_points_format(it->key.points, a));
-	r->points = v.number;
-	r->verdict = v.number >= it->key.points ? EC_VERDICT_RIGHT
-		   : v.number > 0		 ? EC_VERDICT_PARTIAL
-						 : EC_VERDICT_WRONG;
+	r->points = mark;
+	r->verdict = mark >= it->key.points ? EC_VERDICT_RIGHT
+		   : mark > 0		    ? EC_VERDICT_PARTIAL
+					    : EC_VERDICT_WRONG;
 	return EC_OK;
 }
 

@@ -34,11 +34,9 @@ static void unreadable(ec_grade_result *res)
  */
 static bool is_mark(const ec_grader *g, size_t i, const char *text, size_t len)
 {
-	ec_value v;
-	ec_error err;
+	double mark;
 
-	return g->items[i].key.kind == EC_KEY_MANUAL &&
-	       ec_value_parse(EC_KEY_NUMBER, text, len, &v, &err) == EC_OK && !v.blank;
+	return g->items[i].key.kind == EC_KEY_MANUAL && ec_mark_parse(text, len, &mark) == EC_OK;
 }
 
 /* What read_entries() keeps while it reads a sheet's lines. */

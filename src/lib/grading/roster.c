@@ -274,6 +274,7 @@ static void worker_free(worker *w, size_t nkeys)
 	free(w->aside);
 	free(w->items);
 	free(w->flags);
+	free(w->pending);
 }
 
 static void chunk_free(chunk *ck)

@@ -81,6 +81,8 @@ typedef struct worker {
 	size_t items_len;           /* 0: not written yet */
 	char *flags;                /* its flagged field's text */
 	size_t flags_len, flags_cap;
+	char *pending;              /* the items of its marks not given yet, "3.3.4 3.3.5" */
+	size_t pending_len, pending_cap;
 	struct run *r;
 } worker;
 

@@ -137,8 +137,38 @@ static char *put_points(const worker *w, size_t c, char *o)
 		memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
 		return o + t->text_len[code];
 	}
-	*o++ = ',';
-	return o + ec_points_format_len(result_of(w, c)->points, o);
+	return roster_put_result(o, result_of(w, c));
+}
+
+/* Add item `id` to the row's list of marks not given yet; false when memory runs out. */
+static bool note_pending(worker *w, const char *id)
+{
+	size_t n = strlen(id);
+
+	if (!roster_grow((void **)&w->pending, &w->pending_cap, w->pending_len + n + 2, 1))
+		return false;
+	if (w->pending_len)
+		w->pending[w->pending_len++] = ' ';
+	memcpy(w->pending + w->pending_len, id, n + 1);
+	w->pending_len += n;
+	return true;
+}
+
+/* The row's marks not given yet, in key order, into w->pending; false when memory runs out. */
+static bool collect_pending(const run *r, worker *w)
+{
+	const roster_plan *p = &r->plans[w->key];
+	size_t k;
+
+	w->pending_len = 0;
+	for (k = 0; k < p->nwritten; k++) {
+		size_t c = p->written[k];
+
+		if (p->mark[c] && result_of(w, c)->verdict == EC_VERDICT_MANUAL &&
+		    !note_pending(w, r->graders[w->key]->items[p->item[c]].key.id))
+			return false;
+	}
+	return true;
 }
 
 /* With several keys: the row's sections and items in the union's columns, empty where its key has none. */
@@ -172,9 +202,14 @@ static bool write_row(run *r, worker *w, chunk *ck, double total)
 	const ec_csv_reader *rd = &w->rd;
 	roster_scorer *sc = &w->sc[w->key];
 	size_t cols = r->keyed ? r->layout.nsections + r->layout.nitems : g->nsections + p->nwritten;
-	size_t k, need = 2 * rd->lens[0] + 2 * w->flags_len + 8 + (ROSTER_POINTS_TEXT + 33) * (cols + 1);
+	bool pending = r->keyed ? r->layout.pending : p->nmarks > 0;
+	size_t k, need;
 	char *o;
 
+	if (pending && !collect_pending(r, w))
+		return false;
+	need = 2 * rd->lens[0] + 2 * w->flags_len + 2 * w->pending_len + 9 +
+	       (ROSTER_POINTS_TEXT + 33) * (cols + 1);
 	for (k = 0; k < p->ndata; k++)
 		need += p->data[k] < rd->nfields ? 2 * rd->lens[p->data[k]] + 3 : 1;
 	if (!roster_grow((void **)&ck->out, &ck->out_cap, ck->out_len + need, 1))
@@ -199,6 +234,10 @@ static bool write_row(run *r, worker *w, chunk *ck, double total)
 		}
 		for (k = 0; !w->items_len && k < p->nwritten; k++)
 			o = put_points(w, p->written[k], o);
+	}
+	if (pending) {
+		*o++ = ',';
+		o = put_field(o, w->pending_len ? w->pending : "", w->pending_len);
 	}
 	*o++ = ',';
 	o = put_field(o, w->flags_len ? w->flags : "", w->flags_len);
@@ -304,8 +343,7 @@ static double score_in_order(run *r, worker *w, chunk *ck, row_note *n, bool *ok
 			memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
 			o += t->text_len[code];
 		} else {
-			*o++ = ',';
-			o += ec_points_format_len(res->points, o);
+			o = roster_put_result(o, res);
 		}
 	}
 	w->items_len = (size_t)(o - w->items);
@@ -438,6 +476,7 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	if (*q != ',' || id_len == 0 || *id == ' ' || *id == '\t')
 		return 0;
 	q++;
+	w->pending_len = 0;
 	for (c = 0; c < r->g->nsections; c++)
 		sec[c] = 0;
 	for (c = 1; c < p->ncols; c++) {
@@ -472,9 +511,10 @@ static int fast_row(run *r, worker *w, chunk *ck)
 			memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
 			o += t->text_len[code];
 		} else {
-			*o++ = ',';
-			o += ec_points_format_len(res->points, o);
+			o = roster_put_result(o, res);
 		}
+		if (res->verdict == EC_VERDICT_MANUAL && !note_pending(w, r->g->items[p->item[c]].key.id))
+			return -1;
 	}
 	if (q[-1] == '\r' && q < end && *q == '\n')
 		q++;
@@ -498,7 +538,7 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	if (!r->o->out)
 		return 1;
 	if (!roster_grow((void **)&ck->out, &ck->out_cap,
-		  ck->out_len + id_len + (size_t)(o - w->items) + 3 +
+		  ck->out_len + id_len + (size_t)(o - w->items) + 2 * w->pending_len + 6 +
 			  (ROSTER_POINTS_TEXT + 33) * (r->g->nsections + 1),
 		  1))
 		return -1;
@@ -510,6 +550,10 @@ static int fast_row(run *r, worker *w, chunk *ck)
 			out = roster_put_total(&w->sc[0], out, sec[c]);
 		memcpy(out, w->items, (size_t)(o - w->items));
 		out += o - w->items;
+		if (p->nmarks) {
+			*out++ = ',';
+			out = put_field(out, w->pending_len ? w->pending : "", w->pending_len);
+		}
 		*out++ = ',';
 		*out++ = '\n';
 		ck->out_len = (size_t)(out - ck->out);

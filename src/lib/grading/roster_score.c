@@ -86,6 +86,7 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 				column_of[item[c]] = (long)c;
 				p->section[c] = g->items[item[c]].section;
 				p->mark[c] = g->items[item[c]].rule.scheme == EC_SCHEME_MANUAL;
+				p->nmarks += p->mark[c];
 			} else if (item[c] == EC_ROSTER_COLUMN_DATA) {
 				p->data[p->ndata++] = c;
 			}
@@ -114,6 +115,8 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 		for (i = 0; ok && i < p->nwritten; i++)
 			ok = header_field(&p->header, &p->header_len,
 					  g->items[item[p->written[i]]].key.id, true);
+		if (p->nmarks)
+			ok = ok && header_field(&p->header, &p->header_len, "pending", true);
 		ok = ok && header_field(&p->header, &p->header_len, "flagged", true) &&
 		     header_field(&p->header, &p->header_len, "", false);
 		if (ok)
@@ -191,6 +194,10 @@ ec_status roster_union_init(roster_union *u, const roster_plan *plans, size_t nk
 		ok = header_field(&u->header, &u->header_len,
 				  plans[k].g->items[plans[k].item[col]].key.id, true);
 	}
+	for (k = 0; k < nkeys; k++)
+		u->pending = u->pending || plans[k].nmarks > 0;
+	if (u->pending)
+		ok = ok && header_field(&u->header, &u->header_len, "pending", true);
 	ok = ok && header_field(&u->header, &u->header_len, "flagged", true) &&
 	     header_field(&u->header, &u->header_len, "", false);
 	if (ok)
@@ -229,13 +236,12 @@ void roster_scorer_free(roster_scorer *s)
 
 const unsigned char roster_ones[16] = {255, 255, 255, 255, 255, 255, 255, 255};
 
-static void keep_points_text(roster_table *t, unsigned code, double points)
+static void keep_points_text(roster_table *t, unsigned code, const ec_grade_result *res)
 {
 	char buf[40];
 	size_t n;
 
-	buf[0] = ',';
-	n = 1 + ec_points_format_len(points, buf + 1);
+	n = (size_t)(roster_put_result(buf, res) - buf);
 	if (n < ROSTER_POINTS_TEXT) {
 		memset(t->text[code], 0, ROSTER_POINTS_TEXT);
 		memcpy(t->text[code], buf, n);
@@ -290,7 +296,7 @@ ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
 	st = read_scored(s, c, text, len, &t->result[t->ncodes], err);
 	if (st != EC_OK)
 		return st;
-	keep_points_text(t, t->ncodes, t->result[t->ncodes].points);
+	keep_points_text(t, t->ncodes, &t->result[t->ncodes]);
 	t->w0[at] = w[0];
 	t->w1[at] = w[1];
 	t->len[at] = (uint8_t)(len + 1);

@@ -233,7 +233,8 @@ static ec_status stats_end(ec_write_ctx *w, const ec_stats *s, const ec_stats_su
 /*
  * Roster: an array with one object a student, a line each:
  * {"line", "student", "data": {header: value, ...}, "total", "sections":
- * {"1": points, ...}, "items": {"1.1": {"points", "verdict"}, ...},
+ * {"1": points, ...}, "items": {"1.1": {"points" (null for a mark not
+ * given yet), "verdict"}, ...},
  * "flagged": ["2.1", ...]}. Items listed are those the roster has a column
  * for; "flagged" holds the words of the CSV's flagged field.
  */
@@ -276,7 +277,8 @@ static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster
 		fputs(c ? ", " : "", w->out);
 		ec_write_json_string(w->out, g->items[h->items[c]].key.id);
 		fprintf(w->out, ": {\"points\": %s, \"verdict\": \"%s\"}",
-			ec_points_format(r->points, pts), ec_verdict_name(r->verdict));
+			r->verdict == EC_VERDICT_MANUAL ? "null" : ec_points_format(r->points, pts),
+			ec_verdict_name(r->verdict));
 	}
 	fputs("}, \"flagged\": [", w->out);
 	for (n = 0; *f;) {
