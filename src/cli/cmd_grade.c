@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "examcheck/ec_csv.h"
+#include "examcheck/ec_file.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_report.h"
 #include "examcheck/ec_roster.h"
@@ -48,7 +49,8 @@ static const char grade_help[] =
 	"                    student: line, student, data, total, sections,\n"
 	"                    items {id: {points, verdict}}, flagged)\n"
 	"  -o, --output FILE write the result to FILE ('-': standard output): a\n"
-	"                    regular file appears whole or not at all\n"
+	"                    regular file appears whole or not at all; FILE naming\n"
+	"                    an input (roster, sheet, key, rubric, map) is refused\n"
 	"  --stats           roster: also print item analysis over the items the\n"
 	"                    roster has a column for (marks by hand included):\n"
 	"                    students, mean, median, standard deviation, min, max,\n"
@@ -182,6 +184,21 @@ typedef struct options {
 	char **accepts;
 	int naccepts;
 } options;
+
+/* -o must not name an input, which it would replace. EC_EXIT_USAGE after a message. */
+static int check_output(const options *op)
+{
+	const char *const inputs[] = {op->roster, op->sheet, op->key_file, op->rubric_file};
+	static const char *const names[] = {"the roster", "the sheet", "the key", "the rubric"};
+	long at = ec_file_find_same(op->out_path, inputs, sizeof(inputs) / sizeof(inputs[0]));
+
+	if (at < 0)
+		return EC_EXIT_OK;
+	cli_error("grade: -o '%s' is %s ('%s'): it would be replaced; write the result to another "
+		  "file",
+		  op->out_path, names[at], inputs[at]);
+	return EC_EXIT_USAGE;
+}
 
 /* The rubric (--rubric or the built-in one) with the --accept answers; free *text after r. */
 static int load_rubric(const options *op, ec_rubric *r, char **text)
@@ -847,6 +864,8 @@ int cmd_grade(int argc, char **argv)
 			  op.variant, op.variant);
 		goto usage;
 	}
+	if (check_output(&op) != EC_EXIT_OK)
+		goto usage;
 	rc = setup(&op, &g);
 	if (rc == EC_EXIT_OK) {
 		rc = op.roster ? grade_roster(&op, &g, format) : grade_sheet(&op, &g, format);

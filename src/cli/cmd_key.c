@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "examcheck/ec_file.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_keyio.h"
 #include "examcheck/ec_writer.h"
@@ -31,7 +32,8 @@ static const char key_help[] =
 	"  --key FILE    use this key file (tsv) instead of computing the key\n"
 	"  -o, --output OUT  write the key (or the differences) to OUT ('-':\n"
 	"                standard output): a regular file appears whole or not at\n"
-	"                all, and is left as it was when anything fails\n"
+	"                all, and is left as it was when anything fails; OUT\n"
+	"                naming the --key or --check file is refused (2)\n"
 	"\n"
 	"Kinds: tf, mc, number, count, dims, mask, manual.\n"
 	"\n"
@@ -168,6 +170,17 @@ int cmd_key(int argc, char **argv)
 	if (format_name && check_file) {
 		cli_error("key: --format and --check do not go together");
 		return EC_EXIT_USAGE;
+	}
+	{
+		const char *const inputs[] = {key_file, check_file};
+		long at = ec_file_find_same(out_path, inputs, 2);
+
+		if (at >= 0) {
+			cli_error("key: -o '%s' is the key file given to %s ('%s'): it would be "
+				  "replaced; write to another file",
+				  out_path, at == 0 ? "--key" : "--check", inputs[at]);
+			return EC_EXIT_USAGE;
+		}
 	}
 	rc = gio_load_key("key", key_file, &key);
 	if (rc == EC_EXIT_OK) {
