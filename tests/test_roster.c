@@ -35,6 +35,9 @@ static void collect_bad(void *ctx, const ec_error *err)
 		o->msgs[o->msgs_len] = '\0';
 }
 
+/* The separator grade_text() gives (0: found from the header). */
+static char delimiter;
+
 /* Grade `text` with `threads` and `chunk` bytes per read; the caller frees o->out. */
 static void grade_text(const ec_grader *g, const char *text, size_t len, unsigned threads,
 		       size_t chunk, ec_roster_row_fn on_row, void *row_ctx, outcome *o)
@@ -56,6 +59,7 @@ static void grade_text(const ec_grader *g, const char *text, size_t len, unsigne
 	opts.ctx = row_ctx ? row_ctx : o; /* a row context starts with its outcome */
 	opts.threads = threads;
 	opts.chunk_bytes = chunk;
+	opts.delimiter = delimiter;
 	ec_error_clear(&o->err);
 	o->status = ec_roster_grade(g, in, "r.csv", &opts, &o->sum, &o->err);
 	fclose(out);
@@ -129,6 +133,51 @@ static void test_roster_grade_small_by_hand(void **state)
 			assert_int_equal(o.sum.flagged_cells, 3);
 			assert_int_equal(o.sum.lost, 0);
 			free(o.out);
+		}
+	}
+	ec_grader_free(&g);
+}
+
+/*
+ * The roster above with ';' between its fields, as a spreadsheet of many
+ * locales exports it ("Smith, Carol" keeps its comma, inside quotes): the
+ * same output and messages, at every chunk size, with the separator found
+ * from the header and with it given.
+ */
+static const char small_roster_semicolons[] = "student;email;Q1.1;2.1;3.1.2;3.3.4;;\r\n"
+					      "ann;a@x;T;b a;-1/4;1;;\r\n"
+					      "\"Smith, Carol\";s@x;F;A;0.25;\n"
+					      "bob;b@x;T\n"
+					      " ;c@x;T;AB;1;x\n"
+					      "cat;d@x;T;AZ;1;2\n"
+					      "\"multi\nline\";;;;;\n"
+					      "dee;e@x;true;abd;-0.25;0.5;extra\n";
+
+static void test_roster_grade_semicolons_by_hand(void **state)
+{
+	static const size_t chunks[] = {0, 1, 2, 3, 5, 8, 13, 40, 100};
+	static const char given[] = {0, ';'};
+	ec_grader g;
+	ec_error err;
+	size_t c, k;
+	unsigned t;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	for (k = 0; k < 2; k++) {
+		for (t = 1; t <= 2; t++) {
+			for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+				outcome o;
+
+				delimiter = given[k];
+				grade_text(&g, small_roster_semicolons, sizeof(small_roster_semicolons) - 1, t,
+					   chunks[c], NULL, NULL, &o);
+				delimiter = 0;
+				assert_int_equal(o.status, EC_OK);
+				assert_string_equal(o.out, small_graded);
+				assert_string_equal(o.msgs, small_messages);
+				free(o.out);
+			}
 		}
 	}
 	ec_grader_free(&g);
@@ -1129,6 +1178,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roster_grade_small_by_hand),
+		cmocka_unit_test(test_roster_grade_semicolons_by_hand),
 		cmocka_unit_test(test_roster_grade_on_row),
 		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
 		cmocka_unit_test(test_roster_grade_one_pass_records),

@@ -110,6 +110,9 @@ typedef struct ec_roster_options {
 	const char *key_column; /**< the column's header (any case, blanks around it ignored),
 				     also the word flagged when its cell picks none */
 	ec_roster_pick_fn pick;
+	char delimiter;         /**< the input's separator, ',', ';' or '\t'; 0: the one its
+				     header uses (ec_csv_detect_separator()). The output is
+				     written with ',' whatever the input's */
 } ec_roster_options;
 
 /** What a run did. */
@@ -168,8 +171,9 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 			  ec_error *err);
 
 /**
- * Read the start of a roster from `in`, up to the end of its header (the
- * first record that is not empty) or a little beyond, into *head
+ * Read the start of a roster from `in` (fields separated by the separator
+ * its header uses: ec_csv_detect_separator()), up to the end of its header
+ * (the first record that is not empty) or a little beyond, into *head
  * (malloc()ed, *head_len bytes; free() it), and find the column whose
  * header is `name` (any case, blanks around it ignored): *at is its index
  * (0 the student id's), or -1 when there is none, or the input is empty

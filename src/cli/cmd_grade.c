@@ -42,6 +42,8 @@ static const char grade_help[] =
 	"                    'variant'); not with --feedback unless N is 0\n"
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
 	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
+	"  --delimiter C     roster: its fields' separator, ',', ';' or tab (default:\n"
+	"                    the one its header uses most; the output uses ',')\n"
 	"  --format F        sheet: text (default; under an item not fully right a\n"
 	"                    'why:' line, as 'examcheck check' says it), json,\n"
 	"                    gradescope (results.json);\n"
@@ -157,7 +159,8 @@ enum {
 	OPT_OUTPUT,
 	OPT_FEEDBACK,
 	OPT_VARIANT,
-	OPT_ACCEPT
+	OPT_ACCEPT,
+	OPT_DELIMITER
 };
 
 static const cli_opt grade_opts[] = {
@@ -171,6 +174,7 @@ static const cli_opt grade_opts[] = {
 	{"feedback", 0, "DIR", OPT_FEEDBACK},
 	{"variant", 0, "N", OPT_VARIANT},
 	{"accept", 0, "ID=ANSWER", OPT_ACCEPT},
+	{"delimiter", 0, ",|;|tab", OPT_DELIMITER},
 	{NULL, 0, NULL, 0},
 };
 
@@ -179,11 +183,20 @@ typedef struct options {
 	const char *feedback;
 	const char *variant;
 	const char *stats_format_name;
+	const char *delimiter;
 	bool stats;
 	ec_format stats_format;
 	char **accepts;
 	int naccepts;
 } options;
+
+/* --delimiter's value as a byte: ",", ";", "tab", "\t" written out or a tab itself; 0 for others. */
+static char cli_separator(const char *v)
+{
+	if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)
+		return '\t';
+	return v[0] && !v[1] ? v[0] : 0;
+}
 
 /* -o must not name an input, which it would replace. EC_EXIT_USAGE after a message. */
 static int check_output(const options *op)
@@ -713,6 +726,7 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	ro.threads = threads_wanted();
 	ro.head = head;
 	ro.head_len = head_len;
+	ro.delimiter = op->delimiter ? cli_separator(op->delimiter) : 0;
 	if (v) {
 		rc.variants = &v->set;
 		ro.graders = v->list;
@@ -812,6 +826,9 @@ int cmd_grade(int argc, char **argv)
 		case OPT_ACCEPT:
 			op.accepts[op.naccepts++] = (char *)it.value;
 			break;
+		case OPT_DELIMITER:
+			op.delimiter = it.value;
+			break;
 		case CLI_OPERAND:
 			if (op.sheet) {
 				cli_error("grade: more than one sheet ('%s', '%s'); "
@@ -852,6 +869,12 @@ int cmd_grade(int argc, char **argv)
 	}
 	if (op.feedback && !op.roster) {
 		cli_error("grade: --feedback needs --roster");
+		goto usage;
+	}
+	if (op.delimiter && (!op.roster || !ec_csv_separator_ok(cli_separator(op.delimiter)))) {
+		cli_error(op.roster ? "grade: --delimiter '%s': use ',', ';' or tab"
+				    : "grade: --delimiter needs --roster",
+			  op.delimiter);
 		goto usage;
 	}
 	if (op.variant && op.key_file) {

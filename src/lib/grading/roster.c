@@ -250,6 +250,7 @@ static ec_status worker_init(run *r, worker *w, ec_error *err)
 	memset(w, 0, sizeof(*w));
 	w->r = r;
 	ec_csv_open_buffer(&w->rd, r->file, err);
+	ec_csv_set_separator(&w->rd, r->sep);
 	w->sections = calloc(r->max_sections ? r->max_sections : 1, sizeof(*w->sections));
 	w->codes = calloc(n, sizeof(*w->codes));
 	w->aside = calloc(n, sizeof(*w->aside));
@@ -469,6 +470,7 @@ static ec_status read_header(run *r, ec_error *err)
 			ck->start = 3;
 		first = false;
 		ec_csv_open_buffer(&rd, r->file, err);
+		ec_csv_set_separator(&rd, r->sep);
 		ec_csv_set_buffer(&rd, ck->buf, ck->start, ck->end, ck->line);
 		st = ec_csv_next(&rd, &more, err);
 		if (st != EC_OK || more)
@@ -558,6 +560,10 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	em.err = err;
 	em.st = EC_OK;
 	st = roster_dups_init(&r->dups, true);
+	if (st == EC_OK && r->o->delimiter && !ec_csv_separator_ok(r->o->delimiter))
+		st = ec_error_set(err, EC_ERR_INVALID, "the separator must be ',', ';' or a tab");
+	if (st == EC_OK)
+		st = roster_find_separator(r, err);
 	if (st == EC_OK)
 		st = read_header(r, err);
 	if (st == EC_OK) {
@@ -620,6 +626,7 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	roster_union_free(&r->layout);
 	roster_dups_free(&r->dups);
 	free(r->carry);
+	free(r->peeked);
 	free(em.results);
 	free(em.fields);
 	free(em.lens);

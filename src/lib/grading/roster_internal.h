@@ -95,6 +95,9 @@ typedef struct run {
 	FILE *in;
 	const char *head;           /* opts->head, not read yet */
 	size_t head_left;
+	char *peeked;               /* the start of the input read to find its separator, then read
+				       again (it holds what was left of opts->head too) */
+	char sep;                   /* the input's separator: ',', ';' or '\t' */
 	bool keyed;                 /* opts->graders: a column picks each row's key */
 	roster_plan *plans;         /* a plan a key */
 	roster_union layout;        /* with several keys: the output's columns */
@@ -138,6 +141,13 @@ static inline bool roster_grow(void **p, size_t *cap, size_t need, size_t size)
 	return true;
 }
 
+
+/*
+ * Set r->sep: opts->delimiter, or the separator the header uses
+ * (ec_csv_detect_separator()), read from the input and kept to be read
+ * again. EC_ERR_NOMEM (roster_input.c).
+ */
+ec_status roster_find_separator(run *r, ec_error *err);
 
 /*
  * Fill ck with the next whole records of the input (roster_input.c).

@@ -446,11 +446,6 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	return !r->o->out || write_row(r, w, ck, total);
 }
 
-/* Bytes that end an unquoted field. */
-static const unsigned char ends_field[256] = {
-	[0] = 1, [','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1,
-};
-
 /*
  * The common record, read, scored and written in one pass straight from
  * the chunk (no fields split out): on one line, as many fields as the
@@ -465,6 +460,8 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	const roster_plan *p = &r->plans[0];
 	ec_csv_reader *rd = &w->rd;
 	const char *start = rd->in + rd->in_pos, *end = rd->in + rd->in_len, *q = start, *id = start;
+	const unsigned char *ends_field = rd->ends; /* the bytes that end an unquoted field */
+	const char sep = rd->sep;
 	double total = 0, *sec = w->sections;
 	size_t c, id_len;
 	char *o = w->items;
@@ -473,7 +470,7 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	while (!ends_field[(unsigned char)*q])
 		q++;
 	id_len = (size_t)(q - id);
-	if (*q != ',' || id_len == 0 || *id == ' ' || *id == '\t')
+	if (*q != sep || id_len == 0 || *id == ' ' || *id == '\t')
 		return 0;
 	q++;
 	w->pending_len = 0;
@@ -499,7 +496,7 @@ static int fast_row(run *r, worker *w, chunk *ck)
 				q++;
 			len = (size_t)(q - text);
 		}
-		if (c + 1 < p->ncols ? *q != ',' : (*q != '\n' && *q != '\r'))
+		if (c + 1 < p->ncols ? *q != sep : (*q != '\n' && *q != '\r'))
 			return 0;
 		q++;
 		if (!roster_find(t, text, len, &code))
