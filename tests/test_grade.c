@@ -714,7 +714,6 @@ static void test_grade_roster_header_cases(void **state)
 	ec_grader_free(&g);
 }
 
-/* Marks given by hand: blank is pending, 0 to the item's points score, anything else is refused. */
 /* A group's auto-graded items in key order; an item, a part of an id or nothing is no group. */
 static void test_grader_group_items(void **state)
 {
@@ -869,6 +868,7 @@ static void test_grader_match_kinds(void **state)
 	ec_grader_free(&g);
 }
 
+/* Marks given by hand: blank is pending, 0 to the item's points score, anything else is refused. */
 static void test_grader_read_mark_cases(void **state)
 {
 	ec_grade_result r;

@@ -201,12 +201,15 @@ enum {
 /**
  * Map a roster's header fields (`fields[0..nfields)`, each NUL-terminated)
  * to items. The first field names the student id column, whatever it says.
- * Each other field is an item id of the key (as ec_item_id_normalise()
- * reads it: Q1.1, q1.1, 1.1: and 1.1) name 1.1), giving cols[c] = its item; or,
- * when it names no item, data kept as written (cols[c] =
- * EC_ROSTER_COLUMN_DATA); empty fields after the last non-empty one are
- * EC_ROSTER_COLUMN_IGNORED. EC_ERR_PARSE at file:line:column when an item
- * is named twice or no field names an item.
+ * Each other field that is an item id of the key (as ec_item_id_normalise()
+ * reads it: Q1.1, q1.1, 1.1: and 1.1) name 1.1) or begins with one followed
+ * by a blank, ':', ')', ']', '-' or ',' ("1.1: Title (2.0 pts)", "Q1.1
+ * Whitening", "1.1 - Batch norm") gives cols[c] = its item; any other is
+ * data kept as written (cols[c] = EC_ROSTER_COLUMN_DATA); empty fields
+ * after the last non-empty one are EC_ROSTER_COLUMN_IGNORED. EC_ERR_PARSE
+ * at file:line:column when an item is named twice or no field names an
+ * item. ec_grade_roster_columns() (ec_roster.h) also takes another id
+ * column and a column map.
  */
 ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 size_t nfields, const char *file, long line,

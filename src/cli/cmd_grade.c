@@ -160,7 +160,9 @@ enum {
 	OPT_FEEDBACK,
 	OPT_VARIANT,
 	OPT_ACCEPT,
-	OPT_DELIMITER
+	OPT_DELIMITER,
+	OPT_ID_COLUMN,
+	OPT_MAP
 };
 
 static const cli_opt grade_opts[] = {
@@ -175,6 +177,8 @@ static const cli_opt grade_opts[] = {
 	{"variant", 0, "N", OPT_VARIANT},
 	{"accept", 0, "ID=ANSWER", OPT_ACCEPT},
 	{"delimiter", 0, ",|;|tab", OPT_DELIMITER},
+	{"id-column", 0, "NAME", OPT_ID_COLUMN},
+	{"map", 0, "FILE", OPT_MAP},
 	{NULL, 0, NULL, 0},
 };
 
@@ -184,6 +188,8 @@ typedef struct options {
 	const char *variant;
 	const char *stats_format_name;
 	const char *delimiter;
+	const char *id_column, *map_file;
+	ec_column_map map;   /* --map FILE, read */
 	bool stats;
 	ec_format stats_format;
 	char **accepts;
@@ -198,11 +204,32 @@ static char cli_separator(const char *v)
 	return v[0] && !v[1] ? v[0] : 0;
 }
 
+/* Read --map FILE into op->map. Returns an exit status (after a message). */
+static int load_map(options *op)
+{
+	char *text;
+	size_t len;
+	ec_error err;
+	int rc = gio_read_file("grade", op->map_file, &text, &len);
+
+	if (rc != EC_EXIT_OK)
+		return rc;
+	ec_error_clear(&err);
+	if (ec_column_map_parse(&op->map, text, len, op->map_file, &err) != EC_OK) {
+		cli_report(&err);
+		rc = gio_exit_for(err.status);
+	}
+	free(text);
+	return rc;
+}
+
 /* -o must not name an input, which it would replace. EC_EXIT_USAGE after a message. */
 static int check_output(const options *op)
 {
-	const char *const inputs[] = {op->roster, op->sheet, op->key_file, op->rubric_file};
-	static const char *const names[] = {"the roster", "the sheet", "the key", "the rubric"};
+	const char *const inputs[] = {op->roster, op->sheet, op->key_file, op->rubric_file,
+				      op->map_file};
+	static const char *const names[] = {"the roster", "the sheet", "the key", "the rubric",
+					    "the column map"};
 	long at = ec_file_find_same(op->out_path, inputs, sizeof(inputs) / sizeof(inputs[0]));
 
 	if (at < 0)
@@ -727,6 +754,8 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	ro.head = head;
 	ro.head_len = head_len;
 	ro.delimiter = op->delimiter ? cli_separator(op->delimiter) : 0;
+	ro.id_column = op->id_column;
+	ro.map = op->map_file ? &op->map : NULL;
 	if (v) {
 		rc.variants = &v->set;
 		ro.graders = v->list;
@@ -829,6 +858,12 @@ int cmd_grade(int argc, char **argv)
 		case OPT_DELIMITER:
 			op.delimiter = it.value;
 			break;
+		case OPT_ID_COLUMN:
+			op.id_column = it.value;
+			break;
+		case OPT_MAP:
+			op.map_file = it.value;
+			break;
 		case CLI_OPERAND:
 			if (op.sheet) {
 				cli_error("grade: more than one sheet ('%s', '%s'); "
@@ -871,6 +906,10 @@ int cmd_grade(int argc, char **argv)
 		cli_error("grade: --feedback needs --roster");
 		goto usage;
 	}
+	if ((op.id_column || op.map_file) && !op.roster) {
+		cli_error("grade: %s needs --roster", op.id_column ? "--id-column" : "--map");
+		goto usage;
+	}
 	if (op.delimiter && (!op.roster || !ec_csv_separator_ok(cli_separator(op.delimiter)))) {
 		cli_error(op.roster ? "grade: --delimiter '%s': use ',', ';' or tab"
 				    : "grade: --delimiter needs --roster",
@@ -889,11 +928,14 @@ int cmd_grade(int argc, char **argv)
 	}
 	if (check_output(&op) != EC_EXIT_OK)
 		goto usage;
-	rc = setup(&op, &g);
+	rc = op.map_file ? load_map(&op) : EC_EXIT_OK;
+	if (rc == EC_EXIT_OK)
+		rc = setup(&op, &g);
 	if (rc == EC_EXIT_OK) {
 		rc = op.roster ? grade_roster(&op, &g, format) : grade_sheet(&op, &g, format);
 		ec_grader_free(&g);
 	}
+	ec_column_map_free(&op.map);
 	free(op.accepts);
 	return rc;
 usage:

@@ -696,47 +696,6 @@ ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 	return EC_OK;
 }
 
-ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
-				 size_t nfields, const char *file, long line,
-				 long *cols, ec_error *err)
-{
-	size_t c, d, last = 0, items = 0;
-
-	if (nfields == 0)
-		return ec_error_at(err, EC_ERR_PARSE, file, line, 1, "the header is empty");
-	for (c = 0; c < nfields; c++)
-		if (fields[c][strspn(fields[c], " \t")] != '\0')
-			last = c;
-	cols[0] = EC_ROSTER_COLUMN_DATA;
-	for (c = 1; c < nfields; c++) {
-		char id[64];
-
-		if (c > last) {
-			cols[c] = EC_ROSTER_COLUMN_IGNORED;
-			continue;
-		}
-		if (ec_item_id_normalise(fields[c], strlen(fields[c]), id, sizeof(id)) == EC_OK)
-			cols[c] = ec_grader_find(g, id, strlen(id));
-		else
-			cols[c] = -1;
-		if (cols[c] < 0) {
-			cols[c] = EC_ROSTER_COLUMN_DATA;
-			continue;
-		}
-		items++;
-		for (d = 1; d < c; d++)
-			if (cols[d] == cols[c])
-				return ec_error_at(err, EC_ERR_PARSE, file, line, (long)c + 1,
-						   "item '%s' is also column %zu",
-						   g->items[cols[c]].key.id, d + 1);
-	}
-	if (items == 0)
-		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
-				   "no column of the header names an item of the key "
-				   "(expected e.g. 'student,1.1,1.2,...')");
-	return EC_OK;
-}
-
 /* "0,5": digits, one comma, digits (blanks around allowed); its value with a point. */
 static bool decimal_comma(const char *text, size_t len, double *value)
 {

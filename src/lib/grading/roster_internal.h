@@ -102,6 +102,7 @@ typedef struct run {
 	roster_plan *plans;         /* a plan a key */
 	roster_union layout;        /* with several keys: the output's columns */
 	size_t key_col;             /* with several keys: the column that picks */
+	size_t id_col;              /* the student id's column (ec_roster_options.id_column) */
 	size_t max_sections, max_count; /* the most of the graders' sections and items */
 	bool keep_rows;             /* callbacks want results */
 	size_t chunk_bytes;
@@ -120,8 +121,25 @@ typedef struct run {
 	roster_dups dups;           /* the ids seen (the ordered half) */
 } run;
 
+/*
+ * Does a header kept as data look like a mistyped item id: a Q, blanks,
+ * then digits and dots with a dot ("Q 1.3", "1.3a", "7.7"), none of its
+ * parts 0 or starting with 0 ("2.0 pts" is a number)? Then `like` (size
+ * bytes) gets that id when `g` has it, else "" (roster_header.c).
+ */
+bool roster_header_suspect(const ec_grader *g, const char *field, char *like, size_t size);
+
 /* Does a header field name the column `name` (any case, blanks around it ignored)? (roster_column.c) */
 bool roster_column_is(const char *field, const char *name);
+
+/*
+ * The column of the record as read whose field stands at `k` in the record
+ * handed to callbacks, which has the student id (column id_col) first.
+ */
+static inline size_t roster_column_at(size_t id_col, size_t k)
+{
+	return k == 0 ? id_col : k <= id_col ? k - 1 : k;
+}
 
 /* Grow *p (of *cap elements of `size` bytes) to hold `need`; false when memory runs out. */
 static inline bool roster_grow(void **p, size_t *cap, size_t need, size_t size)

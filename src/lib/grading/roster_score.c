@@ -58,7 +58,7 @@ static bool header_sums(char **line, size_t *len, char (*names)[16], size_t n)
 }
 
 ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *names,
-			   const long *item, size_t ncols, ec_error *err)
+			   const long *item, size_t ncols, size_t id_col, ec_error *err)
 {
 	size_t n = g->count ? g->count : 1, i, c;
 	long *column_of;
@@ -66,7 +66,8 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 
 	memset(p, 0, sizeof(*p));
 	p->g = g;
-	while (ncols > 1 && item[ncols - 1] == EC_ROSTER_COLUMN_IGNORED)
+	p->id_col = id_col;
+	while (ncols > 1 && ncols - 1 > id_col && item[ncols - 1] == EC_ROSTER_COLUMN_IGNORED)
 		ncols--;
 	p->ncols = ncols;
 	p->item = malloc(ncols * sizeof(*p->item));
@@ -81,7 +82,9 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 		memcpy(p->item, item, ncols * sizeof(*p->item));
 		for (i = 0; i < g->count; i++)
 			column_of[i] = -1;
-		for (c = 1; c < ncols; c++) {
+		for (c = 0; c < ncols; c++) {
+			if (c == id_col)
+				continue;
 			if (item[c] >= 0) {
 				column_of[item[c]] = (long)c;
 				p->section[c] = g->items[item[c]].section;
@@ -105,10 +108,11 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 			p->nterms++;
 		}
 		/* the columns in key order, each a term: sums and output can follow them */
-		p->in_order = p->ndata == 0 && p->nterms == ncols - 1 && p->nwritten == ncols - 1;
+		p->in_order = id_col == 0 && p->ndata == 0 && p->nterms == ncols - 1 &&
+			      p->nwritten == ncols - 1;
 		for (i = 0; p->in_order && i < p->nterms; i++)
 			p->in_order = p->terms[i].column == (long)i + 1 && p->written[i] == i + 1;
-		ok = header_field(&p->header, &p->header_len, names[0], false);
+		ok = header_field(&p->header, &p->header_len, names[id_col], false);
 		for (c = 0; ok && c < p->ndata; c++)
 			ok = header_field(&p->header, &p->header_len, names[p->data[c]], true);
 		ok = ok && header_sums(&p->header, &p->header_len, g->sections, g->nsections);
@@ -168,7 +172,7 @@ ec_status roster_union_init(roster_union *u, const roster_plan *plans, size_t nk
 	secs = malloc((nsec ? nsec : 1) * sizeof(*secs));
 	u->section_at = malloc((nsec ? nkeys * nsec : 1) * sizeof(*u->section_at));
 	ok = u->items && secs && u->section_at;
-	for (c = 1; ok && c < ncols; c++)
+	for (c = 0; ok && c < ncols; c++)
 		for (k = 0; k < nkeys; k++)
 			if (plans[k].item[c] >= 0) {
 				u->items[u->nitems++] = c;
@@ -182,7 +186,7 @@ ec_status roster_union_init(roster_union *u, const roster_plan *plans, size_t nk
 		for (s = 0; s < u->nsections; s++)
 			u->section_at[k * u->nsections + s] =
 				union_section(plans[k].g->sections, plans[k].g->nsections, secs[s]);
-	ok = ok && header_field(&u->header, &u->header_len, names[0], false);
+	ok = ok && header_field(&u->header, &u->header_len, names[p0->id_col], false);
 	for (c = 0; ok && c < p0->ndata; c++)
 		ok = header_field(&u->header, &u->header_len, names[p0->data[c]], true);
 	ok = ok && header_sums(&u->header, &u->header_len, secs, u->nsections);

@@ -50,6 +50,7 @@ typedef struct roster_plan {
 	size_t *data;        /* data columns after the student id, in order */
 	size_t ndata;
 	size_t *section;     /* the section of each item column */
+	size_t id_col;       /* the student id's column (0 unless ec_roster_options.id_column) */
 	bool in_order;       /* every column after the id an item, in key order, and no other
 				term: the sums and the output follow the columns */
 	char *header;        /* the output's header line */
@@ -100,10 +101,10 @@ typedef struct roster_scorer {
 
 /*
  * Build the plan from the header's fields and their columns
- * (ec_grade_roster_header()). EC_ERR_NOMEM.
+ * (ec_grade_roster_columns()), the student id in column id_col. EC_ERR_NOMEM.
  */
 ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *names,
-			   const long *item, size_t ncols, ec_error *err);
+			   const long *item, size_t ncols, size_t id_col, ec_error *err);
 void roster_plan_free(roster_plan *p);
 
 /* Build the union of the plans of `nkeys` keys over the header `names`. EC_ERR_NOMEM. */
