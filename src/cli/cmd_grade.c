@@ -30,9 +30,12 @@ static const char grade_help[] =
 	"\n"
 	"Score an answer sheet (one '<id> <answer>' per line; blank lines and '#'\n"
 	"comments allowed; a missing id is a blank answer), or every student of a\n"
-	"roster: CSV whose header names the student id column first (any name),\n"
-	"then items (1.1, Q1.1, q1.1) and any other columns (name, email, ...),\n"
-	"with one row per student. FILE or SHEET '-' is standard input.\n"
+	"roster: CSV whose header names the student id column first (any name;\n"
+	"or --id-column), then items (1.1, Q1.1, q1.1, or a header starting with\n"
+	"the id: '1.1: Title (2.0 pts)', 'Q1.1 Whitening'; or --map) and any other\n"
+	"columns (name, email, ...), with one row per student; exports of Google\n"
+	"Forms, Canvas, Moodle and Gradescope grade as they are. FILE or SHEET '-'\n"
+	"is standard input.\n"
 	"\n"
 	"Options:\n"
 	"  --key FILE        the key in the format of 'examcheck key --format tsv'\n"
@@ -44,6 +47,11 @@ static const char grade_help[] =
 	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
 	"  --delimiter C     roster: its fields' separator, ',', ';' or tab (default:\n"
 	"                    the one its header uses most; the output uses ',')\n"
+	"  --id-column NAME  roster: the student id column (any case; default: the\n"
+	"                    first); the output writes it first\n"
+	"  --map FILE        roster: CSV lines 'header text,item id' naming the\n"
+	"                    columns whose header is not an item id (a header equal\n"
+	"                    to the text, or starting with it and ':')\n"
 	"  --format F        sheet: text (default; under an item not fully right a\n"
 	"                    'why:' line, as 'examcheck check' says it), json,\n"
 	"                    gradescope (results.json);\n"
@@ -78,7 +86,7 @@ static const char grade_help[] =
 	"                    a regular file in its place stops the run (74)\n"
 	"\n";
 
-/* The help's second half (one string may hold at most 4095 bytes in C11). */
+/* The help's second part (one string may hold at most 4095 bytes in C11): answers. */
 static const char grade_help_forms[] =
 	"In a sheet an id may be written 1.1, Q1.1, q1.1, 1.1: or 1.1) (the answer\n"
 	"may follow ':' or ')' directly). A line may answer a group as its worked\n"
@@ -102,6 +110,7 @@ static const char grade_help_forms[] =
 	"              minus sign U+2212) and arithmetic: + - * / ** ( ), ln, log\n"
 	"              (natural, the same as ln), exp, sqrt and implicit products\n"
 	"              (48 ln 2, 2ln2, 3(1+1)); the value must be finite\n"
+	"\n"
 	"A count or a number may end in a word for what it counts: 8 layers,\n"
 	"6000 weights, 32 parameters (also bias, multiplication, hop, node, ...).\n"
 	"\n"
@@ -118,7 +127,10 @@ static const char grade_help_forms[] =
 	"also with a decimal comma (0,5) (empty: not graded yet; on a sheet,\n"
 	"prose is left to a person). With every mark given, totals are out of\n"
 	"all the points. Marks given count in every format, gradescope too.\n"
-	"\n"
+	"\n";
+
+/* Rosters: what grading one gives and how its columns are read. */
+static const char grade_help_roster[] =
 	"Every student is graded. An answer or mark that cannot be read scores 0\n"
 	"and is flagged: one line 'FILE:LINE: column 'ID': why' on standard error\n"
 	"and its id in the row's 'flagged' field; a row with more or fewer fields\n"
@@ -129,8 +141,22 @@ static const char grade_help_forms[] =
 	"unknown id, an unreadable answer or an item answered twice is flagged\n"
 	"(FILE:LINE) and the rest graded.\n"
 	"\n"
-	"Roster output (CSV): the id and data columns as in the input, total,\n"
-	"section.1, section.2, ..., the points of each item the roster has a\n"
+	"Roster input: fields separated by ',', ';' or tab, the one the header\n"
+	"uses most (--delimiter forces one). A header that begins with an item id\n"
+	"and a blank, ':', ')', '-' or ',' names that item ('1.1: Whitening (2.0\n"
+	"pts)', 'Q2.1 Options', '3.1.2 - gradient'); --map FILE names others: CSV\n"
+	"lines 'header text,item id' (a first line 'header,item' is skipped)\n"
+	"naming a header equal to the text (any case) or starting with it and ':'\n"
+	"(Canvas's '1409981: <p>...</p>'). A header that looks like a mistyped id\n"
+	"('Q 1.3', '1.3a', '7.7') is warned about and kept as data. Exports:\n"
+	"  Google Forms  --id-column 'Email Address' --map MAP (question texts)\n"
+	"  Canvas        --id-column sis_id --map MAP (question ids; marks of an\n"
+	"                essay in the points column after it: '1.0,3.3.4')\n"
+	"  Moodle        --id-column 'Email address' --map MAP ('Response 1,1.1')\n"
+	"  Gradescope    --id-column SID\n"
+	"\n"
+	"Roster output (CSV): the id column, the data columns in their order,\n"
+	"total, section.1, section.2, ..., the points of each item the roster has a\n"
 	"column for (key order; items it lacks count as blank; a mark not given\n"
 	"yet is empty, never 0), pending (when an item graded by hand has a\n"
 	"column: the items whose mark is not given yet) and flagged.\n"
@@ -874,10 +900,12 @@ int cmd_grade(int argc, char **argv)
 			op.sheet = it.value;
 			break;
 		default:
-			if (c == CLI_HELP)
+			if (c == CLI_HELP) {
 				fputs(grade_help, stdout);
+				fputs(grade_help_forms, stdout);
+			}
 			free(op.accepts);
-			return cli_done(&it, c, grade_help_forms);
+			return cli_done(&it, c, grade_help_roster);
 		}
 	}
 	if (!op.sheet == !op.roster) {
