@@ -9,6 +9,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Most lines of explanation an item carries. */
 #define EC_CHECK_LINES 12
 /** Room for one line of explanation, its NUL included. */
@@ -53,5 +57,9 @@ const char *ec_check_verdict_name(ec_verdict verdict);
  * the answer is right otherwise, or wrong, or `it` has no room).
  */
 bool ec_check_note_tolerance(ec_check_item *it, const ec_grader *g, size_t i, const ec_value *v);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Longest record accepted, in bytes (fields and separators). */
 #define EC_CSV_RECORD_MAX (1u << 20)
 /** Most fields in one record. */
@@ -83,5 +87,9 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err);
 
 /** Release the reader's buffers (not the FILE). */
 void ec_csv_close(ec_csv_reader *r);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -6,6 +6,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * Read all of `path` ("-" means standard input) into *text, NUL-terminated
  * (free() it), with its length in *len; at most `max` bytes. Fails with
@@ -40,5 +44,9 @@ bool ec_file_same(const char *a, const char *b);
  * replaced): an output that would overwrite an input.
  */
 long ec_file_find_same(const char *out, const char *const *paths, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -11,6 +11,10 @@
 #include "examcheck/ec_rubric.h"
 #include "examcheck/ec_sheet.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** What became of one answer. */
 typedef enum ec_verdict {
 	EC_VERDICT_RIGHT,   /**< full points */
@@ -274,5 +278,9 @@ size_t ec_points_format_len(double points, char buf[32]);
  * 32 bytes.
  */
 char *ec_points_format_exact(double points, char buf[32]);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -9,6 +9,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** A graded sheet. Fill with ec_grade_sheet_report(), free with ec_sheet_report_free(). */
 typedef struct ec_sheet_report {
 	const ec_grader *grader;    /**< the items and sections (not owned) */
@@ -62,5 +66,9 @@ void ec_sheet_report_free(ec_sheet_report *r);
  * bytes. Returns `buf`.
  */
 char *ec_grade_item_correct(const ec_grade_item *it, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -21,6 +21,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** One line of a column map: a header text and the item its column holds. */
 typedef struct ec_column_map_entry {
 	char *header;  /**< the header text, blanks around it dropped */
@@ -261,5 +265,9 @@ typedef bool (*ec_roster_cell_fn)(void *ctx, const char *cell, size_t len, long 
  */
 ec_status ec_roster_scan_column(FILE *in, const char *file, size_t at, ec_roster_cell_fn fn,
 				void *ctx, ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -11,6 +11,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_key.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Most factors a shape (EC_KEY_DIMS) may have. */
 #define EC_DIMS_MAX 8
 /** Most digits a mask (EC_KEY_MASK) may have. */
@@ -131,5 +135,9 @@ ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 
 /** Release a sheet's entries. */
 void ec_sheet_free(ec_sheet *sheet);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

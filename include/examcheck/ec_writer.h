@@ -19,6 +19,10 @@
 #include "examcheck/ec_roster.h"
 #include "examcheck/ec_stats.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** The output formats of examcheck's --format. */
 typedef enum ec_format {
 	EC_FORMAT_TEXT,      /**< aligned columns, for people */
@@ -260,5 +264,9 @@ void ec_write_csv_field(FILE *f, const char *s);
  * a code point above U+10FFFF, a sequence cut short) \ufffd.
  */
 void ec_write_json_string(FILE *f, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
