@@ -216,6 +216,7 @@ typedef struct options {
 	const char *delimiter;
 	const char *id_column, *map_file;
 	ec_column_map map;   /* --map FILE, read */
+	const ec_key *key;   /* the key graded against, for the stand-in warning */
 	bool stats;
 	ec_format stats_format;
 	char **accepts;
@@ -302,24 +303,25 @@ static int join(const options *op, const ec_key *key, const ec_rubric *r, ec_gra
 	return EC_EXIT_OK;
 }
 
-static int setup(const options *op, ec_grader *g)
+/*
+ * The grader of the key and rubric; the key stays in *key (the caller frees
+ * it) for the stand-in warning, which waits until the inputs are open: a
+ * warning never comes before "cannot open" or a usage error.
+ */
+static int setup(const options *op, ec_grader *g, ec_key *key)
 {
-	ec_key key = {0};
 	ec_rubric r = {0};
 	char *rubric_text = NULL;
 	int rc;
 
-	rc = op->variant ? gio_load_variant_key("grade", op->variant, &key)
-			 : gio_load_key("grade", op->key_file, &key);
-	if (rc == EC_EXIT_OK)
-		gio_warn_stand_in(&key);
+	rc = op->variant ? gio_load_variant_key("grade", op->variant, key)
+			 : gio_load_key("grade", op->key_file, key);
 	if (rc == EC_EXIT_OK)
 		rc = load_rubric(op, &r, &rubric_text);
 	if (rc == EC_EXIT_OK)
-		rc = join(op, &key, &r, g);
+		rc = join(op, key, &r, g);
 	ec_rubric_free(&r);
 	free(rubric_text);
-	ec_key_free(&key);
 	return rc;
 }
 
@@ -339,6 +341,7 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 	rc = gio_read_file("grade", op->sheet, &text, &len);
 	if (rc != EC_EXIT_OK)
 		return rc;
+	gio_warn_stand_in(op->key);
 	ec_error_clear(&err);
 	if (ec_grade_sheet_report(g, text, len, op->sheet, &report, &err) != EC_OK) {
 		cli_report(&err);
@@ -766,6 +769,7 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 			fclose(opened);
 		return status;
 	}
+	gio_warn_stand_in(op->key);
 	rc.progress = isatty(fileno(stderr));
 	memset(&ro, 0, sizeof(ro));
 	/* CSV is the engine's own; another format goes through its writer, a row at a time */
@@ -838,11 +842,13 @@ int cmd_grade(int argc, char **argv)
 {
 	options op;
 	ec_grader g;
+	ec_key key = {0};
 	ec_format format = EC_FORMAT_TEXT;
 	cli_args it;
 	int c, rc;
 
 	memset(&op, 0, sizeof(op));
+	op.key = &key;
 	op.accepts = calloc((size_t)argc, sizeof(*op.accepts));
 	if (!op.accepts) {
 		cli_error("grade: out of memory");
@@ -958,11 +964,12 @@ int cmd_grade(int argc, char **argv)
 		goto usage;
 	rc = op.map_file ? load_map(&op) : EC_EXIT_OK;
 	if (rc == EC_EXIT_OK)
-		rc = setup(&op, &g);
+		rc = setup(&op, &g, &key);
 	if (rc == EC_EXIT_OK) {
 		rc = op.roster ? grade_roster(&op, &g, format) : grade_sheet(&op, &g, format);
 		ec_grader_free(&g);
 	}
+	ec_key_free(&key);
 	ec_column_map_free(&op.map);
 	free(op.accepts);
 	return rc;

@@ -73,26 +73,21 @@ static int print_key(FILE *out, const ec_key *key, ec_format format)
 	return st == EC_ERR_INVALID ? EC_EXIT_USAGE : cli_exit_for(st);
 }
 
-static int check(FILE *out, const ec_key *want, const char *file, const char *source)
+/* Write the differences of the key file `file` (read into *have) from `want`. */
+static int check(FILE *out, const ec_key *want, const ec_key *have, const char *file,
+		 const char *source)
 {
-	ec_key have = {0};
 	ec_key_diff *diffs;
 	size_t n, i;
 	char a[32], b[32];
-	int rc = gio_load_key("key", file, &have);
 
-	if (rc != EC_EXIT_OK) {
-		ec_key_free(&have);
-		return rc;
-	}
-	ec_key_compare(want, &have, NULL, 0, &n);
+	ec_key_compare(want, have, NULL, 0, &n);
 	diffs = calloc(n ? n : 1, sizeof(*diffs));
 	if (!diffs) {
-		ec_key_free(&have);
 		cli_error("key: out of memory");
 		return EC_EXIT_SOFTWARE;
 	}
-	ec_key_compare(want, &have, diffs, n, &n);
+	ec_key_compare(want, have, diffs, n, &n);
 	for (i = 0; i < n; i++) {
 		const ec_key_diff *d = &diffs[i];
 
@@ -122,7 +117,6 @@ static int check(FILE *out, const ec_key *want, const char *file, const char *so
 		}
 	}
 	free(diffs);
-	ec_key_free(&have);
 	if (n) {
 		cli_error("key: %s: %zu difference%s from %s", file, n, n == 1 ? "" : "s", source);
 		return EC_EXIT_DIFF;
@@ -138,7 +132,7 @@ int cmd_key(int argc, char **argv)
 	const char *out_path = NULL;
 	cli_output out;
 	ec_format format = EC_FORMAT_TEXT;
-	ec_key key = {0};
+	ec_key key = {0}, have = {0};
 	cli_args it;
 	int c, rc;
 
@@ -183,13 +177,15 @@ int cmd_key(int argc, char **argv)
 		}
 	}
 	rc = gio_load_key("key", key_file, &key);
+	/* the file to check is read first: the stand-in warning never precedes "cannot open" */
+	if (rc == EC_EXIT_OK && check_file)
+		rc = gio_load_key("key", check_file, &have);
+	if (rc == EC_EXIT_OK)
+		rc = cli_output_open(&out, "key", out_path);
 	if (rc == EC_EXIT_OK) {
 		gio_warn_stand_in(&key);
-		rc = cli_output_open(&out, "key", out_path);
-	}
-	if (rc == EC_EXIT_OK) {
 		if (check_file)
-			rc = check(out.f, &key, check_file,
+			rc = check(out.f, &key, &have, check_file,
 				   key_file ? key_file : "the computed key");
 		else
 			rc = print_key(out.f, &key, format);
@@ -204,5 +200,6 @@ int cmd_key(int argc, char **argv)
 		}
 	}
 	ec_key_free(&key);
+	ec_key_free(&have);
 	return rc;
 }
