@@ -49,7 +49,8 @@ typedef struct ec_column_map {
  * a first record whose second field is no item id ("header,item") is a
  * heading and skipped. `m` keeps copies of the texts; `file` must outlive
  * it. EC_ERR_PARSE at FILE:LINE for a record with another number of
- * fields, an empty header text, an id that is none, a header mapped twice,
+ * fields, an empty header text, an id that is none, a header mapped twice
+ * (in any case),
  * or no record at all; EC_ERR_NOMEM. On failure `m` holds nothing.
  */
 ec_status ec_column_map_parse(ec_column_map *m, const char *text, size_t len, const char *file,

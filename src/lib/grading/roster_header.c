@@ -125,6 +125,19 @@ long ec_column_map_find(const ec_column_map *m, const char *field)
 	return -1;
 }
 
+/* Is `a` the n bytes at b, in any case (as headers are matched)? */
+static bool same_text(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	if (strlen(a) != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (lower(a[i]) != lower(b[i]))
+			return false;
+	return true;
+}
+
 /* Does a map's first record look like a heading ("header,item"): its second field no id? */
 static bool is_heading(const ec_csv_reader *rd)
 {
@@ -164,7 +177,7 @@ static ec_status add_entry(ec_column_map *m, size_t *cap, const ec_csv_reader *r
 		return ec_error_at(err, EC_ERR_PARSE, m->file, rd->record_line, 2,
 				   "'%.40s' is not an item id", id);
 	for (k = 0; k < m->count; k++)
-		if (strlen(m->entries[k].header) == hn && strncmp(m->entries[k].header, h, hn) == 0)
+		if (same_text(m->entries[k].header, h, hn))
 			return ec_error_at(err, EC_ERR_PARSE, m->file, rd->record_line, 1,
 					   "header '%.60s' is also mapped on line %ld", m->entries[k].header,
 					   m->entries[k].line);
