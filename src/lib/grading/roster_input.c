@@ -269,7 +269,8 @@ ec_status roster_find_separator(run *r, ec_error *err)
 	r->sep = ec_csv_detect_separator(buf + (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0),
 					 len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? len - 3 : len);
 	/* what was read is read again first, then what was left of the head */
-	memcpy(buf + len, r->head, r->head_left);
+	if (r->head_left)
+		memcpy(buf + len, r->head, r->head_left);
 	len += r->head_left;
 	r->bytes -= len - r->head_left;
 	r->head = buf;

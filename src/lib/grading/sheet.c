@@ -391,6 +391,7 @@ static int scan_grouped(const char *s, size_t n, size_t *i, factor *f)
 		return 0;
 	f->u_ok = to_u64(digits, nd, &f->u);
 	f->too_big = !f->u_ok;
+	f->not_whole = false;
 	f->value = (double)f->u;
 	f->whole = true;
 	*i = j;
