@@ -40,4 +40,12 @@
 #include "examcheck/ec_writer.h"
 #include "examcheck/ec_xorshift.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
 #endif

@@ -343,10 +343,82 @@ static void test_csv_next_fields_readable(void **state)
 	free(text);
 }
 
+/*
+ * The separator of a header: the most frequent of , ; and tab outside
+ * quotes in its first record (empty lines before it skipped), ',' on a
+ * tie with it or when there is none.
+ */
+static void test_csv_detect_separator_cases(void **state)
+{
+	static const struct {
+		const char *text;
+		char sep;
+	} cases[] = {
+		{"student,1.1,2.1\n", ','},
+		{"Nachname;Vorname;Bewertung/10,00;Antwort 1\n", ';'}, /* 3 ';' to 1 ',' */
+		{"name\t1.1\t2.1\na,b,c,d,e\n", '\t'},                 /* only the first record counts */
+		{"\"a;b;c;d\",1.1,2.1\n", ','},                        /* inside quotes: not counted */
+		{"\n\r\nid;1.1\n", ';'},
+		{"a,b;c\n", ','},                                      /* a tie: ',' */
+		{"a;b\tc\n", ';'},                                     /* a tie of ';' and tab: ';' */
+		{"student\n", ','},
+		{"", ','},
+		{"\"say \"\"a;b\"\"\",x\n", ','},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (ec_csv_detect_separator(cases[i].text, strlen(cases[i].text)) != cases[i].sep)
+			fail_msg("case %zu: '%s'", i, cases[i].text);
+}
+
+/* ';' and tab read as ',' does: quoted fields hold the separator, a quote and a line break. */
+static void test_csv_next_other_separators(void **state)
+{
+	const char semi[] = "id;name;1.1\r\nann;\"Doe; Jane\";T\nbob;\"say \"\"hi\"\"\nthere\";\n";
+	const char tab[] = "id\tname\t1.1\nann\t\"Doe\tJane\"\tT\n";
+	fixture x;
+
+	(void)state;
+	open_text(&x, semi, strlen(semi));
+	ec_csv_set_separator(&x.r, 0); /* found from the header */
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(x.r.sep, ';');
+	assert_int_equal(x.r.nfields, 3);
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[1], "Doe; Jane");
+	assert_string_equal(x.r.fields[2], "T");
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[1], "say \"hi\"\nthere");
+	assert_string_equal(x.r.fields[2], "");
+	assert_int_equal(x.r.record_line, 3);
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+	open_text(&x, tab, strlen(tab));
+	ec_csv_set_separator(&x.r, '\t');
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(x.r.nfields, 3);
+	assert_int_equal(next(&x), EC_OK);
+	assert_string_equal(x.r.fields[1], "Doe\tJane");
+	close_text(&x);
+	/* a comma reader keeps ';' inside its fields */
+	open_text(&x, semi, strlen(semi));
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(x.r.nfields, 1);
+	assert_string_equal(x.r.fields[0], "id;name;1.1");
+	close_text(&x);
+	assert_true(ec_csv_separator_ok(';') && ec_csv_separator_ok('\t') && ec_csv_separator_ok(','));
+	assert_false(ec_csv_separator_ok('|') || ec_csv_separator_ok('"') || ec_csv_separator_ok(0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_next_plain_records),
+		cmocka_unit_test(test_csv_detect_separator_cases),
+		cmocka_unit_test(test_csv_next_other_separators),
 		cmocka_unit_test(test_csv_next_quotes_crlf_bom),
 		cmocka_unit_test(test_csv_next_empty_input),
 		cmocka_unit_test(test_csv_next_errors_recover),

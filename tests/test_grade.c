@@ -715,6 +715,160 @@ static void test_grade_roster_header_cases(void **state)
 	ec_grader_free(&g);
 }
 
+/* A group's auto-graded items in key order; an item, a part of an id or nothing is no group. */
+static void test_grader_group_items(void **state)
+{
+	size_t items[NITEMS];
+	ec_grader g;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(ec_grader_group(&g, "3.2.1.1", 7, items), 2);
+	assert_int_equal(items[0], DIMS);
+	assert_int_equal(items[1], COUNT);
+	assert_int_equal(ec_grader_group(&g, "2", 1, items), 2);
+	assert_int_equal(items[0], MC_AB);
+	assert_int_equal(items[1], MC_C);
+	/* 3.3 holds the mask and 3.3.4, which is graded by hand: left out */
+	assert_int_equal(ec_grader_group(&g, "3.3", 3, items), 1);
+	assert_int_equal(items[0], MASK);
+	assert_int_equal(ec_grader_group(&g, "3.1.2", 5, items), 0);      /* an item */
+	assert_int_equal(ec_grader_group(&g, "3.2.1.1.d", 9, items), 0); /* not at a '.' */
+	assert_int_equal(ec_grader_group(&g, "9", 1, items), 0);
+	ec_grader_free(&g);
+}
+
+/* Split a group's line for the items of `group` into parts; returns the status. */
+static ec_status split(const ec_grader *g, const char *group, const char *text,
+		       ec_group_part *parts, size_t *n, ec_error *err)
+{
+	size_t items[NITEMS];
+
+	*n = ec_grader_group(g, group, strlen(group), items);
+	ec_error_clear(err);
+	return ec_grader_split_group(g, group, items, *n, text, strlen(text), parts, err);
+}
+
+static void assert_part(const ec_group_part *p, const char *want)
+{
+	if (p->len != strlen(want) || memcmp(p->text, want, p->len) != 0)
+		fail_msg("part '%.*s', expected '%s'", (int)p->len, p->text, want);
+}
+
+/*
+ * A group's answers on one line: split at ';', else ',', else ', ', else
+ * blanks, never inside brackets; the first split that every item reads.
+ */
+static void test_grader_split_group_separators(void **state)
+{
+	ec_group_part p[NITEMS];
+	ec_grader g;
+	ec_error err;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(split(&g, "3.2.1.1", "16x8x64x64, 6000", p, &n, &err), EC_OK);
+	assert_part(&p[0], "16x8x64x64");
+	assert_part(&p[1], "6000");
+	/* ',' alone cuts 6,000 in two (3 parts): ', ' keeps it whole; the shape's commas are in brackets */
+	assert_int_equal(split(&g, "3.2.1.1", "(16, 8, 64, 64), 6,000", p, &n, &err), EC_OK);
+	assert_part(&p[0], "(16, 8, 64, 64)");
+	assert_part(&p[1], "6,000");
+	assert_int_equal(split(&g, "3.2.1.1", " 16x8x64x64 ;6,000 ", p, &n, &err), EC_OK);
+	assert_part(&p[1], "6,000");
+	assert_int_equal(split(&g, "3.2.1.1", "16x8x64x64   6000", p, &n, &err), EC_OK);
+	assert_part(&p[0], "16x8x64x64");
+	assert_part(&p[1], "6000");
+	/* the mc answer "b, a" holds a comma: ';' first */
+	assert_int_equal(split(&g, "2", "b, a; C", p, &n, &err), EC_OK);
+	assert_part(&p[0], "b, a");
+	assert_part(&p[1], "C");
+	/* an empty part is a blank answer */
+	assert_int_equal(split(&g, "3.2.1.1", ", 6000", p, &n, &err), EC_OK);
+	assert_int_equal(p[0].len, 0);
+	/* no split that both items read: the first giving two parts, for the grader to flag Z */
+	assert_int_equal(split(&g, "2", "AB, Z", p, &n, &err), EC_OK);
+	assert_part(&p[0], "AB");
+	assert_part(&p[1], "Z");
+	assert_int_equal(split(&g, "3.2.1.1", "16x8x64x64", p, &n, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'16x8x64x64' is not 2 answers, one per item of 3.2.1.1 "
+				     "(3.2.1.1.dims 3.2.1.1.weights), separated by ',' or ';'");
+	ec_grader_free(&g);
+}
+
+/* A sheet's line naming a group answers its items: 2 of 2 right is 2 x 6/21. */
+static void test_grade_sheet_group_line(void **state)
+{
+	const char text[] = "3.2.1.1 16 x 8 x 64 x 64, 6,000\n2: A;C\n";
+	ec_value values[NITEMS];
+	ec_grade_result res[NITEMS];
+	ec_sheet sheet;
+	ec_grader g;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(ec_sheet_parse(text, strlen(text), "s", &sheet, &err), EC_OK);
+	assert_int_equal(ec_grade_sheet(&g, &sheet, "s", values, &err), EC_OK);
+	ec_grade_values(&g, values, res, NULL);
+	assert_near(res[DIMS].points, 6.0 / 21, 0);
+	assert_near(res[COUNT].points, 6.0 / 21, 0);
+	assert_near(res[MC_AB].points, 2, 0); /* A of AB: 4 - 2 */
+	assert_near(res[MC_C].points, 4, 0);
+	ec_sheet_free(&sheet);
+	assert_int_equal(ec_sheet_parse("3.2.1.1 6000\n", 13, "s", &sheet, &err), EC_OK);
+	assert_int_equal(ec_grade_sheet(&g, &sheet, "s", values, &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 1);
+	ec_sheet_free(&sheet);
+	assert_int_equal(ec_sheet_parse("3.9 6000\n", 9, "s", &sheet, &err), EC_OK);
+	assert_int_equal(ec_grade_sheet(&g, &sheet, "s", values, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "unknown item id '3.9'");
+	ec_sheet_free(&sheet);
+	ec_grader_free(&g);
+}
+
+/*
+ * How a right answer earned its points. NUM's key is -0.25 under rel=1e-6
+ * (2.5e-7 allowed): -1/4 is the key's value; -0.2500002 is off by 2e-7,
+ * more than EC_NUMBER_SAME (2.5e-10) but within the rule; -0.2500003 is
+ * off by 3e-7: wrong. MC_C (key C) with "alt 2.2 D": D is the alternative.
+ */
+static void test_grader_match_kinds(void **state)
+{
+	ec_grader g;
+	ec_error err;
+	ec_value v;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "alt 2.2 D\n", &err), EC_OK);
+	assert_int_equal(ec_grader_read(&g, NUM, "-1/4", 4, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_EXACT);
+	assert_int_equal(ec_grader_read(&g, NUM, "-0.2500002", 10, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_TOLERANCE);
+	assert_int_equal(ec_grader_read(&g, NUM, "-0.2500003", 10, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_NONE);
+	assert_int_equal(ec_grader_read(&g, MC_C, "c", 1, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, MC_C, &v), EC_MATCH_EXACT);
+	assert_int_equal(ec_grader_read(&g, MC_C, "D", 1, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, MC_C, &v), EC_MATCH_ALTERNATIVE);
+	assert_int_equal(ec_grader_read(&g, MC_C, "A", 1, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, MC_C, &v), EC_MATCH_NONE);
+	assert_int_equal(ec_grader_read(&g, MC_C, "", 0, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, MC_C, &v), EC_MATCH_NONE);
+	assert_int_equal(ec_grader_match(&g, MANUAL, NULL), EC_MATCH_NONE);
+	ec_grader_free(&g);
+	/* without a tolerance: -0.250 is the key's value... */
+	assert_int_equal(make_grader(&g, "rule 3.1.2 exact\n", &err), EC_OK);
+	assert_int_equal(ec_grader_read(&g, NUM, "-0.250", 6, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_EXACT);
+	/* ...and -0.2500002 (7 figures, the 7th wrong) is no longer right */
+	assert_int_equal(ec_grader_read(&g, NUM, "-0.2500002", 10, &v, &err), EC_OK);
+	assert_int_equal(ec_grader_match(&g, NUM, &v), EC_MATCH_NONE);
+	ec_grader_free(&g);
+}
+
 /* Marks given by hand: blank is pending, 0 to the item's points score, anything else is refused. */
 static void test_grader_read_mark_cases(void **state)
 {
@@ -740,6 +894,17 @@ static void test_grader_read_mark_cases(void **state)
 	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "-1", 2, &r, &err), EC_ERR_PARSE);
 	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "good", 4, &r, &err), EC_ERR_PARSE);
 	assert_string_equal(err.msg, "'good' is not a mark from 0 to 1");
+	/* a decimal comma, as a spreadsheet in many locales writes 0.5 */
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, " 0,5 ", 5, &r, &err), EC_OK);
+	assert_int_equal(r.verdict, EC_VERDICT_PARTIAL);
+	assert_true(r.points == 0.5);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "1,00", 4, &r, &err), EC_OK);
+	assert_int_equal(r.verdict, EC_VERDICT_RIGHT);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "1,5", 3, &r, &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'1,5' is not a mark from 0 to 1");
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, ",5", 2, &r, &err), EC_ERR_PARSE);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "0,5,0", 5, &r, &err), EC_ERR_PARSE);
+	assert_int_equal(ec_grader_read_mark(&g, MANUAL, "0,", 2, &r, &err), EC_ERR_PARSE);
 	ec_grader_free(&g);
 }
 
@@ -759,6 +924,41 @@ static void points_reference(double points, char *buf)
 }
 
 /* Halves of a micro-point round away from zero, as llround() does. */
+/*
+ * Sums of points back to the fractions the rubric can express. By hand:
+ * 21 x 2/7 = 6; 9 x 5/9 = 5; 20 x 2/7 = 40/7; 0.1 + 0.2 = 3/10; -21 x 2/7
+ * = -6. Left alone: 1/7 + 1/11 + 1/13 = 311/1001 (denominator over 1000),
+ * pi (355/113 is 2.7e-7 away), 0.123456789, 100000 + 2/7 (too large to
+ * tell), infinities and NaN.
+ */
+static void test_points_round_sums(void **state)
+{
+	double sum = 0, nine = 0, twenty = 0, odd = 1.0 / 7 + 1.0 / 11 + 1.0 / 13;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 21; i++)
+		sum += 2.0 / 7;
+	for (i = 0; i < 20; i++)
+		twenty += 2.0 / 7;
+	for (i = 0; i < 9; i++)
+		nine += 5.0 / 9;
+	assert_true(sum != 6); /* the noise this is about: 5.9999999999999982 */
+	assert_true(ec_points_round(sum) == 6);
+	assert_true(ec_points_round(-sum) == -6);
+	assert_true(ec_points_round(nine) == 5);
+	assert_true(ec_points_round(twenty) == 40.0 / 7);
+	assert_true(ec_points_round(0.1 + 0.2) == 0.3);
+	assert_true(ec_points_round(2.0 / 7) == 2.0 / 7);
+	assert_true(ec_points_round(odd) == odd);
+	assert_true(ec_points_round(3.14159265358979) == 3.14159265358979);
+	assert_true(ec_points_round(0.123456789) == 0.123456789);
+	assert_true(ec_points_round(100000 + sum / 21) == 100000 + sum / 21);
+	assert_true(ec_points_round(INFINITY) == INFINITY);
+	assert_true(isnan(ec_points_round(NAN)));
+	assert_true(ec_points_round(-1) == -1);
+}
+
 static void test_points_format_matches_llround(void **state)
 {
 	uint64_t x = 0x2545F4914F6CDD1Du;
@@ -852,6 +1052,11 @@ static void test_points_format_exact_round_trips(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grader_group_items),
+		cmocka_unit_test(test_grader_split_group_separators),
+		cmocka_unit_test(test_grade_sheet_group_line),
+		cmocka_unit_test(test_grader_match_kinds),
+		cmocka_unit_test(test_points_round_sums),
 		cmocka_unit_test(test_grader_score_tf_rule),
 		cmocka_unit_test(test_grader_score_mc_several_correct),
 		cmocka_unit_test(test_grader_score_mc_one_correct),

@@ -36,6 +36,11 @@ static void collect_bad(void *ctx, const ec_error *err)
 		o->msgs[o->msgs_len] = '\0';
 }
 
+/* The separator grade_text() gives (0: found from the header), the id column and the map. */
+static char delimiter;
+static const char *id_column;
+static const ec_column_map *column_map;
+
 /* Grade `text` with `threads` and `chunk` bytes per read; the caller frees o->out. */
 static void grade_text(const ec_grader *g, const char *text, size_t len, unsigned threads,
 		       size_t chunk, ec_roster_row_fn on_row, void *row_ctx, outcome *o)
@@ -57,6 +62,9 @@ static void grade_text(const ec_grader *g, const char *text, size_t len, unsigne
 	opts.ctx = row_ctx ? row_ctx : o; /* a row context starts with its outcome */
 	opts.threads = threads;
 	opts.chunk_bytes = chunk;
+	opts.delimiter = delimiter;
+	opts.id_column = id_column;
+	opts.map = column_map;
 	ec_error_clear(&o->err);
 	o->status = ec_roster_grade(g, in, "r.csv", &opts, &o->sum, &o->err);
 	fclose(out);
@@ -75,6 +83,9 @@ static void grade_text(const ec_grader *g, const char *text, size_t len, unsigne
  *   multi-line id, all blank                    total 0
  *   dee   true 2, abd (one extra) 2, -0.25 5, mark 0.5, an extra field
  *         that is not empty: total 9.5, sections 2 2 5.5, flagged "fields"
+ * A mark not given yet (Smith, bob, the multi-line id) is an empty field,
+ * not 0, and its item is listed in the column pending; a mark that cannot
+ * be read is flagged and scores 0.
  * The email column is data, kept before the total; the header's two
  * trailing empty fields are ignored, and so are empty fields under them.
  * 2.2 and the others have no column: blank, 0, and no column in the output.
@@ -88,14 +99,14 @@ static const char small_roster[] = "student,email,Q1.1,2.1,3.1.2,3.3.4,,\r\n"
 				   "\"multi\nline\",,,,,\n"
 				   "dee,e@x,true,abd,-0.25,0.5,extra\n";
 static const char small_graded[] =
-	"student,email,total,section.1,section.2,section.3,1.1,2.1,3.1.2,3.3.4,flagged\n"
-	"ann,a@x,12,2,4,6,2,4,5,1,\n"
-	"\"Smith, Carol\",s@x,1,-1,2,0,-1,2,0,0,\n"
-	"bob,b@x,2,2,0,0,2,0,0,0,fields\n"
-	" ,c@x,6,2,4,0,2,4,0,0,student 3.3.4\n"
-	"cat,d@x,2,2,0,0,2,0,0,0,2.1 3.3.4\n"
-	"\"multi\nline\",,0,0,0,0,0,0,0,0,\n"
-	"dee,e@x,9.5,2,2,5.5,2,2,5,0.5,fields\n";
+	"student,email,total,section.1,section.2,section.3,1.1,2.1,3.1.2,3.3.4,pending,flagged\n"
+	"ann,a@x,12,2,4,6,2,4,5,1,,\n"
+	"\"Smith, Carol\",s@x,1,-1,2,0,-1,2,0,,3.3.4,\n"
+	"bob,b@x,2,2,0,0,2,0,0,,3.3.4,fields\n"
+	" ,c@x,6,2,4,0,2,4,0,0,,student 3.3.4\n"
+	"cat,d@x,2,2,0,0,2,0,0,0,,2.1 3.3.4\n"
+	"\"multi\nline\",,0,0,0,0,0,0,0,,3.3.4,\n"
+	"dee,e@x,9.5,2,2,5.5,2,2,5,0.5,,fields\n";
 static const char small_messages[] =
 	"r.csv:4: row has 3 fields, the header 6 (graded with the missing ones blank)\n"
 	"r.csv:5: the student id is empty (graded all the same)\n"
@@ -129,6 +140,235 @@ static void test_roster_grade_small_by_hand(void **state)
 			free(o.out);
 		}
 	}
+	ec_grader_free(&g);
+}
+
+/*
+ * The roster above with ';' between its fields, as a spreadsheet of many
+ * locales exports it ("Smith, Carol" keeps its comma, inside quotes): the
+ * same output and messages, at every chunk size, with the separator found
+ * from the header and with it given.
+ */
+static const char small_roster_semicolons[] = "student;email;Q1.1;2.1;3.1.2;3.3.4;;\r\n"
+					      "ann;a@x;T;b a;-1/4;1;;\r\n"
+					      "\"Smith, Carol\";s@x;F;A;0.25;\n"
+					      "bob;b@x;T\n"
+					      " ;c@x;T;AB;1;x\n"
+					      "cat;d@x;T;AZ;1;2\n"
+					      "\"multi\nline\";;;;;\n"
+					      "dee;e@x;true;abd;-0.25;0.5;extra\n";
+
+static void test_roster_grade_semicolons_by_hand(void **state)
+{
+	static const size_t chunks[] = {0, 1, 2, 3, 5, 8, 13, 40, 100};
+	static const char given[] = {0, ';'};
+	ec_grader g;
+	ec_error err;
+	size_t c, k;
+	unsigned t;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	for (k = 0; k < 2; k++) {
+		for (t = 1; t <= 2; t++) {
+			for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+				outcome o;
+
+				delimiter = given[k];
+				grade_text(&g, small_roster_semicolons, sizeof(small_roster_semicolons) - 1, t,
+					   chunks[c], NULL, NULL, &o);
+				delimiter = 0;
+				assert_int_equal(o.status, EC_OK);
+				assert_string_equal(o.out, small_graded);
+				assert_string_equal(o.msgs, small_messages);
+				free(o.out);
+			}
+		}
+	}
+	ec_grader_free(&g);
+}
+
+/*
+ * Headers as course systems write them: an item id at the start followed by
+ * a blank, ':', ')', '-' or ',' names the item; a number such as "2.0" (a
+ * points column) and an id with letters glued to it name none.
+ */
+static void test_roster_columns_leading_ids(void **state)
+{
+	char *fields[] = {"Name", "1.1: True or false? (2.0 pts)", "Q2.1 Options", "3.1.2 - gradient",
+			  "3.2.1.1.dims. Shape", "2.0", "2.2x", "3.3.3) mask", "q3.3.4,why"};
+	const long want[] = {EC_ROSTER_COLUMN_DATA, T11, MC_AB, NUM, DIMS, EC_ROSTER_COLUMN_DATA,
+			     EC_ROSTER_COLUMN_DATA, MASK, MANUAL};
+	long cols[9];
+	ec_grader g;
+	ec_error err;
+	size_t c;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(ec_grade_roster_columns(&g, fields, 9, 0, NULL, "r.csv", 1, cols, &err), EC_OK);
+	for (c = 0; c < 9; c++)
+		if (cols[c] != want[c])
+			fail_msg("column %zu ('%s'): %ld, expected %ld", c, fields[c], cols[c], want[c]);
+	/* the id in column 5: "2.0" is the id, "Name" data */
+	assert_int_equal(ec_grade_roster_columns(&g, fields, 9, 5, NULL, "r.csv", 1, cols, &err), EC_OK);
+	assert_int_equal(cols[0], EC_ROSTER_COLUMN_DATA);
+	assert_int_equal(cols[5], EC_ROSTER_COLUMN_DATA);
+	assert_int_equal(cols[1], T11);
+	ec_grader_free(&g);
+}
+
+/* Parse a column map from a C string. */
+static ec_status map_of(ec_column_map *m, const char *text, ec_error *err)
+{
+	ec_error_clear(err);
+	return ec_column_map_parse(m, text, strlen(text), "map.csv", err);
+}
+
+/*
+ * A column map: "header,item" records (a heading skipped; ';' found like a
+ * roster's), a header matched whole in any case or as the start before a
+ * ':' (Canvas's "1409981: ..."); bad lines refused at their line.
+ */
+static void test_column_map_parse_and_find(void **state)
+{
+	ec_column_map m;
+	ec_error err;
+
+	(void)state;
+	assert_int_equal(map_of(&m, "header,item\n\"Whitening, then PCA?\",Q1.1\n 1409981 ,2.1\n", &err),
+			 EC_OK);
+	assert_int_equal(m.count, 2);
+	assert_string_equal(m.entries[0].header, "Whitening, then PCA?");
+	assert_string_equal(m.entries[0].id, "1.1");
+	assert_int_equal(m.entries[0].line, 2);
+	assert_string_equal(m.entries[1].header, "1409981");
+	assert_int_equal(ec_column_map_find(&m, " whitening, THEN pca? "), 0);
+	assert_int_equal(ec_column_map_find(&m, "1409981: <p>Which options hold?</p>"), 1);
+	assert_int_equal(ec_column_map_find(&m, "14099812: other"), -1);
+	assert_int_equal(ec_column_map_find(&m, "Whitening"), -1);
+	assert_int_equal(ec_column_map_find(NULL, "x"), -1);
+	ec_column_map_free(&m);
+	/* no heading, ';' */
+	assert_int_equal(map_of(&m, "Antwort 1;1.1\r\nAntwort 2;2.1\r\n", &err), EC_OK);
+	assert_int_equal(m.count, 2);
+	assert_string_equal(m.entries[1].header, "Antwort 2");
+	ec_column_map_free(&m);
+	assert_int_equal(map_of(&m, "a,1.1\nb,2.1,x\n", &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "a line of a column map has two fields: a header and an item id");
+	assert_int_equal(map_of(&m, "a,1.1\n ,2.1\n", &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "the header text is empty");
+	assert_int_equal(map_of(&m, "a,1.1\nb,\n", &err), EC_ERR_PARSE);
+	assert_string_equal(err.msg, "'' is not an item id");
+	/* headers match in any case: "A" is "a" again */
+	assert_int_equal(map_of(&m, "a,1.1\nb,2.1\nA,2.2\n", &err), EC_ERR_PARSE);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "header 'a' is also mapped on line 1");
+	assert_int_equal(map_of(&m, "header,item\n", &err), EC_ERR_PARSE);
+	assert_int_equal(m.count, 0);
+}
+
+/*
+ * A Google Forms-like export graded by hand: the id is the third column
+ * ("Email"), two answers are named by the map, one header starts with its
+ * id. ann: T 2, "A, B" = AB 4, -1/4 5: 11; bob: F -1, A 2, 0.25 0: 1. The
+ * output has the id first, then the data columns in their order. "Q 2.2"
+ * looks like 2.2 mistyped: a warning naming it; the map's line for a
+ * question the form lacks, another.
+ */
+static void test_roster_grade_id_column_and_map(void **state)
+{
+	static const char roster[] = "Timestamp,Score,Email,Is it true?,Which hold?,3.1.2 (a fraction),Q 2.2\n"
+				     "t1,0,ann@x,True,\"A, B\",-1/4,\n"
+				     "t2,0,bob@x,F,A,0.25,C\n";
+	static const char graded[] =
+		"Email,Timestamp,Score,Q 2.2,total,section.1,section.2,section.3,1.1,2.1,3.1.2,flagged\n"
+		"ann@x,t1,0,,11,2,4,5,2,4,5,\n"
+		"bob@x,t2,0,C,1,-1,2,0,-1,2,0,\n";
+	static const char messages[] =
+		"map.csv:4: no column of r.csv is 'Not asked'; the line is not used\n"
+		"r.csv:1:7: column 'Q 2.2' names no item of the key (is it 2.2?); it is kept as data\n";
+	static const size_t chunks[] = {0, 1, 7, 100};
+	ec_column_map m;
+	ec_grader g;
+	ec_error err;
+	size_t c;
+	unsigned t;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(map_of(&m, "header,item\nIs it true?,1.1\nWhich hold?,2.1\nNot asked,1.1\n",
+				&err), EC_OK);
+	for (t = 1; t <= 2; t++) {
+		for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+			outcome o;
+
+			id_column = "email";
+			column_map = &m;
+			grade_text(&g, roster, sizeof(roster) - 1, t, chunks[c], NULL, NULL, &o);
+			assert_int_equal(o.status, EC_OK);
+			assert_string_equal(o.out, graded);
+			assert_string_equal(o.msgs, messages);
+			free(o.out);
+			/* an id column the header lacks; a map naming an item of no key */
+			id_column = "sid";
+			grade_text(&g, roster, sizeof(roster) - 1, t, chunks[c], NULL, NULL, &o);
+			assert_int_equal(o.status, EC_ERR_PARSE);
+			assert_string_equal(o.err.msg, "no column of the header is 'sid' (the student id "
+						       "column asked for)");
+			free(o.out);
+			id_column = NULL;
+			column_map = NULL;
+		}
+	}
+	ec_column_map_free(&m);
+	assert_int_equal(map_of(&m, "Is it true?,3.9\n", &err), EC_OK);
+	column_map = &m;
+	{
+		outcome o;
+
+		grade_text(&g, roster, sizeof(roster) - 1, 1, 0, NULL, NULL, &o);
+		assert_int_equal(o.status, EC_ERR_PARSE);
+		assert_string_equal(o.err.file, "map.csv");
+		assert_int_equal(o.err.line, 1);
+		assert_string_equal(o.err.msg, "'3.9' is not an item of the key");
+		free(o.out);
+	}
+	column_map = NULL;
+	ec_column_map_free(&m);
+	ec_grader_free(&g);
+}
+
+/* The callbacks see the student id first, in the header and in every row. */
+static bool id_first(void *ctx, const ec_roster_row *row)
+{
+	outcome *o = ctx;
+
+	if (row->nfields < 2 || strncmp(row->fields[0], "ann", 3) != 0 || strcmp(row->fields[1], "t") != 0)
+		o->sum.lost = 99;
+	return true;
+}
+
+static void test_roster_grade_id_column_in_rows(void **state)
+{
+	static const char roster[] = "when,1.1,sid\nt,T,ann\nt,F,ann2\n";
+	ec_grader g;
+	ec_error err;
+	outcome o;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	id_column = "SID";
+	grade_text(&g, roster, sizeof(roster) - 1, 1, 0, id_first, NULL, &o);
+	id_column = NULL;
+	assert_int_equal(o.status, EC_OK);
+	assert_int_equal(o.sum.graded, 2);
+	assert_int_equal(o.sum.lost, 0);
+	assert_string_equal(o.out, "sid,when,total,section.1,section.2,section.3,1.1,flagged\n"
+				   "ann,t,2,2,0,0,2,\n"
+				   "ann2,t,-1,-1,0,0,-1,\n");
+	free(o.out);
 	ec_grader_free(&g);
 }
 
@@ -1142,6 +1382,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roster_grade_small_by_hand),
+		cmocka_unit_test(test_roster_grade_semicolons_by_hand),
+		cmocka_unit_test(test_roster_columns_leading_ids),
+		cmocka_unit_test(test_column_map_parse_and_find),
+		cmocka_unit_test(test_roster_grade_id_column_and_map),
+		cmocka_unit_test(test_roster_grade_id_column_in_rows),
 		cmocka_unit_test(test_roster_grade_on_row),
 		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
 		cmocka_unit_test(test_roster_grade_one_pass_records),

@@ -208,6 +208,108 @@ static void test_value_parse_mask_forms(void **state)
 	assert_string_equal(err.msg, "', ;' is not a mask of 0 and 1 digits");
 }
 
+/*
+ * Counts written as arithmetic, each value by hand: (16 x 64 x 64) x
+ * (3 x 3 x 3) = 65536 x 27 = 1769472 (as 'examcheck q3.2.3' writes the
+ * multiplications); 2**3 = 8; 2^10 = 1024; 2**3**2 = 2**9 = 512 (powers
+ * from the right); 16*3*5*5*5 = 48 x 125 = 6000; a shape in brackets is
+ * its product: (16, 64, 64) x (3, 3, 3) = 1769472; (2x3)(4) = 24;
+ * (6,000) x 2 = 12000 (a group of three stays a number); 2**63 =
+ * 9223372036854775808.
+ */
+static void test_value_parse_count_arithmetic(void **state)
+{
+	static const struct {
+		const char *text;
+		uint64_t count;
+	} ok[] = {
+		{"(16 x 64 x 64) x (3 x 3 x 3)", 1769472},
+		{"2**3", 8},
+		{"2^10", 1024},
+		{"2**3**2", 512},
+		{"16*3*5*5*5", 6000},
+		{"(16, 64, 64) x (3, 3, 3)", 1769472},
+		{"(2x3)(4)", 24},
+		{"[2 x 3]", 6},
+		{"(6,000) x 2", 12000},
+		{"2 ** 63", UINT64_C(9223372036854775808)},
+		{"1**99999999999", 1},
+		{"( (2) )", 2},
+	};
+	const char *bad[] = {"(2", "2)", "2**", "(2 x 3", "2 ** -1", "(1.5) x 2", "2^^3",
+			     "()", "(2 x 3) +", "2 x (3 x)"};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(parse(EC_KEY_COUNT, ok[i].text, &v, &err), EC_OK);
+		if (v.count != ok[i].count)
+			fail_msg("'%s' read as %llu", ok[i].text, (unsigned long long)v.count);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (parse(EC_KEY_COUNT, bad[i], &v, &err) != EC_ERR_PARSE)
+			fail_msg("'%s' was read as a count", bad[i]);
+	parse(EC_KEY_COUNT, "(2", &v, &err);
+	assert_string_equal(err.msg, "'(2' is not a whole number");
+	/* 2^64 and (2^32)^2 are one past the largest count */
+	assert_int_equal(parse(EC_KEY_COUNT, "2**64", &v, &err), EC_ERR_OVERFLOW);
+	assert_int_equal(parse(EC_KEY_COUNT, "(2**32)**2", &v, &err), EC_ERR_OVERFLOW);
+	assert_string_equal(err.msg, "'(2**32)**2' does not fit in 64 bits");
+}
+
+/* A count or a number followed by the word for what it counts; other words are no unit. */
+static void test_value_parse_unit_words(void **state)
+{
+	static const struct {
+		const char *text;
+		uint64_t count;
+	} ok[] = {
+		{"8 layers", 8},       {"6000 weights", 6000}, {"6,000 Weights", 6000},
+		{"32 parameters", 32}, {"1 bias", 1},          {"16 biases", 16},
+		{"8 LAYER", 8},        {"2**3 layers", 8},     {"1769472 multiplications", 1769472},
+	};
+	const char *bad[] = {"8 apples", "layers", "8layers", "8 layerss", "8 layers deep"};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(parse(EC_KEY_COUNT, ok[i].text, &v, &err), EC_OK);
+		if (v.count != ok[i].count)
+			fail_msg("'%s' read as %llu", ok[i].text, (unsigned long long)v.count);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (parse(EC_KEY_COUNT, bad[i], &v, &err) == EC_OK)
+			fail_msg("'%s' was read as a count", bad[i]);
+	assert_int_equal(parse(EC_KEY_NUMBER, "13 nodes", &v, &err), EC_OK);
+	assert_near(v.number, 13, 0);
+	assert_int_equal(v.sigfigs, 2);
+	/* "ln" is a function, not a unit: 48 ln 2 stays an expression */
+	assert_int_equal(parse(EC_KEY_NUMBER, "48 ln 2", &v, &err), EC_OK);
+	assert_near(v.number, 48 * log(2), 1e-12);
+}
+
+/* A mask written as a matrix, rows in brackets or ended by ';': the digits row by row. */
+static void test_value_parse_mask_matrix_forms(void **state)
+{
+	const char *forms[] = {"[[0,1,0],[0,1,1],[0,0,0]]", "[0 1 0; 0 1 1; 0 0 0]",
+			       "((0, 1, 0), (0, 1, 1), (0, 0, 0))", "[010; 011; 000]"};
+	ec_value v;
+	ec_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		assert_int_equal(parse(EC_KEY_MASK, forms[i], &v, &err), EC_OK);
+		assert_string_equal(v.mask, "010011000");
+	}
+	assert_int_equal(parse(EC_KEY_MASK, "[[0,1,2]]", &v, &err), EC_ERR_PARSE);
+	assert_int_equal(parse(EC_KEY_MASK, "[[ ]]", &v, &err), EC_ERR_PARSE);
+}
+
 /* True/false as students write it: a trailing period, parentheses, any case. */
 static void test_value_parse_tf_written_forms(void **state)
 {
@@ -691,6 +793,9 @@ int main(void)
 		cmocka_unit_test(test_value_parse_dims_written_forms),
 		cmocka_unit_test(test_value_parse_count_written_forms),
 		cmocka_unit_test(test_value_parse_count_scientific_exact),
+		cmocka_unit_test(test_value_parse_count_arithmetic),
+		cmocka_unit_test(test_value_parse_unit_words),
+		cmocka_unit_test(test_value_parse_mask_matrix_forms),
 		cmocka_unit_test(test_value_parse_number_written_forms),
 		cmocka_unit_test(test_value_parse_number_sigfigs),
 		cmocka_unit_test(test_value_parse_blank),

@@ -686,6 +686,32 @@ static void test_write_sheet_gradescope_sevenths_sum(void **state)
 	free(text);
 }
 
+/*
+ * A mark given by hand is a test too (the text and json writers count it):
+ * 1.1 right (2 of 2), the seven 2/7 items blank (0), 3.9 marked 0.5 of 1.
+ * Score 2 + 0.5 = 2.5 of 2 + 2 + 1 = 5; nothing is left to grade by hand.
+ */
+static void test_write_sheet_gradescope_keeps_marks(void **state)
+{
+	char *text = sevenths_text("1.1 T\n3.9 0.5\n");
+	long long sum;
+	int n;
+
+	(void)state;
+	assert_int_equal(sum_after(text, "\"score\": ", &sum, &n), 2500000);
+	assert_int_equal(n, 9);
+	assert_int_equal(sum, 2500000);
+	sum_after(text, "\"max_score\": ", &sum, &n);
+	assert_int_equal(n, 8);
+	assert_int_equal(sum + 2000000, 5000000);
+	assert_non_null(strstr(text, "\"number\": \"3.9\", \"score\": 0.5, \"max_score\": 1, "
+				     "\"status\": \"failed\", \"visibility\": \"visible\", "
+				     "\"output\": \"partial: mark 0.5 of 1 given by hand\"}"));
+	assert_non_null(strstr(text, "Graded items, marks given by hand included: 2.5 of 5 points. "
+				     "Graded by hand later, worth: 0."));
+	free(text);
+}
+
 static void test_write_sheet_unsupported(void **state)
 {
 	ec_sheet_report r;
@@ -1064,6 +1090,7 @@ int main(void)
 		cmocka_unit_test(test_write_sheet_gradescope),
 		cmocka_unit_test(test_write_sheet_gradescope_sevenths_all_right),
 		cmocka_unit_test(test_write_sheet_gradescope_sevenths_sum),
+		cmocka_unit_test(test_write_sheet_gradescope_keeps_marks),
 		cmocka_unit_test(test_write_sheet_unsupported),
 		cmocka_unit_test(test_write_sheet_call_order),
 		cmocka_unit_test(test_write_stats_text),

@@ -7,6 +7,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * A NUL-terminated string that grows as text is appended. Start it with
  * EC_BUF_INIT; `data` is NULL until the first successful append, then
@@ -41,5 +45,9 @@ void ec_buf_clear(ec_buf *b);
 
 /** Release the memory and start over (as EC_BUF_INIT). */
 void ec_buf_free(ec_buf *b);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

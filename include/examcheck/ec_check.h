@@ -9,6 +9,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Most lines of explanation an item carries. */
 #define EC_CHECK_LINES 12
 /** Room for one line of explanation, its NUL included. */
@@ -44,5 +48,19 @@ typedef struct ec_check_report {
  * "blank", "unreadable"; "graded by hand" for EC_VERDICT_MANUAL.
  */
 const char *ec_check_verdict_name(ec_verdict verdict);
+
+/**
+ * Add to `it` a line saying how far answer `v` to item `i` of `g` lies
+ * from the key when it is right by the rule's tolerance
+ * (EC_MATCH_TOLERANCE), e.g. "Right within the rubric's tolerance: 13.95
+ * differs from the key 13.862943611198906 by 0.0870564, and the rule allows up to
+ * 0.138629 (rel=0.01 of the key)." Returns whether it added one (not when
+ * the answer is right otherwise, or wrong, or `it` has no room).
+ */
+bool ec_check_note_tolerance(ec_check_item *it, const ec_grader *g, size_t i, const ec_value *v);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

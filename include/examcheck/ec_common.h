@@ -9,6 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define EC_VERSION "0.1.0"
 
 /** Result of a library call that can fail. 0 is success. */
@@ -80,5 +84,9 @@ bool ec_u64_mul(uint64_t a, uint64_t b, uint64_t *out);
 
 /** a + b into *out; false (and *out untouched) when it does not fit. */
 bool ec_u64_add(uint64_t a, uint64_t b, uint64_t *out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -9,6 +9,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Most spatial dimensions a layer may have (1D, 2D or 3D). */
 #define EC_MAX_SPATIAL 3
 
@@ -93,5 +97,9 @@ ec_status ec_flops_from_macs(uint64_t macs, uint64_t *flops, ec_error *err);
 
 /** Product of n values into *out; EC_ERR_OVERFLOW when it does not fit. */
 ec_status ec_u64_product(size_t n, const uint64_t *v, uint64_t *out, ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * ec_csv.h: a streaming reader of RFC 4180 CSV: fields separated by commas,
- * records ended by LF or CRLF, fields optionally quoted with '"' (a quote
+ * ec_csv.h: a streaming reader of RFC 4180 CSV: fields separated by commas
+ * (or by ';' or tabs, as exports of other locales and spreadsheets write
+ * them: ec_csv_set_separator()), records ended by LF or CRLF, fields optionally quoted with '"' (a quote
  * inside written twice, commas and line breaks allowed inside), an optional
  * UTF-8 byte-order mark at the start. Memory stays bounded: one input
  * buffer and one record of at most EC_CSV_RECORD_MAX bytes.
@@ -11,6 +12,10 @@
 #include <stdio.h>
 
 #include "examcheck/ec_common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /** Longest record accepted, in bytes (fields and separators). */
 #define EC_CSV_RECORD_MAX (1u << 20)
@@ -35,7 +40,29 @@ typedef struct ec_csv_reader {
 	size_t nfields, fields_cap;
 	bool io_error;
 	bool borrowed;          /**< `in` belongs to the caller (the roster grader's chunks) */
+	char sep;               /**< the separator: ',' (the default), ';' or '\t'; 0 until the
+				     first record, when ec_csv_set_separator() asked to detect it */
+	unsigned char ends[256]; /**< the bytes that end an unquoted run (separator, CR, LF, '"', NUL) */
 } ec_csv_reader;
+
+/** Whether `sep` is a separator the reader takes: ',', ';' or a tab. */
+bool ec_csv_separator_ok(char sep);
+
+/**
+ * Read fields separated by `sep` (',', ';' or '\t'), or, for any other
+ * value (0), by the one ec_csv_detect_separator() finds at the start of
+ * the first record. Call before the first ec_csv_next(); readers start
+ * with ','.
+ */
+void ec_csv_set_separator(ec_csv_reader *r, char sep);
+
+/**
+ * The separator of the CSV that starts at p[0..n) (empty lines skipped):
+ * the one of ',', ';' and tab that its first record holds most often
+ * outside quotes (so a header "Name;Grade/10,00" is ';'), ',' on a tie
+ * with it or when there is none; ';' before tab on a tie.
+ */
+char ec_csv_detect_separator(const char *p, size_t n);
 
 /**
  * Start reading `f` (opened by the caller, left open), named `file` in
@@ -60,5 +87,9 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err);
 
 /** Release the reader's buffers (not the FILE). */
 void ec_csv_close(ec_csv_reader *r);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

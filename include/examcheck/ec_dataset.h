@@ -8,6 +8,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** A seeded xorshift64* generator. Same seed, same sequence, on every platform. */
 typedef struct ec_rng {
 	uint64_t state;
@@ -144,5 +148,9 @@ ec_status ec_digit_image(int digit, double *out, ec_error *err);
  */
 ec_status ec_dataset_digits(ec_dataset *ds, size_t per_class, double ink, double sigma,
 			    ec_rng *rng, ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -59,6 +59,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Longest input name, in characters. */
 #define EC_EXPR_NAME_MAX 32
 /** Most nodes an expression may have. */
@@ -318,5 +322,9 @@ char *ec_ln2_describe(double v, ec_ln2 x, char *buf, size_t size);
  * Returns `buf`.
  */
 char *ec_expr_format_number(double value, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,10 @@
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_roster.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Most bytes of a safe name, a "-N" suffix included, ".txt" not. */
 #define EC_FEEDBACK_NAME_MAX 100
 
@@ -148,5 +152,9 @@ void ec_feedback_free(ec_feedback *fb);
  * are left on the stream (ferror(f)).
  */
 void ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

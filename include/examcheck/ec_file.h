@@ -6,6 +6,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * Read all of `path` ("-" means standard input) into *text, NUL-terminated
  * (free() it), with its length in *len; at most `max` bytes. Fails with
@@ -23,5 +27,26 @@ ec_status ec_file_read(const char *path, size_t max, char **text, size_t *len, e
  * err->line the line of the first NUL (lines end at LF, CRLF or a lone CR).
  */
 ec_status ec_file_read_text(const char *path, size_t max, char **text, ec_error *err);
+
+/**
+ * Whether the paths `a` and `b` name one file: both exist and, their
+ * symbolic links followed, are on the same device with the same inode
+ * ("out.csv", "./out.csv", a hard link and a link to it all name it).
+ * False when either is NULL, "-" (standard input or output) or cannot be
+ * looked up.
+ */
+bool ec_file_same(const char *a, const char *b);
+
+/**
+ * The index in paths[0..n) of the first path that names the same file as
+ * `out` (ec_file_same(); NULL entries are skipped), or -1 when none does
+ * or `out` is no regular file (a FIFO or a device is written to, not
+ * replaced): an output that would overwrite an input.
+ */
+long ec_file_find_same(const char *out, const char *const *paths, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

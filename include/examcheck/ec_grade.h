@@ -11,6 +11,10 @@
 #include "examcheck/ec_rubric.h"
 #include "examcheck/ec_sheet.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** What became of one answer. */
 typedef enum ec_verdict {
 	EC_VERDICT_RIGHT,   /**< full points */
@@ -138,6 +142,52 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 
 
 /**
+ * The items of the group named by the `len` bytes at `id` (those whose id
+ * starts with the group's and a '.': 3.2.2 has 3.2.2.1, 3.2.2.2 and
+ * 3.2.2.3), auto-graded ones only, in key order, into items[0..g->count).
+ * Returns how many; 0 when `id` is an item itself or names no group.
+ */
+size_t ec_grader_group(const ec_grader *g, const char *id, size_t len, size_t *items);
+
+/** One answer of a group's line (ec_grader_split_group()): `len` bytes at `text`. */
+typedef struct ec_group_part {
+	const char *text;
+	size_t len;
+} ec_group_part;
+
+/**
+ * Split `text` (`len` bytes), the answers to the n items items[0..n) of a
+ * group written on one line as its worked answer writes them ("32, 32, 64"
+ * for 3.2.2), into parts[0..n), blanks trimmed (an empty part is a blank
+ * answer). The answers are separated by ';', else by ',', else by ','
+ * and a blank ("1,769,472, 9,830,400"), else by blanks ("32 32 64");
+ * separators inside brackets do not count, so "(16, 8, 64, 64), 6000"
+ * is two answers. The first of these splits giving n answers that every
+ * item reads wins, else the first giving n answers. Returns EC_OK, or
+ * EC_ERR_PARSE ("'32, 64' is not 3 answers, one per item of 3.2.2
+ * (3.2.2.1 3.2.2.2 3.2.2.3), separated by ',' or ';'") when no split gives n.
+ * The parts point into `text`.
+ */
+ec_status ec_grader_split_group(const ec_grader *g, const char *group, const size_t *items,
+				size_t n, const char *text, size_t len, ec_group_part *parts,
+				ec_error *err);
+/** How an answer earned an item's full points (ec_grader_match()). */
+typedef enum ec_match {
+	EC_MATCH_NONE,        /**< it did not (or is blank, or the item is graded by hand) */
+	EC_MATCH_EXACT,       /**< the key's value (a number within EC_NUMBER_SAME of it) */
+	EC_MATCH_SIGFIGS,     /**< a decimal whose significant figures all agree with the key */
+	EC_MATCH_TOLERANCE,   /**< a number within the rule's rel or abs tolerance of the key */
+	EC_MATCH_ALTERNATIVE  /**< an alternative the rubric accepts (alt, --accept) */
+} ec_match;
+
+/**
+ * How answer `v` to item `i` earns its full points: the key's value, the
+ * key's significant figures, the rule's tolerance around the key (tried
+ * in this order), else an alternative; EC_MATCH_NONE when it earns less.
+ */
+ec_match ec_grader_match(const ec_grader *g, size_t i, const ec_value *v);
+
+/**
  * Score a whole set of answers: `values[i]` answers item i (g->count of
  * them). Fills results[i], `sections` (g->nsections subtotals, may be
  * NULL) and returns the auto-graded total.
@@ -147,8 +197,11 @@ double ec_grade_values(const ec_grader *g, const ec_value *values,
 
 /**
  * Read a parsed sheet into values[0..g->count) (items it does not answer
- * are blank). Returns EC_OK, or EC_ERR_PARSE (or EC_ERR_OVERFLOW) at
- * file:line for an unknown item id or an answer that cannot be read.
+ * are blank); a line naming a group answers its items
+ * (ec_grader_split_group()). Returns EC_OK, or EC_ERR_PARSE (or
+ * EC_ERR_OVERFLOW) at file:line for an id naming no item or group, a
+ * group's line that does not split into its answers, or an answer that
+ * cannot be read.
  */
 ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 			 const char *file, ec_value *values, ec_error *err);
@@ -164,30 +217,56 @@ enum {
 /**
  * Map a roster's header fields (`fields[0..nfields)`, each NUL-terminated)
  * to items. The first field names the student id column, whatever it says.
- * Each other field is an item id of the key (as ec_item_id_normalise()
- * reads it: Q1.1, q1.1, 1.1: and 1.1) name 1.1), giving cols[c] = its item; or,
- * when it names no item, data kept as written (cols[c] =
- * EC_ROSTER_COLUMN_DATA); empty fields after the last non-empty one are
- * EC_ROSTER_COLUMN_IGNORED. EC_ERR_PARSE at file:line:column when an item
- * is named twice or no field names an item.
+ * Each other field that is an item id of the key (as ec_item_id_normalise()
+ * reads it: Q1.1, q1.1, 1.1: and 1.1) name 1.1) or begins with one followed
+ * by a blank, ':', ')', ']', '-' or ',' ("1.1: Title (2.0 pts)", "Q1.1
+ * Whitening", "1.1 - Batch norm") gives cols[c] = its item; any other is
+ * data kept as written (cols[c] = EC_ROSTER_COLUMN_DATA); empty fields
+ * after the last non-empty one are EC_ROSTER_COLUMN_IGNORED. EC_ERR_PARSE
+ * at file:line:column when an item is named twice or no field names an
+ * item. ec_grade_roster_columns() (ec_roster.h) also takes another id
+ * column and a column map.
  */
 ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
 				 size_t nfields, const char *file, long line,
 				 long *cols, ec_error *err);
 
 /**
+ * Read the number of a mark given by hand: a number as ec_value_parse()
+ * reads one, or a decimal written with a comma ("0,5", "1,25": digits, one
+ * comma, digits), as spreadsheets of many locales write marks. EC_OK with
+ * *value; EC_ERR_PARSE for anything else, a blank included.
+ */
+ec_status ec_mark_parse(const char *text, size_t len, double *value);
+
+/**
  * Read a mark given by hand to item `i` (scored by hand): blank (empty or
  * spaces) leaves it pending (EC_VERDICT_MANUAL, 0 points); a number from 0
- * to the item's points, written as ec_value_parse() reads numbers, scores
- * those points (verdict right at full points, wrong at 0, else partial).
- * EC_ERR_PARSE, with a message naming the range, for anything else.
+ * to the item's points, as ec_mark_parse() reads it, scores those points
+ * (verdict right at full points, wrong at 0, else partial). EC_ERR_PARSE,
+ * with a message naming the range, for anything else.
  */
 ec_status ec_grader_read_mark(const ec_grader *g, size_t i, const char *text, size_t len,
 			      ec_grade_result *r, ec_error *err);
 
+/** The largest denominator of the fractions ec_points_round() gives back. */
+#define EC_POINTS_DENOMINATOR_MAX 1000
+
+/**
+ * A sum of points as the rubric can express it: the fraction n/d with d
+ * at most EC_POINTS_DENOMINATOR_MAX that lies within 1e-12 x max(1,
+ * |points|) of `points` (as a double, n / d correctly rounded), or
+ * `points` itself when there is none (or it is whole, not finite, or
+ * 1e5 or more away from 0, where such fractions lie too close together
+ * to tell which one a sum meant). Twenty-one items of 2/7 add up in doubles to
+ * 5.9999999999999982; this gives 6.
+ */
+double ec_points_round(double points);
+
 /**
  * The total of results[0..g->count), with section subtotals in `sections`
- * (g->nsections of them; may be NULL).
+ * (g->nsections of them; may be NULL), each added up in key order and
+ * then ec_points_round().
  */
 double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections);
 
@@ -211,5 +290,9 @@ size_t ec_points_format_len(double points, char buf[32]);
  * 32 bytes.
  */
 char *ec_points_format_exact(double points, char buf[32]);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** An elementwise activation. */
 typedef enum ec_act {
 	EC_ACT_LINEAR,  /**< f(z) = z */
@@ -114,5 +118,9 @@ ec_status ec_gradflow_logistic(ec_score score, const double *x, const double *y,
 ec_status ec_gradflow_logistic_train(ec_score score, const double *x, const double *y,
 				     size_t n, size_t d, double *theta, double lr, size_t iters,
 				     double h, double *moved, ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

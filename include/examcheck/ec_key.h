@@ -7,6 +7,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** How an item's answer is written and compared. */
 typedef enum ec_key_kind {
 	EC_KEY_TF,     /**< "T" or "F" */
@@ -116,5 +120,9 @@ bool ec_key_source_has(const ec_key_source *source, const ec_key_item *item);
 
 /** Release the list's memory and empty it. */
 void ec_key_free(ec_key *key);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_key.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * Append the items of key-file text (`len` bytes) named `file` to `key`;
  * each item keeps `file` and its line. Returns EC_OK (an empty text is an
@@ -53,5 +57,9 @@ typedef struct ec_key_diff {
  */
 void ec_key_compare(const ec_key *want, const ec_key *have, ec_key_diff *out,
 		    size_t max, size_t *count);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_dataset.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** The distance between two feature vectors. */
 typedef enum ec_metric {
 	EC_METRIC_L1, /**< sum of |a_i - b_i| */
@@ -66,5 +70,9 @@ ec_status ec_knn_predict(const ec_dataset *train, const double *x, size_t k,
 ec_status ec_knn_evaluate(const ec_dataset *train, const ec_dataset *test, size_t k,
 			  ec_metric metric, size_t *correct, ec_knn_cost *cost,
 			  ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -30,6 +30,10 @@
 #include "examcheck/ec_conv.h"
 #include "examcheck/ec_rf.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Kind of a layer. */
 typedef enum ec_layer_type {
 	EC_LAYER_INPUT, /**< the network's input shape */
@@ -117,5 +121,9 @@ typedef struct ec_layer_rf {
  * layer as ec_layers_walk() does.
  */
 ec_status ec_layers_rf(const ec_layer_list *list, ec_layer_rf *out, ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

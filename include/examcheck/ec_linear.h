@@ -9,6 +9,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_dataset.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * A linear classifier over `dim` features and `classes` classes: W is
  * classes x dim row-major (row c holds the weights of class c), b has one
@@ -146,5 +150,9 @@ ec_status ec_linear_perceptron(ec_linear *m, const ec_dataset *ds, size_t max_ep
  */
 ec_status ec_linear_predict_cost(size_t classes, size_t dim, uint64_t *mults,
 				 ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -19,6 +19,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Which normalisation. */
 typedef enum ec_norm_kind {
 	EC_NORM_BATCH, /**< statistics per channel, over samples and positions */
@@ -138,5 +142,9 @@ ec_status ec_norm_fit_affine(ec_norm_shape shape, const double *y, const double 
 ec_status ec_norm_affine_residual(ec_norm_shape shape, const double *y, const double *x,
 				  const double *gamma, const double *beta, double *rms,
 				  ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

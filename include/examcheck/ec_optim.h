@@ -7,6 +7,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** A derivative (or a chosen subgradient) L'(x); ctx is passed through. */
 typedef double (*ec_deriv_fn)(double x, void *ctx);
 
@@ -57,5 +61,9 @@ const char *ec_gd_behaviour_name(ec_gd_behaviour b);
  */
 ec_status ec_optim_classify(const double *trace, size_t len, double ratio,
 			    ec_gd_behaviour *out, ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

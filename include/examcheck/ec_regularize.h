@@ -7,6 +7,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * The penalty sum_i |w_i|^p (= L_p(w)^p) into *out; p must be finite and
  * > 0 (p = 1: L1, p = 2: squared L2).
@@ -103,5 +107,9 @@ ec_status ec_reg_select_cd(ec_reg_kind kind, const double *Xtr, const double *yt
 ec_status ec_reg_count_local_minima(double z, double lambda, double p, double lo, double hi,
 				    size_t points, size_t *count, double *minima, size_t max,
 				    ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -9,6 +9,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** A graded sheet. Fill with ec_grade_sheet_report(), free with ec_sheet_report_free(). */
 typedef struct ec_sheet_report {
 	const ec_grader *grader;    /**< the items and sections (not owned) */
@@ -16,6 +20,9 @@ typedef struct ec_sheet_report {
 	ec_value *values;           /**< grader->count answers, in key order; blank where none was given */
 	ec_grade_result *results;   /**< grader->count scores: verdict manual for items left to
 				       grade by hand, unreadable for flagged ones */
+	char **written;             /**< grader->count answers as written on the sheet
+				       (NUL-terminated), NULL where none was given: what an
+				       unreadable answer shows */
 	double *sections;           /**< grader->nsections subtotals */
 	double *section_max;        /**< grader->nsections: the points of each section's items
 				       graded (auto-graded, or given a mark) */
@@ -32,7 +39,9 @@ typedef struct ec_sheet_report {
 
 /**
  * Grade the answer-sheet text `text` (`len` bytes) named `file` with `g`.
- * Each line is read with ec_sheet_parse(); a prose item (kind manual)
+ * Each line is read with ec_sheet_parse(); a line naming a group of items
+ * ("3.2.2 32, 32, 64") answers each of its auto-graded items in key order
+ * (ec_grader_split_group()); a prose item (kind manual)
  * whose line holds a number takes it as the mark given by hand
  * (ec_grader_read_mark()); any other answer is read as its item's kind
  * (prose stays for a person to grade). A line that cannot be read is flagged and
@@ -57,5 +66,9 @@ void ec_sheet_report_free(ec_sheet_report *r);
  * bytes. Returns `buf`.
  */
 char *ec_grade_item_correct(const ec_grade_item *it, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

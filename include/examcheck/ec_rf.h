@@ -8,6 +8,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_conv.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * Receptive field of one output element along one axis, in input pixels.
  * The input itself has size 1, jump 1, first 0.
@@ -65,5 +69,9 @@ typedef struct ec_fc_conv {
  */
 ec_status ec_fc_as_conv(size_t nspatial, const uint64_t *in_spatial, uint64_t channels,
 			uint64_t neurons, ec_fc_conv *out, ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

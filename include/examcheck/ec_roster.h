@@ -10,7 +10,7 @@
  * bytes, in the same order, as with one.
  *
  * A class that sat several versions of the exam can be graded in one run:
- * given several graders (ec_roster_options.graders), each row is graded
+ * with a key column (ec_roster_options.key_column), each row is graded
  * against the one its cell in a chosen column names.
  */
 #ifndef EC_ROSTER_H
@@ -21,9 +21,67 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One line of a column map: a header text and the item its column holds. */
+typedef struct ec_column_map_entry {
+	char *header;  /**< the header text, blanks around it dropped */
+	char id[40];   /**< the item id, as ec_item_id_normalise() writes it */
+	long line;     /**< its line in the map file */
+} ec_column_map_entry;
+
+/**
+ * Which roster columns hold which items when their headers do not say it
+ * with an item id (a Google Forms export titles a column by its question).
+ * Fill with ec_column_map_parse(), free with ec_column_map_free().
+ */
+typedef struct ec_column_map {
+	ec_column_map_entry *entries;
+	size_t count;
+	const char *file;  /**< the map's name in messages (not copied) */
+} ec_column_map;
+
+/**
+ * Read a column map: CSV (',', ';' or tab, found from its first line) of
+ * records "header text,item id" (the id as a sheet writes it: 1.1, Q1.1);
+ * a first record whose second field is no item id ("header,item") is a
+ * heading and skipped. `m` keeps copies of the texts; `file` must outlive
+ * it. EC_ERR_PARSE at FILE:LINE for a record with another number of
+ * fields, an empty header text, an id that is none, a header mapped twice
+ * (in any case),
+ * or no record at all; EC_ERR_NOMEM. On failure `m` holds nothing.
+ */
+ec_status ec_column_map_parse(ec_column_map *m, const char *text, size_t len, const char *file,
+			      ec_error *err);
+
+/** Release a map's entries. */
+void ec_column_map_free(ec_column_map *m);
+
+/**
+ * The entry of `m` (may be NULL) that names the roster header `field`: its
+ * text equals the header's (any case, blanks around ignored), or is the
+ * header's start before a ':' ("1409981" names "1409981: <p>Which
+ * ...</p>", as Canvas titles a question). Its index, or -1.
+ */
+long ec_column_map_find(const ec_column_map *m, const char *field);
+
+/**
+ * ec_grade_roster_header() with the student id in column `id_col` and the
+ * column map `map` (may be NULL): a column the map names holds the map's
+ * item (when `g` has it; else it is data: the caller checks the map's ids
+ * against its keys), any other as ec_grade_roster_header() says; column
+ * `id_col` is EC_ROSTER_COLUMN_DATA.
+ */
+ec_status ec_grade_roster_columns(const ec_grader *g, char *const *fields, size_t nfields,
+				  size_t id_col, const ec_column_map *map, const char *file,
+				  long line, long *cols, ec_error *err);
+
 /** One graded student, as handed to ec_roster_options.on_row. */
 typedef struct ec_roster_row {
-	char *const *fields;                /**< the record as read: the student id first */
+	char *const *fields;                /**< the record as read, its student id moved first
+						 (ec_roster_options.id_column) */
 	const size_t *lens;
 	size_t nfields;
 	long line;                          /**< where the record starts */
@@ -40,7 +98,8 @@ typedef struct ec_roster_row {
 
 /** What the header holds, as handed to ec_roster_options.on_header. */
 typedef struct ec_roster_header {
-	char *const *names;     /**< the header's fields, as read */
+	char *const *names;     /**< the header's fields, as read, the student id's moved first
+				     (ec_roster_options.id_column): in the order of ec_roster_row.fields */
 	size_t nnames;          /**< trailing empty fields left out */
 	const long *item;       /**< per field: its item, or EC_ROSTER_COLUMN_DATA */
 	const size_t *items;    /**< the items the roster has a column for, in key order */
@@ -112,6 +171,15 @@ typedef struct ec_roster_options {
 	ec_roster_grader_fn grader_of; /**< NULL: a key column is refused (EC_ERR_USAGE: one
 					    key was asked for) */
 	void *key_ctx;          /**< passed to grader_of */
+	char delimiter;         /**< the input's separator, ',', ';' or '\t'; 0: the one its
+				     header uses (ec_csv_detect_separator()). The output is
+				     written with ',' whatever the input's */
+	const char *id_column;  /**< the header of the student id column (any case, blanks
+				     around it ignored); NULL: the first column. The output
+				     writes it first, then the data columns in their order */
+	const ec_column_map *map; /**< headers naming items (ec_grade_roster_columns()); NULL:
+				     none. A line of it that names no column of the header is
+				     a warning; one naming an item no key has, an error */
 } ec_roster_options;
 
 /** What a run did. */
@@ -127,14 +195,19 @@ typedef struct ec_roster_summary {
 /**
  * Grade the roster read from `in` (named `file` in messages) against `g`
  * (or, with a key column, each row against the grader its cell picks).
- * The header's first field names the student id column; fields naming
- * items (ec_grade_roster_header()) are answers, or marks for items scored
- * by hand; the others are data kept as written.
+ * The header's first field (or opts->id_column) names the student id
+ * column; fields naming items (ec_grade_roster_columns(), with opts->map)
+ * are answers, or marks for items scored by hand; the others are data
+ * kept as written. A data column whose header looks like a mistyped item
+ * id ("Q 1.3", "1.3a", "7.7"; not a number such as "2.0") is a warning.
  *
  * The output, when opts->out is set, is CSV: the student id and data
  * columns with their headers as written, then total, section.<s> for
  * every section, the points of each item the roster has a column for (in
- * key order) and `flagged`; one row per student, points written as
+ * key order; empty for a mark not given yet, EC_VERDICT_MANUAL), then,
+ * when an item graded by hand has a column, `pending` (the ids of the
+ * items whose mark is not given yet, in key order, separated by blanks)
+ * and `flagged`; one row per student, points written as
  * ec_points_format() does. Items the roster lacks score as blank answers.
  *
  * Every student is graded. An answer or mark its item cannot read scores
@@ -145,7 +218,9 @@ typedef struct ec_roster_summary {
  * empty student id "student". A record the CSV reader cannot split (a
  * quote never closed, one over EC_CSV_RECORD_MAX bytes) is reported and
  * counted in summary->lost. Returns EC_OK when the whole input was read;
- * EC_ERR_PARSE for an empty input or a bad header (naming file and line);
+ * EC_ERR_PARSE for an empty input or a bad header (naming file and line;
+ * also no column or two named opts->id_column, or a map line naming an
+ * item of no key, at the map's file and line);
  * EC_ERR_IO for a read or write error; EC_ERR_NOMEM; EC_ERR_INVALID when
  * on_row stopped the run.
  *
@@ -168,5 +243,9 @@ typedef struct ec_roster_summary {
 ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 			  const ec_roster_options *opts, ec_roster_summary *summary,
 			  ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

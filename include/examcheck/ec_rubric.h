@@ -44,6 +44,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** The largest rel or abs tolerance a rule may set. */
 #define EC_TOLERANCE_MAX 1e6
 
@@ -121,5 +125,9 @@ const char *ec_scheme_name(ec_scheme scheme);
 
 /** Release the rubric's memory and empty it. */
 void ec_rubric_free(ec_rubric *r);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -11,6 +11,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_key.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Most factors a shape (EC_KEY_DIMS) may have. */
 #define EC_DIMS_MAX 8
 /** Most digits a mask (EC_KEY_MASK) may have. */
@@ -55,13 +59,22 @@ typedef struct ec_value {
  *    or ' ' (one of them throughout: "6,000", "6 000", "1,000,000"),
  *    scientific notation of a whole number ("1e3", "1.5e3"), a fraction
  *    or product of such factors ("12/4", "5x5x5x3x16"; a product of whole
- *    numbers is computed exactly, overflow detected); "none", "N/A", "NA"
- *    and "-" (any case) mean 0, as a table writes a layer without
- *    parameters;
+ *    numbers is computed exactly, overflow detected); arithmetic on whole
+ *    numbers with parentheses and powers, also exact: "(16 x 64 x 64) x
+ *    (3 x 3 x 3)", "2**3", "2^3", "(16, 64, 64) x (3, 3, 3)" (a shape in
+ *    brackets is its product); "none", "N/A", "NA" and "-" (any case) mean
+ *    0, as a table writes a layer without parameters;
+ *  - a count or a number may be followed by a word naming what it counts:
+ *    "8 layers", "6000 weights", "32 parameters" (layer, weight, bias,
+ *    parameter, param, multiplication, mult, mac, hop, node, channel, unit,
+ *    neuron, activation, value, element, filter, output; any case, with
+ *    "s" or "es");
  *  - dims: whole factors joined by 'x', 'X', '*', U+00D7 or ',', inside
  *    optional () or []: "16x8x64x64", "16 * 8 * 64 * 64",
  *    "(16, 8, 64, 64)", "[16,8,64,64]";
- *  - mask: digits 0 and 1, optionally separated by blanks, ',', ';' or '/'.
+ *  - mask: digits 0 and 1, row by row, optionally separated by blanks,
+ *    ',', ';', '/' or brackets: "010011000", "0 1 0; 0 1 1; 0 0 0",
+ *    "[[0,1,0],[0,1,1],[0,0,0]]".
  * A manual item's text is never read (the value is blank).
  * Returns EC_OK; EC_ERR_PARSE with a message such as "'12x' is not a
  * product of whole numbers" or "'1/0' has no finite value (1/0: division
@@ -122,5 +135,9 @@ ec_status ec_sheet_parse(const char *text, size_t len, const char *file,
 
 /** Release a sheet's entries. */
 void ec_sheet_free(ec_sheet *sheet);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

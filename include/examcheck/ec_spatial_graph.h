@@ -14,6 +14,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Largest image side accepted (rows and columns), in pixels. */
 #define EC_SG_MAX_SIDE 64
 /** Largest filter side accepted; filter sides are odd, 1 to 7. */
@@ -216,5 +220,9 @@ ec_status ec_sg_render(const ec_sg_figure *fig, char **text, ec_error *err);
  */
 ec_status ec_sg_format_terms(const double *patch, const double *w, const unsigned char *mask,
 			     size_t n, char *buf, size_t size, ec_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

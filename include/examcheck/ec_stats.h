@@ -12,6 +12,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Distinct totals kept for an exact median and exact 27% groups; beyond this they are estimated. */
 #define EC_STATS_DISTINCT_MAX 65536
 /** Bins of the fine histogram that estimates the median and the groups after that. */
@@ -151,5 +155,9 @@ double ec_stats_alpha(const ec_stats *s);
 
 /** Release the state's memory. */
 void ec_stats_free(ec_stats *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

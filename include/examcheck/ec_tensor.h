@@ -8,6 +8,10 @@
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_xorshift.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** A rows x cols matrix of doubles stored row-major in v (not owned). */
 typedef struct ec_mat {
 	size_t rows;
@@ -74,5 +78,9 @@ ec_status ec_mat_fill_ints(ec_mat *m, ec_xorshift *g, int lo, int hi, ec_error *
 
 /** Number of entries of m that are exactly 0. */
 size_t ec_mat_count_zeros(const ec_mat *m);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 
 #include "examcheck/ec_common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** The code point ec_utf8_next() gives for an ill-formed sequence. */
 #define EC_UTF8_INVALID UINT32_C(0xFFFFFFFF)
 
@@ -67,5 +71,9 @@ size_t ec_utf8_count(const char *s, size_t n);
 
 /** The largest character boundary of `s` (n bytes) that is at most `limit`. */
 size_t ec_utf8_boundary(const char *s, size_t n, size_t limit);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -20,6 +20,10 @@
 #include "examcheck/ec_stats.h"
 #include "examcheck/ec_text.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** The output formats of examcheck's --format. */
 typedef enum ec_format {
 	EC_FORMAT_TEXT,      /**< aligned columns, for people */
@@ -378,5 +382,9 @@ void ec_write_csv_field(FILE *f, const char *s);
  * a code point above U+10FFFF, a sequence cut short) \ufffd.
  */
 void ec_write_json_string(FILE *f, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -9,6 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** State of Marsaglia's xorshift64 generator (shifts 13, 7, 17). */
 typedef struct ec_xorshift {
 	uint64_t state;
@@ -50,5 +54,9 @@ uint64_t ec_xorshift_below(ec_xorshift *g, uint64_t n);
 
 /** Fill x[0..n) with ec_xorshift_uniform(g, lo, hi) in order. */
 void ec_xorshift_fill(ec_xorshift *g, double *x, size_t n, double lo, double hi);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

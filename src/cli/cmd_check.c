@@ -25,8 +25,8 @@ static const char check_help[] =
 	"group of items (3.2.1, 3.2.1.1, 1): then give one ANSWER per item of the\n"
 	"group, in key order ('examcheck key' lists them; items graded by hand are\n"
 	"left out), '' for a blank one. Answers are read as grade reads a sheet\n"
-	"(see 'examcheck grade --help'); an answer that starts with '-' is an\n"
-	"answer, not an option (-0.25).\n"
+	"(see 'examcheck grade --help'); after the id, a word that starts with '-'\n"
+	"is an answer, not an option (-0.25, '-(1/4)', -ln2), except -h and -V.\n"
 	"\n"
 	"The first line is 'Points: P of MAX (VERDICT)', with P and MAX as the key\n"
 	"file writes points (2, -1, 2/7) and VERDICT right, partly right, wrong,\n"
@@ -36,7 +36,9 @@ static const char check_help[] =
 	"  numbers, shapes  the correct value with its derivation; when the answer\n"
 	"                   is what a known mistake gives (weights without the input\n"
 	"                   channels, padding ignored, FLOPs for multiplications, a\n"
-	"                   wrong sign, ...), that mistake, recomputed\n"
+	"                   wrong sign, ...), that mistake, recomputed; when right\n"
+	"                   by the rubric's tolerance (rel=, abs=), how far it is\n"
+	"                   from the key and how far the rule allows\n"
 	"and last the command of the full worked answer ('Worked answer: examcheck\n"
 	"q2.8', or 'examcheck variant --seed 7 2.8' for a variant). A group gives a\n"
 	"Points line per item, the total, then each item's reasons. Every number is\n"
@@ -128,6 +130,8 @@ static int parse_args(int argc, char **argv, options *op)
 			op->format_name = it.value;
 			break;
 		case CLI_OPERAND:
+			/* after the id, "-(1/4)" and "-ln2" are answers, not options */
+			it.dash_operands = true;
 			if (!op->id)
 				op->id = it.value;
 			else

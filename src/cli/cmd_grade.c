@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "examcheck/ec_csv.h"
 #include "examcheck/ec_exam.h"
+#include "examcheck/ec_file.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_report.h"
 #include "examcheck/ec_roster.h"
@@ -26,9 +28,12 @@ static const char grade_help[] =
 	"\n"
 	"Score an answer sheet (one '<id> <answer>' per line; blank lines and '#'\n"
 	"comments allowed; a missing id is a blank answer), or every student of a\n"
-	"roster: CSV whose header names the student id column first (any name),\n"
-	"then items (1.1, Q1.1, q1.1) and any other columns (name, email, ...),\n"
-	"with one row per student. FILE or SHEET '-' is standard input.\n"
+	"roster: CSV whose header names the student id column first (any name;\n"
+	"or --id-column), then items (1.1, Q1.1, q1.1, or a header starting with\n"
+	"the id: '1.1: Title (2.0 pts)', 'Q1.1 Whitening'; or --map) and any other\n"
+	"columns (name, email, ...), with one row per student; exports of Google\n"
+	"Forms, Canvas, Moodle and Gradescope grade as they are. FILE or SHEET '-'\n"
+	"is standard input.\n"
 	"\n"
 	"Options:\n"
 	"  --key FILE        the key in the format of 'examcheck key --format tsv'\n"
@@ -38,6 +43,13 @@ static const char grade_help[] =
 	"                    'variant'); reasons and feedback name its numbers\n"
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
 	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
+	"  --delimiter C     roster: its fields' separator, ',', ';' or tab (default:\n"
+	"                    the one its header uses most; the output uses ',')\n"
+	"  --id-column NAME  roster: the student id column (any case; default: the\n"
+	"                    first); the output writes it first\n"
+	"  --map FILE        roster: CSV lines 'header text,item id' naming the\n"
+	"                    columns whose header is not an item id (a header equal\n"
+	"                    to the text, or starting with it and ':')\n"
 	"  --format F        sheet: text (default; under an item not fully right a\n"
 	"                    'why:' line, as 'examcheck check' says it), json,\n"
 	"                    gradescope (results.json);\n"
@@ -45,7 +57,8 @@ static const char grade_help[] =
 	"                    student: line, student, data, total, sections,\n"
 	"                    items {id: {points, verdict}}, flagged)\n"
 	"  -o, --output FILE write the result to FILE ('-': standard output): a\n"
-	"                    regular file appears whole or not at all\n"
+	"                    regular file appears whole or not at all; FILE naming\n"
+	"                    an input (roster, sheet, key, rubric, map) is refused\n"
 	"  --stats           roster: also print item analysis over the items the\n"
 	"                    roster has a column for (marks by hand included):\n"
 	"                    students, mean, median, standard deviation, min, max,\n"
@@ -73,10 +86,12 @@ static const char grade_help[] =
 	"                    a regular file in its place stops the run (74)\n"
 	"\n";
 
-/* The help's second half (one string may hold at most 4095 bytes in C11). */
+/* The help's second part (one string may hold at most 4095 bytes in C11): answers. */
 static const char grade_help_forms[] =
 	"In a sheet an id may be written 1.1, Q1.1, q1.1, 1.1: or 1.1) (the answer\n"
-	"may follow ':' or ')' directly). Sheets, key files and rubrics may start\n"
+	"may follow ':' or ')' directly). A line may answer a group as its worked\n"
+	"answer does: '3.2.2 32, 32, 64' answers 3.2.2.1-3.2.2.3 in key order\n"
+	"(separated by ';', ',' or blanks). Sheets, key files and rubrics may start\n"
 	"with a UTF-8 byte-order mark; lines end at LF, CRLF or a lone CR.\n"
 	"\n"
 	"Answers:\n"
@@ -88,11 +103,16 @@ static const char grade_help_forms[] =
 	"  shapes      16x8x64x64  16 \xC3\x97 8 \xC3\x97 64 \xC3\x97 64  (16, 8, 64, 64)\n"
 	"              [16,8,64,64]  16*8*64*64, compared factor by factor\n"
 	"  counts      6000  6,000  6 000 (groups of three)  1e3  1.5e3  12/4\n"
-	"              5x5x5x3x16; none, N/A, NA or - read as 0\n"
+	"              5x5x5x3x16  (16 x 64 x 64) x (3 x 3 x 3)  2**3  2^3,\n"
+	"              computed exactly; none, N/A, NA or - read as 0\n"
+	"  masks       010011000  0 1 0; 0 1 1; 0 0 0  [[0,1,0],[0,1,1],[0,0,0]]\n"
 	"  numbers     decimals (-0.25, 1.25e-3), fractions (-1/4, also with the\n"
 	"              minus sign U+2212) and arithmetic: + - * / ** ( ), ln, log\n"
 	"              (natural, the same as ln), exp, sqrt and implicit products\n"
 	"              (48 ln 2, 2ln2, 3(1+1)); the value must be finite\n"
+	"\n"
+	"A count or a number may end in a word for what it counts: 8 layers,\n"
+	"6000 weights, 32 parameters (also bias, multiplication, hop, node, ...).\n"
 	"\n"
 	"A number equal to the key within a relative 1e-9 is right however it is\n"
 	"written. Otherwise a decimal is right when it has at least 3 significant\n"
@@ -103,10 +123,14 @@ static const char grade_help_forms[] =
 	"max(A, R*|key|) instead.\n"
 	"\n"
 	"Items graded by hand (3.3.4-3.3.6 in the built-in rubric): a roster cell\n"
-	"or a sheet line holds the mark a person gave, 0 to the item's points\n"
-	"(empty: not graded yet; on a sheet, prose is left to a person). With\n"
-	"every mark given, totals are out of all the points.\n"
-	"\n"
+	"or a sheet line holds the mark a person gave, 0 to the item's points,\n"
+	"also with a decimal comma (0,5) (empty: not graded yet; on a sheet,\n"
+	"prose is left to a person). With every mark given, totals are out of\n"
+	"all the points. Marks given count in every format, gradescope too.\n"
+	"\n";
+
+/* Rosters: what grading one gives and how its columns are read. */
+static const char grade_help_roster[] =
 	"Every student is graded. An answer or mark that cannot be read scores 0\n"
 	"and is flagged: one line 'FILE:LINE: column 'ID': why' on standard error\n"
 	"and its id in the row's 'flagged' field; a row with more or fewer fields\n"
@@ -117,9 +141,25 @@ static const char grade_help_forms[] =
 	"unknown id, an unreadable answer or an item answered twice is flagged\n"
 	"(FILE:LINE) and the rest graded.\n"
 	"\n"
-	"Roster output (CSV): the id and data columns as in the input, total,\n"
-	"section.1, section.2, ..., the points of each item the roster has a\n"
-	"column for (key order; items it lacks count as blank), and flagged.\n"
+	"Roster input: fields separated by ',', ';' or tab, the one the header\n"
+	"uses most (--delimiter forces one). A header that begins with an item id\n"
+	"and a blank, ':', ')', '-' or ',' names that item ('1.1: Whitening (2.0\n"
+	"pts)', 'Q2.1 Options', '3.1.2 - gradient'); --map FILE names others: CSV\n"
+	"lines 'header text,item id' (a first line 'header,item' is skipped)\n"
+	"naming a header equal to the text (any case) or starting with it and ':'\n"
+	"(Canvas's '1409981: <p>...</p>'). A header that looks like a mistyped id\n"
+	"('Q 1.3', '1.3a', '7.7') is warned about and kept as data. Exports:\n"
+	"  Google Forms  --id-column 'Email Address' --map MAP (question texts)\n"
+	"  Canvas        --id-column sis_id --map MAP (question ids; marks of an\n"
+	"                essay in the points column after it: '1.0,3.3.4')\n"
+	"  Moodle        --id-column 'Email address' --map MAP ('Response 1,1.1')\n"
+	"  Gradescope    --id-column SID\n"
+	"\n"
+	"Roster output (CSV): the id column, the data columns in their order,\n"
+	"total, section.1, section.2, ..., the points of each item the roster has a\n"
+	"column for (key order; items it lacks count as blank; a mark not given\n"
+	"yet is empty, never 0), pending (when an item graded by hand has a\n"
+	"column: the items whose mark is not given yet) and flagged.\n"
 	"\n"
 	"A roster column named 'variant' (any case) picks each student's key: blank,\n"
 	"0 or original the exam's own, N the key of variant N (at most 64 keys in a\n"
@@ -146,7 +186,10 @@ enum {
 	OPT_OUTPUT,
 	OPT_FEEDBACK,
 	OPT_VARIANT,
-	OPT_ACCEPT
+	OPT_ACCEPT,
+	OPT_DELIMITER,
+	OPT_ID_COLUMN,
+	OPT_MAP
 };
 
 static const cli_opt grade_opts[] = {
@@ -160,6 +203,9 @@ static const cli_opt grade_opts[] = {
 	{"feedback", 0, "DIR", OPT_FEEDBACK},
 	{"variant", 0, "N", OPT_VARIANT},
 	{"accept", 0, "ID=ANSWER", OPT_ACCEPT},
+	{"delimiter", 0, ",|;|tab", OPT_DELIMITER},
+	{"id-column", 0, "NAME", OPT_ID_COLUMN},
+	{"map", 0, "FILE", OPT_MAP},
 	{NULL, 0, NULL, 0},
 };
 
@@ -168,11 +214,59 @@ typedef struct options {
 	const char *feedback;
 	const char *variant;
 	const char *stats_format_name;
+	const char *delimiter;
+	const char *id_column, *map_file;
+	ec_column_map map;   /* --map FILE, read */
+	const ec_key *key;   /* the key graded against, for the stand-in warning */
 	bool stats;
 	ec_format stats_format;
 	char **accepts;
 	int naccepts;
 } options;
+
+/* --delimiter's value as a byte: ",", ";", "tab", "\t" written out or a tab itself; 0 for others. */
+static char cli_separator(const char *v)
+{
+	if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)
+		return '\t';
+	return v[0] && !v[1] ? v[0] : 0;
+}
+
+/* Read --map FILE into op->map. Returns an exit status (after a message). */
+static int load_map(options *op)
+{
+	char *text;
+	size_t len;
+	ec_error err;
+	int rc = gio_read_file("grade", op->map_file, &text, &len);
+
+	if (rc != EC_EXIT_OK)
+		return rc;
+	ec_error_clear(&err);
+	if (ec_column_map_parse(&op->map, text, len, op->map_file, &err) != EC_OK) {
+		cli_report(&err);
+		rc = gio_exit_for(err.status);
+	}
+	free(text);
+	return rc;
+}
+
+/* -o must not name an input, which it would replace. EC_EXIT_USAGE after a message. */
+static int check_output(const options *op)
+{
+	const char *const inputs[] = {op->roster, op->sheet, op->key_file, op->rubric_file,
+				      op->map_file};
+	static const char *const names[] = {"the roster", "the sheet", "the key", "the rubric",
+					    "the column map"};
+	long at = ec_file_find_same(op->out_path, inputs, sizeof(inputs) / sizeof(inputs[0]));
+
+	if (at < 0)
+		return EC_EXIT_OK;
+	cli_error("grade: -o '%s' is %s ('%s'): it would be replaced; write the result to another "
+		  "file",
+		  op->out_path, names[at], inputs[at]);
+	return EC_EXIT_USAGE;
+}
 
 /* What grading needs: the exam the key is of, the rubric, and the two joined. */
 typedef struct setup {
@@ -181,6 +275,7 @@ typedef struct setup {
 	char *rubric_text;
 	ec_grader g;
 	bool joined;
+	ec_key key; /* for the stand-in warning, given once the inputs are open */
 } setup;
 
 static void setup_free(setup *su)
@@ -190,18 +285,19 @@ static void setup_free(setup *su)
 	ec_rubric_free(&su->rubric);
 	free(su->rubric_text);
 	ec_exam_free(su->exam);
+	ec_key_free(&su->key);
 }
 
 /* The key (--key, --variant or the exam's), the rubric with the --accept answers, joined. */
 static int setup_open(const options *op, setup *su)
 {
-	ec_key key = {0};
+	ec_key *key = &su->key;
 	ec_error err;
 	int i, rc;
 
 	memset(su, 0, sizeof(*su));
 	ec_error_clear(&err);
-	rc = gio_load_key("grade", op->key_file, op->variant, &su->exam, &key);
+	rc = gio_load_key("grade", op->key_file, op->variant, &su->exam, key);
 	if (rc == EC_EXIT_OK)
 		rc = gio_load_rubric("grade", su->exam, op->rubric_file, &su->rubric,
 				     &su->rubric_text);
@@ -210,20 +306,18 @@ static int setup_open(const options *op, setup *su)
 			cli_error("grade: %s", err.msg);
 			rc = gio_exit_for(err.status);
 		}
-	if (rc == EC_EXIT_OK && key.count == 0) {
+	if (rc == EC_EXIT_OK && key->count == 0) {
 		cli_error("grade: the answer key has no items");
 		rc = EC_EXIT_DATAERR;
 	}
 	if (rc == EC_EXIT_OK) {
-		gio_warn_stand_in(&key);
-		if (ec_grader_init(&su->g, &key, &su->rubric, &err) == EC_OK) {
+		if (ec_grader_init(&su->g, key, &su->rubric, &err) == EC_OK) {
 			su->joined = true;
 		} else {
 			cli_report(&err);
 			rc = gio_exit_for(err.status); /* an --accept that does not fit: usage */
 		}
 	}
-	ec_key_free(&key);
 	return rc;
 }
 
@@ -243,6 +337,7 @@ static int grade_sheet(const options *op, setup *su, ec_format format)
 	rc = gio_read_file("grade", op->sheet, &text, &len);
 	if (rc != EC_EXIT_OK)
 		return rc;
+	gio_warn_stand_in(&su->key);
 	ec_error_clear(&err);
 	st = ec_grade_sheet_report(&su->g, text, len, op->sheet, &report, &err);
 	free(text);
@@ -459,6 +554,7 @@ static int grade_roster(const options *op, setup *su, ec_format format)
 			fclose(in);
 		return status;
 	}
+	gio_warn_stand_in(&su->key);
 	rc.progress = isatty(fileno(stderr));
 	/* CSV is the engine's own; another format goes through its writer, a row at a time */
 	rc.writer = format == EC_FORMAT_CSV ? NULL : ec_writer_get(format);
@@ -474,6 +570,9 @@ static int grade_roster(const options *op, setup *su, ec_format format)
 	ro.key_column = "variant";
 	ro.grader_of = op->key_file || op->variant ? NULL : ec_class_grader_of;
 	ro.key_ctx = rc.class;
+	ro.delimiter = op->delimiter ? cli_separator(op->delimiter) : 0;
+	ro.id_column = op->id_column;
+	ro.map = op->map_file ? &op->map : NULL;
 	if (ec_roster_grade(&su->g, in, op->roster, &ro, &sum, &err) == EC_OK && rc.writer &&
 	    ec_write_roster_end(&rc.wctx, rc.writer, &err) != EC_OK) {
 		cli_error("grade: %s", err.msg);
@@ -545,10 +644,21 @@ static int check_options(options *op, ec_format *format)
 		cli_error("grade: --feedback needs --roster");
 		return EC_EXIT_USAGE;
 	}
+	if ((op->id_column || op->map_file || op->delimiter) && !op->roster) {
+		cli_error("grade: %s needs --roster",
+			  op->id_column ? "--id-column" : op->map_file ? "--map" : "--delimiter");
+		return EC_EXIT_USAGE;
+	}
+	if (op->delimiter && !ec_csv_separator_ok(cli_separator(op->delimiter))) {
+		cli_error("grade: --delimiter '%s': use ',', ';' or tab", op->delimiter);
+		return EC_EXIT_USAGE;
+	}
 	if (op->variant && op->key_file) {
 		cli_error("grade: --variant and --key do not go together");
 		return EC_EXIT_USAGE;
 	}
+	if (check_output(op) != EC_EXIT_OK)
+		return EC_EXIT_USAGE;
 	return -1;
 }
 
@@ -599,6 +709,15 @@ int cmd_grade(int argc, char **argv)
 		case OPT_ACCEPT:
 			op.accepts[op.naccepts++] = (char *)it.value;
 			break;
+		case OPT_DELIMITER:
+			op.delimiter = it.value;
+			break;
+		case OPT_ID_COLUMN:
+			op.id_column = it.value;
+			break;
+		case OPT_MAP:
+			op.map_file = it.value;
+			break;
 		case CLI_OPERAND:
 			if (op.sheet) {
 				cli_error("grade: more than one sheet ('%s', '%s'); use --roster for a "
@@ -609,20 +728,25 @@ int cmd_grade(int argc, char **argv)
 			op.sheet = it.value;
 			break;
 		default:
-			if (c == CLI_HELP)
+			if (c == CLI_HELP) {
 				fputs(grade_help, stdout);
-			rc = cli_done(&it, c, grade_help_forms);
+				fputs(grade_help_forms, stdout);
+			}
+			rc = cli_done(&it, c, grade_help_roster);
 			break;
 		}
 	}
 	if (rc < 0)
 		rc = check_options(&op, &format);
+	if (rc < 0 && op.map_file && (rc = load_map(&op)) == EC_EXIT_OK)
+		rc = -1;
 	if (rc < 0) {
 		rc = setup_open(&op, &su);
 		if (rc == EC_EXIT_OK)
 			rc = op.roster ? grade_roster(&op, &su, format) : grade_sheet(&op, &su, format);
 		setup_free(&su);
 	}
+	ec_column_map_free(&op.map);
 	free(op.accepts);
 	return rc;
 }

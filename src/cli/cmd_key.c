@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "examcheck/ec_file.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_keyio.h"
 #include "examcheck/ec_writer.h"
@@ -32,7 +33,8 @@ static const char key_help[] =
 	"  --key FILE    use this key file (tsv) instead of computing the key\n"
 	"  -o, --output OUT  write the key (or the differences) to OUT ('-':\n"
 	"                standard output): a regular file appears whole or not at\n"
-	"                all, and is left as it was when anything fails\n"
+	"                all, and is left as it was when anything fails; OUT\n"
+	"                naming the --key or --check file is refused (2)\n"
 	"\n"
 	"Kinds: tf, mc, number, count, dims, mask, manual.\n"
 	"\n"
@@ -72,26 +74,21 @@ static int print_key(FILE *out, const ec_key *key, ec_format format)
 	return st == EC_ERR_INVALID ? EC_EXIT_USAGE : cli_exit_for(st);
 }
 
-static int check(FILE *out, const ec_key *want, const char *file, const char *source)
+/* Write the differences of the key file `file` (read into *have) from `want`. */
+static int check(FILE *out, const ec_key *want, const ec_key *have, const char *file,
+		 const char *source)
 {
-	ec_key have = {0};
 	ec_key_diff *diffs;
 	size_t n, i;
 	char a[32], b[32];
-	int rc = gio_read_key("key", file, &have);
 
-	if (rc != EC_EXIT_OK) {
-		ec_key_free(&have);
-		return rc;
-	}
-	ec_key_compare(want, &have, NULL, 0, &n);
+	ec_key_compare(want, have, NULL, 0, &n);
 	diffs = calloc(n ? n : 1, sizeof(*diffs));
 	if (!diffs) {
-		ec_key_free(&have);
 		cli_error("key: out of memory");
 		return EC_EXIT_SOFTWARE;
 	}
-	ec_key_compare(want, &have, diffs, n, &n);
+	ec_key_compare(want, have, diffs, n, &n);
 	for (i = 0; i < n; i++) {
 		const ec_key_diff *d = &diffs[i];
 
@@ -121,7 +118,6 @@ static int check(FILE *out, const ec_key *want, const char *file, const char *so
 		}
 	}
 	free(diffs);
-	ec_key_free(&have);
 	if (n) {
 		cli_error("key: %s: %zu difference%s from %s", file, n, n == 1 ? "" : "s", source);
 		return EC_EXIT_DIFF;
@@ -137,7 +133,7 @@ int cmd_key(int argc, char **argv)
 	const char *out_path = NULL;
 	cli_output out;
 	ec_format format = EC_FORMAT_TEXT;
-	ec_key key = {0};
+	ec_key key = {0}, have = {0};
 	ec_exam *exam = NULL;
 	cli_args it;
 	int c, rc;
@@ -171,15 +167,28 @@ int cmd_key(int argc, char **argv)
 		cli_error("key: --format and --check do not go together");
 		return EC_EXIT_USAGE;
 	}
+	{
+		const char *const inputs[] = {key_file, check_file};
+		long at = ec_file_find_same(out_path, inputs, 2);
+
+		if (at >= 0) {
+			cli_error("key: -o '%s' is the key file given to %s ('%s'): it would be "
+				  "replaced; write to another file",
+				  out_path, at == 0 ? "--key" : "--check", inputs[at]);
+			return EC_EXIT_USAGE;
+		}
+	}
 	rc = gio_load_key("key", key_file, NULL, &exam, &key);
 	ec_exam_free(exam);
+	/* the file to check is read first: the stand-in warning never precedes "cannot open" */
+	if (rc == EC_EXIT_OK && check_file)
+		rc = gio_read_key("key", check_file, &have);
+	if (rc == EC_EXIT_OK)
+		rc = cli_output_open(&out, "key", out_path);
 	if (rc == EC_EXIT_OK) {
 		gio_warn_stand_in(&key);
-		rc = cli_output_open(&out, "key", out_path);
-	}
-	if (rc == EC_EXIT_OK) {
 		if (check_file)
-			rc = check(out.f, &key, check_file,
+			rc = check(out.f, &key, &have, check_file,
 				   key_file ? key_file : "the computed key");
 		else
 			rc = print_key(out.f, &key, format);
@@ -194,5 +203,6 @@ int cmd_key(int argc, char **argv)
 		}
 	}
 	ec_key_free(&key);
+	ec_key_free(&have);
 	return rc;
 }

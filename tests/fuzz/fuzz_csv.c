@@ -6,6 +6,9 @@
  * that every field is NUL-terminated at its length, that records go
  * forward, that the reader ends, and that both ways read the same records
  * when the input has no byte-order mark (only the FILE reader skips one).
+ * Then both are read again with the separator found from the first record
+ * (ec_csv_set_separator(r, 0)), which must be one of ',', ';' and tab and
+ * what ec_csv_detect_separator() says of the input, and agree likewise.
  */
 #include "fuzz.h"
 
@@ -65,17 +68,19 @@ static uint64_t drain(ec_csv_reader *r, size_t size)
 	return h;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Read the input from a FILE and from memory with separator `sep` (0: found) and compare. */
+static void read_both(const uint8_t *data, size_t size, char sep)
 {
 	ec_csv_reader r;
 	ec_error err;
 	uint64_t from_file = 0, from_memory;
 	bool have_file = false;
 	FILE *f = fuzz_open(data, size);
-	char *copy;
+	char *copy, found = ec_csv_detect_separator((const char *)data, size);
 
 	ec_error_clear(&err);
 	if (f && ec_csv_open(&r, f, "fuzz.csv", &err) == EC_OK) {
+		ec_csv_set_separator(&r, sep);
 		from_file = drain(&r, size);
 		have_file = true;
 		ec_csv_close(&r);
@@ -85,14 +90,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	copy = fuzz_strndup(data, size, CSV_SLACK);
 	if (!copy)
-		return 0;
+		return;
 	FUZZ_CHECK(ec_csv_open_buffer(&r, "fuzz.csv", &err) == EC_OK);
+	ec_csv_set_separator(&r, sep);
 	ec_csv_set_buffer(&r, copy, 0, size, 1);
 	from_memory = drain(&r, size);
+	if (sep == 0)
+		FUZZ_CHECK(r.sep == found); /* the copy is split in place by now: the input's */
+	FUZZ_CHECK(ec_csv_separator_ok(r.sep) || size == 0);
 	ec_csv_close(&r);
 	free(copy);
 
 	if (have_file && !(size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0))
 		FUZZ_CHECK(from_file == from_memory);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	read_both(data, size, ',');
+	read_both(data, size, 0);
 	return 0;
 }

@@ -9,12 +9,15 @@
 
 static bool grow_fields(ec_csv_reader *r, size_t need);
 
+static void set_ends(ec_csv_reader *r, char sep);
+
 ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err)
 {
 	memset(r, 0, sizeof(*r));
 	r->f = f;
 	r->file = file;
 	r->line = 1;
+	set_ends(r, ',');
 	r->in = calloc(IN_SIZE + 1 + EC_CSV_READABLE, 1);
 	if (!r->in)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
@@ -27,6 +30,7 @@ ec_status ec_csv_open_buffer(ec_csv_reader *r, const char *file, ec_error *err)
 	memset(r, 0, sizeof(*r));
 	r->file = file;
 	r->line = 1;
+	set_ends(r, ',');
 	r->borrowed = true;
 	r->started = true;
 	r->eof = true;
@@ -143,9 +147,65 @@ static bool start_field(ec_csv_reader *r, bad *b)
 	return true;
 }
 
-static const unsigned char special[256] = {
-	[0] = 1, [','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1,
-};
+/* The bytes that end an unquoted run: NUL, the separator, CR, LF and '"'. */
+static void set_ends(ec_csv_reader *r, char sep)
+{
+	memset(r->ends, 0, sizeof(r->ends));
+	r->ends[0] = r->ends['\n'] = r->ends['\r'] = r->ends['"'] = 1;
+	r->ends[(unsigned char)sep] = 1;
+	r->sep = sep;
+}
+
+bool ec_csv_separator_ok(char sep)
+{
+	return sep == ',' || sep == ';' || sep == '\t';
+}
+
+void ec_csv_set_separator(ec_csv_reader *r, char sep)
+{
+	if (ec_csv_separator_ok(sep))
+		set_ends(r, sep);
+	else
+		r->sep = 0; /* found from the first record */
+}
+
+char ec_csv_detect_separator(const char *p, size_t n)
+{
+	static const char candidates[] = {',', ';', '\t'};
+	size_t count[3] = {0, 0, 0}, i = 0, k, best = 0;
+	bool quoted = false, at_start = true;
+
+	while (i < n && (p[i] == '\n' || p[i] == '\r'))
+		i++;
+	for (; i < n; i++) {
+		char c = p[i];
+
+		if (quoted) {
+			if (c == '"' && i + 1 < n && p[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = false;
+			continue;
+		}
+		if (c == '\n' || c == '\r')
+			break;
+		if (c == '"' && at_start) {
+			quoted = true;
+			continue;
+		}
+		at_start = false;
+		for (k = 0; k < 3; k++) {
+			if (c == candidates[k]) {
+				count[k]++;
+				at_start = true;
+			}
+		}
+	}
+	for (k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	return candidates[best];
+}
 
 /* Copy an unquoted run up to a special byte; returns that byte or EOF. */
 static int unquoted_run(ec_csv_reader *r, bad *b, bool *nomem)
@@ -157,7 +217,7 @@ static int unquoted_run(ec_csv_reader *r, bad *b, bool *nomem)
 			return EOF;
 		p = r->in + r->in_pos;
 		end = r->in + r->in_len;
-		while (p < end && !special[(unsigned char)*p])
+		while (p < end && !r->ends[(unsigned char)*p])
 			p++;
 		if (!append(r, r->in + r->in_pos, (size_t)(p - (r->in + r->in_pos)), b)) {
 			*nomem = true;
@@ -237,7 +297,7 @@ static void unsplit(ec_csv_reader *r, const char *start, size_t n)
 	for (i = 0; i < n; i++) {
 		bool quoted = r->fields[i] > start && r->fields[i][-1] == '"';
 
-		r->fields[i][r->lens[i]] = quoted ? '"' : ',';
+		r->fields[i][r->lens[i]] = quoted ? '"' : r->sep;
 	}
 }
 
@@ -278,14 +338,14 @@ static int split_in_place(ec_csv_reader *r)
 			stop = p++;
 		} else {
 			field = p;
-			while (!special[(unsigned char)*p])
+			while (!r->ends[(unsigned char)*p])
 				p++;
 			stop = p;
 		}
 		fields[n] = field;
 		lens[n] = (size_t)(stop - field);
 		n++;
-		if (*p == ',' && n < EC_CSV_FIELDS_MAX) {
+		if (*p == r->sep && n < EC_CSV_FIELDS_MAX) {
 			*stop = '\0';
 			p++;
 			continue;
@@ -344,6 +404,8 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 		    (unsigned char)r->in[1] == 0xBB && (unsigned char)r->in[2] == 0xBF)
 			r->in_pos = 3;
 	}
+	if (r->sep == 0) /* the first record says which separator it uses */
+		set_ends(r, ec_csv_detect_separator(r->in + r->in_pos, r->in_len - r->in_pos));
 	for (;;) {
 		c = peek_byte(r);
 		if (c == '\n') {
@@ -385,7 +447,7 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 		if (c == '"') {
 			r->in_pos++;
 			c = quoted(r, &b, &nomem);
-			if (c != EOF && c != ',' && c != '\n' && c != '\r') {
+			if (c != EOF && c != r->sep && c != '\n' && c != '\r') {
 				mark(&b, "text after a closing quote", r->line);
 				while (c != EOF && c != '\n' && c != '\r')
 					c = next_byte(r);
@@ -408,7 +470,7 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 		if (!append(r, "", 1, &b))
 			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-		if (c == ',')
+		if (c == r->sep)
 			continue;
 		if (c == '\r' && peek_byte(r) == '\n')
 			r->in_pos++;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../lines.h"
 
@@ -98,4 +99,29 @@ ec_status ec_file_read_text(const char *path, size_t max, char **text, ec_error 
 		return ec_error_at(err, EC_ERR_PARSE, path, line, 0, "contains a NUL byte");
 	}
 	return EC_OK;
+}
+
+bool ec_file_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (!a || !b || strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+		return false;
+	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return false;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+long ec_file_find_same(const char *out, const char *const *paths, size_t n)
+{
+	struct stat so;
+	size_t i;
+
+	/* only a regular file is replaced; a FIFO or a device is written to as it is */
+	if (!out || stat(out, &so) != 0 || !S_ISREG(so.st_mode))
+		return -1;
+	for (i = 0; i < n; i++)
+		if (paths[i] && ec_file_same(out, paths[i]))
+			return (long)i;
+	return -1;
 }

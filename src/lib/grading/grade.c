@@ -197,6 +197,9 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 		if (st != EC_OK && st != EC_ERR_NOMEM && alt->requested)
 			st = err->status = EC_ERR_USAGE;
 	}
+	g->max_auto = ec_points_round(g->max_auto);
+	g->max_manual = ec_points_round(g->max_manual);
+	g->min_auto = ec_points_round(g->min_auto);
 	if (st == EC_OK)
 		st = find_runs(g, err);
 	if (st != EC_OK)
@@ -339,6 +342,33 @@ bool ec_value_matches(const ec_value *a, const ec_value *k, const ec_rubric_rule
 	return false;
 }
 
+ec_match ec_grader_match(const ec_grader *g, size_t i, const ec_value *v)
+{
+	const ec_grade_item *it = &g->items[i];
+	double diff;
+	size_t k;
+
+	if (it->rule.scheme == EC_SCHEME_MANUAL || !v || v->blank || it->naccepted == 0 ||
+	    ec_grader_score(g, i, v, NULL) < it->key.points)
+		return EC_MATCH_NONE;
+	if (v->kind == EC_KEY_NUMBER) {
+		diff = fabs(v->number - it->accepted[0].number);
+		if (diff <= EC_NUMBER_SAME * fabs(it->accepted[0].number))
+			return EC_MATCH_EXACT;
+		/* a rule's tolerance takes the place of the significant figures */
+		if (number_right(&it->rule, v, it->accepted[0].number))
+			return it->rule.tolerance ? EC_MATCH_TOLERANCE : EC_MATCH_SIGFIGS;
+	} else if (it->rule.scheme == EC_SCHEME_MC ? v->letters == it->accepted[0].letters
+						   : ec_value_matches(v, &it->accepted[0], &it->rule)) {
+		return EC_MATCH_EXACT;
+	}
+	for (k = 1; k < it->naccepted; k++)
+		if (it->rule.scheme == EC_SCHEME_MC ? v->letters == it->accepted[k].letters
+						    : ec_value_matches(v, &it->accepted[k], &it->rule))
+			return EC_MATCH_ALTERNATIVE;
+	return EC_MATCH_NONE;
+}
+
 static double mc_score(const ec_grade_item *it, uint32_t chosen, uint32_t correct)
 {
 	int errors = popcount32(chosen ^ correct);
@@ -391,6 +421,53 @@ double ec_grader_score(const ec_grader *g, size_t i, const ec_value *v,
 	return best;
 }
 
+/*
+ * Why totals are rounded, not kept as exact fractions. Points are
+ * fractions with small denominators: a key writes them as n/d with d <=
+ * 1000 (ec_points_format_exact(): 2/7 for each of the 21 items of 3.2.1,
+ * 5/9 for those of 3.1.1), and partial credit takes whole multiples of the
+ * rubric's settings away. A sum of them is such a fraction too, whose
+ * denominator divides the product of theirs (63 for this exam). Adding
+ * them as doubles leaves an error of a few units in the last place
+ * (21 x 2/7 = 5.9999999999999982), far below 1e-12 x the total for sums
+ * of at most EC_CSV_FIELDS_MAX terms; and two fractions with denominators
+ * up to 1000 are at least 1e-6 apart, so below 1e5 (where 1e-12 of the
+ * total is under half that) the one fraction within 1e-12 is the exact
+ * sum (a best rational approximation, hence a convergent of the continued
+ * fraction: a dozen steps). Exact rational sums would need a
+ * second number type through every result, and the roster engine adds a
+ * row's points in its hot loop; rounding each total once where it leaves
+ * the library costs nothing there and prints 6 where 6 is meant, however
+ * the items' 2/7 were added.
+ */
+double ec_points_round(double points)
+{
+	double a = fabs(points), r = a, tol = 1e-12 * (a > 1 ? a : 1);
+	double p0 = 0, q0 = 1, p1 = 1, q1 = 0; /* the convergents h(k-2)/k(k-2), h(k-1)/k(k-1) */
+	int step;
+
+	if (!isfinite(points) || a >= 1e5 || points == floor(points))
+		return points;
+	for (step = 0; step < 64; step++) {
+		double f = floor(r), p, q;
+
+		if (f * q1 + q0 > EC_POINTS_DENOMINATOR_MAX)
+			break;
+		p = f * p1 + p0; /* exact: below 2^53 while q <= 1000 and a < 1e12 */
+		q = f * q1 + q0;
+		if (fabs(a - p / q) <= tol)
+			return points < 0 ? -(p / q) : p / q;
+		p0 = p1;
+		q0 = q1;
+		p1 = p;
+		q1 = q;
+		if (r - f <= 0)
+			break;
+		r = 1 / (r - f);
+	}
+	return points;
+}
+
 double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *sections)
 {
 	double total = 0;
@@ -411,7 +488,10 @@ double ec_grade_sum(const ec_grader *g, const ec_grade_result *results, double *
 		if (sections)
 			sections[run->section] = sub;
 	}
-	return total;
+	if (sections)
+		for (k = 0; k < g->nsections; k++)
+			sections[k] = ec_points_round(sections[k]);
+	return ec_points_round(total);
 }
 
 double ec_grade_values(const ec_grader *g, const ec_value *values,
@@ -426,6 +506,130 @@ double ec_grade_values(const ec_grader *g, const ec_value *values,
 	return ec_grade_sum(g, results, sections);
 }
 
+size_t ec_grader_group(const ec_grader *g, const char *id, size_t len, size_t *items)
+{
+	size_t i, n = 0;
+
+	if (len == 0 || ec_grader_find(g, id, len) >= 0)
+		return 0;
+	for (i = 0; i < g->count; i++)
+		if (strncmp(g->items[i].key.id, id, len) == 0 && g->items[i].key.id[len] == '.' &&
+		    g->items[i].rule.scheme != EC_SCHEME_MANUAL)
+			items[n++] = i;
+	return n;
+}
+
+static bool blank_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Ways a group's answers are separated, tried in this order. */
+enum { SPLIT_SEMICOLON, SPLIT_COMMA, SPLIT_COMMA_BLANK, SPLIT_BLANKS, SPLIT_WAYS };
+
+/* Does a separator of `way` start at s[i]? Its length in *skip. */
+static bool separator_at(int way, const char *s, size_t n, size_t i, size_t *skip)
+{
+	switch (way) {
+	case SPLIT_SEMICOLON:
+		*skip = 1;
+		return s[i] == ';';
+	case SPLIT_COMMA:
+		*skip = 1;
+		return s[i] == ',';
+	case SPLIT_COMMA_BLANK:
+		*skip = 2;
+		return s[i] == ',' && i + 1 < n && blank_byte(s[i + 1]);
+	default:
+		*skip = 1;
+		return blank_byte(s[i]);
+	}
+}
+
+/* Split s[0, n) at `way`'s separators outside brackets into at most max parts; returns how many. */
+static size_t split_parts(int way, const char *s, size_t n, ec_group_part *parts, size_t max)
+{
+	size_t i, start = 0, count = 0, skip;
+	int depth = 0;
+
+	for (i = 0; i <= n; i++) {
+		bool end = i == n;
+
+		if (!end && (s[i] == '(' || s[i] == '['))
+			depth++;
+		else if (!end && (s[i] == ')' || s[i] == ']') && depth > 0)
+			depth--;
+		if (!end && (depth > 0 || !separator_at(way, s, n, i, &skip)))
+			continue;
+		if (way == SPLIT_BLANKS && !end && i == start) { /* a run of blanks is one separator */
+			start = i + 1;
+			continue;
+		}
+		if (count < max) {
+			const char *t = s + start;
+			size_t k = i - start;
+
+			while (k > 0 && blank_byte(t[0]))
+				t++, k--;
+			while (k > 0 && blank_byte(t[k - 1]))
+				k--;
+			parts[count].text = t;
+			parts[count].len = k;
+		}
+		count++;
+		if (end)
+			break;
+		start = i + skip;
+		i = start - 1;
+	}
+	return count;
+}
+
+ec_status ec_grader_split_group(const ec_grader *g, const char *group, const size_t *items,
+				size_t n, const char *text, size_t len, ec_group_part *parts,
+				ec_error *err)
+{
+	int way, first = -1;
+	char names[256];
+	size_t k, used = 0;
+
+	while (len > 0 && blank_byte(text[0]))
+		text++, len--;
+	while (len > 0 && blank_byte(text[len - 1]))
+		len--;
+	for (way = 0; way < SPLIT_WAYS && n > 0; way++) {
+		bool all = true;
+
+		if (split_parts(way, text, len, parts, n) != n)
+			continue;
+		for (k = 0; k < n && all; k++) {
+			ec_value v;
+			ec_error sub;
+
+			all = ec_grader_read(g, items[k], parts[k].text, parts[k].len, &v, &sub) == EC_OK;
+		}
+		if (all)
+			return EC_OK;
+		if (first < 0)
+			first = way;
+	}
+	if (first >= 0) {
+		split_parts(first, text, len, parts, n);
+		return EC_OK;
+	}
+	names[0] = '\0';
+	for (k = 0; k < n && used + 1 < sizeof(names); k++) {
+		int w = snprintf(names + used, sizeof(names) - used, "%s%s", k ? " " : "",
+				 g->items[items[k]].key.id);
+
+		used += w > 0 ? (size_t)w : 0;
+	}
+	return ec_error_set(err, EC_ERR_PARSE,
+			    "'%.*s%s' is not %zu answers, one per item of %s (%s), separated by ',' "
+			    "or ';'",
+			    (int)(len > 48 ? 48 : len), text, len > 48 ? "..." : "", n, group, names);
+}
+
 static void set_blank(const ec_grader *g, ec_value *values)
 {
 	size_t i;
@@ -434,6 +638,41 @@ static void set_blank(const ec_grader *g, ec_value *values)
 		values[i].kind = g->items[i].key.kind;
 		values[i].blank = true;
 	}
+}
+
+/* A sheet's line naming a group: its answers into values[]; an unknown id is an error. */
+static ec_status grade_group_line(const ec_grader *g, const ec_sheet_entry *e, const char *file,
+				  ec_value *values, ec_error *err)
+{
+	size_t *items = malloc((g->count ? g->count : 1) * sizeof(*items));
+	ec_group_part *parts = malloc((g->count ? g->count : 1) * sizeof(*parts));
+	char group[64];
+	size_t n = 0, k;
+	ec_error sub;
+	ec_status st = EC_OK;
+
+	if (!items || !parts) {
+		free(items);
+		free(parts);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	n = ec_grader_group(g, e->id, e->id_len, items);
+	snprintf(group, sizeof(group), "%.*s", (int)(e->id_len > 40 ? 40 : e->id_len), e->id);
+	ec_error_clear(&sub);
+	if (n == 0)
+		st = ec_error_at(err, EC_ERR_PARSE, file, e->line, 0, "unknown item id '%s'", group);
+	else if (ec_grader_split_group(g, group, items, n, e->answer, e->answer_len, parts, &sub) !=
+		 EC_OK)
+		st = ec_error_at(err, EC_ERR_PARSE, file, e->line, 0, "%s", sub.msg);
+	for (k = 0; k < n && st == EC_OK; k++) {
+		st = ec_grader_read(g, items[k], parts[k].text, parts[k].len, &values[items[k]], &sub);
+		if (st != EC_OK)
+			st = ec_error_at(err, st, file, e->line, 0, "item %s: %s",
+					 g->items[items[k]].key.id, sub.msg);
+	}
+	free(items);
+	free(parts);
+	return st;
 }
 
 ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
@@ -448,10 +687,12 @@ ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 		ec_error sub;
 		ec_status st;
 
-		if (at < 0)
-			return ec_error_at(err, EC_ERR_PARSE, file, e->line, 0,
-					   "unknown item id '%.*s'",
-					   (int)(e->id_len > 40 ? 40 : e->id_len), e->id);
+		if (at < 0) {
+			st = grade_group_line(g, e, file, values, err);
+			if (st != EC_OK)
+				return st;
+			continue;
+		}
 		ec_error_clear(&sub);
 		st = ec_grader_read(g, (size_t)at, e->answer, e->answer_len, &values[at], &sub);
 		if (st != EC_OK)
@@ -461,45 +702,45 @@ ec_status ec_grade_sheet(const ec_grader *g, const ec_sheet *sheet,
 	return EC_OK;
 }
 
-ec_status ec_grade_roster_header(const ec_grader *g, char *const *fields,
-				 size_t nfields, const char *file, long line,
-				 long *cols, ec_error *err)
+/* "0,5": digits, one comma, digits (blanks around allowed); its value with a point. */
+static bool decimal_comma(const char *text, size_t len, double *value)
 {
-	size_t c, d, last = 0, items = 0;
+	char buf[64];
+	size_t a = 0, b = len, i, comma = 0, ncomma = 0;
 
-	if (nfields == 0)
-		return ec_error_at(err, EC_ERR_PARSE, file, line, 1, "the header is empty");
-	for (c = 0; c < nfields; c++)
-		if (fields[c][strspn(fields[c], " \t")] != '\0')
-			last = c;
-	cols[0] = EC_ROSTER_COLUMN_DATA;
-	for (c = 1; c < nfields; c++) {
-		char id[64];
-
-		if (c > last) {
-			cols[c] = EC_ROSTER_COLUMN_IGNORED;
-			continue;
+	while (a < b && blank_byte(text[a]))
+		a++;
+	while (b > a && blank_byte(text[b - 1]))
+		b--;
+	if (b - a >= sizeof(buf))
+		return false;
+	for (i = a; i < b; i++) {
+		if (text[i] == ',') {
+			comma = i;
+			ncomma++;
+		} else if (text[i] < '0' || text[i] > '9') {
+			return false;
 		}
-		if (ec_item_id_normalise(fields[c], strlen(fields[c]), id, sizeof(id)) == EC_OK)
-			cols[c] = ec_grader_find(g, id, strlen(id));
-		else
-			cols[c] = -1;
-		if (cols[c] < 0) {
-			cols[c] = EC_ROSTER_COLUMN_DATA;
-			continue;
-		}
-		items++;
-		for (d = 1; d < c; d++)
-			if (cols[d] == cols[c])
-				return ec_error_at(err, EC_ERR_PARSE, file, line, (long)c + 1,
-						   "item '%s' is also column %zu",
-						   g->items[cols[c]].key.id, d + 1);
 	}
-	if (items == 0)
-		return ec_error_at(err, EC_ERR_PARSE, file, line, 0,
-				   "no column of the header names an item of the key "
-				   "(expected e.g. 'student,1.1,1.2,...')");
-	return EC_OK;
+	if (ncomma != 1 || comma == a || comma + 1 == b)
+		return false;
+	memcpy(buf, text + a, b - a);
+	buf[comma - a] = '.';
+	buf[b - a] = '\0';
+	*value = strtod(buf, NULL);
+	return true;
+}
+
+ec_status ec_mark_parse(const char *text, size_t len, double *value)
+{
+	ec_value v;
+	ec_error err;
+
+	if (ec_value_parse(EC_KEY_NUMBER, text, len, &v, &err) == EC_OK && !v.blank) {
+		*value = v.number;
+		return EC_OK;
+	}
+	return decimal_comma(text, len, value) ? EC_OK : EC_ERR_PARSE;
 }
 
 ec_status ec_grader_read_mark(const ec_grader *g, size_t i, const char *text, size_t len,
@@ -507,22 +748,24 @@ ec_status ec_grader_read_mark(const ec_grader *g, size_t i, const char *text, si
 {
 	const ec_grade_item *it = &g->items[i];
 	char a[32];
-	ec_value v;
-	ec_status st = ec_value_parse(EC_KEY_NUMBER, text, len, &v, err);
+	double mark = 0;
+	size_t k = 0;
 
 	r->letters = 0;
 	r->points = 0;
-	if (st == EC_OK && v.blank) {
+	while (k < len && blank_byte(text[k]))
+		k++;
+	if (k == len) {
 		r->verdict = EC_VERDICT_MANUAL;
 		return EC_OK;
 	}
-	if (st != EC_OK || !(v.number >= 0 && v.number <= it->key.points))
+	if (ec_mark_parse(text, len, &mark) != EC_OK || !(mark >= 0 && mark <= it->key.points))
 		return ec_error_set(err, EC_ERR_PARSE, "'%.*s' is not a mark from 0 to %s",
 				    (int)(len > 40 ? 40 : len), text, ec_points_format(it->key.points, a));
-	r->points = v.number;
-	r->verdict = v.number >= it->key.points ? EC_VERDICT_RIGHT
-		   : v.number > 0		 ? EC_VERDICT_PARTIAL
-						 : EC_VERDICT_WRONG;
+	r->points = mark;
+	r->verdict = mark >= it->key.points ? EC_VERDICT_RIGHT
+		   : mark > 0		    ? EC_VERDICT_PARTIAL
+					    : EC_VERDICT_WRONG;
 	return EC_OK;
 }
 

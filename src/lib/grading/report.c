@@ -34,72 +34,143 @@ static void unreadable(ec_grade_result *res)
  */
 static bool is_mark(const ec_grader *g, size_t i, const char *text, size_t len)
 {
-	ec_value v;
-	ec_error err;
+	double mark;
 
-	return g->items[i].key.kind == EC_KEY_MANUAL &&
-	       ec_value_parse(EC_KEY_NUMBER, text, len, &v, &err) == EC_OK && !v.blank;
+	return g->items[i].key.kind == EC_KEY_MANUAL && ec_mark_parse(text, len, &mark) == EC_OK;
+}
+
+/* What read_entries() keeps while it reads a sheet's lines. */
+typedef struct reading {
+	ec_sheet_report *r;
+	size_t cap;        /* of r->flags */
+	long *line_of;     /* the line that answered each item, 0: none yet */
+	bool *is_set;      /* the item's result is final (a mark, or flagged) */
+} reading;
+
+/* Flag `line` with a message; EC_ERR_NOMEM when it cannot be kept. */
+static ec_status flag_line(reading *rd, ec_status st, long line, const char *fmt, const char *a,
+			   const char *b)
+{
+	ec_error flag;
+
+	ec_error_at(&flag, st, rd->r->file, line, 0, fmt, a, b);
+	return add_flag(rd->r, &rd->cap, &flag);
+}
+
+/* Keep answer text[0, len) as written for item `at` (shown when it cannot be read). */
+static ec_status keep_written(ec_sheet_report *r, size_t at, const char *text, size_t len)
+{
+	char *copy = malloc(len + 1);
+
+	if (!copy)
+		return EC_ERR_NOMEM;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	free(r->written[at]);
+	r->written[at] = copy;
+	return EC_OK;
+}
+
+/* Read the answer text[0, len) to item `at`, given on `line`; flag what cannot be read. */
+static ec_status read_item(reading *rd, size_t at, const char *text, size_t len, long line)
+{
+	ec_sheet_report *r = rd->r;
+	const ec_grader *g = r->grader;
+	char first[24];
+	ec_error sub;
+	ec_status rs;
+
+	ec_error_clear(&sub);
+	if (keep_written(r, at, text, len) != EC_OK)
+		return EC_ERR_NOMEM;
+	if (rd->line_of[at]) {
+		snprintf(first, sizeof(first), "%ld", rd->line_of[at]);
+		unreadable(&r->results[at]);
+		rd->is_set[at] = true;
+		r->values[at].blank = true;
+		return flag_line(rd, EC_ERR_PARSE, line,
+				 "item %s is answered twice (first on line %s): 0 points",
+				 g->items[at].key.id, first);
+	}
+	rd->line_of[at] = line;
+	if (is_mark(g, at, text, len)) {
+		rs = ec_grader_read_mark(g, at, text, len, &r->results[at], &sub);
+		rd->is_set[at] = true;
+	} else {
+		rs = ec_grader_read(g, at, text, len, &r->values[at], &sub);
+	}
+	if (rs == EC_OK)
+		return EC_OK;
+	unreadable(&r->results[at]);
+	rd->is_set[at] = true;
+	r->values[at].kind = g->items[at].key.kind;
+	r->values[at].blank = true;
+	return flag_line(rd, rs, line, "item %s: %s", g->items[at].key.id, sub.msg);
+}
+
+/*
+ * A line naming a group ("3.2.2 32, 32, 64"): an answer for each of its
+ * auto-graded items in key order. A line that names no item and no group,
+ * or whose answers do not split into one per item, is flagged.
+ */
+static ec_status read_group(reading *rd, const ec_sheet_entry *e, size_t *items,
+			    ec_group_part *parts)
+{
+	const ec_grader *g = rd->r->grader;
+	size_t n = ec_grader_group(g, e->id, e->id_len, items), k;
+	char group[48];
+	ec_error sub;
+	ec_status st = EC_OK;
+
+	snprintf(group, sizeof(group), "%.*s", (int)(e->id_len > 40 ? 40 : e->id_len), e->id);
+	if (n == 0)
+		return flag_line(rd, EC_ERR_PARSE, e->line, "unknown item id '%s'%s", group, "");
+	ec_error_clear(&sub);
+	if (ec_grader_split_group(g, group, items, n, e->answer, e->answer_len, parts, &sub) !=
+	    EC_OK) {
+		for (k = 0; k < n && st == EC_OK; k++) {
+			if (rd->line_of[items[k]])
+				continue; /* answered on its own line: that answer stands */
+			st = keep_written(rd->r, items[k], e->answer, e->answer_len);
+			unreadable(&rd->r->results[items[k]]);
+			rd->is_set[items[k]] = true;
+			rd->line_of[items[k]] = e->line;
+		}
+		return st == EC_OK ? flag_line(rd, EC_ERR_PARSE, e->line, "%s%s", sub.msg, "") : st;
+	}
+	for (k = 0; k < n && st == EC_OK; k++)
+		st = read_item(rd, items[k], parts[k].text, parts[k].len, e->line);
+	return st;
 }
 
 /* Read the sheet's lines into r->values and r->results, flagging what cannot be read. */
 static ec_status read_entries(ec_sheet_report *r, const ec_sheet *sheet)
 {
 	const ec_grader *g = r->grader;
-	long *line_of = calloc(g->count ? g->count : 1, sizeof(*line_of));
-	bool *is_set = calloc(g->count ? g->count : 1, sizeof(*is_set));
-	size_t cap = 0, i;
-	ec_status st = line_of && is_set ? EC_OK : EC_ERR_NOMEM;
+	size_t room = g->count ? g->count : 1, i;
+	reading rd = {r, 0, calloc(room, sizeof(long)), calloc(room, sizeof(bool))};
+	size_t *items = malloc(room * sizeof(*items));
+	ec_group_part *parts = malloc(room * sizeof(*parts));
+	ec_status st = rd.line_of && rd.is_set && items && parts ? EC_OK : EC_ERR_NOMEM;
 
 	for (i = 0; st == EC_OK && i < sheet->count; i++) {
 		const ec_sheet_entry *e = &sheet->entries[i];
 		long at = ec_grader_find(g, e->id, e->id_len);
-		ec_error sub, flag;
-		ec_status rs;
 
-		ec_error_clear(&sub);
-		if (at < 0) {
-			ec_error_at(&flag, EC_ERR_PARSE, r->file, e->line, 0, "unknown item id '%.*s'",
-				    (int)(e->id_len > 40 ? 40 : e->id_len), e->id);
-			st = add_flag(r, &cap, &flag);
-			continue;
-		}
-		if (line_of[at]) {
-			ec_error_at(&flag, EC_ERR_PARSE, r->file, e->line, 0,
-				    "item %s is answered twice (first on line %ld): 0 points",
-				    g->items[at].key.id, line_of[at]);
-			unreadable(&r->results[at]);
-			is_set[at] = true;
-			r->values[at].blank = true;
-			st = add_flag(r, &cap, &flag);
-			continue;
-		}
-		line_of[at] = e->line;
-		if (is_mark(g, (size_t)at, e->answer, e->answer_len)) {
-			rs = ec_grader_read_mark(g, (size_t)at, e->answer, e->answer_len, &r->results[at],
-						 &sub);
-			is_set[at] = true;
-		} else {
-			rs = ec_grader_read(g, (size_t)at, e->answer, e->answer_len, &r->values[at], &sub);
-		}
-		if (rs != EC_OK) {
-			ec_error_at(&flag, rs, r->file, e->line, 0, "item %s: %s", g->items[at].key.id,
-				    sub.msg);
-			unreadable(&r->results[at]);
-			is_set[at] = true;
-			r->values[at].kind = g->items[at].key.kind;
-			r->values[at].blank = true;
-			st = add_flag(r, &cap, &flag);
-		}
+		st = at < 0 ? read_group(&rd, e, items, parts)
+			    : read_item(&rd, (size_t)at, e->answer, e->answer_len, e->line);
 	}
 	/* score the answers read; the marks and flagged items keep what they got */
 	for (i = 0; st == EC_OK && i < g->count; i++) {
-		if (is_set[i])
+		if (rd.is_set[i])
 			continue;
 		r->results[i].points = ec_grader_score(g, i, &r->values[i], &r->results[i].verdict);
 		r->results[i].letters = r->values[i].blank ? 0 : r->values[i].letters;
 	}
-	free(line_of);
-	free(is_set);
+	free(rd.line_of);
+	free(rd.is_set);
+	free(items);
+	free(parts);
 	return st;
 }
 
@@ -117,7 +188,8 @@ ec_status ec_grade_sheet_report(const ec_grader *g, const char *text, size_t len
 	r->results = calloc(g->count ? g->count : 1, sizeof(*r->results));
 	r->sections = calloc(g->nsections ? g->nsections : 1, sizeof(*r->sections));
 	r->section_max = calloc(g->nsections ? g->nsections : 1, sizeof(*r->section_max));
-	if (!r->values || !r->results || !r->sections || !r->section_max) {
+	r->written = calloc(g->count ? g->count : 1, sizeof(*r->written));
+	if (!r->values || !r->results || !r->sections || !r->section_max || !r->written) {
 		ec_sheet_report_free(r);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
@@ -143,12 +215,22 @@ ec_status ec_grade_sheet_report(const ec_grader *g, const char *text, size_t len
 		r->section_max[it->section] += it->key.points;
 		r->max += it->key.points;
 	}
+	for (i = 0; i < g->nsections; i++)
+		r->section_max[i] = ec_points_round(r->section_max[i]);
+	r->max = ec_points_round(r->max);
+	r->pending = ec_points_round(r->pending);
 	r->total = ec_grade_sum(g, r->results, r->sections);
 	return EC_OK;
 }
 
 void ec_sheet_report_free(ec_sheet_report *r)
 {
+	size_t i;
+
+	for (i = 0; r->written && i < r->grader->count; i++)
+		free(r->written[i]);
+	free(r->written);
+	r->written = NULL;
 	free(r->values);
 	free(r->results);
 	free(r->sections);

@@ -97,7 +97,7 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 			continue;
 		for (i = 0; i < g->count; i++)
 			em->results[i] = g->items[i].blank;
-		for (c = 1; c < p->ncols; c++) {
+		for (c = 0; c < p->ncols; c++) {
 			uint8_t code = ck->codes[k * p->ncols + c];
 			long item = p->item[c];
 
@@ -118,7 +118,11 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		row.lens = em->lens;
 		row.nfields = n->nfields;
 		row.line = n->line;
-		row.total = n->total;
+		/* the sums as ec_grade_sum() gives them: rounded to the rubric's fractions */
+		row.total = ec_points_round(n->total);
+		for (i = 0; i < g->nsections; i++)
+			ck->sections[k * r->max_sections + i] =
+				ec_points_round(ck->sections[k * r->max_sections + i]);
 		row.sections = ck->sections + k * r->max_sections;
 		row.results = em->results;
 		row.flagged = ck->text + n->flags_at;
@@ -247,6 +251,7 @@ static ec_status worker_init(run *r, worker *w, ec_error *err)
 	memset(w, 0, sizeof(*w));
 	w->r = r;
 	ec_csv_open_buffer(&w->rd, r->file, err);
+	ec_csv_set_separator(&w->rd, r->sep);
 	w->sections = calloc(r->max_sections ? r->max_sections : 1, sizeof(*w->sections));
 	w->codes = calloc(n, sizeof(*w->codes));
 	w->aside = calloc(n, sizeof(*w->aside));
@@ -271,6 +276,7 @@ static void worker_free(worker *w, size_t nkeys)
 	free(w->aside);
 	free(w->items);
 	free(w->flags);
+	free(w->pending);
 }
 
 static void chunk_free(chunk *ck)
@@ -287,34 +293,45 @@ static void chunk_free(chunk *ck)
 	free(ck->aside);
 }
 
-/* Hand the header to on_header, once a key; false when memory runs out or it says stop. */
+/*
+ * Hand the header to on_header, once a key, its student id's column first
+ * (as the rows' fields); false when memory runs out or it says stop.
+ */
 static bool announce_header(run *r, char *const *names)
 {
-	size_t key;
+	size_t ncols = r->plans[0].ncols, key, k;
+	char **moved = malloc(ncols * sizeof(*moved));
+	long *item = malloc(ncols * sizeof(*item));
+	bool go = moved && item;
 
-	for (key = 0; key < r->nkeys; key++) {
+	for (k = 0; go && k < ncols; k++)
+		moved[k] = names[roster_column_at(r->id_col, k)];
+	for (key = 0; go && key < r->nkeys; key++) {
 		const roster_plan *p = &r->plans[key];
 		ec_roster_header h;
-		size_t *items = malloc((p->nwritten ? p->nwritten : 1) * sizeof(*items)), k;
-		bool go;
+		size_t *items = malloc((p->nwritten ? p->nwritten : 1) * sizeof(*items));
 
-		if (!items)
-			return false;
+		if (!items) {
+			go = false;
+			break;
+		}
+		for (k = 0; k < ncols; k++)
+			item[k] = p->item[roster_column_at(r->id_col, k)];
 		for (k = 0; k < p->nwritten; k++)
 			items[k] = (size_t)p->item[p->written[k]];
-		h.names = names;
+		h.names = moved;
 		h.nnames = p->ncols;
-		h.item = p->item;
+		h.item = item;
 		h.items = items;
 		h.nitems = p->nwritten;
 		h.grader = key;
 		h.graded_with = r->graders[key];
 		go = r->o->on_header(r->o->ctx, &h);
 		free(items);
-		if (!go)
-			return false;
 	}
-	return true;
+	free(moved);
+	free(item);
+	return go;
 }
 
 ec_status ec_roster_header_copy(ec_roster_header *dst, const ec_roster_header *src)
@@ -361,13 +378,13 @@ void ec_roster_header_free(ec_roster_header *h)
 	memset(h, 0, sizeof(*h));
 }
 
-/* Does a header field look like an item id ("2.11", "Q3.1")? */
-static bool looks_like_id(const char *s)
+/* Hand the warning `w` (its status made EC_OK) to on_report. */
+static void warn(run *r, ec_error *w)
 {
-	s += strspn(s, " \t");
-	if (*s == 'Q' || *s == 'q')
-		s++;
-	return *s >= '0' && *s <= '9' && strchr(s, '.') != NULL;
+	w->status = EC_OK;
+	r->warnings++;
+	if (r->o->on_report)
+		r->o->on_report(r->o->ctx, w);
 }
 
 /* Warn about data columns whose header looks like an item id: a typo would cost points. */
@@ -375,18 +392,77 @@ static void warn_data_columns(run *r, char *const *names, const long *cols, size
 {
 	size_t c;
 
-	for (c = 1; c < n; c++) {
+	for (c = 0; c < n; c++) {
+		char like[40];
 		ec_error w;
 
-		if (cols[c] != EC_ROSTER_COLUMN_DATA || !looks_like_id(names[c]))
+		if (c == r->id_col || cols[c] != EC_ROSTER_COLUMN_DATA ||
+		    !roster_header_suspect(r->graders[0], names[c], like, sizeof(like)))
 			continue;
 		ec_error_at(&w, EC_ERR_PARSE, r->file, line, (long)c + 1,
-			    "column '%.40s' names no item of the key; it is kept as data", names[c]);
-		w.status = EC_OK; /* a warning */
-		r->warnings++;
-		if (r->o->on_report)
-			r->o->on_report(r->o->ctx, &w);
+			    "column '%.40s' names no item of the key%s%s%s; it is kept as data", names[c],
+			    like[0] ? " (is it " : "", like, like[0] ? "?)" : "");
+		warn(r, &w);
 	}
+}
+
+/*
+ * The student id's column: opts->id_column's (EC_ERR_PARSE when no column
+ * or two have that name), else the first.
+ */
+static ec_status find_id_column(run *r, char *const *names, size_t n, long line, ec_error *err)
+{
+	bool found = false;
+	size_t c;
+
+	r->id_col = 0;
+	if (!r->o->id_column)
+		return EC_OK;
+	for (c = 0; c < n; c++) {
+		if (!roster_column_is(names[c], r->o->id_column))
+			continue;
+		if (found)
+			return ec_error_at(err, EC_ERR_PARSE, r->file, line, (long)c + 1,
+					   "column '%s' (the student id) is also column %zu",
+					   r->o->id_column, r->id_col + 1);
+		found = true;
+		r->id_col = c;
+	}
+	if (!found)
+		return ec_error_at(err, EC_ERR_PARSE, r->file, line, 0,
+				   "no column of the header is '%s' (the student id column asked for)",
+				   r->o->id_column);
+	return EC_OK;
+}
+
+/*
+ * The lines of the column map: one naming an item no key has is an error
+ * at its line; one naming no column of the header, a warning.
+ */
+static ec_status check_map(run *r, char *const *names, size_t n, ec_error *err)
+{
+	const ec_column_map *m = r->o->map;
+	size_t i, c, k;
+
+	for (i = 0; m && i < m->count; i++) {
+		const ec_column_map_entry *e = &m->entries[i];
+		bool known = false, used = false;
+		ec_error w;
+
+		for (k = 0; k < r->nkeys && !known; k++)
+			known = ec_grader_find(r->graders[k], e->id, strlen(e->id)) >= 0;
+		if (!known)
+			return ec_error_at(err, EC_ERR_PARSE, m->file, e->line, 2,
+					   "'%s' is not an item of the key", e->id);
+		for (c = 0; c < n && !used; c++)
+			used = c != r->id_col && ec_column_map_find(m, names[c]) == (long)i;
+		if (used)
+			continue;
+		ec_error_at(&w, EC_ERR_PARSE, m->file, e->line, 0,
+			    "no column of %s is '%.60s'; the line is not used", r->file, e->header);
+		warn(r, &w);
+	}
+	return EC_OK;
 }
 
 /*
@@ -407,7 +483,8 @@ static ec_status plan_keys(run *r, char *const *names, size_t n, long line, long
 	if (!item)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	for (k = 0; k < r->nkeys && st == EC_OK; k++)
-		st = ec_grade_roster_header(r->graders[k], names, n, r->file, line, item + k * n, err);
+		st = ec_grade_roster_columns(r->graders[k], names, n, r->id_col, r->o->map, r->file,
+					     line, item + k * n, err);
 	for (c = 0; c < n && st == EC_OK; c++) {
 		cols[c] = item[c];
 		for (k = 0; k < r->nkeys; k++)
@@ -416,7 +493,8 @@ static ec_status plan_keys(run *r, char *const *names, size_t n, long line, long
 		for (k = 0; k < r->nkeys; k++)
 			if (cols[c] >= 0 && item[k * n + c] == EC_ROSTER_COLUMN_DATA)
 				item[k * n + c] = EC_ROSTER_COLUMN_OTHER;
-		if (c == 0 || cols[c] != EC_ROSTER_COLUMN_DATA || !roster_column_is(names[c], r->o->key_column))
+		if (c == r->id_col || cols[c] != EC_ROSTER_COLUMN_DATA ||
+		    !roster_column_is(names[c], r->o->key_column))
 			continue;
 		if (found)
 			st = ec_error_at(err, EC_ERR_PARSE, r->file, line, (long)c + 1,
@@ -429,7 +507,8 @@ static ec_status plan_keys(run *r, char *const *names, size_t n, long line, long
 				 "no column of the header is '%s' (it names each row's key)",
 				 r->o->key_column);
 	for (k = 0; k < r->nkeys && st == EC_OK; k++) {
-		st = roster_plan_init(&r->plans[k], r->graders[k], names, item + k * n, n, err);
+		st = roster_plan_init(&r->plans[k], r->graders[k], names, item + k * n, n, r->id_col,
+				      err);
 		r->plans[k].in_order = false; /* rows are not all graded alike */
 	}
 	if (st == EC_OK)
@@ -467,6 +546,7 @@ static ec_status read_header(run *r, ec_error *err)
 			ck->start = 3;
 		first = false;
 		ec_csv_open_buffer(&rd, r->file, err);
+		ec_csv_set_separator(&rd, r->sep);
 		ec_csv_set_buffer(&rd, ck->buf, ck->start, ck->end, ck->line);
 		st = ec_csv_next(&rd, &more, err);
 		if (st != EC_OK || more)
@@ -478,13 +558,17 @@ static ec_status read_header(run *r, ec_error *err)
 		if (!cols)
 			st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
+	if (st == EC_OK)
+		st = find_id_column(r, rd.fields, rd.nfields, rd.record_line, err);
+	if (st == EC_OK)
+		st = check_map(r, rd.fields, rd.nfields, err);
 	if (st == EC_OK && r->keyed)
 		st = plan_keys(r, rd.fields, rd.nfields, rd.record_line, cols, err);
 	if (st == EC_OK && !r->keyed)
-		st = ec_grade_roster_header(r->g, rd.fields, rd.nfields, r->file, rd.record_line,
-					    cols, err);
+		st = ec_grade_roster_columns(r->g, rd.fields, rd.nfields, r->id_col, r->o->map, r->file,
+					     rd.record_line, cols, err);
 	if (st == EC_OK && !r->keyed)
-		st = roster_plan_init(&r->plans[0], r->g, rd.fields, cols, rd.nfields, err);
+		st = roster_plan_init(&r->plans[0], r->g, rd.fields, cols, rd.nfields, r->id_col, err);
 	if (st == EC_OK)
 		warn_data_columns(r, rd.fields, cols, rd.nfields, rd.record_line);
 	if (st == EC_OK && r->o->on_header && !announce_header(r, rd.fields))
@@ -558,6 +642,10 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 	em.err = err;
 	em.st = EC_OK;
 	st = roster_dups_init(&r->dups, true);
+	if (st == EC_OK && r->o->delimiter && !ec_csv_separator_ok(r->o->delimiter))
+		st = ec_error_set(err, EC_ERR_INVALID, "the separator must be ',', ';' or a tab");
+	if (st == EC_OK)
+		st = roster_find_separator(r, err);
 	if (st == EC_OK)
 		st = read_header(r, err);
 	if (st == EC_OK) {
@@ -620,6 +708,7 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 	roster_union_free(&r->layout);
 	roster_dups_free(&r->dups);
 	free(r->carry);
+	free(r->peeked);
 	free(em.results);
 	free(em.fields);
 	free(em.lens);

@@ -55,6 +55,7 @@ static bool header_in(const char *buf, size_t len, bool eof, const char *file, c
 	}
 	memcpy(copy, buf, len);
 	ec_csv_open_buffer(&rd, file, &e);
+	ec_csv_set_separator(&rd, 0); /* as the header says, as grading does */
 	ec_csv_set_buffer(&rd, copy, start, len, 1);
 	st = ec_csv_next(&rd, &more, &e);
 	whole = eof || (more && rd.in_pos < len);
@@ -119,6 +120,7 @@ ec_status roster_scan_column(FILE *in, const char *file, size_t at, roster_cell_
 	bool more, header = true;
 	ec_status st = ec_csv_open(&rd, in, file, err);
 
+	ec_csv_set_separator(&rd, 0); /* as the header says, as grading does */
 	while (st == EC_OK) {
 		ec_error skipped;
 

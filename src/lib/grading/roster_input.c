@@ -35,7 +35,7 @@ typedef struct walk {
  * is the last byte is left undecided unless the input ends there), the
  * last of them or, with `first`, the first.
  */
-static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int state)
+static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int state, char sep)
 {
 	walk w = {0, 0, 0, 0, state};
 	size_t i;
@@ -59,17 +59,17 @@ static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int s
 				w.state = QUOTE_SEEN;
 			continue;
 		case QUOTE_SEEN:
-			w.state = c == '"' ? IN_QUOTES : c == ',' || eol ? AT_FIELD : SKIPPING;
+			w.state = c == '"' ? IN_QUOTES : c == sep || eol ? AT_FIELD : SKIPPING;
 			break;
 		case SKIPPING:
 			if (eol)
 				w.state = AT_FIELD;
 			break;
 		case AT_FIELD:
-			w.state = c == '"' ? IN_QUOTES : c == ',' || eol ? AT_FIELD : IN_FIELD;
+			w.state = c == '"' ? IN_QUOTES : c == sep || eol ? AT_FIELD : IN_FIELD;
 			break;
 		default: /* IN_FIELD */
-			if (c == ',' || eol)
+			if (c == sep || eol)
 				w.state = AT_FIELD;
 			break;
 		}
@@ -87,9 +87,9 @@ static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int s
 }
 
 /* The end of the last whole record in p[0, n), which starts a record; 0 when there is none. */
-static size_t record_end(const char *p, size_t n, bool at_eof, long *lines)
+static size_t record_end(const char *p, size_t n, bool at_eof, long *lines, char sep)
 {
-	walk w = walk_records(p, n, at_eof, false, AT_FIELD);
+	walk w = walk_records(p, n, at_eof, false, AT_FIELD, sep);
 
 	*lines = w.at_cut;
 	return w.cut;
@@ -98,23 +98,23 @@ static size_t record_end(const char *p, size_t n, bool at_eof, long *lines)
 /*
  * Are the quotes of p[0, n) (which starts a record) where the reader
  * takes them at their word: each opening one at a field's start, each
- * closing one before a comma or a line end (or the data's end), others
+ * closing one before a separator or a line end (or the data's end), others
  * doubled inside quotes? Then a quote count tells in or out of quotes.
  */
-static bool quotes_well_placed(const char *p, size_t n)
+static bool quotes_well_placed(const char *p, size_t n, char sep)
 {
 	const char *q = p, *end = p + n;
 	bool in = false;
 
 	while ((q = memchr(q, '"', (size_t)(end - q))) != NULL) {
 		if (!in) {
-			if (q > p && q[-1] != ',' && q[-1] != '\n' && q[-1] != '\r')
+			if (q > p && q[-1] != sep && q[-1] != '\n' && q[-1] != '\r')
 				return false;
 			in = true;
 		} else if (q + 1 < end && q[1] == '"') {
 			q++; /* a doubled quote */
 		} else {
-			if (q + 1 < end && q[1] != ',' && q[1] != '\n' && q[1] != '\r')
+			if (q + 1 < end && q[1] != sep && q[1] != '\n' && q[1] != '\r')
 				return false;
 			in = false;
 		}
@@ -155,7 +155,7 @@ static void count_quotes_lines(const char *p, size_t n, size_t *quotes, size_t *
  * word-at-a-time count instead of a walk. Returns false when the case does
  * not apply.
  */
-static bool last_record_end_fast(const char *p, size_t n, size_t *cut, long *lines)
+static bool last_record_end_fast(const char *p, size_t n, size_t *cut, long *lines, char sep)
 {
 	size_t end = n, q, l;
 
@@ -167,7 +167,7 @@ static bool last_record_end_fast(const char *p, size_t n, size_t *cut, long *lin
 	if (end == 0 || memchr(p, '\r', end))
 		return false;
 	count_quotes_lines(p, end, &q, &l);
-	if (q % 2 || !quotes_well_placed(p, end))
+	if (q % 2 || !quotes_well_placed(p, end, sep))
 		return false;
 	*cut = end;
 	*lines = (long)l;
@@ -209,6 +209,82 @@ static size_t read_more(run *r, char *b, size_t want)
 	return n + got;
 }
 
+/*
+ * Does p[0, n) hold the whole first record (after empty lines): a line
+ * end outside quotes, a quote opening at a field's start whatever the
+ * separator?
+ */
+static bool first_record_whole(const char *p, size_t n)
+{
+	size_t i = 0;
+	bool quoted = false, at_start = true, any = false;
+
+	for (; i < n; i++) {
+		char c = p[i];
+
+		if (quoted) {
+			if (c == '"' && i + 1 < n && p[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = false;
+			continue;
+		}
+		if (c == '\n' || c == '\r') {
+			if (any)
+				return true;
+			continue; /* an empty line before the header */
+		}
+		any = true;
+		if (c == '"' && at_start)
+			quoted = true;
+		at_start = c == ',' || c == ';' || c == '\t';
+	}
+	return false;
+}
+
+ec_status roster_find_separator(run *r, ec_error *err)
+{
+	size_t len = 0, cap = 4096, got;
+	char *buf = NULL, *grown;
+
+	if (r->o->delimiter) {
+		r->sep = r->o->delimiter;
+		return EC_OK;
+	}
+	for (;;) {
+		grown = realloc(buf, cap + r->head_left + 1);
+		if (!grown) {
+			free(buf);
+			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		}
+		buf = grown;
+		got = read_more(r, buf + len, cap - len);
+		len += got;
+		/* a header longer than a record can be is left to the reading to report */
+		if (first_record_whole(buf, len) || r->eof || len > EC_CSV_RECORD_MAX)
+			break;
+		if (len == cap)
+			cap *= 2;
+	}
+	r->sep = ec_csv_detect_separator(buf + (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0),
+					 len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? len - 3 : len);
+	/* what was read is read again first, then what was left of the head */
+	if (r->head_left)
+		memcpy(buf + len, r->head, r->head_left);
+	len += r->head_left;
+	r->bytes -= len - r->head_left;
+	r->head = buf;
+	r->head_left = len;
+	r->peeked = buf;
+	return EC_OK;
+}
+
+/* Is all of the input read: the file at its end and nothing left of the head? */
+static bool input_ended(const run *r)
+{
+	return r->eof && r->head_left == 0;
+}
+
 static bool reserve_input(chunk *ck, size_t need)
 {
 	need += 1 + EC_CSV_READABLE;
@@ -240,11 +316,11 @@ bool roster_fill_chunk(run *r, chunk *ck, bool *nomem)
 	len = r->carry_len;
 	for (;;) {
 		len += read_more(r, ck->buf + len, r->chunk_bytes);
-		if (!last_record_end_fast(ck->buf, len, &cut, &lines))
-			cut = record_end(ck->buf, len, r->eof, &lines);
-		if (r->eof && cut < len)
+		if (!last_record_end_fast(ck->buf, len, &cut, &lines, r->sep))
+			cut = record_end(ck->buf, len, input_ended(r), &lines, r->sep);
+		if (input_ended(r) && cut < len)
 			cut = len, lines = count_lines(ck->buf, len);
-		if (cut > 0 || r->eof)
+		if (cut > 0 || input_ended(r))
 			break;
 		if (len > (size_t)EC_CSV_RECORD_MAX + r->chunk_bytes) {
 			oversize = true;
@@ -263,8 +339,8 @@ bool roster_fill_chunk(run *r, chunk *ck, bool *nomem)
 		ck->has_error = true;
 		ck->end = 0;
 		for (;;) {
-			w = walk_records(ck->buf, len, r->eof, true, w.state);
-			if (w.cut > 0 || r->eof)
+			w = walk_records(ck->buf, len, input_ended(r), true, w.state, r->sep);
+			if (w.cut > 0 || input_ended(r))
 				break;
 			/* all walked: keep only an undecided CR */
 			r->line += w.lines;

@@ -81,6 +81,8 @@ typedef struct worker {
 	size_t items_len;           /* 0: not written yet */
 	char *flags;                /* its flagged field's text */
 	size_t flags_len, flags_cap;
+	char *pending;              /* the items of its marks not given yet, "3.3.4 3.3.5" */
+	size_t pending_len, pending_cap;
 	struct run *r;
 } worker;
 
@@ -96,10 +98,14 @@ typedef struct run {
 	FILE *in;
 	const char *head;           /* opts->head, not read yet */
 	size_t head_left;
+	char *peeked;               /* the start of the input read to find its separator, then read
+				       again (it holds what was left of the head too) */
+	char sep;                   /* the input's separator: ',', ';' or '\t' */
 	bool keyed;                 /* keys: a column picks each row's key */
 	roster_plan *plans;         /* a plan a key */
 	roster_union layout;        /* with several keys: the output's columns */
 	size_t key_col;             /* with several keys: the column that picks */
+	size_t id_col;              /* the student id's column (ec_roster_options.id_column) */
 	size_t max_sections, max_count; /* the most of the graders' sections and items */
 	bool keep_rows;             /* callbacks want results */
 	size_t chunk_bytes;
@@ -118,8 +124,25 @@ typedef struct run {
 	roster_dups dups;           /* the ids seen (the ordered half) */
 } run;
 
+/*
+ * Does a header kept as data look like a mistyped item id: a Q, blanks,
+ * then digits and dots with a dot ("Q 1.3", "1.3a", "7.7"), none of its
+ * parts 0 or starting with 0 ("2.0 pts" is a number)? Then `like` (size
+ * bytes) gets that id when `g` has it, else "" (roster_header.c).
+ */
+bool roster_header_suspect(const ec_grader *g, const char *field, char *like, size_t size);
+
 /* Does a header field name the column `name` (any case, blanks around it ignored)? (roster_column.c) */
 bool roster_column_is(const char *field, const char *name);
+
+/*
+ * The column of the record as read whose field stands at `k` in the record
+ * handed to callbacks, which has the student id (column id_col) first.
+ */
+static inline size_t roster_column_at(size_t id_col, size_t k)
+{
+	return k == 0 ? id_col : k <= id_col ? k - 1 : k;
+}
 
 /* Grow *p (of *cap elements of `size` bytes) to hold `need`; false when memory runs out. */
 static inline bool roster_grow(void **p, size_t *cap, size_t need, size_t size)
@@ -139,6 +162,13 @@ static inline bool roster_grow(void **p, size_t *cap, size_t need, size_t size)
 	return true;
 }
 
+
+/*
+ * Set r->sep: opts->delimiter, or the separator the header uses
+ * (ec_csv_detect_separator()), read from the input and kept to be read
+ * again. EC_ERR_NOMEM (roster_input.c).
+ */
+ec_status roster_find_separator(run *r, ec_error *err);
 
 /*
  * Fill ck with the next whole records of the input (roster_input.c).

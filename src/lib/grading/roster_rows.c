@@ -10,6 +10,19 @@
 #include "csv_internal.h"
 #include "roster_internal.h"
 
+/* The record's student id (blank when the record is too short to hold it). */
+static void row_id(const run *r, const ec_csv_reader *rd, const char **id, size_t *len)
+{
+	*id = r->id_col < rd->nfields ? rd->fields[r->id_col] : roster_empty;
+	*len = r->id_col < rd->nfields ? rd->lens[r->id_col] : 0;
+}
+
+/* Is the student id blank (empty, or only blanks)? */
+static bool id_blank(const char *id, size_t len)
+{
+	return (len == 0 || id[0] == ' ' || id[0] == '\t') && id[strspn(id, " \t")] == '\0';
+}
+
 /* Add a message to ck (for the row being noted); false when memory runs out. */
 static bool add_msg(chunk *ck, const ec_error *e)
 {
@@ -93,23 +106,30 @@ static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 {
 	const roster_plan *p = &r->plans[w->key];
 	const ec_csv_reader *rd = &w->rd;
-	size_t row = ck->nrows - 1, c, need = w->flags_len + 1;
+	/* the fields with the student id first; a record too short to hold it gets a blank one */
+	size_t row = ck->nrows - 1, c, k, need = w->flags_len + 2,
+	       nkept = rd->nfields + (r->id_col >= rd->nfields);
 
 	for (c = 0; c < rd->nfields; c++)
 		need += rd->lens[c] + 1;
 	if (!roster_grow((void **)&ck->text, &ck->text_cap, ck->text_len + need, 1) ||
-	    !roster_grow((void **)&ck->field_at, &ck->fields_cap, ck->nfields + rd->nfields,
+	    !roster_grow((void **)&ck->field_at, &ck->fields_cap, ck->nfields + nkept,
 		  sizeof(*ck->field_at)) ||
 	    !roster_grow((void **)&ck->codes, &ck->codes_cap, (row + 1) * p->ncols, 1) ||
 	    !roster_grow((void **)&ck->sections, &ck->sections_cap, (row + 1) * r->max_sections,
 		  sizeof(*ck->sections)))
 		return false;
 	n->first_field = ck->nfields;
-	n->nfields = rd->nfields;
-	for (c = 0; c < rd->nfields; c++) {
+	n->nfields = nkept;
+	for (k = 0; k < nkept; k++) {
+		c = roster_column_at(r->id_col, k);
 		ck->field_at[ck->nfields++] = ck->text_len;
-		memcpy(ck->text + ck->text_len, rd->fields[c], rd->lens[c] + 1);
-		ck->text_len += rd->lens[c] + 1;
+		if (c < rd->nfields) {
+			memcpy(ck->text + ck->text_len, rd->fields[c], rd->lens[c] + 1);
+			ck->text_len += rd->lens[c] + 1;
+		} else {
+			ck->text[ck->text_len++] = '\0';
+		}
 	}
 	n->flags_at = ck->text_len;
 	memcpy(ck->text + ck->text_len, w->flags_len ? w->flags : "", w->flags_len + 1);
@@ -117,7 +137,7 @@ static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 	memcpy(ck->codes + row * p->ncols, w->codes, p->ncols);
 	memcpy(ck->sections + row * r->max_sections, w->sections,
 	       r->graders[w->key]->nsections * sizeof(*ck->sections));
-	for (c = 1; c < p->ncols; c++) {
+	for (c = 0; c < p->ncols; c++) {
 		if (p->item[c] < 0 || w->codes[c] != ROSTER_UNCODED)
 			continue;
 		if (!roster_grow((void **)&ck->aside, &ck->aside_cap, ck->naside + 1, sizeof(*ck->aside)))
@@ -137,8 +157,38 @@ static char *put_points(const worker *w, size_t c, char *o)
 		memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
 		return o + t->text_len[code];
 	}
-	*o++ = ',';
-	return o + ec_points_format_len(result_of(w, c)->points, o);
+	return roster_put_result(o, result_of(w, c));
+}
+
+/* Add item `id` to the row's list of marks not given yet; false when memory runs out. */
+static bool note_pending(worker *w, const char *id)
+{
+	size_t n = strlen(id);
+
+	if (!roster_grow((void **)&w->pending, &w->pending_cap, w->pending_len + n + 2, 1))
+		return false;
+	if (w->pending_len)
+		w->pending[w->pending_len++] = ' ';
+	memcpy(w->pending + w->pending_len, id, n + 1);
+	w->pending_len += n;
+	return true;
+}
+
+/* The row's marks not given yet, in key order, into w->pending; false when memory runs out. */
+static bool collect_pending(const run *r, worker *w)
+{
+	const roster_plan *p = &r->plans[w->key];
+	size_t k;
+
+	w->pending_len = 0;
+	for (k = 0; k < p->nwritten; k++) {
+		size_t c = p->written[k];
+
+		if (p->mark[c] && result_of(w, c)->verdict == EC_VERDICT_MANUAL &&
+		    !note_pending(w, r->graders[w->key]->items[p->item[c]].key.id))
+			return false;
+	}
+	return true;
 }
 
 /* With several keys: the row's sections and items in the union's columns, empty where its key has none. */
@@ -172,14 +222,23 @@ static bool write_row(run *r, worker *w, chunk *ck, double total)
 	const ec_csv_reader *rd = &w->rd;
 	roster_scorer *sc = &w->sc[w->key];
 	size_t cols = r->keyed ? r->layout.nsections + r->layout.nitems : g->nsections + p->nwritten;
-	size_t k, need = 2 * rd->lens[0] + 2 * w->flags_len + 8 + (ROSTER_POINTS_TEXT + 33) * (cols + 1);
+	bool pending = r->keyed ? r->layout.pending : p->nmarks > 0;
+	size_t k, need;
 	char *o;
 
+	const char *id;
+	size_t id_len;
+
+	row_id(r, rd, &id, &id_len);
+	if (pending && !collect_pending(r, w))
+		return false;
+	need = 2 * id_len + 2 * w->flags_len + 2 * w->pending_len + 9 +
+	       (ROSTER_POINTS_TEXT + 33) * (cols + 1);
 	for (k = 0; k < p->ndata; k++)
 		need += p->data[k] < rd->nfields ? 2 * rd->lens[p->data[k]] + 3 : 1;
 	if (!roster_grow((void **)&ck->out, &ck->out_cap, ck->out_len + need, 1))
 		return false;
-	o = put_field(ck->out + ck->out_len, rd->fields[0], rd->lens[0]);
+	o = put_field(ck->out + ck->out_len, id, id_len);
 	for (k = 0; k < p->ndata; k++) {
 		size_t c = p->data[k];
 
@@ -199,6 +258,10 @@ static bool write_row(run *r, worker *w, chunk *ck, double total)
 		}
 		for (k = 0; !w->items_len && k < p->nwritten; k++)
 			o = put_points(w, p->written[k], o);
+	}
+	if (pending) {
+		*o++ = ',';
+		o = put_field(o, w->pending_len ? w->pending : "", w->pending_len);
 	}
 	*o++ = ',';
 	o = put_field(o, w->flags_len ? w->flags : "", w->flags_len);
@@ -226,8 +289,11 @@ static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
 			return false;
 		n->nmsgs++;
 	}
-	if ((rd->lens[0] == 0 || rd->fields[0][0] == ' ' || rd->fields[0][0] == '\t') &&
-	    rd->fields[0][strspn(rd->fields[0], " \t")] == '\0') {
+	const char *id;
+	size_t id_len;
+
+	row_id(r, rd, &id, &id_len);
+	if (id_blank(id, id_len)) {
 		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0,
 			    "the student id is empty (graded all the same)");
 		if (!add_msg(ck, &e) || !flag(w, "student"))
@@ -304,8 +370,7 @@ static double score_in_order(run *r, worker *w, chunk *ck, row_note *n, bool *ok
 			memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
 			o += t->text_len[code];
 		} else {
-			*o++ = ',';
-			o += ec_points_format_len(res->points, o);
+			o = roster_put_result(o, res);
 		}
 	}
 	w->items_len = (size_t)(o - w->items);
@@ -349,7 +414,8 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	const roster_plan *p;
 	const ec_grader *g;
 	ec_csv_reader *rd = &w->rd;
-	size_t c, k, have;
+	size_t c, k, have, id_len;
+	const char *id;
 	double total = 0;
 	row_note *n = new_row(ck, rd->record_line);
 	bool ok;
@@ -357,19 +423,19 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	if (!n)
 		return false;
 	/* the id, for the ordered half's look for repeats */
-	n->id_len = rd->lens[0] > UINT32_MAX ? UINT32_MAX : rd->lens[0];
-	n->id_hash = roster_id_hash(rd->fields[0], rd->lens[0]);
+	row_id(r, rd, &id, &id_len);
+	n->id_len = id_len > UINT32_MAX ? UINT32_MAX : id_len;
+	n->id_hash = roster_id_hash(id, id_len);
 	if (!roster_grow((void **)&ck->spool, &ck->spool_cap, ck->spool_len + ROSTER_SPOOL_HEAD + n->id_len, 1))
 		return false;
 	n->spool_at = ck->spool_len;
 	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->id_hash, n->line,
-						     rd->fields[0], (uint32_t)n->id_len) -
+						     id, (uint32_t)n->id_len) -
 				 ck->spool);
 	w->flags_len = 0;
 	w->items_len = 0;
 	w->key = 0;
-	if ((rd->nfields != r->plans[0].ncols || rd->lens[0] == 0 || rd->fields[0][0] == ' ' ||
-	     rd->fields[0][0] == '\t') &&
+	if ((rd->nfields != r->plans[0].ncols || id_len == 0 || id[0] == ' ' || id[0] == '\t') &&
 	    !check_shape(r, w, ck, n))
 		return false;
 	if (r->keyed && !pick_key(r, w, ck, n))
@@ -382,7 +448,7 @@ static bool process_row(run *r, worker *w, chunk *ck)
 		if (!ok)
 			return false;
 	} else {
-		for (c = 1; c < p->ncols; c++) {
+		for (c = 0; c < p->ncols; c++) {
 			const char *text = c < have ? rd->fields[c] : roster_empty;
 			size_t len = c < have ? rd->lens[c] : 0;
 
@@ -408,11 +474,6 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	return !r->o->out || write_row(r, w, ck, total);
 }
 
-/* Bytes that end an unquoted field. */
-static const unsigned char ends_field[256] = {
-	[0] = 1, [','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1,
-};
-
 /*
  * The common record, read, scored and written in one pass straight from
  * the chunk (no fields split out): on one line, as many fields as the
@@ -427,6 +488,8 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	const roster_plan *p = &r->plans[0];
 	ec_csv_reader *rd = &w->rd;
 	const char *start = rd->in + rd->in_pos, *end = rd->in + rd->in_len, *q = start, *id = start;
+	const unsigned char *ends_field = rd->ends; /* the bytes that end an unquoted field */
+	const char sep = rd->sep;
 	double total = 0, *sec = w->sections;
 	size_t c, id_len;
 	char *o = w->items;
@@ -435,9 +498,10 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	while (!ends_field[(unsigned char)*q])
 		q++;
 	id_len = (size_t)(q - id);
-	if (*q != ',' || id_len == 0 || *id == ' ' || *id == '\t')
+	if (*q != sep || id_len == 0 || *id == ' ' || *id == '\t')
 		return 0;
 	q++;
+	w->pending_len = 0;
 	for (c = 0; c < r->g->nsections; c++)
 		sec[c] = 0;
 	for (c = 1; c < p->ncols; c++) {
@@ -460,7 +524,7 @@ static int fast_row(run *r, worker *w, chunk *ck)
 				q++;
 			len = (size_t)(q - text);
 		}
-		if (c + 1 < p->ncols ? *q != ',' : (*q != '\n' && *q != '\r'))
+		if (c + 1 < p->ncols ? *q != sep : (*q != '\n' && *q != '\r'))
 			return 0;
 		q++;
 		if (!roster_find(t, text, len, &code))
@@ -472,9 +536,10 @@ static int fast_row(run *r, worker *w, chunk *ck)
 			memcpy(o, t->text[code], ROSTER_POINTS_TEXT);
 			o += t->text_len[code];
 		} else {
-			*o++ = ',';
-			o += ec_points_format_len(res->points, o);
+			o = roster_put_result(o, res);
 		}
+		if (res->verdict == EC_VERDICT_MANUAL && !note_pending(w, r->g->items[p->item[c]].key.id))
+			return -1;
 	}
 	if (q[-1] == '\r' && q < end && *q == '\n')
 		q++;
@@ -498,7 +563,7 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	if (!r->o->out)
 		return 1;
 	if (!roster_grow((void **)&ck->out, &ck->out_cap,
-		  ck->out_len + id_len + (size_t)(o - w->items) + 3 +
+		  ck->out_len + id_len + (size_t)(o - w->items) + 2 * w->pending_len + 6 +
 			  (ROSTER_POINTS_TEXT + 33) * (r->g->nsections + 1),
 		  1))
 		return -1;
@@ -510,6 +575,10 @@ static int fast_row(run *r, worker *w, chunk *ck)
 			out = roster_put_total(&w->sc[0], out, sec[c]);
 		memcpy(out, w->items, (size_t)(o - w->items));
 		out += o - w->items;
+		if (p->nmarks) {
+			*out++ = ',';
+			out = put_field(out, w->pending_len ? w->pending : "", w->pending_len);
+		}
 		*out++ = ',';
 		*out++ = '\n';
 		ck->out_len = (size_t)(out - ck->out);

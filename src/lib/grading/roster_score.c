@@ -58,7 +58,7 @@ static bool header_sums(char **line, size_t *len, char (*names)[16], size_t n)
 }
 
 ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *names,
-			   const long *item, size_t ncols, ec_error *err)
+			   const long *item, size_t ncols, size_t id_col, ec_error *err)
 {
 	size_t n = g->count ? g->count : 1, i, c;
 	long *column_of;
@@ -66,7 +66,8 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 
 	memset(p, 0, sizeof(*p));
 	p->g = g;
-	while (ncols > 1 && item[ncols - 1] == EC_ROSTER_COLUMN_IGNORED)
+	p->id_col = id_col;
+	while (ncols > 1 && ncols - 1 > id_col && item[ncols - 1] == EC_ROSTER_COLUMN_IGNORED)
 		ncols--;
 	p->ncols = ncols;
 	p->item = malloc(ncols * sizeof(*p->item));
@@ -81,11 +82,14 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 		memcpy(p->item, item, ncols * sizeof(*p->item));
 		for (i = 0; i < g->count; i++)
 			column_of[i] = -1;
-		for (c = 1; c < ncols; c++) {
+		for (c = 0; c < ncols; c++) {
+			if (c == id_col)
+				continue;
 			if (item[c] >= 0) {
 				column_of[item[c]] = (long)c;
 				p->section[c] = g->items[item[c]].section;
 				p->mark[c] = g->items[item[c]].rule.scheme == EC_SCHEME_MANUAL;
+				p->nmarks += p->mark[c];
 			} else if (item[c] == EC_ROSTER_COLUMN_DATA) {
 				p->data[p->ndata++] = c;
 			}
@@ -104,16 +108,19 @@ ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *name
 			p->nterms++;
 		}
 		/* the columns in key order, each a term: sums and output can follow them */
-		p->in_order = p->ndata == 0 && p->nterms == ncols - 1 && p->nwritten == ncols - 1;
+		p->in_order = id_col == 0 && p->ndata == 0 && p->nterms == ncols - 1 &&
+			      p->nwritten == ncols - 1;
 		for (i = 0; p->in_order && i < p->nterms; i++)
 			p->in_order = p->terms[i].column == (long)i + 1 && p->written[i] == i + 1;
-		ok = header_field(&p->header, &p->header_len, names[0], false);
+		ok = header_field(&p->header, &p->header_len, names[id_col], false);
 		for (c = 0; ok && c < p->ndata; c++)
 			ok = header_field(&p->header, &p->header_len, names[p->data[c]], true);
 		ok = ok && header_sums(&p->header, &p->header_len, g->sections, g->nsections);
 		for (i = 0; ok && i < p->nwritten; i++)
 			ok = header_field(&p->header, &p->header_len,
 					  g->items[item[p->written[i]]].key.id, true);
+		if (p->nmarks)
+			ok = ok && header_field(&p->header, &p->header_len, "pending", true);
 		ok = ok && header_field(&p->header, &p->header_len, "flagged", true) &&
 		     header_field(&p->header, &p->header_len, "", false);
 		if (ok)
@@ -165,7 +172,7 @@ ec_status roster_union_init(roster_union *u, const roster_plan *plans, size_t nk
 	secs = malloc((nsec ? nsec : 1) * sizeof(*secs));
 	u->section_at = malloc((nsec ? nkeys * nsec : 1) * sizeof(*u->section_at));
 	ok = u->items && secs && u->section_at;
-	for (c = 1; ok && c < ncols; c++)
+	for (c = 0; ok && c < ncols; c++)
 		for (k = 0; k < nkeys; k++)
 			if (plans[k].item[c] >= 0) {
 				u->items[u->nitems++] = c;
@@ -179,7 +186,7 @@ ec_status roster_union_init(roster_union *u, const roster_plan *plans, size_t nk
 		for (s = 0; s < u->nsections; s++)
 			u->section_at[k * u->nsections + s] =
 				union_section(plans[k].g->sections, plans[k].g->nsections, secs[s]);
-	ok = ok && header_field(&u->header, &u->header_len, names[0], false);
+	ok = ok && header_field(&u->header, &u->header_len, names[p0->id_col], false);
 	for (c = 0; ok && c < p0->ndata; c++)
 		ok = header_field(&u->header, &u->header_len, names[p0->data[c]], true);
 	ok = ok && header_sums(&u->header, &u->header_len, secs, u->nsections);
@@ -191,6 +198,10 @@ ec_status roster_union_init(roster_union *u, const roster_plan *plans, size_t nk
 		ok = header_field(&u->header, &u->header_len,
 				  plans[k].g->items[plans[k].item[col]].key.id, true);
 	}
+	for (k = 0; k < nkeys; k++)
+		u->pending = u->pending || plans[k].nmarks > 0;
+	if (u->pending)
+		ok = ok && header_field(&u->header, &u->header_len, "pending", true);
 	ok = ok && header_field(&u->header, &u->header_len, "flagged", true) &&
 	     header_field(&u->header, &u->header_len, "", false);
 	if (ok)
@@ -229,13 +240,12 @@ void roster_scorer_free(roster_scorer *s)
 
 const unsigned char roster_ones[16] = {255, 255, 255, 255, 255, 255, 255, 255};
 
-static void keep_points_text(roster_table *t, unsigned code, double points)
+static void keep_points_text(roster_table *t, unsigned code, const ec_grade_result *res)
 {
 	char buf[40];
 	size_t n;
 
-	buf[0] = ',';
-	n = 1 + ec_points_format_len(points, buf + 1);
+	n = (size_t)(roster_put_result(buf, res) - buf);
 	if (n < ROSTER_POINTS_TEXT) {
 		memset(t->text[code], 0, ROSTER_POINTS_TEXT);
 		memcpy(t->text[code], buf, n);
@@ -290,7 +300,7 @@ ec_status roster_code(roster_scorer *s, size_t c, const char *text, size_t len,
 	st = read_scored(s, c, text, len, &t->result[t->ncodes], err);
 	if (st != EC_OK)
 		return st;
-	keep_points_text(t, t->ncodes, t->result[t->ncodes].points);
+	keep_points_text(t, t->ncodes, &t->result[t->ncodes]);
 	t->w0[at] = w[0];
 	t->w1[at] = w[1];
 	t->len[at] = (uint8_t)(len + 1);

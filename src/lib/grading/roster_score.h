@@ -41,6 +41,8 @@ typedef struct roster_plan {
 	long *item;          /* item of each column, or EC_ROSTER_COLUMN_DATA (item[0]: the student
 				id), or EC_ROSTER_COLUMN_OTHER (another key's item) */
 	bool *mark;          /* the column holds marks given by hand */
+	size_t nmarks;       /* such columns: the output then has a column `pending` listing
+				those whose mark is not given yet */
 	roster_term *terms;  /* the sums' terms in key order */
 	size_t nterms;
 	size_t *written;     /* item columns written, in key order */
@@ -48,6 +50,7 @@ typedef struct roster_plan {
 	size_t *data;        /* data columns after the student id, in order */
 	size_t ndata;
 	size_t *section;     /* the section of each item column */
+	size_t id_col;       /* the student id's column (0 unless ec_roster_options.id_column) */
 	bool in_order;       /* every column after the id an item, in key order, and no other
 				term: the sums and the output follow the columns */
 	char *header;        /* the output's header line */
@@ -62,6 +65,7 @@ typedef struct roster_plan {
 typedef struct roster_union {
 	size_t *items;       /* the columns some key maps to an item, in header order */
 	size_t nitems;
+	bool pending;        /* some key's plan has a column of marks: a column `pending` */
 	size_t nsections;    /* the keys' sections, in order of first appearance */
 	long *section_at;    /* [k * nsections + s]: key k's index of section s, or -1 */
 	char *header;        /* the output's header line */
@@ -97,10 +101,10 @@ typedef struct roster_scorer {
 
 /*
  * Build the plan from the header's fields and their columns
- * (ec_grade_roster_header()). EC_ERR_NOMEM.
+ * (ec_grade_roster_columns()), the student id in column id_col. EC_ERR_NOMEM.
  */
 ec_status roster_plan_init(roster_plan *p, const ec_grader *g, char *const *names,
-			   const long *item, size_t ncols, ec_error *err);
+			   const long *item, size_t ncols, size_t id_col, ec_error *err);
 void roster_plan_free(roster_plan *p);
 
 /* Build the union of the plans of `nkeys` keys over the header `names`. EC_ERR_NOMEM. */
@@ -188,6 +192,19 @@ static inline bool roster_find(const roster_table *t, const char *text, size_t l
 			return true;
 		}
 	}
+}
+
+/*
+ * Append "," and the points of `res` to p (room for 33 bytes): nothing
+ * after the comma for a mark not given yet (EC_VERDICT_MANUAL), which is
+ * no 0. Returns the new end.
+ */
+static inline char *roster_put_result(char *p, const ec_grade_result *res)
+{
+	*p++ = ',';
+	if (res->verdict == EC_VERDICT_MANUAL)
+		return p;
+	return p + ec_points_format_len(res->points, p);
 }
 
 /* Append ",<points>" for v to p (room for 33 bytes); returns the new end. */

@@ -137,7 +137,7 @@ static ec_status parse_mask(const char *s, size_t n, ec_value *v, ec_error *err)
 			if (k == EC_MASK_MAX)
 				return unreadable(err, s, n, "a mask (too many digits)");
 			v->mask[k++] = s[i];
-		} else if (!is_blank(s[i]) && !strchr(",;/", s[i])) {
+		} else if (!is_blank(s[i]) && !strchr(",;/[]()", s[i])) {
 			return unreadable(err, s, n, "a mask of 0 and 1 digits");
 		}
 	}
@@ -391,6 +391,7 @@ static int scan_grouped(const char *s, size_t n, size_t *i, factor *f)
 		return 0;
 	f->u_ok = to_u64(digits, nd, &f->u);
 	f->too_big = !f->u_ok;
+	f->not_whole = false;
 	f->value = (double)f->u;
 	f->whole = true;
 	*i = j;
@@ -521,6 +522,191 @@ static ec_status parse_product(ec_key_kind kind, const char *s, size_t n,
 }
 
 /*
+ * A count written as arithmetic on whole numbers: products with
+ * parentheses ("(16 x 64 x 64) x (3 x 3 x 3)", "(16x64x64)(3x3x3)") and
+ * powers ("2**3", "2^3"), evaluated exactly in 64 bits. Each leaf is a
+ * whole number as a count's factor is written ("6,000", "1e3", "12/4").
+ */
+typedef struct count_expr {
+	const char *s;
+	size_t n, i;
+	int depth;
+	bool overflow, bad;
+} count_expr;
+
+/* Parentheses nested deeper than this are refused (the stack stays small). */
+#define COUNT_DEPTH_MAX 32
+
+static uint64_t count_product(count_expr *e);
+
+static void count_blanks(count_expr *e)
+{
+	while (e->i < e->n && is_blank(e->s[e->i]))
+		e->i++;
+}
+
+static bool count_at(const count_expr *e, const char *tok)
+{
+	size_t k = strlen(tok);
+
+	return e->n - e->i >= k && memcmp(e->s + e->i, tok, k) == 0;
+}
+
+/* A whole number, or a product or power in parentheses or brackets. */
+static uint64_t count_primary(count_expr *e)
+{
+	factor f;
+	char close;
+	uint64_t v;
+
+	count_blanks(e);
+	if (e->i < e->n && (e->s[e->i] == '(' || e->s[e->i] == '[')) {
+		close = e->s[e->i] == '(' ? ')' : ']';
+		if (++e->depth > COUNT_DEPTH_MAX) {
+			e->bad = true;
+			return 0;
+		}
+		e->i++;
+		v = count_product(e);
+		count_blanks(e);
+		if (e->i >= e->n || e->s[e->i] != close)
+			e->bad = true;
+		else
+			e->i++;
+		e->depth--;
+		return v;
+	}
+	if (!scan_grouped(e->s, e->n, &e->i, &f) && !scan_factor(e->s, e->n, &e->i, &f)) {
+		e->bad = true;
+		return 0;
+	}
+	if (f.too_big)
+		e->overflow = true;
+	else if (f.u_ok)
+		return f.u;
+	else if (f.whole && f.value >= 0 && f.value <= 9007199254740992.0) /* "12/4" */
+		return (uint64_t)f.value;
+	else
+		e->bad = true;
+	return 0;
+}
+
+/* A primary, raised to a power when "**" or "^" follows (right to left: 2**3**2 is 2**9). */
+static uint64_t count_power(count_expr *e)
+{
+	uint64_t base = count_primary(e), exp, v = 1;
+
+	count_blanks(e);
+	if (e->bad || e->overflow || !(count_at(e, "**") || count_at(e, "^")))
+		return base;
+	e->i += e->s[e->i] == '^' ? 1 : 2;
+	exp = count_power(e);
+	for (; exp > 0 && !e->overflow && !e->bad; exp--) {
+		if (!ec_u64_mul(v, base, &v))
+			e->overflow = true;
+		if (base <= 1)
+			break; /* 0**n and 1**n need no more steps */
+	}
+	return base == 0 && exp > 0 ? 0 : v;
+}
+
+/*
+ * Powers joined by product signs, or side by side when a parenthesis opens
+ * ("(2x3)(4)"), or inside brackets by commas as a shape's factors are
+ * ("(16, 64, 64)"; "6,000" stays a number in groups of three).
+ */
+static uint64_t count_product(count_expr *e)
+{
+	uint64_t v = count_power(e), w;
+
+	while (!e->bad && !e->overflow) {
+		size_t at = e->i;
+
+		count_blanks(e);
+		if (e->i < e->n && (e->s[e->i] == '(' || e->s[e->i] == '[')) {
+			w = count_power(e);
+		} else if (!count_at(e, "**") && scan_times(e->s, e->n, &e->i)) {
+			w = count_power(e);
+		} else if (e->depth > 0 && e->i < e->n && e->s[e->i] == ',') {
+			e->i++; /* a shape in brackets, "(16, 64, 64)": its product */
+			w = count_power(e);
+		} else {
+			e->i = at;
+			break;
+		}
+		if (!e->bad && !e->overflow && !ec_u64_mul(v, w, &v))
+			e->overflow = true;
+	}
+	return v;
+}
+
+/* Does a count's text need count_product(): parentheses, brackets or a power? */
+static bool count_is_arithmetic(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '(' || s[i] == '[' || s[i] == '^' ||
+		    (s[i] == '*' && i + 1 < n && s[i + 1] == '*'))
+			return true;
+	return false;
+}
+
+static ec_status parse_count_arithmetic(const char *s, size_t n, ec_value *v, ec_error *err)
+{
+	count_expr e = {s, n, 0, 0, false, false};
+	uint64_t value = count_product(&e);
+
+	count_blanks(&e);
+	if (e.overflow)
+		return overflows(err, s, n);
+	if (e.bad || e.i != n)
+		return unreadable(err, s, n, "a whole number");
+	v->count = value;
+	return EC_OK;
+}
+
+/*
+ * Words a count or a number may be followed by, naming what it counts
+ * ("8 layers", "6000 weights", "32 parameters"); any case, singular or
+ * plural.
+ */
+static const char *const unit_words[] = {
+	"layer",  "weight",     "bias",       "parameter",      "param",   "multiplication",
+	"mult",   "mac",        "hop",        "node",           "channel", "unit",
+	"neuron", "activation", "value",      "element",        "filter",  "output",
+};
+
+/* Is s[0, n) one of unit_words, with an optional plural "s" or "es"? */
+static bool is_unit_word(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++) {
+		k = strlen(unit_words[i]);
+		if (n < k || n > k + 2 || !word_is(s, k, unit_words[i]))
+			continue;
+		if (n == k || (n == k + 1 && lower(s[k]) == 's') ||
+		    (n == k + 2 && lower(s[k]) == 'e' && lower(s[k + 1]) == 's'))
+			return true;
+	}
+	return false;
+}
+
+/* "8 layers" -> "8": drop a unit word after the last blank, when something stays. */
+static void drop_unit_word(const char **s, size_t *n)
+{
+	size_t k = *n;
+
+	while (k > 0 && is_letter((*s)[k - 1]))
+		k--;
+	if (k == 0 || k == *n || !is_blank((*s)[k - 1]) || !is_unit_word(*s + k, *n - k))
+		return;
+	*n = k;
+	trim(s, n);
+}
+
+/*
  * A plain decimal: a sign ('+', '-' or U+2212) or none, digits with an
  * optional '.', an optional exponent ("-0.25", "33.30", "1.25e-3"), at
  * most 63 bytes. Sets *value and *sigfigs, the significant figures
@@ -635,6 +821,10 @@ ec_status ec_value_parse(ec_key_kind kind, const char *text, size_t len,
 		return ec_error_set(err, EC_ERR_PARSE, "answer contains a NUL byte");
 	if (kind == EC_KEY_COUNT && means_none(text, len))
 		return EC_OK; /* v->count is 0 */
+	if (kind == EC_KEY_COUNT || kind == EC_KEY_NUMBER)
+		drop_unit_word(&text, &len);
+	if (kind == EC_KEY_COUNT && count_is_arithmetic(text, len))
+		return parse_count_arithmetic(text, len, v, err);
 	switch (kind) {
 	case EC_KEY_TF:
 		return parse_tf(text, len, v, err);

@@ -113,9 +113,21 @@ static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_s
 
 /*
  * Roster: the id and data columns with their header names, total,
- * section.<s>, the points of each item present (key order) and flagged;
- * the bytes ec_roster_grade() writes itself.
+ * section.<s>, the points of each item present (key order; empty for a
+ * mark not given yet), pending (when an item graded by hand has a column:
+ * those of its marks not given yet) and flagged; the bytes
+ * ec_roster_grade() writes itself.
  */
+static bool has_marks(const ec_grader *g, const ec_roster_header *h)
+{
+	size_t c;
+
+	for (c = 0; c < h->nitems; c++)
+		if (g->items[h->items[c]].rule.scheme == EC_SCHEME_MANUAL)
+			return true;
+	return false;
+}
+
 static ec_status roster_begin(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h)
 {
 	char sec[32];
@@ -138,7 +150,7 @@ static ec_status roster_begin(ec_write_ctx *w, const ec_grader *g, const ec_rost
 		putc(',', w->out);
 		ec_write_csv_field(w->out, g->items[h->items[c]].key.id);
 	}
-	fputs(",flagged\n", w->out);
+	fputs(has_marks(g, h) ? ",pending,flagged\n" : ",flagged\n", w->out);
 	return EC_OK;
 }
 
@@ -159,8 +171,20 @@ static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster
 	fprintf(w->out, ",%s", ec_points_format(row->total, pts));
 	for (c = 0; c < g->nsections; c++)
 		fprintf(w->out, ",%s", ec_points_format(row->sections[c], pts));
-	for (c = 0; c < h->nitems; c++)
-		fprintf(w->out, ",%s", ec_points_format(row->results[h->items[c]].points, pts));
+	for (c = 0; c < h->nitems; c++) {
+		const ec_grade_result *r = &row->results[h->items[c]];
+
+		fprintf(w->out, ",%s",
+			r->verdict == EC_VERDICT_MANUAL ? "" : ec_points_format(r->points, pts));
+	}
+	if (has_marks(g, h)) {
+		size_t n = 0;
+
+		putc(',', w->out);
+		for (c = 0; c < h->nitems; c++)
+			if (row->results[h->items[c]].verdict == EC_VERDICT_MANUAL)
+				fprintf(w->out, "%s%s", n++ ? " " : "", g->items[h->items[c]].key.id);
+	}
 	putc(',', w->out);
 	ec_write_csv_field(w->out, row->flagged);
 	putc('\n', w->out);

@@ -2,9 +2,11 @@
  * write_gradescope.c: the gradescope format: a graded sheet as
  * Gradescope's results.json, {"score", "visibility", "output", "tests":
  * [{"name", "number", "score", "max_score", "status", "visibility",
- * "output"}, ...]}, one test per auto-graded item, all visible; status
- * "passed" for an item fully right, else "failed". It writes no keys and
- * shows no sections.
+ * "output"}, ...]}, one test per item graded: each auto-graded item, and
+ * each item graded by hand whose mark is given (those still to grade are
+ * left out, and named in the output as points still to come); all
+ * visible; status "passed" for an item fully right, else "failed". It
+ * writes no keys and shows no sections.
  *
  * Scores are written in whole millionths (at most 6 decimals), and the
  * top-level score is the sum of the tests' scores as written, so the
@@ -12,7 +14,8 @@
  * item's share of the rounded running total: the maxima of the
  * auto-graded items are added in key order, each partial sum rounded to
  * millionths, and an item's max_score is its rounded sum less the one
- * before. So max_scores are within a millionth of the points and any run
+ * before (the items graded by hand whose mark is given count as
+ * auto-graded ones here). So max_scores are within a millionth of the points and any run
  * of items whose points add up to a number with 6 decimals adds up to it
  * exactly: the seven items of 2/7 of a question worth 2 are 0.285714,
  * 0.285715, 0.285714, 0.285714, 0.285714, 0.285715 and 0.285714. An item
@@ -30,9 +33,11 @@
 
 #define MICRO 1e6
 
-static bool auto_graded(const ec_grader *g, size_t i)
+/* Is item i a test: auto-graded, or graded by hand and its mark given? */
+static bool graded(const ec_sheet_report *r, size_t i)
 {
-	return g->items[i].rule.scheme != EC_SCHEME_MANUAL;
+	return r->grader->items[i].rule.scheme != EC_SCHEME_MANUAL ||
+	       r->results[i].verdict != EC_VERDICT_MANUAL;
 }
 
 /*
@@ -44,23 +49,24 @@ static long long micro(double points)
 	return fabs(points) < 1e12 ? llround(points * MICRO) : 0;
 }
 
-/* The max_score of auto-graded item i in millionths: its share of the rounded running total. */
-static long long max_micro(const ec_grader *g, size_t i)
+/* The max_score of graded item i in millionths: its share of the rounded running total. */
+static long long max_micro(const ec_sheet_report *r, size_t i)
 {
+	const ec_grader *g = r->grader;
 	double before = 0;
 	size_t j;
 
 	for (j = 0; j < i; j++)
-		if (auto_graded(g, j))
+		if (graded(r, j))
 			before += g->items[j].key.points;
 	return micro(before + g->items[i].key.points) - micro(before);
 }
 
-/* The score of auto-graded item i in millionths, as its test shows it. */
+/* The score of graded item i in millionths, as its test shows it. */
 static long long score_micro(const ec_sheet_report *r, size_t i)
 {
 	if (r->results[i].verdict == EC_VERDICT_RIGHT)
-		return max_micro(r->grader, i);
+		return max_micro(r, i);
 	return micro(r->results[i].points);
 }
 
@@ -84,17 +90,20 @@ static ec_status sheet_begin(ec_write_ctx *w, const ec_sheet_report *r)
 	ec_buf msg = EC_BUF_INIT;
 	long long total = 0, max = 0;
 	char a[32], b[32], c[32];
+	bool marks = false;
 	size_t i;
 
 	for (i = 0; i < g->count; i++) {
-		if (auto_graded(g, i)) {
+		if (graded(r, i)) {
 			total += score_micro(r, i);
-			max += max_micro(g, i);
+			max += max_micro(r, i);
+			marks = marks || g->items[i].rule.scheme == EC_SCHEME_MANUAL;
 		}
 	}
-	if (ec_buf_appendf(&msg, "Auto-graded items: %s of %s points. Graded by hand later, worth: %s.",
+	if (ec_buf_appendf(&msg, "%s: %s of %s points. Graded by hand later, worth: %s.",
+			   marks ? "Graded items, marks given by hand included" : "Auto-graded items",
 			   micro_format(total, a), micro_format(max, b),
-			   ec_points_format(g->max_manual, c)) != EC_OK)
+			   ec_points_format(r->pending, c)) != EC_OK)
 		return EC_ERR_NOMEM;
 	fprintf(w->out, "{\"score\": %s,\n \"visibility\": \"visible\",\n \"output\": ", a);
 	ec_write_json_string(w->out, msg.data);
@@ -110,13 +119,19 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 	char a[32], b[32], ans[WRITE_ANSWER_SIZE], corr[WRITE_CORRECT_SIZE];
 	ec_buf out = EC_BUF_INIT;
 
-	if (!auto_graded(r->grader, i))
+	if (!graded(r, i))
 		return EC_OK;
-	ec_value_format(&r->values[i], ans, sizeof(ans));
-	if (ec_buf_appendf(&out, "%s: answer %s, correct %s", ec_verdict_name(res->verdict),
-			   ans[0] ? ans : "(blank)",
-			   ec_grade_item_correct(it, corr, sizeof(corr))) != EC_OK)
+	write_sheet_answer(r, i, ans, sizeof(ans));
+	if (it->rule.scheme == EC_SCHEME_MANUAL && res->verdict != EC_VERDICT_UNREADABLE) {
+		if (ec_buf_appendf(&out, "%s: mark %s of %s given by hand",
+				   ec_verdict_name(res->verdict), ec_points_format(res->points, a),
+				   ec_points_format(it->key.points, b)) != EC_OK)
+			return EC_ERR_NOMEM;
+	} else if (ec_buf_appendf(&out, "%s: answer %s, correct %s", ec_verdict_name(res->verdict),
+				  ans[0] ? ans : "(blank)",
+				  ec_grade_item_correct(it, corr, sizeof(corr))) != EC_OK) {
 		return EC_ERR_NOMEM;
+	}
 	fputs(w->items++ ? ",\n  {\"name\": " : "\n  {\"name\": ", w->out);
 	ec_write_json_string(w->out, it->key.id);
 	fputs(", \"number\": ", w->out);
@@ -124,7 +139,7 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 	fprintf(w->out,
 		", \"score\": %s, \"max_score\": %s, \"status\": \"%s\", \"visibility\": \"visible\", "
 		"\"output\": ",
-		micro_format(score_micro(r, i), a), micro_format(max_micro(r->grader, i), b),
+		micro_format(score_micro(r, i), a), micro_format(max_micro(r, i), b),
 		res->verdict == EC_VERDICT_RIGHT ? "passed" : "failed");
 	ec_write_json_string(w->out, out.data);
 	putc('}', w->out);

@@ -105,7 +105,7 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 	fputs(w->items++ ? ",\n  {\"id\": " : "],\n \"items\": [\n  {\"id\": ", w->out);
 	ec_write_json_string(w->out, it->key.id);
 	fprintf(w->out, ", \"kind\": \"%s\", \"answer\": ", ec_key_kind_name(it->key.kind));
-	ec_write_json_string(w->out, ec_value_format(&r->values[i], ans, sizeof(ans)));
+	ec_write_json_string(w->out, write_sheet_answer(r, i, ans, sizeof(ans)));
 	fprintf(w->out, ", \"verdict\": \"%s\", \"points\": %s", ec_verdict_name(res->verdict),
 		res->verdict == EC_VERDICT_MANUAL ? "null" : json_points(res->points, a));
 	fprintf(w->out, ", \"max\": %s, \"correct\": ", json_points(it->key.points, a));
@@ -248,7 +248,8 @@ static ec_status stats_versions_end(ec_write_ctx *w)
 /*
  * Roster: an array with one object a student, a line each:
  * {"line", "student", "data": {header: value, ...}, "total", "sections":
- * {"1": points, ...}, "items": {"1.1": {"points", "verdict"}, ...},
+ * {"1": points, ...}, "items": {"1.1": {"points" (null for a mark not
+ * given yet), "verdict"}, ...},
  * "flagged": ["2.1", ...]}. Items listed are those the roster has a column
  * for; "flagged" holds the words of the CSV's flagged field.
  */
@@ -291,7 +292,8 @@ static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster
 		fputs(c ? ", " : "", w->out);
 		ec_write_json_string(w->out, g->items[h->items[c]].key.id);
 		fprintf(w->out, ": {\"points\": %s, \"verdict\": \"%s\"}",
-			ec_points_format(r->points, pts), ec_verdict_name(r->verdict));
+			r->verdict == EC_VERDICT_MANUAL ? "null" : ec_points_format(r->points, pts),
+			ec_verdict_name(r->verdict));
 	}
 	fputs("}, \"flagged\": [", w->out);
 	for (n = 0; *f;) {

@@ -70,7 +70,7 @@ static ec_status sheet_item(ec_write_ctx *w, const ec_sheet_report *r, size_t i)
 
 	if (r->results[i].verdict == EC_VERDICT_MANUAL)
 		return EC_OK;
-	ec_value_format(&r->values[i], ans, sizeof(ans));
+	write_sheet_answer(r, i, ans, sizeof(ans));
 	ec_grade_item_correct(it, corr, sizeof(corr));
 	snprintf(pts, sizeof(pts), "%s/%s", ec_points_format(r->results[i].points, a),
 		 ec_points_format(it->key.points, b));

@@ -134,6 +134,21 @@ ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
 	return st == EC_OK ? EC_OK : failed(err, w, st);
 }
 
+char *write_sheet_answer(const ec_sheet_report *r, size_t i, char *buf, size_t size)
+{
+	const char *w = r->written ? r->written[i] : NULL;
+	size_t n;
+
+	if (size == 0)
+		return buf;
+	if (r->results[i].verdict != EC_VERDICT_UNREADABLE || !w)
+		return ec_value_format(&r->values[i], buf, size);
+	for (n = 0; w[n] && n + 1 < size; n++)
+		buf[n] = (unsigned char)w[n] < 0x20 || w[n] == 0x7F ? '?' : w[n];
+	buf[n] = '\0';
+	return buf;
+}
+
 char *write_stats_letters(const ec_stats_item *it, char letters[27])
 {
 	size_t n = 0;

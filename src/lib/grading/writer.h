@@ -4,6 +4,7 @@
 #ifndef EC_LIB_WRITER_H
 #define EC_LIB_WRITER_H
 
+#include "examcheck/ec_report.h"
 #include "examcheck/ec_sheet.h"
 #include "examcheck/ec_writer.h"
 
@@ -36,6 +37,14 @@ _Static_assert(WRITE_ANSWER_SIZE > EC_MASK_MAX, "a mask's digits fit in an answe
  * answer and its alternatives are cut at 199 bytes, as they always were.
  */
 #define WRITE_CORRECT_SIZE 200
+
+/*
+ * Item i's answer on a graded sheet as shown to a reader, into buf (size
+ * bytes): in the key's form (ec_value_format()), or, for an answer that
+ * could not be read, as written (control characters as '?', cut to fit),
+ * so that it is never shown as a blank. "" when there is none.
+ */
+char *write_sheet_answer(const ec_sheet_report *r, size_t i, char *buf, size_t size);
 
 /*
  * The answer letters listed for a statistics item, NUL-terminated in the

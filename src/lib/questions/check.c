@@ -220,6 +220,10 @@ static ec_status check_item(ec_exam *x, const ec_grader *g, size_t i, const char
 	} else if (!ec_explain_agrees(f, &gi->accepted[0])) {
 		line(out, "No explanation: the key answers %.60s, the worked answer %.60s.",
 		     gi->key.answer, f->answer);
+	} else if (readable && ec_grader_match(g, i, &v) == EC_MATCH_TOLERANCE) {
+		/* explained as the key's value, then how far the answer lies from it */
+		ec_explain_answer(f, &gi->accepted[0], out->verdict, out);
+		ec_check_note_tolerance(out, g, i, &v);
 	} else {
 		ec_explain_answer(f, readable ? &v : NULL, out->verdict, out);
 	}
@@ -275,6 +279,8 @@ ec_status ec_exam_check(ec_exam *x, const ec_grader *g, const char *id,
 		report->total += report->items[i].points;
 		report->max += report->items[i].max;
 	}
+	report->total = ec_points_round(report->total); /* 21 x 2/7 is 6 */
+	report->max = ec_points_round(report->max);
 	free(items);
 	free(kf);
 	ec_buf_free(&words);
