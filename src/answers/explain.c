@@ -444,6 +444,31 @@ void ec_explain_answer(const ec_item_facts *f, const ec_value *answer, ec_verdic
 			     "reading gives %s.", f->answer);
 }
 
+bool ec_explain_mistakes(const ec_item_facts *f, const ec_value *answer, char *names,
+			 size_t size)
+{
+	char details[EC_CHECK_LINE];
+	size_t k;
+
+	if (size == 0)
+		return false;
+	names[0] = '\0';
+	if (!answer || answer->blank || is_answer(f, answer))
+		return false;
+	if (f->kind != EC_KEY_MC)
+		return matching_mistakes(f, answer, EC_VERDICT_WRONG, names, size, details,
+					 sizeof(details));
+	for (k = 0; k < f->noptions; k++) {
+		const ec_option_fact *o = &f->options[k];
+
+		if (chosen(answer, o->letter) && !o->holds && o->mistake[0]) {
+			snprintf(names, size, "%s", o->mistake);
+			return true;
+		}
+	}
+	return false;
+}
+
 char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdict verdict,
 		       char *buf, size_t size)
 {

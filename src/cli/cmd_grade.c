@@ -9,7 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "class_report.h"
 #include "cli.h"
+#include "examcheck/ec_class.h"
 #include "examcheck/ec_csv.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_report.h"
@@ -26,6 +28,7 @@ static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
 	"       examcheck grade [options] --roster FILE [-o OUT] [--stats]\n"
 	"                       [--stats-format text|csv|json] [--feedback DIR]\n"
+	"                       [--report FILE.html]\n"
 	"\n"
 	"Score an answer sheet (one '<id> <answer>' per line; blank lines and '#'\n"
 	"comments allowed; a missing id is a blank answer), or every student of a\n"
@@ -40,7 +43,9 @@ static const char grade_help[] =
 	"                    every student sat that variant (not with a roster column\n"
 	"                    'variant'); not with --feedback unless N is 0\n"
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
-	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
+	"  --accept ID=ANS   also give full credit for ANS on item ID (2.9=AC,\n"
+	"                    3.2.1.1.weights=2000; repeatable); ID@N=ANS: on the\n"
+	"                    key of variant N only (0: the exam's own)\n"
 	"  --format F        sheet: text (default; under an item not fully right a\n"
 	"                    'why:' line, as 'examcheck check' says it), json,\n"
 	"                    gradescope (results.json);\n"
@@ -58,8 +63,10 @@ static const char grade_help[] =
 	"                    minus the item; '-' when undefined), how many of the\n"
 	"                    upper and lower 27% by total got it fully right\n"
 	"                    (students tied at a cut all count) and, for mc and tf\n"
-	"                    items, the answers given; to standard output with -o,\n"
-	"                    else to standard error\n"
+	"                    items, the answers given; per item its answer groups\n"
+	"                    (6,000 and 6000 are one) with students, points,\n"
+	"                    verdict and the mistake that gives it; to standard\n"
+	"                    output with -o, else to standard error\n"
 	"  --stats-format F  text (default), csv (a line per item) or json; implies\n"
 	"                    --stats\n"
 	"  --feedback DIR    roster: also write a report per student to DIR/ID.txt\n"
@@ -72,6 +79,8 @@ static const char grade_help[] =
 	"                    at most 100 bytes; a repeat gets -2, -3, ... A file of\n"
 	"                    an earlier run is replaced whole; a link or anything not\n"
 	"                    a regular file in its place stops the run (74)\n"
+	"  --report FILE     roster: also write the class report, one HTML page that\n"
+	"                    needs nothing else, to FILE (whole or not at all)\n"
 	"\n";
 
 /* The help's second half (one string may hold at most 4095 bytes in C11). */
@@ -146,7 +155,8 @@ enum {
 	OPT_OUTPUT,
 	OPT_FEEDBACK,
 	OPT_VARIANT,
-	OPT_ACCEPT
+	OPT_ACCEPT,
+	OPT_REPORT
 };
 
 static const cli_opt grade_opts[] = {
@@ -160,35 +170,102 @@ static const cli_opt grade_opts[] = {
 	{"feedback", 0, "DIR", OPT_FEEDBACK},
 	{"variant", 0, "N", OPT_VARIANT},
 	{"accept", 0, "ID=ANSWER", OPT_ACCEPT},
+	{"report", 0, "FILE", OPT_REPORT},
 	{NULL, 0, NULL, 0},
 };
 
 typedef struct options {
 	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
 	const char *feedback;
+	const char *report;
 	const char *variant;
 	const char *stats_format_name;
 	bool stats;
 	ec_format stats_format;
 	char **accepts;
+	bool *accepted;      /* per --accept: some key of the run took it */
 	int naccepts;
+	int argc;            /* the command as given (argv[0] "grade"), for --report */
+	char **argv;
 } options;
 
-/* The rubric (--rubric or the built-in one) with the --accept answers; free *text after r. */
-static int load_rubric(const options *op, ec_rubric *r, char **text)
+/*
+ * An --accept for the key of variant `seed`: "ID=ANSWER" for every key,
+ * "ID@N=ANSWER" for variant N's only. Sets *spec to what the rubric takes
+ * (in buf) when it applies. Returns an exit status (2 for a bad @N).
+ */
+static int accept_for(const char *arg, uint64_t seed, char *buf, size_t size, const char **spec)
 {
+	size_t eq = strcspn(arg, "="), at = strcspn(arg, "@");
+	uint64_t n;
+	ec_error why;
+
+	*spec = NULL;
+	if (at >= eq) {
+		*spec = arg;
+		return EC_EXIT_OK;
+	}
+	if (at + 1 == eq || !rv_parse(arg + at + 1, eq - at - 1, &n, &why)) {
+		cli_error("grade: --accept %s: '%.*s' after '@' is not a variant (0 or original for "
+			  "the exam's own key, N for variant N)",
+			  arg, (int)(eq - at - 1), arg + at + 1);
+		return EC_EXIT_USAGE;
+	}
+	if (n == seed) {
+		snprintf(buf, size, "%.*s%s", (int)at, arg, arg + eq);
+		*spec = buf;
+	}
+	return EC_EXIT_OK;
+}
+
+/*
+ * The rubric (--rubric or the built-in one) with the --accept answers that
+ * apply to the key of variant `seed`; free *text after r.
+ */
+static int load_rubric(const options *op, uint64_t seed, ec_rubric *r, char **text)
+{
+	char buf[256];
+	const char *spec;
 	ec_error err;
 	int i, rc;
 
 	ec_error_clear(&err);
 	rc = gio_load_rubric("grade", op->rubric_file, r, text);
 	for (i = 0; i < op->naccepts && rc == EC_EXIT_OK; i++) {
-		if (ec_rubric_accept(r, op->accepts[i], "--accept", &err) != EC_OK) {
+		rc = accept_for(op->accepts[i], seed, buf, sizeof(buf), &spec);
+		if (rc != EC_EXIT_OK || !spec)
+			continue;
+		op->accepted[i] = true;
+		if (ec_rubric_accept(r, spec, "--accept", &err) != EC_OK) {
 			cli_error("grade: %s", err.msg);
 			rc = EC_EXIT_USAGE;
 		}
 	}
 	return rc;
+}
+
+/* Every --accept ID@N=ANSWER names a key of the run. Returns an exit status. */
+static int accepts_all_used(const options *op)
+{
+	int i;
+
+	for (i = 0; i < op->naccepts; i++) {
+		if (!op->accepted[i]) {
+			cli_error("grade: --accept %s: no student of this run sat that variant",
+				  op->accepts[i]);
+			return EC_EXIT_USAGE;
+		}
+	}
+	return EC_EXIT_OK;
+}
+
+/* The variant --variant names (0 without it). */
+static uint64_t variant_seed(const options *op)
+{
+	uint64_t n = 0;
+	ec_error why;
+
+	return op->variant && rv_parse(op->variant, strlen(op->variant), &n, &why) ? n : 0;
 }
 
 /* Join a key and the rubric into g. Returns an exit status (after a message). */
@@ -222,7 +299,7 @@ static int setup(const options *op, ec_grader *g)
 	if (rc == EC_EXIT_OK)
 		gio_warn_stand_in(&key);
 	if (rc == EC_EXIT_OK)
-		rc = load_rubric(op, &r, &rubric_text);
+		rc = load_rubric(op, variant_seed(op), &r, &rubric_text);
 	if (rc == EC_EXIT_OK)
 		rc = join(op, &key, &r, g);
 	ec_rubric_free(&r);
@@ -287,12 +364,13 @@ static int grade_sheet(const options *op, const ec_grader *g, ec_format format)
 
 /* ---- a roster ---- */
 
-static int print_stats(FILE *f, ec_format format, const ec_stats *st)
+static int print_stats(FILE *f, ec_format format, const ec_class_part *part)
 {
 	ec_error err;
 
 	ec_error_clear(&err);
-	if (ec_write_stats(f, ec_writer_get(format), st, &err) != EC_OK) {
+	if (ec_write_stats_groups(f, ec_writer_get(format), &part->stats, part->groups, &err) !=
+	    EC_OK) {
 		cli_error("grade: %s", err.msg);
 		return gio_exit_for(err.status);
 	}
@@ -304,9 +382,9 @@ typedef struct roster_cli {
 	const ec_grader *const *graders; /* one, or a variant's each (variants->seeds) */
 	size_t ngraders;
 	const rv_set *variants;  /* with a variant column */
-	ec_stats stats[EC_ROSTER_GRADERS_MAX]; /* a grader's each, over the items the roster has a
-					      column for */
-	bool want_stats, progress;
+	cli_class cc;            /* --stats, --report: statistics and answer groups, a grader's
+				    each, over the items the roster has a column for */
+	bool progress;
 	uint64_t graded;
 	fbdir feedback;      /* --feedback DIR: open when given */
 	const ec_writer *writer; /* a format ec_roster_grade() does not write itself */
@@ -323,10 +401,9 @@ static bool on_header(void *ctx, const ec_roster_header *h)
 	ec_error err;
 
 	ec_error_clear(&err);
-	if (rc->want_stats &&
-	    ec_stats_init_roster(&rc->stats[h->grader], g, h->items, h->nitems, &err) != EC_OK) {
+	if (rc->cc.cls && ec_class_header(rc->cc.cls, h, &err) != EC_OK) {
 		cli_error("grade: %s", err.msg);
-		rc->want_stats = false;
+		rc->status = EC_EXIT_SOFTWARE;
 		return false;
 	}
 	if (rc->writer) {
@@ -350,8 +427,8 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 {
 	roster_cli *rc = ctx;
 
-	if (rc->want_stats)
-		ec_stats_add(&rc->stats[row->grader], row->results, row->total);
+	if (rc->cc.cls)
+		ec_class_add(rc->cc.cls, row);
 	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
 		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
 	if (rc->writer) {
@@ -369,9 +446,11 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 
 static void on_report(void *ctx, const ec_error *err)
 {
+	roster_cli *rc = ctx;
 	char buf[512];
 
-	(void)ctx;
+	if (rc->cc.cls)
+		ec_class_flag(rc->cc.cls, err);
 	if (err->status == EC_OK)
 		cli_error("warning: %s", ec_error_format(err, buf, sizeof(buf)));
 	else
@@ -386,82 +465,100 @@ static long on_pick(void *ctx, const char *cell, size_t len, ec_error *why)
 	return rv_pick(rc->variants, cell, len, why);
 }
 
-static void roster_cli_init(roster_cli *rc, const ec_grader *const *graders, size_t n, bool stats)
+static void roster_cli_init(roster_cli *rc, const ec_grader *const *graders, size_t n)
 {
 	memset(rc, 0, sizeof(*rc));
 	rc->graders = graders;
 	rc->ngraders = n;
-	rc->want_stats = stats;
 }
 
 static void roster_cli_free(roster_cli *rc)
 {
 	size_t k;
 
-	for (k = 0; k < rc->ngraders; k++) {
-		ec_stats_free(&rc->stats[k]);
+	for (k = 0; k < rc->ngraders; k++)
 		ec_roster_header_free(&rc->header[k]);
-	}
+	cli_class_free(&rc->cc);
 	fbdir_close(&rc->feedback);
 }
 
 /*
  * --stats with a variant column: a block per variant that graded a student
  * (the exam's own when none did), headed by its seed: text a line
- * "variant N" before each block, csv a first column 'variant', json an
- * array of {"variant": N, "stats": {...}}.
+ * "variant N" before each block, csv a first column 'variant' (the item
+ * lines of every variant, then after an empty line their answer groups),
+ * json an array of {"variant": N, "stats": {...}}.
  */
 static int print_variant_stats(FILE *f, ec_format format, const roster_cli *rc)
 {
-	size_t k, shown = 0;
+	char *texts[EC_ROSTER_GRADERS_MAX] = {NULL};
+	size_t k, shown = 0, table;
 	uint64_t students = 0;
 	int status = EC_EXIT_OK;
 
 	for (k = 0; k < rc->ngraders; k++)
-		students += rc->stats[k].n;
+		students += ec_class_part_get(rc->cc.cls, k)->stats.n;
 	for (k = 0; k < rc->ngraders && status == EC_EXIT_OK; k++) {
+		const ec_class_part *part = ec_class_part_get(rc->cc.cls, k);
 		unsigned long long seed = (unsigned long long)rc->variants->seeds[k];
-		char *text = NULL, *line;
 		size_t len = 0;
 		FILE *m;
 
-		if (rc->stats[k].n == 0 && (k > 0 || students))
+		if (part->stats.n == 0 && (k > 0 || students))
 			continue;
-		m = open_memstream(&text, &len);
+		m = open_memstream(&texts[k], &len);
 		if (!m) {
 			cli_error("grade: out of memory");
 			return EC_EXIT_SOFTWARE;
 		}
-		status = print_stats(m, format, &rc->stats[k]);
+		status = print_stats(m, format, part);
 		if (fclose(m) != 0 && status == EC_EXIT_OK) {
 			cli_error("grade: out of memory");
 			status = EC_EXIT_SOFTWARE;
 		}
-		if (status == EC_EXIT_OK && format == EC_FORMAT_CSV) {
-			/* the header once, then every line after its variant */
-			for (line = text; *line; line += strcspn(line, "\n") + (line[strcspn(line, "\n")] != 0)) {
-				if (line == text && shown)
-					continue;
-				if (line == text)
-					fputs("variant,", f);
-				else
-					fprintf(f, "%llu,", seed);
-				fwrite(line, 1, strcspn(line, "\n"), f);
-				putc('\n', f);
-			}
-		} else if (status == EC_EXIT_OK && format == EC_FORMAT_JSON) {
-			while (len > 0 && text[len - 1] == '\n')
+		if (status != EC_EXIT_OK || format == EC_FORMAT_CSV)
+			continue; /* csv: its tables are interleaved below */
+		if (format == EC_FORMAT_JSON) {
+			while (len > 0 && texts[k][len - 1] == '\n')
 				len--;
 			fprintf(f, "%s{\"variant\": %llu, \"stats\": %.*s}", shown ? ",\n" : "[", seed,
-				(int)len, text);
-		} else if (status == EC_EXIT_OK) {
-			fprintf(f, "%svariant %llu\n%s", shown ? "\n" : "", seed, text);
+				(int)len, texts[k]);
+		} else {
+			fprintf(f, "%svariant %llu\n%s", shown ? "\n" : "", seed, texts[k]);
 		}
 		shown++;
-		free(text);
+	}
+	/* csv: each table's header once, then every line of it after its variant */
+	for (table = 0; status == EC_EXIT_OK && format == EC_FORMAT_CSV && table < 2; table++) {
+		shown = 0;
+		for (k = 0; k < rc->ngraders; k++) {
+			const char *line = texts[k], *end;
+			bool header = true;
+			size_t t = 0;
+
+			for (; line && *line; line = *end ? end + 1 : end) {
+				end = line + strcspn(line, "\n");
+				if (end == line) { /* the empty line between the two tables */
+					t++;
+					header = true;
+					continue;
+				}
+				if (t == table && (!header || !shown++)) {
+					if (header)
+						fputs(table ? "\nvariant," : "variant,", f);
+					else
+						fprintf(f, "%llu,", (unsigned long long)rc->variants->seeds[k]);
+					fwrite(line, 1, (size_t)(end - line), f);
+					putc('\n', f);
+				}
+				header = false;
+			}
+		}
 	}
 	if (status == EC_EXIT_OK && format == EC_FORMAT_JSON)
 		fputs("]\n", f);
+	for (k = 0; k < rc->ngraders; k++)
+		free(texts[k]);
 	return status;
 }
 
@@ -505,19 +602,20 @@ static int variant_graders(const options *op, const ec_grader *g, variant_run *v
 	ec_rubric r = {0};
 	char *rubric_text = NULL;
 	size_t k, i;
-	int rc;
+	int rc = EC_EXIT_OK;
 
 	v->list[0] = g;
-	rc = load_rubric(op, &r, &rubric_text);
-	for (i = 0; rc == EC_EXIT_OK && i < r.nalts; i++)
-		if (r.alts[i].file && strcmp(r.alts[i].file, "--accept") == 0)
-			r.alts[i].optional = true;
 	for (k = 1; k < v->set.n && rc == EC_EXIT_OK; k++) {
 		ec_key key = {0};
 		char seed[24];
 
+		rc = load_rubric(op, v->set.seeds[k], &r, &rubric_text);
+		for (i = 0; rc == EC_EXIT_OK && i < r.nalts; i++)
+			if (r.alts[i].file && strcmp(r.alts[i].file, "--accept") == 0)
+				r.alts[i].optional = true;
 		snprintf(seed, sizeof(seed), "%llu", (unsigned long long)v->set.seeds[k]);
-		rc = gio_load_variant_key("grade", seed, &key);
+		if (rc == EC_EXIT_OK)
+			rc = gio_load_variant_key("grade", seed, &key);
 		if (rc == EC_EXIT_OK)
 			gio_warn_stand_in(&key);
 		if (rc == EC_EXIT_OK)
@@ -528,9 +626,10 @@ static int variant_graders(const options *op, const ec_grader *g, variant_run *v
 			cli_error("grade: %s: the key of variant %s (column '" RV_COLUMN
 				  "') could not be made", op->roster, seed);
 		ec_key_free(&key);
+		ec_rubric_free(&r);
+		free(rubric_text);
+		rubric_text = NULL;
 	}
-	ec_rubric_free(&r);
-	free(rubric_text);
 	return rc;
 }
 
@@ -657,9 +756,15 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 		head_len = 0;
 	}
 	if (v)
-		roster_cli_init(&rc, v->list, v->set.n, op->stats);
+		roster_cli_init(&rc, v->list, v->set.n);
 	else
-		roster_cli_init(&rc, &g, 1, op->stats);
+		roster_cli_init(&rc, &g, 1);
+	if (status == EC_EXIT_OK)
+		status = accepts_all_used(op);
+	if (status == EC_EXIT_OK && (op->stats || op->report))
+		status = cli_class_open(&rc.cc, rc.graders, rc.ngraders, v ? v->set.seeds : NULL,
+					op->variant && !gio_is_original(op->variant) ? NULL : g,
+					op->roster, op->argc, op->argv);
 	if (status == EC_EXIT_OK && op->feedback)
 		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
@@ -681,7 +786,7 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	rc.out = out.f;
 	ro.out = rc.writer ? NULL : out.f;
 	ro.on_header = on_header;
-	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
+	ro.on_row = rc.cc.cls || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
@@ -718,9 +823,14 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	}
 	if (rc.progress && sum.graded >= 0x10000)
 		fputc('\n', stderr);
+	if (status == EC_EXIT_OK && rc.cc.cls)
+		status = cli_class_finish(&rc.cc, &sum);
 	if (status == EC_EXIT_OK && op->stats)
 		status = v ? print_variant_stats(out.path ? stdout : stderr, op->stats_format, &rc)
-			   : print_stats(out.path ? stdout : stderr, op->stats_format, &rc.stats[0]);
+			   : print_stats(out.path ? stdout : stderr, op->stats_format,
+					 ec_class_part_get(rc.cc.cls, 0));
+	if (status == EC_EXIT_OK && op->report)
+		status = cli_class_report(&rc.cc, op->report);
 	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
 		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
 			  "record%s unreadable (listed above)",
@@ -748,8 +858,13 @@ int cmd_grade(int argc, char **argv)
 	int c, rc;
 
 	memset(&op, 0, sizeof(op));
+	op.argc = argc;
+	op.argv = argv;
 	op.accepts = calloc((size_t)argc, sizeof(*op.accepts));
-	if (!op.accepts) {
+	op.accepted = calloc((size_t)argc, sizeof(*op.accepted));
+	if (!op.accepts || !op.accepted) {
+		free(op.accepts);
+		free(op.accepted);
 		cli_error("grade: out of memory");
 		return EC_EXIT_SOFTWARE;
 	}
@@ -786,6 +901,9 @@ int cmd_grade(int argc, char **argv)
 		case OPT_ACCEPT:
 			op.accepts[op.naccepts++] = (char *)it.value;
 			break;
+		case OPT_REPORT:
+			op.report = it.value;
+			break;
 		case CLI_OPERAND:
 			if (op.sheet) {
 				cli_error("grade: more than one sheet ('%s', '%s'); "
@@ -799,6 +917,7 @@ int cmd_grade(int argc, char **argv)
 			if (c == CLI_HELP)
 				fputs(grade_help, stdout);
 			free(op.accepts);
+			free(op.accepted);
 			return cli_done(&it, c, grade_help_forms);
 		}
 	}
@@ -828,6 +947,15 @@ int cmd_grade(int argc, char **argv)
 		cli_error("grade: --feedback needs --roster");
 		goto usage;
 	}
+	if (op.report && !op.roster) {
+		cli_error("grade: --report needs --roster");
+		goto usage;
+	}
+	if (op.report && strcmp(op.report, "-") == 0 && (!op.out_path || strcmp(op.out_path, "-") == 0)) {
+		cli_error("grade: --report - and the graded roster would both go to standard output "
+			  "(give -o FILE)");
+		goto usage;
+	}
 	if (op.variant && op.key_file) {
 		cli_error("grade: --variant and --key do not go together");
 		goto usage;
@@ -840,12 +968,17 @@ int cmd_grade(int argc, char **argv)
 	}
 	rc = setup(&op, &g);
 	if (rc == EC_EXIT_OK) {
-		rc = op.roster ? grade_roster(&op, &g, format) : grade_sheet(&op, &g, format);
+		if (!op.roster && (rc = accepts_all_used(&op)) == EC_EXIT_OK)
+			rc = grade_sheet(&op, &g, format);
+		else if (op.roster)
+			rc = grade_roster(&op, &g, format);
 		ec_grader_free(&g);
 	}
 	free(op.accepts);
+	free(op.accepted);
 	return rc;
 usage:
 	free(op.accepts);
+	free(op.accepted);
 	return EC_EXIT_USAGE;
 }

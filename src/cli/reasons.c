@@ -26,6 +26,7 @@ int cli_reasons_init(cli_reasons *r, const ec_grader *g)
 		return EC_EXIT_SOFTWARE;
 	}
 	r->count = g->count;
+	r->grader = g;
 	for (i = 0; i < g->count; i++) {
 		const ec_grade_item *it = &g->items[i];
 		const ec_item_facts *f = ec_explainer_find(&r->ex, it->key.id);
@@ -56,6 +57,16 @@ bool cli_reason(void *ctx, const ec_grader *g, size_t item, const ec_value *answ
 		return false;
 	ec_explain_brief(r->facts[item], answer, result->verdict, buf, size);
 	return buf[0] != '\0';
+}
+
+bool cli_mistake(void *ctx, const ec_grader *g, size_t item, const ec_value *answer, char *buf,
+		 size_t size)
+{
+	const cli_reasons *r = ctx;
+
+	if (g != r->grader || item >= r->count || !r->facts[item])
+		return false;
+	return ec_explain_mistakes(r->facts[item], answer, buf, size);
 }
 
 int cli_reasons_sheet(cli_reasons *r, ec_sheet_report *rep)

@@ -20,6 +20,7 @@ typedef struct cli_reasons {
 	const ec_item_facts **facts; /* per grader item: its facts when they agree with the
 					key's answer, else NULL (no reason is given) */
 	size_t count;
+	const ec_grader *grader;     /* the grader the facts were matched to */
 	char (*lines)[CLI_REASON_SIZE]; /* a sheet's reasons (cli_reasons_sheet()) */
 	const char **ptrs;
 } cli_reasons;
@@ -37,6 +38,14 @@ void cli_reasons_free(cli_reasons *r);
 /** An ec_feedback_reason_fn: ctx is a cli_reasons; ec_explain_brief() of the item. */
 bool cli_reason(void *ctx, const ec_grader *g, size_t item, const ec_value *answer,
 		const ec_grade_result *result, char *buf, size_t size);
+
+/**
+ * An ec_mistake_fn: ctx is a cli_reasons; the names of the known mistakes
+ * that give `answer` (ec_explain_mistakes()), for the grader the facts were
+ * matched to only (another, a variant's key, gets none).
+ */
+bool cli_mistake(void *ctx, const ec_grader *g, size_t item, const ec_value *answer, char *buf,
+		 size_t size);
 
 /**
  * Set rep->reasons to a reason for each item of the graded sheet `rep`

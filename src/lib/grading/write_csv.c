@@ -103,6 +103,14 @@ static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_s
 	return EC_OK;
 }
 
+/* After the items, the answer groups when there are any (write_groups.c). */
+static ec_status stats_end(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum)
+{
+	(void)sum;
+	write_groups_csv(w, s);
+	return EC_OK;
+}
+
 /*
  * Roster: the id and data columns with their header names, total,
  * section.<s>, the points of each item present (key order) and flagged;
@@ -162,6 +170,6 @@ static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster
 const ec_writer ec_writer_csv = {
 	.name = "csv",
 	.key = {key_begin, key_item, NULL},
-	.stats = {stats_begin, stats_item, NULL},
+	.stats = {stats_begin, stats_item, stats_end},
 	.roster = {roster_begin, roster_row, NULL},
 };

@@ -11,6 +11,8 @@ static const ec_writer *const writers[] = {
 	[EC_FORMAT_CSV] = &ec_writer_csv,
 	[EC_FORMAT_JSON] = &ec_writer_json,
 	[EC_FORMAT_GRADESCOPE] = &ec_writer_gradescope,
+	[EC_FORMAT_SVG] = &ec_writer_svg,
+	[EC_FORMAT_HTML] = &ec_writer_html,
 };
 _Static_assert(sizeof(writers) / sizeof(writers[0]) == EC_FORMAT_COUNT,
 	       "one writer per ec_format");
@@ -53,6 +55,10 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc)
 		return w->roster.row != NULL;
 	case EC_DOCUMENT_CHECK:
 		return w->check.item != NULL;
+	case EC_DOCUMENT_CHART:
+		return w->chart.draw != NULL;
+	case EC_DOCUMENT_CLASS:
+		return w->cls.part != NULL;
 	}
 	return false;
 }
@@ -76,7 +82,7 @@ static ec_status failed(ec_error *err, const ec_writer *w, ec_status st)
 ec_status ec_write_key(FILE *f, const ec_writer *w, const ec_key *key, ec_error *err)
 {
 	const ec_key_writer *kw = &w->key;
-	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_write_ctx ctx = {.out = f};
 	ec_status st = EC_OK;
 	size_t i;
 
@@ -110,7 +116,7 @@ ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
 			 ec_error *err)
 {
 	const ec_sheet_writer *sw = &w->sheet;
-	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_write_ctx ctx = {.out = f};
 	ec_status st = EC_OK;
 	size_t i;
 
@@ -155,8 +161,14 @@ static void summarise_nobody(ec_stats_summary *sum)
 
 ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err)
 {
+	return ec_write_stats_groups(f, w, s, NULL, err);
+}
+
+ec_status ec_write_stats_groups(FILE *f, const ec_writer *w, const ec_stats *s,
+				const ec_answer_groups *groups, ec_error *err)
+{
 	const ec_stats_writer *sw = &w->stats;
-	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_write_ctx ctx = {.out = f, .groups = groups};
 	ec_stats_summary sum;
 	ec_status st = EC_OK;
 	size_t i;
@@ -210,7 +222,7 @@ ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *e
 ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, ec_error *err)
 {
 	const ec_check_writer *cw = &w->check;
-	ec_write_ctx ctx = {f, 0, 0, {0, 0}};
+	ec_write_ctx ctx = {.out = f};
 	ec_status st = EC_OK;
 	size_t i;
 
@@ -223,6 +235,36 @@ ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, 
 		st = cw->item(&ctx, r, i);
 	if (st == EC_OK && cw->end)
 		st = cw->end(&ctx, r);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_chart(FILE *f, const ec_writer *w, const ec_chart *c, ec_error *err)
+{
+	ec_write_ctx ctx = {.out = f};
+	ec_status st;
+
+	if (!w->chart.draw)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot draw a chart", w->name);
+	st = w->chart.draw(&ctx, c);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_class(FILE *f, const ec_writer *w, const ec_class *c, ec_error *err)
+{
+	const ec_class_writer *cw = &w->cls;
+	ec_write_ctx ctx = {.out = f};
+	ec_status st = EC_OK;
+	size_t k;
+
+	if (!cw->part)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write a class report",
+				    w->name);
+	if (cw->begin)
+		st = cw->begin(&ctx, c);
+	for (k = 0; st == EC_OK && k < ec_class_parts(c); k++)
+		st = cw->part(&ctx, c, k);
+	if (st == EC_OK && cw->end)
+		st = cw->end(&ctx, c);
 	return st == EC_OK ? EC_OK : failed(err, w, st);
 }
 

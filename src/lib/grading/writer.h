@@ -13,6 +13,8 @@ extern const ec_writer ec_writer_tsv;
 extern const ec_writer ec_writer_csv;
 extern const ec_writer ec_writer_json;
 extern const ec_writer ec_writer_gradescope;
+extern const ec_writer ec_writer_svg;
+extern const ec_writer ec_writer_html;
 
 /*
  * Room for a student's answer in key form (ec_value_format()). Every
@@ -34,5 +36,14 @@ _Static_assert(WRITE_ANSWER_SIZE > EC_MASK_MAX, "a mask's digits fit in an answe
  * for tf "TF", else "". Returns `letters`.
  */
 char *write_stats_letters(const ec_stats_item *it, char letters[27]);
+
+/*
+ * The answer groups of ec_write_stats_groups() (write_groups.c), when
+ * w->groups is set: json's `, "answers": [...], "answers_other": n` inside
+ * an item object; text's and csv's table after the items.
+ */
+void write_groups_json(ec_write_ctx *w, const ec_stats_item *it);
+void write_groups_text(ec_write_ctx *w, const ec_stats *s);
+void write_groups_csv(ec_write_ctx *w, const ec_stats *s);
 
 #endif
