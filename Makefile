@@ -103,7 +103,7 @@ check-cmocka:
 	  | $(CC) -x c - -o /dev/null -lcmocka >/dev/null 2>&1 \
 	  || { echo "$(CMOCKA_HINT)" >&2; exit 1; }
 
-$(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) tests/ec_test.h tests/grade_fixture.h | check-cmocka
+$(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) $(wildcard tests/*.h) | check-cmocka
 	@mkdir -p $(@D)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)

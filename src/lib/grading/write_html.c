@@ -31,6 +31,7 @@ static const char style[] =
 	"th,td{padding:3px 10px 3px 0;border-bottom:1px solid #e6e6e6;text-align:left;"
 	"vertical-align:top}\n"
 	"th{font-weight:600;border-bottom:1px solid #bbb}\n"
+	".summary th{white-space:nowrap;padding-right:28px}\n"
 	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 	"code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,\"Liberation Mono\",monospace;"
 	"overflow-wrap:anywhere}\n"
@@ -44,20 +45,22 @@ static const char style[] =
 	"figcaption{font-size:13px;color:#444;margin-bottom:2px}\n"
 	"svg.chart{max-width:100%;height:auto;display:block}\n"
 	".item{border-top:1px solid #d8d8d8;padding:10px 0 6px;break-inside:avoid}\n"
-	".item-body{display:grid;grid-template-columns:minmax(0,560px) minmax(0,1fr);"
+	".item-body{display:grid;grid-template-columns:minmax(0,420px) minmax(0,1fr);"
 	"gap:4px 28px;align-items:start}\n"
 	".groups td:first-child{max-width:220px;overflow-wrap:anywhere}\n"
 	"@media (max-width:1100px){.item-body{display:block}}\n"
 	"@media print{\n"
-	" @page{margin:14mm 12mm}\n"
-	" body{font-size:10pt}\n"
+	" @page{margin:12mm}\n"
+	" body{font-size:9pt}\n"
 	" main{max-width:none;padding:0}\n"
 	" nav{display:none}\n"
-	" h2{break-before:page;break-after:avoid}\n"
-	" h3,h4{break-after:avoid}\n"
-	" .item-body{display:block}\n"
+	" section+section{break-before:page}\n"
+	" h2,h3,h4{break-after:avoid}\n"
+	" .charts{display:grid;grid-template-columns:1fr 1fr;gap:2px 16px}\n"
+	" .item-body{display:grid;grid-template-columns:1fr 1fr;gap:2px 12px}\n"
+	" svg.chart{width:100%;height:auto}\n"
 	" .item,figure,tr{break-inside:avoid}\n"
-	" code{font-size:8.5pt}\n"
+	" code{font-size:7.5pt}\n"
 	" a{color:inherit;text-decoration:none}\n"
 	"}\n"
 	"</style>\n";
@@ -280,7 +283,7 @@ static ec_status histograms(ec_write_ctx *w, const ec_class_part *p)
 	chart.title = "Students by total";
 	chart.x_label = "total";
 	chart.y_label = "students";
-	chart.px_width = 560;
+	chart.px_width = 480;
 	for (k = 0; k < s->nbins; k++)
 		bars[k].count[0] = s->bins[k];
 	chart.bars = bars;
@@ -341,8 +344,8 @@ static ec_status scatter(ec_write_ctx *w, const ec_class_part *p, size_t part)
 	chart.title = "Items: facility against item-rest discrimination";
 	chart.x_label = "facility (mean points / points)";
 	chart.y_label = "item-rest discrimination";
-	chart.px_width = 640;
-	chart.px_height = 380;
+	chart.px_width = 760;
+	chart.px_height = 440;
 	chart.x_min = 0;
 	chart.x_max = 1;
 	chart.box[0] = EC_CLASS_FACILITY_MIN;
@@ -454,7 +457,7 @@ static ec_status item_groups(ec_write_ctx *w, const ec_class *c, const ec_class_
 	chart.lying = true;
 	chart.title = "Students by answer";
 	chart.x_label = "students";
-	chart.px_width = 560;
+	chart.px_width = 420;
 	chart.bars = bars;
 	chart.nbars = shown + (rest ? 1 : 0);
 	fputs("<div class=\"item-body\">\n<div>", w->out);

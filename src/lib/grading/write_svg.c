@@ -426,12 +426,65 @@ static void draw_lying(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 
 /* Labels placed so far, to keep the next one clear of them. */
 #define PLACED_MAX 64
+/* A label's estimated width per character, its height above and below the baseline. */
+#define CHAR_WIDTH 6.3
+#define ASCENT 9
+#define DESCENT 3
+
+typedef struct box {
+	double x0, y0, x1, y1;
+} box;
+
+static bool overlaps(const box *a, const box *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/*
+ * Where the label of the point (x, y), `width` wide, goes: beside it, right
+ * or left, level, above or below, else further down or up on the right,
+ * the first place inside the plot that covers no label placed before.
+ * Sets *lx, *ly (the text's start and baseline); returns its box.
+ */
+static box place_label(const ec_chart_frame *f, const box *placed, size_t nplaced, double x,
+		       double y, double width, double *lx, double *ly)
+{
+	static const double dy[] = {4, -6, 14};
+	box b = {0, 0, 0, 0};
+	size_t k, j;
+
+	for (k = 0; k < 6 + 2 * 12; k++) {
+		bool left = k < 6 && k % 2 == 1;
+		double by = k < 6 ? y + dy[k / 2] : y + 4 + 12.0 * (double)(k / 2 - 2) * (k % 2 ? -1 : 1);
+		double bx = left ? x - 6 - width : x + 6;
+
+		b.x0 = bx;
+		b.x1 = bx + width;
+		b.y0 = by - ASCENT;
+		b.y1 = by + DESCENT;
+		if (b.x0 < f->left || b.x1 > f->width || b.y0 < f->top - 6 || b.y1 > f->bottom)
+			continue;
+		for (j = 0; j < nplaced && !overlaps(&b, &placed[j]); j++)
+			;
+		if (j == nplaced) {
+			*lx = bx;
+			*ly = by;
+			return b;
+		}
+	}
+	*lx = x + 6; /* crowded: beside it all the same */
+	*ly = y + 4;
+	b.x0 = *lx;
+	b.x1 = *lx + width;
+	b.y0 = *ly - ASCENT;
+	b.y1 = *ly + DESCENT;
+	return b;
+}
 
 static void draw_scatter(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 {
-	double placed[PLACED_MAX][2];
-	size_t k, nplaced = 0, j, pass;
-	bool moved;
+	box placed[PLACED_MAX];
+	size_t k, nplaced = 0;
 
 	if (c->box[0] < c->box[1]) {
 		double x0 = x_at(f, fmax(c->box[0], f->x.lo)), x1 = x_at(f, fmin(c->box[1], f->x.hi));
@@ -469,7 +522,8 @@ static void draw_scatter(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 		f->left, f->top, f->left, f->bottom, f->left, f->bottom, f->right, f->bottom);
 	for (k = 0; k < c->npoints; k++) {
 		const ec_chart_point *p = &c->points[k];
-		double x, y, ly;
+		double x, y, lx, ly;
+		box b;
 
 		if (!isfinite(p->x) || !isfinite(p->y))
 			continue;
@@ -482,18 +536,16 @@ static void draw_scatter(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 		fprintf(out, ": %.3g, %.3g</title></circle>\n", p->x, p->y);
 		if (!p->labelled || !p->label)
 			continue;
-		ly = y - 6;
-		for (pass = 0, moved = true; moved && pass <= nplaced; pass++) /* below any it covers */
-			for (j = 0, moved = false; j < nplaced; j++)
-				if (fabs(placed[j][0] - x) < 48 && fabs(placed[j][1] - ly) < 11) {
-					ly = placed[j][1] + 12;
-					moved = true;
-				}
-		if (nplaced < PLACED_MAX) {
-			placed[nplaced][0] = x;
-			placed[nplaced++][1] = ly;
-		}
-		fprintf(out, "<text class=\"label\" x=\"%.2f\" y=\"%.2f\" " FONT ">", x + 6, ly);
+		b = place_label(f, placed, nplaced, x, y, CHAR_WIDTH * (double)ec_utf8_count(p->label, strlen(p->label)),
+				&lx, &ly);
+		if (nplaced < PLACED_MAX)
+			placed[nplaced++] = b;
+		if (ly - y > 16 || y - ly > 16) /* moved away from its point: a line leads to it */
+			fprintf(out,
+				"<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#999\" "
+				"stroke-width=\"0.7\"/>",
+				x, y, lx < x ? lx + (b.x1 - b.x0) : lx, ly - 4);
+		fprintf(out, "<text class=\"label\" x=\"%.2f\" y=\"%.2f\" " FONT ">", lx, ly);
 		ec_write_xml_text(out, p->label);
 		fputs("</text>\n", out);
 	}
