@@ -1,7 +1,7 @@
 #!/bin/sh
 # run-tests.sh BUILD TEST...: run the cmocka test executables, then replay
 # the fuzz corpora, then every golden CLI case under tests/cli/, and print
-# "N passed, N failed".
+# "N passed, N failed, N skipped".
 #
 # Fuzz corpora: for each harness tests/fuzz/fuzz_NAME.c, every file of
 # tests/fuzz/corpus/NAME/ is given to BUILD/fuzz/replay_NAME (the harness
@@ -12,7 +12,10 @@
 # A CLI case is tests/cli/NAME.sh, run by sh from the top of the tree with
 # $EC set to the examcheck binary. Its standard output must equal
 # NAME.out (when that file exists), its standard error NAME.err (when that
-# exists) and its exit status NAME.status (0 when absent).
+# exists) and its exit status NAME.status (0 when absent). A case that
+# exits 77 (and does not expect to) is skipped: a tool it needs is missing
+# (chromium, say); it says which on standard error and is counted as
+# skipped, neither passed nor failed.
 # UPDATE=1 rewrites the .out files of failing cases (review the diff!).
 # CLI_CASES='tests/cli/grade_roster*.sh' runs only the cases that pattern
 # names (default: every tests/cli/*.sh; 'make tsan' uses it).
@@ -25,6 +28,7 @@ build=$1
 shift
 pass=0
 fail=0
+skip=0
 failed=""
 units=0
 tmp=$(mktemp -d)
@@ -90,6 +94,11 @@ for case in ${CLI_CASES:-tests/cli/*.sh}; do
 	[ -f "$name.status" ] && want_status=$(cat "$name.status")
 	sh "$case" >"$tmp/out" 2>"$tmp/err" </dev/null
 	status=$?
+	if [ "$status" = 77 ] && [ "$want_status" != 77 ]; then
+		skip=$((skip + 1))
+		echo "SKIP $case: $(head -n 1 "$tmp/err")"
+		continue
+	fi
 	ok=1
 	why=""
 	if [ "$status" != "$want_status" ]; then
@@ -126,5 +135,5 @@ if [ -n "${CLI_CASES:-}" ] && [ -z "${ran:-}" ]; then
 fi
 [ $fail -gt 0 ] && { echo; echo "failed:$failed"; }
 echo "($units unit-test cases in $# programs, then the fuzz corpora and the CLI cases)"
-echo "tests: $pass passed, $fail failed"
+echo "tests: $pass passed, $fail failed, $skip skipped"
 [ $fail -eq 0 ]
