@@ -266,6 +266,87 @@ static void test_class_empty_and_one(void **state)
 	class_fixture_free(&f);
 }
 
+/*
+ * Gathered by the class's own thread (the default, rows copied in batches
+ * of CLASS_BATCH_ROWS) or in the caller's: the same statistics, groups
+ * and choices, over 3000 rows (a dozen batches) of varied answers.
+ */
+static void test_class_thread_or_not_alike(void **state)
+{
+	static const char *const tf[] = {"T", "F", "", "maybe"};
+	static const char *const mc[] = {"AB", "A", "C", "", "ABD", "B"};
+	static const char *const count[] = {"6000", "2000", "6,000", "12x", "6016", ""};
+	class_fixture f;
+	const ec_grader *graders[1];
+	ec_class *c[2];
+	ec_class_options o;
+	ec_error err;
+	size_t i, k, m;
+
+	(void)state;
+	class_fixture_init(&f, "");
+	graders[0] = &f.g;
+	memset(&o, 0, sizeof(o));
+	o.graders = graders;
+	o.ngraders = 1;
+	ec_error_clear(&err);
+	for (k = 0; k < 2; k++) {
+		o.threads = (unsigned)k; /* 0: a thread, 1: none */
+		assert_int_equal(ec_class_new(&c[k], &o, &err), EC_OK);
+		assert_int_equal(ec_class_header(c[k], &f.h, &err), EC_OK);
+	}
+	for (i = 0; i < 3000; i++) {
+		const char *cells[NITEMS + 1] = {"s"};
+
+		cells[1 + T11] = tf[i % 4];
+		cells[1 + MC_AB] = mc[(i / 4) % 6];
+		cells[1 + COUNT] = count[(i * 7) % 6];
+		for (k = 0; k < 2; k++)
+			ec_class_add(c[k], class_fixture_row(&f, cells, (long)i + 2));
+	}
+	for (k = 0; k < 2; k++)
+		assert_int_equal(ec_class_finish(c[k], NULL, &err), EC_OK);
+	{
+		const ec_class_part *p = ec_class_part_get(c[0], 0), *q = ec_class_part_get(c[1], 0);
+
+		assert_int_equal(p->stats.n, 3000);
+		assert_int_equal(q->stats.n, 3000);
+		assert_near(p->summary.mean, q->summary.mean, 0);
+		assert_near(p->summary.sd, q->summary.sd, 0);
+		assert_int_equal(memcmp(p->choices, q->choices, NITEMS * sizeof(*p->choices)), 0);
+		assert_int_equal(memcmp(p->sections[1].bins, q->sections[1].bins,
+					p->sections[1].nbins * sizeof(uint64_t)),
+				 0);
+		for (i = 0; i < NITEMS; i++) {
+			const ec_answer_group *a, *b;
+			uint64_t oa, ob;
+			size_t na = ec_answer_groups_item(p->groups, i, &a, &oa);
+			size_t nb = ec_answer_groups_item(q->groups, i, &b, &ob);
+
+			assert_int_equal(na, nb);
+			assert_int_equal(oa, ob);
+			for (m = 0; m < na; m++) {
+				assert_string_equal(a[m].answer, b[m].answer);
+				assert_int_equal(a[m].count, b[m].count);
+			}
+		}
+		/* 2000 by rows i with i*7 % 6 == 1: i = 1, 7, 13, ... (i % 6 == 1): 500 */
+		{
+			const ec_answer_group *g;
+			uint64_t other;
+			size_t n = ec_answer_groups_item(p->groups, COUNT, &g, &other);
+
+			for (m = 0; m < n && strcmp(g[m].answer, "2000") != 0; m++)
+				;
+			assert_true(m < n);
+			assert_int_equal(g[m].count, 500);
+		}
+	}
+	ec_class_free(c[0]);
+	ec_class_free(c[1]);
+	class_fixture_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_class_flags),
 		cmocka_unit_test(test_histogram_bins),
 		cmocka_unit_test(test_class_empty_and_one),
+		cmocka_unit_test(test_class_thread_or_not_alike),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,9 +10,9 @@
  * --stats writes the same statistics and groups.
  *
  * Use: ec_class_new(); ec_class_header() from the roster's on_header,
- * ec_class_add() from on_row, ec_class_flag() from on_report;
- * ec_class_finish() once the roster is read; then read it through
- * ec_class_part_get() and ec_class_flags().
+ * ec_class_add() from on_row, ec_class_flag() from on_report (all from
+ * one thread); ec_class_finish() once the roster is read; then read it
+ * through ec_class_part_get() and ec_class_flags(), not before.
  */
 #ifndef EC_CLASS_H
 #define EC_CLASS_H
@@ -55,6 +55,9 @@ typedef struct ec_class_options {
 				       --accept lines add to it; NULL: "examcheck grade" */
 	ec_mistake_fn mistake;    /**< names the mistakes behind answer groups; may be NULL */
 	void *mistake_ctx;
+	unsigned threads;         /**< 0: the rows are copied and gathered by a thread of
+				       the class's own, beside the roster's (the default; this
+				       thread when none can be started); 1: in the caller's */
 } ec_class_options;
 
 /** A histogram: bin k holds values in [lo + k width, lo + (k+1) width), the last bin closed. */

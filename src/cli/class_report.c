@@ -32,6 +32,24 @@ static void shell_word(ec_buf *b, const char *s)
 	ec_buf_append(b, "'");
 }
 
+static int compute_facts(void *arg)
+{
+	cli_class *cc = arg;
+
+	cc->facts_status = cli_reasons_init(&cc->reasons, cc->exam);
+	return 0;
+}
+
+/* Wait for the facts; their exit status. */
+static int facts_done(cli_class *cc)
+{
+	if (cc->facts_running) {
+		thrd_join(cc->facts, NULL);
+		cc->facts_running = false;
+	}
+	return cc->facts_status;
+}
+
 int cli_class_open(cli_class *cc, const ec_grader *const *graders, size_t n,
 		   const uint64_t *variants, const ec_grader *exam, const char *roster, int argc,
 		   char **argv)
@@ -55,11 +73,14 @@ int cli_class_open(cli_class *cc, const ec_grader *const *graders, size_t n,
 	o.variants = variants;
 	o.roster = roster;
 	o.command = cc->command;
-	for (k = 0; exam && k < n; k++) {
+	for (k = 0; exam && k < n && !cc->exam; k++) {
 		if (graders[k] == exam) {
-			rc = cli_reasons_init(&cc->reasons, exam);
+			cc->exam = exam;
 			o.mistake = cli_mistake;
 			o.mistake_ctx = &cc->reasons;
+			cc->facts_running = thrd_create(&cc->facts, compute_facts, cc) == thrd_success;
+			if (!cc->facts_running)
+				compute_facts(cc);
 		}
 	}
 	ec_error_clear(&err);
@@ -73,7 +94,10 @@ int cli_class_open(cli_class *cc, const ec_grader *const *graders, size_t n,
 int cli_class_finish(cli_class *cc, const ec_roster_summary *sum)
 {
 	ec_error err;
+	int rc = facts_done(cc);
 
+	if (rc != EC_EXIT_OK)
+		return rc;
 	ec_error_clear(&err);
 	if (ec_class_finish(cc->cls, sum, &err) != EC_OK) {
 		cli_error("grade: %s", err.msg);
@@ -101,6 +125,7 @@ int cli_class_report(cli_class *cc, const char *path)
 
 void cli_class_free(cli_class *cc)
 {
+	facts_done(cc);
 	ec_class_free(cc->cls);
 	cli_reasons_free(&cc->reasons);
 	free(cc->command);

@@ -6,19 +6,27 @@
 #ifndef EC_CLI_CLASS_REPORT_H
 #define EC_CLI_CLASS_REPORT_H
 
+#include <threads.h>
+
 #include "examcheck/ec_class.h"
 #include "reasons.h"
 
 typedef struct cli_class {
 	ec_class *cls;
 	cli_reasons reasons; /* the facts behind the mistakes named (the exam's own key only) */
+	const ec_grader *exam;
+	thrd_t facts;        /* computes `reasons` while the roster is graded */
+	bool facts_running;
+	int facts_status;
 	char *command;       /* the grading command, quoted for a shell */
 } cli_class;
 
 /**
  * Start gathering the class graded by graders[0..n) (variants: their
  * seeds, NULL without a variant column). Mistakes are named for `exam`,
- * the exam's own key, when it is one of them (NULL: none). argv[0..argc)
+ * the exam's own key, when it is one of them (NULL: none): the facts that
+ * name them are computed by a thread of their own while the roster is
+ * graded (in this one when no thread can be started). argv[0..argc)
  * is the grade command's (argv[0] "grade"), repeated in the report's
  * --accept lines. Returns an exit status, after a message.
  */

@@ -24,6 +24,11 @@
 #define GONE_BITS 8192u
 /* A cache entry's group when its answer goes to "other". */
 #define TO_OTHER 255
+/*
+ * The length under which a tf or mc answer is cached by its letters and
+ * verdict instead of its spelling (no spelling is that long).
+ */
+#define BY_LETTERS (CACHE_TEXT + 1)
 
 _Static_assert(EC_ANSWER_GROUPS_MAX < TO_OTHER, "a group's index fits below TO_OTHER");
 _Static_assert(CACHE_FILL < CACHE_SLOTS, "a probe always ends at an empty slot");
@@ -58,7 +63,8 @@ typedef struct item_groups {
 	size_t item;   /* index into g->items */
 	size_t column; /* the roster column holding its answers */
 	size_t n;
-	uint64_t other, seen;
+	uint64_t other;
+	bool by_letters; /* tf, mc: a readable answer is known by its letters */
 	group_rec *recs; /* EC_ANSWER_GROUPS_MAX of them, allocated with the first answer */
 	bool no_memory;
 	uint64_t gone[GONE_BITS / 64];
@@ -93,7 +99,11 @@ ec_status ec_answer_groups_new(ec_answer_groups **out, const ec_grader *g,
 	for (i = 0; i < g->count; i++)
 		a->of_item[i] = SIZE_MAX;
 	for (i = 0; i < h->nitems; i++) {
+		const ec_grade_item *gi = &g->items[h->items[i]];
+
 		a->items[i].item = h->items[i];
+		a->items[i].by_letters = (gi->key.kind == EC_KEY_TF || gi->key.kind == EC_KEY_MC) &&
+					 gi->rule.scheme != EC_SCHEME_MANUAL;
 		a->of_item[h->items[i]] = i;
 	}
 	a->nitems = h->nitems;
@@ -195,20 +205,17 @@ static void cache_flush(item_groups *it)
 	}
 }
 
-static void cache_put(item_groups *it, const char *text, size_t len, uint8_t group)
+/* Cache the key (w0, w1, len) of an answer read as `group`. */
+static void cache_put(item_groups *it, uint64_t w0, uint64_t w1, size_t len, uint8_t group)
 {
-	uint64_t w0, w1;
 	unsigned at;
 	spelling *s;
 
-	if (len > CACHE_TEXT)
-		return;
 	if (it->cached == CACHE_FILL) {
 		cache_flush(it);
 		memset(it->cache, 0, sizeof(it->cache));
 		it->cached = 0;
 	}
-	spelling_words(text, len, &w0, &w1);
 	if (cache_find(it, w0, w1, len, &at))
 		return;
 	s = &it->cache[at];
@@ -349,6 +356,24 @@ static void read_answer(const ec_answer_groups *a, const item_groups *it, const 
 	out->key = group_key(out->pub.answer, out->pub.verdict, out->pub.points);
 }
 
+/* The group of a readable tf or mc answer, from its letters alone (no text to read). */
+static void read_letters(const ec_answer_groups *a, const item_groups *it,
+			 const ec_grade_result *r, group_rec *out)
+{
+	const ec_grade_item *gi = &a->g->items[it->item];
+
+	memset(out, 0, sizeof(*out));
+	out->value.kind = gi->key.kind;
+	out->value.blank = r->verdict == EC_VERDICT_BLANK;
+	out->value.letters = out->value.blank ? 0 : r->letters;
+	out->value.truth = gi->key.kind == EC_KEY_TF && r->letters == UINT32_C(1) << ('T' - 'A');
+	out->pub.verdict = r->verdict;
+	out->pub.points = r->points;
+	ec_value_format(&out->value, out->pub.answer, sizeof(out->pub.answer));
+	out->pub.acceptable = !out->value.blank && r->verdict != EC_VERDICT_RIGHT;
+	out->key = group_key(out->pub.answer, out->pub.verdict, out->pub.points);
+}
+
 static long find_group(const item_groups *it, const group_rec *want)
 {
 	size_t k;
@@ -376,17 +401,15 @@ static long oldest_single(const item_groups *it)
 }
 
 /*
- * A spelling the cache lacks: find its group, or keep a new one (in a
- * free slot or the oldest single one's), or send it to other. Returns the
- * group's index or TO_OTHER, its student counted.
+ * An answer the cache lacks, read as `want`: find its group, or keep a
+ * new one (in a free slot or the oldest single one's), or send it to
+ * other. Returns the group's index or TO_OTHER, its student counted.
  */
-static uint8_t count_new_spelling(const ec_answer_groups *a, item_groups *it, const char *text,
-				  size_t len, const ec_grade_result *r)
+static uint8_t count_new(item_groups *it, group_rec *want_in)
 {
-	group_rec want;
+	group_rec want = *want_in;
 	long k;
 
-	read_answer(a, it, text, len, r, &want);
 	if ((k = find_group(it, &want)) >= 0) {
 		it->count[k]++;
 		return (uint8_t)k;
@@ -421,33 +444,36 @@ static uint8_t count_new_spelling(const ec_answer_groups *a, item_groups *it, co
 		cache_forget(it, (size_t)k);
 	}
 	it->count[k] = 1;
-	want.seq = it->seen;
 	it->recs[k] = want;
 	return (uint8_t)k;
 }
 
-static void count_answer(const ec_answer_groups *a, item_groups *it, const char *text, size_t len,
-			 const ec_grade_result *r)
+/*
+ * An answer its item's cache lacks (its key w0, w1, len when `cached`):
+ * read it, count it in its group (or other) and cache where it went.
+ */
+static void count_uncached(const ec_answer_groups *a, item_groups *it, const char *text,
+			   size_t len, const ec_grade_result *r, bool cached, uint64_t w0, uint64_t w1,
+			   size_t key_len)
 {
-	uint64_t w0, w1;
-	spelling *s = NULL;
-	unsigned at;
+	group_rec want;
 	uint8_t group;
 
-	it->seen++;
-	if (len <= CACHE_TEXT) {
-		spelling_words(text, len, &w0, &w1);
-		s = cache_find(it, w0, w1, len, &at);
-	}
-	if (s) {
-		if (++s->pending == UINT32_MAX)
-			cache_flush(it);
-		return;
-	}
-	group = count_new_spelling(a, it, text, len, r);
-	cache_put(it, text, len, group);
+	if (key_len == BY_LETTERS)
+		read_letters(a, it, r, &want);
+	else
+		read_answer(a, it, text, len, r, &want);
+	want.seq = a->students;
+	group = count_new(it, &want);
+	if (cached)
+		cache_put(it, w0, w1, key_len, group);
 }
 
+/*
+ * Each item's answer of the row: its cache key (tf and mc by letters and
+ * verdict, others by spelling), one probe, one count; only a miss reads
+ * the answer.
+ */
 void ec_answer_groups_add(ec_answer_groups *a, const ec_roster_row *row)
 {
 	size_t i;
@@ -456,11 +482,39 @@ void ec_answer_groups_add(ec_answer_groups *a, const ec_roster_row *row)
 	for (i = 0; i < a->nitems; i++) {
 		item_groups *it = &a->items[i];
 		const ec_grade_result *r = &row->results[it->item];
+		const char *text = "";
+		size_t len = 0, key_len;
+		uint64_t w0, w1 = 0;
+		unsigned h;
 
-		if (it->column < row->nfields)
-			count_answer(a, it, row->fields[it->column], row->lens[it->column], r);
-		else
-			count_answer(a, it, "", 0, r);
+		if (it->by_letters && r->verdict != EC_VERDICT_UNREADABLE) {
+			w0 = r->letters | (uint64_t)r->verdict << 32;
+			key_len = BY_LETTERS;
+		} else {
+			if (it->column < row->nfields) {
+				text = row->fields[it->column];
+				len = row->lens[it->column];
+			}
+			if (len > CACHE_TEXT) {
+				count_uncached(a, it, text, len, r, false, 0, 0, 0);
+				continue;
+			}
+			spelling_words(text, len, &w0, &w1);
+			key_len = len;
+		}
+		for (h = cache_home(w0, w1, key_len);; h = (h + 1) & (CACHE_SLOTS - 1)) {
+			spelling *c = &it->cache[h];
+
+			if (c->len1 == 0) {
+				count_uncached(a, it, text, len, r, true, w0, w1, key_len);
+				break;
+			}
+			if (c->w0 == w0 && c->w1 == w1 && c->len1 == key_len + 1) {
+				if (++c->pending == UINT32_MAX)
+					cache_flush(it);
+				break;
+			}
+		}
 	}
 }
 

@@ -7,6 +7,8 @@
  */
 #include "examcheck/ec_class.h"
 
+#include "class_queue.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +51,11 @@ struct ec_class {
 	size_t nflags;
 	uint64_t more_flags;
 	ec_roster_summary summary;
+	class_queue *queue;  /* the thread that gathers the rows, or NULL: this one does */
 	bool finished;
 };
+
+static void gather(void *ctx, const ec_roster_row *row);
 
 size_t ec_histogram_bins(double lo, double hi, size_t max_bins, double *start, double *width)
 {
@@ -86,6 +91,7 @@ ec_status ec_class_new(ec_class **out, const ec_class_options *o, ec_error *err)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
 	c->o = *o;
+	c->queue = o->threads == 1 ? NULL : class_queue_start(gather, c);
 	for (k = 0; k < o->ngraders; k++) {
 		c->parts[k].pub.grader = o->graders[k];
 		c->parts[k].pub.has_variant = o->variants != NULL;
@@ -110,6 +116,7 @@ void ec_class_free(ec_class *c)
 
 	if (!c)
 		return;
+	class_queue_finish(c->queue);
 	for (k = 0; k < c->o.ngraders; k++) {
 		part_state *p = &c->parts[k];
 
@@ -350,19 +357,32 @@ static size_t bin_of(const ec_histogram *h, double x)
 	return b >= (double)h->nbins ? h->nbins - 1 : (size_t)b;
 }
 
-void ec_class_add(ec_class *c, const ec_roster_row *row)
+/* What a row adds to its part: statistics, answer groups, subtotals, choices. */
+static void gather(void *ctx, const ec_roster_row *row)
 {
-	part_state *p;
+	ec_class *c = ctx;
+	part_state *p = &c->parts[row->grader];
 	size_t s;
 
-	if (row->grader >= c->o.ngraders || !c->parts[row->grader].pub.seen)
-		return;
-	p = &c->parts[row->grader];
 	ec_stats_add(&p->pub.stats, row->results, row->total);
 	ec_answer_groups_add(p->pub.groups, row);
 	for (s = 0; s < p->pub.grader->nsections; s++)
 		p->pub.sections[s].bins[bin_of(&p->pub.sections[s], row->sections[s])]++;
 	count_choices(&p->choices, row);
+}
+
+void ec_class_add(ec_class *c, const ec_roster_row *row)
+{
+	const ec_grader *g;
+	size_t s;
+
+	if (row->grader >= c->o.ngraders || !c->parts[row->grader].pub.seen)
+		return;
+	g = c->parts[row->grader].pub.grader;
+	if (c->queue)
+		class_queue_push(c->queue, row, g->count, g->nsections);
+	else
+		gather(c, row);
 	/* the messages of a row come before it: they are its student's */
 	for (s = c->nflags; row->nfields && s > 0 && c->flags[s - 1].line == row->line &&
 			    !c->flags[s - 1].student[0];
@@ -452,6 +472,8 @@ ec_status ec_class_finish(ec_class *c, const ec_roster_summary *sum, ec_error *e
 
 	if (sum)
 		c->summary = *sum;
+	class_queue_finish(c->queue);
+	c->queue = NULL;
 	for (k = 0; st == EC_OK && k < c->o.ngraders; k++)
 		if (c->parts[k].pub.seen)
 			st = finish_part(c, &c->parts[k], err);
