@@ -174,7 +174,7 @@ FNR == 1 {
 	if (!(label in count)) { row(what, "-", "-", "-", "-", "-", "-", target, "?"); next }
 	med = median(label)
 	met = $4 == "-" ? "-" : med <= $4 ? "yes" : "NO"
-	if ($4 ~ /^x/) { # a multiple of another row's median: x2 grade2 full-100000
+	if ($4 ~ /^x/) { # a multiple of the median of another row: x2 grade2 full-100000
 		split(substr($4, 2), r, " ")
 		base = substr($4, length(r[1]) + 3)
 		met = (base in count) && med <= r[1] * median(base) ? "yes" : "NO"

@@ -19,6 +19,7 @@ static const char *const tone_fill[] = {
 static const char *const series_fill[2] = {"#4e79a7", "#f28e2b"};
 #define INK "#222"
 #define GRID "#e3e3e3"
+/* The texts' font and ink, set once on the whole picture. */
 #define FONT "font-family=\"sans-serif\" font-size=\"11\" fill=\"" INK "\""
 /* The height of a legend line above the plot, when there are two series. */
 #define LEGEND 16
@@ -234,7 +235,7 @@ static void open_svg(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 {
 	fprintf(out,
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%.0f\" "
-		"height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\">\n<title>",
+		"height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" " FONT ">\n<title>",
 		f->width, f->height, f->width, f->height);
 	ec_write_xml_text(out, c->title ? c->title : "");
 	fputs("</title>\n", out);
@@ -250,7 +251,7 @@ static void legend(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 	for (s = 0; s < 2; s++) {
 		fprintf(out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"10\" height=\"10\" fill=\"%s\"/>", x,
 			(double)EC_CHART_MARGIN_TOP - 6, series_fill[s]);
-		fprintf(out, "<text x=\"%.2f\" y=\"%.2f\" " FONT ">", x + 14,
+		fprintf(out, "<text x=\"%.2f\" y=\"%.2f\">", x + 14,
 			(double)EC_CHART_MARGIN_TOP + 3);
 		ec_write_xml_text(out, c->series[s] ? c->series[s] : "");
 		fputs("</text>\n", out);
@@ -268,7 +269,7 @@ static void y_axis(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 
 		fprintf(out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"%s\"/>",
 			f->left, y, f->right, y, k ? GRID : INK);
-		fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\" " FONT ">",
+		fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\">",
 			f->left - 5, y + 4);
 		tick_text(out, v, f->y.step);
 		fputs("</text>\n", out);
@@ -278,7 +279,7 @@ static void y_axis(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 	if (c->y_label) {
 		fprintf(out,
 			"<text x=\"12\" y=\"%.2f\" text-anchor=\"middle\" transform=\"rotate(-90 12 "
-			"%.2f)\" " FONT ">",
+			"%.2f)\">",
 			(f->top + f->bottom) / 2, (f->top + f->bottom) / 2);
 		ec_write_xml_text(out, c->y_label);
 		fputs("</text>\n", out);
@@ -289,7 +290,7 @@ static void x_label(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 {
 	if (!c->x_label)
 		return;
-	fprintf(out, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" " FONT ">",
+	fprintf(out, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">",
 		(f->left + f->right) / 2, f->height - 6);
 	ec_write_xml_text(out, c->x_label);
 	fputs("</text>\n", out);
@@ -343,7 +344,7 @@ static void draw_histogram(FILE *out, const ec_chart *c, const ec_chart_frame *f
 			break;
 		fprintf(out,
 			"<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"" INK "\"/>"
-			"<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" " FONT ">",
+			"<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">",
 			x, f->bottom, x, f->bottom + 4, x, f->bottom + 16);
 		tick_text(out, v, c->width < 1 ? c->width : 1);
 		fputs("</text>\n", out);
@@ -372,7 +373,7 @@ static void draw_upright(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 			bar_title(out, c, b->label ? b->label : "", s, b->count[s]);
 			fputs("</rect>\n", out);
 		}
-		fprintf(out, "<text class=\"label\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" " FONT ">",
+		fprintf(out, "<text class=\"label\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">",
 			f->left + ((double)k + 0.5) * slot, f->bottom + 16);
 		if (b->tone == EC_CHART_RIGHT)
 			fputs("\xE2\x9C\x93 ", out);
@@ -392,7 +393,7 @@ static void draw_lying(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 
 		fprintf(out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"%s\"/>", x,
 			f->top, x, f->bottom, k ? GRID : INK);
-		fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" " FONT ">",
+		fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">",
 			x, f->bottom + 14);
 		tick_text(out, v, f->x.step);
 		fputs("</text>\n", out);
@@ -401,7 +402,7 @@ static void draw_lying(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 		const ec_chart_bar *b = &c->bars[k];
 		double y0 = f->top + (double)k * EC_CHART_ROW + 3;
 
-		fprintf(out, "<text class=\"label\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\" " FONT "%s>",
+		fprintf(out, "<text class=\"label\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\"%s>",
 			f->left - 6, y0 + EC_CHART_ROW / 2.0 + 1,
 			b->tone == EC_CHART_RIGHT ? " font-weight=\"bold\"" : "");
 		if (b->tone == EC_CHART_RIGHT)
@@ -416,7 +417,7 @@ static void draw_lying(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 				"fill=\"%s\">",
 				f->left, y0 + (double)s * h, w, h, bar_fill(c, b, s));
 			bar_title(out, c, b->label ? b->label : "", s, b->count[s]);
-			fprintf(out, "</rect><text x=\"%.2f\" y=\"%.2f\" " FONT ">%llu</text>\n",
+			fprintf(out, "</rect><text x=\"%.2f\" y=\"%.2f\">%llu</text>\n",
 				f->left + w + 4, y0 + (double)s * h + h / 2 + 4,
 				(unsigned long long)b->count[s]);
 		}
@@ -501,7 +502,7 @@ static void draw_scatter(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 
 		fprintf(out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"%s\"/>",
 			f->left, y, f->right, y, fabs(v) < f->y.step * 1e-9 ? "#999" : GRID);
-		fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\" " FONT ">",
+		fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\">",
 			f->left - 5, y + 4);
 		tick_text(out, v, f->y.step);
 		fputs("</text>\n", out);
@@ -511,7 +512,7 @@ static void draw_scatter(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 
 		fprintf(out,
 			"<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"" INK "\"/>"
-			"<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" " FONT ">",
+			"<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">",
 			x, f->bottom, x, f->bottom + 4, x, f->bottom + 16);
 		tick_text(out, v, f->x.step);
 		fputs("</text>\n", out);
@@ -545,7 +546,7 @@ static void draw_scatter(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 				"<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#999\" "
 				"stroke-width=\"0.7\"/>",
 				x, y, lx < x ? lx + (b.x1 - b.x0) : lx, ly - 4);
-		fprintf(out, "<text class=\"label\" x=\"%.2f\" y=\"%.2f\" " FONT ">", lx, ly);
+		fprintf(out, "<text class=\"label\" x=\"%.2f\" y=\"%.2f\">", lx, ly);
 		ec_write_xml_text(out, p->label);
 		fputs("</text>\n", out);
 	}
@@ -553,7 +554,7 @@ static void draw_scatter(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 	if (c->y_label) {
 		fprintf(out,
 			"<text x=\"12\" y=\"%.2f\" text-anchor=\"middle\" transform=\"rotate(-90 12 "
-			"%.2f)\" " FONT ">",
+			"%.2f)\">",
 			(f->top + f->bottom) / 2, (f->top + f->bottom) / 2);
 		ec_write_xml_text(out, c->y_label);
 		fputs("</text>\n", out);
