@@ -12,26 +12,6 @@
 #include "gradeio.h"
 #include "output.h"
 
-/* `s` as one word of a POSIX shell: as it is when plain, else between single quotes. */
-static void shell_word(ec_buf *b, const char *s)
-{
-	const char *p;
-
-	if (*s && !s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-			      "._-=/:@%+,")]) {
-		ec_buf_append(b, s);
-		return;
-	}
-	ec_buf_append(b, "'");
-	for (p = s; *p; p++) {
-		if (*p == '\'')
-			ec_buf_append(b, "'\\''");
-		else
-			ec_buf_appendf(b, "%c", *p);
-	}
-	ec_buf_append(b, "'");
-}
-
 static int compute_facts(void *arg)
 {
 	cli_class *cc = arg;
@@ -64,7 +44,7 @@ int cli_class_open(cli_class *cc, const ec_grader *const *graders, size_t n,
 	ec_buf_append(&cmd, "examcheck");
 	for (i = 0; i < argc; i++) {
 		ec_buf_append(&cmd, " ");
-		shell_word(&cmd, argv[i]);
+		ec_buf_append_shell_word(&cmd, argv[i]);
 	}
 	cc->command = cmd.data;
 	memset(&o, 0, sizeof(o));

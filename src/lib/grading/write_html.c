@@ -86,25 +86,6 @@ static void points(FILE *f, double x)
 	fputs(isfinite(x) ? ec_points_format(x, buf) : "\xE2\x80\x93", f);
 }
 
-/* `s` as one word of a POSIX shell: as it is when plain, else between single quotes. */
-static void shell_word(ec_buf *b, const char *s)
-{
-	const char *p;
-
-	if (*s && !s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-			      "._-=/:@%+,")]) {
-		ec_buf_append(b, s);
-		return;
-	}
-	ec_buf_append(b, "'");
-	for (p = s; *p; p++) {
-		char one[2] = {*p, '\0'};
-
-		ec_buf_append(b, *p == '\'' ? "'\\''" : one);
-	}
-	ec_buf_append(b, "'");
-}
-
 /* The command that gives full credit to `answer` on item `id` of part p. */
 static void accept_command(FILE *f, const ec_class *c, const ec_class_part *p, const char *id,
 			   const char *answer)
@@ -116,7 +97,7 @@ static void accept_command(FILE *f, const ec_class *c, const ec_class_part *p, c
 		ec_buf_appendf(&spec, "%s@%llu=%s", id, (unsigned long long)p->variant, answer);
 	else
 		ec_buf_appendf(&spec, "%s=%s", id, answer);
-	shell_word(&b, ec_buf_str(&spec));
+	ec_buf_append_shell_word(&b, ec_buf_str(&spec));
 	fputs("<code>", f);
 	text(f, ec_buf_str(&b));
 	fputs("</code>", f);
@@ -432,7 +413,6 @@ static ec_status item_groups(ec_write_ctx *w, const ec_class *c, const ec_class_
 	ec_chart_bar bars[GROUPS_SHOWN + 1];
 	uint64_t other, rest = 0;
 	size_t n = ec_answer_groups_item(p->groups, si->source, &g, &other), k, shown;
-	char more[64];
 	ec_chart chart;
 	ec_status st;
 
@@ -447,8 +427,7 @@ static ec_status item_groups(ec_write_ctx *w, const ec_class *c, const ec_class_
 		rest += g[k].count;
 	rest += other;
 	if (rest) {
-		snprintf(more, sizeof(more), "other answers");
-		bars[shown].label = more;
+		bars[shown].label = "other answers";
 		bars[shown].count[0] = rest;
 		bars[shown].tone = EC_CHART_MUTED;
 	}
