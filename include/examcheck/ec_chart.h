@@ -21,10 +21,10 @@
 #define EC_CHART_MARGIN_TOP 14
 #define EC_CHART_MARGIN_BOTTOM 40
 /** Lying bars: the label column's width, and the height of one bar's row. */
-#define EC_CHART_LABEL_WIDTH 170
+#define EC_CHART_LABEL_WIDTH 130
 #define EC_CHART_ROW 20
 /** Labels longer than this many characters are cut (the whole is in the bar's tooltip). */
-#define EC_CHART_LABEL_CHARS 22
+#define EC_CHART_LABEL_CHARS 18
 
 /** What kind of chart. */
 typedef enum ec_chart_kind {

@@ -20,7 +20,7 @@ static const char *const series_fill[2] = {"#4e79a7", "#f28e2b"};
 #define INK "#222"
 #define GRID "#e3e3e3"
 /* The texts' font and ink, set once on the whole picture. */
-#define FONT "font-family=\"sans-serif\" font-size=\"11\" fill=\"" INK "\""
+#define FONT "font-family=\"sans-serif\" font-size=\"12\" fill=\"" INK "\""
 /* The height of a legend line above the plot, when there are two series. */
 #define LEGEND 16
 /* Room after a lying bar for its count. */
@@ -428,7 +428,7 @@ static void draw_lying(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 /* Labels placed so far, to keep the next one clear of them. */
 #define PLACED_MAX 64
 /* A label's estimated width per character, its height above and below the baseline. */
-#define CHAR_WIDTH 6.3
+#define CHAR_WIDTH 6.9
 #define ASCENT 9
 #define DESCENT 3
 
