@@ -101,7 +101,7 @@ check-cmocka:
 	  | $(CC) -x c - -o /dev/null -lcmocka >/dev/null 2>&1 \
 	  || { echo "$(CMOCKA_HINT)" >&2; exit 1; }
 
-$(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) tests/ec_test.h tests/grade_fixture.h | check-cmocka
+$(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) $(wildcard tests/*.h) | check-cmocka
 	@mkdir -p $(@D)
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading -Isrc/lib/questions $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
@@ -132,7 +132,7 @@ tsan:
 	CPPFLAGS="-Itests/tsan $$CPPFLAGS" \
 	TSAN_OPTIONS="halt_on_error=1 log_path=$(TSAN_LOG)/report $$TSAN_OPTIONS" \
 	$(MAKE) BUILD=build-tsan CC=$(TSAN_CC) OPT="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
-		LDFLAGS="-fsanitize=thread" LDLIBS="-lm -lpthread" CLI_CASES='tests/cli/grade_roster*.sh tests/tsan/*.sh' \
+		LDFLAGS="-fsanitize=thread" LDLIBS="-lm -lpthread" CLI_CASES='tests/cli/grade_roster*.sh tests/cli/grade_report*.sh tests/tsan/*.sh' \
 		test || status=$$?; \
 	if ls $(TSAN_LOG) | grep -q .; then cat $(TSAN_LOG)/*; status=1; \
 		echo "tsan: ThreadSanitizer reports above (kept in $(TSAN_LOG))" >&2; fi; \

@@ -45,6 +45,7 @@ roster() { # roster KIND STUDENTS: make $out/roster-KIND-STUDENTS.csv if needed
 }
 roster tfmc 100000
 roster tfmc 1000000
+roster full 100000
 roster full 1000000
 printf '1.1 T\n' > "$out/sheet.txt"
 ids=$("$ec" list | cut -f 1)
@@ -78,6 +79,11 @@ while [ "$i" -lt "$runs" ]; do
 	done
 	grade_runs tfmc 100000
 	grade_runs tfmc 1000000
+	# the class report against grading alone, on every column of the key
+	m "grade2 full-100000" "$ec" grade --key bench/key.tsv --roster "$out/roster-full-100000.csv" \
+		-o "$out/graded.csv"
+	m "report full-100000" "$ec" grade --key bench/key.tsv --roster "$out/roster-full-100000.csv" \
+		-o "$out/graded.csv" --report "$out/report.html"
 done
 # Once each: --stats, and the roster with every column.
 for n in 100000 1000000; do
@@ -88,7 +94,9 @@ m "wc full-1000000" wc -l "$out/roster-full-1000000.csv" > /dev/null
 m "loop full-1000000" "$out/floor" "$out/roster-full-1000000.csv" > /dev/null
 m "grade2 full-1000000" "$ec" grade --key bench/key.tsv --roster "$out/roster-full-1000000.csv" \
 	-o "$out/graded.csv"
-rm -f "$out/graded.csv"
+m "report full-1000000" "$ec" grade --key bench/key.tsv --roster "$out/roster-full-1000000.csv" \
+	-o "$out/graded.csv" --report "$out/report.html"
+rm -f "$out/graded.csv" "$out/report.html"
 load1=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || uptime)
 echo "bench: load average at the end  $load1" >&2
 
@@ -149,6 +157,12 @@ FNR == 1 {
 {
 	what = $1; label = $2; target = $5
 	if (label == "slowest") { label = "q " worst; what = what " (" worst ")" }
+	if (label == "peakreport") { # --report at 10^5 and 10^6: flat when within 5%
+		p5 = peak["report full-100000"] / 1024; p6 = peak["report full-1000000"] / 1024
+		met = p5 > 0 && p6 <= p5 * 1.05 ? "yes" : "NO"
+		row(what, "-", "-", "-", "-", "-", sprintf("%.2f->%.2f", p5, p6), target, met)
+		next
+	}
 	if (label == "peak") {  # 10^5 and 10^6, plain grade in either mode
 		p5 = peak["grade2 tfmc-100000"]; if (peak["grade1 tfmc-100000"] > p5) p5 = peak["grade1 tfmc-100000"]
 		p6 = peak["grade2 tfmc-1000000"]; if (peak["grade1 tfmc-1000000"] > p6) p6 = peak["grade1 tfmc-1000000"]
@@ -160,6 +174,12 @@ FNR == 1 {
 	if (!(label in count)) { row(what, "-", "-", "-", "-", "-", "-", target, "?"); next }
 	med = median(label)
 	met = $4 == "-" ? "-" : med <= $4 ? "yes" : "NO"
+	if ($4 ~ /^x/) { # a multiple of the median of another row: x2 grade2 full-100000
+		split(substr($4, 2), r, " ")
+		base = substr($4, length(r[1]) + 3)
+		met = (base in count) && med <= r[1] * median(base) ? "yes" : "NO"
+		if (base in count) met = met sprintf(" %.2fx", med / median(base))
+	}
 	if (label in failed) met = "exit " failed[label]
 	row(what, med, lo[label], count[label],
 	    ratio(label, $3 == "-" ? "-" : "wc " $3), ratio(label, $3 == "-" ? "-" : "loop " $3),
@@ -189,5 +209,9 @@ grade tf/mc 10^6, --stats	stats tfmc-1000000	tfmc-1000000	-	-
 wc -l, full 10^6 ($sf)	wc full-1000000	-	-	-
 C loop, full 10^6	loop full-1000000	-	-	-
 grade full 10^6, 2 threads	grade2 full-1000000	full-1000000	-	-
+grade full 10^5, 2 threads	grade2 full-100000	full-100000	-	-
+grade full 10^5, --report	report full-100000	full-100000	x2 grade2 full-100000	<= 2x grade
+grade full 10^6, --report	report full-1000000	full-1000000	-	-
 peak memory tf/mc 10^5 -> 10^6	peak	-	4.5	<= 4.5 MB
+peak memory --report 10^5 -> 10^6	peakreport	-	flat	within 5%
 EOF

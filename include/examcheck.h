@@ -6,8 +6,11 @@
 #ifndef EXAMCHECK_H
 #define EXAMCHECK_H
 
+#include "examcheck/ec_answer_groups.h"
 #include "examcheck/ec_buf.h"
+#include "examcheck/ec_chart.h"
 #include "examcheck/ec_check.h"
+#include "examcheck/ec_class.h"
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_conv.h"
 #include "examcheck/ec_csv.h"

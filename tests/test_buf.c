@@ -76,9 +76,30 @@ static void test_buf_clear_keeps_memory(void **state)
 	ec_buf_free(&b);
 }
 
+/* Shell words: plain ones as they are, others quoted so that sh reads them back whole. */
+static void test_buf_append_shell_word(void **state)
+{
+	ec_buf b = EC_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(ec_buf_append_shell_word(&b, "class.csv"), EC_OK);
+	assert_int_equal(ec_buf_append(&b, " "), EC_OK);
+	assert_int_equal(ec_buf_append_shell_word(&b, "3.2.1.1.weights@7=2000"), EC_OK);
+	assert_int_equal(ec_buf_append(&b, " "), EC_OK);
+	assert_int_equal(ec_buf_append_shell_word(&b, "my class.csv"), EC_OK);
+	assert_int_equal(ec_buf_append(&b, " "), EC_OK);
+	assert_int_equal(ec_buf_append_shell_word(&b, "it's $HOME"), EC_OK);
+	assert_int_equal(ec_buf_append(&b, " "), EC_OK);
+	assert_int_equal(ec_buf_append_shell_word(&b, ""), EC_OK);
+	assert_string_equal(ec_buf_str(&b),
+			    "class.csv 3.2.1.1.weights@7=2000 'my class.csv' 'it'\\''s $HOME' ''");
+	ec_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf_append_shell_word),
 		cmocka_unit_test(test_buf_str_empty),
 		cmocka_unit_test(test_buf_append_pieces),
 		cmocka_unit_test(test_buf_appendf_formats),

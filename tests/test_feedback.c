@@ -261,7 +261,7 @@ static char *feedback_text(const ec_roster_row *row)
 
 static char *feedback_text_why(const ec_roster_row *row, ec_feedback_reason_fn reason)
 {
-	ec_roster_header h = {(char *const *)header_names, 6, header_item, header_items, 4, 0, NULL};
+	ec_roster_header h = {(char *const *)header_names, 6, header_item, header_items, 4, 0, NULL, false};
 	ec_feedback fb;
 	ec_grader g;
 	ec_error err;

@@ -124,7 +124,7 @@ static void test_write_json_string_escapes(void **state)
 static void test_format_parse_names(void **state)
 {
 	static const char *const names[] = {"text", "tsv", "csv", "json", "gradescope", "md",
-					     "latex"};
+					     "latex", "svg", "html"};
 	ec_format f;
 	int i;
 
@@ -157,6 +157,8 @@ static void test_format_mask_documents(void **state)
 			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_CSV | 1u << EC_FORMAT_JSON);
 	assert_int_equal(ec_format_mask(EC_DOCUMENT_CHECK),
 			 1u << EC_FORMAT_TEXT | 1u << EC_FORMAT_JSON);
+	assert_int_equal(ec_format_mask(EC_DOCUMENT_CHART), 1u << EC_FORMAT_SVG);
+	assert_int_equal(ec_format_mask(EC_DOCUMENT_CLASS), 1u << EC_FORMAT_HTML);
 	assert_false(ec_writer_writes(ec_writer_get(EC_FORMAT_GRADESCOPE), EC_DOCUMENT_KEY));
 	assert_true(ec_writer_writes(ec_writer_get(EC_FORMAT_GRADESCOPE), EC_DOCUMENT_SHEET));
 }
@@ -892,7 +894,7 @@ static void test_write_stats_json(void **state)
 			  " \"items\": [\n"
 			  "  {\"id\": \"1.1\", \"kind\": \"tf\", \"points\": 2, \"facility\": 0.3333333333, "
 			  "\"discrimination\": 0.8660254038, \"upper\": 1, \"lower\": 0, "
-			  "\"answers\": {\"T\": 1, \"F\": 1, \"blank\": 1, \"unreadable\": 0}},\n"
+			  "\"options\": {\"T\": 1, \"F\": 1, \"blank\": 1, \"unreadable\": 0}},\n"
 			  "  {\"id\": \"2.1\", \"kind\": \"mc\", \"points\": 4, \"facility\": 0.5, "
 			  "\"discrimination\": 0.8660254038, \"upper\": 1, \"lower\": 0, "
 			  "\"options\": {\"A\": 2, \"B\": 1, \"C\": 0, \"blank\": 1, \"unreadable\": 0}}\n"

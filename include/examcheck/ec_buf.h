@@ -37,6 +37,14 @@ ec_status ec_buf_appendf(ec_buf *b, const char *fmt, ...)
 #endif
 	;
 
+/**
+ * Append `s` as one word of a POSIX shell: as it is when it is not empty
+ * and holds only letters, digits and . _ - = / : @ % + , ; else between
+ * single quotes, each ' written '\''. Returns EC_OK, or EC_ERR_NOMEM with
+ * `b` unchanged.
+ */
+ec_status ec_buf_append_shell_word(ec_buf *b, const char *s);
+
 /** The text so far: `data`, or "" before anything was appended. */
 const char *ec_buf_str(const ec_buf *b);
 

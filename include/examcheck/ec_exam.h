@@ -280,15 +280,24 @@ ec_status ec_reasons_sheet(ec_reasons *r, ec_sheet_report *rep, ec_error *err);
 bool ec_reasons_brief(void *ctx, const ec_grader *g, size_t item, const ec_value *answer,
 		      const ec_grade_result *result, char *buf, size_t size);
 
+/**
+ * The known mistakes that give `answer` to item `item` (as
+ * ec_explain_mistakes() names them; "" and false when none, or the item
+ * has no facts); `ctx` is an ec_reasons made for `g` (this is an
+ * ec_mistake_fn, naming the answer groups of a class).
+ */
+bool ec_reasons_mistake(void *ctx, const ec_grader *g, size_t item, const ec_value *answer,
+			char *buf, size_t size);
+
 /* ---- a class that sat several versions of the exam ---- */
 
 /**
  * The exams a class sat, with their keys and graders, by seed: the
  * exam's own (or whatever exam and grader the caller gives for seed 0)
  * and each variant, opened and joined with the rubric when first asked
- * for. Opaque; ec_class_open(), then ec_class_free().
+ * for. Opaque; ec_versions_open(), then ec_versions_free().
  */
-typedef struct ec_class ec_class;
+typedef struct ec_versions ec_versions;
 
 /**
  * A class whose seed-0 exam and grader are `exam0` and `g0` (borrowed:
@@ -297,22 +306,25 @@ typedef struct ec_class ec_class;
  * rubric `r` (borrowed), its requested answers (ec_rubric_accept())
  * applied to every variant that has their item. EC_ERR_NOMEM.
  */
-ec_status ec_class_open(ec_exam *exam0, const ec_grader *g0, const char *data_dir,
-			const ec_rubric *r, ec_class **c, ec_error *err);
+ec_status ec_versions_open(ec_exam *exam0, const ec_grader *g0, const char *data_dir,
+			const ec_rubric *r, ec_versions **c, ec_error *err);
 
 /** Release the class and the exams and graders it made. */
-void ec_class_free(ec_class *c);
+void ec_versions_free(ec_versions *c);
 
 /**
  * The grader of exam `seed` (made when first asked for) into *g, and its
  * exam into *exam (either may be NULL). Failures as ec_exam_open(),
  * ec_exam_key() and ec_grader_init().
  */
-ec_status ec_class_get(ec_class *c, uint64_t seed, const ec_grader **g, ec_exam **exam,
+ec_status ec_versions_get(ec_versions *c, uint64_t seed, const ec_grader **g, ec_exam **exam,
 		       ec_error *err);
 
+/** Whether the class has a grader of the key of exam `seed` (ec_grader.seed). */
+bool ec_versions_has(const ec_versions *c, uint64_t seed);
+
 /** The exam of a grader the class made or was given; NULL for another. */
-ec_exam *ec_class_exam_of(const ec_class *c, const ec_grader *g);
+ec_exam *ec_versions_exam_of(const ec_versions *c, const ec_grader *g);
 
 /**
  * An ec_roster_grader_fn over a class (`ctx`): the grader of the exam a
@@ -321,7 +333,16 @@ ec_exam *ec_class_exam_of(const ec_class *c, const ec_grader *g);
  * none. It makes graders only in a roster's first pass, as that contract
  * allows.
  */
-const ec_grader *ec_class_grader_of(void *ctx, const char *cell, size_t len, ec_error *why);
+const ec_grader *ec_versions_grader_of(void *ctx, const char *cell, size_t len, ec_error *why);
+
+/**
+ * An ec_mistake_fn over a class (`ctx`): ec_reasons_mistake() with the
+ * reasons of the exam `g` is the grader of (made when first needed: call
+ * it from one thread at a time). False for a grader the class does not
+ * have.
+ */
+bool ec_versions_mistake(void *ctx, const ec_grader *g, size_t item, const ec_value *answer,
+			 char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -108,6 +108,17 @@ char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdic
 		       char *buf, size_t size);
 
 /**
+ * The names of the known mistakes that give `answer` (as read), as `check`
+ * names them: for numbers, shapes and masks every mistake whose value it
+ * is, joined by " or the "; for multiple choice the mistake behind the
+ * first false option it chooses. Into `names` (cut to `size` - 1 bytes;
+ * "" when none). Returns whether one was found. An answer the facts lead
+ * to is never a mistake.
+ */
+bool ec_explain_mistakes(const ec_item_facts *f, const ec_value *answer, char *names,
+			 size_t size);
+
+/**
  * The names of the known mistakes that give `answer` (a wrong answer as
  * read), joined by " or the ", into `buf` (cut to `size` - 1 bytes); for
  * mc, the mistake behind the first chosen option that is false. Returns

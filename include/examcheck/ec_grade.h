@@ -63,6 +63,7 @@ typedef struct ec_grader {
 	double max_auto;        /**< points of the auto-graded items */
 	double max_manual;      /**< points left to a person */
 	double min_auto;        /**< lowest possible auto-graded total (all penalties) */
+	uint64_t seed;          /**< the exam its key is of (ec_key.seed: 0 the original) */
 } ec_grader;
 
 /**

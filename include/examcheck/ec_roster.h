@@ -106,6 +106,7 @@ typedef struct ec_roster_header {
 	size_t nitems;
 	size_t grader;          /**< whose items `item` and `items` name (as in ec_roster_row) */
 	const ec_grader *graded_with; /**< that grader */
+	bool keyed;             /**< the roster has a key column (ec_roster_options.key_column) */
 } ec_roster_header;
 
 /**

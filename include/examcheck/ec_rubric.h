@@ -84,6 +84,9 @@ typedef struct ec_rubric_alt {
 	bool requested;     /**< given by ec_rubric_accept() (a command line's --accept),
 				 not by a rubric file: when it does not fit the key,
 				 ec_grader_init() fails with EC_ERR_USAGE */
+	bool one_version;   /**< for the key of one version of the exam only
+				 ("ID@N=ANSWER"): the key whose seed is `seed` */
+	uint64_t seed;
 } ec_rubric_alt;
 
 /** A parsed rubric. Zero-initialise, fill with ec_rubric_parse(). */
@@ -108,8 +111,11 @@ ec_status ec_rubric_parse(ec_rubric *r, const char *text, size_t len,
 
 /**
  * Add an accepted alternative from "ID=ANSWER" (the --accept option),
- * recorded as coming from `origin` and as requested. EC_ERR_USAGE when
- * there is no '=' or either side is empty or too long; EC_ERR_NOMEM.
+ * recorded as coming from `origin` and as requested; "ID@N=ANSWER" adds it
+ * for the key of variant N only (N a decimal seed, 0 or "original" the
+ * exam's own), which ec_grader_init() leaves out for other keys.
+ * EC_ERR_USAGE when there is no '=', either side is empty or too long, or
+ * N is no variant; EC_ERR_NOMEM.
  */
 ec_status ec_rubric_accept(ec_rubric *r, const char *spec, const char *origin,
 			   ec_error *err);

@@ -12,7 +12,10 @@
 
 #include <stdio.h>
 
+#include "examcheck/ec_answer_groups.h"
+#include "examcheck/ec_chart.h"
 #include "examcheck/ec_check.h"
+#include "examcheck/ec_class.h"
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_key.h"
 #include "examcheck/ec_report.h"
@@ -32,15 +35,18 @@ typedef enum ec_format {
 	EC_FORMAT_JSON,      /**< one JSON value */
 	EC_FORMAT_GRADESCOPE, /**< Gradescope's results.json */
 	EC_FORMAT_MD,        /**< Markdown */
-	EC_FORMAT_LATEX      /**< a LaTeX document for pdflatex */
+	EC_FORMAT_LATEX,     /**< a LaTeX document for pdflatex */
+	EC_FORMAT_SVG,       /**< an SVG picture (charts) */
+	EC_FORMAT_HTML       /**< one self-contained HTML page (the class report) */
 } ec_format;
 
 /** How many formats there are: every ec_format is below this. */
-#define EC_FORMAT_COUNT 7
+#define EC_FORMAT_COUNT 9
 
 /**
  * The format named `name` ("text", "tsv", "csv", "json", "gradescope",
- * "md", "latex", exactly so) into *format. Returns EC_OK or EC_ERR_NOTFOUND.
+ * "md", "latex", "svg", "html", exactly so) into *format. Returns EC_OK or
+ * EC_ERR_NOTFOUND.
  */
 ec_status ec_format_parse(const char *name, ec_format *format);
 
@@ -54,7 +60,9 @@ typedef enum ec_document {
 	EC_DOCUMENT_STATS, /**< class statistics (ec_stats and its ec_stats_summary) */
 	EC_DOCUMENT_ROSTER, /**< a graded roster, a student at a time (ec_roster_row) */
 	EC_DOCUMENT_CHECK,  /**< answers checked and explained (ec_check_report) */
-	EC_DOCUMENT_PAPER   /**< an exam's question paper (ec_paper) */
+	EC_DOCUMENT_PAPER,  /**< an exam's question paper (ec_paper) */
+	EC_DOCUMENT_CHART,  /**< one chart (ec_chart) */
+	EC_DOCUMENT_CLASS   /**< a class seen whole: the report of a graded roster (ec_class) */
 } ec_document;
 
 /**
@@ -106,6 +114,14 @@ typedef struct ec_write_ctx {
 	size_t items;  /**< for the writer: items it has written so far */
 	size_t sections; /**< for the writer: sections it has written so far */
 	int width[2];  /**< for the writer: column widths chosen in begin */
+	const ec_answer_groups *groups; /**< statistics: the answer groups to write with them,
+					     or NULL (set by ec_write_stats_groups()) */
+	/* versions_end of ec_write_stats_versions(): every block, as it was given */
+	const ec_stats *const *vstats;
+	const ec_answer_groups *const *vgroups; /**< NULL, or per block (an entry NULL: none) */
+	const uint64_t *vseeds;
+	size_t nversions;
+	bool header_done; /**< for the writer: a table's header is written */
 } ec_write_ctx;
 
 /*
@@ -194,6 +210,21 @@ typedef struct ec_paper_writer {
 	ec_status (*end)(ec_write_ctx *w, const ec_paper *p);
 } ec_paper_writer;
 
+/** Drawing one chart: draw writes it whole. A format that draws none leaves draw NULL. */
+typedef struct ec_chart_writer {
+	ec_status (*draw)(ec_write_ctx *w, const ec_chart *c);
+} ec_chart_writer;
+
+/**
+ * Writing a class report (ec_class, finished): begin, part(c, k) for each
+ * part (key) in order, end. A format that writes none leaves part NULL.
+ */
+typedef struct ec_class_writer {
+	ec_status (*begin)(ec_write_ctx *w, const ec_class *c);
+	ec_status (*part)(ec_write_ctx *w, const ec_class *c, size_t k);
+	ec_status (*end)(ec_write_ctx *w, const ec_class *c);
+} ec_class_writer;
+
 typedef struct ec_writer {
 	const char *name;
 	ec_key_writer key;
@@ -202,6 +233,8 @@ typedef struct ec_writer {
 	ec_roster_writer roster;
 	ec_check_writer check;
 	ec_paper_writer paper;
+	ec_chart_writer chart;
+	ec_class_writer cls;
 } ec_writer;
 
 /** The built-in writer of `format`, or NULL when it is not a format. */
@@ -215,7 +248,7 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc);
  * mask of (1u << format): text, tsv, csv, json and latex for a key; text,
  * json and gradescope for a sheet; text, csv and json for statistics; csv
  * and json for a roster; text and json for checked answers; text, json, md
- * and latex for a question paper.
+ * and latex for a question paper; svg for a chart; html for a class.
  */
 unsigned ec_format_mask(ec_document doc);
 
@@ -277,23 +310,87 @@ ec_status ec_write_sheet(FILE *f, const ec_writer *w, const ec_sheet_report *r,
  * "upper_cut", "lower", "lower_cut", "exact"}, "histogram": [{"lo", "hi",
  * "count"}, ...], "items": [{"id", "kind", "points", "facility",
  * "discrimination", "upper", "lower", and for mc "options": {"A": n, ...,
- * "blank": n, "unreadable": n}, for tf "answers": {"T", "F", "blank",
+ * "blank": n, "unreadable": n}, for tf "options": {"T", "F", "blank",
  * "unreadable"}}, ...]}; ratios to 10 significant digits, points as
- * ec_points_format().
+ * ec_points_format(). (Before the answer groups, a tf item's counts were
+ * named "answers"; that name is now the groups'.)
  */
 ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err);
 
 /**
  * The statistics of a class that sat several versions of the exam: block
- * k is `stats[k]`, of version (seed) `seeds[k]`, written as
- * ec_write_stats() does, framed by format: text, a line "variant N"
+ * k is `stats[k]` with the answer groups `groups[k]` (`groups` or an
+ * entry NULL: none), of version (seed) `seeds[k]`, written as
+ * ec_write_stats_groups() does, framed by format: text, a line "variant N"
  * before each block and a blank line between blocks; csv, one header with
- * a first column "variant", then each item's line after its version; json,
+ * a first column "variant", then each item's line after its version (and
+ * after an empty line, the answer groups of every block the same way); json,
  * an array of {"variant": N, "stats": {...}}. EC_ERR_INVALID when `w`
  * writes no statistics; what a callback fails with.
  */
 ec_status ec_write_stats_versions(FILE *f, const ec_writer *w, const ec_stats *const *stats,
-				  const uint64_t *seeds, size_t n, ec_error *err);
+				  const ec_answer_groups *const *groups, const uint64_t *seeds,
+				  size_t n, ec_error *err);
+
+/**
+ * ec_write_stats() with the answer groups `groups` (of the grader whose
+ * items `s` describes, finished; NULL: as ec_write_stats()). Each item's
+ * groups, largest first, are written as:
+ * text, after the item table a table "item answer count points verdict
+ * mistake" (blank answers "-"; a line "(other)" with verdict "other" for
+ * the students counted as other);
+ * csv, after the item lines an empty line and a second table under the
+ * header "id,answer,count,points,verdict,mistake" (other as for text);
+ * json, in each item object "answers": [{"answer", "count", "points",
+ * "verdict", "mistake" (null when none)}, ...] and "answers_other": n.
+ */
+ec_status ec_write_stats_groups(FILE *f, const ec_writer *w, const ec_stats *s,
+				const ec_answer_groups *groups, ec_error *err);
+
+/**
+ * Draw chart `c` to `f` with `w`. Returns EC_OK; EC_ERR_INVALID when `w`
+ * draws no charts; what the writer fails with. Write errors stay on the
+ * stream.
+ *
+ * The built-in format, svg: one <svg> element (no XML declaration, so
+ * that it can sit inside HTML) with width, height and viewBox set, a
+ * <title>, the axes with their ticks and labels, each bar a <rect
+ * class="bar"> whose height (width, lying) is its count over the count
+ * axis's span times the plot's (ec_chart_layout()), with a <title>
+ * "LABEL: COUNT" tooltip; each point a <circle class="point">. Colours are
+ * attributes, so the picture needs no style sheet; every text is escaped
+ * (ec_write_xml_text()).
+ */
+ec_status ec_write_chart(FILE *f, const ec_writer *w, const ec_chart *c, ec_error *err);
+
+/**
+ * Write the report of class `c` (ec_class_finish() done) to `f` with `w`.
+ * Returns EC_OK; EC_ERR_INVALID when `w` writes no class reports; what
+ * the writer fails with (EC_ERR_NOMEM). Write errors stay on the stream.
+ *
+ * The built-in format, html: one page that needs nothing else (no
+ * script, no file, font or style sheet from elsewhere; inline CSS and SVG
+ * drawn by the svg writer), laid out for a 1280-pixel window and for
+ * printing on A4 or Letter: a summary of each key's students (students,
+ * mean, median, standard deviation, Cronbach's alpha, flagged cells,
+ * stand-in figures the key uses); a histogram of the totals (ec_stats'
+ * bins) and of each section; the items' facility against their item-rest
+ * discrimination, items outside the sensible bounds (ec_class.h) named;
+ * per item a bar chart of its answer groups (the right one marked) with a
+ * table of their counts, points, verdicts, mistakes and, for each one
+ * --accept could regrade, the command that does; for mc items the
+ * options chosen by the upper and lower 27%; the flagged cells with
+ * FILE:LINE. With a variant column, a part per variant.
+ */
+ec_status ec_write_class(FILE *f, const ec_writer *w, const ec_class *c, ec_error *err);
+
+/**
+ * Write `s` as XML (and HTML) text: '&', '<', '>', '"' and the apostrophe
+ * as character references; the control characters XML does not allow
+ * (below U+0020 but tab, newline and CR; U+007F to U+009F) as U+FFFD, as
+ * is each maximal part of an ill-formed UTF-8 sequence; the rest as it is.
+ */
+void ec_write_xml_text(FILE *f, const char *s);
 
 /**
  * A roster written a student at a time: ec_write_roster_begin() once the

@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "class_report.h"
 #include "cli.h"
+#include "examcheck/ec_class.h"
 #include "examcheck/ec_csv.h"
 #include "examcheck/ec_exam.h"
 #include "examcheck/ec_file.h"
@@ -25,6 +27,7 @@ static const char grade_help[] =
 	"usage: examcheck grade [options] SHEET\n"
 	"       examcheck grade [options] --roster FILE [-o OUT] [--stats]\n"
 	"                       [--stats-format text|csv|json] [--feedback DIR]\n"
+	"                       [--report FILE.html]\n"
 	"\n"
 	"Score an answer sheet (one '<id> <answer>' per line; blank lines and '#'\n"
 	"comments allowed; a missing id is a blank answer), or every student of a\n"
@@ -42,7 +45,9 @@ static const char grade_help[] =
 	"                    every student sat that variant (not with a roster column\n"
 	"                    'variant'); reasons and feedback name its numbers\n"
 	"  --rubric FILE     scoring rules (default: the built-in data/rubric)\n"
-	"  --accept ID=ANS   also give full credit for ANS on item ID (repeatable)\n"
+	"  --accept ID=ANS   also give full credit for ANS on item ID (2.9=AC,\n"
+	"                    3.2.1.1.weights=2000; repeatable); ID@N=ANS: on the\n"
+	"                    key of variant N only (0: the exam's own)\n"
 	"  --delimiter C     roster: its fields' separator, ',', ';' or tab (default:\n"
 	"                    the one its header uses most; the output uses ',')\n"
 	"  --id-column NAME  roster: the student id column (any case; default: the\n"
@@ -58,7 +63,10 @@ static const char grade_help[] =
 	"                    items {id: {points, verdict}}, flagged)\n"
 	"  -o, --output FILE write the result to FILE ('-': standard output): a\n"
 	"                    regular file appears whole or not at all; FILE naming\n"
-	"                    an input (roster, sheet, key, rubric, map) is refused\n"
+	"                    an input (roster, sheet, key, rubric, map) is refused\n";
+
+/* The options' second part (one string may hold at most 4095 bytes in C11): the class. */
+static const char grade_help_class[] =
 	"  --stats           roster: also print item analysis over the items the\n"
 	"                    roster has a column for (marks by hand included):\n"
 	"                    students, mean, median, standard deviation, min, max,\n"
@@ -68,8 +76,10 @@ static const char grade_help[] =
 	"                    minus the item; '-' when undefined), how many of the\n"
 	"                    upper and lower 27% by total got it fully right\n"
 	"                    (students tied at a cut all count) and, for mc and tf\n"
-	"                    items, the answers given; to standard output with -o,\n"
-	"                    else to standard error\n"
+	"                    items, the answers given; per item its answer groups\n"
+	"                    (6,000 and 6000 are one) with students, points,\n"
+	"                    verdict and the mistake that gives it; to standard\n"
+	"                    output with -o, else to standard error\n"
 	"  --stats-format F  text (default), csv (a line per item) or json; implies\n"
 	"                    --stats\n"
 	"  --feedback DIR    roster: also write a report per student to DIR/ID.txt\n"
@@ -84,6 +94,8 @@ static const char grade_help[] =
 	"                    at most 100 bytes; a repeat gets -2, -3, ... A file of\n"
 	"                    an earlier run is replaced whole; a link or anything not\n"
 	"                    a regular file in its place stops the run (74)\n"
+	"  --report FILE     roster: also write the class report, one HTML page that\n"
+	"                    needs nothing else, to FILE (whole or not at all)\n"
 	"\n";
 
 /* The help's second part (one string may hold at most 4095 bytes in C11): answers. */
@@ -169,8 +181,13 @@ static const char grade_help_roster[] =
 	"key. --stats gives a block per variant (text: a line 'variant N' first;\n"
 	"csv: a first column 'variant'; json: an array of {variant, stats}).\n"
 	"Not with --key or --variant; --accept applies to every key that has the\n"
-	"item; --feedback gives each student the reasons and worked answers of\n"
-	"their own variant.\n"
+	"item (ID@N=ANS only to variant N's); --feedback gives each student the\n"
+	"reasons and worked answers of their own variant.\n"
+	"\n"
+	"The class report (--report): summary, histograms of totals and sections,\n"
+	"facility against discrimination, per item its answer groups with their\n"
+	"mistakes and the command that accepts each, options of the upper and\n"
+	"lower 27%, flagged cells; a part per variant. It opens offline and prints.\n"
 	"\n"
 	"Exit status: 0 ok (warnings allowed), 2 usage, 65 something flagged or\n"
 	"lost, or a malformed key, rubric, sheet or roster header, 66 a file\n"
@@ -189,7 +206,8 @@ enum {
 	OPT_ACCEPT,
 	OPT_DELIMITER,
 	OPT_ID_COLUMN,
-	OPT_MAP
+	OPT_MAP,
+	OPT_REPORT
 };
 
 static const cli_opt grade_opts[] = {
@@ -206,22 +224,25 @@ static const cli_opt grade_opts[] = {
 	{"delimiter", 0, ",|;|tab", OPT_DELIMITER},
 	{"id-column", 0, "NAME", OPT_ID_COLUMN},
 	{"map", 0, "FILE", OPT_MAP},
+	{"report", 0, "FILE", OPT_REPORT},
 	{NULL, 0, NULL, 0},
 };
 
 typedef struct options {
 	const char *key_file, *rubric_file, *roster, *out_path, *format_name, *sheet;
 	const char *feedback;
+	const char *report;
 	const char *variant;
 	const char *stats_format_name;
 	const char *delimiter;
 	const char *id_column, *map_file;
 	ec_column_map map;   /* --map FILE, read */
-	const ec_key *key;   /* the key graded against, for the stand-in warning */
 	bool stats;
 	ec_format stats_format;
 	char **accepts;
 	int naccepts;
+	int argc;            /* the command as given (argv[0] "grade"), for --report */
+	char **argv;
 } options;
 
 /* --delimiter's value as a byte: ",", ";", "tab", "\t" written out or a tab itself; 0 for others. */
@@ -251,21 +272,37 @@ static int load_map(options *op)
 	return rc;
 }
 
-/* -o must not name an input, which it would replace. EC_EXIT_USAGE after a message. */
+/*
+ * -o and --report must not name an input, which they would replace, nor
+ * each other. EC_EXIT_USAGE after a message.
+ */
 static int check_output(const options *op)
 {
 	const char *const inputs[] = {op->roster, op->sheet, op->key_file, op->rubric_file,
 				      op->map_file};
 	static const char *const names[] = {"the roster", "the sheet", "the key", "the rubric",
 					    "the column map"};
-	long at = ec_file_find_same(op->out_path, inputs, sizeof(inputs) / sizeof(inputs[0]));
+	const char *const outputs[] = {op->out_path, op->report};
+	static const char *const flags[] = {"-o", "--report"};
+	size_t k;
+	long at;
 
-	if (at < 0)
-		return EC_EXIT_OK;
-	cli_error("grade: -o '%s' is %s ('%s'): it would be replaced; write the result to another "
-		  "file",
-		  op->out_path, names[at], inputs[at]);
-	return EC_EXIT_USAGE;
+	for (k = 0; k < 2; k++) {
+		at = ec_file_find_same(outputs[k], inputs, sizeof(inputs) / sizeof(inputs[0]));
+		if (at >= 0) {
+			cli_error("grade: %s '%s' is %s ('%s'): it would be replaced; write the "
+				  "result to another file",
+				  flags[k], outputs[k], names[at], inputs[at]);
+			return EC_EXIT_USAGE;
+		}
+	}
+	if (op->out_path && op->report && strcmp(op->out_path, "-") != 0 &&
+	    (strcmp(op->out_path, op->report) == 0 ||
+	     ec_file_find_same(op->out_path, &op->report, 1) >= 0)) {
+		cli_error("grade: -o and --report name the same file ('%s')", op->report);
+		return EC_EXIT_USAGE;
+	}
+	return EC_EXIT_OK;
 }
 
 /* What grading needs: the exam the key is of, the rubric, and the two joined. */
@@ -323,6 +360,30 @@ static int setup_open(const options *op, setup *su)
 
 /* ---- one sheet ---- */
 
+/*
+ * Whether every --accept ID@N=ANSWER names a key of the run: a key of
+ * `versions`, or `g` (one of them is NULL). Says which does not.
+ */
+static bool accepts_used(const options *op, const ec_versions *versions, const ec_grader *g)
+{
+	int i;
+
+	for (i = 0; i < op->naccepts; i++) {
+		const char *spec = op->accepts[i], *eq = strchr(spec, '='), *at = strchr(spec, '@');
+		uint64_t seed;
+
+		if (!at || !eq || at > eq)
+			continue;
+		seed = strncmp(at + 1, "original", 8) == 0 ? 0 : strtoull(at + 1, NULL, 10);
+		if (versions ? !ec_versions_has(versions, seed) : g->seed != seed) {
+			cli_error("grade: --accept %s: no student of %s sat variant %llu", spec,
+				  op->roster ? op->roster : op->sheet, (unsigned long long)seed);
+			return false;
+		}
+	}
+	return true;
+}
+
 static int grade_sheet(const options *op, setup *su, ec_format format)
 {
 	ec_sheet_report report;
@@ -334,6 +395,8 @@ static int grade_sheet(const options *op, setup *su, ec_format format)
 	cli_output out;
 	int rc;
 
+	if (!accepts_used(op, NULL, &su->g))
+		return EC_EXIT_USAGE;
 	rc = gio_read_file("grade", op->sheet, &text, &len);
 	if (rc != EC_EXIT_OK)
 		return rc;
@@ -380,12 +443,13 @@ static int grade_sheet(const options *op, setup *su, ec_format format)
 
 /* What the CLI does with each graded student: statistics, progress, output, feedback. */
 typedef struct roster_cli {
-	ec_class *class;      /* the versions of the exam a 'variant' column names */
-	ec_stats stats[EC_ROSTER_GRADERS_MAX]; /* a key's each, over the items the roster has a
-						  column for */
+	const struct options *op;
+	ec_versions *versions; /* the versions of the exam a 'variant' column names */
+	cli_class cc;         /* --stats, --report: the class, a key's each, over the items the
+				 roster has a column for */
 	uint64_t seeds[EC_ROSTER_GRADERS_MAX]; /* each key's exam */
 	size_t nkeys;
-	bool want_stats, progress;
+	bool progress;
 	uint64_t graded;
 	fbdir feedback;       /* --feedback DIR: open when given */
 	const ec_writer *writer; /* a format ec_roster_grade() does not write itself */
@@ -399,16 +463,20 @@ static bool on_header(void *ctx, const ec_roster_header *h)
 {
 	roster_cli *rc = ctx;
 	const ec_grader *g = h->graded_with;
-	ec_exam *exam = ec_class_exam_of(rc->class, g);
+	ec_exam *exam = ec_versions_exam_of(rc->versions, g);
 	ec_error err;
 
 	ec_error_clear(&err);
+	/* the first header comes once every key of the run is known */
+	if (h->grader == 0 && !accepts_used(rc->op, rc->versions, NULL)) {
+		rc->status = EC_EXIT_USAGE;
+		return false;
+	}
 	rc->nkeys = h->grader + 1;
-	rc->seeds[h->grader] = ec_exam_seed(exam);
-	if (rc->want_stats &&
-	    ec_stats_init_roster(&rc->stats[h->grader], g, h->items, h->nitems, &err) != EC_OK) {
+	rc->seeds[h->grader] = g->seed;
+	if (rc->cc.cls && ec_class_header(rc->cc.cls, h, &err) != EC_OK) {
 		cli_error("grade: %s", err.msg);
-		rc->want_stats = false;
+		rc->status = EC_EXIT_SOFTWARE;
 		return false;
 	}
 	if (rc->writer) {
@@ -432,8 +500,8 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 	roster_cli *rc = ctx;
 	ec_error err;
 
-	if (rc->want_stats)
-		ec_stats_add(&rc->stats[row->grader], row->results, row->total);
+	if (rc->cc.cls)
+		ec_class_add(rc->cc.cls, row);
 	if (rc->progress && (++rc->graded & 0xFFFF) == 0)
 		fprintf(stderr, "\rexamcheck: grade: %llu students", (unsigned long long)rc->graded);
 	if (rc->writer && ec_write_roster_row(&rc->wctx, rc->writer, row->graded_with,
@@ -447,9 +515,11 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 
 static void on_report(void *ctx, const ec_error *err)
 {
+	roster_cli *rc = ctx;
 	char buf[512];
 
-	(void)ctx;
+	if (rc->cc.cls)
+		ec_class_flag(rc->cc.cls, err);
 	if (err->status == EC_OK)
 		cli_error("warning: %s", ec_error_format(err, buf, sizeof(buf)));
 	else
@@ -460,52 +530,11 @@ static void roster_cli_free(roster_cli *rc)
 {
 	size_t k;
 
-	for (k = 0; k < EC_ROSTER_GRADERS_MAX; k++) {
-		ec_stats_free(&rc->stats[k]);
+	for (k = 0; k < EC_ROSTER_GRADERS_MAX; k++)
 		ec_roster_header_free(&rc->header[k]);
-	}
+	cli_class_free(&rc->cc);
 	fbdir_close(&rc->feedback);
-	ec_class_free(rc->class);
-}
-
-/*
- * --stats: one block, or with a variant column a block per version that
- * graded a student (the exam's own when none did), in order of seed.
- */
-static int print_stats(FILE *f, ec_format format, const roster_cli *rc)
-{
-	const ec_stats *blocks[EC_ROSTER_GRADERS_MAX];
-	uint64_t seeds[EC_ROSTER_GRADERS_MAX];
-	size_t k, j, n = 0;
-	ec_error err;
-	ec_status st;
-
-	for (k = 0; k < rc->nkeys; k++) {
-		if (rc->stats[k].n == 0 && k > 0)
-			continue;
-		for (j = n++; j > 0 && seeds[j - 1] > rc->seeds[k]; j--) {
-			seeds[j] = seeds[j - 1];
-			blocks[j] = blocks[j - 1];
-		}
-		seeds[j] = rc->seeds[k];
-		blocks[j] = &rc->stats[k];
-	}
-	/* the exam's own block only when it graded someone, or nobody was graded */
-	if (n > 1 && rc->stats[0].n == 0) {
-		for (j = 0; blocks[j] != &rc->stats[0]; j++)
-			;
-		memmove(&blocks[j], &blocks[j + 1], (n - j - 1) * sizeof(blocks[0]));
-		memmove(&seeds[j], &seeds[j + 1], (n - j - 1) * sizeof(seeds[0]));
-		n--;
-	}
-	ec_error_clear(&err);
-	st = rc->nkeys > 1 ? ec_write_stats_versions(f, ec_writer_get(format), blocks, seeds, n, &err)
-			   : ec_write_stats(f, ec_writer_get(format), &rc->stats[0], &err);
-	if (st != EC_OK) {
-		cli_error("grade: %s", err.msg);
-		return gio_exit_for(err.status);
-	}
-	return EC_EXIT_OK;
+	ec_versions_free(rc->versions);
 }
 
 /* EXAMCHECK_SINGLE_THREAD (any non-empty value): read and score in one thread. */
@@ -536,14 +565,15 @@ static int grade_roster(const options *op, setup *su, ec_format format)
 		status = EC_EXIT_NOINPUT;
 	}
 	memset(&rc, 0, sizeof(rc));
-	rc.want_stats = op->stats;
+	rc.op = op;
 	ec_error_clear(&err);
-	if (status == EC_EXIT_OK &&
-	    ec_class_open(su->exam, &su->g, getenv("EXAMCHECK_DATA"), &su->rubric, &rc.class, &err) !=
-		    EC_OK) {
+	if (status == EC_EXIT_OK && ec_versions_open(su->exam, &su->g, getenv("EXAMCHECK_DATA"),
+						     &su->rubric, &rc.versions, &err) != EC_OK) {
 		cli_error("grade: %s", err.msg);
 		status = EC_EXIT_SOFTWARE;
 	}
+	if (status == EC_EXIT_OK && (op->stats || op->report))
+		status = cli_class_open(&rc.cc, rc.versions, op->roster, op->argc, op->argv);
 	if (status == EC_EXIT_OK && op->feedback)
 		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
@@ -562,14 +592,14 @@ static int grade_roster(const options *op, setup *su, ec_format format)
 	memset(&ro, 0, sizeof(ro));
 	ro.out = rc.writer ? NULL : out.f;
 	ro.on_header = on_header;
-	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
+	ro.on_row = rc.cc.cls || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();
 	/* a column 'variant' picks each student's version of the exam, unless one key was asked for */
 	ro.key_column = "variant";
-	ro.grader_of = op->key_file || op->variant ? NULL : ec_class_grader_of;
-	ro.key_ctx = rc.class;
+	ro.grader_of = op->key_file || op->variant ? NULL : ec_versions_grader_of;
+	ro.key_ctx = rc.versions;
 	ro.delimiter = op->delimiter ? cli_separator(op->delimiter) : 0;
 	ro.id_column = op->id_column;
 	ro.map = op->map_file ? &op->map : NULL;
@@ -600,8 +630,12 @@ static int grade_roster(const options *op, setup *su, ec_format format)
 	}
 	if (rc.progress && sum.graded >= 0x10000)
 		fputc('\n', stderr);
+	if (status == EC_EXIT_OK && rc.cc.cls)
+		status = cli_class_finish(&rc.cc, &sum);
 	if (status == EC_EXIT_OK && op->stats)
-		status = print_stats(out.path ? stdout : stderr, op->stats_format, &rc);
+		status = cli_class_stats(&rc.cc, out.path ? stdout : stderr, op->stats_format);
+	if (status == EC_EXIT_OK && op->report)
+		status = cli_class_report(&rc.cc, op->report);
 	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
 		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
 			  "record%s unreadable (listed above)",
@@ -640,10 +674,11 @@ static int check_options(options *op, ec_format *format)
 		cli_error("grade: --stats needs --roster");
 		return EC_EXIT_USAGE;
 	}
-	if (op->feedback && !op->roster) {
-		cli_error("grade: --feedback needs --roster");
+	if ((op->feedback || op->report) && !op->roster) {
+		cli_error("grade: %s needs --roster", op->feedback ? "--feedback" : "--report");
 		return EC_EXIT_USAGE;
 	}
+
 	if ((op->id_column || op->map_file || op->delimiter) && !op->roster) {
 		cli_error("grade: %s needs --roster",
 			  op->id_column ? "--id-column" : op->map_file ? "--map" : "--delimiter");
@@ -656,6 +691,18 @@ static int check_options(options *op, ec_format *format)
 	if (op->variant && op->key_file) {
 		cli_error("grade: --variant and --key do not go together");
 		return EC_EXIT_USAGE;
+	}
+	if (op->report && strcmp(op->report, "-") == 0) {
+		/* --stats goes to standard output only with -o */
+		bool roster = !op->out_path || strcmp(op->out_path, "-") == 0;
+
+		if (roster || op->stats) {
+			cli_error("grade: --report - and %s would both go to standard output (give "
+				  "%s)",
+				  roster ? "the graded roster" : "--stats",
+				  roster ? "-o FILE" : "--report FILE");
+			return EC_EXIT_USAGE;
+		}
 	}
 	if (check_output(op) != EC_EXIT_OK)
 		return EC_EXIT_USAGE;
@@ -671,6 +718,8 @@ int cmd_grade(int argc, char **argv)
 	int c, rc = -1;
 
 	memset(&op, 0, sizeof(op));
+	op.argc = argc;
+	op.argv = argv;
 	op.accepts = calloc((size_t)argc, sizeof(*op.accepts));
 	if (!op.accepts) {
 		cli_error("grade: out of memory");
@@ -718,6 +767,9 @@ int cmd_grade(int argc, char **argv)
 		case OPT_MAP:
 			op.map_file = it.value;
 			break;
+		case OPT_REPORT:
+			op.report = it.value;
+			break;
 		case CLI_OPERAND:
 			if (op.sheet) {
 				cli_error("grade: more than one sheet ('%s', '%s'); use --roster for a "
@@ -730,6 +782,7 @@ int cmd_grade(int argc, char **argv)
 		default:
 			if (c == CLI_HELP) {
 				fputs(grade_help, stdout);
+				fputs(grade_help_class, stdout);
 				fputs(grade_help_forms, stdout);
 			}
 			rc = cli_done(&it, c, grade_help_roster);

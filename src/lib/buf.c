@@ -60,6 +60,28 @@ const char *ec_buf_str(const ec_buf *b)
 	return b->data ? b->data : "";
 }
 
+ec_status ec_buf_append_shell_word(ec_buf *b, const char *s)
+{
+	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				    "0123456789._-=/:@%+,";
+	size_t len = b->len;
+	ec_status st = EC_OK;
+	const char *p;
+
+	if (*s && !s[strspn(s, plain)])
+		return ec_buf_append(b, s);
+	st = ec_buf_append(b, "'");
+	for (p = s; *p && st == EC_OK; p++)
+		st = *p == '\'' ? ec_buf_append(b, "'\\''") : ec_buf_appendf(b, "%c", *p);
+	if (st == EC_OK)
+		st = ec_buf_append(b, "'");
+	if (st != EC_OK && b->data) { /* as it was */
+		b->len = len;
+		b->data[len] = '\0';
+	}
+	return st;
+}
+
 void ec_buf_clear(ec_buf *b)
 {
 	b->len = 0;

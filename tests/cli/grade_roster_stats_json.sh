@@ -21,7 +21,13 @@
 # Groups: 27% of 6 = 1.62, rounded 2: upper s1 s5 (total >= 9), lower s3
 # and the tied s4 s6 (total <= 3). Fully right above: 1.1 s1, 2.1 s1 s5,
 # 3.1.2 s1 s5, 3.3.4 s1; below: 1.1 s4, 2.1 s6, 3.1.2 none, 3.3.4 s4.
-# Answers: 1.1 T s1 s4, F s2 s6, blank s3, unreadable s5; 2.1 A 5, B 4, C 2.
+# Answers: 1.1 T s1 s4, F s2 s6, blank s3, unreadable s5; 2.1 A 5, B 4, C 2
+# (tf counts under "options", as mc's).
+# Answer groups (largest first, ties by answer text): 1.1 F 2 (-1), T 2
+# (T and True), blank 1, 'maybe' 1 (unreadable); 2.1 AB 3 (AB, a b, B A),
+# A 1 (2), ABC 1 (2), C 1 (0); 3.1.2 -0.25 2 (-0.25 and -1/4 read alike),
+# blank 1, -0.250 1 (right, its 3 figures kept), 0.25 1 (the exam's
+# mistake of the sign), 33 1; 3.3.4 marks 0 2, 1 2, none yet 1, 0.5 1.
 # s5 is flagged (exit 65; the message is tested elsewhere).
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT

@@ -158,6 +158,7 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 	size_t i;
 
 	memset(g, 0, sizeof(*g));
+	g->seed = key->seed;
 	if (key->count) {
 		g->items = calloc(key->count, sizeof(*g->items));
 		if (!g->items)
@@ -182,6 +183,8 @@ ec_status ec_grader_init(ec_grader *g, const ec_key *key, const ec_rubric *r,
 		const ec_rubric_alt *alt = &r->alts[i];
 		long at = ec_grader_find(g, alt->id, strlen(alt->id));
 
+		if (alt->one_version && alt->seed != key->seed)
+			continue; /* an --accept ID@N=ANSWER for another version of the exam */
 		if (at < 0 && alt->optional)
 			continue; /* a rubric's line for an item this key leaves out */
 		if (at < 0)

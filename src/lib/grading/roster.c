@@ -326,6 +326,7 @@ static bool announce_header(run *r, char *const *names)
 		h.nitems = p->nwritten;
 		h.grader = key;
 		h.graded_with = r->graders[key];
+		h.keyed = r->keyed;
 		go = r->o->on_header(r->o->ctx, &h);
 		free(items);
 	}
@@ -356,6 +357,7 @@ ec_status ec_roster_header_copy(ec_roster_header *dst, const ec_roster_header *s
 	dst->nitems = src->nitems;
 	dst->grader = src->grader;
 	dst->graded_with = src->graded_with;
+	dst->keyed = src->keyed;
 	if (!ok) {
 		ec_roster_header_free(dst);
 		return EC_ERR_NOMEM;

@@ -296,19 +296,48 @@ ec_status ec_rubric_parse(ec_rubric *r, const char *text, size_t len,
 	return EC_OK;
 }
 
+/* A variant's seed as "ID@N" writes it: decimal digits (at most 2^63 - 1), or "original". */
+static bool parse_seed(const char *s, size_t n, uint64_t *seed)
+{
+	size_t i;
+
+	*seed = 0;
+	if (n == 8 && strncmp(s, "original", 8) == 0)
+		return true;
+	for (i = 0; i < n; i++) {
+		unsigned d = (unsigned)(s[i] - '0');
+
+		if (d > 9 || *seed > ((uint64_t)INT64_MAX - d) / 10)
+			return false;
+		*seed = *seed * 10 + d;
+	}
+	return n > 0;
+}
+
 ec_status ec_rubric_accept(ec_rubric *r, const char *spec, const char *origin,
 			   ec_error *err)
 {
 	const char *eq = strchr(spec, '=');
+	const char *at;
+	uint64_t seed = 0;
 	ec_status st;
 
 	if (!eq)
 		return ec_error_at(err, EC_ERR_USAGE, origin, 0, 0,
 				   "'%s' is not ID=ANSWER", spec);
-	st = add_alt(r, spec, (size_t)(eq - spec), eq + 1, strlen(eq + 1), false, origin, 0,
-		       err);
-	if (st == EC_OK)
+	at = memchr(spec, '@', (size_t)(eq - spec));
+	if (at && !parse_seed(at + 1, (size_t)(eq - at - 1), &seed))
+		return ec_error_at(err, EC_ERR_USAGE, origin, 0, 0,
+				   "%s %s: '%.*s' after '@' is not a variant (0 or original for the "
+				   "exam's own key, N for variant N)",
+				   origin, spec, (int)(eq - at - 1), at + 1);
+	st = add_alt(r, spec, (size_t)((at ? at : eq) - spec), eq + 1, strlen(eq + 1), false,
+		     origin, 0, err);
+	if (st == EC_OK) {
 		r->alts[r->nalts - 1].requested = true;
+		r->alts[r->nalts - 1].one_version = at != NULL;
+		r->alts[r->nalts - 1].seed = seed;
+	}
 	else if (st != EC_ERR_NOMEM)
 		st = err->status = EC_ERR_USAGE; /* the command line's request, not a file, is wrong */
 	return st;

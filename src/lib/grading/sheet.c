@@ -394,6 +394,7 @@ static int scan_grouped(const char *s, size_t n, size_t *i, factor *f)
 	f->not_whole = false;
 	f->value = (double)f->u;
 	f->whole = true;
+	f->not_whole = false;
 	*i = j;
 	return 1;
 }

@@ -111,6 +111,33 @@ static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_s
 	return EC_OK;
 }
 
+/* After the items, the answer groups when there are any (write_groups.c). */
+static ec_status stats_end(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum)
+{
+	(void)sum;
+	if (!w->versions) /* several blocks: all their groups after all their items */
+		write_groups_csv(w, s);
+	return EC_OK;
+}
+
+/* Several versions: one table of every block's answer groups, each line after its version. */
+static ec_status stats_versions_end(ec_write_ctx *w)
+{
+	size_t k;
+	bool any = false;
+
+	for (k = 0; w->vgroups && k < w->nversions; k++)
+		any = any || w->vgroups[k];
+	for (k = 0; any && k < w->nversions; k++) {
+		w->groups = w->vgroups[k];
+		w->version = w->vseeds[k];
+		w->block = k;
+		if (w->groups)
+			write_groups_csv(w, w->vstats[k]);
+	}
+	return EC_OK;
+}
+
 /*
  * Roster: the id and data columns with their header names, total,
  * section.<s>, the points of each item present (key order; empty for a
@@ -194,6 +221,6 @@ static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster
 const ec_writer ec_writer_csv = {
 	.name = "csv",
 	.key = {key_begin, key_item, NULL},
-	.stats = {stats_begin, stats_item, NULL, NULL, NULL},
+	.stats = {stats_begin, stats_item, stats_end, NULL, stats_versions_end},
 	.roster = {roster_begin, roster_row, NULL},
 };

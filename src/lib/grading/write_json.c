@@ -135,7 +135,8 @@ static ec_status sheet_end(ec_write_ctx *w, const ec_sheet_report *r)
  * Statistics: {"students", "mean", "median", "median_exact", "sd", "min",
  * "max", "alpha", "groups": {...}, "histogram": [{"lo", "hi", "count"},
  * ...], "items": [{"id", "kind", "points", "facility", "discrimination",
- * "upper", "lower", "options" (mc) or "answers" (tf)}, ...]}, a bin or
+ * "upper", "lower", "options" (mc and tf), "answers" and "answers_other"
+ * (with answer groups)}, ...]}, a bin or
  * an item per line. Ratios to 10 significant digits, points as
  * ec_points_format(); null for what is not defined (never inf or nan).
  */
@@ -212,12 +213,13 @@ static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_s
 	count(w->out, "upper", sum->upper, i);
 	count(w->out, "lower", sum->lower, i);
 	if (it->kind == EC_KEY_MC || it->kind == EC_KEY_TF) {
-		fprintf(w->out, ", \"%s\": {", it->kind == EC_KEY_MC ? "options" : "answers");
+		fputs(", \"options\": {", w->out);
 		for (c = write_stats_letters(it, letters); *c; c++)
 			fprintf(w->out, "\"%c\": %llu, ", *c, (unsigned long long)it->chosen[*c - 'A']);
 		fprintf(w->out, "\"blank\": %llu, \"unreadable\": %llu}",
 			(unsigned long long)it->blank, (unsigned long long)it->unreadable);
 	}
+	write_groups_json(w, it);
 	putc('}', w->out);
 	return EC_OK;
 }

@@ -216,6 +216,14 @@ static ec_status stats_item(ec_write_ctx *w, const ec_stats *s, const ec_stats_s
 	return EC_OK;
 }
 
+/* After the items, the answer groups when there are any (write_groups.c). */
+static ec_status stats_end(ec_write_ctx *w, const ec_stats *s, const ec_stats_summary *sum)
+{
+	(void)sum;
+	write_groups_text(w, s);
+	return EC_OK;
+}
+
 /*
  * Checked answers. One item: "Points: P of MAX (VERDICT)", its lines, the
  * worked answer. A group: a Points line per item (id and answer after it),
@@ -318,7 +326,7 @@ const ec_writer ec_writer_text = {
 	.name = "text",
 	.key = {key_begin, key_item, NULL},
 	.sheet = {sheet_begin, sheet_item, sheet_section, sheet_end, false},
-	.stats = {stats_begin, stats_item, NULL, stats_version, NULL},
+	.stats = {stats_begin, stats_item, stats_end, stats_version, NULL},
 	.check = {check_begin, check_item, check_end},
 	.paper = {paper_begin, paper_question, NULL},
 };

@@ -13,6 +13,8 @@ static const ec_writer *const writers[] = {
 	[EC_FORMAT_GRADESCOPE] = &ec_writer_gradescope,
 	[EC_FORMAT_MD] = &ec_writer_md,
 	[EC_FORMAT_LATEX] = &ec_writer_latex,
+	[EC_FORMAT_SVG] = &ec_writer_svg,
+	[EC_FORMAT_HTML] = &ec_writer_html,
 };
 _Static_assert(sizeof(writers) / sizeof(writers[0]) == EC_FORMAT_COUNT,
 	       "one writer per ec_format");
@@ -57,6 +59,10 @@ bool ec_writer_writes(const ec_writer *w, ec_document doc)
 		return w->check.item != NULL;
 	case EC_DOCUMENT_PAPER:
 		return w->paper.question != NULL;
+	case EC_DOCUMENT_CHART:
+		return w->chart.draw != NULL;
+	case EC_DOCUMENT_CLASS:
+		return w->cls.part != NULL;
 	}
 	return false;
 }
@@ -172,7 +178,7 @@ static void summarise_nobody(ec_stats_summary *sum)
 	sum->median_exact = sum->groups_exact = true;
 }
 
-/* One block of statistics with the context's framing. */
+/* One block of statistics (with ctx->groups when set) in the context's framing. */
 static ec_status stats_block(ec_write_ctx *ctx, const ec_writer *w, const ec_stats *s,
 			     ec_error *err)
 {
@@ -195,20 +201,28 @@ static ec_status stats_block(ec_write_ctx *ctx, const ec_writer *w, const ec_sta
 	return st == EC_OK ? EC_OK : failed(err, w, st);
 }
 
-ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err)
+ec_status ec_write_stats_groups(FILE *f, const ec_writer *w, const ec_stats *s,
+				const ec_answer_groups *groups, ec_error *err)
 {
 	ec_write_ctx ctx;
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.out = f;
+	ctx.groups = groups;
 	if (!w->stats.item)
 		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write statistics",
 				    w->name);
 	return stats_block(&ctx, w, s, err);
 }
 
+ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_error *err)
+{
+	return ec_write_stats_groups(f, w, s, NULL, err);
+}
+
 ec_status ec_write_stats_versions(FILE *f, const ec_writer *w, const ec_stats *const *stats,
-				  const uint64_t *seeds, size_t n, ec_error *err)
+				  const ec_answer_groups *const *groups, const uint64_t *seeds,
+				  size_t n, ec_error *err)
 {
 	const ec_stats_writer *sw = &w->stats;
 	ec_write_ctx ctx;
@@ -218,20 +232,28 @@ ec_status ec_write_stats_versions(FILE *f, const ec_writer *w, const ec_stats *c
 	if (!sw->item)
 		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write statistics",
 				    w->name);
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.out = f;
 	for (k = 0; k < n && st == EC_OK; k++) {
 		memset(&ctx, 0, sizeof(ctx));
 		ctx.out = f;
 		ctx.versions = true;
 		ctx.version = seeds[k];
 		ctx.block = k;
+		ctx.groups = groups ? groups[k] : NULL;
 		if (sw->version && (st = sw->version(&ctx)) != EC_OK)
 			return failed(err, w, st);
 		st = stats_block(&ctx, w, stats[k], err);
 	}
-	if (st == EC_OK && sw->versions_end && (st = sw->versions_end(&ctx)) != EC_OK)
-		return failed(err, w, st);
+	if (st == EC_OK && sw->versions_end) {
+		memset(&ctx, 0, sizeof(ctx));
+		ctx.out = f;
+		ctx.versions = true;
+		ctx.vstats = stats;
+		ctx.vgroups = groups;
+		ctx.vseeds = seeds;
+		ctx.nversions = n;
+		if ((st = sw->versions_end(&ctx)) != EC_OK)
+			return failed(err, w, st);
+	}
 	return st;
 }
 
@@ -280,6 +302,36 @@ ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, 
 		st = cw->item(&ctx, r, i);
 	if (st == EC_OK && cw->end)
 		st = cw->end(&ctx, r);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_chart(FILE *f, const ec_writer *w, const ec_chart *c, ec_error *err)
+{
+	ec_write_ctx ctx = {.out = f};
+	ec_status st;
+
+	if (!w->chart.draw)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot draw a chart", w->name);
+	st = w->chart.draw(&ctx, c);
+	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+ec_status ec_write_class(FILE *f, const ec_writer *w, const ec_class *c, ec_error *err)
+{
+	const ec_class_writer *cw = &w->cls;
+	ec_write_ctx ctx = {.out = f};
+	ec_status st = EC_OK;
+	size_t k;
+
+	if (!cw->part)
+		return ec_error_set(err, EC_ERR_INVALID, "format '%s' cannot write a class report",
+				    w->name);
+	if (cw->begin)
+		st = cw->begin(&ctx, c);
+	for (k = 0; st == EC_OK && k < ec_class_parts(c); k++)
+		st = cw->part(&ctx, c, k);
+	if (st == EC_OK && cw->end)
+		st = cw->end(&ctx, c);
 	return st == EC_OK ? EC_OK : failed(err, w, st);
 }
 

@@ -24,6 +24,9 @@ extern const ec_writer ec_writer_latex;
 ec_status write_paper_begin(ec_write_ctx *w, const ec_paper *p, bool hashes);
 ec_status write_paper_question(ec_write_ctx *w, const ec_paper *p, size_t i, bool hashes);
 
+extern const ec_writer ec_writer_svg;
+extern const ec_writer ec_writer_html;
+
 /*
  * Room for a student's answer in key form (ec_value_format()). Every
  * answer fits: the longest is a mask of EC_MASK_MAX digits (a shape has
@@ -52,5 +55,14 @@ char *write_sheet_answer(const ec_sheet_report *r, size_t i, char *buf, size_t s
  * for tf "TF", else "". Returns `letters`.
  */
 char *write_stats_letters(const ec_stats_item *it, char letters[27]);
+
+/*
+ * The answer groups of ec_write_stats_groups() (write_groups.c), when
+ * w->groups is set: json's `, "answers": [...], "answers_other": n` inside
+ * an item object; text's and csv's table after the items.
+ */
+void write_groups_json(ec_write_ctx *w, const ec_stats_item *it);
+void write_groups_text(ec_write_ctx *w, const ec_stats *s);
+void write_groups_csv(ec_write_ctx *w, const ec_stats *s);
 
 #endif

@@ -328,6 +328,19 @@ ec_status ec_reasons_init(ec_reasons *r, ec_exam *x, const ec_grader *g, ec_erro
 	return EC_OK;
 }
 
+bool ec_reasons_mistake(void *ctx, const ec_grader *g, size_t item, const ec_value *answer,
+			char *buf, size_t size)
+{
+	const ec_reasons *r = ctx;
+
+	(void)g;
+	if (size)
+		buf[0] = '\0';
+	if (item >= r->count || !r->facts[item])
+		return false;
+	return ec_explain_mistakes(r->facts[item], answer, buf, size);
+}
+
 void ec_reasons_free(ec_reasons *r)
 {
 	free(r->facts);

@@ -404,6 +404,37 @@ void ec_explain_answer(const ec_item_facts *f, const ec_value *answer, ec_verdic
 	}
 }
 
+bool ec_explain_mistakes(const ec_item_facts *f, const ec_value *answer, char *names,
+			 size_t size)
+{
+	char details[EC_CHECK_LINE];
+	size_t k;
+
+	if (size == 0)
+		return false;
+	names[0] = '\0';
+	if (!answer || answer->blank || is_answer(f, answer))
+		return false;
+	if (f->kind != EC_KEY_MC &&
+	    matching_mistakes(f, answer, EC_VERDICT_WRONG, names, size, details, sizeof(details)))
+		return true;
+	for (k = 0; f->kind == EC_KEY_MC && k < f->noptions; k++) {
+		const ec_option_fact *o = &f->options[k];
+
+		if (chosen(answer, o->letter) && !o->holds && o->mistake[0]) {
+			snprintf(names, size, "%s", o->mistake);
+			return true;
+		}
+	}
+	/* not a mistake: the answer under the question's other reading */
+	if (reading_of(f, answer)) {
+		snprintf(names, size, "the other reading: %s", reading_of(f, answer)->name);
+		return true;
+	}
+	names[0] = '\0';
+	return false;
+}
+
 char *ec_explain_brief(const ec_item_facts *f, const ec_value *answer, ec_verdict verdict,
 		       char *buf, size_t size)
 {

@@ -15,9 +15,11 @@ struct version {
 	ec_grader grader;
 	const ec_grader *g; /* &grader, or the class's seed-0 grader */
 	bool owned;
+	ec_reasons reasons; /* for ec_versions_mistake(), made when first needed */
+	bool reasons_made;
 };
 
-struct ec_class {
+struct ec_versions {
 	char *data_dir;
 	ec_rubric rubric;   /* a shallow copy, its requested answers made optional */
 	ec_rubric_alt *alts;
@@ -26,16 +28,16 @@ struct ec_class {
 	size_t n;
 };
 
-ec_status ec_class_open(ec_exam *exam0, const ec_grader *g0, const char *data_dir,
-			const ec_rubric *r, ec_class **out, ec_error *err)
+ec_status ec_versions_open(ec_exam *exam0, const ec_grader *g0, const char *data_dir,
+			const ec_rubric *r, ec_versions **out, ec_error *err)
 {
-	ec_class *c = calloc(1, sizeof(*c));
+	ec_versions *c = calloc(1, sizeof(*c));
 	size_t i;
 
 	*out = NULL;
 	if (!c || (data_dir && *data_dir && !(c->data_dir = strdup(data_dir))) ||
 	    (r->nalts && !(c->alts = malloc(r->nalts * sizeof(*c->alts))))) {
-		ec_class_free(c);
+		ec_versions_free(c);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
 	c->rubric = *r;
@@ -54,23 +56,25 @@ ec_status ec_class_open(ec_exam *exam0, const ec_grader *g0, const char *data_di
 	return EC_OK;
 }
 
-void ec_class_free(ec_class *c)
+void ec_versions_free(ec_versions *c)
 {
 	size_t i;
 
 	if (!c)
 		return;
-	for (i = 0; i < c->n; i++)
+	for (i = 0; i < c->n; i++) {
+		ec_reasons_free(&c->v[i].reasons);
 		if (c->v[i].owned) {
 			ec_grader_free(&c->v[i].grader);
 			ec_exam_free(c->v[i].exam);
 		}
+	}
 	free(c->alts);
 	free(c->data_dir);
 	free(c);
 }
 
-static struct version *find(ec_class *c, uint64_t seed)
+static struct version *find(ec_versions *c, uint64_t seed)
 {
 	size_t i;
 
@@ -80,7 +84,7 @@ static struct version *find(ec_class *c, uint64_t seed)
 	return NULL;
 }
 
-ec_status ec_class_get(ec_class *c, uint64_t seed, const ec_grader **g, ec_exam **exam,
+ec_status ec_versions_get(ec_versions *c, uint64_t seed, const ec_grader **g, ec_exam **exam,
 		       ec_error *err)
 {
 	struct version *v = find(c, seed);
@@ -116,7 +120,7 @@ ec_status ec_class_get(ec_class *c, uint64_t seed, const ec_grader **g, ec_exam 
 	return EC_OK;
 }
 
-ec_exam *ec_class_exam_of(const ec_class *c, const ec_grader *g)
+ec_exam *ec_versions_exam_of(const ec_versions *c, const ec_grader *g)
 {
 	size_t i;
 
@@ -152,9 +156,9 @@ static bool cell_seed(const char *cell, size_t len, uint64_t *seed, ec_error *wh
 	return false;
 }
 
-const ec_grader *ec_class_grader_of(void *ctx, const char *cell, size_t len, ec_error *why)
+const ec_grader *ec_versions_grader_of(void *ctx, const char *cell, size_t len, ec_error *why)
 {
-	ec_class *c = ctx;
+	ec_versions *c = ctx;
 	const ec_grader *g;
 	uint64_t seed;
 	ec_error err;
@@ -162,10 +166,42 @@ const ec_grader *ec_class_grader_of(void *ctx, const char *cell, size_t len, ec_
 	if (!cell_seed(cell, len, &seed, why))
 		return NULL;
 	ec_error_clear(&err);
-	if (ec_class_get(c, seed, &g, NULL, &err) != EC_OK) {
+	if (ec_versions_get(c, seed, &g, NULL, &err) != EC_OK) {
 		ec_error_set(why, err.status, "the key of variant %llu could not be made: %s",
 			     (unsigned long long)seed, err.msg);
 		return NULL;
 	}
 	return g;
+}
+
+bool ec_versions_mistake(void *ctx, const ec_grader *g, size_t item, const ec_value *answer,
+			 char *buf, size_t size)
+{
+	ec_versions *c = ctx;
+	struct version *v = NULL;
+	ec_error err;
+	size_t i;
+
+	for (i = 0; i < c->n && !v; i++)
+		if (c->v[i].g == g)
+			v = &c->v[i];
+	if (!v)
+		return false;
+	if (!v->reasons_made) {
+		ec_error_clear(&err);
+		if (ec_reasons_init(&v->reasons, v->exam, v->g, &err) != EC_OK)
+			return false;
+		v->reasons_made = true;
+	}
+	return ec_reasons_mistake(&v->reasons, g, item, answer, buf, size);
+}
+
+bool ec_versions_has(const ec_versions *c, uint64_t seed)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].g->seed == seed)
+			return true;
+	return false;
 }
