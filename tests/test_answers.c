@@ -168,16 +168,17 @@ static void test_key_marks_stand_in_items(void **state)
 
 /*
  * Each built-in data file: listed in name order, its text built in; that
- * text is what its name says it is (the rubric is the exam's own); one
- * byte changed, it is data supplied as the real figure.
+ * text is what its name says it is (the rubric is the exam's own), and so
+ * is that text saved with a byte-order mark and CRLF line ends, or with CR
+ * line ends; one byte changed, it is data supplied as the real figure.
  */
 static void test_data_origin_of_builtin_and_edited_text(void **state)
 {
 	static const ec_key_origin want[] = {EC_KEY_FROM_STAND_IN, EC_KEY_FROM_RECONSTRUCTION,
 					     EC_KEY_FROM_EXAM};
 	const char *text;
-	char edited[8192];
-	size_t i, size;
+	char edited[8192], saved[16384];
+	size_t i, k, n, size;
 
 	(void)state;
 	assert_int_equal(ec_data_file_count, 3);
@@ -191,6 +192,20 @@ static void test_data_origin_of_builtin_and_edited_text(void **state)
 		assert_int_equal(strlen(text), size);
 		assert_int_equal(ec_data_files[i].origin, want[i]);
 		assert_int_equal(ec_data_origin(name, text), want[i]);
+		/* as a Windows editor saves it: BOM, CRLF */
+		n = (size_t)snprintf(saved, sizeof(saved), "\xEF\xBB\xBF");
+		for (k = 0; k < size && n + 2 < sizeof(saved); k++)
+			n += (size_t)snprintf(saved + n, sizeof(saved) - n, "%s",
+					      text[k] == '\n' ? "\r\n" : (char[2]){text[k], 0});
+		assert_true(k == size);
+		assert_int_equal(ec_data_origin(name, saved), want[i]);
+		/* CR line ends, and one line end dropped: not the same text */
+		for (k = 0; k < size; k++)
+			saved[k] = text[k] == '\n' ? '\r' : text[k];
+		saved[size] = '\0';
+		assert_int_equal(ec_data_origin(name, saved), want[i]);
+		saved[size - 1] = '\0';
+		assert_int_equal(ec_data_origin(name, saved), EC_KEY_FROM_EXAM);
 		assert_true(size + 1 < sizeof(edited));
 		memcpy(edited, text, size + 1);
 		edited[size - 1] = edited[size - 1] == ' ' ? '\t' : ' ';

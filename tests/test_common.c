@@ -42,6 +42,30 @@ static void test_error_format_parts(void **state)
 	assert_int_equal(err.status, EC_ERR_OVERFLOW);
 }
 
+/*
+ * Distances counted by hand: "chek" -> "check" inserts 'c' (1); "kye" ->
+ * "key" swaps y and e (1, where Levenshtein counts 2 substitutions);
+ * "abc" -> "ca" is the textbook case where optimal string alignment, which
+ * never edits a swapped pair again, counts 3 (delete a, b -> c, c -> a)
+ * and unrestricted Damerau 2 (delete b, swap); "" -> "rf" is 2 inserts;
+ * "graphconv" -> "grade" keeps "gra", substitutes p -> d and h -> e and
+ * deletes "conv" (6).
+ */
+static void test_edit_distance_counts_swaps(void **state)
+{
+	(void)state;
+	assert_int_equal(ec_edit_distance("check", "check"), 0);
+	assert_int_equal(ec_edit_distance("chek", "check"), 1);
+	assert_int_equal(ec_edit_distance("kye", "key"), 1);
+	assert_int_equal(ec_edit_distance("grdae", "grade"), 1);
+	assert_int_equal(ec_edit_distance("abc", "ca"), 3);
+	assert_int_equal(ec_edit_distance("", "rf"), 2);
+	assert_int_equal(ec_edit_distance("rf", ""), 2);
+	assert_int_equal(ec_edit_distance("graphconv", "grade"), 6);
+	assert_int_equal(ec_edit_distance("x", "0123456789012345678901234567890123456789012345678901234567890123"),
+			 (size_t)-1);
+}
+
 static void test_key_add_rejects_repeats(void **state)
 {
 	ec_key key = {0};
@@ -77,6 +101,7 @@ int main(void)
 		cmocka_unit_test(test_u64_mul_detects_overflow),
 		cmocka_unit_test(test_u64_add_detects_overflow),
 		cmocka_unit_test(test_error_format_parts),
+		cmocka_unit_test(test_edit_distance_counts_swaps),
 		cmocka_unit_test(test_key_add_rejects_repeats),
 		cmocka_unit_test(test_key_kind_names_round_trip),
 	};

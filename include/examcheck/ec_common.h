@@ -74,8 +74,10 @@ ec_status ec_error_at(ec_error *err, ec_status status, const char *file,
 char *ec_error_format(const ec_error *err, char *buf, size_t size);
 
 /**
- * The edit (Levenshtein) distance between a and b, to name the ids
- * closest to an unknown one; (size_t)-1 when b has 64 bytes or more.
+ * The edit distance between a and b: the fewest insertions, deletions,
+ * substitutions and swaps of two neighbouring bytes that turn a into b
+ * (optimal string alignment), to name the ids closest to an unknown one;
+ * (size_t)-1 when b has 64 bytes or more.
  */
 size_t ec_edit_distance(const char *a, const char *b);
 

@@ -144,15 +144,29 @@ char *ec_exam_worked_command(const ec_exam *exam, const char *id, char *buf, siz
 /**
  * The text of data file `name` ("rubric", "q3.1.1.graph", "q3.3.figure")
  * as this exam reads it: from its data directory, else the built-in
- * copy, or a variant's own drawn graph or figure. *text is malloc()ed
+ * copy, or a variant's own drawn graph or figure. A data directory that
+ * lacks the file (but is there) gives the built-in copy, and the exam
+ * remembers the name (ec_exam_data_missing()). *text is malloc()ed
  * (free() it); *origin names where it came from ("data/rubric (built
- * in; ...)", "DIR/rubric", "variant 7's q3.3.figure") and lives as long
- * as the exam. EC_ERR_OPEN / EC_ERR_IO for a file that cannot be read,
- * EC_ERR_NOTFOUND for a name that is no data file, EC_ERR_PARSE for a NUL
- * byte (at FILE:LINE).
+ * in; ...)", "DIR/rubric", "data/rubric (built in, as DIR/ has no
+ * rubric)", "variant 7's q3.3.figure") and lives as long as the exam.
+ * EC_ERR_OPEN / EC_ERR_IO for a file that cannot be read (a data
+ * directory that is not there included), EC_ERR_NOTFOUND for a name that
+ * is no data file, EC_ERR_PARSE for a NUL byte (at FILE:LINE).
  */
 ec_status ec_exam_data(ec_exam *exam, const char *name, char **text, const char **origin,
 		       ec_error *err);
+
+/** The data directory the exam was opened with, or NULL for the built-in copies. */
+const char *ec_exam_data_dir(const ec_exam *exam);
+
+/**
+ * The data files the exam needed so far and its data directory lacked,
+ * so that their built-in copies were used, in the order first needed: up
+ * to `max` names ("rubric") into `names` (NULL when max is 0). Returns
+ * how many there are; 0 without a data directory.
+ */
+size_t ec_exam_data_missing(const ec_exam *exam, const char **names, size_t max);
 
 /* ---- the data files built into the library ---- */
 
@@ -177,9 +191,10 @@ bool ec_data_builtin(const char *name, const char **text, size_t *size);
 /**
  * The standing of key items computed from `text`, read as data file
  * `name`: the built-in file's origin (EC_KEY_FROM_STAND_IN,
- * EC_KEY_FROM_RECONSTRUCTION) when `text` is the built-in copy byte for
- * byte, wherever it was read from; otherwise EC_KEY_FROM_EXAM, data
- * supplied as the real figure.
+ * EC_KEY_FROM_RECONSTRUCTION) when `text` is the built-in copy, wherever
+ * it was read from (byte for byte, but for a UTF-8 byte-order mark and
+ * CRLF or CR line ends, which the parsers read alike); otherwise
+ * EC_KEY_FROM_EXAM, data supplied as the real figure.
  */
 ec_key_origin ec_data_origin(const char *name, const char *text);
 

@@ -70,7 +70,7 @@ bool ec_sg_has_edge(const ec_sg_figure *fig, size_t r1, size_t c1, size_t r2, si
 uint64_t ec_sg_edge_count(const ec_sg_figure *fig);
 
 /**
- * Parse a figure file (format in README, "Data files"):
+ * Parse a figure file (format in examcheck-formats(5), "Figure file"):
  *
  *     # comment
  *     image R C      then R rows of C numbers

@@ -53,9 +53,24 @@ int cli_run_questions(const char *prefix);
 int cli_unknown_question(const char *arg, const char *id);
 
 /**
- * Print "examcheck: <message>\n" to stderr, the message's control
- * characters and ill-formed UTF-8 shown as escapes (\t \r \n \e \xNN), so
- * that a file name or an answer quoted in it cannot drive the terminal.
+ * Name the command that runs ("grade", or a question id as written:
+ * "q3.2"); NULL before one is known. Every later message starts
+ * "examcheck: grade: ".
+ */
+void cli_set_command(const char *name);
+
+/** The command cli_set_command() named, or NULL. */
+const char *cli_command(void);
+
+/** With `quiet` (-q, --quiet), cli_warn() prints nothing; errors are printed all the same. */
+void cli_set_quiet(bool quiet);
+
+/**
+ * Print "examcheck: CMD: <message>\n" to stderr ("examcheck: <message>"
+ * before a command is known), the message's control characters and
+ * ill-formed UTF-8 shown as escapes (\t \r \n \e \xNN), so that a file
+ * name or an answer quoted in it cannot drive the terminal. A message that
+ * already starts with "CMD: " is not given the command again.
  */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -63,8 +78,30 @@ void cli_error(const char *fmt, ...)
 #endif
 	;
 
-/** Print an ec_error as "examcheck: file:line:col: msg" to stderr. */
+/**
+ * Print the warning "examcheck: CMD: warning: <message>\n" to stderr, as
+ * cli_error() prints (the message does not name the command); nothing
+ * after cli_set_quiet(true). A warning never changes the exit status.
+ */
+void cli_warn(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/** Print an ec_error as "examcheck: CMD: file:line:col: msg" to stderr. */
 void cli_report(const ec_error *err);
+
+/**
+ * The `names` (n of them, NULL ones skipped) closest to `word`, as a typo
+ * of one of them would be: "'check'" or "'grade' or 'graphconv'", each
+ * quoted between `before` and "'", into `buf`. Close means an edit distance
+ * of 1 for a word of up to 3 bytes, 2 for a longer one (git's habit: a
+ * suggestion only where a slip of the fingers explains the difference).
+ * Returns false, `buf` empty, when none is close.
+ */
+bool cli_closest(const char *word, const char *const *names, size_t n, const char *before,
+		 char *buf, size_t size);
 
 /**
  * One option of a command, for cli_next(). A table of them ends with an
@@ -75,7 +112,10 @@ typedef struct cli_opt {
 	char letter;       /**< short name ('o'), or 0 */
 	const char *value; /**< NULL: a flag; else what the value is, as the
 			        completion shows it: FILE, DIR, the words
-			        "text|tsv", or a name such as ID=ANSWER */
+			        "text|tsv", a name such as ID=ANSWER, or
+			        "@DOC" for the formats that write document DOC
+			        (key, sheet, roster, stats, check, paper; see
+			        cli_done()) */
 	int id;            /**< what cli_next() returns for it: 0 or more */
 } cli_opt;
 
@@ -112,14 +152,18 @@ void cli_args_init(cli_args *it, const char *cmd, int argc, char **argv, const c
  *   --name=VALUE, --name VALUE, -xVALUE, -x VALUE  an option with a value
  *   (-o=F is the file "=F", as with getopt); --name, -x  a flag; -ab  the
  *   flags -a -b; --  every later argument is an operand, even "-x";
- *   -h, --help, -V, --version  in every command; --completion-helper as
- *   the only argument lists the options (for the bash completion);
- *   "-" alone and "-" followed by a digit or '.' ("-0.25")  operands.
+ *   -h, --help, -V, --version  in every command; -q, --quiet  in every
+ *   command, taken here (cli_set_quiet()) and never returned;
+ *   --completion-helper as the only argument lists the options (for the
+ *   bash completion); "-" alone and "-" followed by a digit or '.'
+ *   ("-0.25")  operands.
  * Returns the option's id (its value in it->value), CLI_OPERAND (in
  * it->value), CLI_END, or CLI_HELP, CLI_VERSION, CLI_COMPLETE, CLI_BAD,
  * which cli_done() handles. An unknown option, a value given to a flag
  * and a missing value are reported as "examcheck: CMD: unknown option
- * '--x' (see 'examcheck CMD --help')" and return CLI_BAD.
+ * '--x' (see 'examcheck CMD --help')" and return CLI_BAD; an unknown
+ * option close to one of the command's names "(did you mean '--roster'?)"
+ * instead of the pointer to the help.
  */
 int cli_next(cli_args *it);
 
@@ -127,7 +171,11 @@ int cli_next(cli_args *it);
  * Finish a command at a code of cli_next() other than an option, an
  * operand or CLI_END: print `help` (CLI_HELP), the version (CLI_VERSION)
  * or one line per option, "--name" or "-x" and a tab and its value when it
- * takes one (CLI_COMPLETE). Returns EC_EXIT_OK, or EC_EXIT_USAGE for CLI_BAD.
+ * takes one (CLI_COMPLETE): the words of an "@DOC" value are the formats
+ * that write that document, and "@DOC --flag @DOC2" prints the words of
+ * DOC, a tab, "--flag", a tab and the words of DOC2 (the completion offers
+ * those when --flag was typed). Returns EC_EXIT_OK, or EC_EXIT_USAGE for
+ * CLI_BAD.
  */
 int cli_done(const cli_args *it, int code, const char *help);
 

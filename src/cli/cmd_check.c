@@ -100,7 +100,7 @@ static const cli_opt check_opts[] = {
 	{"key", 0, "FILE", OPT_KEY},
 	{"variant", 0, "N", OPT_VARIANT},
 	{"rubric", 0, "FILE", OPT_RUBRIC},
-	{"format", 0, "text|json", OPT_FORMAT},
+	{"format", 0, "@check", OPT_FORMAT},
 	{NULL, 0, NULL, 0},
 };
 
@@ -188,6 +188,8 @@ static int run(const options *op, ec_format format)
 			if (report.items[i].verdict == EC_VERDICT_UNREADABLE)
 				rc = EC_EXIT_DATAERR;
 		ec_check_report_free(&report);
+		/* after what is said about the answer, which is an argument */
+		gio_warn_data(exam, NULL);
 	}
 	ec_grader_free(&g);
 	ec_exam_free(exam);

@@ -23,7 +23,8 @@ static const char data_help[] =
 	"With NAME, print the built-in text of that file exactly. To give the real\n"
 	"figures, save them as DIR/NAME and set EXAMCHECK_DATA=DIR: every command\n"
 	"then reads its data files from DIR (a file left identical to the\n"
-	"built-in copy still counts as a stand-in).\n"
+	"built-in copy still counts as a stand-in); for a file DIR lacks, the\n"
+	"built-in copy is used, with a warning.\n"
 	"\n"
 	"Exit status: 0 ok, 2 usage or unknown NAME, 74 write error.\n";
 

@@ -214,9 +214,9 @@ static const cli_opt grade_opts[] = {
 	{"key", 0, "FILE", OPT_KEY},
 	{"rubric", 0, "FILE", OPT_RUBRIC},
 	{"roster", 0, "FILE", OPT_ROSTER},
-	{"format", 0, "text|json|gradescope|csv", OPT_FORMAT},
+	{"format", 0, "@sheet --roster @roster", OPT_FORMAT},
 	{"stats", 0, NULL, OPT_STATS},
-	{"stats-format", 0, "text|csv|json", OPT_STATS_FORMAT},
+	{"stats-format", 0, "@stats", OPT_STATS_FORMAT},
 	{"output", 'o', "FILE", OPT_OUTPUT},
 	{"feedback", 0, "DIR", OPT_FEEDBACK},
 	{"variant", 0, "N", OPT_VARIANT},
@@ -400,7 +400,7 @@ static int grade_sheet(const options *op, setup *su, ec_format format)
 	rc = gio_read_file("grade", op->sheet, &text, &len);
 	if (rc != EC_EXIT_OK)
 		return rc;
-	gio_warn_stand_in(&su->key);
+	gio_warn_data(su->exam, &su->key);
 	ec_error_clear(&err);
 	st = ec_grade_sheet_report(&su->g, text, len, op->sheet, &report, &err);
 	free(text);
@@ -521,7 +521,7 @@ static void on_report(void *ctx, const ec_error *err)
 	if (rc->cc.cls)
 		ec_class_flag(rc->cc.cls, err);
 	if (err->status == EC_OK)
-		cli_error("warning: %s", ec_error_format(err, buf, sizeof(buf)));
+		cli_warn("%s", ec_error_format(err, buf, sizeof(buf)));
 	else
 		cli_report(err);
 }
@@ -584,7 +584,7 @@ static int grade_roster(const options *op, setup *su, ec_format format)
 			fclose(in);
 		return status;
 	}
-	gio_warn_stand_in(&su->key);
+	gio_warn_data(su->exam, &su->key);
 	rc.progress = isatty(fileno(stderr));
 	/* CSV is the engine's own; another format goes through its writer, a row at a time */
 	rc.writer = format == EC_FORMAT_CSV ? NULL : ec_writer_get(format);

@@ -41,7 +41,7 @@ static const char key_help[] =
 	"Stand-in data: the exam's figures were lost, so 3.1.1.* are computed from\n"
 	"a stand-in graph and 3.3.1-3.3.3 and 3.3.7 from a reconstructed figure\n"
 	"(see 'examcheck data'); with EXAMCHECK_DATA=DIR holding the real ones,\n"
-	"they are not. One warning on standard error names such items and their\n"
+	"they are not. One warning on standard error names their questions and\n"
 	"points; text notes them after the kind ('stand-in: FILE'); json adds\n"
 	"\"data\": \"stand-in\" or \"reconstructed\" and \"data_file\" to them; tsv\n"
 	"and csv do not mark them. A key file's line may have a fifth field, the\n"
@@ -54,7 +54,7 @@ static const char key_help[] =
 enum { OPT_FORMAT, OPT_CHECK, OPT_KEY, OPT_OUTPUT };
 
 static const cli_opt key_opts[] = {
-	{"format", 0, "text|tsv|csv|json|latex", OPT_FORMAT},
+	{"format", 0, "@key", OPT_FORMAT},
 	{"check", 0, "FILE", OPT_CHECK},
 	{"key", 0, "FILE", OPT_KEY},
 	{"output", 'o', "FILE", OPT_OUTPUT},
@@ -179,14 +179,13 @@ int cmd_key(int argc, char **argv)
 		}
 	}
 	rc = gio_load_key("key", key_file, NULL, &exam, &key);
-	ec_exam_free(exam);
 	/* the file to check is read first: the stand-in warning never precedes "cannot open" */
 	if (rc == EC_EXIT_OK && check_file)
 		rc = gio_read_key("key", check_file, &have);
 	if (rc == EC_EXIT_OK)
 		rc = cli_output_open(&out, "key", out_path);
 	if (rc == EC_EXIT_OK) {
-		gio_warn_stand_in(&key);
+		gio_warn_data(exam, &key);
 		if (check_file)
 			rc = check(out.f, &key, &have, check_file,
 				   key_file ? key_file : "the computed key");
@@ -202,6 +201,7 @@ int cmd_key(int argc, char **argv)
 			cli_output_abort(&out);
 		}
 	}
+	ec_exam_free(exam);
 	ec_key_free(&key);
 	ec_key_free(&have);
 	return rc;

@@ -324,6 +324,7 @@ static int setup(session *s)
 	ec_key_free(&key);
 	if (rc != EC_EXIT_OK)
 		return rc;
+	gio_warn_data(s->exam, NULL);
 	s->shown = calloc(ec_question_count, sizeof(*s->shown));
 	s->points = calloc(ec_question_count, sizeof(*s->points));
 	s->max = calloc(ec_question_count, sizeof(*s->max));

@@ -68,7 +68,7 @@ static int exam_key(ec_exam *exam, ec_key *key)
 		cli_error("variant: %s", err.msg);
 		return cli_exit_for(err.status);
 	}
-	gio_warn_stand_in(key);
+	gio_warn_data(exam, key);
 	return EC_EXIT_OK;
 }
 
@@ -89,6 +89,8 @@ static int print_paper(FILE *out, ec_exam *exam, ec_format format)
 		rc = cli_exit_for(err.status);
 	}
 	ec_paper_free(&paper);
+	if (rc == EC_EXIT_OK)
+		gio_warn_data(exam, NULL);
 	return rc;
 }
 
@@ -117,6 +119,7 @@ static int print_worked(ec_exam *exam, const char *id)
 		cli_report(&err);
 		return cli_exit_for(err.status);
 	}
+	gio_warn_data(exam, NULL);
 	return EC_EXIT_OK;
 }
 
@@ -125,7 +128,7 @@ enum { OPT_SEED, OPT_KEY, OPT_FORMAT, OPT_OUTPUT };
 static const cli_opt variant_opts[] = {
 	{"seed", 0, "N", OPT_SEED},
 	{"key", 0, NULL, OPT_KEY},
-	{"format", 0, "text|md|json|latex|tsv|csv", OPT_FORMAT},
+	{"format", 0, "@paper --key @key", OPT_FORMAT},
 	{"output", 'o', "FILE", OPT_OUTPUT},
 	{NULL, 0, NULL, 0},
 };

@@ -49,11 +49,14 @@ int gio_load_key(const char *what, const char *path, const char *variant, ec_exa
 		 ec_key *key);
 
 /**
- * When items of `key` come from a stand-in or reconstructed figure
- * (ec_key_sources()), print one warning naming them, their data files and
- * their points, and how to give the real figures. Prints nothing otherwise.
+ * The warnings about the data a result rests on, once the command's
+ * inputs are open: one naming the data files of EXAMCHECK_DATA that
+ * `exam` needed and lacked (their built-in copies were used), when there
+ * are such; one when items of `key` come from a stand-in or reconstructed
+ * figure (ec_key_sources()), naming their questions and points and where
+ * to read how to give the real figures. Either may be NULL.
  */
-void gio_warn_stand_in(const ec_key *key);
+void gio_warn_data(const ec_exam *exam, const ec_key *key);
 
 /**
  * Fill `r` from the rubric file `path`, or from the exam's data file

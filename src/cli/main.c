@@ -49,9 +49,10 @@ static void usage(FILE *f)
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
 	fputs("\n"
-	      "Options:\n"
+	      "Options (every command takes them too):\n"
 	      "  -h, --help     print this help and exit\n"
 	      "  -V, --version  print the version and exit\n"
+	      "  -q, --quiet    print no warnings (errors are printed all the same)\n"
 	      "\n"
 	      "Exit status:\n"
 	      "  0   success\n"
@@ -66,7 +67,8 @@ static void usage(FILE *f)
 	      "Environment:\n"
 	      "  EXAMCHECK_DATA  a directory whose q3.1.1.graph, q3.3.figure and rubric\n"
 	      "                  replace the copies of data/ built into the program\n"
-	      "                  (see 'examcheck data')\n"
+	      "                  (see 'examcheck data'); for a file it lacks, the\n"
+	      "                  built-in copy is used, with a warning\n"
 	      "  EXAMCHECK_SINGLE_THREAD  when set, grade --roster uses one thread\n",
 	      f);
 }
@@ -99,7 +101,7 @@ int cli_run_questions(const char *prefix)
 {
 	ec_exam *exam;
 	ec_error err;
-	int rc = gio_open_exam(prefix ? "q" : "all", 0, &exam);
+	int rc = gio_open_exam(cli_command(), 0, &exam);
 
 	if (rc != EC_EXIT_OK)
 		return rc;
@@ -107,6 +109,8 @@ int cli_run_questions(const char *prefix)
 	if (ec_exam_worked(exam, prefix, stdout, &err) != EC_OK) {
 		cli_report(&err);
 		rc = cli_exit_for(err.status);
+	} else {
+		gio_warn_data(exam, NULL);
 	}
 	ec_exam_free(exam);
 	return rc;
@@ -192,7 +196,24 @@ static int cmd_question(int argc, char **argv, const char *id)
 		return status;
 	if (!ec_question_find(id))
 		return cli_unknown_question(argv[0], id);
+	cli_set_command(argv[0]);
 	return cli_run_questions(id);
+}
+
+/* "examcheck: unknown command 'chek' (did you mean 'check'?)" */
+static int unknown_command(const char *name)
+{
+	const char *names[sizeof(commands) / sizeof(commands[0])];
+	char close[128];
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		names[i] = commands[i].name;
+	if (cli_closest(name, names, i, "", close, sizeof(close)))
+		cli_error("unknown command '%s' (did you mean %s?)", name, close);
+	else
+		cli_error("unknown command '%s' (see 'examcheck --help')", name);
+	return EC_EXIT_USAGE;
 }
 
 /* argv[0] is a command's name or a question id. */
@@ -202,12 +223,13 @@ static int run_command(int argc, char **argv)
 	size_t i;
 
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[0], commands[i].name) == 0)
+		if (strcmp(argv[0], commands[i].name) == 0) {
+			cli_set_command(commands[i].name);
 			return commands[i].fn(argc, argv);
+		}
 	if (ec_question_normalise(argv[0], id, sizeof(id)))
 		return cmd_question(argc, argv, id);
-	cli_error("unknown command '%s' (see 'examcheck --help')", argv[0]);
-	return EC_EXIT_USAGE;
+	return unknown_command(argv[0]);
 }
 
 int cmd_help(int argc, char **argv)

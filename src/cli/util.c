@@ -36,14 +36,56 @@ static void put_visible(FILE *f, const char *s)
 	}
 }
 
-/* Every message goes through here: what it quotes from the input is made visible. */
-void cli_error(const char *fmt, ...)
+static const char *command; /* what cli_set_command() named */
+static bool quiet;          /* -q, --quiet: warnings dropped */
+
+void cli_set_command(const char *name)
+{
+	command = name;
+}
+
+const char *cli_command(void)
+{
+	return command;
+}
+
+void cli_set_quiet(bool q)
+{
+	quiet = q;
+}
+
+/* Whether `msg` starts with "CMD: " for the command that runs. */
+static bool names_command(const char *msg)
+{
+	size_t n = command ? strlen(command) : 0;
+
+	return n && strncmp(msg, command, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ';
+}
+
+/*
+ * Every message goes through here: "examcheck: ", the command when one
+ * runs (unless `msg` starts with it and `may_name` says it may), `kind`
+ * ("warning: " or ""), then `msg`, what it quotes from the input made
+ * visible.
+ */
+static void put_message(const char *kind, bool may_name, const char *msg)
+{
+	fputs("examcheck: ", stderr);
+	if (command && !(may_name && names_command(msg))) {
+		put_visible(stderr, command);
+		fputs(": ", stderr);
+	}
+	fputs(kind, stderr);
+	put_visible(stderr, msg);
+	fputc('\n', stderr);
+}
+
+static void vsay(const char *kind, bool may_name, const char *fmt, va_list ap)
 {
 	char small[1024], *msg = small;
-	va_list ap, again;
+	va_list again;
 	int n;
 
-	va_start(ap, fmt);
 	va_copy(again, ap);
 	n = vsnprintf(small, sizeof(small), fmt, ap);
 	if (n >= (int)sizeof(small)) {
@@ -54,25 +96,67 @@ void cli_error(const char *fmt, ...)
 			msg = small; /* cut at sizeof(small) - 1 bytes */
 	}
 	va_end(again);
-	va_end(ap);
-	fputs("examcheck: ", stderr);
-	put_visible(stderr, n < 0 ? fmt : msg);
-	fputc('\n', stderr);
+	put_message(kind, may_name, n < 0 ? fmt : msg);
 	if (msg != small)
 		free(msg);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay("", true, fmt, ap);
+	va_end(ap);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (quiet)
+		return;
+	va_start(ap, fmt);
+	vsay("warning: ", false, fmt, ap);
+	va_end(ap);
 }
 
 void cli_report(const ec_error *err)
 {
 	char buf[512];
 
-	cli_error("%s", ec_error_format(err, buf, sizeof(buf)));
+	/* "FILE:LINE: ...": a file named like the command is still given the command */
+	put_message("", false, ec_error_format(err, buf, sizeof(buf)));
+}
+
+bool cli_closest(const char *word, const char *const *names, size_t n, const char *before,
+		 char *buf, size_t size)
+{
+	size_t i, d, best = strlen(word) <= 3 ? 1 : 2, shown = 0, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		if (names[i] && (d = ec_edit_distance(word, names[i])) < best)
+			best = d;
+	for (i = 0; i < n && shown < 3; i++) {
+		if (!names[i] || ec_edit_distance(word, names[i]) != best || used >= size)
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s'%s%s'", shown ? " or " : "",
+					 before, names[i]);
+		shown++;
+	}
+	if (used >= size) /* cut: better none than half a name */
+		buf[0] = '\0';
+	return buf[0] != '\0';
 }
 
 /* Every command has these; a command's own table is searched first. */
+enum { CLI_QUIET = -100 }; /* taken by cli_next() itself */
+
 static const cli_opt builtin_opts[] = {
 	{"help", 'h', NULL, CLI_HELP},
 	{"version", 'V', NULL, CLI_VERSION},
+	{"quiet", 'q', NULL, CLI_QUIET},
 	{NULL, 0, NULL, 0},
 };
 
@@ -101,6 +185,37 @@ static int refuse(const cli_args *it, const char *what, const char *arg, int len
 
 	cli_error("%s%s%s '%.*s'%s (see 'examcheck%s%s --help')", cmd, sep, what, len, arg, after,
 		  it->cmd ? " " : "", cmd);
+	return CLI_BAD;
+}
+
+/* The long names of the command's options and of the built-in ones, for a suggestion. */
+static size_t long_names(const cli_args *it, const char **names, size_t max)
+{
+	const cli_opt *tables[2] = {it->opts, builtin_opts}, *o;
+	size_t t, n = 0;
+
+	for (t = 0; t < 2; t++)
+		for (o = tables[t]; (o->name || o->letter) && n < max; o++)
+			if (o->name)
+				names[n++] = o->name;
+	return n;
+}
+
+/*
+ * "examcheck: CMD: unknown option '--rostr' (did you mean '--roster'?)";
+ * `name` is what may be a long name mistyped ("rostr" of "--rostr" or of
+ * "-rostr"), or NULL. Without a close name, as refuse() says it.
+ */
+static int unknown_option(const cli_args *it, const char *arg, const char *name)
+{
+	const char *names[64];
+	char close[256];
+	size_t n = long_names(it, names, sizeof(names) / sizeof(names[0]));
+
+	if (!name || !cli_closest(name, names, n, "--", close, sizeof(close)))
+		return refuse(it, "unknown option", arg, (int)strlen(arg), "");
+	cli_error("%s%sunknown option '%s' (did you mean %s?)", it->cmd ? it->cmd : "",
+		  it->cmd ? ": " : "", arg, close);
 	return CLI_BAD;
 }
 
@@ -137,7 +252,7 @@ static int short_option(cli_args *it)
 
 	it->cluster = at[1] ? at + 1 : NULL;
 	if (!o && at == it->argv[it->next - 1] + 1) /* the whole argument: "-frobnicate" */
-		return refuse(it, "unknown option", at - 1, (int)strlen(at - 1), "");
+		return unknown_option(it, at - 1, at[1] ? at : NULL);
 	if (!o)
 		return refuse(it, "unknown option", shown, 2, "");
 	if (!o->value)
@@ -154,8 +269,12 @@ static int long_option(cli_args *it, const char *arg)
 
 	if (!o && !eq && it->argc == 2 && strcmp(name, "completion-helper") == 0)
 		return CLI_COMPLETE;
-	if (!o)
-		return refuse(it, "unknown option", arg, (int)strlen(arg), "");
+	if (!o) {
+		char name_only[64];
+
+		snprintf(name_only, sizeof(name_only), "%.*s", len - 2, name);
+		return unknown_option(it, arg, name_only);
+	}
 	if (!o->value && eq)
 		return refuse(it, "option", arg, len, " takes no value");
 	if (!o->value)
@@ -171,7 +290,8 @@ static bool is_short_option(const cli_args *it, const char *arg)
 	return o && (o->value || arg[2] == '\0');
 }
 
-int cli_next(cli_args *it)
+/* The next argument as cli_next() reads it, -q and --quiet included. */
+static int next_argument(cli_args *it)
 {
 	const char *arg;
 
@@ -197,15 +317,84 @@ int cli_next(cli_args *it)
 	return CLI_END;
 }
 
+int cli_next(cli_args *it)
+{
+	int c;
+
+	while ((c = next_argument(it)) == CLI_QUIET)
+		cli_set_quiet(true);
+	return c;
+}
+
+/* The documents an option's value "@DOC" may name. */
+static const struct {
+	const char *name;
+	ec_document doc;
+} documents[] = {
+	{"key", EC_DOCUMENT_KEY},     {"sheet", EC_DOCUMENT_SHEET}, {"stats", EC_DOCUMENT_STATS},
+	{"roster", EC_DOCUMENT_ROSTER}, {"check", EC_DOCUMENT_CHECK}, {"paper", EC_DOCUMENT_PAPER},
+};
+
+/* "text|json|gradescope": the formats that write the document named by the n bytes at `name`. */
+static void put_formats(const char *name, size_t n)
+{
+	size_t i;
+	unsigned mask = 0;
+	int f, shown = 0;
+
+	for (i = 0; i < sizeof(documents) / sizeof(documents[0]); i++)
+		if (strlen(documents[i].name) == n && strncmp(documents[i].name, name, n) == 0)
+			mask = ec_format_mask(documents[i].doc);
+	for (f = 0; f < EC_FORMAT_COUNT; f++)
+		if (mask & (1u << f))
+			printf("%s%s", shown++ ? "|" : "", ec_format_name((ec_format)f));
+}
+
+/* An option's value name; "@DOC --flag @DOC2" as "WORDS\t--flag\tWORDS2". */
+static void put_value(const char *v)
+{
+	while (*v) {
+		size_t n;
+
+		if (*v == '@') {
+			n = strcspn(++v, " ");
+			put_formats(v, n);
+		} else {
+			n = strcspn(v, " ");
+			printf("%.*s", (int)n, v);
+		}
+		v += n;
+		if (*v == ' ') {
+			putchar('\t');
+			v++;
+		}
+	}
+}
+
+/* "--name" or "-x", and a tab and its value's name when it takes one. */
+static void list_opt(const char *shown, const char *value)
+{
+	fputs(shown, stdout);
+	if (value) {
+		putchar('\t');
+		put_value(value);
+	}
+	putchar('\n');
+}
+
 static void list_opts(const cli_opt *o)
 {
+	char shown[80];
+
 	for (; o->name || o->letter; o++) {
-		if (o->name)
-			printf("--%s%s%s\n", o->name, o->value ? "\t" : "",
-			       o->value ? o->value : "");
-		if (o->letter)
-			printf("-%c%s%s\n", o->letter, o->value ? "\t" : "",
-			       o->value ? o->value : "");
+		if (o->name) {
+			snprintf(shown, sizeof(shown), "--%s", o->name);
+			list_opt(shown, o->value);
+		}
+		if (o->letter) {
+			snprintf(shown, sizeof(shown), "-%c", o->letter);
+			list_opt(shown, o->value);
+		}
 	}
 }
 

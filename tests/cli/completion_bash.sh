@@ -1,6 +1,7 @@
 # The bash completion (completion/examcheck.bash), sourced in bash, offers
-# commands and question ids, each command's options and their values, and
-# file names where a file is expected. Skipped when bash is absent.
+# commands and question ids, item ids after check, each command's options
+# and their values (of --format, the formats the command accepts there),
+# and file names where a file is expected. Skipped when bash is absent.
 command -v bash >/dev/null 2>&1 || { echo "no bash: skipped" >&2; exit 77; }
 case $EC in /*) ec=$EC ;; *) ec=$(pwd)/$EC ;; esac
 ec="$ec" bash --norc --noprofile <<'BASH'
@@ -43,5 +44,35 @@ want net --f : --format
 want q3.2 --h : --help
 want practice --s : --seed
 want practice --seed 7 q3.2. : q3.2.1 q3.2.2 q3.2.3
+want -q gr : grade graphconv
+want key --q : --quiet
+# check completes item ids a level at a time, as a path: the exam has ten
+# multiple-choice items 2.1-2.10, three parts of 3.2, seven rows of the
+# table of 3.2.1 with three entries each; 3.3.7 is an item (a count of
+# layers) with a part of its own, 3.3.7.why, graded by hand
+want check 2. : 2.1 2.2 2.3 2.4 2.5 2.6 2.7 2.8 2.9 2.10
+want check 3.2. : 3.2.1 3.2.2 3.2.3
+want check 3.2.1 : 3.2.1.1 3.2.1.2 3.2.1.3 3.2.1.4 3.2.1.5 3.2.1.6 3.2.1.7
+want check 3.2.1.1. : 3.2.1.1.dims 3.2.1.1.weights 3.2.1.1.biases
+want check 1.1 : 1.1 1.10
+want check 3.3.7 : 3.3.7 3.3.7.why
+want check '' : 1 2 3
+want check 2.8 '' :
+want check --format text 3.1. : 3.1.1 3.1.2
+# variant 7's graph of 3.1.1 has four inner nodes, the stand-in six
+want check --variant 7 3.1.1.n : 3.1.1.n1 3.1.1.n2 3.1.1.n3 3.1.1.n4
+want check 3.1.1.n : 3.1.1.n1 3.1.1.n2 3.1.1.n3 3.1.1.n4 3.1.1.n5 3.1.1.n6
+want check --key tests/cli/data/key-origin.tsv '' : 1 3
+# --format offers what the command accepts: a sheet is graded to text,
+# json or gradescope, a roster to csv or json; a paper is text, json, md or
+# latex, a variant's key what key writes
+want grade --format '' : text json gradescope
+want grade --roster r.csv --format '' : csv json
+want grade --roster=r.csv --format '' : csv json
+want grade --stats-format '' : text csv json
+want check --format '' : text json
+want variant --format '' : text json md latex
+want variant --key --format '' : text tsv csv json latex
+want variant --format = l : latex
 exit $status
 BASH

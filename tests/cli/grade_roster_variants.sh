@@ -51,7 +51,7 @@ pick() { # the columns student, Variant, total, section.*, 3.1.1.n5, 3.2.1.8.dim
 $EC grade --roster "$d/roster.csv" > "$d/out.csv" 2> "$d/err"
 echo "status $?"
 pick < "$d/out.csv"
-grep -v '^examcheck: warning: ' "$d/err" | sed "s|$d/||"
+grep -v '^examcheck: grade: warning: ' "$d/err" | sed "s|$d/||"
 echo "--- from a pipe, with --stats: the same CSV, and a block per variant"
 cat "$d/roster.csv" | $EC grade --roster - --stats -o "$d/piped.csv" 2>/dev/null |
 	grep -E '^(variant|students|mean)'

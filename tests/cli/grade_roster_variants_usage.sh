@@ -14,7 +14,7 @@ run() { # run COMMAND...: its output, its messages (stand-in warnings left out),
 	"$@" > "$d/out" 2> "$d/err"
 	s=$?
 	cat "$d/out"
-	grep -v '^examcheck: warning: ' "$d/err"
+	grep -v '^examcheck: grade: warning: ' "$d/err"
 	echo "status $s"
 }
 cd "$d" || exit 1

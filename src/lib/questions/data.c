@@ -41,6 +41,30 @@ bool ec_data_builtin(const char *name, const char **text, size_t *size)
 	return false;
 }
 
+/*
+ * Whether `text` is the built-in copy (`size` bytes, LF line ends) as an
+ * editor may have saved it: after a UTF-8 byte-order mark, with CRLF or CR
+ * line ends (the parsers read all of these alike).
+ */
+static bool same_text(const char *text, const char *builtin, size_t size)
+{
+	size_t i = 0;
+
+	if (strncmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3;
+	while (*text && i < size) {
+		char c = *text++;
+
+		if (c == '\r') {
+			text += *text == '\n';
+			c = '\n';
+		}
+		if (c != builtin[i++])
+			return false;
+	}
+	return !*text && i == size;
+}
+
 ec_key_origin ec_data_origin(const char *name, const char *text)
 {
 	const char *builtin;
@@ -50,7 +74,7 @@ ec_key_origin ec_data_origin(const char *name, const char *text)
 		if (strcmp(ec_data_files[i].name, name) == 0)
 			break;
 	if (i == ec_data_file_count || !ec_data_builtin(name, &builtin, &size) ||
-	    strlen(text) != size || memcmp(text, builtin, size) != 0)
+	    !same_text(text, builtin, size))
 		return EC_KEY_FROM_EXAM;
 	return ec_data_files[i].origin;
 }

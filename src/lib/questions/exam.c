@@ -4,9 +4,11 @@
  * needs it and kept, so that the worked answers, the key and the facts of
  * one exam come from one computation.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "examcheck/ec_file.h"
 #include "question.h"
@@ -31,6 +33,8 @@ struct ec_exam {
 	struct slot *slots;   /* one per module of ec_modules[] */
 	char *origins[ORIGINS];
 	size_t norigins;
+	const char *missing[ORIGINS]; /* data files data_dir lacks (names of ec_data_files[]) */
+	size_t nmissing;
 };
 
 ec_status ec_exam_seed_parse(const char *text, uint64_t *seed, ec_error *err)
@@ -203,12 +207,47 @@ static const char *keep_origin(ec_exam *x, const char *text)
 	return x->origins[x->norigins++];
 }
 
+/*
+ * Whether the data directory lacks `path` (the file `name` in it) while
+ * being there itself: then the built-in copy stands in, and `name` is
+ * recorded. A directory that is not there is an error, not a fall-back.
+ */
+static ec_status lacks(ec_exam *x, const char *name, const char *path, bool *lacking,
+		       ec_error *err)
+{
+	struct stat st;
+	size_t i, k;
+
+	*lacking = false;
+	if (stat(path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR))
+		return EC_OK;
+	if (stat(x->data_dir, &st) != 0)
+		return ec_error_at(err, EC_ERR_OPEN, x->data_dir, 0, 0,
+				   "cannot open the data directory: %s", strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return ec_error_at(err, EC_ERR_OPEN, x->data_dir, 0, 0,
+				   "the data directory is not a directory");
+	*lacking = true;
+	for (i = 0; i < ec_data_file_count; i++)
+		if (strcmp(ec_data_files[i].name, name) == 0)
+			break;
+	if (i == ec_data_file_count)
+		return EC_OK;
+	for (k = 0; k < x->nmissing; k++)
+		if (x->missing[k] == ec_data_files[i].name)
+			return EC_OK;
+	if (x->nmissing < ORIGINS)
+		x->missing[x->nmissing++] = ec_data_files[i].name;
+	return EC_OK;
+}
+
 ec_status ec_exam_data(ec_exam *x, const char *name, char **text, const char **origin,
 		       ec_error *err)
 {
 	const char *builtin;
 	char where[512];
 	size_t size;
+	bool lacking = false;
 	ec_status st;
 
 	*text = NULL;
@@ -216,18 +255,40 @@ ec_status ec_exam_data(ec_exam *x, const char *name, char **text, const char **o
 		return ec_error_set(err, EC_ERR_NOTFOUND, "no data file '%s' is built in", name);
 	if (x->data_dir) {
 		snprintf(where, sizeof(where), "%s/%s", x->data_dir, name);
+		if ((st = lacks(x, name, where, &lacking, err)) != EC_OK)
+			return st;
+	}
+	if (x->data_dir && !lacking) {
 		if (!(*origin = keep_origin(x, where)))
 			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 		/* the name given to ec_file_read_text() is the kept origin: messages point into it */
 		st = ec_file_read_text(*origin, 16u << 20, text, err);
 		return st;
 	}
-	snprintf(where, sizeof(where), "data/%s (built in; set EXAMCHECK_DATA=DIR to use DIR/%s)",
-		 name, name);
+	if (lacking)
+		snprintf(where, sizeof(where), "data/%s (built in, as %s/ has no %s)", name,
+			 x->data_dir, name);
+	else
+		snprintf(where, sizeof(where),
+			 "data/%s (built in; set EXAMCHECK_DATA=DIR to use DIR/%s)", name, name);
 	if (!(*origin = keep_origin(x, where)) || !(*text = malloc(size + 1)))
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	memcpy(*text, builtin, size + 1);
 	return EC_OK;
+}
+
+const char *ec_exam_data_dir(const ec_exam *x)
+{
+	return x->data_dir;
+}
+
+size_t ec_exam_data_missing(const ec_exam *x, const char **names, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < x->nmissing && i < max; i++)
+		names[i] = x->missing[i];
+	return x->nmissing;
 }
 
 ec_status ec_solving_data(const ec_solving *s, const char *given, const char *name,

@@ -391,6 +391,10 @@ static int show(ec_actx *a, const void *out)
 	if (a->params->q311_graph[0])
 		ec_say(a, "The graph is variant %llu's, given in its question as a graph file.\n\n",
 		       (unsigned long long)a->params->seed);
+	else if (sol->from == EC_KEY_FROM_EXAM)
+		ec_say(a, "The graph is the exam's figure as given in the file\n%s\n(from "
+			  "EXAMCHECK_DATA).\n\n",
+		       sol->origin);
 	else
 		ec_say(a, "The exam's figure for this part was lost in transcription, so this\n"
 			  "answer works on a STAND-IN graph of the same kind: the exam's two special\n"
@@ -589,7 +593,7 @@ static int text(const ec_solving *s, const ec_question *q, ec_text *t, ec_error 
 	ec_text_pre(t, "2**v            base-2 exponential: 2**3 = 8\n"
 		       "clamp(v, a, b)  v held within [a, b]: a if v < a, v if a <= v <= b,\n"
 		       "                b if v > b; clamp(12, 1, 10) = 10");
-	if (!s->p->q311_graph[0])
+	if (!s->p->q311_graph[0] && sol.from != EC_KEY_FROM_EXAM)
 		ec_text_para(t, "(The exam's figure was lost; this is the stand-in graph of\n"
 				"data/q3.1.1.graph that the worked answer uses.)");
 	ec_text_para(t, "The graph, as the lines of a graph file (the expression, then the value\n"

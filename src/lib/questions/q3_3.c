@@ -345,7 +345,8 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 	    ec_sg_parse(sol->text, sol->origin, fig, err) != EC_OK)
 		return -1;
 	sol->parsed = true;
-	snprintf(sol->name, sizeof(sol->name), "reconstructed figure %.*s",
+	snprintf(sol->name, sizeof(sol->name), "%s %.*s",
+		 sol->from == EC_KEY_FROM_EXAM ? "figure" : "reconstructed figure",
 		 (int)strcspn(sol->origin, " "), sol->origin);
 	if (p->q33_figure[0])
 		snprintf(sol->name, sizeof(sol->name), "figure of variant %llu",
@@ -852,9 +853,10 @@ static int text_3_3(const ec_solving *s, ec_text *t, ec_error *err)
 	ec_buf b = EC_BUF_INIT;
 	const char *origin;
 	char *text, *art;
+	ec_key_origin from;
 	size_t i, j;
 
-	if (ec_solving_data(s, s->p->q33_figure, FIGURE, &text, &origin, NULL, err) != EC_OK)
+	if (ec_solving_data(s, s->p->q33_figure, FIGURE, &text, &origin, &from, err) != EC_OK)
 		return -1;
 	if (ec_sg_parse(text, FIGURE, &fig, err) != EC_OK) {
 		free(text);
@@ -886,9 +888,10 @@ static int text_3_3(const ec_solving *s, ec_text *t, ec_error *err)
 			"the dotted filter location, centred on x_%zu%zu (row %zu, column %zu).%s",
 		     fig.rows, fig.cols, fig.frows, fig.fcols, fig.at_row, fig.at_col, fig.at_row,
 		     fig.at_col,
-		     s->p->q33_figure[0] ? ""
-					 : "\n(The exam's Figure 1 was lost; this is the reconstruction "
-					   "in\ndata/q3.3.figure that the worked answer uses.)");
+		     from == EC_KEY_FROM_EXAM
+			     ? ""
+			     : "\n(The exam's Figure 1 was lost; this is the reconstruction "
+			       "in\ndata/q3.3.figure that the worked answer uses.)");
 	ec_text_pre(t, "%s", art);
 	free(art);
 	ec_buf_append(&b, "W =");
