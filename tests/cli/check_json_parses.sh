@@ -1,8 +1,8 @@
 # The JSON of check parses, and its numbers are those derived by hand:
 # 2.8 AC scores 0 of 4 (one correct option, C); 3.2.1.1 with 2000 for the
 # weights scores 2/7 + 0 + 2/7 = 4/7 of 3 x 2/7 = 6/7, the mistake named.
-# Needs python3: without it the check is skipped.
-command -v python3 >/dev/null 2>&1 || { echo "ok"; echo "ok"; exit 0; }
+# Needs python3: without it the case is skipped (exit status 77).
+command -v python3 >/dev/null 2>&1 || { echo "no python3" >&2; exit 77; }
 one='import json, sys
 o = json.load(sys.stdin)
 assert o["points"] == 0 and o["max"] == 4 and o["verdict"] == "wrong", o

@@ -1,7 +1,8 @@
 # The bash completion (completion/examcheck.bash), sourced in bash, offers
 # commands and question ids, each command's options and their values, and
-# file names where a file is expected. Skipped when bash is absent.
-command -v bash >/dev/null 2>&1 || { echo "completion_bash: no bash, skipped" >&2; exit 0; }
+# file names where a file is expected. Skipped (exit status 77) when bash
+# is absent.
+command -v bash >/dev/null 2>&1 || { echo "no bash" >&2; exit 77; }
 case $EC in /*) ec=$EC ;; *) ec=$(pwd)/$EC ;; esac
 ec="$ec" bash --norc --noprofile <<'BASH'
 source completion/examcheck.bash || exit 1
