@@ -393,6 +393,7 @@ static int scan_grouped(const char *s, size_t n, size_t *i, factor *f)
 	f->too_big = !f->u_ok;
 	f->value = (double)f->u;
 	f->whole = true;
+	f->not_whole = false;
 	*i = j;
 	return 1;
 }
