@@ -110,6 +110,8 @@ typedef struct ec_roster_options {
 	const char *key_column; /**< the column's header (any case, blanks around it ignored),
 				     also the word flagged when its cell picks none */
 	ec_roster_pick_fn pick;
+	const char *tmpdir;     /**< where the temporary files of the repeated-id check go;
+				     NULL: $TMPDIR, else /tmp */
 } ec_roster_options;
 
 /** What a run did. */

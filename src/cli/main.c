@@ -65,7 +65,9 @@ static void usage(FILE *f)
 	      "  EXAMCHECK_DATA  a directory whose q3.1.1.graph, q3.3.figure and rubric\n"
 	      "                  replace the copies of data/ built into the program\n"
 	      "                  (see 'examcheck data')\n"
-	      "  EXAMCHECK_SINGLE_THREAD  when set, grade --roster uses one thread\n",
+	      "  EXAMCHECK_SINGLE_THREAD  when set, grade --roster uses one thread\n"
+	      "  TMPDIR          where grade --roster keeps the temporary files of its\n"
+	      "                  check for repeated student ids (default /tmp)\n",
 	      f);
 }
 

@@ -26,30 +26,27 @@ typedef struct emitter {
 	ec_error *err;
 } emitter;
 
-/* Warn that a student id stands again on `line` (first on `first`). */
-static void warn_repeat(void *ctx, const char *id, long line, long first)
+/* Pass a warning on (roster_warn_fn). */
+static void warn(void *ctx, const ec_error *w)
+{
+	run *r = ctx;
+
+	r->warnings++;
+	if (r->o->on_report)
+		r->o->on_report(r->o->ctx, w);
+}
+
+/* Warn that a student id stands again on `line` (first on `first`) (roster_dup_fn). */
+static void warn_repeat(void *ctx, const char *id, size_t len, long line, long first)
 {
 	run *r = ctx;
 	ec_error w;
 
 	ec_error_at(&w, EC_ERR_PARSE, r->file, line, 0,
-		    "student id '%.40s' is repeated (first on line %ld); each row is graded", id, first);
+		    "student id '%.*s%s' is repeated (first on line %ld); each row is graded",
+		    (int)(len > 40 ? 40 : len), id, len > 40 ? "..." : "", first);
 	w.status = EC_OK; /* a warning */
-	r->warnings++;
-	if (r->o->on_report)
-		r->o->on_report(r->o->ctx, &w);
-}
-
-/* Look for the row's id among those seen; false when memory runs out. */
-static bool note_id(run *r, const row_note *n, const char *id)
-{
-	long first;
-
-	if (roster_dups_add(&r->dups, n->id_hash, id, n->id_len, n->line, &first) != EC_OK)
-		return false; /* out of memory, or the spool cannot be written */
-	if (first)
-		warn_repeat(r, id, n->line, first);
-	return true;
+	warn(r, &w);
 }
 
 /* Hand out ck's rows; false to stop (em->st says why). */
@@ -66,11 +63,8 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		em->st = ec_error_set(em->err, EC_ERR_IO, "write error");
 		return false;
 	}
-	if (roster_dups_spool(&r->dups, ck->spool, ck->spool_len) != EC_OK) {
-		em->st = ec_error_set(em->err, EC_ERR_IO,
-				      "cannot write the temporary list of student ids");
+	if ((em->st = roster_dups_chunk(&r->dups, ck->spool, ck->spool_len, em->err)) != EC_OK)
 		return false;
-	}
 	for (k = 0; k < ck->nrows; k++) {
 		const row_note *n = &ck->rows[k];
 		const roster_plan *p = &r->plans[n->key];
@@ -89,10 +83,8 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		em->sum->graded++;
 		em->sum->flagged_rows += n->flagged;
 		em->sum->flagged_cells += n->flagged_cells;
-		if (!note_id(r, n, ck->spool + n->spool_at + ROSTER_SPOOL_HEAD)) {
-			em->st = ec_error_set(em->err, EC_ERR_NOMEM, "out of memory");
+		if ((em->st = roster_dups_note(&r->dups, n->spool_at, n->id_hash, em->err)) != EC_OK)
 			return false;
-		}
 		if (!r->keep_rows)
 			continue;
 		for (i = 0; i < g->count; i++)
@@ -552,7 +544,9 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	em.sum = summary;
 	em.err = err;
 	em.st = EC_OK;
-	st = roster_dups_init(&r->dups, true);
+	st = roster_dups_init(&r->dups, r->o->tmpdir, file, warn_repeat, warn, r);
+	if (st != EC_OK)
+		st = ec_error_set(err, st, "out of memory");
 	if (st == EC_OK)
 		st = read_header(r, err);
 	if (st == EC_OK) {
@@ -600,7 +594,7 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 		memset(&r->slots[i], 0, sizeof(r->slots[i]));
 	}
 	if (st == EC_OK)
-		st = roster_dups_resolve(&r->dups, warn_repeat, r, err);
+		st = roster_dups_finish(&r->dups, err);
 	if (st == EC_OK && r->o->out && (fflush(r->o->out) != 0 || ferror(r->o->out)))
 		st = ec_error_set(err, EC_ERR_IO, "write error");
 	summary->bytes = r->bytes;

@@ -362,8 +362,8 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	if (!roster_grow((void **)&ck->spool, &ck->spool_cap, ck->spool_len + ROSTER_SPOOL_HEAD + n->id_len, 1))
 		return false;
 	n->spool_at = ck->spool_len;
-	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->id_hash, n->line,
-						     rd->fields[0], (uint32_t)n->id_len) -
+	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->line, rd->fields[0],
+						     (uint32_t)n->id_len) -
 				 ck->spool);
 	w->flags_len = 0;
 	w->items_len = 0;
@@ -489,7 +489,7 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	if (!roster_grow((void **)&ck->spool, &ck->spool_cap, ck->spool_len + ROSTER_SPOOL_HEAD + n->id_len, 1))
 		return -1;
 	n->spool_at = ck->spool_len;
-	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->id_hash, n->line, id,
+	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->line, id,
 						     (uint32_t)n->id_len) -
 				 ck->spool);
 	n->total = total;
