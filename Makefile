@@ -119,6 +119,13 @@ $(ANS_TESTS): $(BUILD)/tests/%: tests/%.c $(ANS_OBJ) $(LIB) | check-cmocka
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-strict-prototypes -MMD -MP -MF $@.d -MT $@ -o $@ $< $(ANS_OBJ) $(LIB) -lcmocka $(LDLIBS)
 
+# A CLI module's test links the module's object too.
+CLI_TESTS := $(BUILD)/tests/test_tmpfiles
+$(CLI_TESTS): $(BUILD)/tests/test_%: tests/test_%.c $(BUILD)/cli/%.o $(LIB) | check-cmocka
+	@mkdir -p $(@D)
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/cli $(ALL_CFLAGS) -Wno-strict-prototypes -MMD -MP -MF $@.d -MT $@ -o $@ $< $(BUILD)/cli/$*.o $(LIB) -lcmocka $(LDLIBS)
+
 # A harness without libFuzzer: replay.c feeds it the files of its corpus.
 $(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(LIB)
 	@mkdir -p $(@D)
