@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "examcheck/ec_buf.h"
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_roster.h"
@@ -96,6 +97,7 @@ typedef struct ec_feedback {
 	ec_feedback_reason_fn reason; /**< NULL (as ec_feedback_init() leaves it), or what gives
 					   the "why:" line of an item not fully right */
 	void *reason_ctx;         /**< passed to `reason` */
+	char **correct;           /**< per item: its "key:" text, ec_grade_item_correct() once */
 } ec_feedback;
 
 /**
@@ -141,9 +143,19 @@ void ec_feedback_free(ec_feedback *fb);
  * hand, no mark yet"), "mark:" and the field ("(none)" when empty), and
  * "key:" with what the key says a grader looks for. Bytes below 0x20 and
  * 0x7f in what students wrote are written \xNN (two lower-case hex
- * digits), so that a report is safe to print on a terminal. Write errors
- * are left on the stream (ferror(f)).
+ * digits), and format characters (ec_utf8_is_format(): the bidirectional
+ * controls such as U+202E, which would make a line read otherwise)
+ * \uXXXX (four to five upper-case hex digits), so that a report is safe
+ * to print on a terminal. The report is built whole, then written at
+ * once. Returns EC_OK; EC_ERR_NOMEM (nothing written); EC_ERR_IO when
+ * fwrite() fails (more on the stream: ferror(f)).
  */
-void ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row);
+ec_status ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row);
+
+/**
+ * The report ec_feedback_write() writes, appended to `out` instead.
+ * Returns EC_OK or EC_ERR_NOMEM (the text appended so far is incomplete).
+ */
+ec_status ec_feedback_format(ec_buf *out, const ec_feedback *fb, const ec_roster_row *row);
 
 #endif

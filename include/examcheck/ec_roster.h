@@ -7,7 +7,8 @@
  * and each bad row to callbacks, in input order, from the calling thread.
  * With two threads the input is cut at record boundaries and both threads
  * read and score; the output, the callbacks and the messages are the same
- * bytes, in the same order, as with one.
+ * bytes, in the same order, as with one. The second thread blocks every
+ * signal, so that a handler of the caller's runs in the caller's thread.
  *
  * A class that sat several versions of the exam can be graded in one run:
  * given several graders (ec_roster_options.graders), each row is graded

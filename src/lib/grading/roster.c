@@ -9,6 +9,7 @@
  */
 #include "examcheck/ec_roster.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -566,7 +567,13 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	if (st == EC_OK && threads > 1) {
 		if (mtx_init(&r->lock, mtx_plain) == thrd_success) {
 			if (cnd_init(&r->changed) == thrd_success) {
+				sigset_t all, old;
+
+				/* the helper takes no signal: the caller's handlers run in the caller's thread */
+				sigfillset(&all);
+				pthread_sigmask(SIG_SETMASK, &all, &old);
 				threaded = thrd_create(&helper, helper_main, &r->workers[1]) == thrd_success;
+				pthread_sigmask(SIG_SETMASK, &old, NULL);
 				if (!threaded)
 					cnd_destroy(&r->changed);
 			}
