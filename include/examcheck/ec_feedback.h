@@ -53,7 +53,10 @@ typedef struct ec_feedback_names {
  * The file name for student `id` (`len` bytes): its safe name
  * (ec_feedback_safe_name()) when no earlier call gave that name, else
  * the first of NAME-2, NAME-3, ... not given yet (NAME cut so that the
- * whole fits EC_FEEDBACK_NAME_MAX), then ".txt", into `out`. The name is
+ * whole fits EC_FEEDBACK_NAME_MAX), then ".txt", into `out`. Names that
+ * differ only in the case of their letters count as the same ("Ann",
+ * then "ann" gives ann-2.txt), since a file system may not tell them
+ * apart. The name is
  * remembered in `names`. Returns EC_OK; EC_ERR_NOMEM, or EC_ERR_OVERFLOW
  * past 4 GiB of names, with `names` unchanged.
  */

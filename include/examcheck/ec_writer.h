@@ -255,7 +255,9 @@ void ec_write_csv_field(FILE *f, const char *s);
  * Write `s` as a JSON string between double quotes, always valid UTF-8:
  * '"' and '\' get a backslash, newline and tab are written \n and \t, the
  * other control characters (below U+0020, U+007F to U+009F) \u00XX
- * (lower-case hex); well-formed UTF-8 as it is; and each maximal part of
+ * (lower-case hex), format characters (ec_utf8_is_format(): bidi controls
+ * and the like) \uxxxx too (a tag above U+FFFF as its surrogate pair), so
+ * that a viewer shows them; other well-formed UTF-8 as it is; and each maximal part of
  * an ill-formed sequence (a stray byte, an overlong form, a surrogate,
  * a code point above U+10FFFF, a sequence cut short) \ufffd.
  */

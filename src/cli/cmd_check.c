@@ -146,7 +146,7 @@ static void unknown_item(const ec_grader *g, const char *arg, const char *id)
 {
 	const char **cand;
 	size_t i, n = 0, best = (size_t)-1, shown = 0;
-	char list[256] = "";
+	char list[256] = "", echo[CLI_ECHO_SIZE];
 
 	cand = malloc((g->count + ec_question_count) * sizeof(*cand));
 	if (cand) {
@@ -167,8 +167,8 @@ static void unknown_item(const ec_grader *g, const char *arg, const char *id)
 		}
 		free(cand);
 	}
-	cli_error("check: unknown item '%s' (closest: %s; see 'examcheck key')", arg,
-		  list[0] ? list : "none");
+	cli_error("check: unknown item '%s' (closest: %s; see 'examcheck key')",
+		  cli_echo(arg, echo), list[0] ? list : "none");
 }
 
 /*
@@ -298,13 +298,13 @@ static int run(const options *op, ec_format format)
 	ec_grader g;
 	ec_error err;
 	ec_buf joined = EC_BUF_INIT;
-	char id[40];
+	char id[40], echo[CLI_ECHO_SIZE];
 	size_t *items = NULL, count = 0, i;
 	bool group, unreadable = false;
 	int rc, k;
 
 	if (ec_item_id_normalise(op->id, strlen(op->id), id, sizeof(id)) != EC_OK || !id[0]) {
-		cli_error("check: '%s' is not an item id (see 'examcheck key')", op->id);
+		cli_error("check: '%s' is not an item id (see 'examcheck key')", cli_echo(op->id, echo));
 		return EC_EXIT_USAGE;
 	}
 	rc = setup(op, &g);

@@ -69,9 +69,10 @@ static const char grade_help[] =
 	"                    'examcheck check' gives) and the command of its worked\n"
 	"                    answer ('examcheck q2.8'). ID is the student id with bytes\n"
 	"                    other than A-Z a-z 0-9 . _ - made '_', no leading '.',\n"
-	"                    at most 100 bytes; a repeat gets -2, -3, ... A file of\n"
-	"                    an earlier run is replaced whole; a link or anything not\n"
-	"                    a regular file in its place stops the run (74)\n"
+	"                    at most 100 bytes; a repeat (letters' case aside) gets\n"
+	"                    -2, -3, ... A file of an earlier run is replaced whole;\n"
+	"                    a link or anything not a regular file in its place\n"
+	"                    stops the run (74)\n"
 	"\n";
 
 /* The help's second half (one string may hold at most 4095 bytes in C11). */

@@ -73,7 +73,7 @@ static void usage(FILE *f)
 
 int cli_unknown_question(const char *arg, const char *id)
 {
-	char list[256] = "";
+	char list[256] = "", echo[CLI_ECHO_SIZE];
 	size_t i, best = (size_t)-1, shown = 0;
 
 	for (i = 0; i < ec_question_count; i++) {
@@ -90,7 +90,8 @@ int cli_unknown_question(const char *arg, const char *id)
 		strcat(list, "q");
 		strcat(list, ec_questions[i].id);
 	}
-	cli_error("unknown question '%s' (closest: %s; see 'examcheck list')", arg, list);
+	cli_error("unknown question '%s' (closest: %s; see 'examcheck list')", cli_echo(arg, echo),
+		  list);
 	return EC_EXIT_USAGE;
 }
 
@@ -208,7 +209,7 @@ static int cmd_question(int argc, char **argv, const char *id)
 /* argv[0] is a command's name or a question id. */
 static int run_command(int argc, char **argv)
 {
-	char id[32];
+	char id[32], shown[CLI_ECHO_SIZE];
 	size_t i;
 
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
@@ -216,7 +217,7 @@ static int run_command(int argc, char **argv)
 			return commands[i].fn(argc, argv);
 	if (ec_question_normalise(argv[0], id, sizeof(id)))
 		return cmd_question(argc, argv, id);
-	cli_error("unknown command '%s' (see 'examcheck --help')", argv[0]);
+	cli_error("unknown command '%s' (see 'examcheck --help')", cli_echo(argv[0], shown));
 	return EC_EXIT_USAGE;
 }
 

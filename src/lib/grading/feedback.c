@@ -40,21 +40,39 @@ size_t ec_feedback_safe_name(const char *id, size_t len, char out[EC_FEEDBACK_NA
  */
 #define NEXT_BYTES 4
 
+/*
+ * Names are told apart without regard to case: on a file system that
+ * ignores it (macOS, Windows), Ann.txt and ann.txt are one file, so the
+ * second student gets ann-2.txt. Safe names are ASCII, so folding A-Z is
+ * all it takes.
+ */
+static unsigned char fold(char c)
+{
+	return (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
 static uint32_t name_hash(const char *s)
 {
 	uint32_t h = 2166136261u; /* FNV-1a */
 
 	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+		h = (h ^ fold(*s)) * 16777619u;
 	return h;
 }
 
-/* The slot holding `name`, or the empty slot where it would go. */
+static bool same_name(const char *a, const char *b)
+{
+	for (; *a && fold(*a) == fold(*b); a++, b++)
+		;
+	return *a == *b;
+}
+
+/* The slot holding `name` (in any case), or the empty slot where it would go. */
 static uint32_t *name_slot(const ec_feedback_names *s, const char *name)
 {
 	size_t mask = s->nslots - 1, i = name_hash(name) & mask;
 
-	while (s->slots[i] && strcmp(s->text + s->slots[i] - 1, name) != 0)
+	while (s->slots[i] && !same_name(s->text + s->slots[i] - 1, name))
 		i = (i + 1) & mask;
 	return &s->slots[i];
 }

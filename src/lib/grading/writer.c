@@ -259,6 +259,11 @@ void ec_write_json_string(FILE *f, const char *s)
 			fputs("\\t", f);
 		else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) /* C0, DEL and C1 controls */
 			fprintf(f, "\\u%04x", (unsigned)cp);
+		else if (ec_utf8_is_format(cp) && cp > 0xFFFF) /* a tag: a surrogate pair */
+			fprintf(f, "\\u%04x\\u%04x", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+				(unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+		else if (ec_utf8_is_format(cp)) /* bidi controls and the like, escaped to be seen */
+			fprintf(f, "\\u%04x", (unsigned)cp);
 		else
 			fwrite(s, 1, n, f);
 	}
