@@ -1113,6 +1113,12 @@ static void test_roster_peek_and_scan_column(void **state)
 	assert_int_equal(at, -1);
 	free(head);
 	fclose(in);
+	/* the student id column is no such column, whatever its name */
+	in = fmemopen((void *)"variant,1.1\nann,T\n", 18, "rb");
+	assert_int_equal(ec_roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(at, -1);
+	free(head);
+	fclose(in);
 	in = fmemopen((void *)"\n", 1, "rb");
 	assert_int_equal(ec_roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
 	assert_int_equal(at, -1);

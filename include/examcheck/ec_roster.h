@@ -170,10 +170,12 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 /**
  * Read the start of a roster from `in`, up to the end of its header (the
  * first record that is not empty) or a little beyond, into *head
- * (malloc()ed, *head_len bytes; free() it), and find the column whose
- * header is `name` (any case, blanks around it ignored): *at is its index
- * (0 the student id's), or -1 when there is none, or the input is empty
- * or its header cannot be read (ec_roster_grade() will say why). Give
+ * (malloc()ed, *head_len bytes; free() it), and find the column after
+ * the student id's whose header is `name` (any case, blanks around it
+ * ignored): *at is its index (1 or more), or -1 when there is none (the
+ * first column holds the student ids whatever its name, 'variant'
+ * included), or the input is empty or its header cannot be read
+ * (ec_roster_grade() will say why). Give
  * *head to ec_roster_grade() as opts->head to grade the input whole.
  * EC_ERR_IO (naming `file`) for a read error; EC_ERR_NOMEM.
  */

@@ -57,7 +57,8 @@ static bool header_in(const char *buf, size_t len, bool eof, const char *file, c
 	whole = eof || (more && rd.in_pos < len);
 	*nomem = st == EC_ERR_NOMEM;
 	*at = -1;
-	for (c = 0; whole && st == EC_OK && more && c < rd.nfields; c++)
+	/* column 0 holds the student ids whatever its name */
+	for (c = 1; whole && st == EC_OK && more && c < rd.nfields; c++)
 		if (roster_column_is(rd.fields[c], name)) {
 			*at = (long)c;
 			break;
