@@ -58,7 +58,12 @@ typedef struct ec_write_ctx {
 	size_t items;  /**< for the writer: items it has written so far */
 	size_t sections; /**< for the writer: sections it has written so far */
 	int width[2];  /**< for the writer: column widths chosen in begin */
+	void *scratch; /**< for the writer: memory kept between its calls (a roster's), released by
+			    ec_write_roster_end() or ec_write_ctx_free() */
 } ec_write_ctx;
+
+/** Release what a writer keeps in ctx->scratch (a roster stopped before its end); NULL-safe. */
+void ec_write_ctx_free(ec_write_ctx *ctx);
 
 /*
  * Callbacks return EC_OK, or a failure (EC_ERR_NOMEM) that stops the
@@ -219,7 +224,8 @@ ec_status ec_write_stats(FILE *f, const ec_writer *w, const ec_stats *s, ec_erro
  * A roster written a student at a time: ec_write_roster_begin() once the
  * header is known (ctx set up to write to f), ec_write_roster_row() per
  * student, ec_write_roster_end(). EC_ERR_INVALID when the format writes no
- * roster; a write error stays on the stream (ferror).
+ * roster; a write error stays on the stream (ferror). A roster stopped
+ * before its end is released with ec_write_ctx_free().
  */
 ec_status ec_write_roster_begin(ec_write_ctx *ctx, FILE *f, const ec_writer *w,
 				const ec_grader *g, const ec_roster_header *h, ec_error *err);

@@ -113,11 +113,13 @@ static const char grade_help_forms[] =
 	"and is flagged: one line 'FILE:LINE: column 'ID': why' on standard error\n"
 	"and its id in the row's 'flagged' field; a row with more or fewer fields\n"
 	"than the header is graded from what it has (flag 'fields'), an empty id\n"
-	"too (flag 'student'). Only a record the CSV cannot split (a quote never\n"
-	"closed) is lost, reported with the lines it swallows. A student id given\n"
-	"twice is graded twice with a warning naming both lines. On a sheet, an\n"
-	"unknown id, an unreadable answer or an item answered twice is flagged\n"
-	"(FILE:LINE) and the rest graded.\n"
+	"too (flag 'student'). A quote never closed ends its row with its line\n"
+	"(flag: the item, unreadable, or 'quote'); the lines after it are rows of\n"
+	"their own. Only a record the CSV cannot split (a stray quote, a NUL) is\n"
+	"lost, and reported. A student id given twice is graded twice with a\n"
+	"warning naming both lines. On a sheet, an unknown id, an unreadable\n"
+	"answer or an item answered twice is flagged (FILE:LINE) and the rest\n"
+	"graded.\n"
 	"\n"
 	"Roster output (CSV): the id and data columns as in the input, total,\n"
 	"section.1, section.2, ..., the points of each item the roster has a\n"
@@ -403,6 +405,7 @@ static void roster_cli_free(roster_cli *rc)
 		ec_stats_free(&rc->stats[k]);
 		ec_roster_header_free(&rc->header[k]);
 	}
+	ec_write_ctx_free(&rc->wctx);
 	fbdir_close(&rc->feedback);
 }
 
@@ -723,11 +726,16 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 		status = v ? print_variant_stats(out.path ? stdout : stderr, op->stats_format, &rc)
 			   : print_stats(out.path ? stdout : stderr, op->stats_format, &rc.stats[0]);
 	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
-		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
-			  "record%s unreadable (listed above)",
+		char lost[96] = "";
+
+		if (sum.lost)
+			snprintf(lost, sizeof(lost), "; %llu row%s could not be read, no student graded "
+				 "from %s", (unsigned long long)sum.lost, sum.lost == 1 ? "" : "s",
+				 sum.lost == 1 ? "it" : "them");
+		cli_error("grade: %s: %llu student%s graded, %llu with something flagged%s (listed "
+			  "above)",
 			  op->roster, (unsigned long long)sum.graded, sum.graded == 1 ? "" : "s",
-			  (unsigned long long)sum.flagged_rows, (unsigned long long)sum.lost,
-			  sum.lost == 1 ? "" : "s");
+			  (unsigned long long)sum.flagged_rows, lost);
 		status = EC_EXIT_DATAERR;
 	}
 	roster_cli_free(&rc);
