@@ -299,7 +299,8 @@ static ec_status fall_back(roster_dups *d, int e, ec_error *err)
 			st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 		} else {
 			buf = grown;
-			memcpy(buf + have, d->text, d->text_len);
+			if (d->text_len)
+				memcpy(buf + have, d->text, d->text_len);
 			keep_records(d, buf, have + d->text_len, &st, err);
 		}
 	} else if (st == EC_OK) {
@@ -338,7 +339,7 @@ ec_status roster_dups_chunk(roster_dups *d, const char *records, size_t n, ec_er
 {
 	d->chunk = records;
 	d->chunk_done = false;
-	if (d->memory)
+	if (d->memory || n == 0)
 		return EC_OK;
 	if (d->text_len + n > d->text_cap) {
 		size_t cap = d->text_cap ? d->text_cap : ROSTER_TEXT_BUF;

@@ -217,7 +217,8 @@ static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
 
 	for (c = ncols; c < rd->nfields; c++)
 		extra = extra || rd->fields[c][strspn(rd->fields[c], " \t")] != '\0';
-	if (rd->nfields < ncols || extra) {
+	/* a record cut short by a quote never closed has its own message */
+	if ((rd->nfields < ncols && !rd->unclosed) || extra) {
 		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0,
 			    "row has %zu fields, the header %zu (%s)", rd->nfields, ncols,
 			    rd->nfields < ncols ? "graded with the missing ones blank"
@@ -237,6 +238,13 @@ static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
 	return true;
 }
 
+/*
+ * A quote never closed in field f (the record's last): an answer there is
+ * unreadable, another field is flagged "quote"; the message says that the
+ * lines after it are rows of their own. False when memory runs out.
+ */
+static bool unclosed_quote(run *r, worker *w, chunk *ck, row_note *n, size_t f);
+
 /* Flag column c's answer as unreadable; false when memory runs out. */
 static bool unreadable_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c, const ec_error *sub)
 {
@@ -252,6 +260,24 @@ static bool unreadable_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c,
 		return false;
 	n->nmsgs++;
 	n->flagged_cells++;
+	return true;
+}
+
+static bool unclosed_quote(run *r, worker *w, chunk *ck, row_note *n, size_t f)
+{
+	const roster_plan *p = &r->plans[w->key];
+	static const char why[] = "quoted field is not closed: read to the end of its line, the "
+				  "lines after it graded as rows of their own";
+	ec_error e, sub;
+
+	if (f < p->ncols && p->item[f] >= 0) {
+		ec_error_set(&sub, EC_ERR_PARSE, "%s; its answer is unreadable", why);
+		return unreadable_cell(r, w, ck, n, f, &sub);
+	}
+	ec_error_at(&e, EC_ERR_PARSE, r->file, w->rd.unclosed, (long)f + 1, "%s", why);
+	if (!add_msg(ck, &e) || !flag(w, "quote"))
+		return false;
+	n->nmsgs++;
 	return true;
 }
 
@@ -368,7 +394,7 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	w->flags_len = 0;
 	w->items_len = 0;
 	w->key = 0;
-	if ((rd->nfields != r->plans[0].ncols || rd->lens[0] == 0 || rd->fields[0][0] == ' ' ||
+	if ((rd->nfields != r->plans[0].ncols || rd->unclosed || rd->lens[0] == 0 || rd->fields[0][0] == ' ' ||
 	     rd->fields[0][0] == '\t') &&
 	    !check_shape(r, w, ck, n))
 		return false;
@@ -377,7 +403,10 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	p = &r->plans[w->key];
 	g = r->graders[w->key];
 	have = rd->nfields < p->ncols ? rd->nfields : p->ncols;
-	if (p->in_order && have == p->ncols) {
+	if (rd->unclosed && (rd->unclosed_field >= p->ncols || p->item[rd->unclosed_field] < 0) &&
+	    !unclosed_quote(r, w, ck, n, rd->unclosed_field))
+		return false;
+	if (p->in_order && have == p->ncols && !rd->unclosed) {
 		total = score_in_order(r, w, ck, n, &ok);
 		if (!ok)
 			return false;
@@ -386,9 +415,15 @@ static bool process_row(run *r, worker *w, chunk *ck)
 			const char *text = c < have ? rd->fields[c] : roster_empty;
 			size_t len = c < have ? rd->lens[c] : 0;
 
-			if (p->item[c] >= 0 && !roster_find(&w->sc[w->key].tables[c], text, len, &w->codes[c]) &&
-			    !code_new_cell(r, w, ck, n, c, text, len))
+			if (p->item[c] < 0)
+				continue;
+			if (rd->unclosed && c == rd->unclosed_field) {
+				if (!unclosed_quote(r, w, ck, n, c))
+					return false;
+			} else if (!roster_find(&w->sc[w->key].tables[c], text, len, &w->codes[c]) &&
+				   !code_new_cell(r, w, ck, n, c, text, len)) {
 				return false;
+			}
 		}
 		/* the sums in key order, as ec_grade_sum() adds them */
 		for (k = 0; k < g->nsections; k++)
