@@ -113,6 +113,8 @@ typedef struct ec_roster_options {
 	ec_roster_pick_fn pick;
 	const char *tmpdir;     /**< where the temporary files of the repeated-id check go;
 				     NULL: $TMPDIR, else /tmp */
+	bool rows_without_fields; /**< on_row reads no fields: a row may then come without them
+				     (row->nfields 0), read in one pass (enough for statistics) */
 } ec_roster_options;
 
 /** What a run did. */

@@ -686,6 +686,7 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	ro.out = rc.writer ? NULL : out.f;
 	ro.on_header = on_header;
 	ro.on_row = rc.want_stats || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
+	ro.rows_without_fields = !rc.feedback.open && !rc.writer; /* statistics and progress only */
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	ro.threads = threads_wanted();

@@ -21,6 +21,7 @@
 typedef struct emitter {
 	ec_roster_summary *sum;
 	ec_grade_result *results;   /* the most items of a grader, for on_row */
+	size_t blank_for;           /* 1 + the grader whose blanks `results` holds, 0: none */
 	char **fields;              /* for on_row */
 	size_t *lens;
 	ec_status st;
@@ -88,8 +89,12 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 			return false;
 		if (!r->keep_rows)
 			continue;
-		for (i = 0; i < g->count; i++)
-			em->results[i] = g->items[i].blank;
+		/* items without a column stay blank: set once a grader, as long as its rows follow */
+		if (em->blank_for != n->key + 1) {
+			for (i = 0; i < g->count; i++)
+				em->results[i] = g->items[i].blank;
+			em->blank_for = n->key + 1;
+		}
 		for (c = 1; c < p->ncols; c++) {
 			uint8_t code = ck->codes[k * p->ncols + c];
 			long item = p->item[c];
@@ -128,7 +133,7 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 
 static chunk *slot(run *r, uint64_t seq)
 {
-	return &r->slots[seq % SLOTS];
+	return &r->slots[seq % r->nslots];
 }
 
 static int helper_main(void *arg)
@@ -168,7 +173,7 @@ static void lead(run *r, emitter *em, bool threaded)
 
 		if (threaded)
 			mtx_lock(&r->lock);
-		if (!r->input_done && r->next_read < r->next_emit + SLOTS) {
+		if (!r->input_done && r->next_read < r->next_emit + r->nslots) {
 			uint64_t seq = r->next_read;
 
 			if (threaded)
@@ -539,6 +544,7 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	r->in = in;
 	r->line = 1;
 	r->keep_rows = r->o->on_row != NULL;
+	r->nslots = r->keep_rows ? SLOTS : SLOTS_WRITING;
 	r->chunk_bytes = r->o->chunk_bytes ? r->o->chunk_bytes : DEFAULT_CHUNK;
 	threads = r->o->threads ? r->o->threads : MAX_THREADS;
 	memset(&em, 0, sizeof(em));

@@ -127,6 +127,30 @@ static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 	return true;
 }
 
+/*
+ * keep_row() for a record read in one pass, whose fields on_row does not
+ * want (rows_without_fields): its codes and subtotals, and an empty flag.
+ */
+static bool keep_coded_row(run *r, worker *w, chunk *ck, row_note *n)
+{
+	const roster_plan *p = &r->plans[0];
+	size_t row = ck->nrows - 1;
+
+	if (!roster_grow((void **)&ck->text, &ck->text_cap, ck->text_len + 1, 1) ||
+	    !roster_grow((void **)&ck->codes, &ck->codes_cap, (row + 1) * p->ncols, 1) ||
+	    !roster_grow((void **)&ck->sections, &ck->sections_cap, (row + 1) * r->max_sections,
+			 sizeof(*ck->sections)))
+		return false;
+	n->first_field = ck->nfields;
+	n->nfields = 0;
+	n->flags_at = ck->text_len;
+	ck->text[ck->text_len++] = '\0';
+	memcpy(ck->codes + row * p->ncols, w->codes, p->ncols);
+	memcpy(ck->sections + row * r->max_sections, w->sections,
+	       r->graders[0]->nsections * sizeof(*ck->sections));
+	return true;
+}
+
 /* Append ",<points>" of column c's answer to o; returns the new end. */
 static char *put_points(const worker *w, size_t c, char *o)
 {
@@ -498,8 +522,9 @@ static int fast_row(run *r, worker *w, chunk *ck)
 		if (c + 1 < p->ncols ? *q != ',' : (*q != '\n' && *q != '\r'))
 			return 0;
 		q++;
-		if (!roster_find(t, text, len, &code))
+		if (!roster_find(t, text, len, &w->codes[c]))
 			return 0;
+		code = w->codes[c];
 		res = &t->result[code];
 		total += res->points;
 		sec[p->section[c]] += res->points;
@@ -530,6 +555,8 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	n->total = total;
 	rd->in_pos = (size_t)(q - rd->in);
 	rd->record_line = rd->line++;
+	if (r->keep_rows && !keep_coded_row(r, w, ck, n))
+		return -1;
 	if (!r->o->out)
 		return 1;
 	if (!roster_grow((void **)&ck->out, &ck->out_cap,
@@ -572,7 +599,7 @@ static void skip_empty_lines(ec_csv_reader *rd)
 /* Parse, score and format all of ck's records with w's tools. */
 void roster_process_chunk(run *r, worker *w, chunk *ck)
 {
-	bool more, fast = !r->keyed && r->plans[0].in_order && !r->keep_rows;
+	bool more, fast = !r->keyed && r->plans[0].in_order && (!r->keep_rows || r->o->rows_without_fields);
 
 	ck->out_len = 0;
 	ck->nrows = 0;
