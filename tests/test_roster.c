@@ -1133,11 +1133,101 @@ static void test_roster_peek_and_scan_column(void **state)
 	ec_grader_free(&g);
 }
 
+/* Every row handed to on_row, as text: line, total, sections, each result, flagged. */
+typedef struct digest {
+	char text[8192];
+	size_t len;
+	size_t without_fields; /* rows that came with none */
+} digest;
+
+static bool digest_row(void *ctx, const ec_roster_row *row)
+{
+	digest *d = ctx;
+	size_t i;
+
+	d->without_fields += row->nfields == 0;
+	d->len += (size_t)snprintf(d->text + d->len, sizeof(d->text) - d->len, "%ld %g %g %g %g |",
+				   row->line, row->total, row->sections[0], row->sections[1],
+				   row->sections[2]);
+	for (i = 0; i < NITEMS; i++)
+		d->len += (size_t)snprintf(d->text + d->len, sizeof(d->text) - d->len, " %g/%d/%u",
+					   row->results[i].points, (int)row->results[i].verdict,
+					   (unsigned)row->results[i].letters);
+	d->len += (size_t)snprintf(d->text + d->len, sizeof(d->text) - d->len, " [%s]\n", row->flagged);
+	return true;
+}
+
+/*
+ * Callbacks that read no fields (rows_without_fields, as statistics) are
+ * handed the same results, totals, sections and flags, whatever the chunk
+ * size and the threads; the rows read in one pass come without fields,
+ * the others (new answers, a flagged cell, a short row) with them.
+ */
+static void test_roster_grade_rows_without_fields(void **state)
+{
+	static const char text[] = "student,1.1,2.1,2.2,3.1.2\n"
+				   "ann,T,AB,C,-0.25\n"
+				   "bob,F,A,C,1\n"
+				   "cy,T,AZ,C,-0.25\n"
+				   "dee,T,AB\n"
+				   "eve,,\"B,A\",D,-1/4\n"
+				   "fay,T,AB,C,-0.25\n";
+	ec_roster_options opts;
+	ec_roster_summary sum;
+	ec_grader g;
+	ec_error err;
+	digest want, got;
+	unsigned t;
+	size_t chunk;
+	FILE *in;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	memset(&want, 0, sizeof(want));
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	memset(&opts, 0, sizeof(opts));
+	opts.on_row = digest_row;
+	opts.ctx = &want;
+	opts.threads = 1;
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+	fclose(in);
+	assert_int_equal(want.without_fields, 0);
+	for (t = 1; t <= 2; t++) {
+		for (chunk = 1; chunk <= sizeof(text); chunk += 5) {
+			memset(&got, 0, sizeof(got));
+			in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+			opts.ctx = &got;
+			opts.threads = t;
+			opts.chunk_bytes = chunk;
+			opts.rows_without_fields = true;
+			assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+			fclose(in);
+			assert_string_equal(got.text, want.text);
+		}
+	}
+	/*
+	 * In one chunk and one thread, a row is read in one pass when its
+	 * answers were all seen before: fay's (ann's); ann's, bob's and eve's
+	 * are new, cy's AZ is unreadable, dee's row is short.
+	 */
+	memset(&got, 0, sizeof(got));
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	opts.ctx = &got;
+	opts.threads = 1;
+	opts.chunk_bytes = 0;
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+	fclose(in);
+	assert_string_equal(got.text, want.text);
+	assert_int_equal(got.without_fields, 1);
+	ec_grader_free(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roster_grade_small_by_hand),
 		cmocka_unit_test(test_roster_grade_on_row),
+		cmocka_unit_test(test_roster_grade_rows_without_fields),
 		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
 		cmocka_unit_test(test_roster_grade_one_pass_records),
 		cmocka_unit_test(test_roster_grade_record_too_long),
