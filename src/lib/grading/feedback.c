@@ -249,8 +249,14 @@ typedef struct report {
 
 static void put(report *r, const char *s, size_t n)
 {
-	if (!r->nomem && ec_buf_append_len(r->b, s, n) != EC_OK)
+	ec_buf *b = r->b;
+
+	if (b->data && b->len + n < b->cap) { /* room: no call, the NUL written once at the end */
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+	} else if (!r->nomem && ec_buf_append_len(b, s, n) != EC_OK) {
 		r->nomem = true;
+	}
 }
 
 static void puts_(report *r, const char *s)
@@ -406,6 +412,8 @@ ec_status ec_feedback_format(ec_buf *out, const ec_feedback *fb, const ec_roster
 	}
 	for (k = 0; k < fb->nitems; k++)
 		put_item(&r, fb, row, k);
+	if (out->data)
+		out->data[out->len] = '\0';
 	return r.nomem ? EC_ERR_NOMEM : EC_OK;
 }
 
