@@ -689,7 +689,9 @@ static int grade_roster(const options *op, const ec_grader *g, ec_format format)
 	ro.rows_without_fields = !rc.feedback.open && !rc.writer; /* statistics and progress only */
 	ro.on_report = on_report;
 	ro.ctx = &rc;
-	ro.threads = threads_wanted();
+	/* with --feedback the files' system calls are the work: a second thread has little to
+	   do and makes each of them a little dearer (bench/README.md) */
+	ro.threads = rc.feedback.open ? 1 : threads_wanted();
 	ro.head = head;
 	ro.head_len = head_len;
 	if (v) {
