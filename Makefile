@@ -2,7 +2,9 @@
 #   make            build build/libexamcheck.a and build/examcheck
 #   make test       unit tests (cmocka), the fuzz corpora replayed
 #                   (tests/fuzz/corpus/) and golden CLI tests
-#   make sanitize   the whole test suite under ASan + UBSan (in build-san/)
+#   make sanitize   the whole test suite under ASan + UBSan (in build-san/),
+#                   built with clang when present (its UBSan sees more), the
+#                   fuzz corpora replayed per file and all in one process
 #   make tsan       unit tests and the roster CLI tests under ThreadSanitizer
 #                   (clang when present; in build-tsan/)
 #   make bench      grade's speed against the reading floor, and the
@@ -57,7 +59,7 @@ APP_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 TESTS := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 REPLAYS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 HEADERS := $(wildcard include/examcheck/*.h src/lib/*.h src/lib/*/*.h src/cli/*.h)
-DEPS := $(filter-out %/embedded.d,$(LIB_OBJ:.o=.d)) $(APP_OBJ:.o=.d)
+DEPS := $(filter-out %/embedded.d,$(LIB_OBJ:.o=.d)) $(APP_OBJ:.o=.d) $(TESTS:=.d) $(REPLAYS:=.d)
 
 LIB := $(BUILD)/libexamcheck.a
 BIN := $(BUILD)/examcheck
@@ -101,22 +103,35 @@ check-cmocka:
 	  | $(CC) -x c - -o /dev/null -lcmocka >/dev/null 2>&1 \
 	  || { echo "$(CMOCKA_HINT)" >&2; exit 1; }
 
-$(BUILD)/tests/%: tests/%.c $(LIB) $(HEADERS) $(wildcard tests/*.h) | check-cmocka
+# Test programs, like objects, depend on the headers they include (-MMD -MP).
+$(BUILD)/tests/%: tests/%.c $(LIB) | check-cmocka
 	@mkdir -p $(@D)
 	$(say) CC $<
-	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading -Isrc/lib/questions $(ALL_CFLAGS) -Wno-strict-prototypes -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading -Isrc/lib/questions $(ALL_CFLAGS) -Wno-strict-prototypes -MMD -MP -MF $@.d -MT $@ -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+
+# A CLI module's test links the module's object too.
+CLI_TESTS := $(BUILD)/tests/test_tmpfiles
+$(CLI_TESTS): $(BUILD)/tests/test_%: tests/test_%.c $(BUILD)/cli/%.o $(LIB) | check-cmocka
+	@mkdir -p $(@D)
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/cli $(ALL_CFLAGS) -Wno-strict-prototypes -MMD -MP -MF $@.d -MT $@ -o $@ $< $(BUILD)/cli/$*.o $(LIB) -lcmocka $(LDLIBS)
 
 # A harness without libFuzzer: replay.c feeds it the files of its corpus.
-$(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(LIB) $(HEADERS) $(wildcard tests/fuzz/*.h)
+$(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(LIB)
 	@mkdir -p $(@D)
 	$(say) CC $@
-	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/lib/grading $(ALL_CFLAGS) $(LDFLAGS) -MMD -MP -MF $@.d -MT $@ -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(LDLIBS)
 
 test: all check-cmocka $(TESTS) $(REPLAYS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTS)
 
+# clang when present: its UBSan finds the load of an uninitialised bool that
+# gcc's misses, and the corpus replayed in one process (as libFuzzer runs it)
+# finds a stale stack slot that one process per file does not.
+SAN_CC = $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+
 sanitize:
-	$(MAKE) BUILD=build-san OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	$(MAKE) BUILD=build-san CC=$(SAN_CC) OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
 # ThreadSanitizer does not see glibc's C11 threads: tests/tsan/threads.h,

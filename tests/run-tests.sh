@@ -6,8 +6,11 @@
 # Fuzz corpora: for each harness tests/fuzz/fuzz_NAME.c, every file of
 # tests/fuzz/corpus/NAME/ is given to BUILD/fuzz/replay_NAME (the harness
 # linked with tests/fuzz/replay.c instead of libFuzzer), one process per
-# file; one case per harness, failing when any file crashes it, makes it
-# print or exit non-zero, or runs over 60 s (where timeout(1) exists).
+# file (so that a crash names its input), then all files in one process,
+# as libFuzzer runs them (so that what one input leaves behind, a stale
+# stack slot or a static, meets the next); one case per harness, failing
+# when either way crashes it, makes it print or exit non-zero, or runs
+# over 60 s (where timeout(1) exists).
 #
 # A CLI case is tests/cli/NAME.sh, run by sh from the top of the tree with
 # $EC set to the examcheck binary. Its standard output must equal
@@ -76,6 +79,15 @@ $(cat "$tmp/out" "$tmp/err" | head -n 12 | sed 's/^/    /')"
 			fi
 		done
 		[ $inputs = 0 ] && why=" no input in tests/fuzz/corpus/$name/"
+		if [ $inputs != 0 ]; then
+			$limit "$replay" "tests/fuzz/corpus/$name"/* >"$tmp/out" 2>"$tmp/err"
+			status=$?
+			if [ $status != 0 ] || [ -s "$tmp/out" ] || [ -s "$tmp/err" ]; then
+				why="$why
+  all $inputs files in one process: exit status $status
+$(cat "$tmp/out" "$tmp/err" | head -n 12 | sed 's/^/    /')"
+			fi
+		fi
 	fi
 	if [ -z "$why" ]; then
 		pass=$((pass + 1))

@@ -320,6 +320,7 @@ static void test_expr_forward_power_at_zero(void **state)
 	const double zero[1] = {0};
 	ec_expr e;
 	ec_error err;
+	char why[200];
 
 	(void)state;
 	assert_int_equal(run("x**2", zero, &e, &err), EC_OK);
@@ -331,10 +332,15 @@ static void test_expr_forward_power_at_zero(void **state)
 	assert_int_equal(run("x**0.5", zero, &e, &err), EC_ERR_RANGE);
 	assert_non_null(strstr(err.msg, "no finite derivative with respect to x"));
 	ec_expr_free(&e);
-	assert_int_equal(run("(-2)**x", (const double[]){2}, &e, &err), EC_ERR_RANGE);
-	assert_string_equal(err.msg, "n1 = (-2)**x: negative base -2: no derivative with respect "
-				     "to the exponent (a power of a negative number is defined at "
-				     "whole exponents only)");
+	/* (-2)**x at 2 is 4, and has no derivative with respect to x */
+	assert_int_equal(run("(-2)**x", (const double[]){2}, &e, &err), EC_OK);
+	assert_near(output(&e), 4, 0);
+	assert_true(e.nodes[e.inputs[0].node].no_grad);
+	assert_string_equal(ec_expr_why_no_partial(&e, e.nodes[e.inputs[0].node].missing, why,
+						   sizeof(why)),
+			    "n1 = (-2)**x: negative base -2: no derivative with respect to the "
+			    "exponent (a power of a negative number is defined at whole exponents "
+			    "only)");
 	ec_expr_free(&e);
 	/* (-2)**3 with a constant exponent is fine: d/dx x**3 = 3x^2 = 12 at -2. */
 	assert_int_equal(run("x**3", (const double[]){-2}, &e, &err), EC_OK);
@@ -1144,6 +1150,51 @@ static void test_ln2_describe_short(void **state)
 	assert_string_equal(ec_ln2_describe(13.9, twenty, buf, sizeof(buf)), "13.9");
 }
 
+/*
+ * x**y at x = -2, y = 3: the value (-2)^3 = -8; d/dx = y x^(y-1) = 3 * 4 =
+ * 12, which exists (x**3 is a polynomial); d/dy would be x^y ln x, and
+ * (-2)^y is defined at whole y only, so it does not exist. The same
+ * through a sum and a product: f = 5*x + x**y has df/dx = 5 + 12 = 17 and
+ * no df/dy; and y below the exponent, f = x**(2*y), has neither only for
+ * y (df/dx = 2y x^(2y-1) = 6 * (-2)^5 = -192). The finite difference of
+ * x**3 around -2 agrees with 12.
+ */
+static void test_expr_backward_no_gradient_towards_exponent(void **state)
+{
+	const double at[2] = {-2, 3};
+	ec_expr e;
+	ec_error err;
+	size_t x, y;
+
+	(void)state;
+	assert_int_equal(run("x**y", at, &e, &err), EC_OK);
+	assert_near(output(&e), -8, 0);
+	assert_int_equal(ec_expr_find_input(&e, "x", &x), EC_OK);
+	assert_int_equal(ec_expr_find_input(&e, "y", &y), EC_OK);
+	assert_false(e.nodes[e.inputs[x].node].no_grad);
+	assert_near(e.nodes[e.inputs[x].node].grad, 12, 0);
+	assert_near((pow(-2 + 1e-6, 3) - pow(-2 - 1e-6, 3)) / 2e-6, 12, 1e-6);
+	assert_true(e.nodes[e.inputs[y].node].no_grad);
+	assert_near(e.nodes[e.inputs[y].node].grad, 0, 0);
+	assert_int_equal(e.nodes[e.inputs[y].node].missing, 2); /* n1 = x**y */
+	ec_expr_free(&e);
+	assert_int_equal(run("5*x + x**y", at, &e, &err), EC_OK);
+	assert_near(grad_of(&e, "x"), 17, 0);
+	assert_true(e.nodes[e.inputs[1].node].no_grad);
+	ec_expr_free(&e);
+	assert_int_equal(run("x**(2*y)", at, &e, &err), EC_OK);
+	assert_near(output(&e), 64, 0);
+	assert_near(grad_of(&e, "x"), -192, 0);
+	assert_true(e.nodes[e.inputs[1].node].no_grad);
+	ec_expr_free(&e);
+	/* a graph file must give every input a gradient: q3.1.1's answer prints them all */
+	assert_int_equal(ec_expr_file_load("expr x**y\nx = -2\ny = 3\n", "g", &e, &err), EC_ERR_RANGE);
+	assert_string_equal(err.msg, "n1 = x**y: negative base -2: no derivative with respect to the "
+				     "exponent (a power of a negative number is defined at whole "
+				     "exponents only)");
+	assert_int_equal(err.line, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1154,6 +1205,7 @@ int main(void)
 		cmocka_unit_test(test_expr_parse_nodes_and_labels),
 		cmocka_unit_test(test_expr_backward_kink_conventions),
 		cmocka_unit_test(test_expr_forward_power_at_zero),
+		cmocka_unit_test(test_expr_backward_no_gradient_towards_exponent),
 		cmocka_unit_test(test_expr_forward_domain_errors),
 		cmocka_unit_test(test_expr_backward_gradient_overflow),
 		cmocka_unit_test(test_expr_parse_malformed_columns),

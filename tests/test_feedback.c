@@ -142,6 +142,21 @@ static void test_feedback_name_safe_names_collide(void **state)
 	ec_feedback_names_free(&names);
 }
 
+/* Names that differ only in case would be one file where case is ignored: the second gets a suffix. */
+static void test_feedback_name_case_ignored(void **state)
+{
+	ec_feedback_names names = EC_FEEDBACK_NAMES_INIT;
+
+	(void)state;
+	NAME_IS(&names, "Ann", "Ann.txt");
+	NAME_IS(&names, "ann", "ann-2.txt");
+	NAME_IS(&names, "ANN", "ANN-3.txt");
+	NAME_IS(&names, "ann-2x", "ann-2x.txt");
+	NAME_IS(&names, "ANN-2", "ANN-2-2.txt"); /* ann-2 is taken, in another case */
+	NAME_IS(&names, "bob", "bob.txt");
+	ec_feedback_names_free(&names);
+}
+
 static void test_feedback_name_suffix_taken(void **state)
 {
 	ec_feedback_names names = EC_FEEDBACK_NAMES_INIT;
@@ -541,6 +556,34 @@ static void test_feedback_write_blank_id(void **state)
 	free(text);
 }
 
+/*
+ * Bidirectional controls in an id or an answer are shown, not obeyed: a
+ * right-to-left override (U+202E, E2 80 AE) in the id and a first strong
+ * isolate (U+2068, E2 81 A8) in an answer become \u202E and \u2068, the
+ * letters around them kept.
+ */
+static void test_feedback_write_bidi_escaped(void **state)
+{
+	static char *const fields[] = {"ann\xE2\x80\xAEgpj", "A\xE2\x81\xA8" "B", "T", "", "", ""};
+	static const size_t lens[] = {9, 5, 1, 0, 0, 0};
+	ec_grade_result results[NITEMS];
+	double sections[3] = {2, 0, 0};
+	ec_roster_row row = {fields, lens, 6, 3, 2, sections, results, "2.1", 0, NULL};
+	char *text;
+
+	(void)state;
+	all_blank(results);
+	results[T11] = (ec_grade_result){2, EC_VERDICT_RIGHT, 0};
+	results[MC_AB] = (ec_grade_result){0, EC_VERDICT_UNREADABLE, 0};
+	results[MANUAL] = (ec_grade_result){0, EC_VERDICT_MANUAL, 0};
+	text = feedback_text(&row);
+	assert_non_null(strstr(text, "Student: ann\\u202Egpj\n"));
+	assert_non_null(strstr(text, "  answer: A\\u2068B\n"));
+	assert_null(strstr(text, "\xE2\x80\xAE"));
+	assert_null(strstr(text, "\xE2\x81\xA8"));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -552,6 +595,7 @@ int main(void)
 		cmocka_unit_test(test_feedback_safe_name_long),
 		cmocka_unit_test(test_feedback_name_same_id_twice),
 		cmocka_unit_test(test_feedback_name_safe_names_collide),
+		cmocka_unit_test(test_feedback_name_case_ignored),
 		cmocka_unit_test(test_feedback_name_suffix_taken),
 		cmocka_unit_test(test_feedback_name_long_ids),
 		cmocka_unit_test(test_feedback_name_many),
@@ -561,6 +605,7 @@ int main(void)
 		cmocka_unit_test(test_feedback_write_short_record),
 		cmocka_unit_test(test_feedback_write_all_right),
 		cmocka_unit_test(test_feedback_write_blank_id),
+		cmocka_unit_test(test_feedback_write_bidi_escaped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

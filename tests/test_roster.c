@@ -511,15 +511,17 @@ static void test_roster_grade_every_chunk_boundary(void **state)
 	assert_int_equal(want.status, EC_OK);
 	/*
 	 * By hand: every record but j (text after a closing quote), o (a quote
-	 * in an unquoted field: no quoting, the line ends the record), p (text
-	 * after a closing quote, up to the line's end whatever its quotes) and
-	 * m (a quote never closed, to the end) is graded; d (AZ), e (two
-	 * fields), h (x) and l (Z) with a flag. c: F -1, B (one missing) 2, 1
-	 * is not -0.25: 0.
+	 * in an unquoted field: no quoting, the line ends the record) and p
+	 * (text after a closing quote, up to the line's end whatever its
+	 * quotes) is graded; d (AZ), e (two fields), h (x) and l (Z) with a
+	 * flag. c: F -1, B (one missing) 2, 1 is not -0.25: 0. m's quote is
+	 * never closed: its record ends with its line, 1.1 unreadable (0, its
+	 * flag), 2.1 and 3.1.2 blank (0); n, on the line after, is a student of
+	 * its own: F -1, A (one missing) 2, 1 not -0.25: 0, total 1.
 	 */
-	assert_int_equal(want.sum.graded, 10);
-	assert_int_equal(want.sum.lost, 4);
-	assert_int_equal(want.sum.flagged_rows, 4);
+	assert_int_equal(want.sum.graded, 12);
+	assert_int_equal(want.sum.lost, 3);
+	assert_int_equal(want.sum.flagged_rows, 5);
 	assert_string_equal(want.out,
 			    "student,total,section.1,section.2,section.3,1.1,2.1,3.1.2,flagged\n"
 			    "\"a\nb\",11,2,4,5,2,4,5,\n"
@@ -531,7 +533,9 @@ static void test_roster_grade_every_chunk_boundary(void **state)
 			    "h,2,0,2,0,0,2,0,1.1\n"
 			    "i,9,2,2,5,2,2,5,\n"
 			    "k,-1,-1,0,0,-1,0,0,\n"
-			    "l,2,2,0,0,2,0,0,2.1\n");
+			    "l,2,2,0,0,2,0,0,2.1\n"
+			    "m,0,0,0,0,0,0,0,1.1\n"
+			    "n,1,-1,2,0,-1,2,0,\n");
 	assert_non_null(strstr(want.msgs, "r.csv:7: column '2.1': 'AZ' is not an option of 2.1\n"));
 	assert_non_null(strstr(want.msgs, "r.csv:8: row has 2 fields, the header 4"));
 	assert_non_null(strstr(want.msgs, "r.csv:13: column '1.1'"));
@@ -539,8 +543,9 @@ static void test_roster_grade_every_chunk_boundary(void **state)
 	assert_non_null(strstr(want.msgs, "r.csv:17: column '2.1'"));
 	assert_non_null(strstr(want.msgs, "r.csv:19: quote inside an unquoted field\n"));
 	assert_non_null(strstr(want.msgs, "r.csv:20: text after a closing quote\n"));
-	assert_non_null(strstr(want.msgs, "r.csv:21: quoted field is not closed: it swallows the 1 line after it, to the end of "
-					 "the file\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:21: column '1.1': quoted field is not closed: read to the end "
+					 "of its line, the lines after it graded as rows of their own; its "
+					 "answer is unreadable\n"));
 	for (t = 1; t <= 2; t++) {
 		for (chunk = 1; chunk <= sizeof(tricky_roster) + 1; chunk++) {
 			grade_text(&g, tricky_roster, sizeof(tricky_roster) - 1, t, chunk, NULL, NULL, &got);
@@ -1369,12 +1374,107 @@ static void test_roster_peek_and_scan_column(void **state)
 	assert_int_equal(at, -1);
 	free(head);
 	fclose(in);
+	/* the student id column is no such column, whatever its name */
+	in = fmemopen((void *)"variant,1.1\nann,T\n", 18, "rb");
+	assert_int_equal(roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(at, -1);
+	free(head);
+	fclose(in);
 	in = fmemopen((void *)"\n", 1, "rb");
 	assert_int_equal(roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
 	assert_int_equal(at, -1);
 	assert_int_equal(head_len, 1);
 	free(head);
 	fclose(in);
+	ec_grader_free(&g);
+}
+
+/* Every row handed to on_row, as text: line, total, sections, each result, flagged. */
+typedef struct digest {
+	char text[8192];
+	size_t len;
+	size_t without_fields; /* rows that came with none */
+} digest;
+
+static bool digest_row(void *ctx, const ec_roster_row *row)
+{
+	digest *d = ctx;
+	size_t i;
+
+	d->without_fields += row->nfields == 0;
+	d->len += (size_t)snprintf(d->text + d->len, sizeof(d->text) - d->len, "%ld %g %g %g %g |",
+				   row->line, row->total, row->sections[0], row->sections[1],
+				   row->sections[2]);
+	for (i = 0; i < NITEMS; i++)
+		d->len += (size_t)snprintf(d->text + d->len, sizeof(d->text) - d->len, " %g/%d/%u",
+					   row->results[i].points, (int)row->results[i].verdict,
+					   (unsigned)row->results[i].letters);
+	d->len += (size_t)snprintf(d->text + d->len, sizeof(d->text) - d->len, " [%s]\n", row->flagged);
+	return true;
+}
+
+/*
+ * Callbacks that read no fields (rows_without_fields, as statistics) are
+ * handed the same results, totals, sections and flags, whatever the chunk
+ * size and the threads; the rows read in one pass come without fields,
+ * the others (new answers, a flagged cell, a short row) with them.
+ */
+static void test_roster_grade_rows_without_fields(void **state)
+{
+	static const char text[] = "student,1.1,2.1,2.2,3.1.2\n"
+				   "ann,T,AB,C,-0.25\n"
+				   "bob,F,A,C,1\n"
+				   "cy,T,AZ,C,-0.25\n"
+				   "dee,T,AB\n"
+				   "eve,,\"B,A\",D,-1/4\n"
+				   "fay,T,AB,C,-0.25\n";
+	ec_roster_options opts;
+	ec_roster_summary sum;
+	ec_grader g;
+	ec_error err;
+	digest want, got;
+	unsigned t;
+	size_t chunk;
+	FILE *in;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	memset(&want, 0, sizeof(want));
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	memset(&opts, 0, sizeof(opts));
+	opts.on_row = digest_row;
+	opts.ctx = &want;
+	opts.threads = 1;
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+	fclose(in);
+	assert_int_equal(want.without_fields, 0);
+	for (t = 1; t <= 2; t++) {
+		for (chunk = 1; chunk <= sizeof(text); chunk += 5) {
+			memset(&got, 0, sizeof(got));
+			in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+			opts.ctx = &got;
+			opts.threads = t;
+			opts.chunk_bytes = chunk;
+			opts.rows_without_fields = true;
+			assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+			fclose(in);
+			assert_string_equal(got.text, want.text);
+		}
+	}
+	/*
+	 * In one chunk and one thread, a row is read in one pass when its
+	 * answers were all seen before: fay's (ann's); ann's, bob's and eve's
+	 * are new, cy's AZ is unreadable, dee's row is short.
+	 */
+	memset(&got, 0, sizeof(got));
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	opts.ctx = &got;
+	opts.threads = 1;
+	opts.chunk_bytes = 0;
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+	fclose(in);
+	assert_string_equal(got.text, want.text);
+	assert_int_equal(got.without_fields, 1);
 	ec_grader_free(&g);
 }
 
@@ -1388,6 +1488,7 @@ int main(void)
 		cmocka_unit_test(test_roster_grade_id_column_and_map),
 		cmocka_unit_test(test_roster_grade_id_column_in_rows),
 		cmocka_unit_test(test_roster_grade_on_row),
+		cmocka_unit_test(test_roster_grade_rows_without_fields),
 		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
 		cmocka_unit_test(test_roster_grade_one_pass_records),
 		cmocka_unit_test(test_roster_grade_record_too_long),

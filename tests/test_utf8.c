@@ -137,6 +137,59 @@ static void test_utf8_next_ill_formed(void **state)
 	next_is("\xC3\x28", 1, EC_UTF8_INVALID);             /* '(' is no continuation */
 }
 
+/*
+ * The format characters, checked at each end of each range and just
+ * outside it (U+061B ARABIC SEMICOLON, U+2065 unassigned, U+2070
+ * SUPERSCRIPT ZERO and the others are shown as they are).
+ */
+static void test_utf8_is_format_ranges(void **state)
+{
+	static const uint32_t in[] = {0x61C, 0x180E, 0x200B, 0x200E, 0x200F, 0x2028, 0x2029,
+				      0x202A, 0x202E, 0x2060, 0x2064, 0x2066, 0x2069, 0x206A,
+				      0x206F, 0xFEFF, 0xFFF9, 0xFFFB, 0xE0001, 0xE0020, 0xE007F};
+	static const uint32_t out[] = {0x20, 'A', 0xE9, 0x61B, 0x61D, 0x180D, 0x180F, 0x200A,
+				       0x2010, 0x2027, 0x202F, 0x205F, 0x2065, 0x2070, 0xFEFE,
+				       0xFF00, 0xFFF8, 0xFFFC, 0xE0000, 0xE0002, 0xE001F, 0xE0080};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+		if (!ec_utf8_is_format(in[i]))
+			fail_msg("U+%04X should be a format character", (unsigned)in[i]);
+	for (i = 0; i < sizeof(out) / sizeof(out[0]); i++)
+		if (ec_utf8_is_format(out[i]))
+			fail_msg("U+%04X should not be a format character", (unsigned)out[i]);
+}
+
+/* ec_utf8_decode() reads no further than n, and agrees with ec_utf8_next(). */
+static void test_utf8_decode_bounded(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	/* U+202E is E2 80 AE: 0x2 << 12 | 0x00 << 6 | 0x2E */
+	assert_int_equal(ec_utf8_decode("\xE2\x80\xAE", 3, &cp), 3);
+	assert_int_equal(cp, 0x202E);
+	assert_int_equal(ec_utf8_decode("\xE2\x80\xAE", 2, &cp), 2); /* cut short */
+	assert_int_equal(cp, EC_UTF8_INVALID);
+	assert_int_equal(ec_utf8_decode("\xF3\xA0\x80\x81", 4, &cp), 4); /* U+E0001 */
+	assert_int_equal(cp, 0xE0001);
+	assert_int_equal(ec_utf8_decode("A\xE2", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+}
+
+/* A right-to-left override quoted in a message shows as \u202E, and cannot turn what follows. */
+static void test_utf8_char_text_format_escaped(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(ec_utf8_char_text("\xE2\x80\xAE", 3, NULL, buf, sizeof(buf)), "\\u202E");
+	assert_string_equal(ec_utf8_char_text("\xE2\x81\xA6", 3, NULL, buf, sizeof(buf)), "\\u2066");
+	assert_string_equal(ec_utf8_quote("ab\xE2\x80\xAEtxt.exe", 12, 40, buf, sizeof(buf)),
+			    "ab\\u202Etxt.exe");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +199,9 @@ int main(void)
 		cmocka_unit_test(test_utf8_char_text_whole_or_escaped),
 		cmocka_unit_test(test_utf8_quote_cuts_whole_characters),
 		cmocka_unit_test(test_utf8_count_and_boundary),
+		cmocka_unit_test(test_utf8_is_format_ranges),
+		cmocka_unit_test(test_utf8_decode_bounded),
+		cmocka_unit_test(test_utf8_char_text_format_escaped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

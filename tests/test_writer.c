@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "examcheck/ec_writer.h"
+#include "grade_fixture.h"
 
 /*
  * Expected texts below are written from each format's rules (ec_writer.h
@@ -1069,10 +1070,129 @@ static void test_write_check_unsupported(void **state)
 	capture_check(&c, "");
 }
 
+/*
+ * A roster as JSON, a row at a time (write_json.c's rules): the id with a
+ * quote and a right-to-left override (\" and \u202e), a data column,
+ * the sections of the fixture's key (1, 2, 3) and the two items the
+ * header has. Item 1.1's results go through more than the four the
+ * writer keeps per item (right 2, wrong -1, blank 0, unreadable 0, partial
+ * 1, then right 2 again, after it was dropped), each row's text the same
+ * as made fresh. A second header (a class graded against a second key,
+ * here with 2.1 only) gets its own names.
+ */
+static void test_write_roster_json(void **state)
+{
+	static const char *const names[] = {"id", "e\"mail", "1.1", "2.1"};
+	static const long item[] = {EC_ROSTER_COLUMN_DATA, EC_ROSTER_COLUMN_DATA, T11, MC_AB};
+	static const size_t items[] = {T11, MC_AB}, items2[] = {MC_AB};
+	static const struct {
+		const char *id;
+		double p11;
+		ec_verdict v11;
+		const char *flag;
+	} rows[] = {
+		{"a\"b\xE2\x80\xAE", 2, EC_VERDICT_RIGHT, ""},
+		{"c", -1, EC_VERDICT_WRONG, "1.1 fields"},
+		{"d", 0, EC_VERDICT_BLANK, ""},
+		{"e", 0, EC_VERDICT_UNREADABLE, "1.1"},
+		{"f", 1, EC_VERDICT_PARTIAL, ""},
+		{"g", 2, EC_VERDICT_RIGHT, ""},
+		{"k", 2, EC_VERDICT_RIGHT, ""},
+	};
+	ec_roster_header h = {(char *const *)names, 4, item, items, 2, 0, NULL, false};
+	ec_roster_header h2 = {(char *const *)names, 4, item, items2, 1, 1, NULL, false};
+	ec_grade_result results[NITEMS];
+	double sections[3];
+	const ec_writer *w = ec_writer_get(EC_FORMAT_JSON);
+	ec_write_ctx ctx;
+	ec_grader g;
+	ec_error err;
+	capture c;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(ec_write_roster_begin(&ctx, capture_open(&c), w, &g, &h, &err), EC_OK);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char *fields[4] = {(char *)rows[i].id, "x@y", "", ""};
+		size_t lens[4] = {strlen(rows[i].id), 3, 0, 0};
+		ec_roster_row row = {fields, lens, 4, (long)i + 2, rows[i].p11 + 4, sections, results,
+				     rows[i].flag, 0, NULL};
+
+		memset(results, 0, sizeof(results));
+		results[T11] = (ec_grade_result){rows[i].p11, rows[i].v11, 0};
+		results[MC_AB] = (ec_grade_result){4, EC_VERDICT_RIGHT, 0};
+		sections[0] = rows[i].p11;
+		sections[1] = 4;
+		sections[2] = 0;
+		assert_int_equal(ec_write_roster_row(&ctx, w, &g, i == 6 ? &h2 : &h, &row, &err), EC_OK);
+	}
+	assert_int_equal(ec_write_roster_end(&ctx, w, &err), EC_OK);
+	assert_null(ctx.scratch);
+	capture_check(&c,
+		      "[\n"
+		      " {\"line\": 2, \"student\": \"a\\\"b\\u202e\", \"data\": {\"e\\\"mail\": \"x@y\"}, "
+		      "\"total\": 6, \"sections\": {\"1\": 2, \"2\": 4, \"3\": 0}, \"items\": {\"1.1\": "
+		      "{\"points\": 2, \"verdict\": \"right\"}, \"2.1\": {\"points\": 4, \"verdict\": "
+		      "\"right\"}}, \"flagged\": []},\n"
+		      " {\"line\": 3, \"student\": \"c\", \"data\": {\"e\\\"mail\": \"x@y\"}, \"total\": 3, "
+		      "\"sections\": {\"1\": -1, \"2\": 4, \"3\": 0}, \"items\": {\"1.1\": {\"points\": -1, "
+		      "\"verdict\": \"wrong\"}, \"2.1\": {\"points\": 4, \"verdict\": \"right\"}}, "
+		      "\"flagged\": [\"1.1\", \"fields\"]},\n"
+		      " {\"line\": 4, \"student\": \"d\", \"data\": {\"e\\\"mail\": \"x@y\"}, \"total\": 4, "
+		      "\"sections\": {\"1\": 0, \"2\": 4, \"3\": 0}, \"items\": {\"1.1\": {\"points\": 0, "
+		      "\"verdict\": \"blank\"}, \"2.1\": {\"points\": 4, \"verdict\": \"right\"}}, "
+		      "\"flagged\": []},\n"
+		      " {\"line\": 5, \"student\": \"e\", \"data\": {\"e\\\"mail\": \"x@y\"}, \"total\": 4, "
+		      "\"sections\": {\"1\": 0, \"2\": 4, \"3\": 0}, \"items\": {\"1.1\": {\"points\": 0, "
+		      "\"verdict\": \"unreadable\"}, \"2.1\": {\"points\": 4, \"verdict\": \"right\"}}, "
+		      "\"flagged\": [\"1.1\"]},\n"
+		      " {\"line\": 6, \"student\": \"f\", \"data\": {\"e\\\"mail\": \"x@y\"}, \"total\": 5, "
+		      "\"sections\": {\"1\": 1, \"2\": 4, \"3\": 0}, \"items\": {\"1.1\": {\"points\": 1, "
+		      "\"verdict\": \"partial\"}, \"2.1\": {\"points\": 4, \"verdict\": \"right\"}}, "
+		      "\"flagged\": []},\n"
+		      " {\"line\": 7, \"student\": \"g\", \"data\": {\"e\\\"mail\": \"x@y\"}, \"total\": 6, "
+		      "\"sections\": {\"1\": 2, \"2\": 4, \"3\": 0}, \"items\": {\"1.1\": {\"points\": 2, "
+		      "\"verdict\": \"right\"}, \"2.1\": {\"points\": 4, \"verdict\": \"right\"}}, "
+		      "\"flagged\": []},\n"
+		      " {\"line\": 8, \"student\": \"k\", \"data\": {\"e\\\"mail\": \"x@y\"}, \"total\": 6, "
+		      "\"sections\": {\"1\": 2, \"2\": 4, \"3\": 0}, \"items\": {\"2.1\": {\"points\": 4, "
+		      "\"verdict\": \"right\"}}, \"flagged\": []}\n"
+		      "]\n");
+	ec_grader_free(&g);
+}
+
+/* A roster stopped before its end: ec_write_ctx_free() releases the writer's scratch. */
+static void test_write_roster_json_stopped(void **state)
+{
+	static const char *const names[] = {"id", "1.1"};
+	static const long item[] = {EC_ROSTER_COLUMN_DATA, T11};
+	static const size_t items[] = {T11};
+	ec_roster_header h = {(char *const *)names, 2, item, items, 1, 0, NULL, false};
+	ec_write_ctx ctx;
+	ec_grader g;
+	ec_error err;
+	capture c;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	assert_int_equal(ec_write_roster_begin(&ctx, capture_open(&c), ec_writer_get(EC_FORMAT_JSON), &g,
+					       &h, &err),
+			 EC_OK);
+	assert_non_null(ctx.scratch);
+	ec_write_ctx_free(&ctx);
+	assert_null(ctx.scratch);
+	ec_write_ctx_free(&ctx); /* twice is harmless */
+	capture_check(&c, "[");
+	ec_grader_free(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_csv_field_plain),
+		cmocka_unit_test(test_write_roster_json),
+		cmocka_unit_test(test_write_roster_json_stopped),
 		cmocka_unit_test(test_write_csv_field_quoted),
 		cmocka_unit_test(test_write_json_string_plain),
 		cmocka_unit_test(test_write_json_string_escapes),

@@ -27,6 +27,9 @@ typedef struct ec_buf {
 /** Append the string `s`. Returns EC_OK, or EC_ERR_NOMEM with `b` unchanged. */
 ec_status ec_buf_append(ec_buf *b, const char *s);
 
+/** Append the `n` bytes at `s`. Returns EC_OK, or EC_ERR_NOMEM with `b` unchanged. */
+ec_status ec_buf_append_len(ec_buf *b, const char *s, size_t n);
+
 /**
  * Append printf-style formatted text. Returns EC_OK, or EC_ERR_NOMEM (or
  * EC_ERR_INVALID for a format vsnprintf rejects) with `b` unchanged.

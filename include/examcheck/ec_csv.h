@@ -43,6 +43,14 @@ typedef struct ec_csv_reader {
 	char sep;               /**< the separator: ',' (the default), ';' or '\t'; 0 until the
 				     first record, when ec_csv_set_separator() asked to detect it */
 	unsigned char ends[256]; /**< the bytes that end an unquoted run (separator, CR, LF, '"', NUL) */
+	long unclosed;          /**< after ec_csv_next(): the line where a quoted field of the
+				     record opened and was not closed, 0 when none */
+	size_t unclosed_field;  /**< that field's index (the record's last) */
+	size_t in_cap;          /**< bytes `in` holds before its NUL and slack (FILE reader) */
+	char *kept;             /**< a multi-line quoted field's bytes after its first line, kept
+				     while the FILE reader refills `in`, to read them again */
+	size_t kept_len, kept_cap, keep_from;
+	bool keeping;
 } ec_csv_reader;
 
 /** Whether `sep` is a separator the reader takes: ',', ';' or a tab. */
@@ -74,14 +82,25 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
  * Read the next record into r->fields[0..r->nfields) (NUL-terminated,
  * quotes removed; lengths in r->lens; valid until the next call), its
  * first line in r->record_line. Empty lines are
- * skipped. Sets *more to false at the end of the input. Returns EC_OK; or
- * EC_ERR_PARSE at file:line for an unterminated quote (reported at the
- * line where the field opened), a quote inside an unquoted field, text
- * after a closing quote, a NUL byte, a record longer than
- * EC_CSV_RECORD_MAX bytes or with more than EC_CSV_FIELDS_MAX fields; after
- * such an error the reader has skipped to the end of the bad record, so
- * the next call reads the following one. EC_ERR_IO when reading fails
- * (the reader then stops); EC_ERR_NOMEM.
+ * skipped. Sets *more to false at the end of the input.
+ *
+ * A quoted field that is not closed, the input ending inside it, ends
+ * the record at the end of the line where it opened: the record is
+ * returned with EC_OK, the field holding what follows its quote on that
+ * line, r->unclosed the line and r->unclosed_field the field's index; the
+ * lines after it are then read again as records of their own. That takes
+ * keeping what follows the line: up to EC_CSV_RECORD_MAX bytes (every
+ * byte read in the field counted). A field that runs on further is an
+ * error, as a record over EC_CSV_RECORD_MAX that does close is ("record
+ * is longer than 1 MiB"; or, when that is not so, "quoted field is not
+ * closed: it runs on over 1 MiB and swallows the N lines after it").
+ *
+ * Returns EC_OK; or EC_ERR_PARSE at file:line for a quote inside an
+ * unquoted field, text after a closing quote, a NUL byte, a record longer
+ * than EC_CSV_RECORD_MAX bytes or with more than EC_CSV_FIELDS_MAX
+ * fields; after such an error the reader has skipped to the end of the
+ * bad record, so the next call reads the following one. EC_ERR_IO when
+ * reading fails (the reader then stops); EC_ERR_NOMEM.
  */
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err);
 

@@ -127,8 +127,13 @@ typedef struct ec_expr_node {
 	char label[EC_EXPR_NAME_MAX + 1]; /**< input name, "n1", ... or "" (constant) */
 	double value;      /**< forward value (after ec_expr_forward) */
 	double partial[3]; /**< d value / d arg[k], 0 towards a constant operand */
+	bool no_partial[3]; /**< d value / d arg[k] does not exist (partial[k] is then 0):
+				 the exponent of a negative base */
 	bool at_kink;      /**< evaluated where a convention above applied */
 	double grad;       /**< d output / d value (after ec_expr_backward) */
+	bool no_grad;      /**< d output / d value does not exist (grad is then 0): a path to
+				 the output goes through a partial that does not */
+	size_t missing;    /**< with no_grad: the node whose partial does not exist */
 } ec_expr_node;
 
 /** A named input: its node, where it first appears and its value. */
@@ -243,15 +248,32 @@ ec_status ec_expr_parse_number(const char *text, double *value, ec_error *err);
  * and column) on a domain error: division by zero, log of x <= 0,
  * 0 ** negative, negative ** non-integer, clamp with a > b, a non-finite
  * value, or a non-finite local partial towards a non-constant operand.
+ * A negative base to a whole power that is not constant, (-2)**y at y =
+ * 3, has a value (-8) and a derivative with respect to the base, but
+ * none with respect to the exponent (a power of a negative number is
+ * defined at whole exponents only): no_partial[1], which
+ * ec_expr_backward() carries to the inputs below it.
  */
 ec_status ec_expr_forward(ec_expr *e, ec_error *err);
 
 /**
  * The reverse pass after ec_expr_forward(): the output's gradient is 1 and
  * every non-constant node's grad is the sum over its users of
- * user.grad * user.partial. EC_ERR_RANGE when a gradient is not finite.
+ * user.grad * user.partial. A node some path from the output reaches
+ * through a partial that does not exist (no_partial) has no gradient:
+ * no_grad, grad 0, and `missing` the node whose partial it is
+ * (ec_expr_why_no_partial() says why); d(x**y)/dx = y x**(y-1) at x = -2,
+ * y = 3 is 12 all the same. EC_ERR_RANGE when a gradient is not finite.
  */
 ec_status ec_expr_backward(ec_expr *e, ec_error *err);
+
+/**
+ * Why node `i` (one with a no_partial) has a partial that does not exist,
+ * as a domain error says it: "n1 = x**y: negative base -2: no derivative
+ * with respect to the exponent (a power of a negative number is defined
+ * at whole exponents only)", into buf. Returns buf.
+ */
+char *ec_expr_why_no_partial(const ec_expr *e, size_t i, char *buf, size_t size);
 
 /** The operator's symbol or function name: "+", "**", "clamp", "input", "number". */
 const char *ec_expr_op_name(ec_expr_op op);
@@ -263,7 +285,7 @@ const char *ec_expr_op_name(ec_expr_op op);
  * lone CR, and a UTF-8 byte-order mark at the start is skipped (columns
  * count from after it). On failure returns
  * EC_ERR_PARSE (malformed file, missing or unknown input) or EC_ERR_RANGE
- * (a domain error of a pass), with err->file = `filename` (kept as a
+ * (a domain error of a pass, or an input without a gradient: no_grad), with err->file = `filename` (kept as a
  * pointer), err->line and err->column (within the line) set, and leaves
  * *out empty.
  */

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "examcheck/ec_buf.h"
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
 #include "examcheck/ec_roster.h"
@@ -56,7 +57,10 @@ typedef struct ec_feedback_names {
  * The file name for student `id` (`len` bytes): its safe name
  * (ec_feedback_safe_name()) when no earlier call gave that name, else
  * the first of NAME-2, NAME-3, ... not given yet (NAME cut so that the
- * whole fits EC_FEEDBACK_NAME_MAX), then ".txt", into `out`. The name is
+ * whole fits EC_FEEDBACK_NAME_MAX), then ".txt", into `out`. Names that
+ * differ only in the case of their letters count as the same ("Ann",
+ * then "ann" gives ann-2.txt), since a file system may not tell them
+ * apart. The name is
  * remembered in `names`. Returns EC_OK; EC_ERR_NOMEM, or EC_ERR_OVERFLOW
  * past 4 GiB of names, with `names` unchanged.
  */
@@ -103,6 +107,7 @@ typedef struct ec_feedback {
 	char worked[64];          /**< what comes before a question's id in the command of its
 				       worked answer: "examcheck q" (as ec_feedback_init() sets
 				       it), "examcheck variant --seed 7 " for a variant */
+	char **correct;           /**< per item: its "key:" text, ec_grade_item_correct() once */
 } ec_feedback;
 
 /**
@@ -148,10 +153,20 @@ void ec_feedback_free(ec_feedback *fb);
  * hand, no mark yet"), "mark:" and the field ("(none)" when empty), and
  * "key:" with what the key says a grader looks for. Bytes below 0x20 and
  * 0x7f in what students wrote are written \xNN (two lower-case hex
- * digits), so that a report is safe to print on a terminal. Write errors
- * are left on the stream (ferror(f)).
+ * digits), and format characters (ec_utf8_is_format(): the bidirectional
+ * controls such as U+202E, which would make a line read otherwise)
+ * \uXXXX (four to five upper-case hex digits), so that a report is safe
+ * to print on a terminal. The report is built whole, then written at
+ * once. Returns EC_OK; EC_ERR_NOMEM (nothing written); EC_ERR_IO when
+ * fwrite() fails (more on the stream: ferror(f)).
  */
-void ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row);
+ec_status ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row);
+
+/**
+ * The report ec_feedback_write() writes, appended to `out` instead.
+ * Returns EC_OK or EC_ERR_NOMEM (the text appended so far is incomplete).
+ */
+ec_status ec_feedback_format(ec_buf *out, const ec_feedback *fb, const ec_roster_row *row);
 
 #ifdef __cplusplus
 }

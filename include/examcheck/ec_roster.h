@@ -7,7 +7,8 @@
  * and each bad row to callbacks, in input order, from the calling thread.
  * With two threads the input is cut at record boundaries and both threads
  * read and score; the output, the callbacks and the messages are the same
- * bytes, in the same order, as with one.
+ * bytes, in the same order, as with one. The second thread blocks every
+ * signal, so that a handler of the caller's runs in the caller's thread.
  *
  * A class that sat several versions of the exam can be graded in one run:
  * with a key column (ec_roster_options.key_column), each row is graded
@@ -181,6 +182,11 @@ typedef struct ec_roster_options {
 	const ec_column_map *map; /**< headers naming items (ec_grade_roster_columns()); NULL:
 				     none. A line of it that names no column of the header is
 				     a warning; one naming an item no key has, an error */
+	const char *tmpdir;     /**< where the temporary files of the repeated-id check (and
+				     the copy of a piped roster a key column reads twice) go;
+				     NULL: $TMPDIR, else /tmp */
+	bool rows_without_fields; /**< on_row reads no fields: a row may then come without them
+				     (row->nfields 0), read in one pass (enough for statistics) */
 } ec_roster_options;
 
 /** What a run did. */

@@ -31,6 +31,26 @@ extern "C" {
  */
 size_t ec_utf8_next(const char *s, uint32_t *cp);
 
+/**
+ * ec_utf8_next() for text that need not end in a NUL: the character at
+ * the start of `s` (n > 0 bytes, at most n read): its length in bytes and
+ * its code point in *cp, or the length of an ill-formed sequence with *cp
+ * EC_UTF8_INVALID.
+ */
+size_t ec_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/**
+ * Is `cp` a character that shows nothing itself but changes how the text
+ * around it is shown, so that quoted text could be made to read as
+ * something else: the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A-U+202E, U+2066-U+2069), the zero-width and invisible format
+ * characters (U+180E, U+200B-U+200D, U+2060-U+2064, U+206A-U+206F,
+ * U+FEFF), the line and paragraph separators (U+2028, U+2029), the
+ * interlinear annotation characters (U+FFF9-U+FFFB) and the tags
+ * (U+E0001, U+E0020-U+E007F)? Messages and reports show them as \uXXXX.
+ */
+bool ec_utf8_is_format(uint32_t cp);
+
 /** The multiplication sign U+00D7 in UTF-8, accepted wherever 'x' multiplies. */
 #define EC_UTF8_TIMES "\xC3\x97"
 
@@ -45,7 +65,8 @@ size_t ec_utf8_char_len(const char *s, size_t n);
 /**
  * The character at `s` (n > 0 bytes) as a message shows it, without
  * quotes, written to `buf`: itself when it is a printable character
- * ("x", "×"); "\xNN" per byte for a control character ("\x09") or for an
+ * ("x", "×"); "\uXXXX" for a format character (ec_utf8_is_format():
+ * "\u202E"); "\xNN" per byte for a control character ("\x09") or for an
  * invalid sequence, which covers its lead byte and the continuation
  * bytes that follow it as far as they could belong to it ("\xE2\x89").
  * *len (when not NULL) is set to the number of bytes shown. `size` of 20

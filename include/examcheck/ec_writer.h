@@ -122,7 +122,12 @@ typedef struct ec_write_ctx {
 	const uint64_t *vseeds;
 	size_t nversions;
 	bool header_done; /**< for the writer: a table's header is written */
+	void *scratch; /**< for the writer: memory kept between its calls (a roster's), released by
+			    ec_write_roster_end() or ec_write_ctx_free() */
 } ec_write_ctx;
+
+/** Release what a writer keeps in ctx->scratch (a roster stopped before its end); NULL-safe. */
+void ec_write_ctx_free(ec_write_ctx *ctx);
 
 /*
  * Callbacks return EC_OK, or a failure (EC_ERR_NOMEM) that stops the
@@ -396,7 +401,8 @@ void ec_write_xml_text(FILE *f, const char *s);
  * A roster written a student at a time: ec_write_roster_begin() once the
  * header is known (ctx set up to write to f), ec_write_roster_row() per
  * student, ec_write_roster_end(). EC_ERR_INVALID when the format writes no
- * roster; a write error stays on the stream (ferror).
+ * roster; a write error stays on the stream (ferror). A roster stopped
+ * before its end is released with ec_write_ctx_free().
  */
 ec_status ec_write_roster_begin(ec_write_ctx *ctx, FILE *f, const ec_writer *w,
 				const ec_grader *g, const ec_roster_header *h, ec_error *err);
@@ -474,7 +480,9 @@ void ec_write_csv_field(FILE *f, const char *s);
  * Write `s` as a JSON string between double quotes, always valid UTF-8:
  * '"' and '\' get a backslash, newline and tab are written \n and \t, the
  * other control characters (below U+0020, U+007F to U+009F) \u00XX
- * (lower-case hex); well-formed UTF-8 as it is; and each maximal part of
+ * (lower-case hex), format characters (ec_utf8_is_format(): bidi controls
+ * and the like) \uxxxx too (a tag above U+FFFF as its surrogate pair), so
+ * that a viewer shows them; other well-formed UTF-8 as it is; and each maximal part of
  * an ill-formed sequence (a stray byte, an overlong form, a surrogate,
  * a code point above U+10FFFF, a sequence cut short) \ufffd.
  */

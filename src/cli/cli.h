@@ -78,6 +78,18 @@ void cli_error(const char *fmt, ...)
 #endif
 	;
 
+/** Characters of an argument a message quotes (cli_echo()), and room for them. */
+#define CLI_ECHO_MAX 64
+#define CLI_ECHO_SIZE (4 * CLI_ECHO_MAX + 4)
+
+/**
+ * `arg` as a message quotes it: whole when it has at most CLI_ECHO_MAX
+ * characters, else cut at a character boundary and ended with "...", so
+ * that a 100 KB argument does not make a 100 KB message; control and
+ * format characters escaped as ec_utf8_quote() does. Returns `buf`.
+ */
+const char *cli_echo(const char *arg, char buf[CLI_ECHO_SIZE]);
+
 /**
  * Print the warning "examcheck: CMD: warning: <message>\n" to stderr, as
  * cli_error() prints (the message does not name the command); nothing

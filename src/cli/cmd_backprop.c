@@ -21,7 +21,9 @@ static void help(void)
 	     "\n"
 	     "Operators, loosest first: + -, * / (\xC3\x97 is *), unary -, ** (right-\n"
 	     "associative, binds tighter than unary minus: -2**2 = -4; a negative\n"
-	     "base takes whole exponents only: (-2)**3 = -8).\n"
+	     "base takes whole exponents only: (-2)**3 = -8, and a gradient through\n"
+	     "such an exponent does not exist: 'none', with the reason under the\n"
+	     "input gradients; x**y at x=-2, y=3 has dx = 12 and no dy).\n"
 	     "Functions: clamp(x, a, b), max(a, b), min(a, b), abs, exp, log (natural),\n"
 	     "relu, sigmoid, tanh. Other names are inputs (n1, n2, ... are reserved).\n"
 	     "The exam's 2** is 2**x. A VALUE is a number or a constant expression:\n"
@@ -35,7 +37,8 @@ static void help(void)
 	     "Options:\n"
 	     "  --format text|tsv  tsv prints 'value<TAB>OUTPUT' and then one line\n"
 	     "                     'grad<TAB>NAME<TAB>GRADIENT' per input, in the order\n"
-	     "                     the inputs first appear in EXPR\n"
+	     "                     the inputs first appear in EXPR (GRADIENT 'none'\n"
+	     "                     when it does not exist)\n"
 	     "  --                 end of options, for an EXPR such as '--x' or '-h'\n"
 	     "                     (one that starts with '-', as '-x**2', needs none)\n"
 	     "  -h, --help         print this help and exit\n"
@@ -89,7 +92,7 @@ static int print_text(const ec_expr *e)
 		int l = n->label[0] ? (int)strlen(n->label) : 1;
 		int o = (int)strlen(ec_expr_op_name(n->op));
 		int v = (int)strlen(ec_expr_format_number(n->value, value, sizeof(value)));
-		int g = (int)strlen(ec_expr_format_number(n->grad, grad, sizeof(grad)));
+		int g = n->no_grad ? 4 : (int)strlen(ec_expr_format_number(n->grad, grad, sizeof(grad)));
 
 		wl = l > wl ? l : wl;
 		wo = o > wo ? o : wo;
@@ -113,7 +116,9 @@ static int print_text(const ec_expr *e)
 		bool has_grad = !n->constant || i + 1 == e->count;
 
 		ec_expr_format_number(n->value, value, sizeof(value));
-		if (has_grad)
+		if (n->no_grad)
+			strcpy(grad, "none");
+		else if (has_grad)
 			ec_expr_format_number(n->grad, grad, sizeof(grad));
 		else
 			strcpy(grad, "-");
@@ -125,10 +130,17 @@ static int print_text(const ec_expr *e)
 	printf("\nInput gradients:\n");
 	if (e->input_count == 0)
 		printf("(none: the expression has no inputs)\n");
-	for (i = 0; i < e->input_count; i++)
-		printf("d%s = %s\n", e->inputs[i].name,
-		       ec_expr_format_number(e->nodes[e->inputs[i].node].grad, grad,
-					     sizeof(grad)));
+	for (i = 0; i < e->input_count; i++) {
+		const ec_expr_node *n = &e->nodes[e->inputs[i].node];
+		char why[200];
+
+		if (n->no_grad)
+			printf("d%s does not exist: %s\n", e->inputs[i].name,
+			       ec_expr_why_no_partial(e, n->missing, why, sizeof(why)));
+		else
+			printf("d%s = %s\n", e->inputs[i].name,
+			       ec_expr_format_number(n->grad, grad, sizeof(grad)));
+	}
 	if (kinks)
 		printf("\nNotes (points without a derivative, see --help):\n");
 	for (i = 0; i < e->count; i++) {
@@ -222,8 +234,10 @@ int cmd_backprop(int argc, char **argv)
 		       ec_expr_format_number(e.nodes[e.count - 1].value, num, sizeof(num)));
 		for (k = 0; k < e.input_count; k++)
 			printf("grad\t%s\t%s\n", e.inputs[k].name,
-			       ec_expr_format_number(e.nodes[e.inputs[k].node].grad, num,
-						     sizeof(num)));
+			       e.nodes[e.inputs[k].node].no_grad
+				       ? "none"
+				       : ec_expr_format_number(e.nodes[e.inputs[k].node].grad, num,
+							       sizeof(num)));
 	} else if (rc == EC_EXIT_OK) {
 		rc = print_text(&e);
 	}

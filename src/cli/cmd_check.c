@@ -160,12 +160,12 @@ static int run(const options *op, ec_format format)
 	ec_exam *exam = NULL;
 	ec_grader g;
 	ec_error err;
-	char id[40];
+	char id[40], echo[CLI_ECHO_SIZE];
 	size_t i;
 	int rc;
 
 	if (ec_item_id_normalise(op->id, strlen(op->id), id, sizeof(id)) != EC_OK || !id[0]) {
-		cli_error("check: '%s' is not an item id (see 'examcheck key')", op->id);
+		cli_error("check: '%s' is not an item id (see 'examcheck key')", cli_echo(op->id, echo));
 		return EC_EXIT_USAGE;
 	}
 	rc = setup(op, &exam, &g);

@@ -40,6 +40,7 @@ static void list(void)
 static int unknown(const char *name)
 {
 	ec_buf names = EC_BUF_INIT;
+	char shown[CLI_ECHO_SIZE];
 	size_t i;
 
 	for (i = 0; i < ec_data_file_count; i++) {
@@ -47,7 +48,8 @@ static int unknown(const char *name)
 
 		ec_buf_appendf(&names, "%s%s", sep, ec_data_files[i].name);
 	}
-	cli_error("data: no data file '%s' is built in (use %s)", name, ec_buf_str(&names));
+	cli_error("data: no data file '%s' is built in (use %s)", cli_echo(name, shown),
+		  ec_buf_str(&names));
 	ec_buf_free(&names);
 	return EC_EXIT_USAGE;
 }
@@ -66,8 +68,10 @@ int cmd_data(int argc, char **argv)
 		if (c != CLI_OPERAND)
 			return cli_done(&it, c, data_help);
 		if (name) {
+			char shown[CLI_ECHO_SIZE];
+
 			cli_error("data: unexpected argument '%s' (see 'examcheck data --help')",
-				  it.value);
+				  cli_echo(it.value, shown));
 			return EC_EXIT_USAGE;
 		}
 		name = it.value;

@@ -91,9 +91,10 @@ static const char grade_help_class[] =
 	"                    N, 'examcheck variant --seed N 2.8' and N's numbers in\n"
 	"                    the reasons). ID is the student id with bytes\n"
 	"                    other than A-Z a-z 0-9 . _ - made '_', no leading '.',\n"
-	"                    at most 100 bytes; a repeat gets -2, -3, ... A file of\n"
-	"                    an earlier run is replaced whole; a link or anything not\n"
-	"                    a regular file in its place stops the run (74)\n"
+	"                    at most 100 bytes; a repeat (letters' case aside) gets\n"
+	"                    -2, -3, ... A file of an earlier run is replaced whole;\n"
+	"                    a link or anything not a regular file in its place\n"
+	"                    stops the run (74)\n"
 	"  --report FILE     roster: also write the class report, one HTML page that\n"
 	"                    needs nothing else, to FILE (whole or not at all)\n"
 	"\n";
@@ -147,11 +148,13 @@ static const char grade_help_roster[] =
 	"and is flagged: one line 'FILE:LINE: column 'ID': why' on standard error\n"
 	"and its id in the row's 'flagged' field; a row with more or fewer fields\n"
 	"than the header is graded from what it has (flag 'fields'), an empty id\n"
-	"too (flag 'student'). Only a record the CSV cannot split (a quote never\n"
-	"closed) is lost, reported with the lines it swallows. A student id given\n"
-	"twice is graded twice with a warning naming both lines. On a sheet, an\n"
-	"unknown id, an unreadable answer or an item answered twice is flagged\n"
-	"(FILE:LINE) and the rest graded.\n"
+	"too (flag 'student'). A quote never closed ends its row with its line\n"
+	"(flag: the item, unreadable, or 'quote'); the lines after it are rows of\n"
+	"their own. Only a record the CSV cannot split (a stray quote, a NUL) is\n"
+	"lost, and reported. A student id given twice is graded twice with a\n"
+	"warning naming both lines. On a sheet, an unknown id, an unreadable\n"
+	"answer or an item answered twice is flagged (FILE:LINE) and the rest\n"
+	"graded.\n"
 	"\n"
 	"Roster input: fields separated by ',', ';' or tab, the one the header\n"
 	"uses most (--delimiter forces one). A header that begins with an item id\n"
@@ -533,6 +536,7 @@ static void roster_cli_free(roster_cli *rc)
 	for (k = 0; k < EC_ROSTER_GRADERS_MAX; k++)
 		ec_roster_header_free(&rc->header[k]);
 	cli_class_free(&rc->cc);
+	ec_write_ctx_free(&rc->wctx);
 	fbdir_close(&rc->feedback);
 	ec_versions_free(rc->versions);
 }
@@ -593,9 +597,13 @@ static int grade_roster(const options *op, setup *su, ec_format format)
 	ro.out = rc.writer ? NULL : out.f;
 	ro.on_header = on_header;
 	ro.on_row = rc.cc.cls || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
+	/* progress alone reads no fields (the class's answer groups read them) */
+	ro.rows_without_fields = !rc.feedback.open && !rc.writer && !rc.cc.cls;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
-	ro.threads = threads_wanted();
+	/* with --feedback the files' system calls are the work: a second thread has little to
+	   do and makes each of them a little dearer (bench/README.md) */
+	ro.threads = rc.feedback.open ? 1 : threads_wanted();
 	/* a column 'variant' picks each student's version of the exam, unless one key was asked for */
 	ro.key_column = "variant";
 	ro.grader_of = op->key_file || op->variant ? NULL : ec_versions_grader_of;
@@ -637,11 +645,16 @@ static int grade_roster(const options *op, setup *su, ec_format format)
 	if (status == EC_EXIT_OK && op->report)
 		status = cli_class_report(&rc.cc, op->report);
 	if (status == EC_EXIT_OK && (sum.flagged_rows || sum.lost)) {
-		cli_error("grade: %s: %llu student%s graded, %llu with something flagged, %llu "
-			  "record%s unreadable (listed above)",
+		char lost[96] = "";
+
+		if (sum.lost)
+			snprintf(lost, sizeof(lost), "; %llu row%s could not be read, no student graded "
+				 "from %s", (unsigned long long)sum.lost, sum.lost == 1 ? "" : "s",
+				 sum.lost == 1 ? "it" : "them");
+		cli_error("grade: %s: %llu student%s graded, %llu with something flagged%s (listed "
+			  "above)",
 			  op->roster, (unsigned long long)sum.graded, sum.graded == 1 ? "" : "s",
-			  (unsigned long long)sum.flagged_rows, (unsigned long long)sum.lost,
-			  sum.lost == 1 ? "" : "s");
+			  (unsigned long long)sum.flagged_rows, lost);
 		status = EC_EXIT_DATAERR;
 	}
 	roster_cli_free(&rc);

@@ -144,7 +144,7 @@ int cmd_variant(int argc, char **argv)
 	bool want_key = false;
 	uint64_t seed;
 	ec_error err;
-	char id[32];
+	char id[32], shown[CLI_ECHO_SIZE];
 	cli_args it;
 	int c;
 
@@ -192,7 +192,7 @@ int cmd_variant(int argc, char **argv)
 	if (question) {
 		if (!ec_question_normalise(question, id, sizeof(id))) {
 			cli_error("variant: '%s' is not a question id (see 'examcheck list')",
-				  question);
+				  cli_echo(question, shown));
 			return EC_EXIT_USAGE;
 		}
 		if (!ec_question_find(id))

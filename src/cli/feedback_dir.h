@@ -23,6 +23,8 @@ typedef struct fbdir {
 	ec_feedback_names names;
 	unsigned long serial;       /* of the next temporary name */
 	int status;                 /* the exit status of a failure, after its message */
+	ec_buf text;                /* the report being written */
+	bool no_unnamed;            /* files without a name (O_TMPFILE) cannot be linked in here */
 } fbdir;
 
 /**

@@ -69,13 +69,15 @@ static void usage(FILE *f)
 	      "                  replace the copies of data/ built into the program\n"
 	      "                  (see 'examcheck data'); for a file it lacks, the\n"
 	      "                  built-in copy is used, with a warning\n"
-	      "  EXAMCHECK_SINGLE_THREAD  when set, grade --roster uses one thread\n",
+	      "  EXAMCHECK_SINGLE_THREAD  when set, grade --roster uses one thread\n"
+	      "  TMPDIR          where grade --roster keeps the temporary files of its\n"
+	      "                  check for repeated student ids (default /tmp)\n",
 	      f);
 }
 
 int cli_unknown_question(const char *arg, const char *id)
 {
-	char list[256] = "";
+	char list[256] = "", echo[CLI_ECHO_SIZE];
 	size_t i, best = (size_t)-1, shown = 0;
 
 	for (i = 0; i < ec_question_count; i++) {
@@ -92,7 +94,8 @@ int cli_unknown_question(const char *arg, const char *id)
 		strcat(list, "q");
 		strcat(list, ec_questions[i].id);
 	}
-	cli_error("unknown question '%s' (closest: %s; see 'examcheck list')", arg, list);
+	cli_error("unknown question '%s' (closest: %s; see 'examcheck list')", cli_echo(arg, echo),
+		  list);
 	return EC_EXIT_USAGE;
 }
 
@@ -204,15 +207,15 @@ static int cmd_question(int argc, char **argv, const char *id)
 static int unknown_command(const char *name)
 {
 	const char *names[sizeof(commands) / sizeof(commands[0])];
-	char close[128];
+	char close[128], shown[CLI_ECHO_SIZE];
 	size_t i;
 
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		names[i] = commands[i].name;
 	if (cli_closest(name, names, i, "", close, sizeof(close)))
-		cli_error("unknown command '%s' (did you mean %s?)", name, close);
+		cli_error("unknown command '%s' (did you mean %s?)", cli_echo(name, shown), close);
 	else
-		cli_error("unknown command '%s' (see 'examcheck --help')", name);
+		cli_error("unknown command '%s' (see 'examcheck --help')", cli_echo(name, shown));
 	return EC_EXIT_USAGE;
 }
 

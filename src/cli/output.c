@@ -1,15 +1,7 @@
 /*
- * output.c: -o OUT (output.h says what it does).
- *
- * The temporary file's name lives in a static buffer so that a signal
- * handler can remove it. The handler calls only unlink(), sigaction()
- * and raise(), all async-signal-safe: it removes the file, puts the
- * default action back and raises the signal again, which stops the
- * program once the handler returns as it would have without it. It does
- * not use SA_RESETHAND: that puts the default action back before the
- * handler runs, and the same signal sent twice (as timeout(1) does, to
- * the program and to its process group) then kills it before the file is
- * removed.
+ * output.c: -o OUT (output.h says what it does). The temporary file is
+ * recorded with tmpfiles.h, which removes it when a signal stops the
+ * program; its name is also kept here, for the rename at the end.
  */
 #define _XOPEN_SOURCE 700 /* realpath() is an XSI function; the rest is POSIX.1-2008 */
 
@@ -18,7 +10,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tmpfiles.h"
 
 /* Symbolic links followed before giving up (Linux's own limit). */
 #define LINKS_MAX 40
@@ -33,56 +25,8 @@
 /* Bytes of OUT's name kept in the temporary file's name "NAME.XXXXXX". */
 #define TMP_NAME_KEEP 200
 
-static const int caught[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
-
 static char tmp_path[PATH_MAX];
-static volatile sig_atomic_t tmp_armed;
-
-static void on_signal(int sig)
-{
-	struct sigaction dfl;
-	int saved = errno;
-
-	if (tmp_armed)
-		unlink(tmp_path);
-	memset(&dfl, 0, sizeof(dfl));
-	dfl.sa_handler = SIG_DFL;
-	sigemptyset(&dfl.sa_mask);
-	sigaction(sig, &dfl, NULL);
-	raise(sig); /* blocked while this runs: delivered on return */
-	errno = saved;
-}
-
-static void catch_signals(void)
-{
-	static bool installed;
-	struct sigaction sa, old;
-	size_t i;
-
-	if (installed)
-		return;
-	installed = true;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
-		sigaddset(&sa.sa_mask, caught[i]);
-	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
-		if (sigaction(caught[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-			sigaction(caught[i], &sa, NULL);
-}
-
-/* Block the signals caught while the temporary file is created and recorded. */
-static void block_caught(sigset_t *saved)
-{
-	sigset_t set;
-	size_t i;
-
-	sigemptyset(&set);
-	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
-		sigaddset(&set, caught[i]);
-	sigprocmask(SIG_BLOCK, &set, saved);
-}
+static bool tmp_armed;
 
 /* "examcheck: CMD: cannot write 'OUT': WHY"; returns EC_EXIT_IOERR. */
 static int fail(const cli_output *o, const char *fmt, ...)
@@ -295,8 +239,8 @@ static mode_t new_file_mode(void)
 
 /*
  * Create the temporary file "DIR/NAME.XXXXXX" for the target `target` in
- * tmp_path, where the signal handlers find it. Returns its descriptor, or
- * -1 with errno set.
+ * tmp_path, recorded for the signal handler before any signal can come.
+ * Returns its descriptor, or -1 with errno set.
  */
 static int create_temporary(const char *target)
 {
@@ -311,14 +255,15 @@ static int create_temporary(const char *target)
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	catch_signals();
-	block_caught(&saved);
+	cli_tmp_block(&saved);
 	memcpy(tmp_path, target, dn + bn);
 	memcpy(tmp_path + dn + bn, ".XXXXXX", sizeof(".XXXXXX"));
 	fd = mkstemp(tmp_path);
 	e = errno;
 	tmp_armed = fd >= 0;
-	sigprocmask(SIG_SETMASK, &saved, NULL);
+	if (tmp_armed)
+		cli_tmp_arm(CLI_TMP_OUTPUT, AT_FDCWD, tmp_path); /* it fits: both are PATH_MAX */
+	cli_tmp_unblock(&saved);
 	errno = e;
 	return fd;
 }
@@ -328,7 +273,8 @@ static void remove_temporary(void)
 {
 	if (tmp_armed)
 		unlink(tmp_path);
-	tmp_armed = 0;
+	cli_tmp_disarm(CLI_TMP_OUTPUT);
+	tmp_armed = false;
 }
 
 /* Write to a temporary file that replaces `name` (no link) at the end. */
@@ -448,7 +394,8 @@ int cli_output_commit(cli_output *o)
 	}
 	if (o->target) {
 		if (ok) {
-			tmp_armed = 0;
+			cli_tmp_disarm(CLI_TMP_OUTPUT);
+			tmp_armed = false;
 			sync_directory(o->target);
 		}
 		remove_temporary();

@@ -11,9 +11,9 @@
  * written directly; /dev/stdout, /dev/stderr, /dev/fd/N and
  * /proc/self/fd/N are the descriptors they name.
  *
- * The temporary file is removed on every error and when SIGINT, SIGTERM,
- * SIGHUP or SIGPIPE stops the program (signals ignored when it started
- * stay ignored). One output is open at a time.
+ * The temporary file is removed on every error and when a signal stops
+ * the program (any whose default action ends it: tmpfiles.h; signals
+ * ignored when it started stay ignored). One output is open at a time.
  */
 #ifndef EC_CLI_OUTPUT_H
 #define EC_CLI_OUTPUT_H

@@ -4,6 +4,7 @@
 #include "examcheck/ec_file.h"
 #include "examcheck/ec_utf8.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,9 @@
 /*
  * Write `s` so that a terminal shows it and obeys none of it: tab, CR and
  * LF as \t \r \n, ESC as \e, the other control characters (C0, DEL, C1)
- * and the bytes of ill-formed UTF-8 as \xNN; valid UTF-8 as it is.
+ * and the bytes of ill-formed UTF-8 as \xNN, format characters such as the
+ * bidirectional controls (ec_utf8_is_format()) as \uXXXX; other valid
+ * UTF-8 as it is.
  */
 static void put_visible(FILE *f, const char *s)
 {
@@ -31,6 +34,8 @@ static void put_visible(FILE *f, const char *s)
 		else if (cp == EC_UTF8_INVALID || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
 			for (i = 0; i < n; i++)
 				fprintf(f, "\\x%02x", (unsigned char)s[i]);
+		else if (ec_utf8_is_format(cp))
+			fprintf(f, "\\u%04" PRIX32, cp);
 		else
 			fwrite(s, 1, n, f);
 	}
@@ -121,6 +126,11 @@ void cli_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *cli_echo(const char *arg, char buf[CLI_ECHO_SIZE])
+{
+	return ec_utf8_quote(arg, strlen(arg), CLI_ECHO_MAX, buf, CLI_ECHO_SIZE);
+}
+
 void cli_report(const ec_error *err)
 {
 	char buf[512];
@@ -183,7 +193,10 @@ static int refuse(const cli_args *it, const char *what, const char *arg, int len
 	const char *cmd = it->cmd ? it->cmd : "";
 	const char *sep = it->cmd ? ": " : "";
 
-	cli_error("%s%s%s '%.*s'%s (see 'examcheck%s%s --help')", cmd, sep, what, len, arg, after,
+	char shown[CLI_ECHO_SIZE];
+
+	ec_utf8_quote(arg, (size_t)len, CLI_ECHO_MAX, shown, sizeof(shown));
+	cli_error("%s%s%s '%s'%s (see 'examcheck%s%s --help')", cmd, sep, what, shown, after,
 		  it->cmd ? " " : "", cmd);
 	return CLI_BAD;
 }
@@ -422,6 +435,7 @@ int cli_done(const cli_args *it, int code, const char *help)
 int cli_format(const char *value, unsigned allowed, ec_format *format)
 {
 	ec_buf names = EC_BUF_INIT;
+	char shown[CLI_ECHO_SIZE];
 	ec_format f;
 	int i;
 
@@ -433,7 +447,7 @@ int cli_format(const char *value, unsigned allowed, ec_format *format)
 		if (allowed & (1u << i))
 			ec_buf_appendf(&names, "%s%s", names.len ? ", " : "",
 				       ec_format_name((ec_format)i));
-	cli_error("unknown format '%s' (use one of: %s)", value, ec_buf_str(&names));
+	cli_error("unknown format '%s' (use one of: %s)", cli_echo(value, shown), ec_buf_str(&names));
 	ec_buf_free(&names);
 	return -1;
 }

@@ -36,6 +36,16 @@ ec_status ec_buf_append(ec_buf *b, const char *s)
 	return EC_OK;
 }
 
+ec_status ec_buf_append_len(ec_buf *b, const char *s, size_t n)
+{
+	if (reserve(b, n) != EC_OK)
+		return EC_ERR_NOMEM;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return EC_OK;
+}
+
 ec_status ec_buf_appendf(ec_buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -1,5 +1,6 @@
 #include "examcheck/ec_utf8.h"
 
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -79,6 +80,32 @@ size_t ec_utf8_next(const char *s, uint32_t *cp)
 	return n;
 }
 
+size_t ec_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int valid;
+	size_t len = unit_len(s, n, &valid), k;
+
+	if (!valid) {
+		*cp = EC_UTF8_INVALID;
+		return len;
+	}
+	*cp = len == 1 ? p[0] : p[0] & (0x7Fu >> len);
+	for (k = 1; k < len; k++)
+		*cp = *cp << 6 | (p[k] & 0x3F);
+	return len;
+}
+
+bool ec_utf8_is_format(uint32_t cp)
+{
+	if (cp < 0x61C)
+		return false;
+	return cp == 0x61C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+	       cp == 0xE0001 || (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
 size_t ec_utf8_char_len(const char *s, size_t n)
 {
 	int valid;
@@ -113,6 +140,13 @@ char *ec_utf8_char_text(const char *s, size_t n, size_t *len, char *buf, size_t 
 	if (bytes == 0)
 		return buf;
 	if (valid && !is_control(s, bytes)) {
+		uint32_t cp;
+
+		ec_utf8_decode(s, bytes, &cp);
+		if (ec_utf8_is_format(cp)) {
+			snprintf(buf, size, "\\u%04" PRIX32, cp);
+			return buf;
+		}
 		if (bytes < size) {
 			memcpy(buf, s, bytes);
 			buf[bytes] = '\0';

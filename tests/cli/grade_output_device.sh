@@ -9,7 +9,8 @@ if mknod "$d/null" c 1 3 2>/dev/null; then
 	[ -c "$d/null" ] || { echo "the device was replaced"; exit 1; }
 	[ "$(ls "$d")" = null ] || { echo "left:"; ls "$d"; exit 1; }
 elif [ -w /dev ]; then
-	exit 0 # no device of our own to try first: leave /dev/null alone
+	echo "no device node of our own (mknod) to try before /dev/null" >&2
+	exit 77 # leave /dev/null alone
 fi
 $EC grade --key $k --roster tests/cli/data/roster.csv -o /dev/null || exit 1
 $EC grade --key $k tests/cli/data/sheet.txt -o /dev/null || exit 1

@@ -10,7 +10,8 @@
  *    (ec_expr_parse_syntax(EC_EXPR_WRITTEN)) and evaluated both ways, and
  *    read by ec_expr_eval_constant() in both syntaxes and by
  *    ec_expr_parse_number().
- * Checks: values and gradients finite after a pass that succeeds, labels
+ * Checks: values and gradients finite after a pass that succeeds (a
+ * gradient that does not exist 0, naming a power above it), labels
  * NUL-terminated, operands before their users, and
  * ec_expr_format_number() (in 32 bytes) reading back (strtod) as the same
  * double.
@@ -50,8 +51,18 @@ static void passes(ec_expr *e)
 	if (ec_expr_backward(e, &err) != EC_OK)
 		return;
 	for (size_t i = 0; i < e->count; i++) {
-		FUZZ_CHECK(isfinite(e->nodes[i].grad));
-		number_round_trip(e->nodes[i].grad);
+		const ec_expr_node *n = &e->nodes[i];
+
+		FUZZ_CHECK(isfinite(n->grad));
+		number_round_trip(n->grad);
+		if (n->no_grad) { /* grad 0, and a node above it has a partial that does not exist */
+			const ec_expr_node *m = &e->nodes[n->missing];
+			char why[200];
+
+			FUZZ_CHECK(n->grad == 0 && n->missing > i && n->missing < e->count);
+			FUZZ_CHECK(m->op == EC_EXPR_POW && m->no_partial[1]);
+			ec_expr_why_no_partial(e, n->missing, why, sizeof(why));
+		}
 	}
 }
 

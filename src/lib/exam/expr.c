@@ -1081,6 +1081,7 @@ static ec_status forward_node(ec_expr *e, ec_expr_node *node, ec_error *err)
 	char msg[160], num[2][32];
 
 	d[0] = d[1] = d[2] = 0;
+	node->no_partial[0] = node->no_partial[1] = node->no_partial[2] = false;
 	node->at_kink = false;
 	switch (node->op) {
 	case EC_EXPR_NUMBER:
@@ -1118,13 +1119,6 @@ static ec_status forward_node(ec_expr *e, ec_expr_node *node, ec_error *err)
 				 ec_expr_format_number(b, num[1], sizeof(num[1])));
 			return domain_error(e, node, err, msg);
 		}
-		if (a < 0 && !e->nodes[node->arg[1]].constant) {
-			snprintf(msg, sizeof(msg),
-				 "negative base %s: no derivative with respect to the exponent "
-				 "(a power of a negative number is defined at whole exponents only)",
-				 ec_expr_format_number(a, num[0], sizeof(num[0])));
-			return domain_error(e, node, err, msg);
-		}
 		v = pow(a, b);
 		if (a != 0) {
 			d[0] = b * pow(a, b - 1);
@@ -1138,7 +1132,8 @@ static ec_status forward_node(ec_expr *e, ec_expr_node *node, ec_error *err)
 			d[1] = 0;
 			node->at_kink = node->at_kink || !e->nodes[node->arg[1]].constant;
 		} else {
-			d[1] = NAN;
+			d[1] = 0;
+			node->no_partial[1] = !e->nodes[node->arg[1]].constant;
 		}
 		break;
 	case EC_EXPR_CLAMP:
@@ -1219,6 +1214,19 @@ static ec_status forward_node(ec_expr *e, ec_expr_node *node, ec_error *err)
 	return EC_OK;
 }
 
+char *ec_expr_why_no_partial(const ec_expr *e, size_t i, char *buf, size_t size)
+{
+	const ec_expr_node *node = &e->nodes[i];
+	char desc[80], num[32];
+
+	describe_node(e, node, desc, sizeof(desc));
+	snprintf(buf, size,
+		 "%s: negative base %s: no derivative with respect to the exponent (a power of a "
+		 "negative number is defined at whole exponents only)",
+		 desc, ec_expr_format_number(e->nodes[node->arg[0]].value, num, sizeof(num)));
+	return buf;
+}
+
 ec_status ec_expr_forward(ec_expr *e, ec_error *err)
 {
 	size_t i;
@@ -1240,8 +1248,11 @@ ec_status ec_expr_backward(ec_expr *e, ec_error *err)
 
 	if (e->count == 0)
 		return ec_error_set(err, EC_ERR_INVALID, "empty expression");
-	for (i = 0; i < e->count; i++)
+	for (i = 0; i < e->count; i++) {
 		e->nodes[i].grad = 0;
+		e->nodes[i].no_grad = false;
+		e->nodes[i].missing = 0;
+	}
 	e->nodes[e->count - 1].grad = 1;
 	for (i = e->count; i-- > 0;) {
 		ec_expr_node *node = &e->nodes[i];
@@ -1255,9 +1266,22 @@ ec_status ec_expr_backward(ec_expr *e, ec_error *err)
 		}
 		if (node->grad == 0)
 			node->grad = 0;
-		for (k = 0; k < node->nargs; k++)
-			if (!e->nodes[node->arg[k]].constant)
-				e->nodes[node->arg[k]].grad += node->grad * node->partial[k];
+		for (k = 0; k < node->nargs; k++) {
+			ec_expr_node *arg = &e->nodes[node->arg[k]];
+
+			if (arg->constant)
+				continue;
+			if (node->no_grad || node->no_partial[k]) {
+				/* no derivative on this path: none for the operand either */
+				if (!arg->no_grad)
+					arg->missing = node->no_grad ? node->missing : i;
+				arg->no_grad = true;
+				continue;
+			}
+			arg->grad += node->grad * node->partial[k];
+		}
+		if (node->no_grad)
+			node->grad = 0;
 	}
 	return EC_OK;
 }
@@ -1384,6 +1408,16 @@ ec_status ec_expr_file_load(const char *text, const char *filename, ec_expr *out
 		st = relocate(err, filename, expr_line.number, 0, st);
 	if (st == EC_OK && (st = ec_expr_backward(out, err)) != EC_OK)
 		st = relocate(err, filename, expr_line.number, 0, st);
+	for (i = 0; st == EC_OK && i < out->input_count; i++) {
+		const ec_expr_node *in = &out->nodes[out->inputs[i].node];
+		char why[200];
+
+		if (!in->no_grad)
+			continue;
+		ec_expr_why_no_partial(out, in->missing, why, sizeof(why));
+		st = ec_error_at(err, EC_ERR_RANGE, filename, expr_line.number,
+				 out->nodes[in->missing].column, "%s", why);
+	}
 	free(copy);
 	if (st != EC_OK)
 		ec_expr_free(out);

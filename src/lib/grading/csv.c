@@ -19,6 +19,7 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
 	r->line = 1;
 	set_ends(r, ',');
 	r->in = calloc(IN_SIZE + 1 + EC_CSV_READABLE, 1);
+	r->in_cap = IN_SIZE;
 	if (!r->in)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	return EC_OK;
@@ -46,6 +47,8 @@ void ec_csv_set_buffer(ec_csv_reader *r, char *buf, size_t start, size_t end, lo
 	r->line = line;
 	r->eof = true;
 	r->started = true;
+	r->keeping = false;
+	r->kept_len = 0;
 }
 
 void ec_csv_close(ec_csv_reader *r)
@@ -53,10 +56,35 @@ void ec_csv_close(ec_csv_reader *r)
 	if (!r->borrowed)
 		free(r->in);
 	free(r->rec);
+	free(r->kept);
 	free(r->fields);
 	free(r->offsets);
 	free(r->lens);
 	memset(r, 0, sizeof(*r));
+}
+
+/* Keep in[keep_from, in_len) before the buffer is read over; false when memory runs out. */
+static bool keep_before_refill(ec_csv_reader *r)
+{
+	size_t n = r->in_len - r->keep_from;
+
+	r->keep_from = 0; /* of the buffer read next */
+	if (n == 0)
+		return true;
+	if (r->kept_len + n > r->kept_cap) {
+		size_t cap = r->kept_cap ? r->kept_cap : 4096;
+		char *grown;
+
+		while (cap < r->kept_len + n)
+			cap *= 2;
+		if (!(grown = realloc(r->kept, cap)))
+			return false;
+		r->kept = grown;
+		r->kept_cap = cap;
+	}
+	memcpy(r->kept + r->kept_len, r->in + r->in_len - n, n);
+	r->kept_len += n;
+	return true;
 }
 
 static bool refill(ec_csv_reader *r)
@@ -65,7 +93,11 @@ static bool refill(ec_csv_reader *r)
 
 	if (r->eof)
 		return false;
-	n = fread(r->in, 1, IN_SIZE, r->f);
+	if (r->keeping && !keep_before_refill(r)) {
+		r->keeping = false; /* the field cannot be read again; it is cut where it opened */
+		r->kept_len = 0;
+	}
+	n = fread(r->in, 1, r->in_cap, r->f);
 	r->in_len = n;
 	r->in[n] = '\0';
 	r->in_pos = 0;
@@ -97,7 +129,7 @@ static int peek_byte(ec_csv_reader *r)
 typedef struct bad {
 	const char *what;
 	long line;
-	long swallowed;   /* for an unclosed quote: the lines after its own that it takes */
+	long swallowed;   /* for a quote never closed: the lines after its own that it takes */
 } bad;
 
 static void mark(bad *b, const char *what, long line)
@@ -231,38 +263,117 @@ static int unquoted_run(ec_csv_reader *r, bad *b, bool *nomem)
 	}
 }
 
-/* Read a quoted field's content after its opening quote; returns the byte after the closing quote. */
-static int quoted(ec_csv_reader *r, bad *b, bool *nomem)
+/*
+ * Put the reader back to where the bytes kept since a field's first line
+ * end start (keep_from, after what refills kept), to read them again.
+ * False when memory runs out.
+ */
+static bool read_again(ec_csv_reader *r)
+{
+	if (!r->kept_len) {
+		r->in_pos = r->keep_from;
+		return true;
+	}
+	/* FILE reader: what was kept, then the whole buffer, become the buffer */
+	if (r->kept_len + r->in_len > r->in_cap) {
+		char *grown = realloc(r->in, r->kept_len + r->in_len + 1 + EC_CSV_READABLE);
+
+		if (!grown)
+			return false;
+		r->in = grown;
+		r->in_cap = r->kept_len + r->in_len;
+	}
+	memmove(r->in + r->kept_len, r->in, r->in_len);
+	memcpy(r->in, r->kept, r->kept_len);
+	r->in_len += r->kept_len;
+	memset(r->in + r->in_len, 0, 1 + EC_CSV_READABLE);
+	r->in_pos = 0;
+	r->kept_len = 0;
+	return true;
+}
+
+/*
+ * Read a quoted field's content after its opening quote; returns the
+ * byte after the closing quote. When the input ends in the field, returns
+ * EOF with *unclosed set to the line where it opened: the field then holds
+ * what follows the quote on that line, and the reader stands at the start
+ * of the next line, to read the rest again; unless the field had run on
+ * over EC_CSV_RECORD_MAX bytes past its first line end (every byte read
+ * in it counted), which are not kept: then it is an error, the record
+ * lost with the lines it swallowed, as a record over EC_CSV_RECORD_MAX
+ * that does close is.
+ */
+static int quoted(ec_csv_reader *r, bad *b, bool *nomem, long *unclosed)
 {
 	long opened = r->line;
 	int c, prev = 0;
+	bool spans = false;      /* a line end inside the field was read */
+	size_t rec_at_eol = 0;   /* rec_len where that line ended */
+	bad b_at_eol = *b;
+	uint64_t past = 0;       /* bytes read in the field since */
 
+	*unclosed = 0;
 	for (;;) {
 		char ch;
 
 		c = next_byte(r);
-		if (c == EOF) {
-			if (!b->what)
-				b->swallowed = r->line - (prev == '\n' || prev == '\r') - opened;
-			mark(b, "quoted field is not closed", opened);
-			return EOF;
+		if (c == EOF)
+			break;
+		if (spans && ++past > EC_CSV_RECORD_MAX)
+			r->keeping = false; /* too far to read again */
+		if (c == '"') {
+			if (peek_byte(r) != '"') {
+				r->keeping = false;
+				r->kept_len = 0;
+				return next_byte(r);
+			}
+			r->in_pos++;
+			if (spans && ++past > EC_CSV_RECORD_MAX)
+				r->keeping = false;
+		}
+		if (c == '\n' || (c == '\r' && peek_byte(r) != '\n')) {
+			r->line++;
+			if (!spans) {
+				/* what was read so far stays; what follows may be read again */
+				spans = true;
+				rec_at_eol = r->rec_len - (c == '\n' && prev == '\r' && !b->what);
+				b_at_eol = *b;
+				r->keeping = true;
+				r->keep_from = r->in_pos;
+				r->kept_len = 0;
+			}
 		}
 		prev = c;
-		if (c == '"') {
-			if (peek_byte(r) != '"')
-				return next_byte(r);
-			r->in_pos++;
-		}
-		if (c == '\n' || (c == '\r' && peek_byte(r) != '\n'))
-			r->line++;
 		if (c == 0)
 			mark(b, "contains a NUL byte", r->line);
 		ch = (char)c;
 		if (!append(r, &ch, 1, b)) {
 			*nomem = true;
+			r->keeping = false;
 			return EOF;
 		}
 	}
+	if (spans && past > EC_CSV_RECORD_MAX) {
+		if (!b->what)
+			b->swallowed = r->line - (prev == '\n' || prev == '\r') - opened;
+		mark(b, "quoted field is not closed", opened);
+		return EOF;
+	}
+	/* not closed: the field ends with its first line, the lines after it are read again */
+	*unclosed = opened;
+	if (spans) {
+		bool kept = r->keeping;
+
+		r->keeping = false;
+		r->rec_len = rec_at_eol;
+		*b = b_at_eol;
+		r->line = opened + 1;
+		if (!kept || !read_again(r)) {
+			*nomem = true;
+			return EOF;
+		}
+	}
+	return EOF;
 }
 
 static bool grow_fields(ec_csv_reader *r, size_t need)
@@ -363,6 +474,7 @@ static int split_in_place(ec_csv_reader *r)
 	fields[n - 1][lens[n - 1]] = '\0';
 	r->nfields = n;
 	r->record_line = r->line++;
+	r->unclosed = 0;
 	return 1;
 }
 
@@ -377,12 +489,12 @@ static bool top_up(ec_csv_reader *r)
 	if (r->eof || r->in_pos == 0)
 		return false;
 	memmove(r->in, r->in + r->in_pos, left);
-	n = fread(r->in + left, 1, IN_SIZE - left, r->f);
+	n = fread(r->in + left, 1, r->in_cap - left, r->f);
 	r->in_len = left + n;
 	r->in_pos = 0;
 	r->in[r->in_len] = '\0';
 	r->bytes += n;
-	if (n < IN_SIZE - left) {
+	if (n < r->in_cap - left) {
 		r->eof = true;
 		if (ferror(r->f))
 			r->io_error = true;
@@ -394,6 +506,7 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 {
 	bad b = {NULL, 0, 0};
 	bool nomem = false;
+	long unclosed = 0;
 	int c, split;
 	size_t i;
 
@@ -446,7 +559,7 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 		c = peek_byte(r);
 		if (c == '"') {
 			r->in_pos++;
-			c = quoted(r, &b, &nomem);
+			c = quoted(r, &b, &nomem, &unclosed);
 			if (c != EOF && c != r->sep && c != '\n' && c != '\r') {
 				mark(&b, "text after a closing quote", r->line);
 				while (c != EOF && c != '\n' && c != '\r')
@@ -480,9 +593,12 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 	}
 	if (r->io_error)
 		return ec_error_at(err, EC_ERR_IO, r->file, 0, 0, "read error");
+	r->unclosed = unclosed;
+	r->unclosed_field = r->nfields - 1;
 	if (b.what && b.swallowed > 0)
 		return ec_error_at(err, EC_ERR_PARSE, r->file, b.line, 0,
-				   "%s: it swallows the %ld line%s after it, to the end of the file",
+				   "%s: it runs on over 1 MiB and swallows the %ld line%s after it, to "
+				   "the end of the file",
 				   b.what, b.swallowed, b.swallowed == 1 ? "" : "s");
 	if (b.what)
 		return ec_error_at(err, EC_ERR_PARSE, r->file, b.line, 0, "%s", b.what);

@@ -4,10 +4,13 @@
  */
 #include "examcheck/ec_feedback.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "examcheck/ec_buf.h"
 #include "examcheck/ec_report.h"
+#include "examcheck/ec_utf8.h"
 #include "writer.h"
 
 /* ---- file names ---- */
@@ -37,21 +40,39 @@ size_t ec_feedback_safe_name(const char *id, size_t len, char out[EC_FEEDBACK_NA
  */
 #define NEXT_BYTES 4
 
+/*
+ * Names are told apart without regard to case: on a file system that
+ * ignores it (macOS, Windows), Ann.txt and ann.txt are one file, so the
+ * second student gets ann-2.txt. Safe names are ASCII, so folding A-Z is
+ * all it takes.
+ */
+static unsigned char fold(char c)
+{
+	return (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
 static uint32_t name_hash(const char *s)
 {
 	uint32_t h = 2166136261u; /* FNV-1a */
 
 	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+		h = (h ^ fold(*s)) * 16777619u;
 	return h;
 }
 
-/* The slot holding `name`, or the empty slot where it would go. */
+static bool same_name(const char *a, const char *b)
+{
+	for (; *a && fold(*a) == fold(*b); a++, b++)
+		;
+	return *a == *b;
+}
+
+/* The slot holding `name` (in any case), or the empty slot where it would go. */
 static uint32_t *name_slot(const ec_feedback_names *s, const char *name)
 {
 	size_t mask = s->nslots - 1, i = name_hash(name) & mask;
 
-	while (s->slots[i] && strcmp(s->text + s->slots[i] - 1, name) != 0)
+	while (s->slots[i] && !same_name(s->text + s->slots[i] - 1, name))
 		i = (i + 1) & mask;
 	return &s->slots[i];
 }
@@ -178,7 +199,8 @@ ec_status ec_feedback_init(ec_feedback *fb, const ec_grader *g, const ec_roster_
 	fb->column = malloc(n * sizeof(*fb->column));
 	fb->question = malloc(n * sizeof(*fb->question));
 	fb->section_max = calloc(g->nsections ? g->nsections : 1, sizeof(*fb->section_max));
-	if (!fb->items || !fb->column || !fb->question || !fb->section_max) {
+	fb->correct = calloc(n, sizeof(*fb->correct));
+	if (!fb->items || !fb->column || !fb->question || !fb->section_max || !fb->correct) {
 		ec_feedback_free(fb);
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
@@ -190,6 +212,13 @@ ec_status ec_feedback_init(ec_feedback *fb, const ec_grader *g, const ec_roster_
 				fb->column[k] = c;
 		fb->question[k] = ec_feedback_question(g->items[h->items[k]].key.id, questions,
 						       nquestions);
+		fb->correct[k] = malloc(WRITE_CORRECT_SIZE);
+		if (!fb->correct[k]) {
+			fb->nitems = k + 1;
+			ec_feedback_free(fb);
+			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		}
+		ec_grade_item_correct(&g->items[h->items[k]], fb->correct[k], WRITE_CORRECT_SIZE);
 	}
 	fb->nitems = h->nitems;
 	for (i = 0; i < g->count; i++) {
@@ -201,6 +230,11 @@ ec_status ec_feedback_init(ec_feedback *fb, const ec_grader *g, const ec_roster_
 
 void ec_feedback_free(ec_feedback *fb)
 {
+	size_t k;
+
+	for (k = 0; fb->correct && k < fb->nitems; k++)
+		free(fb->correct[k]);
+	free(fb->correct);
 	free(fb->items);
 	free(fb->column);
 	free(fb->question);
@@ -208,19 +242,64 @@ void ec_feedback_free(ec_feedback *fb)
 	memset(fb, 0, sizeof(*fb));
 }
 
-/* What a student wrote, control bytes as \xNN. */
-static void write_as_written(FILE *f, const char *s, size_t len)
+/* A report being built: its text, and whether memory ran out (the text is then incomplete). */
+typedef struct report {
+	ec_buf *b;
+	bool nomem;
+} report;
+
+static void put(report *r, const char *s, size_t n)
 {
-	size_t i;
+	ec_buf *b = r->b;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x20 || c == 0x7f)
-			fprintf(f, "\\x%02x", c);
-		else
-			putc(c, f);
+	if (b->data && b->len + n < b->cap) { /* room: no call, the NUL written once at the end */
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+	} else if (!r->nomem && ec_buf_append_len(b, s, n) != EC_OK) {
+		r->nomem = true;
 	}
+}
+
+static void puts_(report *r, const char *s)
+{
+	put(r, s, strlen(s));
+}
+
+/*
+ * What a student wrote, so that a terminal shows it and obeys none of
+ * it: control bytes as \xNN, format characters (ec_utf8_is_format(),
+ * the bidirectional controls above all) as \uXXXX.
+ */
+static void put_as_written(report *r, const char *s, size_t len)
+{
+	size_t i = 0, run = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[16];
+		uint32_t cp;
+		size_t n;
+
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			put(r, s + run, i - run);
+			snprintf(esc, sizeof(esc), "\\x%02x", c);
+			put(r, esc, 4);
+			run = ++i;
+			continue;
+		}
+		n = ec_utf8_decode(s + i, len - i, &cp);
+		if (cp != EC_UTF8_INVALID && ec_utf8_is_format(cp)) {
+			put(r, s + run, i - run);
+			put(r, esc, (size_t)snprintf(esc, sizeof(esc), "\\u%04" PRIX32, cp));
+			run = i + n;
+		}
+		i += n;
+	}
+	put(r, s + run, len - run);
 }
 
 static const char *verdict_text(ec_verdict verdict, bool by_hand)
@@ -230,9 +309,17 @@ static const char *verdict_text(ec_verdict verdict, bool by_hand)
 	return by_hand ? "graded by hand" : ec_verdict_name(verdict);
 }
 
+/* Points as ec_points_format() writes them. */
+static void put_points(report *r, double points)
+{
+	char a[32];
+
+	put(r, a, ec_points_format_len(points, a));
+}
+
 /* "  why: REASON" for item i, answered `field` (`len` bytes), when fb->reason gives one. */
-static void write_reason(FILE *f, const ec_feedback *fb, size_t i, const char *field,
-			 size_t len, const ec_grade_result *res)
+static void put_reason(report *r, const ec_feedback *fb, size_t i, const char *field, size_t len,
+		       const ec_grade_result *res)
 {
 	char why[512];
 	ec_value v;
@@ -246,12 +333,12 @@ static void write_reason(FILE *f, const ec_feedback *fb, size_t i, const char *f
 	}
 	if (!fb->reason(fb->reason_ctx, fb->grader, i, &v, res, why, sizeof(why)) || !why[0])
 		return;
-	fputs("  why: ", f);
-	write_as_written(f, why, strlen(why));
-	fputc('\n', f);
+	puts_(r, "  why: ");
+	put_as_written(r, why, strlen(why));
+	puts_(r, "\n");
 }
 
-static void write_item(FILE *f, const ec_feedback *fb, const ec_roster_row *row, size_t k)
+static void put_item(report *r, const ec_feedback *fb, const ec_roster_row *row, size_t k)
 {
 	const ec_grade_item *it = &fb->grader->items[fb->items[k]];
 	const ec_grade_result *res = &row->results[fb->items[k]];
@@ -259,46 +346,86 @@ static void write_item(FILE *f, const ec_feedback *fb, const ec_roster_row *row,
 	size_t c = fb->column[k];
 	const char *field = c < row->nfields ? row->fields[c] : "";
 	size_t len = c < row->nfields ? row->lens[c] : 0;
-	char a[32], b[32], corr[WRITE_CORRECT_SIZE];
 
-	fprintf(f, "\n%s: ", it->key.id);
-	if (res->verdict == EC_VERDICT_MANUAL)
-		fprintf(f, "-/%s, graded by hand, no mark yet\n", ec_points_format(it->key.points, b));
-	else
-		fprintf(f, "%s/%s, %s\n", ec_points_format(res->points, a),
-			ec_points_format(it->key.points, b), verdict_text(res->verdict, by_hand));
-	fputs(by_hand ? "  mark: " : "  answer: ", f);
+	puts_(r, "\n");
+	puts_(r, it->key.id);
+	puts_(r, ": ");
+	if (res->verdict == EC_VERDICT_MANUAL) {
+		puts_(r, "-/");
+		put_points(r, it->key.points);
+		puts_(r, ", graded by hand, no mark yet\n");
+	} else {
+		put_points(r, res->points);
+		puts_(r, "/");
+		put_points(r, it->key.points);
+		puts_(r, ", ");
+		puts_(r, verdict_text(res->verdict, by_hand));
+		puts_(r, "\n");
+	}
+	puts_(r, by_hand ? "  mark: " : "  answer: ");
 	if (len)
-		write_as_written(f, field, len);
+		put_as_written(r, field, len);
 	else
-		fputs(by_hand ? "(none)" : "(blank)", f);
-	fprintf(f, "\n  key: %s\n", ec_grade_item_correct(it, corr, sizeof(corr)));
+		puts_(r, by_hand ? "(none)" : "(blank)");
+	puts_(r, "\n  key: ");
+	puts_(r, fb->correct[k]);
+	puts_(r, "\n");
 	if (res->verdict != EC_VERDICT_RIGHT && !by_hand && fb->reason)
-		write_reason(f, fb, fb->items[k], field, len, res);
-	if (res->verdict != EC_VERDICT_RIGHT && fb->question[k])
-		fprintf(f, "  worked answer: %s%s\n", fb->worked, fb->question[k]);
+		put_reason(r, fb, fb->items[k], field, len, res);
+	if (res->verdict != EC_VERDICT_RIGHT && fb->question[k]) {
+		puts_(r, "  worked answer: ");
+		puts_(r, fb->worked);
+		puts_(r, fb->question[k]);
+		puts_(r, "\n");
+	}
 }
 
-void ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row)
+ec_status ec_feedback_format(ec_buf *out, const ec_feedback *fb, const ec_roster_row *row)
 {
 	const ec_grader *g = fb->grader;
-	char a[32], b[32];
+	report r = {out, false};
 	size_t s, k;
 
-	fputs("Student: ", f);
+	puts_(&r, "Student: ");
 	if (row->nfields && row->lens[0])
-		write_as_written(f, row->fields[0], row->lens[0]);
+		put_as_written(&r, row->fields[0], row->lens[0]);
 	else
-		fputs("(blank)", f);
-	fprintf(f, "\nTotal: %s/%s\n", ec_points_format(row->total, a),
-		ec_points_format(fb->max, b));
-	for (s = 0; s < g->nsections; s++)
-		if (fb->section_max[s] > 0)
-			fprintf(f, "Section %s: %s/%s\n", g->sections[s],
-				ec_points_format(row->sections[s], a),
-				ec_points_format(fb->section_max[s], b));
-	if (row->flagged[0])
-		fprintf(f, "Flagged: %s\n", row->flagged);
+		puts_(&r, "(blank)");
+	puts_(&r, "\nTotal: ");
+	put_points(&r, row->total);
+	puts_(&r, "/");
+	put_points(&r, fb->max);
+	puts_(&r, "\n");
+	for (s = 0; s < g->nsections; s++) {
+		if (fb->section_max[s] <= 0)
+			continue;
+		puts_(&r, "Section ");
+		puts_(&r, g->sections[s]);
+		puts_(&r, ": ");
+		put_points(&r, row->sections[s]);
+		puts_(&r, "/");
+		put_points(&r, fb->section_max[s]);
+		puts_(&r, "\n");
+	}
+	if (row->flagged[0]) {
+		puts_(&r, "Flagged: ");
+		puts_(&r, row->flagged);
+		puts_(&r, "\n");
+	}
 	for (k = 0; k < fb->nitems; k++)
-		write_item(f, fb, row, k);
+		put_item(&r, fb, row, k);
+	if (out->data)
+		out->data[out->len] = '\0';
+	return r.nomem ? EC_ERR_NOMEM : EC_OK;
+}
+
+ec_status ec_feedback_write(FILE *f, const ec_feedback *fb, const ec_roster_row *row)
+{
+	ec_buf b = EC_BUF_INIT;
+	ec_status st = ec_feedback_format(&b, fb, row);
+
+	if (st == EC_OK && fwrite(ec_buf_str(&b), 1, b.len, f) != b.len)
+		st = EC_ERR_IO;
+	ec_buf_free(&b);
+	return st;
 }

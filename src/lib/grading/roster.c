@@ -9,6 +9,7 @@
  */
 #include "examcheck/ec_roster.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,36 +21,34 @@
 typedef struct emitter {
 	ec_roster_summary *sum;
 	ec_grade_result *results;   /* the most items of a grader, for on_row */
+	size_t blank_for;           /* 1 + the grader whose blanks `results` holds, 0: none */
 	char **fields;              /* for on_row */
 	size_t *lens;
 	ec_status st;
 	ec_error *err;
 } emitter;
 
-/* Warn that a student id stands again on `line` (first on `first`). */
-static void warn_repeat(void *ctx, const char *id, long line, long first)
+/* Pass a warning on (roster_warn_fn). */
+static void warn(void *ctx, const ec_error *w)
+{
+	run *r = ctx;
+
+	r->warnings++;
+	if (r->o->on_report)
+		r->o->on_report(r->o->ctx, w);
+}
+
+/* Warn that a student id stands again on `line` (first on `first`) (roster_dup_fn). */
+static void warn_repeat(void *ctx, const char *id, size_t len, long line, long first)
 {
 	run *r = ctx;
 	ec_error w;
 
 	ec_error_at(&w, EC_ERR_PARSE, r->file, line, 0,
-		    "student id '%.40s' is repeated (first on line %ld); each row is graded", id, first);
+		    "student id '%.*s%s' is repeated (first on line %ld); each row is graded",
+		    (int)(len > 40 ? 40 : len), id, len > 40 ? "..." : "", first);
 	w.status = EC_OK; /* a warning */
-	r->warnings++;
-	if (r->o->on_report)
-		r->o->on_report(r->o->ctx, &w);
-}
-
-/* Look for the row's id among those seen; false when memory runs out. */
-static bool note_id(run *r, const row_note *n, const char *id)
-{
-	long first;
-
-	if (roster_dups_add(&r->dups, n->id_hash, id, n->id_len, n->line, &first) != EC_OK)
-		return false; /* out of memory, or the spool cannot be written */
-	if (first)
-		warn_repeat(r, id, n->line, first);
-	return true;
+	warn(r, &w);
 }
 
 /* Hand out ck's rows; false to stop (em->st says why). */
@@ -66,11 +65,8 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		em->st = ec_error_set(em->err, EC_ERR_IO, "write error");
 		return false;
 	}
-	if (roster_dups_spool(&r->dups, ck->spool, ck->spool_len) != EC_OK) {
-		em->st = ec_error_set(em->err, EC_ERR_IO,
-				      "cannot write the temporary list of student ids");
+	if ((em->st = roster_dups_chunk(&r->dups, ck->spool, ck->spool_len, em->err)) != EC_OK)
 		return false;
-	}
 	for (k = 0; k < ck->nrows; k++) {
 		const row_note *n = &ck->rows[k];
 		const roster_plan *p = &r->plans[n->key];
@@ -89,14 +85,16 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		em->sum->graded++;
 		em->sum->flagged_rows += n->flagged;
 		em->sum->flagged_cells += n->flagged_cells;
-		if (!note_id(r, n, ck->spool + n->spool_at + ROSTER_SPOOL_HEAD)) {
-			em->st = ec_error_set(em->err, EC_ERR_NOMEM, "out of memory");
+		if ((em->st = roster_dups_note(&r->dups, n->spool_at, n->id_hash, em->err)) != EC_OK)
 			return false;
-		}
 		if (!r->keep_rows)
 			continue;
-		for (i = 0; i < g->count; i++)
-			em->results[i] = g->items[i].blank;
+		/* items without a column stay blank: set once a grader, as long as its rows follow */
+		if (em->blank_for != n->key + 1) {
+			for (i = 0; i < g->count; i++)
+				em->results[i] = g->items[i].blank;
+			em->blank_for = n->key + 1;
+		}
 		for (c = 0; c < p->ncols; c++) {
 			uint8_t code = ck->codes[k * p->ncols + c];
 			long item = p->item[c];
@@ -140,7 +138,7 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 
 static chunk *slot(run *r, uint64_t seq)
 {
-	return &r->slots[seq % SLOTS];
+	return &r->slots[seq % r->nslots];
 }
 
 static int helper_main(void *arg)
@@ -180,7 +178,7 @@ static void lead(run *r, emitter *em, bool threaded)
 
 		if (threaded)
 			mtx_lock(&r->lock);
-		if (!r->input_done && r->next_read < r->next_emit + SLOTS) {
+		if (!r->input_done && r->next_read < r->next_emit + r->nslots) {
 			uint64_t seq = r->next_read;
 
 			if (threaded)
@@ -381,12 +379,10 @@ void ec_roster_header_free(ec_roster_header *h)
 }
 
 /* Hand the warning `w` (its status made EC_OK) to on_report. */
-static void warn(run *r, ec_error *w)
+static void warn_status_ok(run *r, ec_error *w)
 {
 	w->status = EC_OK;
-	r->warnings++;
-	if (r->o->on_report)
-		r->o->on_report(r->o->ctx, w);
+	warn(r, w);
 }
 
 /* Warn about data columns whose header looks like an item id: a typo would cost points. */
@@ -404,7 +400,7 @@ static void warn_data_columns(run *r, char *const *names, const long *cols, size
 		ec_error_at(&w, EC_ERR_PARSE, r->file, line, (long)c + 1,
 			    "column '%.40s' names no item of the key%s%s%s; it is kept as data", names[c],
 			    like[0] ? " (is it " : "", like, like[0] ? "?)" : "");
-		warn(r, &w);
+		warn_status_ok(r, &w);
 	}
 }
 
@@ -462,7 +458,7 @@ static ec_status check_map(run *r, char *const *names, size_t n, ec_error *err)
 			continue;
 		ec_error_at(&w, EC_ERR_PARSE, m->file, e->line, 0,
 			    "no column of %s is '%.60s'; the line is not used", r->file, e->header);
-		warn(r, &w);
+		warn_status_ok(r, &w);
 	}
 	return EC_OK;
 }
@@ -637,13 +633,16 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 	r->in = in;
 	r->line = 1;
 	r->keep_rows = r->o->on_row != NULL;
+	r->nslots = r->keep_rows ? SLOTS : SLOTS_WRITING;
 	r->chunk_bytes = r->o->chunk_bytes ? r->o->chunk_bytes : DEFAULT_CHUNK;
 	threads = r->o->threads ? r->o->threads : MAX_THREADS;
 	memset(&em, 0, sizeof(em));
 	em.sum = summary;
 	em.err = err;
 	em.st = EC_OK;
-	st = roster_dups_init(&r->dups, true);
+	st = roster_dups_init(&r->dups, r->o->tmpdir, file, warn_repeat, warn, r);
+	if (st != EC_OK)
+		st = ec_error_set(err, st, "out of memory");
 	if (st == EC_OK && r->o->delimiter && !ec_csv_separator_ok(r->o->delimiter))
 		st = ec_error_set(err, EC_ERR_INVALID, "the separator must be ',', ';' or a tab");
 	if (st == EC_OK)
@@ -667,7 +666,13 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 	if (st == EC_OK && threads > 1) {
 		if (mtx_init(&r->lock, mtx_plain) == thrd_success) {
 			if (cnd_init(&r->changed) == thrd_success) {
+				sigset_t all, old;
+
+				/* the helper takes no signal: the caller's handlers run in the caller's thread */
+				sigfillset(&all);
+				pthread_sigmask(SIG_SETMASK, &all, &old);
 				threaded = thrd_create(&helper, helper_main, &r->workers[1]) == thrd_success;
+				pthread_sigmask(SIG_SETMASK, &old, NULL);
 				if (!threaded)
 					cnd_destroy(&r->changed);
 			}
@@ -695,7 +700,7 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 		memset(&r->slots[i], 0, sizeof(r->slots[i]));
 	}
 	if (st == EC_OK)
-		st = roster_dups_resolve(&r->dups, warn_repeat, r, err);
+		st = roster_dups_finish(&r->dups, err);
 	if (st == EC_OK && r->o->out && (fflush(r->o->out) != 0 || ferror(r->o->out)))
 		st = ec_error_set(err, EC_ERR_IO, "write error");
 	summary->bytes = r->bytes;

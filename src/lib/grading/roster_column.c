@@ -61,7 +61,8 @@ static bool header_in(const char *buf, size_t len, bool eof, const char *file, c
 	whole = eof || (more && rd.in_pos < len);
 	*nomem = st == EC_ERR_NOMEM;
 	*at = -1;
-	for (c = 0; whole && st == EC_OK && more && c < rd.nfields; c++)
+	/* column 0 holds the student ids whatever its name */
+	for (c = 1; whole && st == EC_OK && more && c < rd.nfields; c++)
 		if (roster_column_is(rd.fields[c], name)) {
 			*at = (long)c;
 			break;
@@ -209,14 +210,15 @@ static long pick_key(void *ctx, const char *cell, size_t len, ec_error *why)
 	return at;
 }
 
-/* A temporary file, already unlinked, in TMPDIR (else /tmp); NULL with errno set. */
-static FILE *temporary(void)
+/* A temporary file, already unlinked, in `dir`, else TMPDIR, else /tmp; NULL with errno set. */
+static FILE *temporary(const char *dir)
 {
-	const char *dir = getenv("TMPDIR");
 	char path[4096];
 	int fd;
 	FILE *f;
 
+	if (!dir || !*dir)
+		dir = getenv("TMPDIR");
 	if (!dir || !*dir)
 		dir = "/tmp";
 	if ((size_t)snprintf(path, sizeof(path), "%s/examcheck-XXXXXX", dir) >= sizeof(path)) {
@@ -232,15 +234,17 @@ static FILE *temporary(void)
 }
 
 /* Copy head and the rest of `in` to a temporary file, rewound; NULL with err set. */
-static FILE *spool(FILE *in, const char *file, const char *head, size_t head_len, ec_error *err)
+static FILE *spool(FILE *in, const char *file, const char *dir, const char *head, size_t head_len,
+		   ec_error *err)
 {
 	char buf[65536];
-	FILE *copy = temporary();
+	FILE *copy = temporary(dir);
 	size_t n;
 
 	if (!copy) {
 		ec_error_at(err, EC_ERR_IO, file, 0, 0,
-			    "cannot make a temporary copy to read it twice (TMPDIR): %s",
+			    "cannot make a temporary copy to read it twice (in %s): %s",
+			    dir && *dir ? dir : getenv("TMPDIR") && *getenv("TMPDIR") ? "TMPDIR" : "/tmp",
 			    strerror(errno));
 		return NULL;
 	}
@@ -300,7 +304,7 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	/* read it again from its start: seek back, or copy what cannot be read twice */
 	if (start < 0 || fseek(in, start, SEEK_SET) != 0) {
 		clearerr(in);
-		if (!(copy = spool(in, file, head, head_len, err))) {
+		if (!(copy = spool(in, file, opts->tmpdir, head, head_len, err))) {
 			free(head);
 			free(k);
 			return err->status;

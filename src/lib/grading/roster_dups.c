@@ -1,7 +1,25 @@
+/*
+ * roster_dups.c: repeated student ids (roster_dups.h says how): the ids'
+ * hashes and the temporary files while the roster is read, and the
+ * fall-back to memory. roster_dups_find.c finds the repeats at the end.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* O_TMPFILE, where the system has it */
+#endif
+
 #include "roster_dups.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Bytes of the spool read back at a time. */
+#define READ_BUF (64u * 1024)
+
+_Static_assert((ROSTER_PARTS & (ROSTER_PARTS - 1)) == 0, "partitions are the hash's top bits");
+_Static_assert(ROSTER_PARTS <= 256, "a block's owner is a byte");
 
 uint64_t roster_id_hash(const char *id, size_t len)
 {
@@ -18,7 +36,7 @@ uint64_t roster_id_hash(const char *id, size_t len)
 		h ^= (unsigned char)id[i];
 		h *= UINT64_C(0x100000001b3);
 	}
-	/* a finaliser, so that the probes' bits are independent */
+	/* a finaliser, so that the top bits (the partition) depend on every byte */
 	h ^= h >> 33;
 	h *= UINT64_C(0xff51afd7ed558ccd);
 	h ^= h >> 33;
@@ -27,42 +45,130 @@ uint64_t roster_id_hash(const char *id, size_t len)
 	return h ? h : 1;
 }
 
-ec_status roster_dups_init(roster_dups *d, bool spool)
+ec_status roster_dups_init(roster_dups *d, const char *dir, const char *file, roster_dup_fn on_repeat,
+			   roster_warn_fn on_warn, void *ctx)
 {
 	memset(d, 0, sizeof(*d));
-	d->spool = spool ? tmpfile() : NULL;
-	if (d->spool) {
-		d->bits = calloc(ROSTER_BLOOM_BITS / 64, sizeof(*d->bits));
-		if (!d->bits) {
-			fclose(d->spool);
-			d->spool = NULL;
-		}
-	}
-	return EC_OK;
+	if (!dir || !*dir)
+		dir = getenv("TMPDIR");
+	d->dir = dir && *dir ? dir : "/tmp";
+	d->file = file;
+	d->on_repeat = on_repeat;
+	d->on_warn = on_warn;
+	d->ctx = ctx;
+	d->slice_max = ROSTER_SLICE_MAX;
+	d->text_fd = -1;
+	d->part_fd = -1;
+	d->bufs = malloc((size_t)ROSTER_PARTS * ROSTER_PART_RECORDS * sizeof(*d->bufs));
+	d->stage = malloc(ROSTER_STAGE_BLOCKS * ROSTER_BLOCK);
+	return d->bufs && d->stage ? EC_OK : EC_ERR_NOMEM;
+}
+
+static void close_files(roster_dups *d)
+{
+	if (d->text_fd >= 0)
+		close(d->text_fd);
+	if (d->part_fd >= 0)
+		close(d->part_fd);
+	d->text_fd = d->part_fd = -1;
 }
 
 void roster_dups_free(roster_dups *d)
 {
-	if (d->spool)
-		fclose(d->spool);
-	free(d->bits);
-	free(d->cands);
+	close_files(d);
+	free(d->bufs);
+	free(d->stage);
+	free(d->owner);
+	free(d->text);
 	free(d->hashes);
 	free(d->lines);
 	memset(d, 0, sizeof(*d));
+	d->text_fd = d->part_fd = -1;
 }
 
-/* The slot of h (open addressing; the table is never full). */
+/* ---- temporary files ---- */
+
+/*
+ * A new temporary file in d->dir, already unlinked (so that nothing is
+ * left behind whatever stops the program): its descriptor, or -1 with
+ * errno set.
+ */
+int roster_dups_temporary(const roster_dups *d)
+{
+	char name[4096];
+	int fd, e;
+
+#ifdef O_TMPFILE
+	fd = open(d->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		return fd;
+	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+		return -1; /* the directory itself is the trouble */
+#endif
+	if ((size_t)snprintf(name, sizeof(name), "%s/examcheck-ids-XXXXXX", d->dir) >= sizeof(name)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	fd = mkstemp(name);
+	if (fd < 0)
+		return -1;
+	e = errno;
+	unlink(name);
+	errno = e;
+	return fd;
+}
+
+/* Write p[0, n) to fd; *done bytes were written. Returns 0 or an errno value. */
+int roster_dups_write(int fd, const char *p, size_t n, size_t *done)
+{
+	*done = 0;
+	while (*done < n) {
+		ssize_t w = write(fd, p + *done, n - *done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return w < 0 ? errno : ENOSPC;
+		*done += (size_t)w;
+	}
+	return 0;
+}
+
+/* Read n bytes at `at` of fd into p. Returns 0 or an errno value (EIO for a short file). */
+int roster_dups_read(int fd, char *p, size_t n, uint64_t at)
+{
+	while (n > 0) {
+		ssize_t r = pread(fd, p, n, (off_t)at);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r < 0 ? errno : EIO;
+		p += r;
+		n -= (size_t)r;
+		at += (uint64_t)r;
+	}
+	return 0;
+}
+
+ec_status roster_dups_read_failed(const roster_dups *d, ec_error *err, int e)
+{
+	return ec_error_at(err, EC_ERR_IO, d->dir, 0, 0,
+			   "cannot read back a temporary file of student ids: %s", strerror(e));
+}
+
+/* ---- the fall-back: every id's hash and first line in memory ---- */
+
 static size_t slot_of(const roster_dups *d, uint64_t h)
 {
-	size_t mask = d->cap - 1, at = (size_t)(h >> 17) & mask;
+	size_t mask = d->cap - 1, at = (size_t)h & mask;
 
 	while (d->hashes[at] && d->hashes[at] != h)
 		at = (at + 1) & mask;
 	return at;
 }
 
-/* Make room for one more hash, keeping the table at most half full. */
+/* Room for one more hash, the table at most half full. */
 static bool reserve(roster_dups *d)
 {
 	uint64_t *old = d->hashes;
@@ -73,8 +179,8 @@ static bool reserve(roster_dups *d)
 		return true;
 	d->cap = old_cap ? 2 * old_cap : 1024;
 	d->hashes = calloc(d->cap, sizeof(*d->hashes));
-	d->lines = d->spool ? NULL : calloc(d->cap, sizeof(*d->lines));
-	if (!d->hashes || (!d->spool && !d->lines)) {
+	d->lines = calloc(d->cap, sizeof(*d->lines));
+	if (!d->hashes || !d->lines) {
 		free(d->hashes);
 		free(d->lines);
 		d->hashes = old;
@@ -89,156 +195,227 @@ static bool reserve(roster_dups *d)
 			continue;
 		at = slot_of(d, old[i]);
 		d->hashes[at] = old[i];
-		if (d->lines)
-			d->lines[at] = old_lines[i];
+		d->lines[at] = old_lines[i];
 	}
 	free(old);
 	free(old_lines);
 	return true;
 }
 
-/* Insert h when it is not there; its slot in *at. */
-static bool insert(roster_dups *d, uint64_t h, size_t *at, bool *fresh)
-{
-	if (!reserve(d))
-		return false;
-	*at = slot_of(d, h);
-	*fresh = d->hashes[*at] == 0;
-	if (*fresh) {
-		d->hashes[*at] = h;
-		d->used++;
-	}
-	return true;
-}
-
-/* Set h's bits in the filter; true when they were all set already. */
-static bool bloom_seen(roster_dups *d, uint64_t h)
-{
-	bool all = true;
-	int k;
-
-	for (k = 0; k < ROSTER_BLOOM_PROBES; k++) {
-		/* double hashing: probe k at h1 + k h2 */
-		uint64_t bit = ((h & 0xffffffffu) + (uint64_t)k * ((h >> 32) | 1)) % ROSTER_BLOOM_BITS;
-		uint64_t mask = UINT64_C(1) << (bit % 64);
-
-		if (!(d->bits[bit / 64] & mask)) {
-			all = false;
-			d->bits[bit / 64] |= mask;
-		}
-	}
-	return all;
-}
-
-ec_status roster_dups_add(roster_dups *d, uint64_t h, const char *id, size_t len, long line,
-			  long *first)
+/* Keep an id's hash and line, reporting it when the hash came before. */
+static ec_status keep(roster_dups *d, uint64_t h, const char *id, size_t len, long line, ec_error *err)
 {
 	size_t at;
-	bool fresh;
 
-	(void)id;
-	(void)len;
-	*first = 0;
-	if (!d->spool) {
-		if (!insert(d, h, &at, &fresh))
-			return EC_ERR_NOMEM;
-		if (fresh)
-			d->lines[at] = line;
-		else
-			*first = d->lines[at];
-		return EC_OK;
-	}
-	if (!bloom_seen(d, h))
-		return EC_OK;
-	if (d->ncands == d->cands_cap) {
-		size_t n = d->cands_cap ? 2 * d->cands_cap : 256;
-		uint64_t *grown = realloc(d->cands, n * sizeof(*grown));
-
-		if (!grown)
-			return EC_ERR_NOMEM;
-		d->cands = grown;
-		d->cands_cap = n;
-	}
-	d->cands[d->ncands++] = h;
-	return EC_OK;
-}
-
-ec_status roster_dups_spool(roster_dups *d, const char *records, size_t n)
-{
-	if (d->spool && n && fwrite(records, 1, n, d->spool) != n)
-		return EC_ERR_IO;
-	return EC_OK;
-}
-
-ec_status roster_dups_resolve(roster_dups *d, roster_dup_fn fn, void *ctx, ec_error *err)
-{
-	char *id = NULL;
-	size_t id_cap = 0;
-	ec_status st = EC_OK;
-
-	size_t i;
-
-	if (!d->spool || d->ncands == 0)
-		return EC_OK;
-	/* the filter is done with: the candidates go into a table, each with its first line */
-	free(d->bits);
-	d->bits = NULL;
-	for (i = 0; i < d->ncands; i++) {
-		size_t at;
-		bool fresh;
-
-		if (!insert(d, d->cands[i], &at, &fresh))
-			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	}
-	free(d->cands);
-	d->cands = NULL;
-	d->ncands = 0;
-	d->lines = calloc(d->cap, sizeof(*d->lines));
-	if (!d->lines)
+	if (!reserve(d))
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	if (fflush(d->spool) != 0 || fseek(d->spool, 0, SEEK_SET) != 0)
-		return ec_error_set(err, EC_ERR_IO, "cannot read back the temporary list of student ids");
-	for (;;) {
-		uint64_t h;
-		long line;
-		uint32_t n;
-		size_t at;
+	at = slot_of(d, h);
+	if (d->hashes[at]) {
+		d->on_repeat(d->ctx, id, len, line, d->lines[at]);
+	} else {
+		d->hashes[at] = h;
+		d->lines[at] = line;
+		d->used++;
+	}
+	return EC_OK;
+}
 
-		if (fread(&h, sizeof(h), 1, d->spool) != 1)
-			break;
-		if (fread(&line, sizeof(line), 1, d->spool) != 1 || fread(&n, sizeof(n), 1, d->spool) != 1) {
-			st = EC_ERR_IO;
-			break;
-		}
-		if (n + (size_t)1 > id_cap) {
-			char *grown = realloc(id, n + (size_t)1);
+/* Keep the ids of whole records in p[0, n); returns the bytes used (a partial record is left). */
+static size_t keep_records(roster_dups *d, const char *p, size_t n, ec_status *st, ec_error *err)
+{
+	size_t at = 0;
 
-			if (!grown) {
-				st = EC_ERR_NOMEM;
+	while (*st == EC_OK && n - at >= ROSTER_SPOOL_HEAD) {
+		long long line;
+		uint32_t len;
+
+		memcpy(&line, p + at, sizeof(line));
+		memcpy(&len, p + at + sizeof(line), sizeof(len));
+		if (n - at - ROSTER_SPOOL_HEAD < len)
+			break;
+		*st = keep(d, roster_id_hash(p + at + ROSTER_SPOOL_HEAD, len), p + at + ROSTER_SPOOL_HEAD,
+			   len, (long)line, err);
+		at += ROSTER_SPOOL_HEAD + len;
+	}
+	return at;
+}
+
+/*
+ * Go over to memory after a temporary file failed (errno value e): warn,
+ * read the spool back in order (the file, then what is buffered) keeping
+ * each id, and close the files. The ids of the chunk being noted are in
+ * the spool already, so its notes are done.
+ */
+static ec_status fall_back(roster_dups *d, int e, ec_error *err)
+{
+	ec_error w;
+	ec_status st = EC_OK;
+	char *buf = NULL;
+	size_t have = 0, cap = 0, used;
+	uint64_t at = 0;
+
+	ec_error_at(&w, EC_ERR_IO, d->file, 0, 0,
+		    "cannot write a temporary file in '%s' (%s); repeated student ids are looked for in "
+		    "memory instead",
+		    d->dir, strerror(e));
+	w.status = EC_OK; /* a warning */
+	d->on_warn(d->ctx, &w);
+	d->memory = true;
+	d->chunk_done = true;
+	while (st == EC_OK && at < d->text_on_file) {
+		size_t want = READ_BUF;
+		int re;
+
+		if (want > d->text_on_file - at)
+			want = (size_t)(d->text_on_file - at);
+		if (have + want > cap) {
+			size_t ncap = cap ? cap : READ_BUF;
+			char *grown;
+
+			while (ncap < have + want)
+				ncap *= 2;
+			if (!(grown = realloc(buf, ncap))) {
+				st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 				break;
 			}
-			id = grown;
-			id_cap = n + (size_t)1;
+			buf = grown;
+			cap = ncap;
 		}
-		if (fread(id, 1, n, d->spool) != n) {
-			st = EC_ERR_IO;
+		if ((re = roster_dups_read(d->text_fd, buf + have, want, at)) != 0) {
+			st = roster_dups_read_failed(d, err, re);
 			break;
 		}
-		id[n] = '\0';
-		at = slot_of(d, h);
-		if (!d->hashes[at])
-			continue; /* not a candidate */
-		if (d->lines[at])
-			fn(ctx, id, line, d->lines[at]);
-		else
-			d->lines[at] = line;
+		at += want;
+		have += want;
+		used = keep_records(d, buf, have, &st, err);
+		memmove(buf, buf + used, have - used);
+		have -= used;
 	}
-	if (st == EC_OK && ferror(d->spool))
-		st = EC_ERR_IO;
-	free(id);
-	if (st == EC_ERR_IO)
-		return ec_error_set(err, EC_ERR_IO, "cannot read back the temporary list of student ids");
-	if (st != EC_OK)
-		return ec_error_set(err, st, "out of memory");
+	/* a record cut by a short write goes on in the buffered tail */
+	if (st == EC_OK && have) {
+		char *grown = realloc(buf, have + d->text_len);
+
+		if (!grown) {
+			st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		} else {
+			buf = grown;
+			if (d->text_len)
+				memcpy(buf + have, d->text, d->text_len);
+			keep_records(d, buf, have + d->text_len, &st, err);
+		}
+	} else if (st == EC_OK) {
+		keep_records(d, d->text, d->text_len, &st, err);
+	}
+	free(buf);
+	close_files(d);
+	free(d->bufs);
+	d->bufs = NULL;
+	free(d->stage);
+	d->stage = NULL;
+	free(d->text);
+	d->text = NULL;
+	d->text_len = d->text_cap = 0;
+	return st;
+}
+
+/* ---- spooling ---- */
+
+/* Write the buffered ids to the spool (made now if need be). */
+static ec_status flush_text(roster_dups *d, ec_error *err)
+{
+	size_t done = 0;
+	int e;
+
+	if (d->text_fd < 0 && (d->text_fd = roster_dups_temporary(d)) < 0)
+		return fall_back(d, errno, err);
+	e = roster_dups_write(d->text_fd, d->text, d->text_len, &done);
+	d->text_on_file += done;
+	memmove(d->text, d->text + done, d->text_len - done);
+	d->text_len -= done;
+	return e ? fall_back(d, e, err) : EC_OK;
+}
+
+ec_status roster_dups_chunk(roster_dups *d, const char *records, size_t n, ec_error *err)
+{
+	d->chunk = records;
+	d->chunk_done = false;
+	if (d->memory || n == 0)
+		return EC_OK;
+	if (d->text_len + n > d->text_cap) {
+		size_t cap = d->text_cap ? d->text_cap : ROSTER_TEXT_BUF;
+		char *grown;
+
+		while (cap < d->text_len + n)
+			cap *= 2;
+		if (!(grown = realloc(d->text, cap)))
+			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		d->text = grown;
+		d->text_cap = cap;
+	}
+	d->chunk_at = d->text_on_file + d->text_len;
+	memcpy(d->text + d->text_len, records, n);
+	d->text_len += n;
+	return d->text_len >= ROSTER_TEXT_BUF ? flush_text(d, err) : EC_OK;
+}
+
+/* Write the gathered blocks to the partitions' file (made now if need be). */
+static ec_status flush_stage(roster_dups *d, ec_error *err)
+{
+	size_t done = 0;
+	int e;
+
+	if (d->part_fd < 0 && (d->part_fd = roster_dups_temporary(d)) < 0)
+		return fall_back(d, errno, err);
+	e = roster_dups_write(d->part_fd, (const char *)d->stage, d->staged * ROSTER_BLOCK, &done);
+	if (e)
+		return fall_back(d, e, err); /* what reached the file is ignored: the spool has it all */
+	d->staged = 0;
+	return EC_OK;
+}
+
+/* Make partition p's full buffer the next block. */
+static ec_status flush_part(roster_dups *d, size_t p, ec_error *err)
+{
+	roster_part *part = &d->parts[p];
+
+	if (d->blocks == d->owner_cap) {
+		size_t cap = d->owner_cap ? 2 * d->owner_cap : 1024;
+		uint8_t *grown = realloc(d->owner, cap);
+
+		if (!grown)
+			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+		d->owner = grown;
+		d->owner_cap = cap;
+	}
+	memcpy(d->stage + d->staged * ROSTER_PART_RECORDS, d->bufs + p * ROSTER_PART_RECORDS, ROSTER_BLOCK);
+	d->staged++;
+	d->owner[d->blocks++] = (uint8_t)p;
+	part->in_blocks += part->used;
+	part->used = 0;
+	return d->staged == ROSTER_STAGE_BLOCKS ? flush_stage(d, err) : EC_OK;
+}
+
+ec_status roster_dups_note(roster_dups *d, size_t at, uint64_t hash, ec_error *err)
+{
+	size_t p;
+	roster_part_rec *rec;
+
+	if (d->chunk_done)
+		return EC_OK;
+	if (d->memory) {
+		const char *r = d->chunk + at;
+		long long line;
+		uint32_t len;
+
+		memcpy(&line, r, sizeof(line));
+		memcpy(&len, r + sizeof(line), sizeof(len));
+		return keep(d, hash, r + ROSTER_SPOOL_HEAD, len, (long)line, err);
+	}
+	p = (size_t)(hash >> (64 - ROSTER_PARTS_BITS));
+	rec = &d->bufs[p * ROSTER_PART_RECORDS + d->parts[p].used];
+	rec->hash = hash;
+	rec->at = d->chunk_at + at;
+	if (++d->parts[p].used == ROSTER_PART_RECORDS)
+		return flush_part(d, p, err);
 	return EC_OK;
 }

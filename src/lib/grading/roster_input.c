@@ -27,39 +27,62 @@ typedef struct walk {
 	size_t done;    /* bytes walked (all but an undecided final CR) */
 	long lines;     /* line ends in them */
 	int state;      /* where the reader stands after them */
+	bool again;     /* it stands in a quoted field past a line end, which the reader would
+			   read again from there should the input end in it */
 } walk;
 
 /*
  * Walk p[0, n) from `state` as the CSV reader reads it: record ends (line
  * ends outside quotes; a CR is a line end unless an LF follows; a CR that
  * is the last byte is left undecided unless the input ends there), the
- * last of them or, with `first`, the first.
+ * last of them or, with `first`, the first. With `recover`, a quoted field
+ * the input ends in (at_eof) ends its record at its first line end, and
+ * the walk goes on from there, as the reader does (ec_csv.h): as long as
+ * the field had not run on over EC_CSV_RECORD_MAX bytes past that line
+ * end, every byte read in it counted as the reader counts them.
  */
-static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int state, char sep)
+static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int state, bool recover,
+			  char sep)
 {
-	walk w = {0, 0, 0, 0, state};
-	size_t i;
+	walk w = {0, 0, 0, 0, state, false};
+	size_t i = 0, open_eol = 0;
+	long open_lines = 0;
+	uint64_t past = 0;
+	bool spans = false;
 
-	for (i = 0; i < n; i++) {
+again:
+	for (; i < n; i++) {
 		char c = p[i];
 		bool eol = c == '\n';
 
 		if (c == '\r') {
 			if (i + 1 == n && !at_eof)
 				break;
-			if (i + 1 < n && p[i + 1] == '\n')
-				continue; /* the LF ends the line */
+			if (i + 1 < n && p[i + 1] == '\n') {
+				/* the LF ends the line; in quotes the CR is a byte of the field */
+				past += spans && w.state == IN_QUOTES;
+				continue;
+			}
 			eol = true;
 		}
 		if (eol)
 			w.lines++;
 		switch (w.state) {
 		case IN_QUOTES:
-			if (c == '"')
+			past += spans;
+			if (c == '"') {
 				w.state = QUOTE_SEEN;
+			} else if (eol && !spans) {
+				spans = true;
+				open_eol = i + 1;
+				open_lines = w.lines;
+				past = 0;
+			}
 			continue;
 		case QUOTE_SEEN:
+			past += spans && c == '"';
 			w.state = c == '"' ? IN_QUOTES : c == sep || eol ? AT_FIELD : SKIPPING;
+			spans = spans && w.state == IN_QUOTES;
 			break;
 		case SKIPPING:
 			if (eol)
@@ -82,16 +105,32 @@ static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int s
 			}
 		}
 	}
+	w.again = recover && spans && w.state == IN_QUOTES && past <= EC_CSV_RECORD_MAX;
+	if (w.again && at_eof && i == n) {
+		/* the input ends in the field: its record ends with its first line, and on from there */
+		w.cut = open_eol;
+		w.at_cut = w.lines = open_lines;
+		w.state = AT_FIELD;
+		w.again = spans = false;
+		i = open_eol;
+		if (!first)
+			goto again;
+	}
 	w.done = i;
 	return w;
 }
 
-/* The end of the last whole record in p[0, n), which starts a record; 0 when there is none. */
-static size_t record_end(const char *p, size_t n, bool at_eof, long *lines, char sep)
+/*
+ * The end of the last whole record in p[0, n), which starts a record; 0
+ * when there is none. *again as walk.again.
+ */
+static size_t record_end(const char *p, size_t n, bool at_eof, long *lines, bool *again,
+			 char sep)
 {
-	walk w = walk_records(p, n, at_eof, false, AT_FIELD, sep);
+	walk w = walk_records(p, n, at_eof, false, AT_FIELD, true, sep);
 
 	*lines = w.at_cut;
+	*again = w.again;
 	return w.cut;
 }
 
@@ -315,14 +354,18 @@ bool roster_fill_chunk(run *r, chunk *ck, bool *nomem)
 		memcpy(ck->buf, r->carry, r->carry_len);
 	len = r->carry_len;
 	for (;;) {
+		bool again = false;
+
 		len += read_more(r, ck->buf + len, r->chunk_bytes);
 		if (!last_record_end_fast(ck->buf, len, &cut, &lines, r->sep))
-			cut = record_end(ck->buf, len, input_ended(r), &lines, r->sep);
+			cut = record_end(ck->buf, len, input_ended(r), &lines, &again, r->sep);
 		if (input_ended(r) && cut < len)
 			cut = len, lines = count_lines(ck->buf, len);
 		if (cut > 0 || input_ended(r))
 			break;
-		if (len > (size_t)EC_CSV_RECORD_MAX + r->chunk_bytes) {
+		/* the lines after a quoted field's first may have to be read again: they are
+		   kept (at most 1 MiB past that line, and the line at most 1 MiB and a chunk) */
+		if (len > (size_t)EC_CSV_RECORD_MAX + r->chunk_bytes && !again) {
 			oversize = true;
 			break;
 		}
@@ -333,13 +376,13 @@ bool roster_fill_chunk(run *r, chunk *ck, bool *nomem)
 	}
 	if (oversize) {
 		/* skip to the record's end, keeping the line count, and report it alone */
-		walk w = {0, 0, 0, 0, AT_FIELD};
+		walk w = {0, 0, 0, 0, AT_FIELD, false};
 
 		ec_error_at(&ck->error, EC_ERR_PARSE, r->file, r->line, 0, "record is longer than 1 MiB");
 		ck->has_error = true;
 		ck->end = 0;
 		for (;;) {
-			w = walk_records(ck->buf, len, input_ended(r), true, w.state, r->sep);
+			w = walk_records(ck->buf, len, input_ended(r), true, w.state, false, r->sep);
 			if (w.cut > 0 || input_ended(r))
 				break;
 			/* all walked: keep only an undecided CR */

@@ -15,9 +15,16 @@
 #include "roster_dups.h"
 #include "roster_score.h"
 
-/* Input read per chunk, chunks in flight, threads: 4 x 32 KiB keeps the peak under 4.5 MB. */
+/*
+ * Input read per chunk, chunks in flight, threads: 4 x 32 KiB keeps the
+ * peak under 4.5 MB. When rows go to callbacks (statistics), handing them
+ * out is most of this thread's work, and 8 chunks in flight let the
+ * helper read and score ahead meanwhile (1.6 to 1.4 times the time of the
+ * CSV alone, 10^6 students, make bench).
+ */
 #define DEFAULT_CHUNK (32u * 1024)
-#define SLOTS 4
+#define SLOTS 8
+#define SLOTS_WRITING 4
 #define MAX_THREADS 2
 
 /* One record of a chunk as the ordered half needs it. */
@@ -110,6 +117,7 @@ typedef struct run {
 	bool keep_rows;             /* callbacks want results */
 	size_t chunk_bytes;
 	chunk slots[SLOTS];
+	size_t nslots;              /* in use: SLOTS with callbacks, SLOTS_WRITING without */
 	uint64_t next_read, next_take, next_emit;
 	bool input_done, finished;
 	worker workers[MAX_THREADS];

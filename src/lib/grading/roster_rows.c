@@ -147,6 +147,30 @@ static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 	return true;
 }
 
+/*
+ * keep_row() for a record read in one pass, whose fields on_row does not
+ * want (rows_without_fields): its codes and subtotals, and an empty flag.
+ */
+static bool keep_coded_row(run *r, worker *w, chunk *ck, row_note *n)
+{
+	const roster_plan *p = &r->plans[0];
+	size_t row = ck->nrows - 1;
+
+	if (!roster_grow((void **)&ck->text, &ck->text_cap, ck->text_len + 1, 1) ||
+	    !roster_grow((void **)&ck->codes, &ck->codes_cap, (row + 1) * p->ncols, 1) ||
+	    !roster_grow((void **)&ck->sections, &ck->sections_cap, (row + 1) * r->max_sections,
+			 sizeof(*ck->sections)))
+		return false;
+	n->first_field = ck->nfields;
+	n->nfields = 0;
+	n->flags_at = ck->text_len;
+	ck->text[ck->text_len++] = '\0';
+	memcpy(ck->codes + row * p->ncols, w->codes, p->ncols);
+	memcpy(ck->sections + row * r->max_sections, w->sections,
+	       r->graders[0]->nsections * sizeof(*ck->sections));
+	return true;
+}
+
 /* Append ",<points>" of column c's answer to o; returns the new end. */
 static char *put_points(const worker *w, size_t c, char *o)
 {
@@ -280,7 +304,8 @@ static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
 
 	for (c = ncols; c < rd->nfields; c++)
 		extra = extra || rd->fields[c][strspn(rd->fields[c], " \t")] != '\0';
-	if (rd->nfields < ncols || extra) {
+	/* a record cut short by a quote never closed has its own message */
+	if ((rd->nfields < ncols && !rd->unclosed) || extra) {
 		ec_error_at(&e, EC_ERR_PARSE, r->file, rd->record_line, 0,
 			    "row has %zu fields, the header %zu (%s)", rd->nfields, ncols,
 			    rd->nfields < ncols ? "graded with the missing ones blank"
@@ -303,6 +328,13 @@ static bool check_shape(run *r, worker *w, chunk *ck, row_note *n)
 	return true;
 }
 
+/*
+ * A quote never closed in field f (the record's last): an answer there is
+ * unreadable, another field is flagged "quote"; the message says that the
+ * lines after it are rows of their own. False when memory runs out.
+ */
+static bool unclosed_quote(run *r, worker *w, chunk *ck, row_note *n, size_t f);
+
 /* Flag column c's answer as unreadable; false when memory runs out. */
 static bool unreadable_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c, const ec_error *sub)
 {
@@ -318,6 +350,24 @@ static bool unreadable_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c,
 		return false;
 	n->nmsgs++;
 	n->flagged_cells++;
+	return true;
+}
+
+static bool unclosed_quote(run *r, worker *w, chunk *ck, row_note *n, size_t f)
+{
+	const roster_plan *p = &r->plans[w->key];
+	static const char why[] = "quoted field is not closed: read to the end of its line, the "
+				  "lines after it graded as rows of their own";
+	ec_error e, sub;
+
+	if (f < p->ncols && p->item[f] >= 0) {
+		ec_error_set(&sub, EC_ERR_PARSE, "%s; its answer is unreadable", why);
+		return unreadable_cell(r, w, ck, n, f, &sub);
+	}
+	ec_error_at(&e, EC_ERR_PARSE, r->file, w->rd.unclosed, (long)f + 1, "%s", why);
+	if (!add_msg(ck, &e) || !flag(w, "quote"))
+		return false;
+	n->nmsgs++;
 	return true;
 }
 
@@ -429,13 +479,14 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	if (!roster_grow((void **)&ck->spool, &ck->spool_cap, ck->spool_len + ROSTER_SPOOL_HEAD + n->id_len, 1))
 		return false;
 	n->spool_at = ck->spool_len;
-	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->id_hash, n->line,
-						     id, (uint32_t)n->id_len) -
+	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->line, id,
+						     (uint32_t)n->id_len) -
 				 ck->spool);
 	w->flags_len = 0;
 	w->items_len = 0;
 	w->key = 0;
-	if ((rd->nfields != r->plans[0].ncols || id_len == 0 || id[0] == ' ' || id[0] == '\t') &&
+	if ((rd->nfields != r->plans[0].ncols || rd->unclosed || id_len == 0 || id[0] == ' ' ||
+	     id[0] == '\t') &&
 	    !check_shape(r, w, ck, n))
 		return false;
 	if (r->keyed && !pick_key(r, w, ck, n))
@@ -443,7 +494,10 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	p = &r->plans[w->key];
 	g = r->graders[w->key];
 	have = rd->nfields < p->ncols ? rd->nfields : p->ncols;
-	if (p->in_order && have == p->ncols) {
+	if (rd->unclosed && (rd->unclosed_field >= p->ncols || p->item[rd->unclosed_field] < 0) &&
+	    !unclosed_quote(r, w, ck, n, rd->unclosed_field))
+		return false;
+	if (p->in_order && have == p->ncols && !rd->unclosed) {
 		total = score_in_order(r, w, ck, n, &ok);
 		if (!ok)
 			return false;
@@ -452,9 +506,15 @@ static bool process_row(run *r, worker *w, chunk *ck)
 			const char *text = c < have ? rd->fields[c] : roster_empty;
 			size_t len = c < have ? rd->lens[c] : 0;
 
-			if (p->item[c] >= 0 && !roster_find(&w->sc[w->key].tables[c], text, len, &w->codes[c]) &&
-			    !code_new_cell(r, w, ck, n, c, text, len))
+			if (p->item[c] < 0)
+				continue;
+			if (rd->unclosed && c == rd->unclosed_field) {
+				if (!unclosed_quote(r, w, ck, n, c))
+					return false;
+			} else if (!roster_find(&w->sc[w->key].tables[c], text, len, &w->codes[c]) &&
+				   !code_new_cell(r, w, ck, n, c, text, len)) {
 				return false;
+			}
 		}
 		/* the sums in key order, as ec_grade_sum() adds them */
 		for (k = 0; k < g->nsections; k++)
@@ -527,8 +587,9 @@ static int fast_row(run *r, worker *w, chunk *ck)
 		if (c + 1 < p->ncols ? *q != sep : (*q != '\n' && *q != '\r'))
 			return 0;
 		q++;
-		if (!roster_find(t, text, len, &code))
+		if (!roster_find(t, text, len, &w->codes[c]))
 			return 0;
+		code = w->codes[c];
 		res = &t->result[code];
 		total += res->points;
 		sec[p->section[c]] += res->points;
@@ -554,12 +615,14 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	if (!roster_grow((void **)&ck->spool, &ck->spool_cap, ck->spool_len + ROSTER_SPOOL_HEAD + n->id_len, 1))
 		return -1;
 	n->spool_at = ck->spool_len;
-	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->id_hash, n->line, id,
+	ck->spool_len = (size_t)(roster_spool_record(ck->spool + ck->spool_len, n->line, id,
 						     (uint32_t)n->id_len) -
 				 ck->spool);
 	n->total = total;
 	rd->in_pos = (size_t)(q - rd->in);
 	rd->record_line = rd->line++;
+	if (r->keep_rows && !keep_coded_row(r, w, ck, n))
+		return -1;
 	if (!r->o->out)
 		return 1;
 	if (!roster_grow((void **)&ck->out, &ck->out_cap,
@@ -606,7 +669,7 @@ static void skip_empty_lines(ec_csv_reader *rd)
 /* Parse, score and format all of ck's records with w's tools. */
 void roster_process_chunk(run *r, worker *w, chunk *ck)
 {
-	bool more, fast = !r->keyed && r->plans[0].in_order && !r->keep_rows;
+	bool more, fast = !r->keyed && r->plans[0].in_order && (!r->keep_rows || r->o->rows_without_fields);
 
 	ck->out_len = 0;
 	ck->nrows = 0;

@@ -218,17 +218,24 @@ static unsigned lowest_bit(uint32_t x)
 	return at[(uint32_t)((x & (~x + 1)) * UINT32_C(0x077CB531)) >> 27];
 }
 
+/* Count the answer; no branch on the verdict, which a class's answers make unpredictable. */
 static void count_answer(ec_stats_item *it, const ec_grade_result *r)
 {
-	uint32_t set = r->letters & ((UINT32_C(1) << 26) - 1);
+	bool blank = r->verdict == EC_VERDICT_BLANK, unreadable = r->verdict == EC_VERDICT_UNREADABLE;
+	uint32_t set = r->letters & ((UINT32_C(1) << 26) - 1) & (blank || unreadable ? 0 : ~UINT32_C(0));
 
-	if (r->verdict == EC_VERDICT_BLANK)
-		it->blank++;
-	else if (r->verdict == EC_VERDICT_UNREADABLE)
-		it->unreadable++;
-	else
-		for (; set; set &= set - 1)
-			it->chosen[lowest_bit(set)]++;
+	it->blank += blank;
+	it->unreadable += unreadable;
+	/* A to D (most items' options), F and T added whether chosen or not; the rest one by one */
+	it->chosen[0] += set & 1;
+	it->chosen[1] += set >> 1 & 1;
+	it->chosen[2] += set >> 2 & 1;
+	it->chosen[3] += set >> 3 & 1;
+	it->chosen['F' - 'A'] += set >> ('F' - 'A') & 1;
+	it->chosen['T' - 'A'] += set >> ('T' - 'A') & 1;
+	for (set &= ~(UINT32_C(0xF) | UINT32_C(1) << ('F' - 'A') | UINT32_C(1) << ('T' - 'A')); set;
+	     set &= set - 1)
+		it->chosen[lowest_bit(set)]++;
 }
 
 /* Welford's update of a mean and its sum of squared deviations; the deviation from the old mean. */
@@ -277,9 +284,10 @@ void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total)
 		it->c_rest += dx * (rest - it->rest_mean);
 		if (it->kind == EC_KEY_MC || it->kind == EC_KEY_TF)
 			count_answer(it, r);
-		if (right && r->verdict == EC_VERDICT_RIGHT)
-			right[i]++;
 	}
+	if (right) /* a loop of its own, without a branch on each item's verdict */
+		for (i = 0; i < s->nitems; i++)
+			right[i] += results[s->items[i].source].verdict == EC_VERDICT_RIGHT;
 	welford(sum, inv_n, &s->sum_mean, &s->sum_m2);
 	s->bins[clamp_bin((total - s->lo) / s->bin_width, s->nbins)]++;
 	s->fine[fine_bin(s, quantised)]++;

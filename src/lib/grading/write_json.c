@@ -5,6 +5,8 @@
 #include "writer.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Points as ec_points_format() writes them, null when not finite: JSON has no infinities. */
@@ -254,66 +256,316 @@ static ec_status stats_versions_end(ec_write_ctx *w)
  * given yet), "verdict"}, ...},
  * "flagged": ["2.1", ...]}. Items listed are those the roster has a column
  * for; "flagged" holds the words of the CSV's flagged field.
+ *
+ * A row is built in memory and written at once. What every row repeats is
+ * made once per header (its item ids, data column names and sections as
+ * JSON) and kept in ctx->scratch, with, per item, the text of the last
+ * few results seen: most rows of a class take a few answers an item, so
+ * most items are one copy. A class graded against several keys has a
+ * header a key.
  */
+
+/* Results remembered per item, and the longest text of one (its name's excepted). */
+#define JSON_SEEN 4
+#define JSON_RESULT_TEXT 64
+
+typedef struct json_seen {
+	double points;
+	ec_verdict verdict;
+	size_t len;                 /* 0: empty */
+	char *text;                 /* `, "1.1": {"points": 2, "verdict": "right"}` */
+} json_seen;
+
+/* A piece of text every row repeats. */
+typedef struct json_text {
+	size_t at, len;             /* in json_header.names */
+} json_text;
+
+/* What the rows of one header share. */
+typedef struct json_header {
+	const ec_roster_header *h;
+	const ec_grader *g;
+	ec_buf names;               /* each item's `, "1.1": {"points": `, each section's `, "1": `,
+				       each data column's `, "email": ` */
+	json_text *item, *section, *data;
+	size_t fixed;               /* bytes of a row that do not depend on it, about */
+	json_seen *seen;            /* JSON_SEEN per item */
+	unsigned char *next_seen;   /* per item: which of its JSON_SEEN a new result replaces */
+	char *seen_text;            /* their texts' room */
+} json_header;
+
+typedef struct json_scratch {
+	write_scratch base;
+	json_header heads[EC_ROSTER_GRADERS_MAX];
+	size_t nheads;
+	char *row;                  /* rows built, not written yet, and the one being built */
+	size_t row_len, row_cap;
+} json_scratch;
+
+/* Rows gathered before they are written: one fwrite() a block, not a few stdio buffers a row. */
+#define JSON_ROWS_BLOCK (64u * 1024)
+
+static void json_release(void *self)
+{
+	json_scratch *s = self;
+	size_t i;
+
+	for (i = 0; i < s->nheads; i++) {
+		ec_buf_free(&s->heads[i].names);
+		free(s->heads[i].item);
+		free(s->heads[i].section);
+		free(s->heads[i].data);
+		free(s->heads[i].seen);
+		free(s->heads[i].seen_text);
+		free(s->heads[i].next_seen);
+	}
+	free(s->row);
+	free(s);
+}
+
+/* Append `, "NAME"AFTER` to names as *t. */
+static bool add_name(ec_buf *names, json_text *t, const char *name, const char *after)
+{
+	t->at = names->len;
+	if (ec_buf_append(names, ", ") != EC_OK || !write_json_string_buf(names, name) ||
+	    ec_buf_append(names, after) != EC_OK)
+		return false;
+	t->len = names->len - t->at;
+	return true;
+}
+
+/* What rows under header h (of grader g) share; NULL when memory runs out. */
+static json_header *header_of(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h)
+{
+	json_scratch *s = w->scratch;
+	json_header *jh;
+	size_t i, n;
+	bool ok;
+
+	if (!s) {
+		if (!(s = calloc(1, sizeof(*s))))
+			return NULL;
+		s->base.release = json_release;
+		w->scratch = s;
+	}
+	for (i = 0; i < s->nheads; i++)
+		if (s->heads[i].h == h && s->heads[i].g == g)
+			return &s->heads[i];
+	if (s->nheads == EC_ROSTER_GRADERS_MAX)
+		return NULL;
+	jh = &s->heads[s->nheads++];
+	memset(jh, 0, sizeof(*jh));
+	jh->h = h;
+	jh->g = g;
+	n = h->nitems ? h->nitems : 1;
+	jh->item = calloc(n, sizeof(*jh->item));
+	jh->section = calloc(g->nsections ? g->nsections : 1, sizeof(*jh->section));
+	jh->data = calloc(h->nnames ? h->nnames : 1, sizeof(*jh->data));
+	jh->seen = calloc(n * JSON_SEEN, sizeof(*jh->seen));
+	jh->next_seen = calloc(n, 1);
+	ok = jh->item && jh->section && jh->data && jh->seen && jh->next_seen;
+	for (i = 0; ok && i < h->nitems; i++)
+		ok = add_name(&jh->names, &jh->item[i], g->items[h->items[i]].key.id, ": {\"points\": ");
+	for (i = 0; ok && i < g->nsections; i++)
+		ok = add_name(&jh->names, &jh->section[i], g->sections[i], ": ");
+	for (i = 1; ok && i < h->nnames; i++)
+		if (h->item[i] == EC_ROSTER_COLUMN_DATA)
+			ok = add_name(&jh->names, &jh->data[i], h->names[i], ": ");
+	if (ok) {
+		size_t longest = 0;
+
+		for (i = 0; i < h->nitems; i++)
+			longest = jh->item[i].len > longest ? jh->item[i].len : longest;
+		jh->seen_text = malloc(n * JSON_SEEN * (longest + JSON_RESULT_TEXT));
+		ok = jh->seen_text != NULL;
+		for (i = 0; ok && i < n * JSON_SEEN; i++)
+			jh->seen[i].text = jh->seen_text + i * (longest + JSON_RESULT_TEXT);
+		jh->fixed = jh->names.len + 128 + 32 * g->nsections + JSON_RESULT_TEXT * h->nitems;
+	}
+	return ok ? jh : NULL;
+}
+
+/*
+ * Item i's `, "ID": {"points": P, "verdict": "V"}` for result r, from what
+ * was seen or made now, the first `skip` bytes left out.
+ */
+static char *put_item(char *o, json_header *jh, size_t i, const ec_grade_result *r, size_t skip)
+{
+	json_seen *seen = &jh->seen[i * JSON_SEEN], *hit;
+	const json_text *name = &jh->item[i];
+	char pts[32];
+	size_t k, n;
+
+	for (k = 0; k < JSON_SEEN; k++) {
+		hit = &seen[k];
+		if (hit->len && hit->points == r->points && hit->verdict == r->verdict) {
+			memcpy(o, hit->text + skip, hit->len - skip);
+			return o + hit->len - skip;
+		}
+	}
+	/* not seen: made, and kept in place of the oldest */
+	hit = &seen[jh->next_seen[i]];
+	jh->next_seen[i] = (jh->next_seen[i] + 1) % JSON_SEEN;
+	if (r->verdict == EC_VERDICT_MANUAL) /* a mark not given yet: null, never 0 */
+		n = (size_t)snprintf(pts, sizeof(pts), "null");
+	else
+		n = ec_points_format_len(r->points, pts);
+	memcpy(hit->text, jh->names.data + name->at, name->len);
+	hit->len = name->len + (size_t)snprintf(hit->text + name->len, JSON_RESULT_TEXT,
+						"%.*s, \"verdict\": \"%s\"}", (int)n, pts,
+						ec_verdict_name(r->verdict));
+	hit->points = r->points;
+	hit->verdict = r->verdict;
+	memcpy(o, hit->text + skip, hit->len - skip);
+	return o + hit->len - skip;
+}
+
+/* The decimal digits of v at o; returns their end. */
+static char *put_long(char *o, long v)
+{
+	char tmp[24];
+	size_t t = sizeof(tmp);
+	unsigned long u = v < 0 ? 0 - (unsigned long)v : (unsigned long)v;
+
+	do {
+		tmp[--t] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--t] = '-';
+	memcpy(o, tmp + t, sizeof(tmp) - t);
+	return o + (sizeof(tmp) - t);
+}
+
+/* A string, escaped when it must be (write_json_escape()), at o with room enough. */
+static char *put_string(char *o, const char *s, ec_buf *slow, bool *ok)
+{
+	const char *p = s;
+
+	for (; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7F || *p == '"' || *p == '\\')
+			break;
+	if (!*p) {
+		*o++ = '"';
+		memcpy(o, s, (size_t)(p - s));
+		o += p - s;
+		*o++ = '"';
+		return o;
+	}
+	ec_buf_clear(slow);
+	if (!write_json_escape(slow, s)) {
+		*ok = false;
+		return o;
+	}
+	memcpy(o, slow->data, slow->len);
+	return o + slow->len;
+}
+
 static ec_status roster_begin(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h)
 {
-	(void)g;
-	(void)h;
 	putc('[', w->out);
-	return EC_OK;
+	return header_of(w, g, h) ? EC_OK : EC_ERR_NOMEM;
 }
 
 static ec_status roster_row(ec_write_ctx *w, const ec_grader *g, const ec_roster_header *h,
 			    const ec_roster_row *row)
 {
-	char pts[32];
-	const char *f = row->flagged;
-	size_t c, n = 0;
+	json_header *jh = header_of(w, g, h);
+	json_scratch *s = w->scratch;
+	ec_buf slow = EC_BUF_INIT;
+	const char *f = row->flagged, *names;
+	size_t c, need, n = 0;
+	bool ok = true;
+	char *o;
 
-	fprintf(w->out, "%s\n {\"line\": %ld, \"student\": ", w->items ? "," : "", row->line);
-	ec_write_json_string(w->out, row->fields[0]);
-	fputs(", \"data\": {", w->out);
+	if (!jh)
+		return EC_ERR_NOMEM;
+	/* room for the longest row: a field's escape is at most 12 bytes a byte (a tag's pair) */
+	need = s->row_len + jh->fixed + 12 * (strlen(row->fields[0]) + strlen(f)) + 16;
+	for (c = 1; c < h->nnames; c++)
+		if (h->item[c] == EC_ROSTER_COLUMN_DATA && c < row->nfields)
+			need += 12 * row->lens[c] + 8;
+	if (need > s->row_cap) {
+		char *grown = realloc(s->row, need);
+
+		if (!grown)
+			return EC_ERR_NOMEM;
+		s->row = grown;
+		s->row_cap = need;
+	}
+	names = jh->names.data;
+	o = s->row + s->row_len;
+	if (w->items)
+		*o++ = ',';
+	memcpy(o, "\n {\"line\": ", 11);
+	o = put_long(o + 11, row->line);
+	memcpy(o, ", \"student\": ", 13);
+	o += 13;
+	o = put_string(o, row->fields[0], &slow, &ok);
+	memcpy(o, ", \"data\": {", 11);
+	o += 11;
 	for (c = 1; c < h->nnames; c++) {
+		const json_text *t = &jh->data[c];
+
+		size_t skip = n == 0 ? 2 : 0; /* no ", " before the first */
+
 		if (h->item[c] != EC_ROSTER_COLUMN_DATA)
 			continue;
-		fputs(n++ ? ", " : "", w->out);
-		ec_write_json_string(w->out, h->names[c]);
-		fputs(": ", w->out);
-		ec_write_json_string(w->out, c < row->nfields ? row->fields[c] : "");
+		memcpy(o, names + t->at + skip, t->len - skip);
+		o += t->len - skip;
+		n++;
+		o = put_string(o, c < row->nfields ? row->fields[c] : "", &slow, &ok);
 	}
-	fprintf(w->out, "}, \"total\": %s, \"sections\": {", ec_points_format(row->total, pts));
+	memcpy(o, "}, \"total\": ", 12);
+	o += 12;
+	o += ec_points_format_len(row->total, o);
+	memcpy(o, ", \"sections\": {", 15);
+	o += 15;
 	for (c = 0; c < g->nsections; c++) {
-		fputs(c ? ", " : "", w->out);
-		ec_write_json_string(w->out, g->sections[c]);
-		fprintf(w->out, ": %s", ec_points_format(row->sections[c], pts));
-	}
-	fputs("}, \"items\": {", w->out);
-	for (c = 0; c < h->nitems; c++) {
-		const ec_grade_result *r = &row->results[h->items[c]];
+		const json_text *t = &jh->section[c];
 
-		fputs(c ? ", " : "", w->out);
-		ec_write_json_string(w->out, g->items[h->items[c]].key.id);
-		fprintf(w->out, ": {\"points\": %s, \"verdict\": \"%s\"}",
-			r->verdict == EC_VERDICT_MANUAL ? "null" : ec_points_format(r->points, pts),
-			ec_verdict_name(r->verdict));
+		memcpy(o, names + t->at + (c ? 0 : 2), t->len - (c ? 0 : 2));
+		o += t->len - (c ? 0 : 2);
+		o += ec_points_format_len(row->sections[c], o);
 	}
-	fputs("}, \"flagged\": [", w->out);
+	memcpy(o, "}, \"items\": {", 13);
+	o += 13;
+	for (c = 0; c < h->nitems; c++)
+		o = put_item(o, jh, c, &row->results[h->items[c]], c == 0 ? 2 : 0);
+	memcpy(o, "}, \"flagged\": [", 15);
+	o += 15;
 	for (n = 0; *f;) {
 		char word[64];
 		size_t len = strcspn(f, " ");
 
 		snprintf(word, sizeof(word), "%.*s", (int)(len < 63 ? len : 63), f);
-		fputs(n++ ? ", " : "", w->out);
-		ec_write_json_string(w->out, word);
+		if (n++) {
+			memcpy(o, ", ", 2);
+			o += 2;
+		}
+		o = put_string(o, word, &slow, &ok);
 		f += len;
 		f += *f == ' ';
 	}
-	fputs("]}", w->out);
+	memcpy(o, "]}", 2);
+	o += 2;
+	ec_buf_free(&slow);
+	if (!ok)
+		return EC_ERR_NOMEM;
+	s->row_len = (size_t)(o - s->row);
+	if (s->row_len >= JSON_ROWS_BLOCK) {
+		fwrite(s->row, 1, s->row_len, w->out);
+		s->row_len = 0;
+	}
 	return EC_OK;
 }
 
 static ec_status roster_end(ec_write_ctx *w)
 {
+	json_scratch *s = w->scratch;
+
+	if (s && s->row_len)
+		fwrite(s->row, 1, s->row_len, w->out);
 	fputs(w->items ? "\n]\n" : "]\n", w->out);
 	return EC_OK;
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "examcheck/ec_buf.h"
 #include "examcheck/ec_utf8.h"
 
 static const ec_writer *const writers[] = {
@@ -283,7 +284,16 @@ ec_status ec_write_roster_end(ec_write_ctx *ctx, const ec_writer *w, ec_error *e
 {
 	ec_status st = w->roster.end ? w->roster.end(ctx) : EC_OK;
 
+	ec_write_ctx_free(ctx);
 	return st == EC_OK ? EC_OK : failed(err, w, st);
+}
+
+void ec_write_ctx_free(ec_write_ctx *ctx)
+{
+	if (ctx && ctx->scratch) {
+		((write_scratch *)ctx->scratch)->release(ctx->scratch);
+		ctx->scratch = NULL;
+	}
 }
 
 ec_status ec_write_check(FILE *f, const ec_writer *w, const ec_check_report *r, ec_error *err)
@@ -350,28 +360,86 @@ void ec_write_csv_field(FILE *f, const char *s)
 	putc('"', f);
 }
 
-void ec_write_json_string(FILE *f, const char *s)
+bool write_json_escape(ec_buf *b, const char *s)
 {
+	const char *run = s;
 	uint32_t cp;
 	size_t n;
+	bool ok = ec_buf_append_len(b, "\"", 1) == EC_OK;
 
-	putc('"', f);
 	for (; *s; s += n) {
+		char esc[16];
+		size_t len = 0;
+
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F && *s != '"' && *s != '\\') {
+			n = 1; /* plain ASCII: copied with its run */
+			continue;
+		}
 		n = ec_utf8_next(s, &cp);
 		if (cp == EC_UTF8_INVALID)
-			fputs("\\ufffd", f);
+			len = (size_t)snprintf(esc, sizeof(esc), "\\ufffd");
 		else if (cp == '"' || cp == '\\')
-			fprintf(f, "\\%c", (char)cp);
+			len = (size_t)snprintf(esc, sizeof(esc), "\\%c", (char)cp);
 		else if (cp == '\n')
-			fputs("\\n", f);
+			len = (size_t)snprintf(esc, sizeof(esc), "\\n");
 		else if (cp == '\t')
-			fputs("\\t", f);
+			len = (size_t)snprintf(esc, sizeof(esc), "\\t");
 		else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) /* C0, DEL and C1 controls */
-			fprintf(f, "\\u%04x", (unsigned)cp);
+			len = (size_t)snprintf(esc, sizeof(esc), "\\u%04x", (unsigned)cp);
+		else if (ec_utf8_is_format(cp) && cp > 0xFFFF) /* a tag: a surrogate pair */
+			len = (size_t)snprintf(esc, sizeof(esc), "\\u%04x\\u%04x",
+					       (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+					       (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+		else if (ec_utf8_is_format(cp)) /* bidi controls and the like, escaped to be seen */
+			len = (size_t)snprintf(esc, sizeof(esc), "\\u%04x", (unsigned)cp);
 		else
-			fwrite(s, 1, n, f);
+			continue; /* other UTF-8: copied with its run */
+		ok = ok && ec_buf_append_len(b, run, (size_t)(s - run)) == EC_OK &&
+		     ec_buf_append_len(b, esc, len) == EC_OK;
+		run = s + n;
 	}
-	putc('"', f);
+	return ok && ec_buf_append_len(b, run, (size_t)(s - run)) == EC_OK &&
+	       ec_buf_append_len(b, "\"", 1) == EC_OK;
+}
+
+/* Does s hold only printable ASCII other than '"' and '\\' (a JSON string as it is)? */
+static bool json_plain(const char *s, size_t *len)
+{
+	const char *p = s;
+
+	for (; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7F || *p == '"' || *p == '\\')
+			return false;
+	*len = (size_t)(p - s);
+	return true;
+}
+
+bool write_json_string_buf(ec_buf *b, const char *s)
+{
+	size_t n;
+
+	if (!json_plain(s, &n))
+		return write_json_escape(b, s);
+	return ec_buf_append_len(b, "\"", 1) == EC_OK && ec_buf_append_len(b, s, n) == EC_OK &&
+	       ec_buf_append_len(b, "\"", 1) == EC_OK;
+}
+
+void ec_write_json_string(FILE *f, const char *s)
+{
+	ec_buf b = EC_BUF_INIT;
+	size_t n;
+
+	if (json_plain(s, &n)) { /* the common case, without the heap */
+		putc('"', f);
+		fwrite(s, 1, n, f);
+		putc('"', f);
+		return;
+	}
+	if (write_json_escape(&b, s))
+		fwrite(b.data, 1, b.len, f);
+	else
+		fputs("\"\"", f); /* out of memory: an empty string keeps the document JSON */
+	ec_buf_free(&b);
 }
 
 ec_status ec_write_paper(FILE *f, const ec_writer *w, const ec_paper *p, ec_error *err)

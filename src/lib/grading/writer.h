@@ -5,6 +5,7 @@
 #define EC_LIB_WRITER_H
 
 #include "examcheck/ec_report.h"
+#include "examcheck/ec_buf.h"
 #include "examcheck/ec_sheet.h"
 #include "examcheck/ec_writer.h"
 
@@ -64,5 +65,21 @@ char *write_stats_letters(const ec_stats_item *it, char letters[27]);
 void write_groups_json(ec_write_ctx *w, const ec_stats_item *it);
 void write_groups_text(ec_write_ctx *w, const ec_stats *s);
 void write_groups_csv(ec_write_ctx *w, const ec_stats *s);
+
+/*
+ * `s` as ec_write_json_string() writes it, quotes included, appended to
+ * b: write_json_escape() always escaping, write_json_string_buf() taking
+ * a plain string as it is. False when memory runs out.
+ */
+bool write_json_escape(ec_buf *b, const char *s);
+bool write_json_string_buf(ec_buf *b, const char *s);
+
+/*
+ * What a writer keeps in ec_write_ctx.scratch between calls: a block that
+ * starts with this, so that ec_write_ctx_free() can release it.
+ */
+typedef struct write_scratch {
+	void (*release)(void *self);
+} write_scratch;
 
 #endif
