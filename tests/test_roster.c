@@ -1339,7 +1339,7 @@ static void test_roster_peek_and_scan_column(void **state)
 
 	(void)state;
 	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
-	assert_int_equal(roster_peek_column(in, "r.csv", "VARIANT", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(roster_peek_column(in, "r.csv", "VARIANT", NULL, &head, &head_len, &at, &err), EC_OK);
 	assert_int_equal(at, 1);
 	assert_true(head_len >= 25 && memcmp(head, text, head_len) == 0);
 	/* the rest after the head, graded with it, is the whole roster graded */
@@ -1370,18 +1370,31 @@ static void test_roster_peek_and_scan_column(void **state)
 	fclose(in);
 	/* no such column; an empty input */
 	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
-	assert_int_equal(roster_peek_column(in, "r.csv", "form", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(roster_peek_column(in, "r.csv", "form", NULL, &head, &head_len, &at, &err), EC_OK);
 	assert_int_equal(at, -1);
 	free(head);
 	fclose(in);
 	/* the student id column is no such column, whatever its name */
 	in = fmemopen((void *)"variant,1.1\nann,T\n", 18, "rb");
-	assert_int_equal(roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(roster_peek_column(in, "r.csv", "variant", NULL, &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(at, -1);
+	free(head);
+	fclose(in);
+	/* with --id-column: that column is skipped, the first is not */
+	in = fmemopen((void *)"variant,Email,1.1\n7,a@b,T\n", 26, "rb");
+	assert_int_equal(roster_peek_column(in, "r.csv", "variant", " email ", &head, &head_len, &at,
+					    &err), EC_OK);
+	assert_int_equal(at, 0);
+	free(head);
+	fclose(in);
+	in = fmemopen((void *)"Time,Variant,1.1\n1,a@b,T\n", 25, "rb");
+	assert_int_equal(roster_peek_column(in, "r.csv", "variant", "variant", &head, &head_len, &at,
+					    &err), EC_OK);
 	assert_int_equal(at, -1);
 	free(head);
 	fclose(in);
 	in = fmemopen((void *)"\n", 1, "rb");
-	assert_int_equal(roster_peek_column(in, "r.csv", "variant", &head, &head_len, &at, &err), EC_OK);
+	assert_int_equal(roster_peek_column(in, "r.csv", "variant", NULL, &head, &head_len, &at, &err), EC_OK);
 	assert_int_equal(at, -1);
 	assert_int_equal(head_len, 1);
 	free(head);

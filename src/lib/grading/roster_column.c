@@ -37,13 +37,13 @@ bool roster_column_is(const char *field, const char *name)
  * Parse the first record of buf[0, len) (a copy: the reader splits fields
  * in place) when it is whole: a line end follows it, or the input ends
  * there. Returns true when it was, with *at set as
- * ec_roster_peek_column() says.
+ * roster_peek_column() says.
  */
 static bool header_in(const char *buf, size_t len, bool eof, const char *file, const char *name,
-		      long *at, bool *nomem)
+		      const char *id_name, long *at, bool *nomem)
 {
 	char *copy = malloc(len + 1 + EC_CSV_READABLE);
-	size_t start = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, c;
+	size_t start = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, c, id;
 	ec_csv_reader rd;
 	ec_error e;
 	ec_status st;
@@ -61,9 +61,13 @@ static bool header_in(const char *buf, size_t len, bool eof, const char *file, c
 	whole = eof || (more && rd.in_pos < len);
 	*nomem = st == EC_ERR_NOMEM;
 	*at = -1;
-	/* column 0 holds the student ids whatever its name */
-	for (c = 1; whole && st == EC_OK && more && c < rd.nfields; c++)
-		if (roster_column_is(rd.fields[c], name)) {
+	/* the student ids' column is not the one looked for, whatever its name */
+	for (c = 0; whole && st == EC_OK && more && id_name && c < rd.nfields; c++)
+		if (roster_column_is(rd.fields[c], id_name))
+			break;
+	id = id_name ? c : 0;
+	for (c = 0; whole && st == EC_OK && more && c < rd.nfields; c++)
+		if (c != id && roster_column_is(rd.fields[c], name)) {
 			*at = (long)c;
 			break;
 		}
@@ -72,8 +76,8 @@ static bool header_in(const char *buf, size_t len, bool eof, const char *file, c
 	return whole || *nomem;
 }
 
-ec_status roster_peek_column(FILE *in, const char *file, const char *name, char **head,
-				size_t *head_len, long *at, ec_error *err)
+ec_status roster_peek_column(FILE *in, const char *file, const char *name, const char *id_name,
+			     char **head, size_t *head_len, long *at, ec_error *err)
 {
 	char *buf = NULL;
 	size_t len = 0, want = 4096;
@@ -100,7 +104,7 @@ ec_status roster_peek_column(FILE *in, const char *file, const char *name, char 
 			return ec_error_at(err, EC_ERR_IO, file, 0, 0, "read error");
 		}
 		/* a header longer than a record can be is left to ec_roster_grade() to report */
-		if (header_in(buf, len, eof, file, name, at, &nomem) || len > EC_CSV_RECORD_MAX)
+		if (header_in(buf, len, eof, file, name, id_name, at, &nomem) || len > EC_CSV_RECORD_MAX)
 			break;
 		want = len; /* read as much again: the header is parsed O(log n) times */
 	}
@@ -281,7 +285,8 @@ ec_status ec_roster_grade(const ec_grader *g, FILE *in, const char *file,
 	if (!opts || !opts->key_column)
 		return roster_grade_run(g, in, file, opts, NULL, NULL, 0, summary, err);
 	start = ftell(in);
-	st = roster_peek_column(in, file, opts->key_column, &head, &head_len, &at, err);
+	st = roster_peek_column(in, file, opts->key_column, opts->id_column, &head, &head_len, &at,
+				 err);
 	if (st != EC_OK || at < 0) {
 		if (st == EC_OK)
 			st = roster_grade_run(g, in, file, opts, NULL, head, head_len, summary, err);

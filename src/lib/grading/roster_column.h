@@ -30,14 +30,15 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 /*
  * Read the start of a roster from `in`, up to the end of its header (the
  * first record that is not empty) or a little beyond, into *head
- * (malloc()ed, *head_len bytes; free() it), and find the column whose
- * header is `name` (any case, blanks around it ignored): *at is its index
- * (0 the student id's), or -1 when there is none, or the input is empty
- * or its header cannot be read (grading will say why). EC_ERR_IO (naming
- * `file`) for a read error; EC_ERR_NOMEM.
+ * (malloc()ed, *head_len bytes; free() it), and find the column other
+ * than the student id's (the column headed `id_name`, NULL: the first)
+ * whose header is `name` (any case, blanks around it ignored): *at is its
+ * index, or -1 when there is none (the student id column is none, whatever
+ * its name), or the input is empty or its header cannot be read (grading
+ * will say why). EC_ERR_IO (naming `file`) for a read error; EC_ERR_NOMEM.
  */
-ec_status roster_peek_column(FILE *in, const char *file, const char *name, char **head,
-			     size_t *head_len, long *at, ec_error *err);
+ec_status roster_peek_column(FILE *in, const char *file, const char *name, const char *id_name,
+			     char **head, size_t *head_len, long *at, ec_error *err);
 
 /* Called with a record's cell (NUL-terminated) and the line where the record starts; false stops. */
 typedef bool (*roster_cell_fn)(void *ctx, const char *cell, size_t len, long line);
