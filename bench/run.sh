@@ -225,9 +225,9 @@ $2 == "ratio" {   # a ratio of two medians, printed after the table
 	med = median(label)
 	met = $4 == "-" ? "-" : med <= $4 ? "yes" : "NO"
 	if ($4 ~ /^x/) { # a multiple of the median of another row: x2 grade2 full-100000
-		split(substr($4, 2), r, " ")
-		base = substr($4, length(r[1]) + 3)
-		met = (base in count) && med <= r[1] * median(base) ? "yes" : "NO"
+		split(substr($4, 2), xr, " ")
+		base = substr($4, length(xr[1]) + 3)
+		met = (base in count) && med <= xr[1] * median(base) ? "yes" : "NO"
 		if (base in count) met = met sprintf(" %.2fx", med / median(base))
 	}
 	if (label in failed) met = "exit " failed[label]

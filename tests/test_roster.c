@@ -1488,6 +1488,58 @@ static void test_roster_grade_rows_without_fields(void **state)
 	fclose(in);
 	assert_string_equal(got.text, want.text);
 	assert_int_equal(got.without_fields, 1);
+	/* fields_for_text_only: 3.1.2's answers are text, so every row comes with its fields */
+	memset(&got, 0, sizeof(got));
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	opts.rows_without_fields = false;
+	opts.fields_for_text_only = true;
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+	fclose(in);
+	assert_string_equal(got.text, want.text);
+	assert_int_equal(got.without_fields, 0);
+	ec_grader_free(&g);
+}
+
+/*
+ * fields_for_text_only on a roster of letters alone (tf and mc): rows read
+ * in one pass come without fields, as with rows_without_fields, and the
+ * results are the same; a row with a flagged cell keeps its fields.
+ */
+static void test_roster_grade_fields_for_text_only(void **state)
+{
+	static const char text[] = "student,1.1,2.1,2.2\n"
+				   "ann,T,AB,C\n"
+				   "bob,F,A,C\n"
+				   "cy,T,AZ,C\n"
+				   "fay,T,AB,C\n"
+				   "gil,F,A,C\n";
+	ec_roster_options opts;
+	ec_roster_summary sum;
+	ec_grader g;
+	ec_error err;
+	digest want, got;
+	FILE *in;
+
+	(void)state;
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	memset(&want, 0, sizeof(want));
+	memset(&got, 0, sizeof(got));
+	memset(&opts, 0, sizeof(opts));
+	opts.on_row = digest_row;
+	opts.threads = 1;
+	opts.ctx = &want;
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+	fclose(in);
+	opts.ctx = &got;
+	opts.fields_for_text_only = true;
+	in = fmemopen((void *)text, sizeof(text) - 1, "rb");
+	assert_int_equal(ec_roster_grade(&g, in, "r.csv", &opts, &sum, &err), EC_OK);
+	fclose(in);
+	assert_string_equal(got.text, want.text);
+	assert_int_equal(want.without_fields, 0);
+	/* fay's and gil's answers were all seen before (ann's, bob's); cy's AZ is flagged */
+	assert_int_equal(got.without_fields, 2);
 	ec_grader_free(&g);
 }
 
@@ -1502,6 +1554,7 @@ int main(void)
 		cmocka_unit_test(test_roster_grade_id_column_in_rows),
 		cmocka_unit_test(test_roster_grade_on_row),
 		cmocka_unit_test(test_roster_grade_rows_without_fields),
+		cmocka_unit_test(test_roster_grade_fields_for_text_only),
 		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
 		cmocka_unit_test(test_roster_grade_one_pass_records),
 		cmocka_unit_test(test_roster_grade_record_too_long),

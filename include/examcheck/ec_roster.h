@@ -187,6 +187,11 @@ typedef struct ec_roster_options {
 				     NULL: $TMPDIR, else /tmp */
 	bool rows_without_fields; /**< on_row reads no fields: a row may then come without them
 				     (row->nfields 0), read in one pass (enough for statistics) */
+	bool fields_for_text_only; /**< on_row reads the fields of answers only where they are
+				     not letters: when every item column of the header holds a
+				     true/false or multiple-choice item (not marked by hand),
+				     rows may come without fields as with rows_without_fields
+				     (a row with a flagged cell still has them) */
 } ec_roster_options;
 
 /** What a run did. */

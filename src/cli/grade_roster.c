@@ -201,8 +201,9 @@ int grade_roster(const grade_options *op, grade_setup *su, ec_format format)
 	ro.out = rc.writer ? NULL : out.f;
 	ro.on_header = on_header;
 	ro.on_row = rc.cc.cls || rc.progress || rc.feedback.open || rc.writer ? on_row : NULL;
-	/* progress alone reads no fields (the class's answer groups read them) */
+	/* progress alone reads no fields, the class's answer groups those of text answers only */
 	ro.rows_without_fields = !rc.feedback.open && !rc.writer && !rc.cc.cls;
+	ro.fields_for_text_only = !rc.feedback.open && !rc.writer;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	/* with --feedback the files' system calls are the work: a second thread has little to

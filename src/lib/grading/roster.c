@@ -378,6 +378,24 @@ void ec_roster_header_free(ec_roster_header *h)
 	memset(h, 0, sizeof(*h));
 }
 
+/* Does every item column of plan p hold an answer read as letters (tf, mc; no marks)? */
+static bool letters_only(const roster_plan *p)
+{
+	size_t c;
+
+	for (c = 0; c < p->ncols; c++) {
+		const ec_grade_item *it;
+
+		if (p->item[c] < 0)
+			continue;
+		it = &p->g->items[p->item[c]];
+		if ((it->key.kind != EC_KEY_TF && it->key.kind != EC_KEY_MC) ||
+		    it->rule.scheme == EC_SCHEME_MANUAL)
+			return false;
+	}
+	return true;
+}
+
 /* Hand the warning `w` (its status made EC_OK) to on_report. */
 static void warn_status_ok(run *r, ec_error *w)
 {
@@ -567,6 +585,9 @@ static ec_status read_header(run *r, ec_error *err)
 					     rd.record_line, cols, err);
 	if (st == EC_OK && !r->keyed)
 		st = roster_plan_init(&r->plans[0], r->g, rd.fields, cols, rd.nfields, r->id_col, err);
+	if (st == EC_OK)
+		r->fieldless = r->o->rows_without_fields ||
+			       (r->o->fields_for_text_only && !r->keyed && letters_only(&r->plans[0]));
 	if (st == EC_OK)
 		warn_data_columns(r, rd.fields, cols, rd.nfields, rd.record_line);
 	if (st == EC_OK && r->o->on_header && !announce_header(r, rd.fields))

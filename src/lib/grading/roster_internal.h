@@ -115,6 +115,9 @@ typedef struct run {
 	size_t id_col;              /* the student id's column (ec_roster_options.id_column) */
 	size_t max_sections, max_count; /* the most of the graders' sections and items */
 	bool keep_rows;             /* callbacks want results */
+	bool fieldless;             /* ... but not the fields of rows read in one pass
+				       (rows_without_fields, or fields_for_text_only and no
+				       item column whose answer is text) */
 	size_t chunk_bytes;
 	chunk slots[SLOTS];
 	size_t nslots;              /* in use: SLOTS with callbacks, SLOTS_WRITING without */

@@ -669,7 +669,7 @@ static void skip_empty_lines(ec_csv_reader *rd)
 /* Parse, score and format all of ck's records with w's tools. */
 void roster_process_chunk(run *r, worker *w, chunk *ck)
 {
-	bool more, fast = !r->keyed && r->plans[0].in_order && (!r->keep_rows || r->o->rows_without_fields);
+	bool more, fast = !r->keyed && r->plans[0].in_order && (!r->keep_rows || r->fieldless);
 
 	ck->out_len = 0;
 	ck->nrows = 0;
