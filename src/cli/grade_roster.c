@@ -50,7 +50,8 @@ bool grade_accepts_used(const grade_options *op, const ec_versions *versions, co
 
 /* What the CLI does with each graded student: statistics, progress, output, feedback. */
 typedef struct roster_cli {
-	const struct grade_options *op;
+	const grade_options *op;
+	const grade_setup *su; /* its key, for the warning about the figures it rests on */
 	ec_versions *versions; /* the versions of the exam a 'variant' column names */
 	cli_class cc;         /* --stats, --report: the class, a key's each, over the items the
 				 roster has a column for */
@@ -79,6 +80,8 @@ static bool on_header(void *ctx, const ec_roster_header *h)
 		rc->status = EC_EXIT_USAGE;
 		return false;
 	}
+	if (h->grader == 0) /* once the inputs are open and the options all fit */
+		gio_warn_data(rc->su->exam, &rc->su->key);
 	rc->nkeys = h->grader + 1;
 	rc->seeds[h->grader] = g->seed;
 	if (rc->cc.cls && ec_class_header(rc->cc.cls, h, &err) != EC_OK) {
@@ -174,6 +177,7 @@ int grade_roster(const grade_options *op, grade_setup *su, ec_format format)
 	}
 	memset(&rc, 0, sizeof(rc));
 	rc.op = op;
+	rc.su = su;
 	ec_error_clear(&err);
 	if (status == EC_EXIT_OK && ec_versions_open(su->exam, &su->g, getenv("EXAMCHECK_DATA"),
 						     &su->rubric, &rc.versions, &err) != EC_OK) {
@@ -192,7 +196,6 @@ int grade_roster(const grade_options *op, grade_setup *su, ec_format format)
 			fclose(in);
 		return status;
 	}
-	gio_warn_data(su->exam, &su->key);
 	rc.progress = isatty(fileno(stderr));
 	/* CSV is the engine's own; another format goes through its writer, a row at a time */
 	rc.writer = format == EC_FORMAT_CSV ? NULL : ec_writer_get(format);
