@@ -259,6 +259,18 @@ static void legend(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 	}
 }
 
+/* The vertical axis's label, turned to run up its left side. */
+static void y_label(FILE *out, const ec_chart *c, const ec_chart_frame *f)
+{
+	if (!c->y_label)
+		return;
+	fprintf(out,
+		"<text x=\"12\" y=\"%.2f\" text-anchor=\"middle\" transform=\"rotate(-90 12 %.2f)\">",
+		(f->top + f->bottom) / 2, (f->top + f->bottom) / 2);
+	ec_write_xml_text(out, c->y_label);
+	fputs("</text>\n", out);
+}
+
 /* The count axis of upright charts, with grid lines, and the y label. */
 static void y_axis(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 {
@@ -276,14 +288,7 @@ static void y_axis(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 	}
 	fprintf(out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"" INK "\"/>\n",
 		f->left, f->top, f->left, f->bottom);
-	if (c->y_label) {
-		fprintf(out,
-			"<text x=\"12\" y=\"%.2f\" text-anchor=\"middle\" transform=\"rotate(-90 12 "
-			"%.2f)\">",
-			(f->top + f->bottom) / 2, (f->top + f->bottom) / 2);
-		ec_write_xml_text(out, c->y_label);
-		fputs("</text>\n", out);
-	}
+	y_label(out, c, f);
 }
 
 static void x_label(FILE *out, const ec_chart *c, const ec_chart_frame *f)
@@ -551,14 +556,7 @@ static void draw_scatter(FILE *out, const ec_chart *c, const ec_chart_frame *f)
 		fputs("</text>\n", out);
 	}
 	x_label(out, c, f);
-	if (c->y_label) {
-		fprintf(out,
-			"<text x=\"12\" y=\"%.2f\" text-anchor=\"middle\" transform=\"rotate(-90 12 "
-			"%.2f)\">",
-			(f->top + f->bottom) / 2, (f->top + f->bottom) / 2);
-		ec_write_xml_text(out, c->y_label);
-		fputs("</text>\n", out);
-	}
+	y_label(out, c, f);
 }
 
 static ec_status chart_draw(ec_write_ctx *w, const ec_chart *c)
