@@ -564,7 +564,7 @@ static void test_feedback_write_blank_id(void **state)
  */
 static void test_feedback_write_bidi_escaped(void **state)
 {
-	static char *const fields[] = {"ann\xE2\x80\xAEgpj", "A\xE2\x81\xA8" "B", "T", "", "", ""};
+	static char *const fields[] = {"ann\xE2\x80\xAEgpj", "A\xE2\x81\250B", "T", "", "", ""};
 	static const size_t lens[] = {9, 5, 1, 0, 0, 0};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {2, 0, 0};
