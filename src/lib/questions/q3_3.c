@@ -338,6 +338,7 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 	struct solution *sol = out;
 	const ec_exam_params *p = s->p;
 	ec_sg_figure *fig = &sol->fig;
+	const char *built_in;
 
 	sol->p = p;
 	if (ec_solving_data(s, p->q33_figure, FIGURE, &sol->text, &sol->origin, &sol->from, err) !=
@@ -345,9 +346,12 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 	    ec_sg_parse(sol->text, sol->origin, fig, err) != EC_OK)
 		return -1;
 	sol->parsed = true;
+	/* the file's path, without what the origin adds after it ("data/q3.3.figure (built in...)") */
+	built_in = strstr(sol->origin, " (built in");
 	snprintf(sol->name, sizeof(sol->name), "%s %.*s",
 		 sol->from == EC_KEY_FROM_EXAM ? "figure" : "reconstructed figure",
-		 (int)strcspn(sol->origin, " "), sol->origin);
+		 (int)(built_in ? (size_t)(built_in - sol->origin) : strlen(sol->origin)),
+		 sol->origin);
 	if (p->q33_figure[0])
 		snprintf(sol->name, sizeof(sol->name), "figure of variant %llu",
 			 (unsigned long long)p->seed);
