@@ -510,18 +510,19 @@ static void test_roster_grade_every_chunk_boundary(void **state)
 	grade_text(&g, tricky_roster, sizeof(tricky_roster) - 1, 1, 1 << 20, NULL, NULL, &want);
 	assert_int_equal(want.status, EC_OK);
 	/*
-	 * By hand: every record but j (text after a closing quote), o (a quote
-	 * in an unquoted field: no quoting, the line ends the record) and p
-	 * (text after a closing quote, up to the line's end whatever its
-	 * quotes) is graded; d (AZ), e (two fields), h (x) and l (Z) with a
-	 * flag. c: F -1, B (one missing) 2, 1 is not -0.25: 0. m's quote is
+	 * By hand: every record is graded; d (AZ), e (two fields), h (x) and l
+	 * (Z) with a flag, and j (text after a closing quote), o (a quote in an
+	 * unquoted field: no quoting, the line ends the record) and p (text
+	 * after a closing quote, the rest of the line read with its quotes as
+	 * text) with 1.1 unreadable: 0, A (one missing) 2, 1 not -0.25: 0,
+	 * total 2. c: F -1, B (one missing) 2, 1 is not -0.25: 0. m's quote is
 	 * never closed: its record ends with its line, 1.1 unreadable (0, its
 	 * flag), 2.1 and 3.1.2 blank (0); n, on the line after, is a student of
 	 * its own: F -1, A (one missing) 2, 1 not -0.25: 0, total 1.
 	 */
-	assert_int_equal(want.sum.graded, 12);
-	assert_int_equal(want.sum.lost, 3);
-	assert_int_equal(want.sum.flagged_rows, 5);
+	assert_int_equal(want.sum.graded, 15);
+	assert_int_equal(want.sum.lost, 0);
+	assert_int_equal(want.sum.flagged_rows, 8);
 	assert_string_equal(want.out,
 			    "student,total,section.1,section.2,section.3,1.1,2.1,3.1.2,flagged\n"
 			    "\"a\nb\",11,2,4,5,2,4,5,\n"
@@ -532,17 +533,23 @@ static void test_roster_grade_every_chunk_boundary(void **state)
 			    "\"f\r\ng\",0,0,0,0,0,0,0,\n"
 			    "h,2,0,2,0,0,2,0,1.1\n"
 			    "i,9,2,2,5,2,2,5,\n"
+			    "j,2,0,2,0,0,2,0,1.1\n"
 			    "k,-1,-1,0,0,-1,0,0,\n"
 			    "l,2,2,0,0,2,0,0,2.1\n"
+			    "o,2,0,2,0,0,2,0,1.1\n"
+			    "p,2,0,2,0,0,2,0,1.1\n"
 			    "m,0,0,0,0,0,0,0,1.1\n"
 			    "n,1,-1,2,0,-1,2,0,\n");
 	assert_non_null(strstr(want.msgs, "r.csv:7: column '2.1': 'AZ' is not an option of 2.1\n"));
 	assert_non_null(strstr(want.msgs, "r.csv:8: row has 2 fields, the header 4"));
 	assert_non_null(strstr(want.msgs, "r.csv:13: column '1.1'"));
-	assert_non_null(strstr(want.msgs, "r.csv:15: text after a closing quote\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:15: column '1.1': text after a closing quote; its "
+					 "answer is unreadable\n"));
 	assert_non_null(strstr(want.msgs, "r.csv:17: column '2.1'"));
-	assert_non_null(strstr(want.msgs, "r.csv:19: quote inside an unquoted field\n"));
-	assert_non_null(strstr(want.msgs, "r.csv:20: text after a closing quote\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:19: column '1.1': quote inside an unquoted field; "
+					 "its answer is unreadable\n"));
+	assert_non_null(strstr(want.msgs, "r.csv:20: column '1.1': text after a closing quote; its "
+					 "answer is unreadable\n"));
 	assert_non_null(strstr(want.msgs, "r.csv:21: column '1.1': quoted field is not closed: read to the end "
 					 "of its line, the lines after it graded as rows of their own; its "
 					 "answer is unreadable\n"));

@@ -51,6 +51,12 @@ typedef struct ec_csv_reader {
 				     while the FILE reader refills `in`, to read them again */
 	size_t kept_len, kept_cap, keep_from;
 	bool keeping;
+	bool keep_damaged;      /**< return a record with a stray quote, text after a closing
+				     quote or a NUL byte instead of an error (set by the caller) */
+	long damaged;           /**< after ec_csv_next() with keep_damaged: the line of the
+				     record's first such damage, 0 when none */
+	size_t damaged_field;   /**< the field it is in */
+	const char *damage;     /**< what it is ("quote inside an unquoted field", ...) */
 } ec_csv_reader;
 
 /** Whether `sep` is a separator the reader takes: ',', ';' or a tab. */
@@ -95,11 +101,16 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
  * is longer than 1 MiB"; or, when that is not so, "quoted field is not
  * closed: it runs on over 1 MiB and swallows the N lines after it").
  *
- * Returns EC_OK; or EC_ERR_PARSE at file:line for a quote inside an
- * unquoted field, text after a closing quote, a NUL byte, a record longer
- * than EC_CSV_RECORD_MAX bytes or with more than EC_CSV_FIELDS_MAX
- * fields; after such an error the reader has skipped to the end of the
- * bad record, so the next call reads the following one. EC_ERR_IO when
+ * A quote inside an unquoted field, text after a closing quote (the rest
+ * of that line is then read with its quotes as text) or a NUL byte (kept
+ * as U+FFFD) damages the record: with r->keep_damaged it is returned with
+ * EC_OK, r->damaged its line, r->damaged_field and r->damage where and
+ * what the first damage is; without, it is an error.
+ *
+ * Returns EC_OK; or EC_ERR_PARSE at file:line for a damaged record (as
+ * above), a record longer than EC_CSV_RECORD_MAX bytes or with more than
+ * EC_CSV_FIELDS_MAX fields; after such an error the reader has skipped to
+ * the end of the bad record, so the next call reads the following one. EC_ERR_IO when
  * reading fails (the reader then stops); EC_ERR_NOMEM.
  */
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err);

@@ -1,5 +1,5 @@
 case $EC in /*) ;; *) EC=$PWD/$EC ;; esac
-# A NUL byte spoils its row only.
+# A NUL byte costs its cell only: the student is graded, that answer unreadable.
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
 printf "student,1.1\nann,T\nbob,\000T\ncat,F\n" > "$d/r.csv"

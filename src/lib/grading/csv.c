@@ -130,13 +130,28 @@ typedef struct bad {
 	const char *what;
 	long line;
 	long swallowed;   /* for a quote never closed: the lines after its own that it takes */
+	/* damage the record survives (ec_csv_reader.keep_damaged): the first such */
+	const char *damage;
+	long damage_line;
+	size_t damage_field;
 } bad;
 
+/* Something that loses the record (it is not stored any further). */
 static void mark(bad *b, const char *what, long line)
 {
 	if (!b->what) {
 		b->what = what;
 		b->line = line;
+	}
+}
+
+/* A stray quote, text after a closing quote or a NUL byte in the record's current field. */
+static void damage(ec_csv_reader *r, bad *b, const char *what)
+{
+	if (!b->damage) {
+		b->damage = what;
+		b->damage_line = r->line;
+		b->damage_field = r->nfields ? r->nfields - 1 : 0;
 	}
 }
 
@@ -264,6 +279,25 @@ static int unquoted_run(ec_csv_reader *r, bad *b, bool *nomem)
 }
 
 /*
+ * Read a field's bytes up to a separator or a line end with quotes as
+ * text (the rest of a line after text that followed a closing quote); a
+ * NUL byte is kept as U+FFFD. Returns the byte that ended it, or EOF.
+ */
+static int literal_run(ec_csv_reader *r, bad *b, bool *nomem)
+{
+	for (;;) {
+		int c = unquoted_run(r, b, nomem);
+
+		if (c == '"' && !append(r, "\"", 1, b))
+			*nomem = true;
+		else if (c == 0 && !append(r, "\xEF\xBF\xBD", 3, b))
+			*nomem = true;
+		if (*nomem || (c != '"' && c != 0))
+			return c;
+	}
+}
+
+/*
  * Put the reader back to where the bytes kept since a field's first line
  * end start (keep_from, after what refills kept), to read them again.
  * False when memory runs out.
@@ -344,8 +378,15 @@ static int quoted(ec_csv_reader *r, bad *b, bool *nomem, long *unclosed)
 			}
 		}
 		prev = c;
-		if (c == 0)
-			mark(b, "contains a NUL byte", r->line);
+		if (c == 0) { /* kept as U+FFFD, the field damaged */
+			damage(r, b, "contains a NUL byte");
+			if (!append(r, "\xEF\xBF\xBD", 3, b)) {
+				*nomem = true;
+				r->keeping = false;
+				return EOF;
+			}
+			continue;
+		}
 		ch = (char)c;
 		if (!append(r, &ch, 1, b)) {
 			*nomem = true;
@@ -475,6 +516,7 @@ static int split_in_place(ec_csv_reader *r)
 	r->nfields = n;
 	r->record_line = r->line++;
 	r->unclosed = 0;
+	r->damaged = 0;
 	return 1;
 }
 
@@ -504,8 +546,8 @@ static bool top_up(ec_csv_reader *r)
 
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 {
-	bad b = {NULL, 0, 0};
-	bool nomem = false;
+	bad b = {NULL, 0, 0, NULL, 0, 0};
+	bool nomem = false, literal = false;
 	long unclosed = 0;
 	int c, split;
 	size_t i;
@@ -557,21 +599,30 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 		if (!start_field(r, &b))
 			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 		c = peek_byte(r);
-		if (c == '"') {
+		if (c == '"' && !literal) {
 			r->in_pos++;
 			c = quoted(r, &b, &nomem, &unclosed);
 			if (c != EOF && c != r->sep && c != '\n' && c != '\r') {
-				mark(&b, "text after a closing quote", r->line);
-				while (c != EOF && c != '\n' && c != '\r')
-					c = next_byte(r);
+				/* the rest of the line is read with its quotes as text, as the
+				   roster's chunks are cut (to its end, quotes and all) */
+				damage(r, &b, "text after a closing quote");
+				literal = true;
+				r->in_pos--;
+				c = literal_run(r, &b, &nomem);
 			}
+		} else if (literal) {
+			c = literal_run(r, &b, &nomem);
 		} else {
 			for (;;) {
 				c = unquoted_run(r, &b, &nomem);
 				if (c == '"') {
-					mark(&b, "quote inside an unquoted field", r->line);
+					damage(r, &b, "quote inside an unquoted field");
+					if (!append(r, "\"", 1, &b))
+						nomem = true;
 				} else if (c == 0) {
-					mark(&b, "contains a NUL byte", r->line);
+					damage(r, &b, "contains a NUL byte");
+					if (!append(r, "\xEF\xBF\xBD", 3, &b))
+						nomem = true;
 				} else {
 					break;
 				}
@@ -595,6 +646,14 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 		return ec_error_at(err, EC_ERR_IO, r->file, 0, 0, "read error");
 	r->unclosed = unclosed;
 	r->unclosed_field = r->nfields - 1;
+	r->damaged = 0;
+	if (!b.what && b.damage && !r->keep_damaged)
+		mark(&b, b.damage, b.damage_line);
+	if (!b.what && b.damage) {
+		r->damaged = b.damage_line;
+		r->damaged_field = b.damage_field;
+		r->damage = b.damage;
+	}
 	if (b.what && b.swallowed > 0)
 		return ec_error_at(err, EC_ERR_PARSE, r->file, b.line, 0,
 				   "%s: it runs on over 1 MiB and swallows the %ld line%s after it, to "

@@ -250,6 +250,7 @@ static ec_status worker_init(run *r, worker *w, ec_error *err)
 	w->r = r;
 	ec_csv_open_buffer(&w->rd, r->file, err);
 	ec_csv_set_separator(&w->rd, r->sep);
+	w->rd.keep_damaged = true; /* a stray quote or a NUL byte costs a cell, not the student */
 	w->sections = calloc(r->max_sections ? r->max_sections : 1, sizeof(*w->sections));
 	w->codes = calloc(n, sizeof(*w->codes));
 	w->aside = calloc(n, sizeof(*w->aside));

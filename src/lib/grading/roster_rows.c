@@ -353,6 +353,29 @@ static bool unreadable_cell(run *r, worker *w, chunk *ck, row_note *n, size_t c,
 	return true;
 }
 
+/*
+ * A stray quote, text after a closing quote or a NUL byte in field f: an
+ * answer there is unreadable, another field is flagged "quote" (or "nul").
+ * False when memory runs out.
+ */
+static bool damaged_field(run *r, worker *w, chunk *ck, row_note *n, size_t f)
+{
+	const roster_plan *p = &r->plans[w->key];
+	const char *what = w->rd.damage;
+	ec_error e, sub;
+
+	if (f < p->ncols && p->item[f] >= 0) {
+		ec_error_set(&sub, EC_ERR_PARSE, "%s; its answer is unreadable", what);
+		return unreadable_cell(r, w, ck, n, f, &sub);
+	}
+	ec_error_at(&e, EC_ERR_PARSE, r->file, w->rd.damaged, (long)f + 1,
+		    "%s (the row is graded all the same)", what);
+	if (!add_msg(ck, &e) || !flag(w, strstr(what, "NUL") ? "nul" : "quote"))
+		return false;
+	n->nmsgs++;
+	return true;
+}
+
 static bool unclosed_quote(run *r, worker *w, chunk *ck, row_note *n, size_t f)
 {
 	const roster_plan *p = &r->plans[w->key];
@@ -485,7 +508,8 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	w->flags_len = 0;
 	w->items_len = 0;
 	w->key = 0;
-	if ((rd->nfields != r->plans[0].ncols || rd->unclosed || id_len == 0 || id[0] == ' ' ||
+	if ((rd->nfields != r->plans[0].ncols || rd->unclosed || rd->damaged || id_len == 0 ||
+	     id[0] == ' ' ||
 	     id[0] == '\t') &&
 	    !check_shape(r, w, ck, n))
 		return false;
@@ -497,7 +521,10 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	if (rd->unclosed && (rd->unclosed_field >= p->ncols || p->item[rd->unclosed_field] < 0) &&
 	    !unclosed_quote(r, w, ck, n, rd->unclosed_field))
 		return false;
-	if (p->in_order && have == p->ncols && !rd->unclosed) {
+	if (rd->damaged && (rd->damaged_field >= p->ncols || p->item[rd->damaged_field] < 0) &&
+	    !damaged_field(r, w, ck, n, rd->damaged_field))
+		return false;
+	if (p->in_order && have == p->ncols && !rd->unclosed && !rd->damaged) {
 		total = score_in_order(r, w, ck, n, &ok);
 		if (!ok)
 			return false;
@@ -510,6 +537,9 @@ static bool process_row(run *r, worker *w, chunk *ck)
 				continue;
 			if (rd->unclosed && c == rd->unclosed_field) {
 				if (!unclosed_quote(r, w, ck, n, c))
+					return false;
+			} else if (rd->damaged && c == rd->damaged_field) {
+				if (!damaged_field(r, w, ck, n, c))
 					return false;
 			} else if (!roster_find(&w->sc[w->key].tables[c], text, len, &w->codes[c]) &&
 				   !code_new_cell(r, w, ck, n, c, text, len)) {
