@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "examcheck/ec_buf.h"
@@ -13,8 +14,9 @@
 #include "output.h"
 
 int cli_class_open(cli_class *cc, ec_versions *versions, const char *roster, int argc,
-		   char **argv)
+		   char **argv, unsigned roster_threads)
 {
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	ec_class_options o;
 	ec_buf cmd = EC_BUF_INIT;
 	ec_error err;
@@ -30,6 +32,12 @@ int cli_class_open(cli_class *cc, ec_versions *versions, const char *roster, int
 	memset(&o, 0, sizeof(o));
 	o.roster = roster;
 	o.command = cc->command;
+	/*
+	 * A thread of the class's own only where a CPU is left beside the
+	 * roster's: on two CPUs a third thread only takes turns with them
+	 * (bench/README.md).
+	 */
+	o.threads = cpus > (long)roster_threads ? 0 : 1;
 	o.mistake = ec_versions_mistake;
 	o.mistake_ctx = versions;
 	ec_error_clear(&err);

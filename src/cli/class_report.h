@@ -19,10 +19,12 @@ typedef struct cli_class {
  * Start gathering the class of `roster`, its mistakes named from the
  * exams of `versions` (borrowed; ec_versions_mistake()). argv[0..argc)
  * is the grade command's (argv[0] "grade"), repeated in the report's
- * --accept lines. Returns an exit status, after a message.
+ * --accept lines. The class is gathered on a thread of its own when the
+ * machine has more CPUs than `roster_threads`, the roster's, else in the
+ * thread that hands the rows out. Returns an exit status, after a message.
  */
 int cli_class_open(cli_class *cc, ec_versions *versions, const char *roster, int argc,
-		   char **argv);
+		   char **argv, unsigned roster_threads);
 
 /** Once the roster is graded: ec_class_finish(). Returns an exit status, after a message. */
 int cli_class_finish(cli_class *cc, const ec_roster_summary *sum);

@@ -185,7 +185,9 @@ int grade_roster(const grade_options *op, grade_setup *su, ec_format format)
 		status = EC_EXIT_SOFTWARE;
 	}
 	if (status == EC_EXIT_OK && (op->stats || op->report))
-		status = cli_class_open(&rc.cc, rc.versions, op->roster, op->argc, op->argv);
+		status = cli_class_open(&rc.cc, rc.versions, op->roster, op->argc, op->argv,
+					/* the roster's threads, as set below */
+					op->feedback || threads_wanted() == 1 ? 1 : 2);
 	if (status == EC_EXIT_OK && op->feedback)
 		status = fbdir_open(&rc.feedback, op->feedback);
 	if (status == EC_EXIT_OK)
