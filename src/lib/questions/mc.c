@@ -42,6 +42,18 @@ size_t ec_mc_letters(const ec_exam_params *p, const char *id, size_t n, const bo
 	return total;
 }
 
+size_t ec_mc_others(const ec_exam_params *p, const char *id, size_t n, size_t none,
+		    const bool *holds, bool holding, const char *sep, const char *last, char *buf,
+		    size_t size)
+{
+	bool pick[26];
+	size_t k;
+
+	for (k = 0; k < n && k < 26; k++)
+		pick[k] = k != none && (!holding || holds[k]);
+	return ec_mc_letters(p, id, n < 26 ? n : 26, pick, sep, last, buf, size);
+}
+
 void ec_mc_facts_answer(ec_item_facts *f)
 {
 	char letters[EC_EXPLAIN_OPTIONS + 1];

@@ -29,6 +29,14 @@ void ec_mc_answer(const ec_exam_params *p, const char *id, size_t n, const bool 
 size_t ec_mc_letters(const ec_exam_params *p, const char *id, size_t n, const bool *pick,
 		     const char *sep, const char *last, char *buf, size_t size);
 
+/**
+ * ec_mc_letters() of the options other than `none` (an option "none of
+ * these"): all of them, or with `holding` those that hold (holds[k]).
+ */
+size_t ec_mc_others(const ec_exam_params *p, const char *id, size_t n, size_t none,
+		    const bool *holds, bool holding, const char *sep, const char *last, char *buf,
+		    size_t size);
+
 /** Set the facts' answer (key form) to the letters of the options that hold, in order. */
 void ec_mc_facts_answer(ec_item_facts *f);
 

@@ -88,18 +88,6 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 
 /* ---- the worked answer and the key ---- */
 
-/* The claims (the options but NONE) that hold (`holding`) or all of them. */
-static size_t claims(const ec_exam_params *p, const struct solution *sol, bool holding,
-		     const char *sep, const char *last, char *buf, size_t size)
-{
-	bool pick[OPTIONS];
-	size_t k;
-
-	for (k = 0; k < OPTIONS; k++)
-		pick[k] = k != NONE && (!holding || sol->holds[k]);
-	return ec_mc_letters(p, "2.10", OPTIONS, pick, sep, last, buf, size);
-}
-
 static void say_option(ec_actx *a, const struct solution *sol, size_t k, char letter)
 {
 	const char *verdict = sol->holds[k] ? "true" : "false";
@@ -129,10 +117,12 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 		break;
 	default:
 		if (sol->holds[k]) {
-			claims(a->params, sol, false, ", ", ", ", some, sizeof(some));
+			ec_mc_others(a->params, "2.10", OPTIONS, NONE, sol->holds, false, ", ",
+				     ", ", some, sizeof(some));
 			ec_say(a, "  %c: true: none of %s holds.\n", letter, some);
 		} else {
-			n = claims(a->params, sol, true, ", ", ", ", some, sizeof(some));
+			n = ec_mc_others(a->params, "2.10", OPTIONS, NONE, sol->holds, true, ", ",
+					 ", ", some, sizeof(some));
 			ec_say(a, "  %c: false: %s hold%s.\n", letter, some, n == 1 ? "s" : "");
 		}
 		break;
@@ -235,10 +225,12 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 			break;
 		default:
 			if (sol->holds[k]) {
-				claims(sol->p, sol, false, ", ", " and ", some, sizeof(some));
+				ec_mc_others(sol->p, "2.10", OPTIONS, NONE, sol->holds, false, ", ",
+					     " and ", some, sizeof(some));
 				ec_facts_option(f, letter, true, "none of %s holds", some);
 			} else {
-				n = claims(sol->p, sol, true, ", ", " and ", some, sizeof(some));
+				n = ec_mc_others(sol->p, "2.10", OPTIONS, NONE, sol->holds, true,
+						 ", ", " and ", some, sizeof(some));
 				ec_facts_option(f, letter, false, "%s hold%s", some,
 						n == 1 ? "s" : "");
 			}

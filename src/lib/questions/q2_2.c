@@ -98,18 +98,6 @@ static void say_vec(ec_actx *a, const double *v, size_t n)
 	ec_say(a, ")");
 }
 
-/* The claims A-C (the options but NONE) that hold (`holding`) or all of them. */
-static size_t claims(const ec_exam_params *p, const struct solution *sol, bool holding,
-		     const char *sep, const char *last, char *buf, size_t size)
-{
-	bool pick[OPTIONS];
-	size_t k;
-
-	for (k = 0; k < OPTIONS; k++)
-		pick[k] = k != NONE && (!holding || sol->holds[k]);
-	return ec_mc_letters(p, "2.2", OPTIONS, pick, sep, last, buf, size);
-}
-
 static void say_option(ec_actx *a, const struct solution *sol, size_t k, char letter)
 {
 	const char *verdict = sol->holds[k] ? "True" : "False";
@@ -180,11 +168,13 @@ static void say_option(ec_actx *a, const struct solution *sol, size_t k, char le
 		break;
 	default:
 		if (sol->holds[k]) {
-			claims(a->params, sol, false, ", ", " and ", some, sizeof(some));
+			ec_mc_others(a->params, "2.2", OPTIONS, NONE, sol->holds, false, ", ",
+				     " and ", some, sizeof(some));
 			ec_say(a, "%c: (none of the above) True, since %s are all false.\n", letter,
 			       some);
 		} else {
-			n = claims(a->params, sol, true, ", ", " and ", some, sizeof(some));
+			n = ec_mc_others(a->params, "2.2", OPTIONS, NONE, sol->holds, true, ", ",
+					 " and ", some, sizeof(some));
 			ec_say(a, "%c: (none of the above) False, since %s hold%s.\n", letter, some,
 			       n == 1 ? "s" : "");
 		}
@@ -253,10 +243,12 @@ static int facts(ec_explainer *ex, const void *out, ec_error *err)
 			break;
 		default:
 			if (sol->holds[k]) {
-				claims(sol->p, sol, false, ", ", " and ", some, sizeof(some));
+				ec_mc_others(sol->p, "2.2", OPTIONS, NONE, sol->holds, false, ", ",
+					     " and ", some, sizeof(some));
 				ec_facts_option(f, letter, true, "%s are all false", some);
 			} else {
-				n = claims(sol->p, sol, true, ", ", " and ", some, sizeof(some));
+				n = ec_mc_others(sol->p, "2.2", OPTIONS, NONE, sol->holds, true,
+						 ", ", " and ", some, sizeof(some));
 				ec_facts_option(f, letter, false, "%s hold%s", some,
 						n == 1 ? "s" : "");
 			}
