@@ -9,6 +9,7 @@
 
 #include "examcheck/ec_conv.h"
 #include "examcheck/ec_layers.h"
+#include "mc.h"
 #include "question.h"
 
 #define ID "2.7"
@@ -181,33 +182,17 @@ static const char *what_it_is(uint64_t proposed, const ec_fc_conv *c, uint64_t p
 
 /* ---- the worked answer and the key ---- */
 
-/* "AC" -> "A, C" for the Answer line. */
-static void spaced_letters(const char *letters, char *buf, size_t size)
-{
-	size_t i, n = 0;
-
-	buf[0] = '\0';
-	for (i = 0; letters[i] && n + 3 < size; i++) {
-		if (i) {
-			buf[n++] = ',';
-			buf[n++] = ' ';
-		}
-		buf[n++] = letters[i];
-		buf[n] = '\0';
-	}
-}
-
 static int show(ec_actx *a, const void *out)
 {
 	const struct solution *sol = out;
 	const ec_exam_params *p = sol->p;
 	const ec_fc_conv *h = &sol->w.hidden, *o = &sol->w.output;
-	char shown[24];
+	char key[11], shown[31];
 	size_t pos;
 
 	if (!ec_showing(a))
 		return ec_keyf(a, ID, EC_KEY_MC, 4, "%s", sol->letters);
-	spaced_letters(sol->letters, shown, sizeof(shown));
+	ec_mc_answer(p, ID, EC_Q27_OPTIONS, sol->holds, key, shown);
 	ec_answer(a, "%s", shown);
 	ec_say(a, "A fully-connected layer becomes a convolution whose filters are as large as\n"
 		  "its whole input, applied once (stride 1, no padding): one filter per neuron.\n\n");

@@ -10,6 +10,7 @@
 
 #include "examcheck/ec_layers.h"
 #include "examcheck/ec_rf.h"
+#include "mc.h"
 #include "question.h"
 
 #define ID "2.8"
@@ -324,30 +325,14 @@ static int solve(const ec_solving *s, void *out, ec_error *err)
 
 /* ---- the worked answer and the key ---- */
 
-/* "AC" -> "A, C" for the Answer line. */
-static void spaced_letters(const char *letters, char *buf, size_t size)
-{
-	size_t i, n = 0;
-
-	buf[0] = '\0';
-	for (i = 0; letters[i] && n + 3 < size; i++) {
-		if (i) {
-			buf[n++] = ',';
-			buf[n++] = ' ';
-		}
-		buf[n++] = letters[i];
-		buf[n] = '\0';
-	}
-}
-
 static int show(ec_actx *a, const void *out)
 {
 	const struct solution *sol = out;
 	const ec_exam_params *p = sol->p;
-	char shown[24];
+	char key[11], shown[31];
 	size_t i, pos;
 
-	spaced_letters(sol->letters, shown, sizeof(shown));
+	ec_mc_answer(p, ID, EC_Q28_OPTIONS, sol->holds, key, shown);
 	ec_answer(a, "%s", shown);
 	ec_say(a, "Receptive field (in input pixels, per side) after each layer, by the\n"
 		  "recurrence rf = rf_prev + (k - 1) x jump_prev, jump = jump_prev x stride,\n"
