@@ -3,7 +3,6 @@
  * prints) and the one-line reasons graded sheets and feedback give, both
  * from the facts of the exam the key is of.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,25 +96,9 @@ static ec_status count_error(const ec_grader *g, const char *id, const size_t *i
 	}
 	if (used >= sizeof(names) - 1)
 		memcpy(names + sizeof(names) - 5, " ...", 5);
-	return ec_error_set(err, EC_ERR_USAGE, "%s takes %zu answer%s, one per item in key order (%.300s), not %zu",
-			    id, count, count == 1 ? "" : "s", names, given);
-}
-
-static void line(ec_check_item *it, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-
-static void line(ec_check_item *it, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (it->nlines == EC_CHECK_LINES)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(it->lines[it->nlines++], EC_CHECK_LINE, fmt, ap);
-	va_end(ap);
+	return ec_error_set(err, EC_ERR_USAGE,
+			    "%s takes %zu answer%s, one per item in key order (%.300s), not %zu", id,
+			    count, count == 1 ? "" : "s", names, given);
 }
 
 /*
@@ -209,16 +192,16 @@ static ec_status check_item(ec_exam *x, const ec_grader *g, size_t i, const char
 	if (ec_exam_facts(x, gi->key.id, &f, &why) != EC_OK) {
 		if (why.status == EC_ERR_NOMEM)
 			return EC_ERR_NOMEM;
-		line(out, "No explanation: the facts of %s could not be computed (%.200s).",
+		ec_check_line(out, "No explanation: the facts of %s could not be computed (%.200s).",
 		     gi->key.id, why.msg);
 	} else if (!f) {
-		line(out, "No explanation is computed for %s.", gi->key.id);
+		ec_check_line(out, "No explanation is computed for %s.", gi->key.id);
 	} else if (!fits(kf, gi->key.id)) {
-		line(out, "No explanation: the key's numbers are not this exam's (%s); a variant's "
+		ec_check_line(out, "No explanation: the key's numbers are not this exam's (%s); a variant's "
 			  "key names it in a line '# variant N', or give --variant N.",
 		     kf->why);
 	} else if (!ec_explain_agrees(f, &gi->accepted[0])) {
-		line(out, "No explanation: the key answers %.60s, the worked answer %.60s.",
+		ec_check_line(out, "No explanation: the key answers %.60s, the worked answer %.60s.",
 		     gi->key.answer, f->answer);
 	} else if (readable && ec_grader_match(g, i, &v) == EC_MATCH_TOLERANCE) {
 		/* explained as the key's value, then how far the answer lies from it */

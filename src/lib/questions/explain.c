@@ -244,13 +244,7 @@ bool ec_explain_agrees(const ec_item_facts *f, const ec_value *key)
 	return key && answer_value(f, &mine) && same_value(key, &mine, false);
 }
 
-static void add_line(ec_check_item *it, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-
-static void add_line(ec_check_item *it, const char *fmt, ...)
+void ec_check_line(ec_check_item *it, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -314,10 +308,10 @@ static void explain_tf(const ec_item_facts *f, ec_check_item *it)
 
 	if (f->nfacts == 0)
 		return;
-	add_line(it, "The statement is %s: %s", strcmp(f->answer, "T") == 0 ? "true" : "false",
+	ec_check_line(it, "The statement is %s: %s", strcmp(f->answer, "T") == 0 ? "true" : "false",
 		 f->facts[0]);
 	for (k = 1; k < f->nfacts; k++)
-		add_line(it, "%s", f->facts[k]);
+		ec_check_line(it, "%s", f->facts[k]);
 }
 
 static void explain_mc(const ec_item_facts *f, const ec_value *v, ec_verdict verdict,
@@ -330,7 +324,7 @@ static void explain_mc(const ec_item_facts *f, const ec_value *v, ec_verdict ver
 		bool c = chosen(v, o->letter);
 
 		if (c || o->holds)
-			add_line(it, "%c (%s): %s: %s", o->letter, c ? "chosen" : "not chosen",
+			ec_check_line(it, "%c (%s): %s: %s", o->letter, c ? "chosen" : "not chosen",
 				 o->holds ? "true" : "false", o->reason);
 	}
 	/* an answer that is another reading is said to be one, not a mistake */
@@ -340,7 +334,7 @@ static void explain_mc(const ec_item_facts *f, const ec_value *v, ec_verdict ver
 		const ec_option_fact *o = &f->options[k];
 
 		if (chosen(v, o->letter) && !o->holds && o->mistake[0]) {
-			add_line(it, "Mistake: %s, which leads to %c: %s", o->mistake, o->letter,
+			ec_check_line(it, "Mistake: %s, which leads to %c: %s", o->mistake, o->letter,
 				 o->mistake_detail);
 			snprintf(it->mistake, sizeof(it->mistake), "%s", o->mistake);
 			return;
@@ -353,13 +347,13 @@ static void explain_value(const ec_item_facts *f, const ec_value *v, ec_verdict 
 {
 	char names[sizeof(it->mistake)], details[EC_CHECK_LINE], written[96];
 
-	add_line(it, "The answer is %s: %s", f->answer, f->nfacts ? f->facts[0] : "");
+	ec_check_line(it, "The answer is %s: %s", f->answer, f->nfacts ? f->facts[0] : "");
 	if (f->nfacts > 1)
-		add_line(it, "%s", f->facts[1]);
+		ec_check_line(it, "%s", f->facts[1]);
 	if (!matching_mistakes(f, v, verdict, names, sizeof(names), details, sizeof(details)))
 		return;
 	ec_value_format(v, written, sizeof(written));
-	add_line(it, "Mistake: %s is the %s: %s", written, names, details);
+	ec_check_line(it, "Mistake: %s is the %s: %s", written, names, details);
 	snprintf(it->mistake, sizeof(it->mistake), "%s", names);
 }
 
@@ -386,17 +380,17 @@ void ec_explain_answer(const ec_item_facts *f, const ec_value *answer, ec_verdic
 	reading = reading_of(f, answer);
 	if (verdict == EC_VERDICT_RIGHT && answer && !is_answer(f, answer)) {
 		if (reading)
-			add_line(it, "Accepted by the rubric as another reading (%s: %s); the worked "
+			ec_check_line(it, "Accepted by the rubric as another reading (%s: %s); the worked "
 				     "answer's reading gives %s.",
 				 reading->name, reading->detail, f->answer);
 		else
-			add_line(it, "Accepted by the rubric as another reading; the worked answer's "
+			ec_check_line(it, "Accepted by the rubric as another reading; the worked answer's "
 				     "reading gives %s.", f->answer);
 	} else if (reading && verdict != EC_VERDICT_RIGHT) {
 		char written[96];
 
 		ec_value_format(answer, written, sizeof(written));
-		add_line(it, "Another reading: %s is what the question gives with %s (%s); the "
+		ec_check_line(it, "Another reading: %s is what the question gives with %s (%s); the "
 			     "rubric here keeps the worked answer's reading (%s), and a rubric's "
 			     "'alt %s %s' or --accept %s=%s accepts it.",
 			 written, reading->name, reading->detail, f->answer, f->id, written, f->id,

@@ -284,4 +284,11 @@ void ec_facts_mistake_dims(ec_item_facts *f, const char *name, size_t n, const u
 void ec_facts_mistake_mask(ec_item_facts *f, const char *name, const char *mask,
 			   const char *detail);
 
+/** Add a reason line to `it` (printf-style; nothing past EC_CHECK_LINES lines) (explain.c). */
+void ec_check_line(ec_check_item *it, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
 #endif
