@@ -81,6 +81,14 @@ ec_status ec_answer_groups_new(ec_answer_groups **out, const ec_grader *g,
 void ec_answer_groups_add(ec_answer_groups *a, const ec_roster_row *row);
 
 /**
+ * Count the students a roster run counted (ec_roster_tally of `a`'s
+ * grader and header), as if each row had been added: each item's answers
+ * in order of how many gave them, the most first, so that when an item
+ * has more answers than EC_ANSWER_GROUPS_MAX the rarest go to "other".
+ */
+void ec_answer_groups_add_tally(ec_answer_groups *a, const ec_roster_tally *t);
+
+/**
  * Once every row is added: name each group's mistake (fn may be NULL:
  * none named; it is called once per wrong or partly right group) and sort
  * each item's groups by count, the largest first, ties by answer text.

@@ -10,8 +10,8 @@
  * --stats writes the same statistics and groups.
  *
  * Use: ec_class_new(); ec_class_header() from the roster's on_header,
- * ec_class_add() from on_row, ec_class_flag() from on_report (all from
- * one thread); ec_class_finish() once the roster is read; then read it
+ * ec_class_add() from on_row, ec_class_flag() from on_report and
+ * ec_class_tally() from on_tally (all from one thread); ec_class_finish() once the roster is read; then read it
  * through ec_class_part_get() and ec_class_flags(), not before.
  */
 #ifndef EC_CLASS_H
@@ -114,6 +114,14 @@ ec_status ec_class_header(ec_class *c, const ec_roster_header *h, ec_error *err)
 
 /** One graded student (from on_row), counted with the key that graded it. */
 void ec_class_add(ec_class *c, const ec_roster_row *row);
+
+/**
+ * The students the roster counted instead of handing them out (from
+ * on_tally; set ec_roster_options.on_tally to a function that calls
+ * this), added to the part of their key as if each had come to
+ * ec_class_add(). Call it after the rows (it is called last).
+ */
+void ec_class_tally(ec_class *c, const ec_roster_tally *t);
 
 /** A problem on_report gave: kept (the first EC_CLASS_FLAGS_MAX) unless a warning (EC_OK). */
 void ec_class_flag(ec_class *c, const ec_error *e);

@@ -132,6 +132,37 @@ typedef bool (*ec_roster_header_fn)(void *ctx, const ec_roster_header *header);
 typedef bool (*ec_roster_row_fn)(void *ctx, const ec_roster_row *row);
 
 /**
+ * The students a run counted instead of handing them to on_row
+ * (ec_roster_options.on_tally): graded by one key, every answer of theirs
+ * read as letters (true/false, multiple choice) and nothing flagged. Each
+ * is known by its total, its subtotals and its answer to each item; the
+ * counts say how many students share each. Memory lasts for the call.
+ */
+typedef struct ec_roster_tally {
+	size_t grader;                  /**< the key (as in ec_roster_row) */
+	const ec_grader *graded_with;   /**< its grader */
+	size_t nitems;                  /**< the items the roster has a column for, */
+	const size_t *items;            /**< in key order, as ec_roster_header.items */
+	const size_t *nanswers;         /**< per item: the distinct answers given */
+	const ec_grade_result *const *answers; /**< per item: those answers' results, each
+						 readable (no EC_VERDICT_UNREADABLE) */
+	size_t ntotals;                 /**< distinct totals, */
+	const double *totals;           /**< in increasing order (rounded as ec_roster_row.total) */
+	const uint64_t *students;       /**< students with each total */
+	const size_t *at;               /**< per item: its first counter in a total's row */
+	size_t width;                   /**< counters a total's row */
+	const uint64_t *counts;         /**< [k * width + at[i] + a]: students with total k who
+					     gave answer a to item i */
+	size_t nsections;               /**< graded_with->nsections */
+	const size_t *nvalues;          /**< per section: the distinct subtotals, */
+	const double *const *values;    /**< their values (increasing), */
+	const uint64_t *const *value_students; /**< and the students with each */
+} ec_roster_tally;
+
+/** Called with the students counted instead of handed out, once a key that counted any. */
+typedef void (*ec_roster_tally_fn)(void *ctx, const ec_roster_tally *tally);
+
+/**
  * Called with each problem found, in input order, its message at
  * FILE:LINE: a flagged cell or row (the student is graded all the same),
  * a record that could not be read at all (its student is lost), or, with
@@ -192,6 +223,15 @@ typedef struct ec_roster_options {
 				     true/false or multiple-choice item (not marked by hand),
 				     rows may come without fields as with rows_without_fields
 				     (a row with a flagged cell still has them) */
+	ec_roster_tally_fn on_tally; /**< NULL: every student goes to on_row. Set, when rows
+				     come without fields (rows_without_fields,
+				     fields_for_text_only): students whose answers are all
+				     letters its answer tables know and who have nothing
+				     flagged may be counted instead (ec_roster_tally), given
+				     to on_tally once the last row is handed out, from the
+				     calling thread; the others still come to on_row. For
+				     callers that only count (statistics): a row then costs
+				     a few counters, in the threads that read it */
 } ec_roster_options;
 
 /** What a run did. */

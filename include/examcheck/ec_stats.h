@@ -11,6 +11,7 @@
 
 #include "examcheck/ec_common.h"
 #include "examcheck/ec_grade.h"
+#include "examcheck/ec_roster.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -98,6 +99,20 @@ ec_status ec_stats_init_roster(ec_stats *s, const ec_grader *g, const size_t *it
  * everything else still counted.
  */
 void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total);
+
+/**
+ * Add the students a roster run counted (ec_roster_tally; `s` made by
+ * ec_stats_init_roster() from the same header, so that its items are the
+ * tally's, in order) as if each had been given to ec_stats_add(). Counts
+ * (answers, distinct totals, students fully right, histograms) are the
+ * same; the means and sums of squares are computed over the counts and
+ * joined with those added a student at a time (Chan, Golub and LeVeque's
+ * pairwise update), so they may differ from adding the same students one
+ * by one in the last bits. The sum of the items' points (for alpha) is
+ * taken as the total less a constant, as it is for a roster whose every
+ * other item is absent and scores its blank score.
+ */
+void ec_stats_add_tally(ec_stats *s, const ec_roster_tally *t);
 
 /** The summary of the totals, alpha and the 27% groups. */
 typedef struct ec_stats_summary {

@@ -123,6 +123,14 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 	return !rc->feedback.open || fbdir_student(&rc->feedback, row);
 }
 
+/* The students the roster counted instead of handing them out: the class's alone. */
+static void on_tally(void *ctx, const ec_roster_tally *t)
+{
+	roster_cli *rc = ctx;
+
+	ec_class_tally(rc->cc.cls, t);
+}
+
 static void on_report(void *ctx, const ec_error *err)
 {
 	roster_cli *rc = ctx;
@@ -209,6 +217,8 @@ int grade_roster(const grade_options *op, grade_setup *su, ec_format format)
 	/* progress alone reads no fields, the class's answer groups those of text answers only */
 	ro.rows_without_fields = !rc.feedback.open && !rc.writer && !rc.cc.cls;
 	ro.fields_for_text_only = !rc.feedback.open && !rc.writer;
+	/* rows only the class wants may be counted where they are read (no progress to show) */
+	ro.on_tally = rc.cc.cls && !rc.progress && !rc.feedback.open && !rc.writer ? on_tally : NULL;
 	ro.on_report = on_report;
 	ro.ctx = &rc;
 	/* with --feedback the files' system calls are the work: a second thread has little to

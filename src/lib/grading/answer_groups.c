@@ -518,6 +518,66 @@ void ec_answer_groups_add(ec_answer_groups *a, const ec_roster_row *row)
 	}
 }
 
+/* An item's answer in a tally and how many gave it. */
+typedef struct given {
+	size_t answer;
+	uint64_t n;
+} given;
+
+static int by_given(const void *x, const void *y)
+{
+	const given *a = x, *b = y;
+
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return (a->answer > b->answer) - (a->answer < b->answer);
+}
+
+void ec_answer_groups_add_tally(ec_answer_groups *a, const ec_roster_tally *t)
+{
+	uint64_t students = 0;
+	size_t i, k, j;
+
+	for (k = 0; k < t->ntotals; k++)
+		students += t->students[k];
+	for (i = 0; i < a->nitems && i < t->nitems; i++) {
+		item_groups *it = &a->items[i];
+		given *g = malloc((t->nanswers[i] ? t->nanswers[i] : 1) * sizeof(*g));
+		size_t n = 0;
+
+		if (!g || !it->by_letters || it->item != t->items[i]) {
+			it->other += students; /* not reached: a tally holds letters */
+			free(g);
+			continue;
+		}
+		for (j = 0; j < t->nanswers[i]; j++) {
+			uint64_t sum = 0;
+
+			for (k = 0; k < t->ntotals; k++)
+				sum += t->counts[k * t->width + t->at[i] + j];
+			if (sum) {
+				g[n].answer = j;
+				g[n++].n = sum;
+			}
+		}
+		qsort(g, n, sizeof(*g), by_given);
+		for (j = 0; j < n; j++) {
+			group_rec want;
+			uint8_t group;
+
+			read_letters(a, it, &t->answers[i][g[j].answer], &want);
+			want.seq = a->students;
+			group = count_new(it, &want);
+			if (group == TO_OTHER)
+				it->other += g[j].n - 1;
+			else
+				it->count[group] += g[j].n - 1;
+		}
+		free(g);
+	}
+	a->students += students;
+}
+
 /* ---- once the roster is read ---- */
 
 /* Whether a right answer is right by the key's own answer (not only by an alternative). */

@@ -8,13 +8,11 @@
 #include "examcheck/ec_class.h"
 
 #include "class_queue.h"
+#include "micro_rows.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Totals are keyed in millionths, as ec_stats keys its distinct totals. */
-#define MICRO_MAX 9e18
 
 /* One mc item's columns in a row of choices: a column per option, then blank. */
 typedef struct mc_columns {
@@ -29,9 +27,7 @@ typedef struct mc_columns {
 typedef struct choice_rows {
 	mc_columns *mc;
 	size_t nmc, width;   /* counters a row */
-	int64_t *keys;       /* hash table of distinct totals (slots of them) */
-	uint32_t *row;       /* per slot: its row, UINT32_MAX free */
-	size_t slots, used;
+	micro_rows rows;     /* the distinct totals (keyed in millionths, as ec_stats keys them) */
 	uint32_t *counts;    /* used rows of `width` counters */
 	size_t rows_cap;
 	bool lost;           /* too many distinct totals, or no memory */
@@ -99,8 +95,7 @@ ec_status ec_class_new(ec_class **out, const ec_class_options *o, ec_error *err)
 static void choices_free(choice_rows *ch)
 {
 	free(ch->mc);
-	free(ch->keys);
-	free(ch->row);
+	micro_rows_free(&ch->rows);
 	free(ch->counts);
 	memset(ch, 0, sizeof(*ch));
 }
@@ -195,13 +190,7 @@ static bool choices_init(part_state *p)
 		ch->width += m->nletters + 1;
 		ch->nmc++;
 	}
-	ch->slots = 1024;
-	ch->keys = malloc(ch->slots * sizeof(*ch->keys));
-	ch->row = malloc(ch->slots * sizeof(*ch->row));
-	if (!ch->keys || !ch->row)
-		return false;
-	memset(ch->row, 0xFF, ch->slots * sizeof(*ch->row));
-	return true;
+	return micro_rows_init(&ch->rows);
 }
 
 ec_status ec_class_header(ec_class *c, const ec_roster_header *h, ec_error *err)
@@ -228,64 +217,14 @@ ec_status ec_class_header(ec_class *c, const ec_roster_header *h, ec_error *err)
 	return st;
 }
 
-static int64_t micro_key(double total)
-{
-	double m = total * 1e6;
-
-	if (!(fabs(m) < MICRO_MAX))
-		m = m < 0 ? -MICRO_MAX : MICRO_MAX;
-	return llround(m);
-}
-
-static size_t slot_of(int64_t key, size_t slots)
-{
-	return (size_t)(((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (slots - 1);
-}
-
-/* Double the hash table of distinct totals; false when memory runs out. */
-static bool rehash(choice_rows *ch)
-{
-	size_t n = ch->slots * 2, h, k;
-	int64_t *keys = malloc(n * sizeof(*keys));
-	uint32_t *row = malloc(n * sizeof(*row));
-
-	if (!keys || !row) {
-		free(keys);
-		free(row);
-		return false;
-	}
-	memset(row, 0xFF, n * sizeof(*row));
-	for (h = 0; h < ch->slots; h++) {
-		if (ch->row[h] == UINT32_MAX)
-			continue;
-		for (k = slot_of(ch->keys[h], n); row[k] != UINT32_MAX; k = (k + 1) & (n - 1))
-			;
-		keys[k] = ch->keys[h];
-		row[k] = ch->row[h];
-	}
-	free(ch->keys);
-	free(ch->row);
-	ch->keys = keys;
-	ch->row = row;
-	ch->slots = n;
-	return true;
-}
-
 /* The counters of the distinct total `key`, a new row when it is new; NULL when lost. */
 static uint32_t *choice_row(choice_rows *ch, int64_t key)
 {
-	size_t h;
+	size_t row;
 
 	if (ch->lost)
 		return NULL;
-	for (h = slot_of(key, ch->slots); ch->row[h] != UINT32_MAX; h = (h + 1) & (ch->slots - 1))
-		if (ch->keys[h] == key)
-			return ch->counts + (size_t)ch->row[h] * ch->width;
-	if (ch->used == EC_CLASS_DISTINCT_MAX) {
-		ch->lost = true;
-		return NULL;
-	}
-	if (ch->used == ch->rows_cap) {
+	if (ch->rows.used == ch->rows_cap) {
 		size_t cap = ch->rows_cap ? 2 * ch->rows_cap : 64;
 		uint32_t *grown = realloc(ch->counts, cap * ch->width * sizeof(*grown));
 
@@ -298,17 +237,11 @@ static uint32_t *choice_row(choice_rows *ch, int64_t key)
 		ch->counts = grown;
 		ch->rows_cap = cap;
 	}
-	if (2 * (ch->used + 1) > ch->slots) {
-		if (!rehash(ch)) {
-			ch->lost = true;
-			return NULL;
-		}
-		for (h = slot_of(key, ch->slots); ch->row[h] != UINT32_MAX; h = (h + 1) & (ch->slots - 1))
-			;
+	if ((row = micro_rows_find(&ch->rows, key, EC_CLASS_DISTINCT_MAX)) == SIZE_MAX) {
+		ch->lost = true;
+		return NULL;
 	}
-	ch->keys[h] = key;
-	ch->row[h] = (uint32_t)ch->used++;
-	return ch->counts + (size_t)ch->row[h] * ch->width;
+	return ch->counts + row * ch->width;
 }
 
 /* The index of the lowest set bit of x (x != 0). */
@@ -397,6 +330,60 @@ void ec_class_add(ec_class *c, const ec_roster_row *row)
 	}
 }
 
+/* The options the students of total k chose, from a tally (item j of the tally per mc item). */
+static void tally_choices(choice_rows *ch, const ec_roster_tally *t, size_t k)
+{
+	uint32_t *counts, set;
+	size_t m, a;
+
+	if (!ch->nmc || !(counts = choice_row(ch, micro_key(t->totals[k]))))
+		return;
+	for (m = 0; m < ch->nmc; m++) {
+		const mc_columns *mc = &ch->mc[m];
+		uint32_t *at = counts + mc->first;
+
+		for (a = 0; a < t->nanswers[mc->stats_item]; a++) {
+			const ec_grade_result *r = &t->answers[mc->stats_item][a];
+			uint64_t n = t->counts[k * t->width + t->at[mc->stats_item] + a];
+
+			if (!n)
+				continue;
+			if (r->verdict == EC_VERDICT_BLANK) {
+				at[mc->nletters] += (uint32_t)n;
+				continue;
+			}
+			for (set = r->letters & ((UINT32_C(1) << 26) - 1); set; set &= set - 1) {
+				int8_t col = mc->column_of[lowest_bit(set)];
+
+				if (col >= 0)
+					at[col] += (uint32_t)n;
+			}
+		}
+	}
+}
+
+void ec_class_tally(ec_class *c, const ec_roster_tally *t)
+{
+	part_state *p;
+	size_t s, k;
+
+	if (t->grader >= c->nparts || !c->parts[t->grader].pub.seen ||
+	    t->nitems != c->parts[t->grader].pub.stats.nitems)
+		return;
+	/* the rows handed out first: their thread is done with the part */
+	class_queue_finish(c->queue);
+	c->queue = NULL;
+	p = &c->parts[t->grader];
+	ec_stats_add_tally(&p->pub.stats, t);
+	ec_answer_groups_add_tally(p->pub.groups, t);
+	for (s = 0; s < p->pub.grader->nsections && s < t->nsections; s++)
+		for (k = 0; k < t->nvalues[s]; k++)
+			p->pub.sections[s].bins[bin_of(&p->pub.sections[s], t->values[s][k])] +=
+				t->value_students[s][k];
+	for (k = 0; k < t->ntotals; k++)
+		tally_choices(&p->choices, t, k);
+}
+
 void ec_class_flag(ec_class *c, const ec_error *e)
 {
 	ec_class_flagged *f;
@@ -419,12 +406,13 @@ static void sum_group(const choice_rows *ch, ec_class_choices *out, int64_t cut,
 {
 	size_t h, m, k;
 
-	for (h = 0; h < ch->slots; h++) {
+	for (h = 0; h < ch->rows.slots; h++) {
 		const uint32_t *counts;
 
-		if (ch->row[h] == UINT32_MAX || (upper ? ch->keys[h] < cut : ch->keys[h] > cut))
+		if (ch->rows.row[h] == UINT32_MAX ||
+		    (upper ? ch->rows.keys[h] < cut : ch->rows.keys[h] > cut))
 			continue;
-		counts = ch->counts + (size_t)ch->row[h] * ch->width;
+		counts = ch->counts + (size_t)ch->rows.row[h] * ch->width;
 		for (m = 0; m < ch->nmc; m++) {
 			const mc_columns *mc = &ch->mc[m];
 			ec_class_choices *o = &out[mc->stats_item];

@@ -87,7 +87,7 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		em->sum->flagged_cells += n->flagged_cells;
 		if ((em->st = roster_dups_note(&r->dups, n->spool_at, n->id_hash, em->err)) != EC_OK)
 			return false;
-		if (!r->keep_rows)
+		if (!r->keep_rows || n->tallied)
 			continue;
 		/* items without a column stay blank: set once a grader, as long as its rows follow */
 		if (em->blank_for != n->key + 1) {
@@ -132,6 +132,21 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		}
 	}
 	return true;
+}
+
+/* The students the threads counted, to on_tally. */
+static ec_status hand_tally(run *r, ec_error *err)
+{
+	const roster_tally *ts[MAX_THREADS];
+	const roster_scorer *by[MAX_THREADS];
+	size_t k;
+
+	for (k = 0; k < MAX_THREADS; k++) {
+		ts[k] = &r->workers[k].tally;
+		by[k] = r->workers[k].sc && r->workers[k].sc[0].tables ? &r->workers[k].sc[0] : NULL;
+	}
+	return roster_tally_hand(ts, by, MAX_THREADS, &r->plans[0], 0, r->o->on_tally, r->o->ctx,
+				 err);
 }
 
 /* ---- the threads ---- */
@@ -258,6 +273,8 @@ static ec_status worker_init(run *r, worker *w, ec_error *err)
 	w->sc = calloc(r->nkeys, sizeof(*w->sc));
 	if (!w->sections || !w->codes || !w->aside || !w->items || !w->sc)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	if (r->tally && !roster_tally_init(&w->tally, &r->plans[0]))
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	/* the other keys' scorers are made when they first grade a row */
 	return roster_scorer_init(&w->sc[0], &r->plans[0], err);
 }
@@ -276,6 +293,7 @@ static void worker_free(worker *w, size_t nkeys)
 	free(w->items);
 	free(w->flags);
 	free(w->pending);
+	roster_tally_free(&w->tally);
 }
 
 static void chunk_free(chunk *ck)
@@ -589,6 +607,10 @@ static ec_status read_header(run *r, ec_error *err)
 	if (st == EC_OK)
 		r->fieldless = r->o->rows_without_fields ||
 			       (r->o->fields_for_text_only && !r->keyed && letters_only(&r->plans[0]));
+	/* counted, not handed out: one key, letters only, no fields wanted */
+	if (st == EC_OK)
+		r->tally = r->o->on_tally && r->o->on_row && r->fieldless && !r->keyed &&
+			   letters_only(&r->plans[0]);
 	if (st == EC_OK)
 		warn_data_columns(r, rd.fields, cols, rd.nfields, rd.record_line);
 	if (st == EC_OK && r->o->on_header && !announce_header(r, rd.fields))
@@ -723,6 +745,8 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 	}
 	if (st == EC_OK)
 		st = roster_dups_finish(&r->dups, err);
+	if (st == EC_OK && r->tally)
+		st = hand_tally(r, err);
 	if (st == EC_OK && r->o->out && (fflush(r->o->out) != 0 || ferror(r->o->out)))
 		st = ec_error_set(err, EC_ERR_IO, "write error");
 	summary->bytes = r->bytes;

@@ -14,6 +14,7 @@
 #include "examcheck/ec_roster.h"
 #include "roster_dups.h"
 #include "roster_score.h"
+#include "roster_tally.h"
 
 /*
  * Input read per chunk, chunks in flight, threads: 4 x 32 KiB keeps the
@@ -34,6 +35,7 @@ typedef struct row_note {
 	uint32_t first_msg, nmsgs;  /* its messages in the chunk's list */
 	uint32_t flagged_cells;
 	bool flagged, lost;         /* lost: the record could not be read */
+	bool tallied;               /* counted in its thread's tally, not handed to on_row */
 	size_t first_field;         /* with callbacks: its fields in the chunk's field list */
 	size_t nfields;
 	size_t flags_at;            /* with callbacks: its flagged text in the chunk's text */
@@ -90,6 +92,7 @@ typedef struct worker {
 	size_t flags_len, flags_cap;
 	char *pending;              /* the items of its marks not given yet, "3.3.4 3.3.5" */
 	size_t pending_len, pending_cap;
+	roster_tally tally;         /* with r->tally: the students this thread counted */
 	struct run *r;
 } worker;
 
@@ -118,6 +121,7 @@ typedef struct run {
 	bool fieldless;             /* ... but not the fields of rows read in one pass
 				       (rows_without_fields, or fields_for_text_only and no
 				       item column whose answer is text) */
+	bool tally;                 /* ... and rows that can be are counted (on_tally) */
 	size_t chunk_bytes;
 	chunk slots[SLOTS];
 	size_t nslots;              /* in use: SLOTS with callbacks, SLOTS_WRITING without */

@@ -101,6 +101,17 @@ static bool flag(worker *w, const char *what)
 	return true;
 }
 
+/* Whether every item column's answer has a code (none kept aside). */
+static bool all_coded(const roster_plan *p, const uint8_t *codes)
+{
+	size_t c;
+
+	for (c = 0; c < p->ncols; c++)
+		if (p->item[c] >= 0 && codes[c] == ROSTER_UNCODED)
+			return false;
+	return true;
+}
+
 /* Keep what the ordered half needs to hand the row to on_row. */
 static bool keep_row(run *r, worker *w, chunk *ck, row_note *n)
 {
@@ -559,7 +570,9 @@ static bool process_row(run *r, worker *w, chunk *ck)
 	}
 	n->total = total;
 	n->flagged = w->flags_len > 0;
-	if (r->keep_rows && !keep_row(r, w, ck, n))
+	n->tallied = r->tally && !n->flagged && all_coded(p, w->codes) &&
+		     roster_tally_add(&w->tally, w->codes, total, w->sections);
+	if (r->keep_rows && !n->tallied && !keep_row(r, w, ck, n))
 		return false;
 	return !r->o->out || write_row(r, w, ck, total);
 }
@@ -651,7 +664,8 @@ static int fast_row(run *r, worker *w, chunk *ck)
 	n->total = total;
 	rd->in_pos = (size_t)(q - rd->in);
 	rd->record_line = rd->line++;
-	if (r->keep_rows && !keep_coded_row(r, w, ck, n))
+	n->tallied = r->tally && roster_tally_add(&w->tally, w->codes, total, sec);
+	if (r->keep_rows && !n->tallied && !keep_coded_row(r, w, ck, n))
 		return -1;
 	if (!r->o->out)
 		return 1;

@@ -4,10 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SLOTS (2 * EC_STATS_DISTINCT_MAX)
+#include "micro_rows.h"
 
-/* Totals are kept in millionths as int64_t: at most this many in absolute value. */
-#define MICRO_MAX 9e18
+#define SLOTS (2 * EC_STATS_DISTINCT_MAX)
 
 _Static_assert(sizeof(((ec_stats_item *)0)->id) == sizeof(((ec_key_item *)0)->id),
 	       "an item's id is copied whole from the key");
@@ -182,7 +181,7 @@ static bool grow_rows(ec_stats *s, size_t r)
  * `fine_right`) where its students fully right are counted, NULL when
  * there is none.
  */
-static uint64_t *count_distinct(ec_stats *s, int64_t key, double quantised)
+static uint64_t *count_distinct_n(ec_stats *s, int64_t key, double quantised, uint64_t n)
 {
 	size_t h = slot_of(key);
 
@@ -197,7 +196,7 @@ static uint64_t *count_distinct(ec_stats *s, int64_t key, double quantised)
 				s->keys[h] = key;
 				s->row[h] = (uint32_t)s->used++;
 			}
-			s->counts[h]++;
+			s->counts[h] += n;
 			if (!s->nitems || s->groups_lost || !grow_rows(s, s->row[h]))
 				return NULL;
 			return s->right + (size_t)s->row[h] * s->nitems;
@@ -248,16 +247,6 @@ static double welford(double x, double inv_n, double *mean, double *m2)
 	return d;
 }
 
-/* A total in millionths, the key of its distinct total; out of range ones at the ends. */
-static int64_t micro_key(double total)
-{
-	double m = total * 1e6;
-
-	if (!(fabs(m) < MICRO_MAX))
-		m = m < 0 ? -MICRO_MAX : MICRO_MAX;
-	return llround(m);
-}
-
 void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total)
 {
 	int64_t key = micro_key(total);
@@ -272,7 +261,7 @@ void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total)
 		s->min = total;
 	if (s->n == 1 || total > s->max)
 		s->max = total;
-	right = count_distinct(s, key, quantised);
+	right = count_distinct_n(s, key, quantised, 1);
 	for (i = 0; i < s->nitems; i++) {
 		ec_stats_item *it = &s->items[i];
 		const ec_grade_result *r = &results[it->source];
@@ -291,6 +280,126 @@ void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total)
 	welford(sum, inv_n, &s->sum_mean, &s->sum_m2);
 	s->bins[clamp_bin((total - s->lo) / s->bin_width, s->nbins)]++;
 	s->fine[fine_bin(s, quantised)]++;
+}
+
+/* Join a mean and sum of squares of nb values (mb, m2b) to those of na (in *ma, *m2a). */
+static void join_moments(uint64_t na, uint64_t nb, double *ma, double *m2a, double mb, double m2b,
+			 double *delta)
+{
+	double n = (double)na + (double)nb, d = mb - *ma;
+
+	*delta = d;
+	*ma += d * ((double)nb / n);
+	*m2a += m2b + d * d * ((double)na * (double)nb / n);
+}
+
+/*
+ * Item i's answers over the tally: counted, and their mean and moments
+ * with the rest of the total joined to the item's. Returns the tally's
+ * mean of the item.
+ */
+static double tally_item(ec_stats *s, const ec_roster_tally *t, size_t i, double mean_t)
+{
+	ec_stats_item *it = &s->items[i];
+	const ec_grade_result *ans = t->answers[i];
+	uint64_t n = 0, na = s->n;
+	double sum = 0, mean, rest_mean, m2 = 0, rest_m2 = 0, c = 0, dp, dr;
+	size_t k, a;
+
+	for (a = 0; a < t->nanswers[i]; a++) {
+		uint64_t given = 0;
+		uint32_t set;
+
+		for (k = 0; k < t->ntotals; k++)
+			given += t->counts[k * t->width + t->at[i] + a];
+		n += given;
+		sum += (double)given * ans[a].points;
+		if (it->kind != EC_KEY_MC && it->kind != EC_KEY_TF)
+			continue;
+		if (ans[a].verdict == EC_VERDICT_BLANK) {
+			it->blank += given;
+			continue;
+		}
+		for (set = ans[a].letters & ((UINT32_C(1) << 26) - 1); set; set &= set - 1)
+			it->chosen[lowest_bit(set)] += given;
+	}
+	if (n == 0)
+		return 0;
+	mean = sum / (double)n;
+	rest_mean = mean_t - mean;
+	for (k = 0; k < t->ntotals; k++) {
+		for (a = 0; a < t->nanswers[i]; a++) {
+			uint64_t given = t->counts[k * t->width + t->at[i] + a];
+			double p = ans[a].points - mean, r = t->totals[k] - ans[a].points - rest_mean;
+
+			if (!given)
+				continue;
+			m2 += (double)given * p * p;
+			rest_m2 += (double)given * r * r;
+			c += (double)given * p * r;
+		}
+	}
+	if (na == 0) {
+		it->mean = mean;
+		it->m2 = m2;
+		it->rest_mean = rest_mean;
+		it->rest_m2 = rest_m2;
+		it->c_rest = c;
+		return mean;
+	}
+	join_moments(na, n, &it->mean, &it->m2, mean, m2, &dp);
+	join_moments(na, n, &it->rest_mean, &it->rest_m2, rest_mean, rest_m2, &dr);
+	it->c_rest += c + dp * dr * ((double)na * (double)n / ((double)na + (double)n));
+	return mean;
+}
+
+void ec_stats_add_tally(ec_stats *s, const ec_roster_tally *t)
+{
+	uint64_t n = 0, na = s->n;
+	double sum = 0, mean, m2 = 0, sum_mean = 0, d;
+	size_t k, i, a;
+
+	for (k = 0; k < t->ntotals; k++) {
+		n += t->students[k];
+		sum += (double)t->students[k] * t->totals[k];
+	}
+	if (n == 0 || t->nitems != s->nitems)
+		return;
+	mean = sum / (double)n;
+	for (k = 0; k < t->ntotals; k++)
+		m2 += (double)t->students[k] * (t->totals[k] - mean) * (t->totals[k] - mean);
+	for (i = 0; i < s->nitems; i++)
+		sum_mean += tally_item(s, t, i, mean);
+	/* the sum of the items' points is the total less a constant: the same spread */
+	if (na == 0) {
+		s->sum_mean = sum_mean;
+		s->sum_m2 = m2;
+	} else {
+		join_moments(na, n, &s->sum_mean, &s->sum_m2, sum_mean, m2, &d);
+	}
+	if (na == 0) {
+		s->mean = mean;
+		s->m2 = m2;
+		s->min = t->totals[0];
+		s->max = t->totals[t->ntotals - 1];
+	} else {
+		join_moments(na, n, &s->mean, &s->m2, mean, m2, &d);
+		s->min = fmin(s->min, t->totals[0]);
+		s->max = fmax(s->max, t->totals[t->ntotals - 1]);
+	}
+	s->n = na + n;
+	for (k = 0; k < t->ntotals; k++) {
+		int64_t key = micro_key(t->totals[k]);
+		double quantised = (double)key / 1e6;
+		uint64_t *right = count_distinct_n(s, key, quantised, t->students[k]);
+
+		for (i = 0; right && i < s->nitems; i++)
+			for (a = 0; a < t->nanswers[i]; a++)
+				if (t->answers[i][a].verdict == EC_VERDICT_RIGHT)
+					right[i] += t->counts[k * t->width + t->at[i] + a];
+		s->bins[clamp_bin((t->totals[k] - s->lo) / s->bin_width, s->nbins)] += t->students[k];
+		s->fine[fine_bin(s, quantised)] += t->students[k];
+	}
 }
 
 /* A distinct total and its slot in the hash table. */
