@@ -538,6 +538,41 @@ static void test_stats_discrimination_constant_rest(void **state)
 	ec_stats_free(&s);
 }
 
+/*
+ * Statistics written to a few places round the decimal a double stands
+ * for, halves away from zero, where printf("%.Nf") rounds the binary
+ * value: 2.675 is 2.67499999999999982236431605997495353221893310546875
+ * in binary, and a facility of 62415 points in 100000 (0.62415) is a hair
+ * below too; a reader expects 2.68 and 0.6242. Expected texts by hand.
+ */
+static void test_stats_fixed(void **state)
+{
+	static const struct {
+		double x;
+		int decimals;
+		const char *text;
+	} cases[] = {
+		{0.62415, 4, "0.6242"},   {0.42695, 4, "0.4270"},      {2.675, 2, "2.68"},
+		{0.125, 2, "0.13"},       {-0.125, 2, "-0.13"},        {1234.5, 0, "1235"},
+		{0.9999996, 4, "1.0000"}, {99.995, 2, "100.00"},       {-0.00004, 4, "0.0000"},
+		{-0.00005, 4, "-0.0001"}, {1e-300, 3, "0.000"},        {0, 2, "0.00"},
+		{0.1 + 0.2, 1, "0.3"},    {123456789012.5, 2, "123456789012.50"},
+		{-2.5, 0, "-3"},          {1e20, 2, "100000000000000000000.00"},
+		{0.33333, 4, "0.3333"},   {0.66666, 4, "0.6667"},
+	};
+	char buf[64];
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		assert_string_equal(ec_stats_fixed(cases[k].x, cases[k].decimals, buf), cases[k].text);
+	/* what printf gives for two of them: the reason for the function */
+	snprintf(buf, sizeof(buf), "%.2f", 2.675);
+	assert_string_equal(buf, "2.67");
+	snprintf(buf, sizeof(buf), "%.4f", 0.62415);
+	assert_string_equal(buf, "0.6241");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -553,6 +588,7 @@ int main(void)
 		cmocka_unit_test(test_stats_summarise_many_distinct_totals),
 		cmocka_unit_test(test_stats_bad_input),
 		cmocka_unit_test(test_stats_discrimination_constant_rest),
+		cmocka_unit_test(test_stats_fixed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,7 +31,9 @@ typedef struct ec_stats_item {
 	double max_points;    /**< the item's points */
 	uint32_t options;     /**< mc: options listed even when nobody chose them (bit k = 'A' + k) */
 	size_t source;        /**< the index of this item's result in what ec_stats_add() is given */
-	double mean;          /**< mean points so far */
+	double sum;           /**< the points added up (exact while they are multiples of a
+				   power of two, whatever the order: the facility's numerator) */
+	double mean;          /**< mean points so far (Welford's, for m2) */
 	double m2;            /**< sum of squared deviations of the points */
 	double rest_mean;     /**< mean of the rest: the total minus this item's points */
 	double rest_m2;       /**< sum of squared deviations of the rest */
@@ -46,6 +48,7 @@ typedef struct ec_stats {
 	ec_stats_item *items;
 	size_t nitems;
 	uint64_t n;           /**< students added */
+	double sum;           /**< the totals added up (the summary's mean is sum / n) */
 	double mean, m2;      /**< of the totals (Welford) */
 	double sum_mean, sum_m2; /**< of the sum of the items' points (for alpha) */
 	double min, max;      /**< lowest and highest total seen */
@@ -170,6 +173,14 @@ double ec_stats_alpha(const ec_stats *s);
 
 /** Release the state's memory. */
 void ec_stats_free(ec_stats *s);
+
+/**
+ * A statistic written with `decimals` places (0 to 9) as the decimal it
+ * stands for is rounded: its first 15 significant digits, a half away
+ * from zero (a facility of exactly 0.62415, whose double is a hair below,
+ * is 0.6242), never "-0". `x` finite. Returns `buf`, which needs 64 bytes.
+ */
+char *ec_stats_fixed(double x, int decimals, char buf[64]);
 
 #ifdef __cplusplus
 }

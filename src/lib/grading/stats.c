@@ -1,6 +1,7 @@
 #include "examcheck/ec_stats.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,6 +257,7 @@ void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total)
 
 	s->n++;
 	inv_n = 1.0 / (double)s->n;
+	s->sum += total;
 	welford(total, inv_n, &s->mean, &s->m2);
 	if (s->n == 1 || total < s->min)
 		s->min = total;
@@ -268,6 +270,7 @@ void ec_stats_add(ec_stats *s, const ec_grade_result *results, double total)
 		double rest = total - r->points, dx;
 
 		sum += r->points;
+		it->sum += r->points;
 		dx = welford(r->points, inv_n, &it->mean, &it->m2);
 		welford(rest, inv_n, &it->rest_mean, &it->rest_m2);
 		it->c_rest += dx * (rest - it->rest_mean);
@@ -325,6 +328,7 @@ static double tally_item(ec_stats *s, const ec_roster_tally *t, size_t i, double
 	}
 	if (n == 0)
 		return 0;
+	it->sum += sum;
 	mean = sum / (double)n;
 	rest_mean = mean_t - mean;
 	for (k = 0; k < t->ntotals; k++) {
@@ -365,6 +369,7 @@ void ec_stats_add_tally(ec_stats *s, const ec_roster_tally *t)
 	}
 	if (n == 0 || t->nitems != s->nitems)
 		return;
+	s->sum += sum;
 	mean = sum / (double)n;
 	for (k = 0; k < t->ntotals; k++)
 		m2 += (double)t->students[k] * (t->totals[k] - mean) * (t->totals[k] - mean);
@@ -521,7 +526,7 @@ ec_status ec_stats_summarise(const ec_stats *s, ec_stats_summary *out, ec_error 
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
 	out->n = s->n;
-	out->mean = s->mean;
+	out->mean = s->sum / (double)s->n; /* not Welford's: the same whatever the order */
 	out->sd = sqrt(s->m2 / (double)s->n);
 	out->min = s->min;
 	out->max = s->max;
@@ -559,7 +564,7 @@ double ec_stats_facility(const ec_stats *s, size_t i)
 {
 	if (s->items[i].max_points == 0 || s->n == 0)
 		return NAN;
-	return s->items[i].mean / s->items[i].max_points;
+	return s->items[i].sum / (double)s->n / s->items[i].max_points;
 }
 
 double ec_stats_discrimination(const ec_stats *s, size_t i)
@@ -582,4 +587,36 @@ double ec_stats_alpha(const ec_stats *s)
 	for (i = 0; i < s->nitems; i++)
 		items += s->items[i].m2;
 	return k / (k - 1) * (1 - items / s->sum_m2);
+}
+
+char *ec_stats_fixed(double x, int decimals, char buf[64])
+{
+	char e[48];
+	int exp, last, i;
+	uint64_t k = 0, scale = 1;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 9)
+		decimals = 9;
+	/* d.dddddddddddddde+XX: the 15 significant digits the double stands for */
+	snprintf(e, sizeof(e), "%.14e", fabs(x));
+	exp = atoi(e + 17);
+	last = exp + decimals; /* the last digit kept (index into the 15) */
+	if (last >= 14 || !isfinite(x)) {
+		snprintf(buf, 64, "%.*f", decimals, x);
+		return buf;
+	}
+	for (i = 0; i <= last; i++)
+		k = k * 10 + (uint64_t)(e[i == 0 ? 0 : i + 1] - '0');
+	if (last >= -1 && e[last + 1 == 0 ? 0 : last + 2] >= '5')
+		k++; /* a half, or more, away from zero */
+	for (i = 0; i < decimals; i++)
+		scale *= 10;
+	if (decimals == 0)
+		snprintf(buf, 64, "%s%llu", x < 0 && k ? "-" : "", (unsigned long long)k);
+	else
+		snprintf(buf, 64, "%s%llu.%0*llu", x < 0 && k ? "-" : "",
+			 (unsigned long long)(k / scale), decimals, (unsigned long long)(k % scale));
+	return buf;
 }

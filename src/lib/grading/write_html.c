@@ -73,8 +73,10 @@ static void text(FILE *f, const char *s)
 /* A number to `decimals` places, "–" when not defined. */
 static void number(FILE *f, double x, int decimals)
 {
+	char buf[64];
+
 	if (isfinite(x))
-		fprintf(f, "%.*f", decimals, fabs(x) < 0.5 * pow(10, -decimals) ? 0.0 : x);
+		fputs(ec_stats_fixed(x, decimals, buf), f);
 	else
 		fputs("\xE2\x80\x93", f);
 }

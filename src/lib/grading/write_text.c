@@ -127,9 +127,11 @@ static ec_status sheet_end(ec_write_ctx *w, const ec_sheet_report *r)
  */
 static void ratio(FILE *f, const char *before, double x)
 {
+	char buf[64];
+
 	fputs(before, f);
 	if (isfinite(x))
-		fprintf(f, "%.4f", x);
+		fputs(ec_stats_fixed(x, 4, buf), f);
 	else
 		putc('-', f);
 }
