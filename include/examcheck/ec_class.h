@@ -119,7 +119,12 @@ void ec_class_add(ec_class *c, const ec_roster_row *row);
  * The students the roster counted instead of handing them out (from
  * on_tally; set ec_roster_options.on_tally to a function that calls
  * this), added to the part of their key as if each had come to
- * ec_class_add(). Call it after the rows (it is called last).
+ * ec_class_add(). Call it after the rows (it is called last). Every count
+ * is the same whichever way a student came, and so are the means and
+ * facilities for points that are multiples of a power of two; spreads
+ * and correlations are joined from the two ways (ec_stats_add_tally()),
+ * and an item with more than EC_ANSWER_GROUPS_MAX distinct answers keeps
+ * those given most among the counted ones.
  */
 void ec_class_tally(ec_class *c, const ec_roster_tally *t);
 

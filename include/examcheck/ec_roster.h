@@ -231,7 +231,11 @@ typedef struct ec_roster_options {
 				     to on_tally once the last row is handed out, from the
 				     calling thread; the others still come to on_row. For
 				     callers that only count (statistics): a row then costs
-				     a few counters, in the threads that read it */
+				     a few counters, in the threads that read it. A thread
+				     counts as many distinct totals as 4 MiB of counters
+				     hold (1,092 for 20 items); a student with another
+				     comes to on_row, so that past that which students are
+				     counted can depend on the threads */
 } ec_roster_options;
 
 /** What a run did. */
