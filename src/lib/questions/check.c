@@ -288,12 +288,11 @@ ec_status ec_reasons_init(ec_reasons *r, ec_exam *x, const ec_grader *g, ec_erro
 	size_t i;
 
 	memset(r, 0, sizeof(*r));
-	if (fit_key(x, g, &kf) != EC_OK)
-		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	r->facts = calloc(g->count ? g->count : 1, sizeof(*r->facts));
 	if (!r->facts)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	r->count = g->count;
+	/* the facts first: solved that deep, the key below reuses the solutions */
 	for (i = 0; i < g->count; i++) {
 		const ec_grade_item *it = &g->items[i];
 		const ec_item_facts *f = NULL;
@@ -304,10 +303,16 @@ ec_status ec_reasons_init(ec_reasons *r, ec_exam *x, const ec_grader *g, ec_erro
 			ec_reasons_free(r);
 			return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 		}
-		if (f && it->naccepted && ec_explain_agrees(f, &it->accepted[0]) &&
-		    fits(&kf, it->key.id))
+		if (f && it->naccepted && ec_explain_agrees(f, &it->accepted[0]))
 			r->facts[i] = f;
 	}
+	if (fit_key(x, g, &kf) != EC_OK) {
+		ec_reasons_free(r);
+		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
+	}
+	for (i = 0; i < g->count; i++)
+		if (r->facts[i] && !fits(&kf, g->items[i].key.id))
+			r->facts[i] = NULL;
 	return EC_OK;
 }
 
