@@ -79,6 +79,12 @@ ec_status ec_grade_roster_columns(const ec_grader *g, char *const *fields, size_
 				  size_t id_col, const ec_column_map *map, const char *file,
 				  long line, long *cols, ec_error *err);
 
+/** Answer numbers a column's table gives (ec_roster_row.codes), and the none. */
+#define EC_ROSTER_CODES 48
+#define EC_ROSTER_NO_CODE 255
+/** Tables that number answers (ec_roster_row.coder): one a thread. */
+#define EC_ROSTER_CODERS 2
+
 /** One graded student, as handed to ec_roster_options.on_row. */
 typedef struct ec_roster_row {
 	char *const *fields;                /**< the record as read, its student id moved first
@@ -95,6 +101,16 @@ typedef struct ec_roster_row {
 						 column picks, in order of first appearance */
 	const ec_grader *graded_with;       /**< that key's grader; `sections` and
 						 `results` are its */
+	const uint8_t *codes;               /**< per field of an item's column: the number
+						 (below EC_ROSTER_CODES) its column's table gives
+						 the field's text, or EC_ROSTER_NO_CODE for a text
+						 it does not hold; the same text in the same
+						 column, graded by the same key, has the same
+						 number from the same `coder`. A cache key for
+						 what is worked out from the text, read in input
+						 order only. NULL: none given */
+	unsigned coder;                     /**< whose tables numbered `codes` (below
+						 EC_ROSTER_CODERS) */
 } ec_roster_row;
 
 /** What the header holds, as handed to ec_roster_options.on_header. */

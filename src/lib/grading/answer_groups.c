@@ -24,13 +24,15 @@
 #define GONE_BITS 8192u
 /* A cache entry's group when its answer goes to "other". */
 #define TO_OTHER 255
+/* An answer number (ec_roster_row.codes) not met yet. */
+#define UNMAPPED 254
 /*
  * The length under which a tf or mc answer is cached by its letters and
  * verdict instead of its spelling (no spelling is that long).
  */
 #define BY_LETTERS (CACHE_TEXT + 1)
 
-_Static_assert(EC_ANSWER_GROUPS_MAX < TO_OTHER, "a group's index fits below TO_OTHER");
+_Static_assert(EC_ANSWER_GROUPS_MAX < UNMAPPED, "a group's index fits below UNMAPPED");
 _Static_assert(CACHE_FILL < CACHE_SLOTS, "a probe always ends at an empty slot");
 
 /*
@@ -60,6 +62,8 @@ typedef struct item_groups {
 	spelling cache[CACHE_SLOTS];
 	uint64_t count[EC_ANSWER_GROUPS_MAX]; /* students per group slot, but those pending */
 	size_t cached;
+	/* per coder and answer number: its group, TO_OTHER or UNMAPPED (one byte a lookup) */
+	uint8_t by_code[EC_ROSTER_CODERS][EC_ROSTER_CODES];
 	size_t item;   /* index into g->items */
 	size_t column; /* the roster column holding its answers */
 	size_t n;
@@ -102,6 +106,7 @@ ec_status ec_answer_groups_new(ec_answer_groups **out, const ec_grader *g,
 		const ec_grade_item *gi = &g->items[h->items[i]];
 
 		a->items[i].item = h->items[i];
+		memset(a->items[i].by_code, UNMAPPED, sizeof(a->items[i].by_code));
 		a->items[i].by_letters = (gi->key.kind == EC_KEY_TF || gi->key.kind == EC_KEY_MC) &&
 					 gi->rule.scheme != EC_SCHEME_MANUAL;
 		a->of_item[h->items[i]] = i;
@@ -227,14 +232,17 @@ static void cache_put(item_groups *it, uint64_t w0, uint64_t w1, size_t len, uin
 	it->cached++;
 }
 
-/* Group k's place is given away: its spellings now read as other. */
+/* Group k's place is given away: its spellings (and answer numbers) now read as other. */
 static void cache_forget(item_groups *it, size_t k)
 {
-	size_t h;
+	size_t h, c;
 
 	for (h = 0; h < CACHE_SLOTS; h++)
 		if (it->cache[h].len1 && it->cache[h].group == k)
 			it->cache[h].group = TO_OTHER;
+	for (c = 0; c < EC_ROSTER_CODERS * EC_ROSTER_CODES; c++)
+		if ((&it->by_code[0][0])[c] == k)
+			(&it->by_code[0][0])[c] = TO_OTHER;
 }
 
 /* ---- the filter of answers sent to "other" ---- */
@@ -452,9 +460,9 @@ static uint8_t count_new(item_groups *it, group_rec *want_in)
  * An answer its item's cache lacks (its key w0, w1, len when `cached`):
  * read it, count it in its group (or other) and cache where it went.
  */
-static void count_uncached(const ec_answer_groups *a, item_groups *it, const char *text,
-			   size_t len, const ec_grade_result *r, bool cached, uint64_t w0, uint64_t w1,
-			   size_t key_len)
+static uint8_t count_uncached(const ec_answer_groups *a, item_groups *it, const char *text,
+			      size_t len, const ec_grade_result *r, bool cached, uint64_t w0,
+			      uint64_t w1, size_t key_len)
 {
 	group_rec want;
 	uint8_t group;
@@ -467,15 +475,18 @@ static void count_uncached(const ec_answer_groups *a, item_groups *it, const cha
 	group = count_new(it, &want);
 	if (cached)
 		cache_put(it, w0, w1, key_len, group);
+	return group;
 }
 
 /*
- * Each item's answer of the row: its cache key (tf and mc by letters and
- * verdict, others by spelling), one probe, one count; only a miss reads
- * the answer.
+ * Each item's answer of the row: by its answer number when the row has
+ * one already met (a byte looked up), else by its cache key (tf and mc by
+ * letters and verdict, others by spelling), one probe, one count; only a
+ * miss reads the answer. The group found is remembered for the number.
  */
 void ec_answer_groups_add(ec_answer_groups *a, const ec_roster_row *row)
 {
+	bool numbered = row->codes && row->coder < EC_ROSTER_CODERS;
 	size_t i;
 
 	a->students++;
@@ -485,8 +496,19 @@ void ec_answer_groups_add(ec_answer_groups *a, const ec_roster_row *row)
 		const char *text = "";
 		size_t len = 0, key_len;
 		uint64_t w0, w1 = 0;
+		uint8_t *known = NULL, group = UNMAPPED;
 		unsigned h;
 
+		if (numbered && row->codes[it->column] < EC_ROSTER_CODES) {
+			known = &it->by_code[row->coder][row->codes[it->column]];
+			if (*known != UNMAPPED) {
+				if (*known == TO_OTHER)
+					it->other++;
+				else
+					it->count[*known]++;
+				continue;
+			}
+		}
 		if (it->by_letters && r->verdict != EC_VERDICT_UNREADABLE) {
 			w0 = r->letters | (uint64_t)r->verdict << 32;
 			key_len = BY_LETTERS;
@@ -496,7 +518,9 @@ void ec_answer_groups_add(ec_answer_groups *a, const ec_roster_row *row)
 				len = row->lens[it->column];
 			}
 			if (len > CACHE_TEXT) {
-				count_uncached(a, it, text, len, r, false, 0, 0, 0);
+				group = count_uncached(a, it, text, len, r, false, 0, 0, 0);
+				if (known)
+					*known = group;
 				continue;
 			}
 			spelling_words(text, len, &w0, &w1);
@@ -506,15 +530,18 @@ void ec_answer_groups_add(ec_answer_groups *a, const ec_roster_row *row)
 			spelling *c = &it->cache[h];
 
 			if (c->len1 == 0) {
-				count_uncached(a, it, text, len, r, true, w0, w1, key_len);
+				group = count_uncached(a, it, text, len, r, true, w0, w1, key_len);
 				break;
 			}
 			if (c->w0 == w0 && c->w1 == w1 && c->len1 == key_len + 1) {
+				group = c->group;
 				if (++c->pending == UINT32_MAX)
 					cache_flush(it);
 				break;
 			}
 		}
+		if (known)
+			*known = group;
 	}
 }
 

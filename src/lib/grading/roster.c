@@ -24,6 +24,7 @@ typedef struct emitter {
 	size_t blank_for;           /* 1 + the grader whose blanks `results` holds, 0: none */
 	char **fields;              /* for on_row */
 	size_t *lens;
+	uint8_t *codes;             /* for on_row, when the student id is not the first column */
 	ec_status st;
 	ec_error *err;
 } emitter;
@@ -126,6 +127,13 @@ static bool emit_chunk(run *r, emitter *em, chunk *ck)
 		row.flagged = ck->text + n->flags_at;
 		row.grader = n->key;
 		row.graded_with = r->graders[n->key];
+		row.codes = ck->codes + k * p->ncols;
+		row.coder = ck->coder;
+		if (r->id_col != 0) { /* in the order of the fields: the student id's first */
+			for (c = 0; c < p->ncols; c++)
+				em->codes[c] = row.codes[roster_column_at(r->id_col, c)];
+			row.codes = em->codes;
+		}
 		if (r->o->on_row && !r->o->on_row(r->o->ctx, &row)) {
 			em->st = ec_error_set(em->err, EC_ERR_INVALID, "stopped");
 			return false;
@@ -698,7 +706,8 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 		em.results = calloc(r->max_count ? r->max_count : 1, sizeof(*em.results));
 		em.fields = calloc(EC_CSV_FIELDS_MAX, sizeof(*em.fields));
 		em.lens = calloc(EC_CSV_FIELDS_MAX, sizeof(*em.lens));
-		if (!em.results || !em.fields || !em.lens)
+		em.codes = calloc(EC_CSV_FIELDS_MAX, sizeof(*em.codes));
+		if (!em.results || !em.fields || !em.lens || !em.codes)
 			st = ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	}
 	for (i = 0; i < MAX_THREADS && st == EC_OK; i++)
@@ -765,6 +774,7 @@ ec_status roster_grade_run(const ec_grader *g, FILE *in, const char *file,
 	free(em.results);
 	free(em.fields);
 	free(em.lens);
+	free(em.codes);
 	free(r);
 	return st;
 }

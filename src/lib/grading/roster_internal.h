@@ -28,6 +28,10 @@
 #define SLOTS_WRITING 4
 #define MAX_THREADS 2
 
+_Static_assert(MAX_THREADS == EC_ROSTER_CODERS, "a thread's tables number its answers");
+_Static_assert(ROSTER_CODES == EC_ROSTER_CODES && ROSTER_UNCODED == EC_ROSTER_NO_CODE,
+	       "the codes handed out are the tables'");
+
 /* One record of a chunk as the ordered half needs it. */
 typedef struct row_note {
 	long line;
@@ -74,6 +78,7 @@ typedef struct chunk {
 	char *spool;                /* the students' ids, as roster_spool_record() writes them */
 	size_t spool_len, spool_cap;
 	const roster_scorer *by;    /* whose tables the codes index (one scorer a key) */
+	unsigned coder;             /* and whose they are: the worker's index */
 	ec_status fatal;            /* EC_ERR_NOMEM while processing */
 	bool done;
 } chunk;

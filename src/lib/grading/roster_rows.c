@@ -724,6 +724,7 @@ void roster_process_chunk(run *r, worker *w, chunk *ck)
 	ck->nfields = 0;
 	ck->fatal = EC_OK;
 	ck->by = w->sc;
+	ck->coder = (unsigned)(w - r->workers);
 	if (ck->has_error) {
 		if (!note_lost(ck, &ck->error))
 			ck->fatal = EC_ERR_NOMEM;
