@@ -7,7 +7,9 @@
  * spread and correlation to rounding, with one thread or two, on rosters
  * that send some students each way (flagged cells, answers too long for
  * the answer tables, records of the wrong shape) and on one whose
- * distinct totals outgrow the tally's memory.
+ * distinct totals outgrow the tally's memory. And the answer groups
+ * counted by the numbers the roster's tables give the answers, against
+ * the same groups read answer by answer.
  */
 #include "ec_test.h"
 
@@ -108,6 +110,7 @@ static char *make_roster(size_t ntf, size_t n, bool odd, size_t *len)
 typedef struct seen {
 	ec_class *cls;
 	uint64_t rows, tallied, tallies;
+	bool strip_codes; /* hand the class rows without their answer numbers */
 } seen;
 
 static bool on_header(void *ctx, const ec_roster_header *h)
@@ -122,7 +125,14 @@ static bool on_row(void *ctx, const ec_roster_row *row)
 	seen *s = ctx;
 
 	s->rows++;
-	ec_class_add(s->cls, row);
+	if (s->strip_codes) {
+		ec_roster_row bare = *row;
+
+		bare.codes = NULL;
+		ec_class_add(s->cls, &bare);
+	} else {
+		ec_class_add(s->cls, row);
+	}
 	return true;
 }
 
@@ -143,8 +153,8 @@ static void on_tally(void *ctx, const ec_roster_tally *t)
 }
 
 /* The class of the roster, tallied or not, with `threads` threads. */
-static ec_class *gather(const ec_grader *g, const char *text, size_t len, bool tally,
-			unsigned threads, seen *s)
+static ec_class *gather_as(const ec_grader *g, const char *text, size_t len, bool tally,
+			   unsigned threads, bool strip_codes, seen *s)
 {
 	ec_roster_options o;
 	ec_class_options co;
@@ -156,6 +166,7 @@ static ec_class *gather(const ec_grader *g, const char *text, size_t len, bool t
 	memset(&co, 0, sizeof(co));
 	co.threads = 1;
 	memset(s, 0, sizeof(*s));
+	s->strip_codes = strip_codes;
 	ec_error_clear(&err);
 	assert_int_equal(ec_class_new(&s->cls, &co, &err), EC_OK);
 	memset(&o, 0, sizeof(o));
@@ -180,6 +191,12 @@ static void assert_close(double a, double b)
 		return;
 	}
 	assert_true(fabs(a - b) <= 1e-9 * (1 + fabs(a)));
+}
+
+static ec_class *gather(const ec_grader *g, const char *text, size_t len, bool tally,
+			unsigned threads, seen *s)
+{
+	return gather_as(g, text, len, tally, threads, false, s);
 }
 
 /* Everything the two classes hold, counts exactly, moments to rounding. */
@@ -300,12 +317,83 @@ static void test_tally_outgrown(void **state)
 	check_roster(200, 3000, false, false);
 }
 
+/*
+ * Answer groups counted by the answer numbers the roster's tables give
+ * (ec_roster_row.codes) and by reading each answer: the same groups. A
+ * numeric item has 300 distinct answers, a few given often and most
+ * rarely, in several spellings ("2.5", "2.50", "+2.5"): past 48 spellings
+ * a table holds no more (those come unnumbered), and past 48 groups the
+ * rarest make way, so that numbers met before a group is given away must
+ * follow it to "other".
+ */
+static void test_groups_by_number_or_reading(void **state)
+{
+	static const char rubric[] = "rule 1.* tf wrong=-1 blank=0\n"
+				     "rule 2.* mc per-error=2 options=A-D\n"
+				     "rule 3.* exact rel=1e-6\n";
+	ec_rubric r = {0};
+	ec_key key;
+	ec_grader g;
+	ec_error err;
+	seen a, b;
+	ec_class *by_number, *by_reading;
+	size_t cap = 4000 * 64, at = 0, i;
+	char *text = malloc(cap);
+	uint64_t x = 0x9E3779B97F4A7C15u;
+
+	(void)state;
+	assert_non_null(text);
+	memset(&key, 0, sizeof(key));
+	ec_error_clear(&err);
+	assert_int_equal(ec_key_add(&key, "1.1", EC_KEY_TF, 2, "T", &err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "2.1", EC_KEY_MC, 4, "AB", &err), EC_OK);
+	assert_int_equal(ec_key_add(&key, "3.1", EC_KEY_NUMBER, 5, "2.5", &err), EC_OK);
+	assert_int_equal(ec_rubric_parse(&r, rubric, sizeof(rubric) - 1, "rub", &err), EC_OK);
+	assert_int_equal(ec_grader_init(&g, &key, &r, &err), EC_OK);
+	ec_rubric_free(&r);
+	ec_key_free(&key);
+	at += (size_t)snprintf(text + at, cap - at, "student,1.1,2.1,3.1\n");
+	for (i = 0; i < 4000; i++) {
+		static const char *const forms[] = {"%d.5", "%d.50", "+%d.5", " %d.5"};
+		unsigned v, f;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		/* a quarter right, then a few common wrong values, then 300 rare ones */
+		v = x % 4 == 0 ? 2 : (x >> 8) % 3 ? (unsigned)((x >> 16) % 5) * 10 + 3
+						 : (unsigned)((x >> 16) % 300) + 100;
+		f = (unsigned)((x >> 40) % 4);
+		at += (size_t)snprintf(text + at, cap - at, "s%zu,%s,%s,", i, x % 3 ? "T" : "F",
+				       x % 5 ? "AB" : "A");
+		at += (size_t)snprintf(text + at, cap - at, forms[f], (int)v);
+		text[at++] = '\n';
+	}
+	by_number = gather_as(&g, text, at, false, 2, false, &a);
+	by_reading = gather_as(&g, text, at, false, 2, true, &b);
+	assert_same_class(by_number, by_reading);
+	{
+		/* the numeric item did give groups away: the test reaches "other" */
+		const ec_answer_group *gr;
+		uint64_t other;
+		size_t n = ec_answer_groups_item(ec_class_part_get(by_number, 0)->groups, 2, &gr, &other);
+
+		assert_int_equal(n, EC_ANSWER_GROUPS_MAX);
+		assert_true(other > 0);
+	}
+	ec_class_free(by_number);
+	ec_class_free(by_reading);
+	ec_grader_free(&g);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tally_plain),
 		cmocka_unit_test(test_tally_with_rows_handed_out),
 		cmocka_unit_test(test_tally_outgrown),
+		cmocka_unit_test(test_groups_by_number_or_reading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
