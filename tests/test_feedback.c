@@ -312,7 +312,7 @@ static void test_feedback_write_flagged_row(void **state)
 	static const size_t lens[] = {5, 2, 1, 0, 10, 3};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {2, 0, 0};
-	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1", 0, NULL};
+	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1", 0, NULL, NULL, 0};
 	char *text;
 
 	(void)state;
@@ -381,7 +381,7 @@ static void test_feedback_write_reasons(void **state)
 	static const size_t lens[] = {3, 2, 1, 0, 16, 3};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {2, 0, 0};
-	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1", 0, NULL};
+	ec_roster_row row = {fields, lens, 6, 2, 2, sections, results, "2.1", 0, NULL, NULL, 0};
 	char *text;
 
 	(void)state;
@@ -407,7 +407,7 @@ static void test_feedback_write_reasons(void **state)
 	{
 		static char *const blank[] = {"Zoe", "AZ", "T", "", "", "z@x"};
 		static const size_t blens[] = {3, 2, 1, 0, 0, 3};
-		ec_roster_row brow = {blank, blens, 6, 2, 2, sections, results, "2.1", 0, NULL};
+		ec_roster_row brow = {blank, blens, 6, 2, 2, sections, results, "2.1", 0, NULL, NULL, 0};
 		char *btext;
 
 		results[DIMS] = (ec_grade_result){0, EC_VERDICT_BLANK, 0};
@@ -431,7 +431,7 @@ static void test_feedback_write_short_record(void **state)
 	static const size_t lens[] = {3, 2, 1, 3};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {-1, 2, 0.5};
-	ec_roster_row row = {fields, lens, 4, 3, 1.5, sections, results, "fields", 0, NULL};
+	ec_roster_row row = {fields, lens, 4, 3, 1.5, sections, results, "fields", 0, NULL, NULL, 0};
 	char *text;
 
 	(void)state;
@@ -479,7 +479,7 @@ static void test_feedback_write_all_right(void **state)
 	static const size_t lens[] = {2, 3, 4, 1, 10, 0};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {2, 4, 1 + 6.0 / 21};
-	ec_roster_row row = {fields, lens, 6, 4, 7 + 6.0 / 21, sections, results, "", 0, NULL};
+	ec_roster_row row = {fields, lens, 6, 4, 7 + 6.0 / 21, sections, results, "", 0, NULL, NULL, 0};
 	char *text;
 
 	(void)state;
@@ -520,7 +520,7 @@ static void test_feedback_write_blank_id(void **state)
 	static const size_t lens[] = {0, 0, 0, 0, 0, 0};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {0, 0, 0};
-	ec_roster_row row = {fields, lens, 6, 5, 0, sections, results, "student", 0, NULL};
+	ec_roster_row row = {fields, lens, 6, 5, 0, sections, results, "student", 0, NULL, NULL, 0};
 	char *text;
 
 	(void)state;
@@ -568,7 +568,7 @@ static void test_feedback_write_bidi_escaped(void **state)
 	static const size_t lens[] = {9, 5, 1, 0, 0, 0};
 	ec_grade_result results[NITEMS];
 	double sections[3] = {2, 0, 0};
-	ec_roster_row row = {fields, lens, 6, 3, 2, sections, results, "2.1", 0, NULL};
+	ec_roster_row row = {fields, lens, 6, 3, 2, sections, results, "2.1", 0, NULL, NULL, 0};
 	char *text;
 
 	(void)state;

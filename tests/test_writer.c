@@ -1117,7 +1117,7 @@ static void test_write_roster_json(void **state)
 		char *fields[4] = {(char *)rows[i].id, "x@y", "", ""};
 		size_t lens[4] = {strlen(rows[i].id), 3, 0, 0};
 		ec_roster_row row = {fields, lens, 4, (long)i + 2, rows[i].p11 + 4, sections, results,
-				     rows[i].flag, 0, NULL};
+				     rows[i].flag, 0, NULL, NULL, 0};
 
 		memset(results, 0, sizeof(results));
 		results[T11] = (ec_grade_result){rows[i].p11, rows[i].v11, 0};

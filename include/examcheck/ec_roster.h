@@ -248,10 +248,13 @@ typedef struct ec_roster_options {
 				     calling thread; the others still come to on_row. For
 				     callers that only count (statistics): a row then costs
 				     a few counters, in the threads that read it. A thread
-				     counts as many distinct totals as 4 MiB of counters
-				     hold (1,092 for 20 items); a student with another
-				     comes to on_row, so that past that which students are
-				     counted can depend on the threads */
+				     counts as many distinct totals as tally_bytes of
+				     counters hold (a counter per item and spelling seen:
+				     some 2,900 for this exam's 20 letter items); a student
+				     with another comes to on_row, so that past that which
+				     students are counted can depend on the threads */
+	size_t tally_bytes;     /**< memory a thread's counters may take; 0: the default
+				     (4 MiB); for tests */
 } ec_roster_options;
 
 /** What a run did. */

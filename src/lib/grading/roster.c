@@ -281,7 +281,7 @@ static ec_status worker_init(run *r, worker *w, ec_error *err)
 	w->sc = calloc(r->nkeys, sizeof(*w->sc));
 	if (!w->sections || !w->codes || !w->aside || !w->items || !w->sc)
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
-	if (r->tally && !roster_tally_init(&w->tally, &r->plans[0]))
+	if (r->tally && !roster_tally_init(&w->tally, &r->plans[0], r->o->tally_bytes))
 		return ec_error_set(err, EC_ERR_NOMEM, "out of memory");
 	/* the other keys' scorers are made when they first grade a row */
 	return roster_scorer_init(&w->sc[0], &r->plans[0], err);

@@ -22,17 +22,68 @@ static size_t home(int64_t key, size_t slots)
 	return (size_t)(((uint64_t)key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (slots - 1);
 }
 
-bool roster_tally_init(roster_tally *t, const roster_plan *p)
+/* The rows the memory allows at the current width. */
+static void set_max_rows(roster_tally *t)
+{
+	t->max_rows = t->bytes / ((t->width ? t->width : 1) * sizeof(*t->counts));
+	if (t->max_rows > EC_STATS_DISTINCT_MAX)
+		t->max_rows = EC_STATS_DISTINCT_MAX;
+}
+
+/*
+ * Room in item i's counters for code `code`: its stride doubled (at least
+ * to code + 1, at most ROSTER_CODES), every row laid out anew. false when
+ * the rows counted so far would not fit the memory at the new width, or
+ * memory runs out (nothing changed).
+ */
+static bool widen(roster_tally *t, size_t i, size_t code)
+{
+	size_t stride = 2 * t->stride[i], width, k, j, cap, max;
+	uint32_t *counts;
+
+	if (stride < code + 1)
+		stride = code + 1;
+	if (stride > ROSTER_CODES)
+		stride = ROSTER_CODES;
+	width = t->width + stride - t->stride[i];
+	max = t->bytes / (width * sizeof(*counts));
+	if (t->rows.used > max)
+		return false;
+	cap = t->cap < max ? t->cap : max;
+	counts = calloc(cap ? cap * width : 1, sizeof(*counts));
+	if (!counts)
+		return false;
+	for (k = 0; k < t->rows.used; k++) {
+		const uint32_t *from = t->counts + k * t->width;
+		uint32_t *to = counts + k * width;
+
+		for (j = 0; j < t->nitems; j++)
+			memcpy(to + t->off[j] + (j > i ? stride - t->stride[i] : 0), from + t->off[j],
+			       t->stride[j] * sizeof(*to));
+	}
+	for (j = i + 1; j < t->nitems; j++)
+		t->off[j] += stride - t->stride[i];
+	t->stride[i] = stride;
+	free(t->counts);
+	t->counts = counts;
+	t->width = width;
+	if (t->cap > cap) { /* fewer rows allowed now: the arrays beside the counters keep theirs */
+		t->cap = cap;
+	}
+	set_max_rows(t);
+	return true;
+}
+
+bool roster_tally_init(roster_tally *t, const roster_plan *p, size_t bytes)
 {
 	size_t i, k;
 
 	memset(t, 0, sizeof(*t));
+	t->bytes = bytes ? bytes : ROSTER_TALLY_BYTES;
 	t->nitems = p->nwritten;
 	t->column = malloc((t->nitems ? t->nitems : 1) * sizeof(*t->column));
-	t->width = (t->nitems ? t->nitems : 1) * ROSTER_CODES;
-	t->max_rows = ROSTER_TALLY_BYTES / (t->width * sizeof(*t->counts));
-	if (t->max_rows > EC_STATS_DISTINCT_MAX)
-		t->max_rows = EC_STATS_DISTINCT_MAX;
+	t->stride = malloc((t->nitems ? t->nitems : 1) * sizeof(*t->stride));
+	t->off = malloc((t->nitems ? t->nitems : 1) * sizeof(*t->off));
 	t->nsections = p->g->nsections;
 	k = t->nsections ? t->nsections : 1;
 	t->sec_keys = malloc(k * SEC_SLOTS * sizeof(*t->sec_keys));
@@ -40,13 +91,18 @@ bool roster_tally_init(roster_tally *t, const roster_plan *p)
 	t->sec_students = calloc(k * SEC_SLOTS, sizeof(*t->sec_students));
 	t->sec_used = calloc(k, sizeof(*t->sec_used));
 	t->sec_at = calloc(k, sizeof(*t->sec_at));
-	if (!t->column || !micro_rows_init(&t->rows) || !t->sec_keys || !t->sec_values ||
+	if (!t->column || !t->stride || !t->off || !micro_rows_init(&t->rows) || !t->sec_keys || !t->sec_values ||
 	    !t->sec_students || !t->sec_used || !t->sec_at) {
 		roster_tally_free(t);
 		return false;
 	}
-	for (i = 0; i < t->nitems; i++)
+	for (i = 0; i < t->nitems; i++) {
 		t->column[i] = p->written[i];
+		t->stride[i] = ROSTER_TALLY_STRIDE;
+		t->off[i] = t->width;
+		t->width += t->stride[i];
+	}
+	set_max_rows(t);
 	for (i = 0; i < k * SEC_SLOTS; i++)
 		t->sec_keys[i] = FREE_KEY;
 	return true;
@@ -55,6 +111,8 @@ bool roster_tally_init(roster_tally *t, const roster_plan *p)
 void roster_tally_free(roster_tally *t)
 {
 	free(t->column);
+	free(t->stride);
+	free(t->off);
 	micro_rows_free(&t->rows);
 	free(t->totals);
 	free(t->students);
@@ -123,6 +181,10 @@ bool roster_tally_add(roster_tally *t, const uint8_t *codes, double total, const
 	size_t row, s, i;
 	uint32_t *c;
 
+	/* each answer's code within its item's counters (a column's first ones are few) */
+	for (i = 0; i < t->nitems; i++)
+		if (codes[t->column[i]] >= t->stride[i] && !widen(t, i, codes[t->column[i]]))
+			return false;
 	total = ec_points_round(total);
 	row = total_row(t, total);
 	/* a counter never overflows: no row counts more students than it can */
@@ -140,8 +202,8 @@ bool roster_tally_add(roster_tally *t, const uint8_t *codes, double total, const
 		t->sec_students[t->sec_at[s]]++;
 	t->students[row]++;
 	c = t->counts + row * t->width;
-	for (i = 0; i < t->nitems; i++, c += ROSTER_CODES)
-		c[codes[t->column[i]]]++;
+	for (i = 0; i < t->nitems; i++)
+		c[t->off[i] + codes[t->column[i]]]++;
 	return true;
 }
 
@@ -220,7 +282,7 @@ static bool code_used(const roster_tally *t, size_t i, size_t code)
 	size_t k;
 
 	for (k = 0; k < t->rows.used; k++)
-		if (t->counts[k * t->width + i * ROSTER_CODES + code])
+		if (code < t->stride[i] && t->counts[k * t->width + t->off[i] + code])
 			return true;
 	return false;
 }
@@ -348,14 +410,14 @@ static bool merge_counts(merged *m, const roster_tally *const *ts, const roster_
 		if (!by[j] || !t->rows.used)
 			continue;
 		/* per item and code: the merged answer's counter */
-		answer_of = malloc(t->nitems * ROSTER_CODES * sizeof(*answer_of));
+		answer_of = malloc((t->width ? t->width : 1) * sizeof(*answer_of));
 		if (!answer_of)
 			return false;
 		for (i = 0; i < t->nitems; i++) {
 			const roster_table *tb = &by[j]->tables[t->column[i]];
 
-			for (code = 0; code < ROSTER_CODES; code++)
-				answer_of[i * ROSTER_CODES + code] =
+			for (code = 0; code < t->stride[i]; code++)
+				answer_of[t->off[i] + code] =
 					code < tb->ncodes ? m->at[i] + find_result(m->answers[i], m->nanswers[i],
 										   &tb->result[code])
 							  : SIZE_MAX;
@@ -372,7 +434,7 @@ static bool merge_counts(merged *m, const roster_tally *const *ts, const roster_
 			dst = m->counts + row * m->pub.width;
 
 			m->students[row] += t->students[k];
-			for (i = 0; i < t->nitems * ROSTER_CODES; i++)
+			for (i = 0; i < t->width; i++)
 				if (c[i])
 					dst[answer_of[i]] += c[i];
 		}

@@ -2,7 +2,8 @@
  * roster_tally.h: students counted instead of handed to on_row
  * (ec_roster_options.on_tally). Each thread counts the rows it reads in a
  * tally of its own, by its own answer codes: per distinct total a row of
- * counters, ROSTER_CODES an item; per section its distinct subtotals.
+ * counters, a stride an item (as many as the item's codes yet: a column
+ * reads a few spellings); per section its distinct subtotals.
  * Once the roster is read, roster_tally_hand() puts the threads' counts
  * together in an order of their own (totals and answers sorted), so that
  * what on_tally gets does not depend on which thread read which row.
@@ -16,14 +17,19 @@
 
 /* Memory one thread's counters may take; a row whose total would need more is handed out. */
 #define ROSTER_TALLY_BYTES (4u << 20)
+/* An item's counters a row to start with. */
+#define ROSTER_TALLY_STRIDE 4
 /* Distinct subtotals counted per section (slots: twice as many). */
 #define ROSTER_TALLY_VALUES 1024
 
 typedef struct roster_tally {
 	size_t nitems;          /* the items with a column, in key order */
 	size_t *column;         /* per item: its column */
-	size_t width;           /* counters a row: nitems * ROSTER_CODES */
-	size_t max_rows;        /* rows the memory allows */
+	size_t *stride;         /* per item: its counters in a row (codes below it counted) */
+	size_t *off;            /* per item: where they start */
+	size_t width;           /* counters a row: the strides' sum */
+	size_t bytes;           /* memory the counters may take */
+	size_t max_rows;        /* rows that allows at the current width */
 	micro_rows rows;        /* the distinct totals, a row each (rows.used of them) */
 	size_t cap;             /* rows allocated */
 	double *totals;         /* per row */
@@ -37,8 +43,12 @@ typedef struct roster_tally {
 	size_t *sec_at;         /* per section: the current row's slot */
 } roster_tally;
 
-/* Prepare to count the rows of plan p (letters only, one key). false when memory runs out. */
-bool roster_tally_init(roster_tally *t, const roster_plan *p);
+/*
+ * Prepare to count the rows of plan p (letters only, one key), the
+ * counters in at most `bytes` (0: ROSTER_TALLY_BYTES). false when memory
+ * runs out.
+ */
+bool roster_tally_init(roster_tally *t, const roster_plan *p, size_t bytes);
 void roster_tally_free(roster_tally *t);
 
 /*
