@@ -67,9 +67,8 @@ static bool widen(roster_tally *t, size_t i, size_t code)
 	free(t->counts);
 	t->counts = counts;
 	t->width = width;
-	if (t->cap > cap) { /* fewer rows allowed now: the arrays beside the counters keep theirs */
+	if (t->cap > cap) /* fewer rows allowed now: the arrays beside the counters keep theirs */
 		t->cap = cap;
-	}
 	set_max_rows(t);
 	return true;
 }
@@ -91,8 +90,8 @@ bool roster_tally_init(roster_tally *t, const roster_plan *p, size_t bytes)
 	t->sec_students = calloc(k * SEC_SLOTS, sizeof(*t->sec_students));
 	t->sec_used = calloc(k, sizeof(*t->sec_used));
 	t->sec_at = calloc(k, sizeof(*t->sec_at));
-	if (!t->column || !t->stride || !t->off || !micro_rows_init(&t->rows) || !t->sec_keys || !t->sec_values ||
-	    !t->sec_students || !t->sec_used || !t->sec_at) {
+	if (!t->column || !t->stride || !t->off || !micro_rows_init(&t->rows) || !t->sec_keys ||
+	    !t->sec_values || !t->sec_students || !t->sec_used || !t->sec_at) {
 		roster_tally_free(t);
 		return false;
 	}
@@ -138,7 +137,8 @@ static size_t total_row(roster_tally *t, double total)
 
 		if (cap > t->max_rows)
 			cap = t->max_rows;
-		if (!(counts = realloc(t->counts, cap * t->width * sizeof(*counts))))
+		/* a header without items has rows of no counters: one apiece, never read */
+		if (!(counts = realloc(t->counts, cap * (t->width ? t->width : 1) * sizeof(*counts))))
 			return SIZE_MAX;
 		t->counts = counts;
 		if (!(totals = realloc(t->totals, cap * sizeof(*totals))))
