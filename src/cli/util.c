@@ -417,6 +417,11 @@ int cli_done(const cli_args *it, int code, const char *help)
 	case CLI_HELP:
 		if (help)
 			fputs(help, stdout);
+		/* the options every command takes, which a command's own text leaves out */
+		if (help && !strstr(help, "--quiet"))
+			fputs("\nEvery command also takes -h (--help), -V (--version) and -q (--quiet:\n"
+			      "no warnings; errors are printed all the same).\n",
+			      stdout);
 		return EC_EXIT_OK;
 	case CLI_VERSION:
 		printf("examcheck %s\n", EC_VERSION);
