@@ -45,6 +45,9 @@ static const char check_help[] =
 	"computed from the exam the key is of: the original, variant N, or the\n"
 	"variant a key file names (its line '# variant N'); when a key file answers\n"
 	"an item otherwise than that exam's worked answer, its reasons are left out.\n"
+	"When the key of an item checked rests on a figure the exam lost (3.1.1,\n"
+	"3.3), a warning after the verdict names the stand-in or reconstructed data\n"
+	"file it was computed from.\n"
 	"\n"
 	"Options:\n"
 	"  --variant N    check against variant N ('examcheck variant --seed N'):\n"
@@ -68,7 +71,7 @@ typedef struct options {
 } options;
 
 /* The exam, the key and the rubric joined into g. */
-static int setup(const options *op, ec_exam **exam, ec_grader *g)
+static int setup(const options *op, ec_exam **exam, ec_grader *g, ec_key *key_out)
 {
 	ec_key key = {0};
 	ec_rubric r = {0};
@@ -86,12 +89,43 @@ static int setup(const options *op, ec_exam **exam, ec_grader *g)
 	}
 	ec_rubric_free(&r);
 	free(rubric_text);
-	ec_key_free(&key);
 	if (rc != EC_EXIT_OK) {
+		ec_key_free(&key);
 		ec_exam_free(*exam);
 		*exam = NULL;
+	} else {
+		*key_out = key;
 	}
 	return rc;
+}
+
+/*
+ * The checked items whose key answer rests on a stand-in or reconstructed
+ * figure, said once: right for that figure, which is not the exam's lost
+ * one (as key, grade and the worked answers say it).
+ */
+static void warn_figures(const ec_check_report *report, const ec_key *key)
+{
+	ec_buf b = EC_BUF_INIT;
+	const char *data = NULL;
+	bool stand_in = false;
+	size_t i, n = 0;
+
+	for (i = 0; i < report->count; i++) {
+		const ec_key_item *k = ec_key_find(key, report->items[i].id);
+
+		if (!k || k->origin == EC_KEY_FROM_EXAM)
+			continue;
+		ec_buf_appendf(&b, "%s%s", n++ ? ", " : "", k->id);
+		stand_in = stand_in || k->origin == EC_KEY_FROM_STAND_IN;
+		if (k->data[0])
+			data = k->data;
+	}
+	if (n)
+		cli_warn("the key of %s rests on a %s figure%s%s%s; see 'examcheck data'",
+			 ec_buf_str(&b), stand_in ? "stand-in" : "reconstructed", data ? " (" : "",
+			 data ? data : "", data ? ")" : "");
+	ec_buf_free(&b);
 }
 
 enum { OPT_KEY, OPT_VARIANT, OPT_RUBRIC, OPT_FORMAT };
@@ -158,6 +192,7 @@ static int run(const options *op, ec_format format)
 {
 	ec_check_report report;
 	ec_exam *exam = NULL;
+	ec_key key = {0};
 	ec_grader g;
 	ec_error err;
 	char id[40], echo[CLI_ECHO_SIZE];
@@ -168,7 +203,7 @@ static int run(const options *op, ec_format format)
 		cli_error("check: '%s' is not an item id (see 'examcheck key')", cli_echo(op->id, echo));
 		return EC_EXIT_USAGE;
 	}
-	rc = setup(op, &exam, &g);
+	rc = setup(op, &exam, &g, &key);
 	if (rc != EC_EXIT_OK)
 		return rc;
 	ec_error_clear(&err);
@@ -187,10 +222,12 @@ static int run(const options *op, ec_format format)
 		for (i = 0; rc == EC_EXIT_OK && i < report.count; i++)
 			if (report.items[i].verdict == EC_VERDICT_UNREADABLE)
 				rc = EC_EXIT_DATAERR;
-		ec_check_report_free(&report);
 		/* after what is said about the answer, which is an argument */
+		warn_figures(&report, &key);
+		ec_check_report_free(&report);
 		gio_warn_data(exam, NULL);
 	}
+	ec_key_free(&key);
 	ec_grader_free(&g);
 	ec_exam_free(exam);
 	return rc;
