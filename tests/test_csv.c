@@ -202,6 +202,43 @@ static void test_csv_next_unterminated_quote_far(void **state)
 	free(text);
 }
 
+/*
+ * A quoted field that runs on over EC_CSV_RECORD_MAX bytes past its first
+ * line end is not closed either: 60000 records of 20 bytes (1.2 MB) after
+ * the quote, each read back, although the input goes on (the reader has
+ * kept just the 1 MiB it may read again).
+ */
+static void test_csv_next_unterminated_quote_too_far(void **state)
+{
+	size_t rows = 60000, n = 0, i;
+	char *text = malloc(32 + rows * 24);
+	fixture x;
+
+	(void)state;
+	assert_non_null(text);
+	n += (size_t)sprintf(text + n, "a,b\nann,\"x\n");
+	for (i = 0; i < rows; i++)
+		n += (size_t)sprintf(text + n, "s%09zu,abcdefghi\n", i);
+	open_text(&x, text, n);
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(next(&x), EC_OK);
+	assert_int_equal(x.r.unclosed, 2);
+	assert_string_equal(x.r.fields[1], "x");
+	for (i = 0; i < rows; i++) {
+		char want[16];
+
+		assert_int_equal(next(&x), EC_OK);
+		assert_true(x.more);
+		assert_int_equal(x.r.record_line, (long)i + 3);
+		snprintf(want, sizeof(want), "s%09zu", i);
+		assert_string_equal(x.r.fields[0], want);
+	}
+	assert_int_equal(next(&x), EC_OK);
+	assert_false(x.more);
+	close_text(&x);
+	free(text);
+}
+
 static void test_csv_next_record_too_long(void **state)
 {
 	size_t big = EC_CSV_RECORD_MAX + 10, n;
@@ -475,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_csv_next_errors_recover),
 		cmocka_unit_test(test_csv_next_unterminated_quote),
 		cmocka_unit_test(test_csv_next_unterminated_quote_far),
+		cmocka_unit_test(test_csv_next_unterminated_quote_too_far),
 		cmocka_unit_test(test_csv_next_record_too_long),
 		cmocka_unit_test(test_csv_next_across_buffers),
 		cmocka_unit_test(test_csv_next_general_path_after_split),

@@ -614,19 +614,79 @@ static void test_roster_grade_one_pass_records(void **state)
 }
 
 /*
- * A record longer than EC_CSV_RECORD_MAX is one bad row at the line where
- * it starts; the rows after it keep their line numbers (the long record
- * holds 300000 quoted line breaks, so the next row is on line 300004).
+ * A record on one line longer than EC_CSV_RECORD_MAX is one bad row at
+ * the line where it starts; the rows after it keep their line numbers.
  * Padded to 1.05 MB the record still fits in a chunk and the CSV reader
  * refuses it; padded to 1.2 MB the chunker gives up on it first.
  */
 static void record_too_long(size_t pad)
 {
+	size_t cap = 200 + pad, n = 0;
+	char *text = malloc(cap);
+	outcome o;
+	ec_grader g;
+	ec_error err;
+	unsigned t;
+
+	assert_non_null(text);
+	n += (size_t)sprintf(text + n, "student,1.1\nann,T\nbob,\"");
+	memset(text + n, 'y', pad);
+	n += pad;
+	n += (size_t)sprintf(text + n, "\"\ncy,Z\ndee,F\n");
+	assert_int_equal(make_grader(&g, "", &err), EC_OK);
+	for (t = 1; t <= 2; t++) {
+		grade_text(&g, text, n, t, 0, NULL, NULL, &o);
+		assert_int_equal(o.status, EC_OK);
+		assert_string_equal(o.out, "student,total,section.1,section.2,section.3,1.1,flagged\n"
+					   "ann,2,2,0,0,2,\n"
+					   "cy,0,0,0,0,0,1.1\n"
+					   "dee,-1,-1,0,0,-1,\n");
+		assert_int_equal(o.sum.lost, 1);
+		assert_int_equal(o.sum.flagged_cells, 1);
+		if (strncmp(o.msgs, "r.csv:3: record is longer than 1 MiB\nr.csv:4: column '1.1': ",
+			    58) != 0)
+			fail_msg("messages: %s", o.msgs);
+		free(o.out);
+	}
+	ec_grader_free(&g);
+	free(text);
+}
+
+static void test_roster_grade_record_too_long(void **state)
+{
+	(void)state;
+	record_too_long(1050000);
+	record_too_long(1200000);
+}
+
+/*
+ * A quoted field that runs on over EC_CSV_RECORD_MAX bytes past its first
+ * line is not closed, as if the input had ended in it: its student is
+ * graded from its first line (the answer unreadable) and the lines after
+ * it are rows of their own, however far the quote goes (here 300000 line
+ * breaks, then a quote after 0.45 or 0.6 MB more: it would close, 1.05 or
+ * 1.2 MB on). Before, the record was lost with every line it swallowed,
+ * and with a quote that never closes, every student after it. The 299999
+ * lines "x" after bob's are rows of one field (flagged), the line with
+ * the quote one more; cy and dee keep their line numbers.
+ */
+/* The line of the row whose student is "cy". */
+static long cy_line;
+
+static bool note_cy(void *ctx, const ec_roster_row *row)
+{
+	(void)ctx;
+	if (row->nfields && strcmp(row->fields[0], "cy") == 0)
+		cy_line = row->line;
+	return true;
+}
+
+static void quote_runs_too_far(size_t pad, bool closes)
+{
 	const size_t breaks = 300000;
 	size_t cap = 200 + 2 * breaks + pad, n = 0, i;
-	char *text = malloc(cap);
-	char want[128];
-	outcome o;
+	char *text = malloc(cap), tail[64];
+	outcome o, one;
 	ec_grader g;
 	ec_error err;
 	unsigned t;
@@ -639,34 +699,38 @@ static void record_too_long(size_t pad)
 	}
 	memset(text + n, 'y', pad);
 	n += pad;
-	n += (size_t)sprintf(text + n, "\"\ncy,Z\ndee,F\n");
+	n += (size_t)sprintf(text + n, "%s\ncy,Z\ndee,F\n", closes ? "\"" : "");
 	assert_int_equal(make_grader(&g, "", &err), EC_OK);
-	snprintf(want, sizeof(want),
-		 "r.csv:3: record is longer than 1 MiB\n"
-		 "r.csv:%zu: column '1.1': ",
-		 3 + breaks + 1);
+	grade_text(&g, text, n, 1, 0, NULL, NULL, &one);
 	for (t = 1; t <= 2; t++) {
-		grade_text(&g, text, n, t, 0, NULL, NULL, &o);
+		cy_line = 0;
+		grade_text(&g, text, n, t, 0, note_cy, NULL, &o);
 		assert_int_equal(o.status, EC_OK);
-		assert_string_equal(o.out, "student,total,section.1,section.2,section.3,1.1,flagged\n"
-					   "ann,2,2,0,0,2,\n"
-					   "cy,0,0,0,0,0,1.1\n"
-					   "dee,-1,-1,0,0,-1,\n");
-		assert_int_equal(o.sum.lost, 1);
-		assert_int_equal(o.sum.flagged_cells, 1);
-		if (strncmp(o.msgs, want, strlen(want)) != 0)
-			fail_msg("messages: %s", o.msgs);
+		assert_int_equal(o.sum.lost, 0);
+		/* the first x stands on bob's line */
+		assert_int_equal(o.sum.graded, 2 + (breaks - 1) + 1 + 2);
+		assert_non_null(strstr(o.out, "\nbob,0,0,0,0,0,1.1\nx,0,0,0,0,0,fields\n"));
+		snprintf(tail, sizeof(tail), "\ncy,0,0,0,0,0,1.1\ndee,-1,-1,0,0,-1,\n");
+		assert_true(strlen(o.out) > strlen(tail));
+		assert_string_equal(o.out + strlen(o.out) - strlen(tail), tail);
+		assert_non_null(strstr(o.msgs, "r.csv:3: column '1.1': quoted field is not closed"));
+		assert_int_equal(cy_line, (long)(3 + breaks + 1)); /* after 'yyy...' on 300003 */
+		/* two threads: the same bytes as one */
+		assert_string_equal(o.out, one.out);
+		assert_string_equal(o.msgs, one.msgs);
 		free(o.out);
 	}
+	free(one.out);
 	ec_grader_free(&g);
 	free(text);
 }
 
-static void test_roster_grade_record_too_long(void **state)
+static void test_roster_grade_quote_runs_too_far(void **state)
 {
 	(void)state;
-	record_too_long(450000);
-	record_too_long(600000);
+	quote_runs_too_far(450000, true);
+	quote_runs_too_far(600000, true);
+	quote_runs_too_far(600000, false);
 }
 
 /*
@@ -1565,6 +1629,7 @@ int main(void)
 		cmocka_unit_test(test_roster_grade_every_chunk_boundary),
 		cmocka_unit_test(test_roster_grade_one_pass_records),
 		cmocka_unit_test(test_roster_grade_record_too_long),
+		cmocka_unit_test(test_roster_grade_quote_runs_too_far),
 		cmocka_unit_test(test_roster_grade_repeated_ids),
 		cmocka_unit_test(test_roster_grade_no_false_repeats),
 		cmocka_unit_test(test_roster_grade_bad_input),

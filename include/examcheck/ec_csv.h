@@ -95,11 +95,11 @@ ec_status ec_csv_open(ec_csv_reader *r, FILE *f, const char *file, ec_error *err
  * returned with EC_OK, the field holding what follows its quote on that
  * line, r->unclosed the line and r->unclosed_field the field's index; the
  * lines after it are then read again as records of their own. That takes
- * keeping what follows the line: up to EC_CSV_RECORD_MAX bytes (every
- * byte read in the field counted). A field that runs on further is an
- * error, as a record over EC_CSV_RECORD_MAX that does close is ("record
- * is longer than 1 MiB"; or, when that is not so, "quoted field is not
- * closed: it runs on over 1 MiB and swallows the N lines after it").
+ * keeping what follows the line, so a field that runs on over
+ * EC_CSV_RECORD_MAX bytes past it (every byte read in the field counted)
+ * is taken as not closed too, whether or not a quote closes it later: no
+ * answer runs on over a megabyte of lines, and no student after it is
+ * lost.
  *
  * A quote inside an unquoted field, text after a closing quote (the rest
  * of that line is then read with its quotes as text) or a NUL byte (kept

@@ -290,9 +290,11 @@ typedef struct ec_roster_summary {
  * `flagged` field and a message "FILE:LINE: column 'ID': ..." to
  * opts->on_report. A record with more or fewer fields than the header
  * (the missing ones blank; extra empty ones are fine) flags "fields", an
- * empty student id "student". A record the CSV reader cannot split (a
- * quote never closed, one over EC_CSV_RECORD_MAX bytes) is reported and
- * counted in summary->lost. Returns EC_OK when the whole input was read;
+ * empty student id "student". A quote never closed ends its record with
+ * its line (ec_csv_next()), flagged, the lines after it records of their
+ * own. A record the CSV reader cannot split (one line over
+ * EC_CSV_RECORD_MAX bytes, more than EC_CSV_FIELDS_MAX fields) is reported
+ * and counted in summary->lost. Returns EC_OK when the whole input was read;
  * EC_ERR_PARSE for an empty input or a bad header (naming file and line;
  * also no column or two named opts->id_column, or a map line naming an
  * item of no key, at the map's file and line);

@@ -129,7 +129,6 @@ static int peek_byte(ec_csv_reader *r)
 typedef struct bad {
 	const char *what;
 	long line;
-	long swallowed;   /* for a quote never closed: the lines after its own that it takes */
 	/* damage the record survives (ec_csv_reader.keep_damaged): the first such */
 	const char *damage;
 	long damage_line;
@@ -328,14 +327,12 @@ static bool read_again(ec_csv_reader *r)
 
 /*
  * Read a quoted field's content after its opening quote; returns the
- * byte after the closing quote. When the input ends in the field, returns
- * EOF with *unclosed set to the line where it opened: the field then holds
- * what follows the quote on that line, and the reader stands at the start
- * of the next line, to read the rest again; unless the field had run on
- * over EC_CSV_RECORD_MAX bytes past its first line end (every byte read
- * in it counted), which are not kept: then it is an error, the record
- * lost with the lines it swallowed, as a record over EC_CSV_RECORD_MAX
- * that does close is.
+ * byte after the closing quote. When the input ends in the field, or the
+ * field runs on over EC_CSV_RECORD_MAX bytes past its first line end
+ * (every byte read in it counted), returns EOF with *unclosed set to the
+ * line where it opened: the field then holds what follows the quote on
+ * that line, and the reader stands at the start of the next line, to
+ * read the rest again (kept: at most EC_CSV_RECORD_MAX bytes).
  */
 static int quoted(ec_csv_reader *r, bad *b, bool *nomem, long *unclosed)
 {
@@ -353,8 +350,9 @@ static int quoted(ec_csv_reader *r, bad *b, bool *nomem, long *unclosed)
 		c = next_byte(r);
 		if (c == EOF)
 			break;
+		/* run on too far past its first line to be an answer: not closed, as at EOF */
 		if (spans && ++past > EC_CSV_RECORD_MAX)
-			r->keeping = false; /* too far to read again */
+			break;
 		if (c == '"') {
 			if (peek_byte(r) != '"') {
 				r->keeping = false;
@@ -363,7 +361,7 @@ static int quoted(ec_csv_reader *r, bad *b, bool *nomem, long *unclosed)
 			}
 			r->in_pos++;
 			if (spans && ++past > EC_CSV_RECORD_MAX)
-				r->keeping = false;
+				break;
 		}
 		if (c == '\n' || (c == '\r' && peek_byte(r) != '\n')) {
 			r->line++;
@@ -393,12 +391,6 @@ static int quoted(ec_csv_reader *r, bad *b, bool *nomem, long *unclosed)
 			r->keeping = false;
 			return EOF;
 		}
-	}
-	if (spans && past > EC_CSV_RECORD_MAX) {
-		if (!b->what)
-			b->swallowed = r->line - (prev == '\n' || prev == '\r') - opened;
-		mark(b, "quoted field is not closed", opened);
-		return EOF;
 	}
 	/* not closed: the field ends with its first line, the lines after it are read again */
 	*unclosed = opened;
@@ -546,7 +538,7 @@ static bool top_up(ec_csv_reader *r)
 
 ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 {
-	bad b = {NULL, 0, 0, NULL, 0, 0};
+	bad b = {NULL, 0, NULL, 0, 0};
 	bool nomem = false, literal = false;
 	long unclosed = 0;
 	int c, split;
@@ -654,11 +646,6 @@ ec_status ec_csv_next(ec_csv_reader *r, bool *more, ec_error *err)
 		r->damaged_field = b.damage_field;
 		r->damage = b.damage;
 	}
-	if (b.what && b.swallowed > 0)
-		return ec_error_at(err, EC_ERR_PARSE, r->file, b.line, 0,
-				   "%s: it runs on over 1 MiB and swallows the %ld line%s after it, to "
-				   "the end of the file",
-				   b.what, b.swallowed, b.swallowed == 1 ? "" : "s");
 	if (b.what)
 		return ec_error_at(err, EC_ERR_PARSE, r->file, b.line, 0, "%s", b.what);
 	for (i = 0; i < r->nfields; i++) {

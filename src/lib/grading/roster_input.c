@@ -36,10 +36,10 @@ typedef struct walk {
  * ends outside quotes; a CR is a line end unless an LF follows; a CR that
  * is the last byte is left undecided unless the input ends there), the
  * last of them or, with `first`, the first. With `recover`, a quoted field
- * the input ends in (at_eof) ends its record at its first line end, and
- * the walk goes on from there, as the reader does (ec_csv.h): as long as
- * the field had not run on over EC_CSV_RECORD_MAX bytes past that line
- * end, every byte read in it counted as the reader counts them.
+ * the input ends in (at_eof), or that runs on over EC_CSV_RECORD_MAX bytes
+ * past its first line end (every byte read in it counted as the reader
+ * counts them), ends its record at that line end, and the walk goes on
+ * from there, as the reader does (ec_csv.h).
  */
 static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int state, bool recover,
 			  char sep)
@@ -48,7 +48,7 @@ static walk walk_records(const char *p, size_t n, bool at_eof, bool first, int s
 	size_t i = 0, open_eol = 0;
 	long open_lines = 0;
 	uint64_t past = 0;
-	bool spans = false;
+	bool spans = false, too_far = false;
 
 again:
 	for (; i < n; i++) {
@@ -70,6 +70,10 @@ again:
 		switch (w.state) {
 		case IN_QUOTES:
 			past += spans;
+			if (recover && spans && past > EC_CSV_RECORD_MAX) {
+				too_far = true; /* not closed, as at the input's end */
+				break;
+			}
 			if (c == '"') {
 				w.state = QUOTE_SEEN;
 			} else if (eol && !spans) {
@@ -81,6 +85,10 @@ again:
 			continue;
 		case QUOTE_SEEN:
 			past += spans && c == '"';
+			if (recover && spans && past > EC_CSV_RECORD_MAX) {
+				too_far = true;
+				break;
+			}
 			w.state = c == '"' ? IN_QUOTES : c == sep || eol ? AT_FIELD : SKIPPING;
 			spans = spans && w.state == IN_QUOTES;
 			break;
@@ -96,6 +104,8 @@ again:
 				w.state = AT_FIELD;
 			break;
 		}
+		if (too_far)
+			break;
 		if (eol && w.state == AT_FIELD) {
 			w.cut = i + 1;
 			w.at_cut = w.lines;
@@ -105,13 +115,14 @@ again:
 			}
 		}
 	}
-	w.again = recover && spans && w.state == IN_QUOTES && past <= EC_CSV_RECORD_MAX;
-	if (w.again && at_eof && i == n) {
-		/* the input ends in the field: its record ends with its first line, and on from there */
+	w.again = recover && spans && w.state == IN_QUOTES && !too_far;
+	if ((w.again && at_eof && i == n) || too_far) {
+		/* the input ends in the field, or it runs on too far: its record ends with its first
+		   line, and on from there */
 		w.cut = open_eol;
 		w.at_cut = w.lines = open_lines;
 		w.state = AT_FIELD;
-		w.again = spans = false;
+		w.again = spans = too_far = false;
 		i = open_eol;
 		if (!first)
 			goto again;
