@@ -166,18 +166,13 @@ static void test_csv_next_unterminated_quote(void **state)
 	close_text(&x);
 }
 
-/*
- * The lines after an unclosed quote are read again even when the FILE
- * reader has refilled its 256 KiB buffer since: 20000 records of 20 bytes
- * (400 KB) after the quote, each read back, the last on line 20003.
- */
-static void test_csv_next_unterminated_quote_far(void **state)
+/* `rows` records of 20 bytes (s000000000,abcdefghi) after an unclosed quote: each read back. */
+static void read_back_after_quote(size_t rows)
 {
-	size_t rows = 20000, n = 0, i;
+	size_t n = 0, i;
 	char *text = malloc(32 + rows * 24);
 	fixture x;
 
-	(void)state;
 	assert_non_null(text);
 	n += (size_t)sprintf(text + n, "a,b\nann,\"x\n");
 	for (i = 0; i < rows; i++)
@@ -203,40 +198,26 @@ static void test_csv_next_unterminated_quote_far(void **state)
 }
 
 /*
+ * The lines after an unclosed quote are read again even when the FILE
+ * reader has refilled its 256 KiB buffer since: 20000 records of 20 bytes
+ * (400 KB) after the quote, each read back, the last on line 20003.
+ */
+static void test_csv_next_unterminated_quote_far(void **state)
+{
+	(void)state;
+	read_back_after_quote(20000);
+}
+
+/*
  * A quoted field that runs on over EC_CSV_RECORD_MAX bytes past its first
- * line end is not closed either: 60000 records of 20 bytes (1.2 MB) after
- * the quote, each read back, although the input goes on (the reader has
- * kept just the 1 MiB it may read again).
+ * line end is not closed either: 60000 records (1.2 MB) after the quote,
+ * each read back, although the input goes on (the reader has kept just
+ * the 1 MiB it may read again).
  */
 static void test_csv_next_unterminated_quote_too_far(void **state)
 {
-	size_t rows = 60000, n = 0, i;
-	char *text = malloc(32 + rows * 24);
-	fixture x;
-
 	(void)state;
-	assert_non_null(text);
-	n += (size_t)sprintf(text + n, "a,b\nann,\"x\n");
-	for (i = 0; i < rows; i++)
-		n += (size_t)sprintf(text + n, "s%09zu,abcdefghi\n", i);
-	open_text(&x, text, n);
-	assert_int_equal(next(&x), EC_OK);
-	assert_int_equal(next(&x), EC_OK);
-	assert_int_equal(x.r.unclosed, 2);
-	assert_string_equal(x.r.fields[1], "x");
-	for (i = 0; i < rows; i++) {
-		char want[16];
-
-		assert_int_equal(next(&x), EC_OK);
-		assert_true(x.more);
-		assert_int_equal(x.r.record_line, (long)i + 3);
-		snprintf(want, sizeof(want), "s%09zu", i);
-		assert_string_equal(x.r.fields[0], want);
-	}
-	assert_int_equal(next(&x), EC_OK);
-	assert_false(x.more);
-	close_text(&x);
-	free(text);
+	read_back_after_quote(60000);
 }
 
 static void test_csv_next_record_too_long(void **state)
